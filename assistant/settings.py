@@ -1,0 +1,70 @@
+"""The one typed settings object: built once at start-up and passed to everything else."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+
+
+class Settings(BaseSettings):
+    """Every knob of the assistant; env vars use the ASSISTANT_ prefix, or a .env / settings file."""
+
+    model_config = SettingsConfigDict(
+        env_prefix="ASSISTANT_",
+        env_file=".env",
+        extra="ignore",
+    )
+
+    # Where things live.
+    data_dir: Path = Field(PROJECT_ROOT / ".data", description="Chroma, the article store and the BM25 index.")
+    articles_dir: Path = Field(PROJECT_ROOT / "articles", description="Default articles folder that `index` reads.")
+    prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Prompt and answer templates.")
+    collection: str = Field("articles", description="Chroma collection name.")
+
+    # Embedding.
+    embed_backend: Literal["sentence-transformers"] = Field(
+        "sentence-transformers", description="Embedding runtime; the weights are the bundled MiniLM."
+    )
+    embed_model: str = Field("all-MiniLM-L6-v2", description="Name recorded with the index.")
+    embed_model_path: Path | None = Field(None, description="A local sentence-transformers folder; default: bundled.")
+    embed_batch_size: int = Field(32, ge=1, le=1024)
+    embed_threads: int = Field(0, ge=0, description="CPU threads for embedding; 0 means all cores.")
+
+    # Chunking (word pieces of the embedding model's tokenizer).
+    chunk_tokens: int = Field(128, ge=16, le=256, description="Max word pieces per chunk (MiniLM window is 256).")
+    chunk_overlap_sentences: int = Field(1, ge=0, le=4, description="Sentences shared by neighbouring chunks.")
+
+    # Chroma server mode (unset: embedded PersistentClient under data_dir).
+    chroma_host: str | None = None
+    chroma_port: int | None = None
+
+    # Retrieval and answers.
+    top_k: int = Field(8, ge=1, le=50, description="Passages returned per question.")
+    max_question_chars: int = Field(2000, ge=10)
+    answer_mode: Literal["extractive", "openai", "local"] = "extractive"
+
+    # Web server.
+    host: str = "127.0.0.1"
+    port: int = Field(7860, ge=1, le=65535)
+
+    @property
+    def chroma_dir(self) -> Path:
+        """The embedded Chroma store."""
+        return self.data_dir / "chroma"
+
+    @property
+    def store_path(self) -> Path:
+        """The SQLite article store and manifest."""
+        return self.data_dir / "articles.sqlite3"
+
+
+def load_settings(settings_file: Path | None = None, **overrides: object) -> Settings:
+    """Build settings from the environment, an optional settings file, and explicit overrides."""
+    if settings_file is not None:
+        return Settings(_env_file=settings_file, **overrides)  # type: ignore[call-arg]
+    return Settings(**overrides)  # type: ignore[arg-type]

@@ -1,0 +1,52 @@
+"""Sentence-aligned chunks that fit the embedding model's window and know their offsets in the article."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from index.sentences import sentence_spans, word_spans
+from index.types import Article, Chunk
+
+TokenCounter = Callable[[str], int]
+
+
+def _fit_spans(text: str, spans: list[tuple[int, int]], count: TokenCounter, budget: int) -> list[tuple[int, int, int]]:
+    """(start, end, tokens) per sentence; a sentence over the budget is cut at word boundaries."""
+    out: list[tuple[int, int, int]] = []
+    for start, end in spans:
+        tokens = count(text[start:end])
+        if tokens <= budget:
+            out.append((start, end, tokens))
+            continue
+        piece_start = piece_end = start
+        piece_tokens = 0
+        for w_start, w_end in word_spans(text, start, end):
+            w_tokens = count(text[w_start:w_end])  # counted alone: a slight overestimate, never under
+            if piece_tokens and piece_tokens + w_tokens > budget:
+                out.append((piece_start, piece_end, piece_tokens))
+                piece_start, piece_tokens = w_start, 0
+            piece_end = w_end
+            piece_tokens += w_tokens
+        if piece_tokens:
+            out.append((piece_start, piece_end, piece_tokens))
+    return out
+
+
+def chunk_article(article: Article, count: TokenCounter, max_tokens: int, overlap: int = 1) -> list[Chunk]:
+    """Pack whole sentences into chunks of at most max_tokens word pieces; neighbours share `overlap` sentences."""
+    text = article.text
+    units = _fit_spans(text, sentence_spans(text), count, max_tokens)
+    chunks: list[Chunk] = []
+    i = 0
+    while i < len(units):
+        j, tokens = i, 0
+        while j < len(units) and (j == i or tokens + units[j][2] <= max_tokens):
+            tokens += units[j][2]
+            j += 1
+        start, end = units[i][0], units[j - 1][1]
+        chunks.append(Chunk(article.id, len(chunks), start, end, text[start:end]))
+        if j >= len(units):
+            break
+        # Step back `overlap` sentences for context, but always move forward.
+        i = max(j - overlap, i + 1) if overlap else j
+    return chunks

@@ -1,0 +1,64 @@
+"""Sentence spans with exact character offsets, shared by the chunker and the answer engine."""
+
+from __future__ import annotations
+
+import re
+
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres "
+    "no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun jul aug sep sept oct nov dec "
+    "u.s u.k u.n e.g i.e a.m p.m".split()
+)
+# A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace, or at a line break.
+_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n+""")
+_WORD_BEFORE = re.compile(r"([\w.]+)$")
+_WORD = re.compile(r"\S+")
+_NEXT_CHAR = re.compile(r"\s*(\S)")
+
+
+def _is_abbreviation(text: str, dot_at: int) -> bool:
+    """True when the '.' at dot_at closes a known abbreviation or an initial like 'J.'."""
+    if text[dot_at] != ".":
+        return False
+    match = _WORD_BEFORE.search(text, 0, dot_at)
+    if not match:
+        return False
+    word = match.group(1).lower().strip(".")
+    return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
+
+
+def _next_starts_lower(text: str, pos: int) -> bool:
+    """A lowercase next word means the period was not a sentence end (e.g. 'approx. five')."""
+    match = _NEXT_CHAR.match(text, pos)
+    return bool(match and match.group(1).islower())
+
+
+def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
+    """(start, end) offsets of sentences in text[start:end], whitespace trimmed, never empty."""
+    end = len(text) if end is None else end
+    spans: list[tuple[int, int]] = []
+    cursor = start
+    for match in _END.finditer(text, start, end):
+        if match.group(0)[0] != "\n" and (
+            _is_abbreviation(text, match.start()) or _next_starts_lower(text, match.end())
+        ):
+            continue
+        cut = match.start() if match.group(0)[0] == "\n" else match.end()
+        spans.extend(_trimmed(text, cursor, cut))
+        cursor = match.end()
+    spans.extend(_trimmed(text, cursor, end))
+    return spans
+
+
+def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The span with surrounding whitespace removed, or nothing if it is blank."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return [(start, end)] if end > start else []
+
+
+def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Offsets of whitespace-separated words, to split a sentence too long for the model."""
+    return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]

@@ -1,0 +1,213 @@
+"""The article store and manifest (SQLite): the source of truth for which articles and chunks are live."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import time
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from index.types import Article, Chunk
+
+_SCHEMA = """
+CREATE TABLE IF NOT EXISTS articles(
+    id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT NOT NULL, date TEXT NOT NULL,
+    source TEXT NOT NULL, origin TEXT NOT NULL, file TEXT NOT NULL, text TEXT NOT NULL,
+    hash TEXT NOT NULL, urls TEXT NOT NULL, updated_at REAL NOT NULL);
+CREATE TABLE IF NOT EXISTS chunks(
+    id TEXT PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER NOT NULL,
+    start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, terms TEXT NOT NULL);
+CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id);
+CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
+"""
+
+
+@dataclass(frozen=True)
+class StoredArticle:
+    """An article as the read path sees it."""
+
+    id: str
+    title: str
+    url: str
+    date: str
+    source: str
+    text: str
+    urls: list[str]
+    chunk_count: int
+    updated_at: float
+
+
+@dataclass(frozen=True)
+class StoredChunk:
+    """A live chunk row."""
+
+    id: str
+    article_id: str
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ArticleUpsert:
+    """One article to write, with its chunks, their chunk ids and lexical terms."""
+
+    article: Article
+    file: str
+    hash: str
+    urls: list[str]
+    chunks: list[Chunk]
+    chunk_ids: list[str]
+    terms: list[str]
+
+
+class ArticleStore:
+    """SQLite in WAL mode: readers see the last committed batch while a writer works."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        with self._connect() as db:
+            db.executescript(_SCHEMA)
+
+    @contextmanager
+    def _connect(self) -> Iterator[sqlite3.Connection]:
+        db = sqlite3.connect(self.path, timeout=60)
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            db.execute("PRAGMA synchronous=NORMAL")
+            with db:
+                yield db
+        finally:
+            db.close()
+
+    # --- reads -------------------------------------------------------------------------------------------
+    def manifest(self) -> dict[str, tuple[str, str]]:
+        """id -> (content hash, source file) for every stored article."""
+        with self._connect() as db:
+            return {row[0]: (row[1], row[2]) for row in db.execute("SELECT id, hash, file FROM articles")}
+
+    def get(self, article_id: str) -> StoredArticle | None:
+        """One article with its text, or None."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT a.id, title, url, date, source, a.text, urls, updated_at,"
+                " (SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id) FROM articles a WHERE a.id = ?",
+                (article_id,),
+            ).fetchone()
+        if row is None:
+            return None
+        return StoredArticle(row[0], row[1], row[2], row[3], row[4], row[5], json.loads(row[6]), row[8], row[7])
+
+    def get_text(self, article_id: str) -> str | None:
+        """The stored text that citation offsets slice."""
+        with self._connect() as db:
+            row = db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def list_articles(self, offset: int = 0, limit: int = 50) -> list[StoredArticle]:
+        """A page of articles without their text, newest date first."""
+        with self._connect() as db:
+            rows = db.execute(
+                "SELECT a.id, title, url, date, source, urls, updated_at,"
+                " (SELECT COUNT(*) FROM chunks c WHERE c.article_id = a.id) FROM articles a"
+                " ORDER BY date DESC, id LIMIT ? OFFSET ?",
+                (limit, offset),
+            ).fetchall()
+        return [StoredArticle(r[0], r[1], r[2], r[3], r[4], "", json.loads(r[5]), r[7], r[6]) for r in rows]
+
+    def counts(self) -> tuple[int, int]:
+        """(articles, chunks) currently live."""
+        with self._connect() as db:
+            articles = db.execute("SELECT COUNT(*) FROM articles").fetchone()[0]
+            chunks = db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
+        return articles, chunks
+
+    def chunks_by_id(self, chunk_ids: Sequence[str]) -> dict[str, StoredChunk]:
+        """Live chunks among the given ids; ids not committed (or already replaced) are absent."""
+        out: dict[str, StoredChunk] = {}
+        with self._connect() as db:
+            for i in range(0, len(chunk_ids), 500):
+                part = list(chunk_ids[i : i + 500])
+                marks = ",".join("?" * len(part))
+                for row in db.execute(
+                    f'SELECT id, article_id, start, "end", text FROM chunks WHERE id IN ({marks})', part
+                ):
+                    out[row[0]] = StoredChunk(*row)
+        return out
+
+    def all_terms(self) -> tuple[list[str], list[str]]:
+        """(chunk ids, space-joined lexical terms) of every live chunk, in a stable order."""
+        with self._connect() as db:
+            rows = db.execute("SELECT id, terms FROM chunks ORDER BY id").fetchall()
+        return [r[0] for r in rows], [r[1] for r in rows]
+
+    def all_chunk_ids(self) -> set[str]:
+        """Every live chunk id, to find orphans in the vector store."""
+        with self._connect() as db:
+            return {row[0] for row in db.execute("SELECT id FROM chunks")}
+
+    def article_meta(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
+        """Title, url, date and source of many articles at once (no text)."""
+        out: dict[str, StoredArticle] = {}
+        with self._connect() as db:
+            for i in range(0, len(article_ids), 500):
+                part = list(article_ids[i : i + 500])
+                marks = ",".join("?" * len(part))
+                for r in db.execute(
+                    f"SELECT id, title, url, date, source, urls, updated_at FROM articles WHERE id IN ({marks})", part
+                ):
+                    out[r[0]] = StoredArticle(r[0], r[1], r[2], r[3], r[4], "", json.loads(r[5]), 0, r[6])
+        return out
+
+    def get_meta(self, key: str, default: str = "") -> str:
+        """A value from the key/value meta table."""
+        with self._connect() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()
+        return row[0] if row else default
+
+    def generation(self) -> int:
+        """Bumped by every committed change, so readers know when to reload derived indexes."""
+        return int(self.get_meta("generation", "0"))
+
+    # --- writes ------------------------------------------------------------------------------------------
+    def commit(self, upserts: Sequence[ArticleUpsert], removals: Sequence[str], meta: dict[str, str]) -> list[str]:
+        """Apply one batch atomically; returns the chunk ids that are no longer live."""
+        now = time.time()
+        stale: list[str] = []
+        with self._connect() as db:
+            touched = [u.article.id for u in upserts] + list(removals)
+            for article_id in touched:
+                stale += [r[0] for r in db.execute("SELECT id FROM chunks WHERE article_id = ?", (article_id,))]
+                db.execute("DELETE FROM chunks WHERE article_id = ?", (article_id,))
+            db.executemany("DELETE FROM articles WHERE id = ?", [(a,) for a in removals])
+            for u in upserts:
+                a = u.article
+                db.execute(
+                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                    (a.id, a.title, a.url, a.date, a.source, a.origin, u.file, a.text, u.hash,
+                     json.dumps(u.urls), now),
+                )
+                db.executemany(
+                    "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?)",
+                    [(cid, a.id, c.index, c.start, c.end, c.text, t) for c, cid, t in zip(u.chunks, u.chunk_ids, u.terms, strict=True)],
+                )
+            generation = int((db.execute("SELECT value FROM meta WHERE key='generation'").fetchone() or ["0"])[0])
+            meta = {**meta, "generation": str(generation + 1), "updated_at": str(now)}
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+        fresh = {cid for u in upserts for cid in u.chunk_ids}
+        return [cid for cid in stale if cid not in fresh]
+
+    def set_meta(self, meta: dict[str, str]) -> None:
+        """Record settings the index was built with."""
+        with self._connect() as db:
+            db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
+
+    def clear(self) -> None:
+        """Drop every article and chunk (for --full)."""
+        with self._connect() as db:
+            db.execute("DELETE FROM chunks")
+            db.execute("DELETE FROM articles")
