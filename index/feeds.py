@@ -1,0 +1,130 @@
+"""JSON and JSONL feeds (plain or gzipped): one article per object, one bad entry never stops the rest."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import zlib
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+
+from index.decode import DecodeError, read_text
+from index.meta import first_date, make_article, url_id
+from index.types import Article, LoadError
+
+TEXT_FIELDS = ("text", "body", "content")
+DATE_FIELDS = ("published", "published_at", "date", "retrieved")
+
+Loaded = Article | LoadError
+
+
+def iter_jsonl(path: Path, file_id: str) -> Iterator[Loaded]:
+    """Articles from a .jsonl file, one per line."""
+    try:
+        lines = read_text(path).split("\n")  # not splitlines(): JSON strings may hold a raw U+2028
+    except DecodeError as exc:
+        yield LoadError(path, str(exc))
+        return
+    yield from _iter_lines(path, file_id, enumerate(lines, start=1))
+
+
+def iter_jsonl_gz(path: Path, file_id: str) -> Iterator[Loaded]:
+    """Articles from a gzipped .jsonl file, streamed: a corrupt one ends in an error after its good lines."""
+    try:
+        with gzip.open(path, "rb") as stream:
+            yield from _iter_lines(path, file_id, _decoded_lines(stream))
+    except (gzip.BadGzipFile, EOFError, zlib.error) as exc:
+        yield LoadError(path, f"corrupt gzip file: {exc}")
+    except IsADirectoryError:
+        yield LoadError(path, "cannot read: is a directory")
+    except OSError as exc:
+        yield LoadError(path, f"cannot read: {exc.strerror or exc}")
+
+
+def iter_json(path: Path, file_id: str) -> Iterator[Loaded]:
+    """Articles from a .json file holding one object or a list of objects."""
+    try:
+        data = json.loads(read_text(path))
+    except DecodeError as exc:
+        yield LoadError(path, str(exc))
+        return
+    except json.JSONDecodeError as exc:
+        yield LoadError(path, f"invalid JSON at line {exc.lineno}: {exc.msg}", exc.lineno)
+        return
+    if isinstance(data, dict):
+        yield _entry(path, data, default_id=file_id, origin=str(path), label="")
+    elif isinstance(data, list):
+        for i, item in enumerate(data):
+            if isinstance(item, dict):
+                where = f"{path}#{i}"
+                yield _entry(path, item, default_id=f"{file_id}#{i}", origin=where, label=f"entry {i}")
+            else:
+                yield LoadError(path, f"entry {i}: expected a JSON object, got {_kind(item)}")
+    else:
+        yield LoadError(path, f"expected a JSON object or a list of objects, got {_kind(data)}")
+
+
+def _decoded_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, str]]:
+    """Numbered text lines of a binary stream (bad UTF-8 bytes become U+FFFD rather than failing)."""
+    for number, raw in enumerate(stream, start=1):
+        yield number, raw.decode("utf-8-sig" if number == 1 else "utf-8", errors="replace")
+
+
+def _iter_lines(path: Path, file_id: str, lines: Iterable[tuple[int, str]]) -> Iterator[Loaded]:
+    """Parse numbered JSONL lines, skipping blank ones and reporting bad ones with their line number."""
+    found = False
+    for number, line in lines:
+        if not line.strip():
+            continue
+        found = True
+        try:
+            item = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield LoadError(path, f"line {number}: invalid JSON: {exc.msg} (column {exc.colno})", number)
+            continue
+        if not isinstance(item, dict):
+            yield LoadError(path, f"line {number}: expected a JSON object, got {_kind(item)}", number)
+            continue
+        where, label = f"{path}:{number}", f"line {number}"
+        yield _entry(path, item, default_id=f"{file_id}#{number}", origin=where, label=label, line=number)
+    if not found:
+        yield LoadError(path, "empty file: no JSON lines")
+
+
+def _entry(
+    path: Path, item: dict[str, object], *, default_id: str, origin: str, label: str, line: int | None = None
+) -> Loaded:
+    """One feed object as an Article: its own id, else a hash of its url, else its position in the file."""
+    text = next((item[f] for f in TEXT_FIELDS if isinstance(item.get(f), str)), None)
+    if not isinstance(text, str):
+        return LoadError(path, _labelled(label, "no 'text' string in entry"), line)
+    url = item.get("url")
+    url = url.strip() if isinstance(url, str) else ""
+    raw_id = item.get("id")
+    if raw_id is not None and str(raw_id).strip() and not isinstance(raw_id, dict | list):
+        article_id = str(raw_id).strip()
+    else:
+        article_id = url_id(url) if url else default_id
+    title = item.get("title")
+    return make_article(
+        path,
+        id=article_id,
+        text=text,
+        origin=origin,
+        title=title if isinstance(title, str) else "",
+        url=url,
+        date=first_date(*(item.get(f) for f in DATE_FIELDS)),
+        label=label,
+        line=line,
+    )
+
+
+def _labelled(label: str, message: str) -> str:
+    """Prefix a message with where in the file it happened."""
+    return f"{label}: {message}" if label else message
+
+
+def _kind(value: object) -> str:
+    """A JSON type name for messages."""
+    names = {dict: "an object", list: "a list", str: "a string", bool: "a boolean", type(None): "null"}
+    return names.get(type(value), "a number")

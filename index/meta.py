@@ -1,0 +1,85 @@
+"""Article metadata shared by all loaders: ids, dates, sources, and the final clean-and-check step."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from email.utils import parsedate_to_datetime
+from pathlib import Path
+from urllib.parse import urlsplit
+
+from index.clean import clean_text
+from index.types import Article, LoadError
+
+URL_ID_CHARS = 12  # same length as the feeds' own ids
+
+
+def url_id(url: str) -> str:
+    """A stable id for a feed entry without one, so re-indexing the same url updates in place."""
+    return hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:URL_ID_CHARS]
+
+
+def iso_date(value: object) -> str:
+    """YYYY-MM-DD from an ISO timestamp (or an RFC 2822 one, as in RSS); "" when it does not parse."""
+    if not isinstance(value, str) or not value.strip():
+        return ""
+    text = value.strip()
+    try:
+        return dt.date.fromisoformat(text[:10]).isoformat()
+    except ValueError:
+        pass
+    try:
+        return parsedate_to_datetime(text).date().isoformat()
+    except (TypeError, ValueError, IndexError):
+        return ""
+
+
+def first_date(*values: object) -> str:
+    """The first of several candidate dates that parses."""
+    for value in values:
+        if parsed := iso_date(value):
+            return parsed
+    return ""
+
+
+def source_of(url: str) -> str:
+    """The url's domain without "www.", or "file" for articles that have no url."""
+    try:
+        host = urlsplit(url.strip()).hostname or ""
+    except ValueError:
+        host = ""
+    return host.removeprefix("www.") or "file"
+
+
+def one_line(value: object) -> str:
+    """A metadata string on one line (titles and urls come with stray whitespace)."""
+    return " ".join(value.split()) if isinstance(value, str) else ""
+
+
+def make_article(
+    path: Path,
+    *,
+    id: str,
+    text: str,
+    origin: str,
+    title: str = "",
+    url: str = "",
+    date: str = "",
+    label: str = "",
+    line: int | None = None,
+) -> Article | LoadError:
+    """Clean the body and build the Article; an article with nothing left is reported, not indexed."""
+    body = clean_text(text)
+    if not body:
+        message = "no article text (empty after cleaning)"
+        return LoadError(path, f"{label}: {message}" if label else message, line)
+    url = one_line(url)
+    return Article(
+        id=id,
+        text=body,
+        title=one_line(title),
+        url=url,
+        date=date,
+        source=source_of(url),
+        origin=origin,
+    )
