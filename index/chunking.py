@@ -2,26 +2,35 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from bisect import bisect_left
 
 from index.sentences import sentence_spans, word_spans
 from index.types import Article, Chunk
 
-TokenCounter = Callable[[str], int]
+
+class SpanTokens:
+    """Word pieces inside any character span, from one tokenizer pass over the whole text."""
+
+    def __init__(self, token_starts: list[int]) -> None:
+        self._starts = token_starts
+
+    def count(self, start: int, end: int) -> int:
+        """Number of word pieces that start inside [start, end)."""
+        return bisect_left(self._starts, end) - bisect_left(self._starts, start)
 
 
-def _fit_spans(text: str, spans: list[tuple[int, int]], count: TokenCounter, budget: int) -> list[tuple[int, int, int]]:
+def _fit_spans(text: str, spans: list[tuple[int, int]], tokens: SpanTokens, budget: int) -> list[tuple[int, int, int]]:
     """(start, end, tokens) per sentence; a sentence over the budget is cut at word boundaries."""
     out: list[tuple[int, int, int]] = []
     for start, end in spans:
-        tokens = count(text[start:end])
-        if tokens <= budget:
-            out.append((start, end, tokens))
+        n = tokens.count(start, end)
+        if n <= budget:
+            out.append((start, end, n))
             continue
         piece_start = piece_end = start
         piece_tokens = 0
         for w_start, w_end in word_spans(text, start, end):
-            w_tokens = count(text[w_start:w_end])  # counted alone: a slight overestimate, never under
+            w_tokens = tokens.count(w_start, w_end)
             if piece_tokens and piece_tokens + w_tokens > budget:
                 out.append((piece_start, piece_end, piece_tokens))
                 piece_start, piece_tokens = w_start, 0
@@ -32,10 +41,10 @@ def _fit_spans(text: str, spans: list[tuple[int, int]], count: TokenCounter, bud
     return out
 
 
-def chunk_article(article: Article, count: TokenCounter, max_tokens: int, overlap: int = 1) -> list[Chunk]:
+def chunk_article(article: Article, token_starts: list[int], max_tokens: int, overlap: int = 1) -> list[Chunk]:
     """Pack whole sentences into chunks of at most max_tokens word pieces; neighbours share `overlap` sentences."""
     text = article.text
-    units = _fit_spans(text, sentence_spans(text), count, max_tokens)
+    units = _fit_spans(text, sentence_spans(text), SpanTokens(token_starts), max_tokens)
     chunks: list[Chunk] = []
     i = 0
     while i < len(units):

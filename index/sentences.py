@@ -20,7 +20,7 @@ def _is_abbreviation(text: str, dot_at: int) -> bool:
     """True when the '.' at dot_at closes a known abbreviation or an initial like 'J.'."""
     if text[dot_at] != ".":
         return False
-    match = _WORD_BEFORE.search(text, 0, dot_at)
+    match = _WORD_BEFORE.search(text, max(0, dot_at - 24), dot_at)
     if not match:
         return False
     word = match.group(1).lower().strip(".")

@@ -63,7 +63,7 @@ def _prepare(handles: IndexHandles, article: Article, urls: list[str]) -> tuple[
     settings = handles.settings
     count = handles.embedder.count_tokens
     budget = min(settings.chunk_tokens, MAX_TOKENS - 2 - min(count(article.title), 64))
-    chunks = chunk_article(article, count, budget, settings.chunk_overlap_sentences)
+    chunks = chunk_article(article, handles.embedder.token_starts(article.text), budget, settings.chunk_overlap_sentences)
     upsert = ArticleUpsert(
         article=article,
         file=origin_file(article),
