@@ -5,9 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 
+from assistant.schemas import AnswerResponse
 from assistant.settings import Settings, load_settings
 
 
@@ -47,6 +48,70 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _print_answer(response: AnswerResponse) -> None:
+    """The answer, then its numbered citations under it."""
+    print(response.answer)
+    for c in response.citations:
+        print(f"\n[{c.n}] {c.title or c.article_id}" + (f" <{c.url}>" if c.url else ""))
+        print(f'    "{c.quote}" (chars {c.start}-{c.end})')
+
+
+def _read_batch(path: Path) -> Iterator[tuple[int, dict | None, str]]:
+    """(line number, request or None, error) for each non-blank line of a batch file."""
+    with path.open(encoding="utf-8", errors="replace") as fh:
+        for n, line in enumerate(fh, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+            except json.JSONDecodeError as e:
+                yield n, None, f"line {n}: malformed JSON ({e.msg})"
+                continue
+            if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+                yield n, None, f"line {n}: expected an object with a 'question' string"
+                continue
+            yield n, item, ""
+
+
+def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
+    """`assistant ask`: one question, or a batch file of them with models loaded once."""
+    from assistant.factory import build_service
+    from assistant.service import InvalidQuestion, QuestionTooLong
+
+    service = build_service(settings)
+    if args.batch:
+        out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
+        failures = 0
+        for n, item, error in _read_batch(Path(args.batch)):
+            record: dict = {"id": item.get("id", n) if item else n}
+            try:
+                if item is None:
+                    raise InvalidQuestion(error)
+                record |= service.ask(item["question"], top_k=args.top_k).model_dump()
+            except (InvalidQuestion, QuestionTooLong) as e:
+                failures += 1
+                record["error"] = str(e)
+                print(f"error: {record['id']}: {e}", file=sys.stderr)
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
+            out.flush()
+        if out is not sys.stdout:
+            out.close()
+        return 1 if failures else 0
+    if not args.question:
+        print("error: give a QUESTION or --batch FILE", file=sys.stderr)
+        return 2
+    try:
+        response = service.ask(args.question, top_k=args.top_k)
+    except (InvalidQuestion, QuestionTooLong) as e:
+        print(f"error: {e}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(response.model_dump_json(indent=2))
+    else:
+        _print_answer(response)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All sub-commands and their flags."""
     parser = argparse.ArgumentParser(prog="assistant", description="Ask questions about your news articles.")
@@ -59,6 +124,14 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
     p.add_argument("--full", action="store_true", help="rebuild from scratch")
     p.set_defaults(func=cmd_index)
+
+    p = sub.add_parser("ask", help="answer a question from the indexed articles, with citations")
+    p.add_argument("question", nargs="?", help="the question")
+    p.add_argument("--json", action="store_true", help="print the full response object")
+    p.add_argument("--top-k", type=int, default=None, help="passages to retrieve (default from settings)")
+    p.add_argument("--batch", help="a JSONL file of {id, question} lines; writes one response per line")
+    p.add_argument("--out", help="with --batch: write responses here instead of stdout")
+    p.set_defaults(func=cmd_ask)
     return parser
 
 

@@ -1,0 +1,74 @@
+"""The default answer: the most relevant sentences of the top passages, quoted verbatim, each cited."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from assistant.retrieval.candidates import Candidate
+from index.lexical import terms
+from index.sentences import sentence_spans
+
+_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A sentence chosen for the answer, with its exact offsets into the stored article."""
+
+    candidate: Candidate
+    start: int  # offsets into the article text
+    end: int
+    text: str
+    score: float
+
+
+def _informative(sentence: str, query_words: set[str]) -> float:
+    """Share of names and numbers the question does not already contain: answers add new facts."""
+    found = _NAME_OR_NUMBER.findall(sentence)
+    if not found:
+        return 0.0
+    new = [w for w in found if w.lower() not in query_words]
+    return min(len(new), 4) / 4.0
+
+
+def score_sentences(
+    ranked: list[Candidate], query: str, query_idf: dict[str, float], passages: int = 5, max_words: int = 60
+) -> list[Quote]:
+    """Every sentence of the top passages, scored by query-term coverage, novelty and passage rank."""
+    total_idf = sum(query_idf.values()) or 1.0
+    query_words = {w.lower() for w in re.findall(r"\w+", query)}
+    quotes: list[Quote] = []
+    for rank, cand in enumerate(ranked[:passages]):
+        chunk = cand.chunk
+        text = chunk.text
+        for a, b in sentence_spans(text):
+            sentence = text[a:b]
+            words = len(sentence.split())
+            if words < 4 or words > max_words:
+                continue
+            present = set(terms(sentence))
+            coverage = sum(w for t, w in query_idf.items() if t in present) / total_idf
+            if coverage == 0.0:
+                continue
+            score = coverage + 0.3 * _informative(sentence, query_words) + 0.4 * cand.score / (1 + rank * 0.5)
+            quotes.append(Quote(cand, chunk.start + a, chunk.start + b, sentence, score))
+    return sorted(quotes, key=lambda q: q.score, reverse=True)
+
+
+def select_quotes(quotes: list[Quote], max_sentences: int = 3, max_words: int = 80) -> list[Quote]:
+    """Best sentences under a word budget, no repeats, in score order."""
+    chosen: list[Quote] = []
+    words = 0
+    seen: set[str] = set()
+    for q in quotes:
+        key = re.sub(r"\W+", " ", q.text.lower()).strip()
+        n = len(q.text.split())
+        if key in seen or (chosen and words + n > max_words):
+            continue
+        chosen.append(q)
+        seen.add(key)
+        words += n
+        if len(chosen) >= max_sentences:
+            break
+    return chosen

@@ -1,0 +1,48 @@
+"""Rewrite a follow-up question with the conversation so retrieval sees what 'he' or 'it' refers to; no LLM."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from assistant.schemas import Turn
+from index.lexical import STOPWORDS
+
+_ANAPHORA = frozenset(
+    "he him his she her hers they them their theirs it its this that these those there then "
+    "former latter same such".split()
+)
+_WORD = re.compile(r"[\w’'-]+")
+_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+_QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
+
+
+def _content_words(text: str) -> list[str]:
+    """Words that carry the topic (no stop or question words), in order, without repeats."""
+    words = [w.strip("’'-") for w in _WORD.findall(text)]
+    keep = [w for w in words if w and w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS]
+    return list(dict.fromkeys(keep))
+
+
+def is_follow_up(question: str) -> bool:
+    """Pronouns pointing back, a leading 'and'/'what about', or too little topic of its own."""
+    lower = [w.lower() for w in _WORD.findall(question)]
+    if not lower:
+        return False
+    if any(w in _ANAPHORA for w in lower) or lower[0] in {"and", "also"} or question.lower().startswith("what about"):
+        return True
+    return len(_content_words(question)) <= 1
+
+
+def rewrite(question: str, history: Sequence[Turn]) -> str:
+    """The question plus the topic words of the last user turn and the names in the last answer."""
+    if not history or not is_follow_up(question):
+        return question
+    last_user = next((t.content for t in reversed(history) if t.role == "user"), "")
+    last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    context = _content_words(last_user)
+    names = [m.group(0) for m in _NAME.finditer(re.sub(r"\[\d+\]", "", last_answer))]
+    context += [n for n in dict.fromkeys(names) if n.lower() not in STOPWORDS][:4]
+    own = {w.lower() for w in _content_words(question)}
+    extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
+    return f"{question} ({' '.join(extra)})" if extra else question

@@ -1,0 +1,80 @@
+"""The retrieval pipeline: embed, gather (dense + BM25), rerank, diversify; reloads BM25 after updates."""
+
+from __future__ import annotations
+
+import threading
+import time
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from assistant.retrieval.candidates import Candidate, gather
+from assistant.retrieval.diversity import diversify
+from assistant.retrieval.filters import chroma_where
+from assistant.retrieval.rerank import RerankWeights, rerank
+from assistant.schemas import Filters
+from index.handles import IndexHandles
+from index.lexical import LexicalIndex, terms
+
+
+@dataclass
+class Retrieval:
+    """Ranked candidates plus what later stages reuse (query vector, terms, idf) and stage timings."""
+
+    query: str
+    ranked: list[Candidate]
+    query_vector: np.ndarray
+    query_terms: list[str]
+    query_idf: dict[str, float]
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+class Retriever:
+    """Hybrid retrieval over the live index; safe to share between threads."""
+
+    def __init__(self, handles: IndexHandles, depth: int = 40, weights: RerankWeights | None = None) -> None:
+        self.handles = handles
+        self.depth = depth
+        self.weights = weights or RerankWeights()
+        self._lock = threading.Lock()
+        self._lexical_gen = -2
+        self._lexical = LexicalIndex([], None)
+
+    def lexical(self) -> LexicalIndex:
+        """The newest published BM25 index, reloaded when an update publishes another."""
+        published = self.handles.store.get_meta("lexical_generation", "-1")
+        if int(published) != self._lexical_gen:
+            with self._lock:
+                if int(published) != self._lexical_gen:
+                    self._lexical_gen, self._lexical = self.handles.load_lexical()
+        return self._lexical
+
+    def embed_query(self, query: str) -> np.ndarray:
+        """The query's unit vector."""
+        return self.handles.embedder.embed([query])[0]
+
+    def retrieve(self, query: str, k: int, filters: Filters | None = None) -> Retrieval:
+        """Top-k diverse passages for a query."""
+        t0 = time.perf_counter()
+        vector = self.embed_query(query)
+        t1 = time.perf_counter()
+        lexical = self.lexical()
+        query_terms = terms(query)
+        candidates = gather(
+            self.handles.store, self.handles.vectors, lexical, vector, query_terms,
+            self.depth, filters, chroma_where(filters),
+        )
+        t2 = time.perf_counter()
+        ranked = rerank(candidates, query_terms, lexical.idf, self.weights)
+        top = diversify(ranked, k)
+        t3 = time.perf_counter()
+        return Retrieval(
+            query=query,
+            ranked=top,
+            query_vector=vector,
+            query_terms=query_terms,
+            query_idf={t: lexical.idf(t) for t in set(query_terms)},
+            timings_ms={
+                "embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000, "rerank": (t3 - t2) * 1000,
+            },
+        )

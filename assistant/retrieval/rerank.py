@@ -1,0 +1,66 @@
+"""Rerank fused candidates with cheap, strong signals: dense similarity, BM25 and query-term coverage."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from assistant.retrieval.candidates import Candidate
+from index.lexical import terms
+from index.sentences import sentence_spans
+
+
+@dataclass(frozen=True)
+class RerankWeights:
+    """Weights of the final score; measured on news-dev with scripts/tune_retrieval.py, see README."""
+
+    dense: float = 1.0
+    lexical: float = 0.35
+    coverage: float = 0.35
+    window: float = 0.25
+    rrf: float = 0.0
+
+
+def _coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:
+    """IDF-weighted share of query terms present in the text."""
+    total = sum(query_idf.values())
+    return sum(w for t, w in query_idf.items() if t in text_terms) / total if total else 0.0
+
+
+def best_window(text: str, start: int, end: int, query_idf: dict[str, float], width: int = 2) -> float:
+    """Coverage of the best run of `width` consecutive sentences: rewards query terms that occur together."""
+    spans = sentence_spans(text, start, end)
+    sets = [set(terms(text[a:b])) for a, b in spans]
+    best = 0.0
+    for i in range(len(sets)):
+        best = max(best, _coverage(query_idf, set().union(*sets[i : i + width])))
+    return best
+
+
+def rerank(
+    candidates: list[Candidate], query_terms: list[str], idf: Callable[[str], float], weights: RerankWeights
+) -> list[Candidate]:
+    """Score each candidate and sort best first."""
+    if not candidates:
+        return []
+    query_idf = {t: idf(t) for t in set(query_terms)}
+    top_lexical = max(c.lexical for c in candidates) or 1.0
+    for c in candidates:
+        text = c.chunk.text
+        chunk_terms = set(terms(f"{c.article.title}\n{text}"))
+        rrf = sum(1.0 / (60 + r) for r in (c.dense_rank, c.lexical_rank) if r is not None)
+        c.features = {
+            "dense": c.dense,
+            "lexical": c.lexical / top_lexical,
+            "coverage": _coverage(query_idf, chunk_terms),
+            "window": best_window(text, 0, len(text), query_idf),
+            "rrf": rrf * 30.0,
+        }
+        c.score = (
+            weights.dense * c.features["dense"]
+            + weights.lexical * c.features["lexical"]
+            + weights.coverage * c.features["coverage"]
+            + weights.window * c.features["window"]
+            + weights.rrf * c.features["rrf"]
+        )
+    return sorted(candidates, key=lambda c: c.score, reverse=True)

@@ -1,0 +1,67 @@
+"""The response object every interface returns (CLI --json, HTTP API, chat UI)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from pydantic import BaseModel, Field
+
+
+class Filters(BaseModel):
+    """Optional metadata filters on retrieval."""
+
+    date_from: date | None = Field(None, description="Only articles dated on or after this day.")
+    date_to: date | None = Field(None, description="Only articles dated on or before this day.")
+    sources: list[str] = Field(default_factory=list, description="Only these url domains (e.g. cnn.com).")
+
+    def is_empty(self) -> bool:
+        """True when nothing is filtered."""
+        return self.date_from is None and self.date_to is None and not self.sources
+
+
+class Turn(BaseModel):
+    """One earlier message of a conversation."""
+
+    role: str = Field(description="'user' or 'assistant'")
+    content: str
+
+
+class Citation(BaseModel):
+    """A numbered citation: `quote == article.text[start:end]` of the stored article."""
+
+    n: int
+    article_id: str
+    title: str
+    url: str
+    date: str = ""
+    quote: str
+    start: int
+    end: int
+    score: float
+    verified: bool = True
+
+
+class Passage(BaseModel):
+    """A ranked retrieved chunk."""
+
+    article_id: str
+    chunk_id: str
+    title: str
+    url: str
+    date: str = ""
+    text: str
+    start: int
+    end: int
+    score: float
+
+
+class AnswerResponse(BaseModel):
+    """What `ask` returns."""
+
+    answer: str
+    refused: bool
+    citations: list[Citation] = Field(default_factory=list)
+    passages: list[Passage] = Field(default_factory=list)
+    query: str = Field("", description="The question as retrieved, after the follow-up rewrite.")
+    mode: str = "extractive"
+    timings_ms: dict[str, float] = Field(default_factory=dict)

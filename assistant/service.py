@@ -1,0 +1,104 @@
+"""The answer service: the one read-path entry point behind the CLI, the HTTP API and the chat UI."""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterator, Sequence
+
+from assistant.answer.extractive import Quote, score_sentences, select_quotes
+from assistant.answer.prompts import load_prompt
+from assistant.answer.refusal import should_refuse
+from assistant.answer.rewrite import rewrite
+from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.pipeline import Retrieval, Retriever
+from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
+from assistant.settings import Settings
+from index.handles import IndexHandles
+
+
+class InvalidQuestion(ValueError):
+    """An empty or unusable question (HTTP 422)."""
+
+
+class QuestionTooLong(ValueError):
+    """A question over the configured limit (HTTP 413)."""
+
+
+def _passage(c: Candidate) -> Passage:
+    return Passage(
+        article_id=c.chunk.article_id, chunk_id=c.chunk.id, title=c.article.title, url=c.article.url,
+        date=c.article.date, text=c.chunk.text, start=c.chunk.start, end=c.chunk.end, score=round(c.score, 4),
+    )
+
+
+def _citation(n: int, q: Quote) -> Citation:
+    a = q.candidate.article
+    return Citation(
+        n=n, article_id=a.id, title=a.title, url=a.url, date=a.date, quote=q.text,
+        start=q.start, end=q.end, score=round(q.score, 4),
+    )
+
+
+class AnswerService:
+    """Question in, grounded answer with exact-span citations out."""
+
+    def __init__(self, settings: Settings, handles: IndexHandles, retriever: Retriever | None = None) -> None:
+        self.settings = settings
+        self.handles = handles
+        self.retriever = retriever or Retriever(handles)
+
+    def _validate(self, question: str, top_k: int | None) -> tuple[str, int]:
+        question = (question or "").strip()
+        if not question:
+            raise InvalidQuestion("the question is empty")
+        if len(question) > self.settings.max_question_chars:
+            raise QuestionTooLong(
+                f"the question has {len(question)} characters; the limit is {self.settings.max_question_chars}"
+            )
+        k = top_k or self.settings.top_k
+        if not 1 <= k <= 50:
+            raise InvalidQuestion("top_k must be between 1 and 50")
+        return question, k
+
+    def retrieve(
+        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, filters: Filters | None = None
+    ) -> Retrieval:
+        """Validated, rewritten, retrieved: the shared first half of every answer mode."""
+        question, k = self._validate(question, top_k)
+        return self.retriever.retrieve(rewrite(question, history), k, filters)
+
+    def ask(
+        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, filters: Filters | None = None
+    ) -> AnswerResponse:
+        """Answer one question (with optional conversation history) from the indexed articles."""
+        started = time.perf_counter()
+        retrieval = self.retrieve(question, history, top_k, filters)
+        response = self._extractive(retrieval)
+        response.timings_ms = {k: round(v, 1) for k, v in retrieval.timings_ms.items()}
+        response.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
+        return response
+
+    def ask_stream(
+        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, filters: Filters | None = None
+    ) -> Iterator[str | AnswerResponse]:
+        """Yield the answer text piece by piece, then the full response object last."""
+        response = self.ask(question, history, top_k, filters)
+        pieces = response.answer.split(" ")
+        for i, piece in enumerate(pieces):
+            yield piece if i == 0 else " " + piece
+        yield response
+
+    def _extractive(self, retrieval: Retrieval) -> AnswerResponse:
+        passages = [_passage(c) for c in retrieval.ranked]
+        quotes = [] if should_refuse(retrieval.ranked) else select_quotes(
+            score_sentences(retrieval.ranked, retrieval.query, retrieval.query_idf)
+        )
+        if not quotes:
+            return AnswerResponse(
+                answer=load_prompt(self.settings.prompts_dir, "refusal"), refused=True,
+                passages=passages, query=retrieval.query,
+            )
+        template = load_prompt(self.settings.prompts_dir, "extractive_sentence")
+        citations = [_citation(n, q) for n, q in enumerate(quotes, start=1)]
+        answer = " ".join(template.format(sentence=c.quote, n=c.n) for c in citations)
+        return AnswerResponse(answer=answer, refused=False, citations=citations, passages=passages, query=retrieval.query)
