@@ -76,16 +76,31 @@ class LexicalIndex:
     def __len__(self) -> int:
         return len(self.chunk_ids)
 
-    def search(self, query: str, k: int, allowed: set[str] | None = None) -> list[tuple[str, float]]:
-        """Top-k (chunk id, BM25 score), optionally restricted to allowed chunk ids."""
-        tokens = terms(query)
-        if self._retriever is None or not tokens:
-            return []
-        scores = np.asarray(self._retriever.get_scores(tokens))  # type: ignore[attr-defined]
-        if allowed is not None:
-            mask = np.zeros(len(scores), dtype=bool)
-            mask[[self._row[c] for c in allowed if c in self._row]] = True
-            scores = np.where(mask, scores, 0.0)
+    def row(self, chunk_id: str) -> int | None:
+        """Row of a chunk in the score vector, or None if this index predates it."""
+        return self._row.get(chunk_id)
+
+    def scores(self, query_terms: list[str]) -> np.ndarray:
+        """BM25 score of every indexed chunk for the query terms."""
+        if self._retriever is None or not query_terms:
+            return np.zeros(len(self.chunk_ids), dtype=np.float32)
+        return np.asarray(self._retriever.get_scores(query_terms), dtype=np.float32)  # type: ignore[attr-defined]
+
+    def idf(self, term: str) -> float:
+        """Inverse document frequency of a term over chunks (0 for unknown terms)."""
+        if self._retriever is None:
+            return 0.0
+        col = self._retriever.vocab_dict.get(term)  # type: ignore[attr-defined]
+        if col is None:
+            return 0.0
+        indptr = self._retriever.scores["indptr"]  # type: ignore[attr-defined]
+        df = float(indptr[col + 1] - indptr[col])
+        n = float(len(self.chunk_ids))
+        return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
+
+    def search(self, query: str, k: int) -> list[tuple[str, float]]:
+        """Top-k (chunk id, BM25 score) for a query string."""
+        scores = self.scores(terms(query))
         k = min(k, int((scores > 0).sum()))
         if k <= 0:
             return []

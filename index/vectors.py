@@ -69,6 +69,13 @@ class VectorStore:
                 return ids
             offset += step
 
+    def get_vectors(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        """Stored vectors of the given chunks (missing ids are absent)."""
+        if not ids:
+            return {}
+        got = self._collection.get(ids=list(ids), include=["embeddings"])
+        return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+
     def count(self) -> int:
         """Number of stored vectors."""
         return int(self._collection.count())
