@@ -1,0 +1,43 @@
+# Two commands set everything up on a fresh machine: `make run` and `make test`.
+PY ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+EVAL ?= news-smoke
+SHARED ?= ../shared
+ANSWER_MODE ?= extractive
+export HF_HUB_OFFLINE := 1
+export ANONYMIZED_TELEMETRY := False
+
+.PHONY: install run index serve test test-browser check eval bench clean
+
+$(STAMP): pyproject.toml
+	$(PY) -m venv $(VENV)
+	$(BIN)/pip install --upgrade pip
+	$(BIN)/pip install -e '.[dev]'
+	touch $(STAMP)
+
+install: $(STAMP) ## create the virtualenv and install the pinned dependencies
+
+index: $(STAMP) ## incremental update of the index from the articles folder
+	$(BIN)/assistant index
+
+run: $(STAMP) ## build the index from the default articles if needed, then start the web app
+	$(BIN)/assistant index
+	$(BIN)/python app.py
+
+test: $(STAMP) ## the test suite (browser test included when chromium is installed)
+	$(BIN)/pytest -q
+
+check: $(STAMP) ## lint and type-check
+	$(BIN)/ruff check .
+	$(BIN)/mypy assistant index app.py
+
+eval: $(STAMP) ## retrieval/answer quality on an eval set: make eval EVAL=news-dev
+	ASSISTANT_ANSWER_MODE=$(ANSWER_MODE) $(BIN)/python scripts/eval.py --set $(EVAL) --shared $(SHARED)
+
+bench: $(STAMP) ## index build / incremental update timings on news-dev
+	$(BIN)/python scripts/bench_index.py --shared $(SHARED)
+
+clean:
+	rm -rf .data .eval .bench test-artifacts
