@@ -1,0 +1,100 @@
+"""Loading the eval sets, so every stage sees the same questions and the same corpus."""
+
+from __future__ import annotations
+
+import gzip
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+UNANSWERABLE_PATH = Path(__file__).resolve().parent / "unanswerable.jsonl"
+
+
+@dataclass(frozen=True)
+class Question:
+    """One question; `gold` is only for scoring and never reaches the system under test."""
+
+    id: str
+    question: str
+    gold: str = ""
+    answerable: bool = True
+
+
+@dataclass(frozen=True)
+class CorpusArticle:
+    """One corpus line, as the baselines need it."""
+
+    id: str
+    title: str
+    text: str
+
+
+@dataclass(frozen=True)
+class EvalSet:
+    """The files of one eval set (news-smoke, news-dev)."""
+
+    name: str
+    root: Path
+
+    @property
+    def corpus_path(self) -> Path:
+        """The gzipped JSONL corpus the index is built from."""
+        return self.root / "corpus.jsonl.gz"
+
+    @property
+    def questions_path(self) -> Path:
+        """The questions with gold answers."""
+        return self.root / "questions.jsonl"
+
+
+def find_eval_set(shared: Path, name: str) -> EvalSet:
+    """Locate a set under `<shared>/eval/<name>`, failing with a message that says where it looked."""
+    root = shared / "eval" / name
+    if not (shared / "eval").is_dir():
+        raise FileNotFoundError(f"eval data not found at {shared / 'eval'} (pass --shared DIR)")
+    eval_set = EvalSet(name, root)
+    for path in (eval_set.corpus_path, eval_set.questions_path):
+        if not path.is_file():
+            raise FileNotFoundError(f"eval data not found at {path}")
+    return eval_set
+
+
+def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
+    """Parse a (possibly gzipped) JSONL file, skipping blank lines."""
+    opener = gzip.open if path.suffix == ".gz" else open
+    with opener(path, "rt", encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                yield json.loads(line)
+
+
+def load_answerable(eval_set: EvalSet) -> list[Question]:
+    """The questions we score: those whose gold string occurs somewhere in the corpus."""
+    return [
+        Question(str(row["id"]), str(row["question"]), str(row["answer"]), True)
+        for row in _read_jsonl(eval_set.questions_path)
+        if row.get("answerable") is True
+    ]
+
+
+def load_unanswerable(path: Path = UNANSWERABLE_PATH) -> list[Question]:
+    """Our own questions that no early-2024 news corpus answers: the assistant should refuse them."""
+    return [Question(str(row["id"]), str(row["question"]), "", False) for row in _read_jsonl(path)]
+
+
+def load_corpus(eval_set: EvalSet) -> list[CorpusArticle]:
+    """The corpus articles, for the in-process baselines."""
+    return [
+        CorpusArticle(str(row["id"]), str(row.get("title") or ""), str(row.get("text") or ""))
+        for row in _read_jsonl(eval_set.corpus_path)
+    ]
+
+
+def batch_lines(questions: list[Question]) -> list[dict[str, str]]:
+    """What the system under test may see: only id and question, never the gold or the choices."""
+    ids = [q.id for q in questions]
+    if len(set(ids)) != len(ids):
+        raise ValueError("question ids collide between the eval set and the unanswerable set")
+    return [{"id": q.id, "question": q.question} for q in questions]

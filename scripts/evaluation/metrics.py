@@ -1,0 +1,126 @@
+"""Pure metric functions, so every system (project or baseline) is scored by exactly the same rules."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Callable, Iterable, Mapping, Sequence
+from typing import Any
+
+_WS = re.compile(r"\s+")
+
+EM_WORDS = (100, 300)
+EM_CURVE_WORDS = tuple(range(50, 501, 50))
+RECALL_KS = (1, 5, 10)
+
+
+def normalise(text: str) -> str:
+    """Lower-case and collapse whitespace, so gold matching ignores case and line breaks."""
+    return _WS.sub(" ", text).strip().lower()
+
+
+def contains_gold(text: str, gold: str) -> bool:
+    """Case-insensitive substring match with whitespace normalised on both sides."""
+    needle = normalise(gold)
+    return bool(needle) and needle in normalise(text)
+
+
+def first_words(passages: Sequence[str], w: int) -> str:
+    """The first `w` words of the passages concatenated in rank order (the EM@W window)."""
+    words: list[str] = []
+    for passage in passages:
+        words.extend(passage.split())
+        if len(words) >= w:
+            break
+    return " ".join(words[:w])
+
+
+def em_at_words(passages: Sequence[str], gold: str, w: int) -> bool:
+    """Gold within the first `w` ranked words: compares systems fairly whatever their chunk sizes."""
+    return contains_gold(first_words(passages, w), gold)
+
+
+def recall_at_k(passages: Sequence[str], gold: str, k: int) -> bool:
+    """Gold inside one of the top-`k` passages (depends on passage length, so never judge by it alone)."""
+    return any(contains_gold(p, gold) for p in passages[:k])
+
+
+def answer_hit(answer: str, gold: str) -> bool:
+    """Gold inside the answer text itself."""
+    return contains_gold(answer, gold)
+
+
+def word_count(text: str) -> int:
+    """Whitespace word count, the unit of answer length."""
+    return len(text.split())
+
+
+def mean(values: Iterable[float]) -> float | None:
+    """Arithmetic mean, or None for no values (rendered as n/a rather than a misleading 0)."""
+    items = list(values)
+    return sum(items) / len(items) if items else None
+
+
+def rate(flags: Iterable[bool]) -> float | None:
+    """Fraction of true flags, or None when there are none."""
+    return mean(1.0 if f else 0.0 for f in flags)
+
+
+def refusal_rate(responses: Iterable[Mapping[str, Any]]) -> float | None:
+    """Share of responses that refused (wanted low on answerable, high on unanswerable questions)."""
+    return rate(bool(r.get("refused", False)) for r in responses)
+
+
+def percentile(values: Sequence[float], q: float) -> float | None:
+    """Percentile `q` in [0, 100] with linear interpolation between ranks (numpy's default)."""
+    if not values:
+        return None
+    if not 0 <= q <= 100:
+        raise ValueError(f"percentile must be in [0, 100], got {q}")
+    ordered = sorted(values)
+    pos = (len(ordered) - 1) * q / 100
+    lo, hi = math.floor(pos), math.ceil(pos)
+    return ordered[lo] + (ordered[hi] - ordered[lo]) * (pos - lo)
+
+
+def citation_valid(citation: Mapping[str, Any], get_text: Callable[[str], str | None]) -> bool:
+    """A citation is valid iff the stored article text at [start:end] is exactly its quote."""
+    try:
+        text = get_text(str(citation["article_id"]))
+        start, end = int(citation["start"]), int(citation["end"])
+        quote = citation["quote"]
+    except (KeyError, TypeError, ValueError):
+        return False
+    if text is None or not 0 <= start <= end <= len(text):
+        return False
+    return text[start:end] == quote
+
+
+def citation_validity(
+    responses: Iterable[Mapping[str, Any]], get_text: Callable[[str], str | None]
+) -> tuple[float | None, int]:
+    """Share of all citations that are valid, and how many citations were checked."""
+    flags = [citation_valid(c, get_text) for r in responses for c in r.get("citations") or []]
+    return rate(flags), len(flags)
+
+
+def passage_texts(response: Mapping[str, Any]) -> list[str]:
+    """A response's passage texts in rank order (the contract says best first)."""
+    return [str(p.get("text", "")) for p in response.get("passages") or []]
+
+
+def retrieval_scores(ranked: Mapping[str, Sequence[str]], gold: Mapping[str, str]) -> dict[str, float | None]:
+    """EM@W (headline windows) and recall@k over the questions in `gold`; missing rankings score 0."""
+    scores: dict[str, float | None] = {}
+    for w in EM_WORDS:
+        scores[f"em@{w}w"] = rate(em_at_words(ranked.get(q, []), g, w) for q, g in gold.items())
+    for k in RECALL_KS:
+        scores[f"r@{k}"] = rate(recall_at_k(ranked.get(q, []), g, k) for q, g in gold.items())
+    return scores
+
+
+def em_curve(
+    ranked: Mapping[str, Sequence[str]], gold: Mapping[str, str], widths: Sequence[int] = EM_CURVE_WORDS
+) -> dict[int, float | None]:
+    """EM@W for each window width, for the plot."""
+    return {w: rate(em_at_words(ranked.get(q, []), g, w) for q, g in gold.items()) for w in widths}

@@ -1,0 +1,149 @@
+"""The eval metrics on small hand-made inputs: if these drift, every reported number drifts with them."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import pytest
+
+SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
+if str(SCRIPTS) not in sys.path:
+    sys.path.insert(0, str(SCRIPTS))
+
+from evaluation import metrics  # noqa: E402
+from evaluation.baselines import word_windows  # noqa: E402
+from evaluation.data import UNANSWERABLE_PATH, Question, batch_lines  # noqa: E402
+
+
+def test_gold_matching_ignores_case_and_whitespace() -> None:
+    assert metrics.contains_gold("The winner was\n  Tsai   Ing-wen today", "tsai ing-wen")
+    assert metrics.contains_gold("x", "  X ")
+    assert not metrics.contains_gold("Tsai Ing wen", "Tsai Ing-wen")
+
+
+def test_empty_gold_never_matches() -> None:
+    assert not metrics.contains_gold("anything", "  ")
+
+
+def test_em_at_words_counts_words_across_passages_in_rank_order() -> None:
+    passages = ["one two three", "four five gold six"]
+    assert metrics.first_words(passages, 4) == "one two three four"
+    assert not metrics.em_at_words(passages, "gold", 5)
+    assert metrics.em_at_words(passages, "gold", 6)
+    assert metrics.em_at_words(passages, "GOLD", 100)
+
+
+def test_em_at_words_matches_multiword_gold_spanning_passages() -> None:
+    assert metrics.em_at_words(["a b Joe", "Biden c"], "joe biden", 4)
+    assert not metrics.em_at_words(["a b Joe", "Biden c"], "joe biden", 3)
+
+
+def test_em_at_words_empty_ranking() -> None:
+    assert not metrics.em_at_words([], "gold", 100)
+
+
+def test_recall_at_k_only_looks_at_top_k_passages() -> None:
+    passages = ["nothing", "still nothing", "the Gold is here"]
+    assert not metrics.recall_at_k(passages, "gold", 1)
+    assert not metrics.recall_at_k(passages, "gold", 2)
+    assert metrics.recall_at_k(passages, "gold", 3)
+    assert metrics.recall_at_k(passages, "gold", 10)
+
+
+def test_answer_hit() -> None:
+    assert metrics.answer_hit("It was Tigger [1].", "tigger")
+    assert not metrics.answer_hit("", "tigger")
+
+
+def test_rate_and_mean_of_nothing_is_none() -> None:
+    assert metrics.rate([]) is None
+    assert metrics.mean([]) is None
+    assert metrics.rate([True, False, True, True]) == 0.75
+    assert metrics.mean([1, 2, 6]) == 3
+
+
+def test_refusal_rate_treats_missing_flag_as_answered() -> None:
+    responses = [{"refused": True}, {"refused": False}, {}, {"refused": True}]
+    assert metrics.refusal_rate(responses) == 0.5
+    assert metrics.refusal_rate([]) is None
+
+
+def test_percentile_interpolates_linearly() -> None:
+    values = [10.0, 20.0, 30.0, 40.0, 50.0]
+    assert metrics.percentile(values, 50) == 30.0
+    assert metrics.percentile(values, 0) == 10.0
+    assert metrics.percentile(values, 100) == 50.0
+    assert metrics.percentile(values, 95) == pytest.approx(48.0)
+    assert metrics.percentile([40.0, 10.0], 50) == 25.0
+    assert metrics.percentile([], 50) is None
+    with pytest.raises(ValueError):
+        metrics.percentile(values, 101)
+
+
+STORE = {"a1": "Taiwan's President Tsai Ing-wen resigned.", "a2": "Short."}
+
+
+def _cite(article_id: str, quote: str, start: int, end: int) -> dict[str, object]:
+    return {"n": 1, "article_id": article_id, "quote": quote, "start": start, "end": end}
+
+
+def test_citation_valid_requires_exact_slice() -> None:
+    assert metrics.citation_valid(_cite("a1", "Tsai Ing-wen", 19, 31), STORE.get)
+    assert not metrics.citation_valid(_cite("a1", "Tsai Ing-wen", 18, 30), STORE.get)
+    assert not metrics.citation_valid(_cite("a1", "tsai ing-wen", 19, 31), STORE.get)
+    assert not metrics.citation_valid(_cite("missing", "x", 0, 1), STORE.get)
+    assert not metrics.citation_valid(_cite("a2", "Short.", 0, 600), STORE.get)
+    assert not metrics.citation_valid(_cite("a2", "Short.", -6, 6), STORE.get)
+    assert not metrics.citation_valid({"article_id": "a2", "quote": "Short."}, STORE.get)
+
+
+def test_citation_validity_over_all_responses() -> None:
+    responses = [
+        {"citations": [_cite("a1", "Tsai Ing-wen", 19, 31), _cite("a2", "Short", 0, 5)]},
+        {"citations": [_cite("a2", "nope", 0, 4)]},
+        {"citations": []},
+        {},
+    ]
+    assert metrics.citation_validity(responses, STORE.get) == (pytest.approx(2 / 3), 3)
+    assert metrics.citation_validity([{}], STORE.get) == (None, 0)
+
+
+def test_passage_texts_keep_rank_order() -> None:
+    response = {"passages": [{"text": "first", "score": 0.2}, {"text": "second", "score": 0.9}]}
+    assert metrics.passage_texts(response) == ["first", "second"]
+    assert metrics.passage_texts({}) == []
+
+
+def test_retrieval_scores_count_missing_rankings_as_misses() -> None:
+    gold = {"q1": "alpha", "q2": "beta"}
+    ranked = {"q1": ["x " * 150 + "alpha", "noise"]}
+    scores = metrics.retrieval_scores(ranked, gold)
+    assert scores["em@100w"] == 0.0
+    assert scores["em@300w"] == 0.5
+    assert scores["r@1"] == 0.5
+    curve = metrics.em_curve(ranked, gold, widths=(100, 200))
+    assert curve == {100: 0.0, 200: 0.5}
+
+
+def test_word_windows_are_consecutive_and_cover_the_text() -> None:
+    text = " ".join(f"w{i}" for i in range(600))
+    windows = word_windows(text, 256)
+    assert [len(w.split()) for w in windows] == [256, 256, 88]
+    assert " ".join(windows) == text
+    assert word_windows("") == []
+
+
+def test_batch_lines_carry_only_id_and_question() -> None:
+    lines = batch_lines([Question("q1", "Who?", gold="secret"), Question("q2", "What?", gold="hidden")])
+    assert lines == [{"id": "q1", "question": "Who?"}, {"id": "q2", "question": "What?"}]
+    with pytest.raises(ValueError):
+        batch_lines([Question("q1", "a"), Question("q1", "b")])
+
+
+def test_unanswerable_set_is_well_formed() -> None:
+    rows = [json.loads(line) for line in UNANSWERABLE_PATH.read_text(encoding="utf-8").splitlines()]
+    assert len(rows) >= 40
+    assert len({r["id"] for r in rows}) == len(rows)
+    assert all(r["id"].startswith("unans-") and r["question"].strip() for r in rows)
