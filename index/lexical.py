@@ -87,15 +87,13 @@ class LexicalIndex:
         return np.asarray(self._retriever.get_scores(query_terms), dtype=np.float32)  # type: ignore[attr-defined]
 
     def idf(self, term: str) -> float:
-        """Inverse document frequency of a term over chunks (0 for unknown terms)."""
-        if self._retriever is None:
-            return 0.0
-        col = self._retriever.vocab_dict.get(term)  # type: ignore[attr-defined]
-        if col is None:
-            return 0.0
-        indptr = self._retriever.scores["indptr"]  # type: ignore[attr-defined]
-        df = float(indptr[col + 1] - indptr[col])
+        """Inverse document frequency over chunks; a term no chunk has gets the highest value (df = 0)."""
         n = float(len(self.chunk_ids))
+        col = self._retriever.vocab_dict.get(term) if self._retriever is not None else None  # type: ignore[attr-defined]
+        df = 0.0
+        if col is not None:
+            indptr = self._retriever.scores["indptr"]  # type: ignore[attr-defined]
+            df = float(indptr[col + 1] - indptr[col])
         return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
 
     def search(self, query: str, k: int) -> list[tuple[str, float]]:

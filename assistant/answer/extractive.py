@@ -9,6 +9,7 @@ from assistant.retrieval.candidates import Candidate
 from index.lexical import terms
 from index.sentences import sentence_spans
 
+_ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
 
 
@@ -45,8 +46,8 @@ def score_sentences(
         for a, b in sentence_spans(text):
             sentence = text[a:b]
             words = len(sentence.split())
-            if words < 4 or words > max_words:
-                continue
+            if words < 4 or words > max_words or not _ENDS_SENTENCE.search(sentence):
+                continue  # headings and fragments are not answers
             present = set(terms(sentence))
             coverage = sum(w for t, w in query_idf.items() if t in present) / total_idf
             if coverage == 0.0:

@@ -1,0 +1,88 @@
+"""Measure each retrieval stage on an eval set over a built index, to keep only what helps.
+
+Usage: .venv/bin/python scripts/tune_retrieval.py --data-dir DIR --questions ../shared/eval/news-dev/questions.jsonl
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from assistant.factory import build_service
+from assistant.retrieval.candidates import Candidate, gather
+from assistant.retrieval.diversity import diversify
+from assistant.retrieval.rerank import RerankWeights, rerank
+from assistant.settings import load_settings
+from index.lexical import terms
+
+
+def em_at(passages: list[str], gold: str, words: int) -> bool:
+    """Gold string within the first `words` words of the passages in rank order."""
+    text = " ".join(" ".join(passages).split()[:words]).lower()
+    return " ".join(gold.lower().split()) in text
+
+
+def evaluate(cached: list[tuple[str, list[Candidate]]], weights: RerankWeights, decay: float, k: int = 10) -> dict:
+    """EM@100w/300w and R@5 for one configuration of rerank weights and diversity."""
+    hits = {"em100": 0, "em300": 0, "r5": 0}
+    for gold, candidates in cached:
+        for c in candidates:
+            f = c.features
+            c.score = (weights.dense * f["dense"] + weights.lexical * f["lexical"] + weights.coverage * f["coverage"]
+                       + weights.window * f["window"] + weights.rrf * f["rrf"])
+        ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
+        top = diversify(ranked, k, decay) if decay < 1 else ranked[:k]
+        texts = [c.chunk.text for c in top]
+        hits["em100"] += em_at(texts, gold, 100)
+        hits["em300"] += em_at(texts, gold, 300)
+        hits["r5"] += any(gold.lower() in t.lower() for t in texts[:5])
+    return {key: round(v / len(cached), 3) for key, v in hits.items()}
+
+
+def main() -> None:
+    """Cache candidates once, then score many configurations."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--depth", type=int, default=40)
+    args = parser.parse_args()
+    service = build_service(load_settings(data_dir=args.data_dir))
+    retriever = service.retriever
+    lexical = retriever.lexical()
+    questions = [json.loads(line) for line in args.questions.open() if line.strip()]
+    questions = [q for q in questions if q.get("answerable")]
+    cached = []
+    started = time.perf_counter()
+    for q in questions:
+        vector = retriever.embed_query(q["question"])
+        qterms = terms(q["question"])
+        cands = gather(service.handles.store, service.handles.vectors, lexical, vector, qterms, args.depth, None, None)
+        rerank(cands, qterms, lexical.idf, RerankWeights())
+        cached.append((q["answer"], cands))
+    print(f"{len(cached)} questions, candidates in {time.perf_counter() - started:.1f}s")
+    base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, window=0.0, rrf=0.0)
+    configs = {
+        "dense only": (base, 1.0),
+        "bm25 only": (replace(base, dense=0.0, lexical=1.0), 1.0),
+        "rrf": (replace(base, dense=0.0, rrf=1.0), 1.0),
+        "dense+bm25": (replace(base, lexical=0.35), 1.0),
+        "dense+bm25+coverage": (replace(base, lexical=0.35, coverage=0.35), 1.0),
+        "default (all features)": (RerankWeights(), 1.0),
+        "default + diversity 0.85": (RerankWeights(), 0.85),
+        "default + diversity 0.7": (RerankWeights(), 0.7),
+    }
+    for name, (weights, decay) in configs.items():
+        print(f"{name:32s} {evaluate(cached, weights, decay)}")
+    print("grid (lexical, coverage, window):")
+    for lex in (0.2, 0.35, 0.5):
+        for cov in (0.2, 0.35, 0.5):
+            for win in (0.0, 0.25, 0.5):
+                w = RerankWeights(dense=1.0, lexical=lex, coverage=cov, window=win)
+                print(f"  {lex:.2f} {cov:.2f} {win:.2f} {evaluate(cached, w, 0.85)}")
+
+
+if __name__ == "__main__":
+    main()

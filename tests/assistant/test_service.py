@@ -1,0 +1,113 @@
+"""The answer service end to end over the default articles: real Chroma, real BM25, real bundled model."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from assistant.schemas import Filters, Turn
+from assistant.service import AnswerService, InvalidQuestion, QuestionTooLong
+from assistant.settings import PROJECT_ROOT, load_settings
+from index.handles import IndexHandles
+from index.updater import update_index
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
+    root = tmp_path_factory.mktemp("svc")
+    articles = root / "articles"
+    shutil.copytree(PROJECT_ROOT / "articles", articles)
+    (articles / "later.json").write_text(
+        '{"id": "cnn-1", "url": "https://edition.cnn.com/x", "title": "Storm hits coast",'
+        ' "published": "2024-02-03", "text": "A powerful storm named Hildegard hit the coast of Portugal on Friday.'
+        ' Officials in Lisbon said thousands of homes lost power."}'
+    )
+    settings = load_settings(data_dir=root / "data", articles_dir=articles)
+    handles = IndexHandles(settings)
+    update_index(handles)
+    return AnswerService(settings, handles)
+
+
+def test_answer_cites_exact_spans(service: AnswerService) -> None:
+    response = service.ask("Who founded Wagner?")
+    assert not response.refused
+    assert response.citations
+    for c in response.citations:
+        text = service.handles.store.get_text(c.article_id)
+        assert text is not None and text[c.start : c.end] == c.quote
+        assert f"[{c.n}]" in response.answer
+    for p in response.passages:
+        text = service.handles.store.get_text(p.article_id)
+        assert text is not None and text[p.start : p.end] == p.text
+    assert "Prigozhin" in response.answer
+
+
+@pytest.mark.parametrize(
+    "question",
+    ["Who won the 2022 FIFA World Cup?", "How do I bake a sourdough loaf?", "What is the boiling point of ethanol?"],
+)
+def test_off_topic_questions_are_refused(service: AnswerService, question: str) -> None:
+    response = service.ask(question)
+    assert response.refused
+    assert response.citations == []
+    assert "could not find" in response.answer.lower()
+
+
+def test_follow_up_is_rewritten_with_history(service: AnswerService) -> None:
+    first = service.ask("Who founded Wagner?")
+    history = [Turn(role="user", content="Who founded Wagner?"), Turn(role="assistant", content=first.answer)]
+    follow = service.ask("Which city did his forces assault?", history=history)
+    assert "Wagner" in follow.query
+    assert not follow.refused
+    assert any("Bakhmut" in p.text for p in follow.passages[:3])
+    assert "Bakhmut" in follow.answer
+
+
+def test_date_and_source_filters(service: AnswerService) -> None:
+    only_cnn = service.ask("storm power outage", filters=Filters(sources=["cnn.com"]))
+    assert {p.article_id for p in only_cnn.passages} == {"cnn-1"}
+    dated = service.ask("Russia Ukraine war", filters=Filters(date_from=date(2024, 1, 1)))
+    assert all(p.article_id == "cnn-1" for p in dated.passages)
+    none = service.ask("storm", filters=Filters(date_to=date(2020, 1, 1)))
+    assert none.passages == [] and none.refused
+
+
+def test_bad_questions_get_clear_errors(service: AnswerService) -> None:
+    with pytest.raises(InvalidQuestion):
+        service.ask("   ")
+    with pytest.raises(QuestionTooLong):
+        service.ask("why " * 5000)
+    with pytest.raises(InvalidQuestion):
+        service.ask("Who founded Wagner?", top_k=500)
+
+
+def test_batch_mode(service: AnswerService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from assistant.cli import main
+
+    monkeypatch.setenv("ASSISTANT_DATA_DIR", str(service.settings.data_dir))
+    monkeypatch.setenv("ASSISTANT_ARTICLES_DIR", str(service.settings.articles_dir))
+    batch = tmp_path / "q.jsonl"
+    batch.write_text(
+        '{"id": "a", "question": "Who founded Wagner?"}\n'
+        "not json\n"
+        '{"id": "b", "question": "Who won the 2022 FIFA World Cup?"}\n'
+        '{"id": "c", "question": ""}\n'
+    )
+    out = tmp_path / "out.jsonl"
+    assert main(["ask", "--batch", str(batch), "--out", str(out)]) == 1  # bad lines make a non-zero exit
+    records = [json.loads(line) for line in out.read_text().splitlines()]
+    assert [r["id"] for r in records] == ["a", 2, "b", "c"]
+    assert records[0]["citations"] and not records[0]["refused"]
+    assert "line 2" in records[1]["error"]
+    assert records[2]["refused"] is True
+    assert "empty" in records[3]["error"]
+
+
+def test_stream_yields_text_then_response(service: AnswerService) -> None:
+    pieces = list(service.ask_stream("Who founded Wagner?"))
+    *text, final = pieces
+    assert "".join(str(t) for t in text) == final.answer  # type: ignore[union-attr]
