@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import Field
 from pydantic_settings import BaseSettings, SettingsConfigDict
@@ -46,7 +46,19 @@ class Settings(BaseSettings):
     # Retrieval and answers.
     top_k: int = Field(8, ge=1, le=50, description="Passages returned per question.")
     max_question_chars: int = Field(2000, ge=10)
-    answer_mode: Literal["extractive", "openai", "local"] = "extractive"
+    answer_mode: Literal["extractive", "openai", "local"] = Field(
+        "extractive", description="extractive needs nothing; openai = any OpenAI-compatible server; local = GGUF."
+    )
+
+    # Generative answers (answer_mode openai / local).
+    llm_base_url: str = Field("http://127.0.0.1:11434/v1", description="OpenAI-compatible endpoint (e.g. Ollama).")
+    llm_model: str = Field("llama3.2", description="Model name the endpoint serves.")
+    llm_api_key: str = Field("not-needed", description="API key for the endpoint, if it needs one.")
+    llm_timeout: float = Field(30.0, gt=0, description="Seconds before the LLM call gives up.")
+    llm_max_tokens: int = Field(400, ge=16, le=8192)
+    llm_gguf: Path | None = Field(None, description="A GGUF file for local mode; default: bundled SmolLM2-135M.")
+    llm_threads: int = Field(0, ge=0, description="Threads for local inference; 0 means all cores.")
+    show_unsupported: bool = Field(False, description="Keep unverifiable generated sentences, marked.")
 
     # Web server.
     host: str = "127.0.0.1"
@@ -63,8 +75,8 @@ class Settings(BaseSettings):
         return self.data_dir / "articles.sqlite3"
 
 
-def load_settings(settings_file: Path | None = None, **overrides: object) -> Settings:
+def load_settings(settings_file: Path | None = None, **overrides: Any) -> Settings:
     """Build settings from the environment, an optional settings file, and explicit overrides."""
     if settings_file is not None:
         return Settings(_env_file=settings_file, **overrides)  # type: ignore[call-arg]
-    return Settings(**overrides)  # type: ignore[arg-type]
+    return Settings(**overrides)
