@@ -11,10 +11,12 @@ import time
 from dataclasses import replace
 from pathlib import Path
 
+from assistant.answer.refusal import should_refuse, support
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate, gather
 from assistant.retrieval.diversity import diversify
 from assistant.retrieval.rerank import RerankWeights, rerank
+from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.lexical import terms
 
@@ -25,14 +27,21 @@ def em_at(passages: list[str], gold: str, words: int) -> bool:
     return " ".join(gold.lower().split()) in text
 
 
-def evaluate(cached: list[tuple[str, list[Candidate]]], weights: RerankWeights, decay: float, k: int = 10) -> dict:
+def evaluate(
+    cached: list[tuple[str, list[Candidate]]], weights: RerankWeights, decay: float, k: int = 10
+) -> dict:
     """EM@100w/300w and R@5 for one configuration of rerank weights and diversity."""
     hits = {"em100": 0, "em300": 0, "r5": 0}
     for gold, candidates in cached:
         for c in candidates:
             f = c.features
-            c.score = (weights.dense * f["dense"] + weights.lexical * f["lexical"] + weights.coverage * f["coverage"]
-                       + weights.window * f["window"] + weights.rrf * f["rrf"])
+            c.score = (
+                weights.dense * f["dense"]
+                + weights.lexical * f["lexical"]
+                + weights.coverage * f["coverage"]
+                + weights.window * f["window"]
+                + weights.rrf * f["rrf"]
+            )
         ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
         top = diversify(ranked, k, decay) if decay < 1 else ranked[:k]
         texts = [c.chunk.text for c in top]
@@ -42,26 +51,51 @@ def evaluate(cached: list[tuple[str, list[Candidate]]], weights: RerankWeights, 
     return {key: round(v / len(cached), 3) for key, v in hits.items()}
 
 
+def candidates_for(service: AnswerService, question: str, depth: int) -> list[Candidate]:
+    """Reranked candidates of one question, features filled in."""
+    retriever = service.retriever
+    lexical = retriever.lexical()
+    vector = retriever.embed_query(question)
+    qterms = terms(question)
+    cands = gather(service.handles.store, service.handles.vectors, lexical, vector, qterms, depth, None, None)
+    return rerank(cands, qterms, lexical.idf, RerankWeights())
+
+
+def refusal_report(service: AnswerService, cached: list, unanswerable: Path, depth: int) -> None:
+    """Support of the best passage for answerable vs. off-topic questions, and the refusal rates."""
+    off = [json.loads(line)["question"] for line in unanswerable.open() if line.strip()]
+    off_cands = [candidates_for(service, q, depth) for q in off]
+    on_cands = [sorted(c, key=lambda x: x.score, reverse=True) for _, c in cached]
+    for name, group in (("answerable", on_cands), ("unanswerable", off_cands)):
+        best = [max(c[:5], key=support) for c in group if c]
+        dense = sorted(b.dense for b in best)
+        cov = sorted(b.features["coverage"] for b in best)
+        sup = sorted(support(b) for b in best)
+        pct = [5, 10, 50, 90, 95]
+        print(f"{name}: refused {sum(should_refuse(c) for c in group) / len(group):.3f}")
+        for label, values in (("dense", dense), ("coverage", cov), ("support", sup)):
+            print(
+                f"  {label:9s}", [round(values[min(len(values) - 1, len(values) * p // 100)], 3) for p in pct]
+            )
+
+
 def main() -> None:
     """Cache candidates once, then score many configurations."""
     parser = argparse.ArgumentParser()
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--questions", type=Path, required=True)
     parser.add_argument("--depth", type=int, default=40)
+    parser.add_argument(
+        "--unanswerable", type=Path, default=Path(__file__).parent / "evaluation" / "unanswerable.jsonl"
+    )
     args = parser.parse_args()
     service = build_service(load_settings(data_dir=args.data_dir))
-    retriever = service.retriever
-    lexical = retriever.lexical()
     questions = [json.loads(line) for line in args.questions.open() if line.strip()]
     questions = [q for q in questions if q.get("answerable")]
     cached = []
     started = time.perf_counter()
     for q in questions:
-        vector = retriever.embed_query(q["question"])
-        qterms = terms(q["question"])
-        cands = gather(service.handles.store, service.handles.vectors, lexical, vector, qterms, args.depth, None, None)
-        rerank(cands, qterms, lexical.idf, RerankWeights())
-        cached.append((q["answer"], cands))
+        cached.append((q["answer"], candidates_for(service, q["question"], args.depth)))
     print(f"{len(cached)} questions, candidates in {time.perf_counter() - started:.1f}s")
     base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, window=0.0, rrf=0.0)
     configs = {
@@ -76,6 +110,7 @@ def main() -> None:
     }
     for name, (weights, decay) in configs.items():
         print(f"{name:32s} {evaluate(cached, weights, decay)}")
+    refusal_report(service, cached, args.unanswerable, args.depth)
     print("grid (lexical, coverage, window):")
     for lex in (0.2, 0.35, 0.5):
         for cov in (0.2, 0.35, 0.5):
