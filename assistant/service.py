@@ -26,16 +26,30 @@ class QuestionTooLong(ValueError):
 
 def _passage(c: Candidate) -> Passage:
     return Passage(
-        article_id=c.chunk.article_id, chunk_id=c.chunk.id, title=c.article.title, url=c.article.url,
-        date=c.article.date, text=c.chunk.text, start=c.chunk.start, end=c.chunk.end, score=round(c.score, 4),
+        article_id=c.chunk.article_id,
+        chunk_id=c.chunk.id,
+        title=c.article.title,
+        url=c.article.url,
+        date=c.article.date,
+        text=c.chunk.text,
+        start=c.chunk.start,
+        end=c.chunk.end,
+        score=round(c.score, 4),
     )
 
 
 def _citation(n: int, q: Quote) -> Citation:
     a = q.candidate.article
     return Citation(
-        n=n, article_id=a.id, title=a.title, url=a.url, date=a.date, quote=q.text,
-        start=q.start, end=q.end, score=round(q.score, 4),
+        n=n,
+        article_id=a.id,
+        title=a.title,
+        url=a.url,
+        date=a.date,
+        quote=q.text,
+        start=q.start,
+        end=q.end,
+        score=round(q.score, 4),
     )
 
 
@@ -90,15 +104,21 @@ class AnswerService:
 
     def _extractive(self, retrieval: Retrieval) -> AnswerResponse:
         passages = [_passage(c) for c in retrieval.ranked]
-        quotes = [] if should_refuse(retrieval.ranked) else select_quotes(
-            score_sentences(retrieval.ranked, retrieval.query, retrieval.query_idf)
+        quotes = (
+            []
+            if should_refuse(retrieval.ranked)
+            else select_quotes(score_sentences(retrieval.ranked, retrieval.query, retrieval.query_idf))
         )
         if not quotes:
             return AnswerResponse(
-                answer=load_prompt(self.settings.prompts_dir, "refusal"), refused=True,
-                passages=passages, query=retrieval.query,
+                answer=load_prompt(self.settings.prompts_dir, "refusal"),
+                refused=True,
+                passages=passages,
+                query=retrieval.query,
             )
         template = load_prompt(self.settings.prompts_dir, "extractive_sentence")
         citations = [_citation(n, q) for n, q in enumerate(quotes, start=1)]
         answer = " ".join(template.format(sentence=c.quote, n=c.n) for c in citations)
-        return AnswerResponse(answer=answer, refused=False, citations=citations, passages=passages, query=retrieval.query)
+        return AnswerResponse(
+            answer=answer, refused=False, citations=citations, passages=passages, query=retrieval.query
+        )

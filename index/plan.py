@@ -70,7 +70,9 @@ def make_plan(
             failed_files.add(str(item.path.resolve()))
             continue
         if item.id in seen:
-            plan.duplicates.append(f"{item.origin}: duplicate id {item.id!r} (first in {seen[item.id].origin}); skipped")
+            plan.duplicates.append(
+                f"{item.origin}: duplicate id {item.id!r} (first in {seen[item.id].origin}); skipped"
+            )
             continue
         key = text_key(item.text)
         if key in by_text:

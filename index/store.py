@@ -188,12 +188,14 @@ class ArticleStore:
                 a = u.article
                 db.execute(
                     "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (a.id, a.title, a.url, a.date, a.source, a.origin, u.file, a.text, u.hash,
-                     json.dumps(u.urls), now),
+                    (a.id, a.title, a.url, a.date, a.source, a.origin, u.file, a.text, u.hash, json.dumps(u.urls), now),
                 )
                 db.executemany(
                     "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?)",
-                    [(cid, a.id, c.index, c.start, c.end, c.text, t) for c, cid, t in zip(u.chunks, u.chunk_ids, u.terms, strict=True)],
+                    [
+                        (cid, a.id, c.index, c.start, c.end, c.text, t)
+                        for c, cid, t in zip(u.chunks, u.chunk_ids, u.terms, strict=True)
+                    ],
                 )
             generation = int((db.execute("SELECT value FROM meta WHERE key='generation'").fetchone() or ["0"])[0])
             meta = {**meta, "generation": str(generation + 1), "updated_at": str(now)}

@@ -63,7 +63,9 @@ def _prepare(handles: IndexHandles, article: Article, urls: list[str]) -> tuple[
     settings = handles.settings
     count = handles.embedder.count_tokens
     budget = min(settings.chunk_tokens, MAX_TOKENS - 2 - min(count(article.title), 64))
-    chunks = chunk_article(article, handles.embedder.token_starts(article.text), budget, settings.chunk_overlap_sentences)
+    chunks = chunk_article(
+        article, handles.embedder.token_starts(article.text), budget, settings.chunk_overlap_sentences
+    )
     upsert = ArticleUpsert(
         article=article,
         file=origin_file(article),
@@ -134,8 +136,12 @@ def update_index(
     manifest = {} if full and not dry_run else handles.store.manifest()
     plan = make_plan(items, manifest, roots, handles.signature, full=full)
     report = UpdateReport(
-        added=len(plan.added), updated=len(plan.updated), removed=len(plan.removed),
-        unchanged=len(plan.unchanged), duplicates=len(plan.duplicates), dry_run=dry_run,
+        added=len(plan.added),
+        updated=len(plan.updated),
+        removed=len(plan.removed),
+        unchanged=len(plan.unchanged),
+        duplicates=len(plan.duplicates),
+        dry_run=dry_run,
         errors=[f"{p}: no such file or folder" for p in missing] + [str(e) for e in plan.errors],
         notes=list(plan.duplicates),
     )
