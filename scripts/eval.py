@@ -37,12 +37,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--top-k", type=int, default=10, help="passages per question asked of the assistant")
     p.add_argument("--skip-baselines", action="store_true", help="only evaluate the assistant")
     p.add_argument("--keep-index", action="store_true", help="build the index in <out-dir>/index and keep it")
+    p.add_argument(
+        "--data-dir", type=Path, default=None,
+        help="index here and keep it; an index already there is updated incrementally (fast re-runs)",
+    )
     return p.parse_args(argv)
 
 
 @contextmanager
-def index_dir(out_dir: Path, keep: bool) -> Iterator[Path]:
-    """A fresh data directory for the assistant: kept under out_dir, or temporary and removed after."""
+def index_dir(out_dir: Path, keep: bool, reuse: Path | None = None) -> Iterator[Path]:
+    """A data directory for the assistant: reused, kept under out_dir, or temporary and removed after."""
+    if reuse is not None:
+        reuse.mkdir(parents=True, exist_ok=True)
+        yield reuse.resolve()
+        return
     if keep:
         path = out_dir / "index"
         shutil.rmtree(path, ignore_errors=True)
@@ -96,7 +104,7 @@ def evaluate_project(
     """Stages 1-3: index, ask in one batch, score; None (with a note) if the assistant CLI fails."""
     answerable, unanswerable = questions["answerable"], questions["unanswerable"]
     out_dir: Path = args.out_dir
-    with index_dir(out_dir, args.keep_index) as data_dir:
+    with index_dir(out_dir, args.keep_index, args.data_dir) as data_dir:
         try:
             log(f"indexing {eval_set.corpus_path} into {data_dir}")
             summary, index_s = system.build_index(eval_set.corpus_path, data_dir)
