@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from itertools import pairwise
 
 from index.sentences import sentence_spans, word_spans
 from index.types import Article, Chunk
@@ -18,9 +19,15 @@ class SpanTokens:
         """Number of word pieces that start inside [start, end)."""
         return bisect_left(self._starts, end) - bisect_left(self._starts, start)
 
+    def pieces(self, start: int, end: int, budget: int) -> list[tuple[int, int]]:
+        """[start, end) cut at word-piece starts into runs of at most `budget` pieces (a word with no spaces)."""
+        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
+        bounds = [start, *(self._starts[i] for i in range(lo + budget, hi, budget)), end]
+        return list(pairwise(bounds))
+
 
 def _fit_spans(text: str, spans: list[tuple[int, int]], tokens: SpanTokens, budget: int) -> list[tuple[int, int, int]]:
-    """(start, end, tokens) per sentence; a sentence over the budget is cut at word boundaries."""
+    """(start, end, tokens) per sentence; one over the budget is cut between words (inside an over-long word)."""
     out: list[tuple[int, int, int]] = []
     for start, end in spans:
         n = tokens.count(start, end)
@@ -29,13 +36,14 @@ def _fit_spans(text: str, spans: list[tuple[int, int]], tokens: SpanTokens, budg
             continue
         piece_start = piece_end = start
         piece_tokens = 0
-        for w_start, w_end in word_spans(text, start, end):
-            w_tokens = tokens.count(w_start, w_end)
-            if piece_tokens and piece_tokens + w_tokens > budget:
-                out.append((piece_start, piece_end, piece_tokens))
-                piece_start, piece_tokens = w_start, 0
-            piece_end = w_end
-            piece_tokens += w_tokens
+        for word in word_spans(text, start, end):
+            for w_start, w_end in tokens.pieces(*word, budget):
+                w_tokens = tokens.count(w_start, w_end)
+                if piece_tokens and piece_tokens + w_tokens > budget:
+                    out.append((piece_start, piece_end, piece_tokens))
+                    piece_start, piece_tokens = w_start, 0
+                piece_end = w_end
+                piece_tokens += w_tokens
         if piece_tokens:
             out.append((piece_start, piece_end, piece_tokens))
     return out

@@ -67,8 +67,3 @@ class IndexHandles:
         for folder in root.glob("gen-*"):
             if folder.name != f"gen-{keep:08d}" and not folder.name.endswith(".tmp"):
                 shutil.rmtree(folder, ignore_errors=True)
-
-    def reset(self) -> None:
-        """Empty the store and the collection for a full rebuild."""
-        self.store.clear()
-        self.vectors.reset()

@@ -7,6 +7,7 @@ import re
 import shutil
 from functools import lru_cache
 from pathlib import Path
+from typing import Any
 
 import numpy as np
 
@@ -36,7 +37,7 @@ def terms(text: str) -> list[str]:
 class LexicalIndex:
     """bm25s over pre-tokenised chunks; chunk ids map row numbers back to the store."""
 
-    def __init__(self, chunk_ids: list[str], retriever: object | None) -> None:
+    def __init__(self, chunk_ids: list[str], retriever: Any | None) -> None:
         self.chunk_ids = chunk_ids
         self._row = {cid: i for i, cid in enumerate(chunk_ids)}
         self._retriever = retriever
@@ -58,7 +59,7 @@ class LexicalIndex:
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
         if self._retriever is not None:
-            self._retriever.save(str(tmp), show_progress=False)  # type: ignore[attr-defined]
+            self._retriever.save(str(tmp), show_progress=False)
         (tmp / "chunk_ids.json").write_text(json.dumps(self.chunk_ids))
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)
@@ -84,15 +85,15 @@ class LexicalIndex:
         """BM25 score of every indexed chunk for the query terms."""
         if self._retriever is None or not query_terms:
             return np.zeros(len(self.chunk_ids), dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(query_terms), dtype=np.float32)  # type: ignore[attr-defined]
+        return np.asarray(self._retriever.get_scores(query_terms), dtype=np.float32)
 
     def idf(self, term: str) -> float:
         """Inverse document frequency over chunks; a term no chunk has gets the highest value (df = 0)."""
         n = float(len(self.chunk_ids))
-        col = self._retriever.vocab_dict.get(term) if self._retriever is not None else None  # type: ignore[attr-defined]
+        col = self._retriever.vocab_dict.get(term) if self._retriever is not None else None
         df = 0.0
         if col is not None:
-            indptr = self._retriever.scores["indptr"]  # type: ignore[attr-defined]
+            indptr = self._retriever.scores["indptr"]
             df = float(indptr[col + 1] - indptr[col])
         return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
 

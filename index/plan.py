@@ -11,6 +11,7 @@ from pathlib import Path
 from index.types import Article, LoadError
 
 _NON_WORD = re.compile(r"[\W_]+", re.UNICODE)
+_POSITION = re.compile(r"(?<=.)[:#]\d+$")  # a line or entry number; article file names end in an extension
 
 
 def text_key(text: str) -> str:
@@ -18,10 +19,15 @@ def text_key(text: str) -> str:
     return hashlib.sha1(_NON_WORD.sub(" ", text.lower()).strip().encode()).hexdigest()
 
 
+def file_key(path: Path) -> str:
+    """A file's absolute path with its folders resolved but not the file itself: a link keeps its own key."""
+    path = path.absolute()
+    return str(path.parent.resolve() / path.name)
+
+
 def origin_file(article: Article) -> str:
-    """The absolute file an article came from (origin is 'path' or 'path:line')."""
-    path, _, line = article.origin.rpartition(":")
-    return str(Path(path if line.isdigit() and path else article.origin).resolve())
+    """The absolute file an article came from (origin is 'path', 'path:line' or 'path#entry')."""
+    return file_key(Path(_POSITION.sub("", article.origin)))
 
 
 def stored_hash(article: Article, urls: list[str], signature: str) -> str:
@@ -67,7 +73,7 @@ def make_plan(
     for item in items:
         if isinstance(item, LoadError):
             plan.errors.append(item)
-            failed_files.add(str(item.path.resolve()))
+            failed_files.update({file_key(item.path), str(item.path.resolve())})  # resolved: older manifests
             continue
         if item.id in seen:
             plan.duplicates.append(
@@ -84,7 +90,7 @@ def make_plan(
         seen[item.id] = item
         by_text[key] = item.id
         plan.urls[item.id] = [item.url] if item.url else []
-    resolved_roots = [r.resolve() for r in roots]
+    resolved_roots = [Path(key) for r in roots for key in {str(r.resolve()), file_key(r)}]
     for article_id, article in seen.items():
         stored = manifest.get(article_id)
         if stored is None:

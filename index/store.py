@@ -139,11 +139,12 @@ class ArticleStore:
                     out[row[0]] = StoredChunk(*row)
         return out
 
-    def all_terms(self) -> tuple[list[str], list[str]]:
-        """(chunk ids, space-joined lexical terms) of every live chunk, in a stable order."""
+    def all_terms(self, excluding: set[str] = frozenset()) -> tuple[list[str], list[str]]:  # type: ignore[assignment]
+        """(chunk ids, space-joined lexical terms) of live chunks, except those of the given articles."""
         with self._connect() as db:
-            rows = db.execute("SELECT id, terms FROM chunks ORDER BY id").fetchall()
-        return [r[0] for r in rows], [r[1] for r in rows]
+            rows = db.execute("SELECT id, article_id, terms FROM chunks ORDER BY id").fetchall()
+        kept = [r for r in rows if r[1] not in excluding]
+        return [r[0] for r in kept], [r[2] for r in kept]
 
     def all_chunk_ids(self) -> set[str]:
         """Every live chunk id, to find orphans in the vector store."""
@@ -175,7 +176,7 @@ class ArticleStore:
 
     # --- writes ------------------------------------------------------------------------------------------
     def commit(self, upserts: Sequence[ArticleUpsert], removals: Sequence[str], meta: dict[str, str]) -> list[str]:
-        """Apply one batch atomically; returns the chunk ids that are no longer live."""
+        """Apply a whole update in one transaction (meta carries the new generation); returns dead chunk ids."""
         now = time.time()
         stale: list[str] = []
         with self._connect() as db:
@@ -197,8 +198,7 @@ class ArticleStore:
                         for c, cid, t in zip(u.chunks, u.chunk_ids, u.terms, strict=True)
                     ],
                 )
-            generation = int((db.execute("SELECT value FROM meta WHERE key='generation'").fetchone() or ["0"])[0])
-            meta = {**meta, "generation": str(generation + 1), "updated_at": str(now)}
+            meta = {**meta, "updated_at": str(now)}
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         fresh = {cid for u in upserts for cid in u.chunk_ids}
         return [cid for cid in stale if cid not in fresh]
@@ -207,9 +207,3 @@ class ArticleStore:
         """Record settings the index was built with."""
         with self._connect() as db:
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
-
-    def clear(self) -> None:
-        """Drop every article and chunk (for --full)."""
-        with self._connect() as db:
-            db.execute("DELETE FROM chunks")
-            db.execute("DELETE FROM articles")

@@ -8,16 +8,18 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.chunking import chunk_article
-from index.embedding import MAX_TOKENS
+from index.embedding import MAX_TOKENS, Embedder
 from index.handles import IndexHandles
 from index.lexical import LexicalIndex, terms
 from index.loaders import iter_articles
-from index.plan import Plan, make_plan, origin_file, stored_hash
+from index.lock import update_lock
+from index.plan import make_plan, origin_file, stored_hash
 from index.store import ArticleUpsert
 from index.types import Article
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BATCH_ARTICLES = 64
+MAX_TITLE_TOKENS = 64  # of the 254-piece window, at most this much goes to the headline
 
 
 @dataclass
@@ -53,16 +55,22 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
-def _embed_text(article: Article, chunk_text: str) -> str:
+def _embed_text(title: str, chunk_text: str) -> str:
     """Embedding input: the headline gives each passage its story's context."""
-    return f"{article.title}\n{chunk_text}" if article.title else chunk_text
+    return f"{title}\n{chunk_text}" if title else chunk_text
+
+
+def embed_title(embedder: Embedder, title: str) -> str:
+    """The headline as embedded: cut to MAX_TITLE_TOKENS word pieces, so the model never truncates the passage."""
+    starts = embedder.token_starts(title)
+    return title[: starts[MAX_TITLE_TOKENS]].rstrip() if len(starts) > MAX_TITLE_TOKENS else title
 
 
 def _prepare(handles: IndexHandles, article: Article, urls: list[str]) -> tuple[ArticleUpsert, list[str]]:
     """Chunk one article; returns the upsert row and the texts to embed."""
     settings = handles.settings
-    count = handles.embedder.count_tokens
-    budget = min(settings.chunk_tokens, MAX_TOKENS - 2 - min(count(article.title), 64))
+    title = embed_title(handles.embedder, article.title)
+    budget = min(settings.chunk_tokens, MAX_TOKENS - 2 - handles.embedder.count_tokens(title))
     chunks = chunk_article(
         article, handles.embedder.token_starts(article.text), budget, settings.chunk_overlap_sentences
     )
@@ -75,7 +83,7 @@ def _prepare(handles: IndexHandles, article: Article, urls: list[str]) -> tuple[
         chunk_ids=[c.chunk_id(article.content_hash) for c in chunks],
         terms=[" ".join(terms(f"{article.title}\n{c.text}")) for c in chunks],
     )
-    return upsert, [_embed_text(article, c.text) for c in chunks]
+    return upsert, [_embed_text(title, c.text) for c in chunks]
 
 
 def _chunk_meta(upsert: ArticleUpsert) -> list[dict]:
@@ -87,38 +95,41 @@ def _chunk_meta(upsert: ArticleUpsert) -> list[dict]:
     ]
 
 
-def _write(handles: IndexHandles, plan: Plan, progress: Progress) -> int:
-    """Embed and commit changed articles batch by batch; each batch is atomic in the store."""
-    todo = plan.added + plan.updated
-    written = 0
-    for i in range(0, len(todo), BATCH_ARTICLES):
-        batch = [_prepare(handles, a, plan.urls[a.id]) for a in todo[i : i + BATCH_ARTICLES]]
-        texts = [t for _, ts in batch for t in ts]
-        vectors = handles.embedder.embed(texts)
+def _embed_missing(
+    handles: IndexHandles, upserts: list[ArticleUpsert], texts: list[list[str]], progress: Progress, resume: bool
+) -> int:
+    """Write vectors for chunks Chroma lacks; ids already there were written by an interrupted run of this update."""
+    present = handles.vectors.existing([cid for u in upserts for cid in u.chunk_ids]) if resume else set()
+    pending = [(u, t) for u, t in zip(upserts, texts, strict=True) if not set(u.chunk_ids) <= present]
+    total = sum(len(u.chunk_ids) for u, _ in pending)
+    done = 0
+    progress("embedding", 0, total)
+    for i in range(0, len(pending), BATCH_ARTICLES):
+        batch = pending[i : i + BATCH_ARTICLES]
         ids = [cid for u, _ in batch for cid in u.chunk_ids]
+        vectors = handles.embedder.embed([t for _, ts in batch for t in ts])
         docs = [c.text for u, _ in batch for c in u.chunks]
         metas = [m for u, _ in batch for m in _chunk_meta(u)]
-        handles.vectors.add(ids, vectors, docs, metas)  # first vectors, then the store makes them live
-        stale = handles.store.commit([u for u, _ in batch], [], handles.meta())
-        handles.vectors.delete(stale)
-        written += len(ids)
-        progress("embedding", min(i + BATCH_ARTICLES, len(todo)), len(todo))
-    return written
+        handles.vectors.add(ids, vectors, docs, metas)  # not live until the store commits
+        done += len(ids)
+        progress("embedding", done, total)
+    return total
 
 
-def _collect_garbage(handles: IndexHandles) -> None:
-    """Delete vectors no live chunk refers to (left by an interrupted update)."""
-    orphans = handles.vectors.all_ids() - handles.store.all_chunk_ids()
-    handles.vectors.delete(sorted(orphans))
-
-
-def rebuild_lexical(handles: IndexHandles) -> None:
-    """Rebuild BM25 from the stored terms of live chunks (no re-tokenising) and publish it."""
-    ids, chunk_terms = handles.store.all_terms()
-    generation = handles.store.generation()
+def _publish(handles: IndexHandles, upserts: list[ArticleUpsert], removed: list[str]) -> None:
+    """Build BM25 for the new state, make everything live in one store transaction, then clean up."""
+    generation = handles.store.generation() + 1
+    touched = {u.article.id for u in upserts} | set(removed)
+    ids, chunk_terms = handles.store.all_terms(excluding=touched)
+    ids += [cid for u in upserts for cid in u.chunk_ids]
+    chunk_terms += [t for u in upserts for t in u.terms]
     LexicalIndex.build(ids, chunk_terms).save(handles.lexical_dir(generation))
-    handles.store.set_meta({"lexical_generation": str(generation)})
+    meta = handles.meta() | {"generation": str(generation), "lexical_generation": str(generation)}
+    stale = handles.store.commit(upserts, removed, meta)  # the atomic switch: old state or new, never half
+    handles.vectors.delete(stale)
     handles.prune_lexical(keep=generation)
+    orphans = handles.vectors.all_ids() - handles.store.all_chunk_ids()
+    handles.vectors.delete(sorted(orphans))  # vectors of an interrupted run that were never committed
 
 
 def update_index(
@@ -132,27 +143,24 @@ def update_index(
     started = time.perf_counter()
     roots = list(paths) if paths else [handles.settings.articles_dir]
     missing = [str(p) for p in roots if not p.exists()]
-    items = list(iter_articles([p for p in roots if p.exists()]))
-    manifest = {} if full and not dry_run else handles.store.manifest()
-    plan = make_plan(items, manifest, roots, handles.signature, full=full)
-    report = UpdateReport(
-        added=len(plan.added),
-        updated=len(plan.updated),
-        removed=len(plan.removed),
-        unchanged=len(plan.unchanged),
-        duplicates=len(plan.duplicates),
-        dry_run=dry_run,
-        errors=[f"{p}: no such file or folder" for p in missing] + [str(e) for e in plan.errors],
-        notes=list(plan.duplicates),
-    )
-    if not dry_run:
-        if full:
-            handles.reset()
-        if plan.removed:
-            handles.vectors.delete(handles.store.commit([], plan.removed, handles.meta()))
-        report.chunks = _write(handles, plan, progress)
-        if plan.changes or full or not handles.lexical_ready():
-            _collect_garbage(handles)
-            rebuild_lexical(handles)
+    with update_lock(handles.settings.data_dir):
+        items = list(iter_articles([p for p in roots if p.exists()]))
+        # --full re-embeds every article and drops every stored article the given paths no longer hold.
+        plan = make_plan(items, handles.store.manifest(), [Path("/")] if full else roots, handles.signature, full)
+        report = UpdateReport(
+            added=len(plan.added),
+            updated=len(plan.updated),
+            removed=len(plan.removed),
+            unchanged=len(plan.unchanged),
+            duplicates=len(plan.duplicates),
+            dry_run=dry_run,
+            errors=[f"{p}: no such file or folder" for p in missing] + [str(e) for e in plan.errors],
+            notes=list(plan.duplicates),
+        )
+        if not dry_run and (plan.changes or not handles.lexical_ready()):
+            prepared = [_prepare(handles, a, plan.urls[a.id]) for a in plan.added + plan.updated]
+            upserts = [u for u, _ in prepared]
+            report.chunks = _embed_missing(handles, upserts, [t for _, t in prepared], progress, resume=not full)
+            _publish(handles, upserts, plan.removed)
     report.seconds = round(time.perf_counter() - started, 3)
     return report

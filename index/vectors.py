@@ -76,6 +76,13 @@ class VectorStore:
         got = self._collection.get(ids=list(ids), include=["embeddings"])
         return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
 
+    def existing(self, ids: Sequence[str]) -> set[str]:
+        """Which of these ids are already stored (vectors an interrupted update wrote)."""
+        found: set[str] = set()
+        for i in range(0, len(ids), 1000):
+            found.update(self._collection.get(ids=list(ids[i : i + 1000]), include=[])["ids"])
+        return found
+
     def count(self) -> int:
         """Number of stored vectors."""
         return int(self._collection.count())
@@ -93,10 +100,3 @@ class VectorStore:
             VectorHit(cid, float(dist), dict(meta or {}))
             for cid, dist, meta in zip(result["ids"][0], result["distances"][0], result["metadatas"][0], strict=True)
         ]
-
-    def reset(self) -> None:
-        """Drop and recreate the collection (for --full)."""
-        self._client.delete_collection(self._name)
-        self._collection = self._client.get_or_create_collection(
-            self._name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-        )

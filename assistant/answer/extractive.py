@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.rerank import coverage
 from index.lexical import terms
 from index.sentences import sentence_spans
 
@@ -37,7 +38,6 @@ def score_sentences(
     ranked: list[Candidate], query: str, query_idf: dict[str, float], passages: int = 5, max_words: int = 60
 ) -> list[Quote]:
     """Every sentence of the top passages, scored by query-term coverage, novelty and passage rank."""
-    total_idf = sum(query_idf.values()) or 1.0
     query_words = {w.lower() for w in re.findall(r"\w+", query)}
     quotes: list[Quote] = []
     for rank, cand in enumerate(ranked[:passages]):
@@ -48,11 +48,10 @@ def score_sentences(
             words = len(sentence.split())
             if words < 4 or words > max_words or not _ENDS_SENTENCE.search(sentence):
                 continue  # headings and fragments are not answers
-            present = set(terms(sentence))
-            coverage = sum(w for t, w in query_idf.items() if t in present) / total_idf
-            if coverage == 0.0:
+            covered = coverage(query_idf, set(terms(sentence)))
+            if covered == 0.0:
                 continue
-            score = coverage + 0.3 * _informative(sentence, query_words) + 0.4 * cand.score / (1 + rank * 0.5)
+            score = covered + 0.3 * _informative(sentence, query_words) + 0.4 * cand.score / (1 + rank * 0.5)
             quotes.append(Quote(cand, chunk.start + a, chunk.start + b, sentence, score))
     return sorted(quotes, key=lambda q: q.score, reverse=True)
 

@@ -21,10 +21,17 @@ class RerankWeights:
     rrf: float = 0.0
 
 
-def _coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:
+def _matches(term: str, text_terms: set[str]) -> bool:
+    """Exact stem match, or one stem a prefix of the other (found/founder, elect/election)."""
+    if term in text_terms:
+        return True
+    return len(term) >= 4 and any(t.startswith(term) or (len(t) >= 4 and term.startswith(t)) for t in text_terms)
+
+
+def coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:
     """IDF-weighted share of query terms present in the text."""
     total = sum(query_idf.values())
-    return sum(w for t, w in query_idf.items() if t in text_terms) / total if total else 0.0
+    return sum(w for t, w in query_idf.items() if _matches(t, text_terms)) / total if total else 0.0
 
 
 def best_window(text: str, start: int, end: int, query_idf: dict[str, float], width: int = 2) -> float:
@@ -33,7 +40,7 @@ def best_window(text: str, start: int, end: int, query_idf: dict[str, float], wi
     sets = [set(terms(text[a:b])) for a, b in spans]
     best = 0.0
     for i in range(len(sets)):
-        best = max(best, _coverage(query_idf, set().union(*sets[i : i + width])))
+        best = max(best, coverage(query_idf, set().union(*sets[i : i + width])))
     return best
 
 
@@ -52,7 +59,7 @@ def rerank(
         c.features = {
             "dense": c.dense,
             "lexical": c.lexical / top_lexical,
-            "coverage": _coverage(query_idf, chunk_terms),
+            "coverage": coverage(query_idf, chunk_terms),
             "window": best_window(text, 0, len(text), query_idf),
             "rrf": rrf * 30.0,
         }
