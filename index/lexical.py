@@ -90,10 +90,11 @@ class LexicalIndex:
     def idf(self, term: str) -> float:
         """Inverse document frequency over chunks; a term no chunk has gets the highest value (df = 0)."""
         n = float(len(self.chunk_ids))
-        col = self._retriever.vocab_dict.get(term) if self._retriever is not None else None
+        retriever = self._retriever
+        col = retriever.vocab_dict.get(term) if retriever is not None else None
         df = 0.0
-        if col is not None:
-            indptr = self._retriever.scores["indptr"]
+        if retriever is not None and col is not None:
+            indptr = retriever.scores["indptr"]
             df = float(indptr[col + 1] - indptr[col])
         return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
 
