@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import sqlite3
 import time
 from dataclasses import replace
 from pathlib import Path
@@ -18,7 +19,7 @@ from assistant.retrieval.diversity import diversify
 from assistant.retrieval.rerank import RerankWeights, rerank
 from assistant.service import AnswerService
 from assistant.settings import load_settings
-from index.lexical import terms
+from index.lexical import LexicalIndex, terms
 
 
 def em_at(passages: list[str], gold: str, words: int) -> bool:
@@ -85,13 +86,24 @@ def main() -> None:
     parser.add_argument("--data-dir", type=Path, required=True)
     parser.add_argument("--questions", type=Path, required=True)
     parser.add_argument("--depth", type=int, default=40)
+    parser.add_argument("--rebuild-lexical", action="store_true", help="BM25 from the store, in memory")
+    parser.add_argument("--indexed-only", action="store_true", help="questions answerable from what is indexed")
     parser.add_argument(
         "--unanswerable", type=Path, default=Path(__file__).parent / "evaluation" / "unanswerable.jsonl"
     )
     args = parser.parse_args()
     service = build_service(load_settings(data_dir=args.data_dir))
+    if args.rebuild_lexical:  # a partial index (build still running) has no published BM25 yet
+        service.retriever._lexical = LexicalIndex.build(*service.handles.store.all_terms())
+        service.retriever._lexical_gen = int(service.handles.store.get_meta("lexical_generation", "-1"))
+    texts = None
+    if args.indexed_only:  # only questions whose gold answer is in an indexed article
+        with sqlite3.connect(args.data_dir / "articles.sqlite3") as db:
+            texts = [r[0].lower() for r in db.execute("SELECT text FROM articles")]
     questions = [json.loads(line) for line in args.questions.open() if line.strip()]
     questions = [q for q in questions if q.get("answerable")]
+    if texts is not None:
+        questions = [q for q in questions if any(q["answer"].lower() in t for t in texts)]
     cached = []
     started = time.perf_counter()
     for q in questions:
@@ -111,6 +123,8 @@ def main() -> None:
     for name, (weights, decay) in configs.items():
         print(f"{name:32s} {evaluate(cached, weights, decay)}")
     refusal_report(service, cached, args.unanswerable, args.depth)
+    for art in (0.25, 0.5, 1.0):
+        print(f"article evidence {art}: {evaluate(cached, RerankWeights(), 0.85, article=art)}")
     print("grid (lexical, coverage, window):")
     for lex in (0.2, 0.35, 0.5):
         for cov in (0.2, 0.35, 0.5):
