@@ -29,11 +29,12 @@ def em_at(passages: list[str], gold: str, words: int) -> bool:
 
 
 def evaluate(
-    cached: list[tuple[str, list[Candidate]]], weights: RerankWeights, decay: float, k: int = 10
+    cached: list[tuple[str, list[Candidate]]], weights: RerankWeights, decay: float, k: int = 10, article: float = 0.0
 ) -> dict:
-    """EM@100w/300w and R@5 for one configuration of rerank weights and diversity."""
+    """EM@100w/300w and R@5 for one configuration of rerank weights, article evidence and diversity."""
     hits = {"em100": 0, "em300": 0, "r5": 0}
     for gold, candidates in cached:
+        best: dict[str, float] = {}
         for c in candidates:
             f = c.features
             c.score = (
@@ -43,6 +44,9 @@ def evaluate(
                 + weights.window * f["window"]
                 + weights.rrf * f["rrf"]
             )
+            best[c.chunk.article_id] = max(best.get(c.chunk.article_id, 0.0), c.score)
+        for c in candidates:
+            c.score += article * best[c.chunk.article_id]
         ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
         top = diversify(ranked, k, decay) if decay < 1 else ranked[:k]
         texts = [c.chunk.text for c in top]
@@ -80,6 +84,36 @@ def refusal_report(service: AnswerService, cached: list, unanswerable: Path, dep
             )
 
 
+def focus_eval(cached: list, max_words: int, k: int = 10) -> dict:
+    """EM when each passage is cut to its best sentence window of at most max_words words."""
+    from assistant.retrieval.rerank import coverage
+    from index.sentences import sentence_spans
+
+    hits = {"em100": 0, "em300": 0}
+    for (gold, candidates), query_idf in zip(cached, QUERY_IDF, strict=True):
+        top = diversify(sorted(candidates, key=lambda c: c.score, reverse=True), k, 0.85)
+        texts = []
+        for c in top:
+            text = c.chunk.text
+            spans = sentence_spans(text)
+            sets = [set(terms(text[a:b])) for a, b in spans]
+            best, best_span = -1.0, (0, len(text))
+            for i in range(len(spans)):
+                j = i
+                while j + 1 < len(spans) and len(text[spans[i][0] : spans[j + 1][1]].split()) <= max_words:
+                    j += 1
+                cov = coverage(query_idf, set().union(*sets[i : j + 1]))
+                if cov > best:
+                    best, best_span = cov, (spans[i][0], spans[j][1])
+            texts.append(text[best_span[0] : best_span[1]])
+        hits["em100"] += em_at(texts, gold, 100)
+        hits["em300"] += em_at(texts, gold, 300)
+    return {key: round(v / len(cached), 3) for key, v in hits.items()}
+
+
+QUERY_IDF: list[dict[str, float]] = []
+
+
 def main() -> None:
     """Cache candidates once, then score many configurations."""
     parser = argparse.ArgumentParser()
@@ -108,6 +142,7 @@ def main() -> None:
     started = time.perf_counter()
     for q in questions:
         cached.append((q["answer"], candidates_for(service, q["question"], args.depth)))
+        QUERY_IDF.append({t: service.retriever.lexical().idf(t) for t in set(terms(q["question"]))})
     print(f"{len(cached)} questions, candidates in {time.perf_counter() - started:.1f}s")
     base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, window=0.0, rrf=0.0)
     configs = {
@@ -123,6 +158,9 @@ def main() -> None:
     for name, (weights, decay) in configs.items():
         print(f"{name:32s} {evaluate(cached, weights, decay)}")
     refusal_report(service, cached, args.unanswerable, args.depth)
+    evaluate(cached, RerankWeights(), 0.85)
+    for words in (40, 60, 80):
+        print(f"focused passages <= {words} words: {focus_eval(cached, words)}")
     for art in (0.25, 0.5, 1.0):
         print(f"article evidence {art}: {evaluate(cached, RerankWeights(), 0.85, article=art)}")
     print("grid (lexical, coverage, window):")
