@@ -2,11 +2,42 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+from assistant import __version__
 from assistant.service import AnswerService
 from assistant.settings import Settings
 from index.handles import IndexHandles
+
+if TYPE_CHECKING:
+    from fastapi import FastAPI
 
 
 def build_service(settings: Settings) -> AnswerService:
     """The answer service over the index the settings point at."""
     return AnswerService(settings, IndexHandles(settings))
+
+
+# --- web server (HTTP API + chat UI) -------------------------------------------------------------------------
+def create_app(settings: Settings) -> FastAPI:
+    """The one web app: /api and /v1 routes, OpenAPI docs at /docs, the chat UI mounted at "/" over one service."""
+    from fastapi import FastAPI
+
+    from assistant.api import openai_compat, routes
+    from assistant.api.errors import install_error_handlers
+    from assistant.api.uploads import MAX_UPLOAD_FILES, UploadSizeGuard, upload_limit
+    from assistant.ui.chat import mount_ui
+
+    service = build_service(settings)
+    app = FastAPI(
+        title="News Assistant",
+        version=__version__,
+        description="Ask questions about your news articles; every answer cites the exact passages it came from.",
+    )
+    app.state.settings = settings
+    app.state.service = service
+    install_error_handlers(app)
+    app.add_middleware(UploadSizeGuard, path="/api/index", limit=upload_limit(settings) * min(MAX_UPLOAD_FILES, 4))
+    app.include_router(routes.router)
+    app.include_router(openai_compat.router)
+    return mount_ui(app, service)  # last: the UI's mount at "/" must not shadow the routes above

@@ -1,0 +1,1 @@
+"""The HTTP API: thin FastAPI adapters over the answer service and the index updater, no logic of their own."""

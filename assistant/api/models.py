@@ -1,0 +1,73 @@
+"""Request and response bodies of the /api routes, so the OpenAPI docs describe exactly what goes over HTTP."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+from assistant.schemas import Filters, Turn
+
+
+class QueryRequest(BaseModel):
+    """POST /api/query: one question, with the conversation so far for follow-ups."""
+
+    question: str = Field(
+        description="The question; follow-ups may say 'he' or 'it'.", examples=["Who founded Wagner?"]
+    )
+    history: list[Turn] = Field(default_factory=list, max_length=100, description="Earlier turns, oldest first.")
+    top_k: int | None = Field(None, ge=1, le=50, description="Passages to retrieve (default from settings).")
+    filters: Filters | None = Field(None, description="Date range and source domains.")
+
+
+class ArticleSummary(BaseModel):
+    """One row of the article listing."""
+
+    id: str
+    title: str
+    url: str
+    date: str
+    chunk_count: int
+
+
+class ArticlePage(BaseModel):
+    """GET /api/articles: a page of articles, newest date first."""
+
+    total: int
+    offset: int
+    limit: int
+    items: list[ArticleSummary]
+
+
+class ArticleDetail(ArticleSummary):
+    """GET /api/articles/{id}: the stored text that citation start/end slice exactly."""
+
+    source: str
+    urls: list[str]
+    updated_at: float
+    text: str
+
+
+class IndexResult(BaseModel):
+    """POST /api/index: the update report, plus the names of the files this request saved."""
+
+    added: int
+    updated: int
+    removed: int
+    unchanged: int
+    duplicates: int
+    chunks: int
+    seconds: float
+    dry_run: bool
+    errors: list[str]
+    notes: list[str]
+    uploaded: list[str] = Field(default_factory=list)
+
+
+class Health(BaseModel):
+    """GET /api/health: what is indexed and how answers are made."""
+
+    status: str
+    articles: int
+    chunks: int
+    updated_at: str | None = Field(description="Last index change, ISO 8601 UTC; null before the first update.")
+    embed_model: str
+    answer_mode: str
