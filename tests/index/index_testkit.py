@@ -1,0 +1,80 @@
+"""Helpers for write-path tests: tiny inputs, and a check that store and Chroma agree chunk for chunk."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from index.handles import IndexHandles
+from index.store import StoredChunk
+from index.vectors import open_client
+
+ROOT = Path(__file__).resolve().parents[2]
+DEFAULT_ARTICLES = ROOT / "articles"
+HandlesFactory = Callable[..., IndexHandles]  # make_handles(data_dir=None, articles=None, **settings)
+
+
+def write(path: Path, content: str | bytes) -> Path:
+    """Create (or overwrite) a test input and its folders."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if isinstance(content, bytes):
+        path.write_bytes(content)
+    else:
+        path.write_text(content, encoding="utf-8")
+    return path
+
+
+def jsonl(*rows: object) -> str:
+    """JSONL text for the given rows."""
+    return "".join(json.dumps(r) + "\n" for r in rows)
+
+
+def story(topic: str, sentences: int = 3) -> str:
+    """A small distinct article body about `topic` (distinct topics never count as near-duplicates)."""
+    lines = [
+        f"The {topic} committee met on Tuesday to discuss the plan.",
+        f"Officials said the {topic} budget would grow by 4.5 percent next year.",
+        f"Critics of the {topic} proposal asked for more time.",
+        f"A final {topic} vote is expected in March.",
+        f"Residents can comment on the {topic} plan online.",
+    ]
+    return " ".join(lines[i % len(lines)] + ("" if i < len(lines) else f" ({i})") for i in range(sentences))
+
+
+def chroma_records(handles: IndexHandles) -> dict[str, tuple[str, dict[str, Any]]]:
+    """chunk id -> (document, metadata) for everything in the index's Chroma collection."""
+    s = handles.settings
+    collection = open_client(s.chroma_dir).get_collection(s.collection, embedding_function=None)
+    got = collection.get(include=["documents", "metadatas"])
+    return {
+        cid: (doc, dict(meta)) for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
+    }
+
+
+def assert_consistent(handles: IndexHandles) -> dict[str, StoredChunk]:
+    """Store and Chroma hold the same live chunks, and every offset slices its article's stored text exactly."""
+    ids = handles.store.all_chunk_ids()
+    chunks = handles.store.chunks_by_id(sorted(ids))
+    records = chroma_records(handles)
+    assert set(records) == ids, "Chroma and the store disagree on the live chunks"
+    texts: dict[str, str | None] = {}
+    for cid, chunk in chunks.items():
+        text = texts.setdefault(chunk.article_id, handles.store.get_text(chunk.article_id))
+        assert text is not None, f"chunk {cid} of a missing article"
+        assert text[chunk.start : chunk.end] == chunk.text
+        document, meta = records[cid]
+        assert document == chunk.text
+        assert (meta["article_id"], meta["start"], meta["end"]) == (chunk.article_id, chunk.start, chunk.end)
+        assert text[meta["start"] : meta["end"]] == document
+    articles, chunk_count = handles.store.counts()
+    assert chunk_count == len(ids)
+    assert len({c.article_id for c in chunks.values()}) == articles, "every article has chunks"
+    return chunks
+
+
+def article_chunk_ids(handles: IndexHandles, article_id: str) -> set[str]:
+    """Live chunk ids of one article, as the store knows them."""
+    ids = handles.store.all_chunk_ids()
+    return {cid for cid, c in handles.store.chunks_by_id(sorted(ids)).items() if c.article_id == article_id}

@@ -1,0 +1,158 @@
+"""Sentence spans: where citations and chunks may start and end, so offsets must be exact."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from index.sentences import sentence_spans, word_spans
+
+
+def sentences(text: str, start: int = 0, end: int | None = None) -> list[str]:
+    """The sentence strings, sliced from the text by their offsets."""
+    return [text[s:e] for s, e in sentence_spans(text, start, end)]
+
+
+def assert_well_formed(text: str, spans: list[tuple[int, int]], start: int = 0, end: int | None = None) -> None:
+    """Ordered, non-overlapping, trimmed, never empty, inside [start, end), covering every non-space char."""
+    end = len(text) if end is None else end
+    cursor = start
+    for s, e in spans:
+        assert cursor <= s < e <= end
+        assert not text[s].isspace() and not text[e - 1].isspace()
+        assert not text[cursor:s].strip(), f"text between sentences was dropped: {text[cursor:s]!r}"
+        cursor = e
+    assert not text[cursor:end].strip()
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The vote passed. Critics objected! Was it fair? Nobody knows.",
+            ["The vote passed.", "Critics objected!", "Was it fair?", "Nobody knows."],
+        ),
+        (
+            "Dr. Smith met Mr. Jones at 5 p.m. on Jan. 4 in St. Louis. They talked.",
+            ["Dr. Smith met Mr. Jones at 5 p.m. on Jan. 4 in St. Louis.", "They talked."],
+        ),
+        (
+            "J. R. R. Tolkien wrote it. E.g. this one, i.e. the first. Done.",
+            ["J. R. R. Tolkien wrote it.", "E.g. this one, i.e. the first.", "Done."],
+        ),
+        (
+            "Growth was approx. five percent, or 4.5 percent in 2024. Prices rose.",
+            ["Growth was approx. five percent, or 4.5 percent in 2024.", "Prices rose."],
+        ),
+        (
+            "Acme Corp. and Beta Inc. merged vs. rivals. Shares fell.",
+            ["Acme Corp. and Beta Inc. merged vs. rivals.", "Shares fell."],
+        ),
+        (
+            "U.S. officials met U.K. and U.N. envoys. Talks continue.",
+            ["U.S. officials met U.K. and U.N. envoys.", "Talks continue."],
+        ),
+    ],
+    ids=["punctuation", "titles-times-months", "initials-eg-ie", "lowercase-next-and-decimals", "companies", "u.s."],
+)
+def test_abbreviations_initials_and_decimals_do_not_end_sentences(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He said "Stop." Then he left.', ['He said "Stop."', "Then he left."]),
+        (
+            "“We will wait,” she said. “It is over.” The room emptied.",
+            ["“We will wait,” she said.", "“It is over.”", "The room emptied."],
+        ),
+        ('"Stop!" he shouted. Nobody did.', ['"Stop!" he shouted.', "Nobody did."]),
+        ("(It rained.) Then it stopped. [Sic.] End.", ["(It rained.)", "Then it stopped.", "[Sic.]", "End."]),
+        ("It’s ‘done.’ Next?! Yes… Maybe.", ["It’s ‘done.’", "Next?!", "Yes…", "Maybe."]),
+    ],
+    ids=["straight", "curly", "lowercase-after-quote", "brackets", "single-quotes-and-runs"],
+)
+def test_closing_quotes_and_brackets_stay_with_their_sentence(text: str, expected: list[str]) -> None:
+    assert sentences(text) == expected
+
+
+def test_line_breaks_end_sentences_and_blank_lines_vanish() -> None:
+    text = "Headline without a stop\n\n  First paragraph. Second sentence\ncontinues here.\n\n\n   \nLast line"
+    assert sentences(text) == [
+        "Headline without a stop",
+        "First paragraph.",
+        "Second sentence",
+        "continues here.",
+        "Last line",
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "   ", "\n\n \t\n", "..."])
+def test_blank_or_bare_punctuation_text(text: str) -> None:
+    spans = sentence_spans(text)
+    assert spans == ([] if not text.strip() else [(0, len(text))])
+
+
+def test_offsets_are_exact_in_unicode_text_with_leading_and_trailing_space() -> None:
+    text = "  \u00a0Café owners — “furious” — met.  Zoë spoke 🙂 first!\t\n"
+    spans = sentence_spans(text)
+    assert [text[s:e] for s, e in spans] == ["Café owners — “furious” — met.", "Zoë spoke 🙂 first!"]
+    assert_well_formed(text, spans)
+
+
+def test_a_window_of_the_text_gives_offsets_into_the_whole_text() -> None:
+    text = "Before. The council met. It voted. After."
+    start, end = text.index("The"), text.index(" After")
+    spans = sentence_spans(text, start, end)
+    assert [text[s:e] for s, e in spans] == ["The council met.", "It voted."]
+    assert_well_formed(text, spans, start, end)
+
+
+def test_word_spans_are_whitespace_separated_words_with_offsets() -> None:
+    text = "One  two\tthree\nfour-five."
+    assert [text[s:e] for s, e in word_spans(text, 0, len(text))] == ["One", "two", "three", "four-five."]
+    assert word_spans(text, 5, 8) == [(5, 8)]
+
+
+_PIECES = st.sampled_from(
+    [
+        "The",
+        "council",
+        "voted",
+        "Dr.",
+        "U.S.",
+        "approx.",
+        "J.",
+        "4.5",
+        ".",
+        "!",
+        "?",
+        "…",
+        '"',
+        "”",
+        ")",
+        "’",
+        " ",
+        "  ",
+        "\n",
+        "\n\n",
+        "\t",
+        "é",
+        "Zoë",
+        "no.",
+        "e.g.",
+        "a",
+        "B",
+    ]
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_PIECES, max_size=40).map("".join), st.data())
+def test_any_text_splits_into_well_formed_spans(text: str, data: st.DataObject) -> None:
+    assert_well_formed(text, sentence_spans(text))
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    assert_well_formed(text, sentence_spans(text, start, end), start, end)
