@@ -112,6 +112,27 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+def _port(value: str) -> int:
+    """An argparse type: a TCP port number."""
+    port = int(value)
+    if not 1 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{value} is not a port number (1-65535)")
+    return port
+
+
+def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
+    """`assistant serve`: the HTTP API and the web chat on one server (default 127.0.0.1:7860)."""
+    import uvicorn
+
+    from assistant.factory import create_app
+
+    overrides = {key: value for key, value in (("host", args.host), ("port", args.port)) if value is not None}
+    settings = settings.model_copy(update=overrides)
+    print(f"News Assistant on http://{settings.host}:{settings.port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All sub-commands and their flags."""
     parser = argparse.ArgumentParser(prog="assistant", description="Ask questions about your news articles.")
@@ -132,6 +153,11 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--batch", help="a JSONL file of {id, question} lines; writes one response per line")
     p.add_argument("--out", help="with --batch: write responses here instead of stdout")
     p.set_defaults(func=cmd_ask)
+
+    p = sub.add_parser("serve", help="serve the web chat and the HTTP API (default 127.0.0.1:7860)")
+    p.add_argument("--host", help="interface to bind (default from settings: 127.0.0.1)")
+    p.add_argument("--port", type=_port, help="port (default from settings: 7860)")
+    p.set_defaults(func=cmd_serve)
     return parser
 
 

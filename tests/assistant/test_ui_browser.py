@@ -1,0 +1,141 @@
+"""The web chat in a real headless Chromium: ask, read citations, open a source, follow up, upload, re-ask."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+from urllib.parse import quote, unquote
+
+import httpx
+import pytest
+
+from assistant.settings import PROJECT_ROOT
+
+pytestmark = pytest.mark.browser
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+    "--disable-component-update", "--no-first-run", "--disable-sync",
+]
+SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
+TIMEOUT_MS = 120_000
+FINAL_ANSWERS = "#na-chat .na-answer:not(.na-streaming), #na-chat .na-refusal"
+NEW_ARTICLE = (
+    "Kestrel Valley cider festival returns\n\n"
+    "The Kestrel Valley cider festival returned to the village of Brackenford on Saturday. "
+    "The festival was founded in 1998 by the orchard keeper Ilse Marrow, who still judges the pressing contest. "
+    "Organisers said eleven thousand visitors tasted cider from forty local orchards.\n"
+)
+
+
+@pytest.fixture(scope="module")
+def page(live_server: str) -> Iterator[Any]:
+    """A Chromium page on the chat; fails (never skips) with the fix when the browser or Playwright is missing."""
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        pytest.fail("Playwright is not installed: run `.venv/bin/pip install playwright==1.65.2` (no browser download)")
+    if not CHROMIUM.exists():
+        pytest.fail(
+            f"Chromium not found at {CHROMIUM}: install Debian's package with "
+            "`apt-get update && apt-get install -y chromium` (do not run `playwright install`)"
+        )
+    with sync_playwright() as p:
+        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page(viewport={"width": 1360, "height": 900})
+        page.set_default_timeout(TIMEOUT_MS)
+        page.goto(live_server)
+        page.wait_for_selector("#na-question textarea")
+        yield page
+        browser.close()
+
+
+def ask(page: Any, question: str) -> Any:
+    """Type a question, send it, and wait until its answer has finished streaming; returns the answer element."""
+    done = page.locator(FINAL_ANSWERS).count()
+    page.fill("#na-question textarea", question)
+    page.keyboard.press("Enter")
+    page.wait_for_function(
+        f"document.querySelectorAll({FINAL_ANSWERS!r}).length > {done}", timeout=TIMEOUT_MS
+    )
+    return page.locator(FINAL_ANSWERS).nth(done)
+
+
+def parse_cite(href: str) -> tuple[int, int, int, str]:
+    """'#cite/n/start/end/article-id' -> its parts."""
+    m = re.fullmatch(r"#cite/(\d+)/(\d+)/(\d+)/(.+)", href)
+    assert m, href
+    return int(m[1]), int(m[2]), int(m[3]), unquote(m[4])
+
+
+def test_chat_citations_sources_follow_up_and_upload(page: Any, live_server: str, tmp_path: Path) -> None:
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+
+    # 1. An answer with numbered citation markers and a sources panel.
+    answer = ask(page, "Who founded Wagner?")
+    assert "Prigozhin" in answer.inner_text()
+    markers = answer.locator("a.na-cite")
+    assert markers.count() >= 1
+    page.wait_for_selector("#na-sources .na-quote")
+    quotes = page.locator("#na-sources .na-quote")
+    assert quotes.count() == markers.count()
+    page.screenshot(path=str(SCREENSHOTS / "chat.png"))
+
+    # 2. Clicking a marker opens its article with exactly the quoted span highlighted and in view.
+    n, start, end, article_id = parse_cite(markers.first.get_attribute("href") or "")
+    source_quote = page.locator(f'#na-sources .na-quote[href^="#cite/{n}/"] .na-quote-text').inner_text()
+    markers.first.click()
+    mark = page.locator("#na-viewer mark")
+    mark.wait_for()
+    assert mark.inner_text() == source_quote
+    stored = httpx.get(f"{live_server}/api/articles/{quote(article_id, safe='')}", timeout=60).json()["text"]
+    assert " ".join(stored[start:end].split()) == mark.inner_text()
+    page.wait_for_function(
+        "(() => { const m = document.querySelector('#na-viewer mark').getBoundingClientRect();"
+        " return m.top >= 0 && m.bottom <= window.innerHeight; })()"
+    )
+    page.screenshot(path=str(SCREENSHOTS / "source.png"))
+
+    # Clicking a quote in the sources panel opens that citation too.
+    last_quote = quotes.nth(quotes.count() - 1)
+    expected = last_quote.locator(".na-quote-text").inner_text()
+    last_quote.click()
+    page.wait_for_function(
+        "(t) => document.querySelector('#na-viewer mark')?.innerText === t", arg=expected
+    )
+
+    # 3. A follow-up uses the conversation.
+    follow = ask(page, "Which city did his forces assault?")
+    assert "Bakhmut" in follow.inner_text()
+
+    # 4. Upload a new article and update the index from the Index tab.
+    new_file = tmp_path / "kestrel-festival.txt"
+    new_file.write_text(NEW_ARTICLE, encoding="utf-8")
+    page.get_by_role("tab", name="Index").click()
+    page.set_input_files("#na-upload input[type=file]", str(new_file))
+    page.locator("#na-upload").get_by_text("kestrel-festival.txt").first.wait_for()
+    page.click("#na-update")
+    report = page.locator("#na-report")
+    report.wait_for()
+    assert report.locator(".na-added b").inner_text() == "1"
+    assert "kestrel-festival.txt" in report.inner_text()
+    health = httpx.get(f"{live_server}/api/health", timeout=60).json()
+    assert page.locator("#na-pill").inner_text() == f"{health['articles']} articles · {health['chunks']} passages indexed"
+    assert page.locator("#na-index-stats .na-stat b").first.inner_text() == str(health["articles"])
+
+    # 5. A question only the new article answers.
+    page.get_by_role("tab", name="Ask").click()
+    fresh = ask(page, "Who founded the Kestrel Valley cider festival?")
+    assert "Ilse Marrow" in fresh.inner_text()
+    assert page.locator('#na-sources a.na-quote[href$="/kestrel-festival"]').count() >= 1
+
+
+def test_refusal_is_shown_as_not_found(page: Any) -> None:
+    refusal = ask(page, "Who won the 2022 FIFA World Cup?")
+    assert "na-refusal" in (refusal.get_attribute("class") or "")
+    assert "Not found in your articles" in (refusal.text_content() or "")
+    assert refusal.locator("a.na-cite").count() == 0
+    assert "No sources" in page.locator("#na-sources").inner_text()
