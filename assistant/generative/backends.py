@@ -1,0 +1,67 @@
+"""Backend selection in one place: settings in, a llama-index LLM (or None for extractive answers) out."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from llama_index.core.llms import LLM
+
+    from assistant.settings import Settings
+
+DEFAULT_TIMEOUT_S = 60.0
+DEFAULT_MAX_TOKENS = 400
+
+
+class BackendError(RuntimeError):
+    """A backend that cannot be used as configured; the message says what to fix."""
+
+
+def make_llm(settings: Settings) -> LLM | None:
+    """The LLM for settings.answer_mode: None for 'extractive'; raises BackendError when misconfigured."""
+    mode = settings.answer_mode
+    if mode == "extractive":
+        return None
+    if mode == "openai":
+        from assistant.generative.openai_backend import make_openai_llm
+
+        return make_openai_llm(settings)
+    if mode == "local":
+        from assistant.generative.local_backend import make_local_llm
+
+        return make_local_llm(settings)
+    raise BackendError(f"unknown answer_mode {mode!r}; choose extractive, openai or local")
+
+
+def describe_error(exc: BaseException, settings: Settings) -> str:
+    """One line for the user saying why the language model gave no answer."""
+    timeout = float(getattr(settings, "llm_timeout", DEFAULT_TIMEOUT_S))
+    where = getattr(settings, "llm_base_url", None) or "the configured server"
+    if isinstance(exc, BackendError):
+        return f"the language model is not available: {exc}"
+    if isinstance(exc, TimeoutError):
+        return f"the language model did not answer within {timeout:g} s"
+    import httpx
+
+    if isinstance(exc, httpx.TimeoutException):  # a streamed reply that stalled mid-way
+        return f"the language model at {where} stopped answering for more than {timeout:g} s"
+    if isinstance(exc, httpx.TransportError):
+        return f"the connection to the language model at {where} failed: {type(exc).__name__}"
+    try:
+        import openai
+    except ImportError:  # pragma: no cover - openai comes with the openai backend
+        openai = None  # type: ignore[assignment]
+    if openai is not None:
+        if isinstance(exc, openai.APITimeoutError):
+            return f"the language model at {where} did not answer within {timeout:g} s"
+        if isinstance(exc, openai.APIConnectionError):
+            return f"could not reach the language model at {where}"
+        if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
+            return f"the language model at {where} rejected the API key (HTTP {exc.status_code})"
+        if isinstance(exc, openai.NotFoundError):
+            model = getattr(settings, "llm_model", "")
+            return f"the language model at {where} has no model {model!r} or no chat endpoint (HTTP 404)"
+        if isinstance(exc, openai.APIStatusError):
+            return f"the language model at {where} failed with HTTP {exc.status_code}"
+    text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""
+    return f"the language model failed: {type(exc).__name__}" + (f": {text}" if text else "")
