@@ -19,11 +19,31 @@ class SpanTokens:
         """Number of word pieces that start inside [start, end)."""
         return bisect_left(self._starts, end) - bisect_left(self._starts, start)
 
-    def pieces(self, start: int, end: int, budget: int) -> list[tuple[int, int]]:
-        """[start, end) cut at word-piece starts into runs of at most `budget` pieces (a word with no spaces)."""
-        lo, hi = bisect_left(self._starts, start), bisect_left(self._starts, end)
-        bounds = [start, *(self._starts[i] for i in range(lo + budget, hi, budget)), end]
+    def pieces(self, text: str, start: int, end: int, budget: int) -> list[tuple[int, int]]:
+        """A word with no spaces cut into runs of at most `budget` pieces, at punctuation or CJK where possible."""
+        starts = self._starts
+        first, hi = bisect_left(starts, start), bisect_left(starts, end)
+        bounds = [start]
+        while hi - first > budget:
+            # Cutting inside a run of letters and digits can change how its tail is tokenized; avoid it.
+            latest = first + budget
+            cut = next((i for i in range(latest, first, -1) if _tokenizer_edge(text, starts[i])), latest)
+            bounds.append(starts[cut])
+            first = cut
+        bounds.append(end)
         return list(pairwise(bounds))
+
+
+def _is_cjk(ch: str) -> bool:
+    """CJK ideographs, which BERT's tokenizer splits one by one."""
+    cp = ord(ch)
+    return 0x4E00 <= cp <= 0x9FFF or 0x3400 <= cp <= 0x4DBF or 0xF900 <= cp <= 0xFAFF or 0x20000 <= cp <= 0x2FA1F
+
+
+def _tokenizer_edge(text: str, pos: int) -> bool:
+    """True where the tokenizer splits words anyway: next to punctuation or a CJK ideograph."""
+    before, after = text[pos - 1], text[pos]
+    return not (before.isalnum() and after.isalnum()) or _is_cjk(before) or _is_cjk(after)
 
 
 def _fit_spans(text: str, spans: list[tuple[int, int]], tokens: SpanTokens, budget: int) -> list[tuple[int, int, int]]:
@@ -37,7 +57,7 @@ def _fit_spans(text: str, spans: list[tuple[int, int]], tokens: SpanTokens, budg
         piece_start = piece_end = start
         piece_tokens = 0
         for word in word_spans(text, start, end):
-            for w_start, w_end in tokens.pieces(*word, budget):
+            for w_start, w_end in tokens.pieces(text, *word, budget):
                 w_tokens = tokens.count(w_start, w_end)
                 if piece_tokens and piece_tokens + w_tokens > budget:
                     out.append((piece_start, piece_end, piece_tokens))

@@ -39,7 +39,7 @@ def settings_factory() -> SettingsFactory:
 
     def make(data_dir: Path, articles_dir: Path | None = None, **overrides: object) -> Settings:
         values = {**PINNED, "data_dir": data_dir, "articles_dir": articles_dir or data_dir.parent / "articles"}
-        return load_settings(**(values | overrides))
+        return load_settings(None, **(values | overrides))
 
     return make
 

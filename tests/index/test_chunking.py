@@ -85,7 +85,19 @@ def test_a_word_over_the_budget_is_cut_between_its_word_pieces() -> None:
     chunks = chunk_article(article(text), starts, max_tokens=2, overlap=0)
     assert [c.text for c in chunks] == ["Intro.", "aaaa", "aaaa", "aa end."]
     assert_exact(text, chunks)
-    assert SpanTokens(starts).pieces(7, 17, 2) == [(7, 11), (11, 15), (15, 17)]
+    assert SpanTokens(starts).pieces(text, 7, 17, 2) == [(7, 11), (11, 15), (15, 17)]
+
+
+def test_a_long_word_is_cut_where_the_tokenizer_splits_anyway(embedder: Embedder) -> None:
+    text = "Intro. " + "-".join(["internationalisation"] * 12) + " 東京都議会の予算委員会は火曜日に承認した"
+    chunks = chunk_article(article(text), embedder.token_starts(text), max_tokens=16, overlap=0)
+    assert_exact(text, chunks)
+    for c in chunks[1:]:
+        assert not (text[c.start - 1].isalnum() and text[c.start].isalnum()) or "\u4e00" <= text[c.start] <= "\u9fff"
+    assert [embedder.count_tokens(c.text) for c in chunks] == [
+        len([s for s in embedder.token_starts(text) if c.start <= s < c.end]) for c in chunks
+    ], "a chunk tokenizes differently on its own than inside the article"
+    assert max(embedder.count_tokens(c.text) for c in chunks) <= 16
 
 
 def test_chunk_ids_change_with_the_article_content() -> None:
@@ -132,10 +144,14 @@ _PIECES = st.sampled_from(
 
 
 @settings(max_examples=60, deadline=None)
-@given(
-    text=st.lists(_PIECES, min_size=1, max_size=80).map("".join), budget=st.integers(16, 64), overlap=st.integers(0, 2)
-)
-def test_any_text_chunks_exactly_within_budget(embedder: Embedder, text: str, budget: int, overlap: int) -> None:
+@given(pieces=st.lists(_PIECES, min_size=1, max_size=80), glued=st.booleans(), data=st.data())
+def test_any_text_chunks_exactly_within_budget(
+    embedder: Embedder, pieces: list[str], glued: bool, data: st.DataObject
+) -> None:
+    # Glued pieces make words of up to 100 characters; only a budget of 100+ pieces always fits one whole.
+    text = ("" if glued else " ").join(pieces)
+    budget = data.draw(st.integers(100, 160) if glued else st.integers(16, 64), label="budget")
+    overlap = data.draw(st.integers(0, 2), label="overlap")
     if not text.strip():
         return
     chunks = chunk_article(article(text), embedder.token_starts(text), budget, overlap)

@@ -296,8 +296,8 @@ def test_chunks_slice_exactly_follow_sentences_and_fit_the_model(
     ids = sorted(chunks)
     model_inputs = [f"{head}\n{chunks[cid].text}" if head else chunks[cid].text for cid in ids]
     if title:  # the stored vectors are of the headline (cut to size) plus the whole chunk
-        stored, expected = handles.vectors.get_vectors(ids), embedder.embed(model_inputs)
-        assert min(float(stored[cid] @ vector) for cid, vector in zip(ids, expected, strict=True)) > 0.999
+        vectors, expected = handles.vectors.get_vectors(ids), embedder.embed(model_inputs)
+        assert min(float(vectors[cid] @ vector) for cid, vector in zip(ids, expected, strict=True)) > 0.999
     covered: set[int] = set()
     for chunk, model_input in zip((chunks[cid] for cid in ids), model_inputs, strict=True):
         assert embedder.count_tokens(chunk.text) <= budget <= chunk_tokens
