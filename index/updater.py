@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
@@ -66,6 +67,11 @@ def embed_title(embedder: Embedder, title: str) -> str:
     return title[: starts[MAX_TITLE_TOKENS]].rstrip() if len(starts) > MAX_TITLE_TOKENS else title
 
 
+def vector_key(article: Article, signature: str) -> str:
+    """What a chunk's vector depends on (content and index settings), so an id never names a stale vector."""
+    return hashlib.sha256(f"{article.content_hash}|{signature}".encode()).hexdigest()[:32]
+
+
 def _prepare(handles: IndexHandles, article: Article, urls: list[str]) -> tuple[ArticleUpsert, list[str]]:
     """Chunk one article; returns the upsert row and the texts to embed."""
     settings = handles.settings
@@ -80,7 +86,7 @@ def _prepare(handles: IndexHandles, article: Article, urls: list[str]) -> tuple[
         hash=stored_hash(article, urls, handles.signature),
         urls=urls,
         chunks=chunks,
-        chunk_ids=[c.chunk_id(article.content_hash) for c in chunks],
+        chunk_ids=[c.chunk_id(vector_key(article, handles.signature)) for c in chunks],
         terms=[" ".join(terms(f"{article.title}\n{c.text}")) for c in chunks],
     )
     return upsert, [_embed_text(title, c.text) for c in chunks]

@@ -368,7 +368,18 @@ def test_changing_chunk_tokens_reindexes_every_article(
     assert all(embedder.count_tokens(c.text) <= 32 for c in chunks.values())
     assert narrow.store.get_meta("signature") == narrow.signature != wide.signature
     assert counts(update_index(narrow)) == (0, 0, 0, 2)
-    assert counts(update_index(make_handles(chunk_tokens=32, chunk_overlap_sentences=0))) == (0, 2, 0, 0)
+
+    back = make_handles(chunk_tokens=128)  # fewer, longer chunks again: no vector of the narrow run may survive
+    report = update_index(back)
+    assert counts(report) == (0, 2, 0, 0) and report.chunks == before.chunks
+    chunks = assert_consistent(back)
+    vectors = back.vectors.get_vectors(sorted(chunks))
+    for cid, chunk in chunks.items():
+        title = back.store.get("a" if cid.startswith("a::") else "b").title  # type: ignore[union-attr]
+        expected = embedder.embed([f"{title}\n{chunk.text}" if title else chunk.text])[0]
+        assert float(vectors[cid] @ expected) > 0.999, f"{cid} kept the vector of another chunking"
+    assert counts(update_index(make_handles(chunk_tokens=128, chunk_overlap_sentences=0))) == (0, 2, 0, 0)
+    assert_consistent(back)
 
 
 # --- scope -------------------------------------------------------------------------------------------------
