@@ -126,9 +126,14 @@ def bench_dir(requested: Path | None) -> Iterator[Path]:
         shutil.rmtree(path, ignore_errors=True)
 
 
+_logged: dict[str, int] = {}  # stage -> last tenth logged
+
+
 def log_progress(stage: str, done: int, total: int) -> None:
-    """Log every tenth of a long stage (a full build of news-dev takes many minutes)."""
-    if total >= 500 and done and (done * 10 // total) > ((done - 1) * 10 // total):
+    """Log each new tenth of a long stage (a full build of news-dev takes many minutes)."""
+    tenth = done * 10 // total if total else 10
+    if total >= 500 and tenth > _logged.get(stage, 0):
+        _logged[stage] = 0 if tenth >= 10 else tenth
         log(f"{stage}: {done}/{total}")
 
 
