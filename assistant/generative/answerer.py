@@ -56,11 +56,15 @@ class _Assembler:
         self.unverified: list[tuple[Candidate, Support]] = []
         self.kept = 0
         self.dropped = 0
+        self.seconds = 0.0  # spent verifying
+        self.seen: set[str] = set()
 
     def add(self, claim: Claim) -> str | None:
         """The sentence as the user sees it (with its leading separator), or None when withheld."""
-        if not terms(claim.text) or _REFUSAL.match(claim.text):
-            return None  # list numbering, stray punctuation or a late NOT IN SOURCES: nothing to check
+        key = " ".join(terms(claim.text))
+        if not key or key in self.seen or _REFUSAL.match(claim.text):
+            return None  # stray punctuation, a repeat, or a late NOT IN SOURCES: nothing to check
+        self.seen.add(key)
         checks: list[Support] = []
         vector = None
         for n in claim.cited:
@@ -158,44 +162,50 @@ class GenerativeAnswerer:
             return
         started = time.perf_counter()
         assembler = _Assembler(Verifier(retrieval.ranked, self.embedder, self.thresholds), self._show_unsupported())
-        raw, done, error = "", 0, None
+        raw, done, failures = "", 0, list[Exception]()
         held: list[str] = []
-        try:
-            for piece in self._generate(self.messages(retrieval, question), streamed):
-                raw += piece
-                claims = split_claims(raw)
-                # The last sentence may still grow; a trailing '[1' means the one before awaits its marker.
-                pending = 1 if claims and _UNFINISHED.sub("", claims[-1].text).strip() else 2
-                for claim in claims[done : max(done, len(claims) - pending)]:
-                    yield from self._release(assembler, claim, held)
-                done = max(done, len(claims) - pending)
-            for claim in split_claims(raw)[done:]:
+        for piece in self._generate(self.messages(retrieval, question), streamed, failures):
+            raw += piece
+            claims = split_claims(raw)
+            # The last sentence may still grow; a trailing '[1' means the one before awaits its marker.
+            pending = 1 if claims and _UNFINISHED.sub("", claims[-1].text).strip() else 2
+            for claim in claims[done : max(done, len(claims) - pending)]:
                 yield from self._release(assembler, claim, held)
-        except Exception as exc:  # any backend failure: a message and the extractive answer, never a 500
-            error = describe_error(exc, self.settings)
+            done = max(done, len(claims) - pending)
+        for claim in split_claims(raw)[done:]:
+            yield from self._release(assembler, claim, held)
+        error = describe_error(failures[0], self.settings) if failures else None
         if not assembler.kept:
             yield from self._fallback(fallback, error, assembler.dropped)
             return
+        total = time.perf_counter() - started
         yield GenerativeResponse(
             answer="".join(assembler.parts), refused=False, citations=assembler.citations(),
             passages=fallback.passages, query=retrieval.query, mode=self.mode,
-            timings_ms={"generate": round((time.perf_counter() - started) * 1000, 1)},
+            timings_ms={"generate": round((total - assembler.seconds) * 1000, 1),
+                        "verify": round(assembler.seconds * 1000, 1)},
             dropped_sentences=assembler.dropped, error=error,
         )
 
-    def _generate(self, messages: list[ChatMessage], streamed: bool) -> Iterator[str]:
+    def _generate(self, messages: list[ChatMessage], streamed: bool, failures: list[Exception]) -> Iterator[str]:
+        """Text from the backend; a backend failure ends it early and is recorded, never raised."""
         assert self.llm is not None
-        if not streamed:
-            yield self.llm.chat(messages).message.content or ""
-            return
-        for chunk in self.llm.stream_chat(messages):
-            if chunk.delta:
-                yield chunk.delta
+        try:
+            if not streamed:
+                yield self.llm.chat(messages).message.content or ""
+                return
+            for chunk in self.llm.stream_chat(messages):
+                if chunk.delta:
+                    yield chunk.delta
+        except Exception as exc:  # down, slow, refused or broken: the caller falls back, never a 500
+            failures.append(exc)
 
     @staticmethod
     def _release(assembler: _Assembler, claim: Claim, held: list[str]) -> Iterator[str]:
         """Yield a kept sentence; '(unsupported)' ones wait until a verified sentence makes the answer stand."""
+        started = time.perf_counter()
         out = assembler.add(claim)
+        assembler.seconds += time.perf_counter() - started
         if out is not None:
             held.append(out)
         if assembler.kept:
