@@ -31,7 +31,7 @@ from index.updater import update_index
 QUESTION = "What did the Ukrainian drone strike on July 23, 2025 hit?"
 FAITHFUL = (
     "A Ukrainian drone strike on July 23, 2025 torched the Rostov rail terminal and a nearby power station [{r}]. "
-    "It severed the command hub for Russia's southern military district. [{r}]"
+    "It severed the command hub for Russia's southern military district. [{s}]"
 )
 FABRICATED = "The strike also destroyed the Kerch Bridge and killed 300 Russian soldiers [{r}]."
 
@@ -89,6 +89,11 @@ def passage_with(retrieval: Retrieval, text: str) -> int:
     return next(i for i, c in enumerate(retrieval.ranked, 1) if text in c.chunk.text)
 
 
+def faithful(retrieval: Retrieval) -> str:
+    """The faithful scripted answer, each sentence citing the passage that states it."""
+    return FAITHFUL.format(r=passage_with(retrieval, "torched the Rostov"), s=passage_with(retrieval, "severed the"))
+
+
 def assert_citations_exact(response: AnswerResponse, handles: IndexHandles) -> None:
     """Markers are 1..m in order of appearance, and every quote slices its stored article exactly."""
     markers = [int(n) for n in re.findall(r"\[(\d+)\]", response.answer)]
@@ -101,7 +106,7 @@ def assert_citations_exact(response: AnswerResponse, handles: IndexHandles) -> N
 
 def test_faithful_answer_keeps_verified_exact_citations(service, base_settings, handles, server) -> None:
     retrieval = service.retrieve(QUESTION, top_k=3)
-    server.reply(FAITHFUL.format(r=passage_with(retrieval, "torched the Rostov")))
+    server.reply(faithful(retrieval))
     response, _, _, _ = run(service, llm_settings(base_settings, server), handles)
     assert response.mode == "openai" and not response.refused
     assert response.answer.startswith("A Ukrainian drone strike on July 23, 2025 torched the Rostov rail terminal")
@@ -149,7 +154,7 @@ def test_citation_of_an_unrelated_passage_is_removed(service, base_settings, han
 def test_fabricated_claim_is_dropped(service, base_settings, handles, server) -> None:
     retrieval = service.retrieve(QUESTION, top_k=3)
     r = passage_with(retrieval, "torched the Rostov")
-    server.reply(FAITHFUL.format(r=r) + " " + FABRICATED.format(r=r))
+    server.reply(faithful(retrieval) + " " + FABRICATED.format(r=r))
     response, _, _, _ = run(service, llm_settings(base_settings, server), handles)
     assert "Kerch" not in response.answer and "300" not in response.answer
     assert "torched the Rostov" in response.answer and response.dropped_sentences == 1  # type: ignore[attr-defined]
@@ -159,7 +164,7 @@ def test_fabricated_claim_is_dropped(service, base_settings, handles, server) ->
 def test_show_unsupported_keeps_the_sentence_marked(service, base_settings, handles, server) -> None:
     retrieval = service.retrieve(QUESTION, top_k=3)
     r = passage_with(retrieval, "torched the Rostov")
-    server.reply(FAITHFUL.format(r=r) + " " + FABRICATED.format(r=r))
+    server.reply(faithful(retrieval) + " " + FABRICATED.format(r=r))
     response, _, _, _ = run(service, llm_settings(base_settings, server, show_unsupported=True), handles)
     assert response.answer.endswith("killed 300 Russian soldiers. (unsupported)")
     assert [c.verified for c in response.citations] == [True, True, False]
@@ -217,7 +222,7 @@ def test_misconfigured_backend_is_reported(service, base_settings, handles, serv
 def test_stream_yields_only_verified_sentences_then_the_response(service, base_settings, handles, server) -> None:
     retrieval = service.retrieve(QUESTION, top_k=3)
     r = passage_with(retrieval, "torched the Rostov")
-    server.reply(FAITHFUL.format(r=r) + " " + FABRICATED.format(r=r))  # streamed in 7-character deltas
+    server.reply(faithful(retrieval) + " " + FABRICATED.format(r=r))  # streamed in 7-character deltas
     response, pieces, _, _ = run(service, llm_settings(base_settings, server), handles, streamed=True)
     assert server.requests[-1]["stream"] is True
     assert len(pieces) == 2 and "".join(pieces) == response.answer
@@ -231,6 +236,8 @@ def test_split_claims_attaches_markers_to_their_sentence() -> None:
         ("First claim.", [1]), ("Second claim.", [2, 3, 4]), ("Third [x] claim.", [1])
     ]
     assert claims[2].newline_before
+    claims = split_claims("Answer:\n1. Foo bar [1-3]\n- Baz [Passage 2] qux. [source 1 and 4]")
+    assert [(c.text, c.cited) for c in claims] == [("Answer:", []), ("Foo bar", [1, 2, 3]), ("Baz qux.", [2, 1, 4])]
 
 
 def test_passages_are_numbered_and_fenced(service) -> None:
