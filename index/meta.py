@@ -51,6 +51,16 @@ def source_of(url: str) -> str:
     return host.removeprefix("www.") or "file"
 
 
+_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
+
+
+def site_of(source: str) -> str:
+    """The registrable domain ('edition.cnn.com' -> 'cnn.com', 'news.bbc.co.uk' -> 'bbc.co.uk'), for filters."""
+    labels = source.lower().split(".")
+    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
+    return ".".join(labels[-keep:])
+
+
 def one_line(value: object) -> str:
     """A metadata string on one line (titles and urls come with stray whitespace)."""
     return " ".join(value.split()) if isinstance(value, str) else ""

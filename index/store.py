@@ -49,6 +49,7 @@ class StoredChunk:
     start: int
     end: int
     text: str
+    index: int = 0  # position in the article: news puts key facts first
 
 
 @dataclass(frozen=True)
@@ -134,7 +135,7 @@ class ArticleStore:
                 part = list(chunk_ids[i : i + 500])
                 marks = ",".join("?" * len(part))
                 for row in db.execute(
-                    f'SELECT id, article_id, start, "end", text FROM chunks WHERE id IN ({marks})', part
+                    f'SELECT id, article_id, start, "end", text, idx FROM chunks WHERE id IN ({marks})', part
                 ):
                     out[row[0]] = StoredChunk(*row)
         return out

@@ -14,6 +14,7 @@ from index.handles import IndexHandles
 from index.lexical import LexicalIndex, terms
 from index.loaders import iter_articles
 from index.lock import update_lock
+from index.meta import site_of
 from index.plan import make_plan, origin_file, stored_hash
 from index.store import ArticleUpsert
 from index.types import Article
@@ -96,7 +97,15 @@ def _chunk_meta(upsert: ArticleUpsert) -> list[dict]:
     a = upsert.article
     date_int = int(a.date.replace("-", "")) if a.date[:4].isdigit() and len(a.date) == 10 else 0
     return [
-        {"article_id": a.id, "idx": c.index, "start": c.start, "end": c.end, "date": date_int, "source": a.source}
+        {
+            "article_id": a.id,
+            "idx": c.index,
+            "start": c.start,
+            "end": c.end,
+            "date": date_int,
+            "source": a.source,
+            "site": site_of(a.source),
+        }
         for c in upsert.chunks
     ]
 
@@ -152,7 +161,13 @@ def update_index(
     with update_lock(handles.settings.data_dir):
         items = list(iter_articles([p for p in roots if p.exists()]))
         # --full re-embeds every article and drops every stored article the given paths no longer hold.
-        plan = make_plan(items, handles.store.manifest(), [Path("/")] if full else roots, handles.signature, full)
+        plan = make_plan(
+            items,
+            handles.store.manifest(),
+            [Path("/")] if full else [p for p in roots if p.exists()],
+            handles.signature,
+            full,
+        )
         report = UpdateReport(
             added=len(plan.added),
             updated=len(plan.updated),

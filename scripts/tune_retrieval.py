@@ -36,14 +36,7 @@ def evaluate(
     for gold, candidates in cached:
         best: dict[str, float] = {}
         for c in candidates:
-            f = c.features
-            c.score = (
-                weights.dense * f["dense"]
-                + weights.lexical * f["lexical"]
-                + weights.coverage * f["coverage"]
-                + weights.window * f["window"]
-                + weights.rrf * f["rrf"]
-            )
+            c.score = weights.score(c.features)
             best[c.chunk.article_id] = max(best.get(c.chunk.article_id, 0.0), c.score)
         for c in candidates:
             c.score += article * best[c.chunk.article_id]
@@ -63,7 +56,7 @@ def candidates_for(service: AnswerService, question: str, depth: int) -> list[Ca
     vector = retriever.embed_query(question)
     qterms = terms(question)
     cands = gather(service.handles.store, service.handles.vectors, lexical, vector, qterms, depth, None, None)
-    return rerank(cands, qterms, lexical.idf, RerankWeights())
+    return rerank(cands, question, qterms, lexical.idf, RerankWeights())
 
 
 def refusal_report(service: AnswerService, cached: list, unanswerable: Path, depth: int) -> None:
@@ -161,14 +154,19 @@ def main() -> None:
     evaluate(cached, RerankWeights(), 0.85)
     for words in (40, 60, 80):
         print(f"focused passages <= {words} words: {focus_eval(cached, words)}")
-    for art in (0.25, 0.5, 1.0):
-        print(f"article evidence {art}: {evaluate(cached, RerankWeights(), 0.85, article=art)}")
-    print("grid (lexical, coverage, window):")
+    for nov in (0.1, 0.2, 0.3, 0.5):
+        print(f"novelty {nov}: {evaluate(cached, replace(RerankWeights(), novelty=nov), 0.85)}")
+    for lead in (0.05, 0.1, 0.2, 0.4):
+        print(f"lead {lead}: {evaluate(cached, replace(RerankWeights(), lead=lead), 0.85)}")
+    for title in (0.1, 0.2, 0.4):
+        print(f"title {title}: {evaluate(cached, replace(RerankWeights(), title=title), 0.85)}")
+    print("grid (lexical, coverage, window, novelty):")
     for lex in (0.2, 0.35, 0.5):
         for cov in (0.2, 0.35, 0.5):
-            for win in (0.0, 0.25, 0.5):
-                w = RerankWeights(dense=1.0, lexical=lex, coverage=cov, window=win)
-                print(f"  {lex:.2f} {cov:.2f} {win:.2f} {evaluate(cached, w, 0.85)}")
+            for win in (0.0, 0.25):
+                for nov in (0.0, 0.2):
+                    w = RerankWeights(dense=1.0, lexical=lex, coverage=cov, window=win, novelty=nov)
+                    print(f"  {lex:.2f} {cov:.2f} {win:.2f} {nov:.2f} {evaluate(cached, w, 0.85)}")
 
 
 if __name__ == "__main__":

@@ -6,12 +6,11 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieval.candidates import Candidate
-from assistant.retrieval.rerank import coverage
+from assistant.retrieval.rerank import coverage, novelty
 from index.lexical import terms
 from index.sentences import sentence_spans
 
 _ENDS_SENTENCE = re.compile(r"[.!?…][\"'”’)\]]*$")
-_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
 
 
 @dataclass(frozen=True)
@@ -23,15 +22,6 @@ class Quote:
     end: int
     text: str
     score: float
-
-
-def _informative(sentence: str, query_words: set[str]) -> float:
-    """Share of names and numbers the question does not already contain: answers add new facts."""
-    found = _NAME_OR_NUMBER.findall(sentence)
-    if not found:
-        return 0.0
-    new = [w for w in found if w.lower() not in query_words]
-    return min(len(new), 4) / 4.0
 
 
 def score_sentences(
@@ -51,7 +41,7 @@ def score_sentences(
             covered = coverage(query_idf, set(terms(sentence)))
             if covered == 0.0:
                 continue
-            score = covered + 0.3 * _informative(sentence, query_words) + 0.4 * cand.score / (1 + rank * 0.5)
+            score = covered + 0.3 * novelty(sentence, query_words, cap=4) + 0.4 * cand.score / (1 + rank * 0.5)
             quotes.append(Quote(cand, chunk.start + a, chunk.start + b, sentence, score))
     return sorted(quotes, key=lambda q: q.score, reverse=True)
 

@@ -34,6 +34,23 @@ def is_follow_up(question: str) -> bool:
     return len(_content_words(question)) <= 1
 
 
+def _names_near(answer: str, topic: list[str], reach: int = 40, limit: int = 1) -> list[str]:
+    """The names in the answer closest to a topic word ('Wagner founder Yevgeny Prigozhin'): what 'he' means."""
+    stems = [w.lower()[:5] for w in topic if len(w) >= 4]
+    hits = [
+        (m.start(), m.end()) for m in _WORD.finditer(answer) if any(m.group(0).lower().startswith(s) for s in stems)
+    ]
+    scored: list[tuple[int, str]] = []
+    for m in _NAME.finditer(answer):
+        name = m.group(0)
+        if name.lower() in STOPWORDS or any(w.lower() in name.lower() for w in topic):
+            continue
+        gaps = [max(m.start() - end, start - m.end()) for start, end in hits]
+        if gaps and min(gaps) <= reach:
+            scored.append((min(gaps), name))
+    return list(dict.fromkeys(name for _, name in sorted(scored)))[:limit]
+
+
 def rewrite(question: str, history: Sequence[Turn]) -> str:
     """The question plus the topic words of the last user turn and the names in the last answer."""
     if not history or not is_follow_up(question):
@@ -41,8 +58,7 @@ def rewrite(question: str, history: Sequence[Turn]) -> str:
     last_user = next((t.content for t in reversed(history) if t.role == "user"), "")
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     context = _content_words(last_user)
-    names = [m.group(0) for m in _NAME.finditer(re.sub(r"\[\d+\]", "", last_answer))]
-    context += [n for n in dict.fromkeys(names) if n.lower() not in STOPWORDS][:4]
+    context += _names_near(re.sub(r"\[\d+\]", "", last_answer), context)
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question

@@ -1,10 +1,11 @@
-"""Date-range and source filters, as a Chroma `where` clause and as a predicate on article metadata."""
+"""Date-range and source filters, as a Chroma `where` clause and as a predicate; a domain covers its subdomains."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from assistant.schemas import Filters
+from index.meta import site_of
 
 
 def _day(d: Any) -> int:
@@ -27,8 +28,11 @@ def chroma_where(filters: Filters | None) -> dict[str, Any] | None:
         clauses.append({"date": {"$gte": _day(filters.date_from)}})
     if filters.date_to:
         clauses.append({"date": {"$lte": _day(filters.date_to)}})
+        if not filters.date_from:
+            clauses.append({"date": {"$gt": 0}})  # undated articles (stored as 0) never pass a date bound
     if filters.sources:
-        clauses.append({"source": {"$in": sorted({normalise_source(s) for s in filters.sources})}})
+        wanted = sorted({normalise_source(s) for s in filters.sources})
+        clauses.append({"$or": [{"source": {"$in": wanted}}, {"site": {"$in": wanted}}]})
     return clauses[0] if len(clauses) == 1 else {"$and": clauses}
 
 
@@ -41,4 +45,5 @@ def matches(filters: Filters | None, date: str, source: str) -> bool:
         return False
     if filters.date_to and (day == 0 or day > _day(filters.date_to)):
         return False
-    return not filters.sources or normalise_source(source) in {normalise_source(s) for s in filters.sources}
+    wanted = {normalise_source(s) for s in filters.sources}
+    return not wanted or normalise_source(source) in wanted or site_of(normalise_source(source)) in wanted

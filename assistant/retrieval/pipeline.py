@@ -12,9 +12,12 @@ from assistant.retrieval.candidates import Candidate, gather
 from assistant.retrieval.diversity import diversify
 from assistant.retrieval.filters import chroma_where
 from assistant.retrieval.rerank import RerankWeights, rerank
+from assistant.retrieval.windows import focus
 from assistant.schemas import Filters
 from index.handles import IndexHandles
 from index.lexical import LexicalIndex, terms
+
+FOCUS_CHUNKS = 15  # chunks whose sentence windows compete for the returned passages
 
 
 @dataclass
@@ -22,7 +25,8 @@ class Retrieval:
     """Ranked candidates plus what later stages reuse (query vector, terms, idf) and stage timings."""
 
     query: str
-    ranked: list[Candidate]
+    ranked: list[Candidate]  # the passages returned: best sentence windows of the best chunks
+    chunks: list[Candidate]  # the reranked, diversified chunks they came from
     query_vector: np.ndarray
     query_terms: list[str]
     query_idf: dict[str, float]
@@ -65,15 +69,18 @@ class Retriever:
             self.depth, filters, chroma_where(filters),
         )
         t2 = time.perf_counter()
-        ranked = rerank(candidates, query_terms, lexical.idf, self.weights)
-        top = diversify(ranked, k)
+        ranked = rerank(candidates, query, query_terms, lexical.idf, self.weights)
+        chunks = diversify(ranked, max(k, FOCUS_CHUNKS))
+        query_idf = {t: lexical.idf(t) for t in set(query_terms)}
+        passages = focus(chunks, query, query_idf, k, FOCUS_CHUNKS)
         t3 = time.perf_counter()
         return Retrieval(
             query=query,
-            ranked=top,
+            ranked=passages,
+            chunks=chunks,
             query_vector=vector,
             query_terms=query_terms,
-            query_idf={t: lexical.idf(t) for t in set(query_terms)},
+            query_idf=query_idf,
             timings_ms={
                 "embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000, "rerank": (t3 - t2) * 1000,
             },

@@ -2,12 +2,16 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.retrieval.candidates import Candidate
 from index.lexical import terms
 from index.sentences import sentence_spans
+
+_NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
+_WORDS = re.compile(r"[\w’'-]+")
 
 
 @dataclass(frozen=True)
@@ -19,6 +23,13 @@ class RerankWeights:
     coverage: float = 0.35
     window: float = 0.25
     rrf: float = 0.0
+    novelty: float = 0.0
+    lead: float = 0.0
+    title: float = 0.0
+
+    def score(self, features: dict[str, float]) -> float:
+        """The weighted sum of a candidate's features."""
+        return sum(getattr(self, name) * value for name, value in features.items())
 
 
 def _matches(term: str, text_terms: set[str]) -> bool:
@@ -44,13 +55,20 @@ def best_window(text: str, start: int, end: int, query_idf: dict[str, float], wi
     return best
 
 
+def novelty(text: str, query_words: set[str], cap: int = 8) -> float:
+    """Share (capped) of names and numbers the question lacks: answer passages add new facts."""
+    found = {w.lower() for w in _NAME_OR_NUMBER.findall(text)}
+    return min(len(found - query_words), cap) / cap
+
+
 def rerank(
-    candidates: list[Candidate], query_terms: list[str], idf: Callable[[str], float], weights: RerankWeights
+    candidates: list[Candidate], query: str, query_terms: list[str], idf: Callable[[str], float], weights: RerankWeights
 ) -> list[Candidate]:
     """Score each candidate and sort best first."""
     if not candidates:
         return []
     query_idf = {t: idf(t) for t in set(query_terms)}
+    query_words = {w.lower() for w in _WORDS.findall(query)}
     top_lexical = max(c.lexical for c in candidates) or 1.0
     for c in candidates:
         text = c.chunk.text
@@ -62,12 +80,9 @@ def rerank(
             "coverage": coverage(query_idf, chunk_terms),
             "window": best_window(text, 0, len(text), query_idf),
             "rrf": rrf * 30.0,
+            "novelty": novelty(text, query_words),
+            "lead": 1.0 / (1 + c.chunk.index),
+            "title": coverage(query_idf, set(terms(c.article.title))),
         }
-        c.score = (
-            weights.dense * c.features["dense"]
-            + weights.lexical * c.features["lexical"]
-            + weights.coverage * c.features["coverage"]
-            + weights.window * c.features["window"]
-            + weights.rrf * c.features["rrf"]
-        )
+        c.score = weights.score(c.features)
     return sorted(candidates, key=lambda c: c.score, reverse=True)

@@ -16,9 +16,13 @@ def test_sources_are_normalised() -> None:
 def test_where_clause() -> None:
     assert chroma_where(None) is None
     assert chroma_where(Filters()) is None
-    assert chroma_where(Filters(sources=["www.cnn.com"])) == {"source": {"$in": ["cnn.com"]}}
+    assert chroma_where(Filters(sources=["www.cnn.com"])) == {
+        "$or": [{"source": {"$in": ["cnn.com"]}}, {"site": {"$in": ["cnn.com"]}}]
+    }
     both = chroma_where(Filters(date_from=date(2024, 1, 1), date_to=date(2024, 3, 31)))
     assert both == {"$and": [{"date": {"$gte": 20240101}}, {"date": {"$lte": 20240331}}]}
+    until = chroma_where(Filters(date_to=date(2024, 3, 31)))
+    assert until == {"$and": [{"date": {"$lte": 20240331}}, {"date": {"$gt": 0}}]}
 
 
 def test_predicate_matches_where_clause() -> None:
@@ -26,5 +30,6 @@ def test_predicate_matches_where_clause() -> None:
     assert matches(f, "2024-02-03", "cnn.com")
     assert not matches(f, "2023-12-31", "cnn.com")
     assert not matches(f, "2024-02-03", "bbc.com")
+    assert matches(f, "2024-02-03", "edition.cnn.com")  # a domain covers its subdomains
     assert not matches(Filters(date_to=date(2024, 1, 1)), "", "cnn.com")  # undated never passes a date bound
     assert matches(None, "", "")
