@@ -343,3 +343,61 @@ def test_answer_service_types_are_shared(service) -> None:
 
     assert issubclass(GenerativeResponse, AnswerResponse)
     assert Path(service.settings.prompts_dir, "generative_system.txt").is_file()
+
+
+# --- through the web app: POST /v1/chat/completions -----------------------------------------------------------
+@pytest.fixture(scope="module")
+def app_client(base_settings: Settings, server: FakeLLMServer, service: AnswerService) -> Iterator[object]:
+    """The real app in openai mode; skipped until the answer service calls the generative answerer."""
+    from fastapi.testclient import TestClient
+
+    from assistant.factory import create_app
+
+    with TestClient(create_app(llm_settings(base_settings, server))) as client:
+        server.reply(faithful(service.retrieve(QUESTION, top_k=3)))
+        chat(client, stream=False)
+        if not server.requests:
+            pytest.skip("AnswerService does not route answer_mode 'openai' to GenerativeAnswerer yet")
+        yield client
+
+
+def chat(client, stream: bool, **body: object):  # type: ignore[no-untyped-def]
+    payload = {"messages": [{"role": "user", "content": QUESTION}], "top_k": 3, "stream": stream, **body}
+    r = client.post("/v1/chat/completions", json=payload)
+    assert r.status_code == 200, r.text
+    return r
+
+
+def sse_events(text: str) -> list[dict]:
+    import json
+
+    return [json.loads(line[6:]) for line in text.splitlines() if line.startswith("data: {")]
+
+
+def test_api_faithful_answer_has_verified_citations(app_client, service, server, handles) -> None:
+    server.reply(faithful(service.retrieve(QUESTION, top_k=3)))
+    body = chat(app_client, stream=False).json()
+    content = body["choices"][0]["message"]["content"]
+    assert content.startswith("A Ukrainian drone strike") and content.count("[") == 2
+    assert [c["n"] for c in body["citations"]] == [1, 2] and all(c["verified"] for c in body["citations"])
+    for c in body["citations"]:
+        assert handles.store.get_text(c["article_id"])[c["start"] : c["end"]] == c["quote"]
+
+
+def test_api_stream_sends_only_verified_text(app_client, service, server) -> None:
+    retrieval = service.retrieve(QUESTION, top_k=3)
+    server.reply(faithful(retrieval) + " " + FABRICATED.format(r=passage_with(retrieval, "torched the Rostov")))
+    events = sse_events(chat(app_client, stream=True).text)
+    text = "".join(e["choices"][0]["delta"].get("content") or "" for e in events)
+    assert "Kerch" not in text and text.startswith("A Ukrainian drone strike")
+    assert events[-1]["choices"][0]["finish_reason"] == "stop" and len(events[-1]["citations"]) == 2
+
+
+@pytest.mark.parametrize("failure", [{"status": 500}, {"delay_s": 4}])
+def test_api_backend_failure_still_answers_extractively(app_client, service, server, failure) -> None:
+    server.reply("unused", **failure)  # type: ignore[arg-type]
+    fallback = service._extractive(service.retrieve(QUESTION, top_k=3))
+    started = time.monotonic()
+    body = chat(app_client, stream=False).json()
+    assert time.monotonic() - started < 4
+    assert body["choices"][0]["message"]["content"] == fallback.answer
