@@ -10,6 +10,7 @@ from typing import Protocol
 import numpy as np
 
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 silently truncates past this many word pieces
+SMALL_BATCH = 4  # at most this many texts embed on one thread
 
 
 class Embedder(Protocol):
@@ -48,8 +49,8 @@ class SentenceTransformerEmbedder:
         from sentence_transformers import SentenceTransformer
         from tokenizers import Tokenizer
 
-        if threads:
-            torch.set_num_threads(threads)
+        self._torch = torch
+        self._threads = threads or torch.get_num_threads()
         self.name = "all-MiniLM-L6-v2 (sentence-transformers)"
         self.batch_size = batch_size
         self._model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
@@ -67,6 +68,11 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
+        # A query or two runs fastest on one thread (no cross-thread sync, and concurrent requests don't
+        # fight over cores); bulk indexing uses every configured thread.
+        threads = 1 if len(texts) <= SMALL_BATCH else self._threads
+        if self._torch.get_num_threads() != threads:
+            self._torch.set_num_threads(threads)
         vectors = self._model.encode(
             list(texts), batch_size=self.batch_size, convert_to_numpy=True, normalize_embeddings=True
         )

@@ -16,7 +16,9 @@ from assistant.answer.refusal import should_refuse, support
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate, gather
 from assistant.retrieval.diversity import diversify
+from assistant.retrieval.pipeline import FOCUS_CHUNKS
 from assistant.retrieval.rerank import RerankWeights, rerank
+from assistant.retrieval.windows import focus
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.lexical import LexicalIndex, terms
@@ -56,7 +58,7 @@ def candidates_for(service: AnswerService, question: str, depth: int) -> list[Ca
     vector = retriever.embed_query(question)
     qterms = terms(question)
     cands = gather(service.handles.store, service.handles.vectors, lexical, vector, qterms, depth, None, None)
-    return rerank(cands, question, qterms, lexical.idf, RerankWeights())
+    return rerank(cands, qterms, lexical.idf, RerankWeights())
 
 
 def refusal_report(service: AnswerService, cached: list, unanswerable: Path, depth: int) -> None:
@@ -72,38 +74,21 @@ def refusal_report(service: AnswerService, cached: list, unanswerable: Path, dep
         pct = [5, 10, 50, 90, 95]
         print(f"{name}: refused {sum(should_refuse(c) for c in group) / len(group):.3f}")
         for label, values in (("dense", dense), ("coverage", cov), ("support", sup)):
-            print(
-                f"  {label:9s}", [round(values[min(len(values) - 1, len(values) * p // 100)], 3) for p in pct]
-            )
+            print(f"  {label:9s}", [round(values[min(len(values) - 1, len(values) * p // 100)], 3) for p in pct])
 
 
-def focus_eval(cached: list, max_words: int, k: int = 10) -> dict:
-    """EM when each passage is cut to its best sentence window of at most max_words words."""
-    from assistant.retrieval.rerank import coverage
-    from index.sentences import sentence_spans
-
+def windows_eval(service: AnswerService, cached: list, k: int = 10) -> dict:
+    """EM when the passages are the best sentence windows of the top chunks (what the product returns)."""
     hits = {"em100": 0, "em300": 0}
-    for (gold, candidates), query_idf in zip(cached, QUERY_IDF, strict=True):
-        top = diversify(sorted(candidates, key=lambda c: c.score, reverse=True), k, 0.85)
-        texts = []
-        for c in top:
-            text = c.chunk.text
-            spans = sentence_spans(text)
-            sets = [set(terms(text[a:b])) for a, b in spans]
-            best, best_span = -1.0, (0, len(text))
-            for i in range(len(spans)):
-                j = i
-                while j + 1 < len(spans) and len(text[spans[i][0] : spans[j + 1][1]].split()) <= max_words:
-                    j += 1
-                cov = coverage(query_idf, set().union(*sets[i : j + 1]))
-                if cov > best:
-                    best, best_span = cov, (spans[i][0], spans[j][1])
-            texts.append(text[best_span[0] : best_span[1]])
+    for (gold, candidates), query, query_idf in zip(cached, QUERIES, QUERY_IDF, strict=True):
+        chunks = diversify(sorted(candidates, key=lambda c: c.score, reverse=True), FOCUS_CHUNKS, 0.85)
+        texts = [w.chunk.text for w in focus(chunks, query, query_idf, k, FOCUS_CHUNKS)]
         hits["em100"] += em_at(texts, gold, 100)
         hits["em300"] += em_at(texts, gold, 300)
     return {key: round(v / len(cached), 3) for key, v in hits.items()}
 
 
+QUERIES: list[str] = []
 QUERY_IDF: list[dict[str, float]] = []
 
 
@@ -135,38 +120,27 @@ def main() -> None:
     started = time.perf_counter()
     for q in questions:
         cached.append((q["answer"], candidates_for(service, q["question"], args.depth)))
+        QUERIES.append(q["question"])
         QUERY_IDF.append({t: service.retriever.lexical().idf(t) for t in set(terms(q["question"]))})
     print(f"{len(cached)} questions, candidates in {time.perf_counter() - started:.1f}s")
-    base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, window=0.0, rrf=0.0)
+    base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, rrf=0.0)
     configs = {
         "dense only": (base, 1.0),
         "bm25 only": (replace(base, dense=0.0, lexical=1.0), 1.0),
-        "rrf": (replace(base, dense=0.0, rrf=1.0), 1.0),
-        "dense+bm25": (replace(base, lexical=0.35), 1.0),
-        "dense+bm25+coverage": (replace(base, lexical=0.35, coverage=0.35), 1.0),
-        "default (all features)": (RerankWeights(), 1.0),
+        "rrf(dense, bm25)": (replace(base, dense=0.0, rrf=1.0), 1.0),
+        "dense + bm25": (replace(base, lexical=0.35), 1.0),
+        "dense + bm25 + coverage (default)": (RerankWeights(), 1.0),
         "default + diversity 0.85": (RerankWeights(), 0.85),
-        "default + diversity 0.7": (RerankWeights(), 0.7),
     }
     for name, (weights, decay) in configs.items():
-        print(f"{name:32s} {evaluate(cached, weights, decay)}")
-    refusal_report(service, cached, args.unanswerable, args.depth)
+        print(f"{name:36s} {evaluate(cached, weights, decay)}")
     evaluate(cached, RerankWeights(), 0.85)
-    for words in (40, 60, 80):
-        print(f"focused passages <= {words} words: {focus_eval(cached, words)}")
-    for nov in (0.1, 0.2, 0.3, 0.5):
-        print(f"novelty {nov}: {evaluate(cached, replace(RerankWeights(), novelty=nov), 0.85)}")
-    for lead in (0.05, 0.1, 0.2, 0.4):
-        print(f"lead {lead}: {evaluate(cached, replace(RerankWeights(), lead=lead), 0.85)}")
-    for title in (0.1, 0.2, 0.4):
-        print(f"title {title}: {evaluate(cached, replace(RerankWeights(), title=title), 0.85)}")
-    print("grid (lexical, coverage, window, novelty):")
+    print(f"{'default + diversity + windows':36s} {windows_eval(service, cached)}")
+    refusal_report(service, cached, args.unanswerable, args.depth)
+    print("grid (lexical, coverage):")
     for lex in (0.2, 0.35, 0.5):
         for cov in (0.2, 0.35, 0.5):
-            for win in (0.0, 0.25):
-                for nov in (0.0, 0.2):
-                    w = RerankWeights(dense=1.0, lexical=lex, coverage=cov, window=win, novelty=nov)
-                    print(f"  {lex:.2f} {cov:.2f} {win:.2f} {nov:.2f} {evaluate(cached, w, 0.85)}")
+            print(f"  {lex:.2f} {cov:.2f} {evaluate(cached, replace(base, lexical=lex, coverage=cov), 0.85)}")
 
 
 if __name__ == "__main__":

@@ -8,10 +8,8 @@ from dataclasses import dataclass
 
 from assistant.retrieval.candidates import Candidate
 from index.lexical import terms
-from index.sentences import sentence_spans
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
-_WORDS = re.compile(r"[\w’'-]+")
 
 
 @dataclass(frozen=True)
@@ -21,11 +19,7 @@ class RerankWeights:
     dense: float = 1.0
     lexical: float = 0.35
     coverage: float = 0.35
-    window: float = 0.25
     rrf: float = 0.0
-    novelty: float = 0.0
-    lead: float = 0.0
-    title: float = 0.0
 
     def score(self, features: dict[str, float]) -> float:
         """The weighted sum of a candidate's features."""
@@ -45,16 +39,6 @@ def coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:
     return sum(w for t, w in query_idf.items() if _matches(t, text_terms)) / total if total else 0.0
 
 
-def best_window(text: str, start: int, end: int, query_idf: dict[str, float], width: int = 2) -> float:
-    """Coverage of the best run of `width` consecutive sentences: rewards query terms that occur together."""
-    spans = sentence_spans(text, start, end)
-    sets = [set(terms(text[a:b])) for a, b in spans]
-    best = 0.0
-    for i in range(len(sets)):
-        best = max(best, coverage(query_idf, set().union(*sets[i : i + width])))
-    return best
-
-
 def novelty(text: str, query_words: set[str], cap: int = 8) -> float:
     """Share (capped) of names and numbers the question lacks: answer passages add new facts."""
     found = {w.lower() for w in _NAME_OR_NUMBER.findall(text)}
@@ -62,13 +46,12 @@ def novelty(text: str, query_words: set[str], cap: int = 8) -> float:
 
 
 def rerank(
-    candidates: list[Candidate], query: str, query_terms: list[str], idf: Callable[[str], float], weights: RerankWeights
+    candidates: list[Candidate], query_terms: list[str], idf: Callable[[str], float], weights: RerankWeights
 ) -> list[Candidate]:
     """Score each candidate and sort best first."""
     if not candidates:
         return []
     query_idf = {t: idf(t) for t in set(query_terms)}
-    query_words = {w.lower() for w in _WORDS.findall(query)}
     top_lexical = max(c.lexical for c in candidates) or 1.0
     for c in candidates:
         text = c.chunk.text
@@ -78,11 +61,7 @@ def rerank(
             "dense": c.dense,
             "lexical": c.lexical / top_lexical,
             "coverage": coverage(query_idf, chunk_terms),
-            "window": best_window(text, 0, len(text), query_idf),
             "rrf": rrf * 30.0,
-            "novelty": novelty(text, query_words),
-            "lead": 1.0 / (1 + c.chunk.index),
-            "title": coverage(query_idf, set(terms(c.article.title))),
         }
         c.score = weights.score(c.features)
     return sorted(candidates, key=lambda c: c.score, reverse=True)
