@@ -46,7 +46,8 @@ def story(topic: str, sentences: int = 3) -> str:
 def chroma_records(handles: IndexHandles) -> dict[str, tuple[str, dict[str, Any]]]:
     """chunk id -> (document, metadata) for everything in the index's Chroma collection."""
     s = handles.settings
-    collection = open_client(s.chroma_dir).get_collection(s.collection, embedding_function=None)
+    client = open_client(s.chroma_dir, s.chroma_host, s.chroma_port)
+    collection = client.get_collection(s.collection, embedding_function=None)
     got = collection.get(include=["documents", "metadatas"])
     return {
         cid: (doc, dict(meta)) for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
