@@ -75,6 +75,23 @@ def refusal_report(service: AnswerService, cached: list, unanswerable: Path, dep
         print(f"{name}: refused {sum(should_refuse(c) for c in group) / len(group):.3f}")
         for label, values in (("dense", dense), ("coverage", cov), ("support", sup)):
             print(f"  {label:9s}", [round(values[min(len(values) - 1, len(values) * p // 100)], 3) for p in pct])
+    calibrate(on_cands, off_cands)
+
+
+def calibrate(on: list[list[Candidate]], off: list[list[Candidate]], max_false: float = 0.05) -> None:
+    """The linear rule dense + w*coverage >= t refusing the most off-topic questions at <= 5% answerable refused."""
+    def best_pairs(group: list[list[Candidate]]) -> list[tuple[float, float]]:
+        return [max((c.dense, c.features["coverage"]) for c in cands[:5]) if cands else (0.0, 0.0) for cands in group]
+
+    pos, neg = best_pairs(on), best_pairs(off)
+    results = []
+    for w in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
+        scores = sorted(d + w * c for d, c in pos)
+        t = scores[int(len(scores) * max_false)]  # refuse at most 5% of answerable questions
+        refused_off = sum(d + w * c < t for d, c in neg) / len(neg)
+        results.append((refused_off, w, t))
+        print(f"  w={w:.2f} t={t:.3f}: answerable refused <= {max_false:.0%}, off-topic refused {refused_off:.3f}")
+    print("  best:", max(results))
 
 
 def windows_eval(service: AnswerService, cached: list, k: int = 10) -> dict:
