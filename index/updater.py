@@ -22,6 +22,7 @@ from index.types import Article
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BATCH_ARTICLES = 64
 MAX_TITLE_TOKENS = 64  # of the 254-piece window, at most this much goes to the headline
+SWEEP_PENDING = "sweep_pending"  # store meta: set before an update writes vectors, cleared once leftovers are gone
 
 
 @dataclass
@@ -142,9 +143,18 @@ def _publish(handles: IndexHandles, upserts: list[ArticleUpsert], removed: list[
     meta = handles.meta() | {"generation": str(generation), "lexical_generation": str(generation)}
     stale = handles.store.commit(upserts, removed, meta)  # the atomic switch: old state or new, never half
     handles.vectors.delete(stale)
-    handles.prune_lexical(keep=generation)
+    _sweep(handles)
+
+
+def _sweep(handles: IndexHandles) -> int:
+    """Drop what no live state uses: vectors of an interrupted run (or of a kill after its commit), old BM25."""
+    gen = handles.store.get_meta("lexical_generation")
+    if gen:
+        handles.prune_lexical(keep=int(gen))
     orphans = handles.vectors.all_ids() - handles.store.all_chunk_ids()
-    handles.vectors.delete(sorted(orphans))  # vectors of an interrupted run that were never committed
+    handles.vectors.delete(sorted(orphans))
+    handles.store.set_meta({SWEEP_PENDING: ""})
+    return len(orphans)
 
 
 def update_index(
@@ -179,9 +189,12 @@ def update_index(
             notes=list(plan.duplicates),
         )
         if not dry_run and (plan.changes or not handles.lexical_ready()):
+            handles.store.set_meta({SWEEP_PENDING: "1"})  # durable before the first vector is written
             prepared = [_prepare(handles, a, plan.urls[a.id]) for a in plan.added + plan.updated]
             upserts = [u for u, _ in prepared]
             report.chunks = _embed_missing(handles, upserts, [t for _, t in prepared], progress, resume=not full)
             _publish(handles, upserts, plan.removed)
+        elif not dry_run and handles.store.get_meta(SWEEP_PENDING):  # an earlier run was killed mid-way
+            report.notes.append(f"removed {_sweep(handles)} vectors left by an interrupted update")
     report.seconds = round(time.perf_counter() - started, 3)
     return report
