@@ -64,6 +64,10 @@ class AnswerResponse(BaseModel):
     passages: list[Passage] = Field(default_factory=list)
     query: str = Field("", description="The question as retrieved, after the follow-up rewrite.")
     mode: str = "extractive"
-    dropped_sentences: int = Field(default=0, description="Generated sentences removed because no passage supported them.")
-    error: str | None = Field(default=None, description="Why the LLM backend could not answer (the extractive answer stands).")
+    dropped_sentences: int = Field(
+        default=0, description="Generated sentences removed because no passage supported them."
+    )
+    error: str | None = Field(
+        default=None, description="Why the LLM backend could not answer (the extractive answer stands)."
+    )
     timings_ms: dict[str, float] = Field(default_factory=dict)

@@ -128,7 +128,7 @@ class AnswerService:
         passages = [_passage(c) for c in retrieval.ranked]
         quotes = (
             []
-            if should_refuse(retrieval.ranked)
+            if should_refuse(retrieval.ranked, retrieval.query)
             else select_quotes(score_sentences(retrieval.ranked, retrieval.query, retrieval.query_idf))
         )
         if not quotes:

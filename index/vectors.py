@@ -73,8 +73,21 @@ class VectorStore:
         """Stored vectors of the given chunks (missing ids are absent)."""
         if not ids:
             return {}
-        got = self._collection.get(ids=list(ids), include=["embeddings"])
+        try:
+            got = self._collection.get(ids=list(ids), include=["embeddings"])
+        except Exception:  # Chroma can fail a multi-id read mid-compaction; one id at a time, skipping failures
+            return self._get_each(ids)
         return {cid: np.asarray(vec, dtype=np.float32) for cid, vec in zip(got["ids"], got["embeddings"], strict=True)}
+
+    def _get_each(self, ids: Sequence[str]) -> dict[str, np.ndarray]:
+        out: dict[str, np.ndarray] = {}
+        for cid in ids:
+            try:
+                got = self._collection.get(ids=[cid], include=["embeddings"])
+            except Exception:
+                continue
+            out.update({i: np.asarray(v, dtype=np.float32) for i, v in zip(got["ids"], got["embeddings"], strict=True)})
+        return out
 
     def existing(self, ids: Sequence[str]) -> set[str]:
         """Which of these ids are already stored (vectors an interrupted update wrote)."""

@@ -66,13 +66,14 @@ def refusal_report(service: AnswerService, cached: list, unanswerable: Path, dep
     off = [json.loads(line)["question"] for line in unanswerable.open() if line.strip()]
     off_cands = [candidates_for(service, q, depth) for q in off]
     on_cands = [sorted(c, key=lambda x: x.score, reverse=True) for _, c in cached]
-    for name, group in (("answerable", on_cands), ("unanswerable", off_cands)):
+    for name, group, texts in (("answerable", on_cands, QUERIES), ("unanswerable", off_cands, off)):
         best = [max(c[:5], key=support) for c in group if c]
         dense = sorted(b.dense for b in best)
         cov = sorted(b.features["coverage"] for b in best)
         sup = sorted(support(b) for b in best)
         pct = [5, 10, 50, 90, 95]
-        print(f"{name}: refused {sum(should_refuse(c) for c in group) / len(group):.3f}")
+        refused = sum(should_refuse(c, q) for c, q in zip(group, texts, strict=True))
+        print(f"{name}: refused {refused / len(group):.3f}")
         for label, values in (("dense", dense), ("coverage", cov), ("support", sup)):
             print(f"  {label:9s}", [round(values[min(len(values) - 1, len(values) * p // 100)], 3) for p in pct])
     calibrate(on_cands, off_cands)
