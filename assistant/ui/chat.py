@@ -101,7 +101,8 @@ def build_blocks(service: AnswerService) -> gr.Blocks:
             with gr.Tab("Ask", id="ask"), gr.Row(equal_height=False):
                 with gr.Column(scale=7, min_width=420):
                     chatbot = gr.Chatbot(
-                        elem_id="na-chat", show_label=False, height=560, layout="bubble", buttons=["copy"],
+                        # no per-message copy buttons: they would copy the bubble's raw HTML
+                        elem_id="na-chat", show_label=False, height=560, layout="bubble", buttons=[],
                         feedback_options=None, examples=[{"text": q} for q in EXAMPLES],
                         placeholder="**Ask about your articles.** Answers quote the articles and number each source.",
                     )
