@@ -123,7 +123,8 @@ def test_chat_citations_sources_follow_up_and_upload(page: Any, live_server: str
     assert report.locator(".na-added b").inner_text() == "1"
     assert "kestrel-festival.txt" in report.inner_text()
     health = httpx.get(f"{live_server}/api/health", timeout=60).json()
-    assert page.locator("#na-pill").inner_text() == f"{health['articles']} articles · {health['chunks']} passages indexed"
+    pill = f"{health['articles']} articles · {health['chunks']} passages indexed"
+    assert page.locator("#na-pill").inner_text() == pill
     assert page.locator("#na-index-stats .na-stat b").first.inner_text() == str(health["articles"])
 
     # 5. A question only the new article answers.
