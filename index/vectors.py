@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import time
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 import numpy as np
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -17,6 +20,18 @@ class VectorHit:
     chunk_id: str
     distance: float
     metadata: dict[str, Any]
+
+
+def _retry(call: Callable[[], T], attempts: int = 5, pause_s: float = 0.3) -> T:
+    """Retry a read: embedded Chroma can fail the first reads of a process while it loads a just-written HNSW."""
+    for attempt in range(attempts):
+        try:
+            return call()
+        except Exception:
+            if attempt == attempts - 1:
+                raise
+            time.sleep(pause_s * (attempt + 1))
+    raise AssertionError("unreachable")
 
 
 def open_client(path: Path, host: str | None = None, port: int | None = None) -> Any:
@@ -98,16 +113,18 @@ class VectorStore:
 
     def count(self) -> int:
         """Number of stored vectors."""
-        return int(self._collection.count())
+        return int(_retry(self._collection.count))
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[VectorHit]:
         """Nearest chunks to one query vector, optionally filtered by metadata."""
         total = self.count()
         if total == 0:
             return []
-        result = self._collection.query(
-            query_embeddings=[vector.tolist()], n_results=min(n, total), where=where or None,
-            include=["metadatas", "distances"],
+        result = _retry(
+            lambda: self._collection.query(
+                query_embeddings=[vector.tolist()], n_results=min(n, total), where=where or None,
+                include=["metadatas", "distances"],
+            )
         )
         return [
             VectorHit(cid, float(dist), dict(meta or {}))
