@@ -140,6 +140,23 @@ class ArticleStore:
                     out[row[0]] = StoredChunk(*row)
         return out
 
+    def live_chunks(self, chunk_ids: Sequence[str]) -> dict[str, tuple[StoredChunk, StoredArticle]]:
+        """Live chunks among these ids with their articles' metadata, in ONE read: never two generations mixed."""
+        out: dict[str, tuple[StoredChunk, StoredArticle]] = {}
+        with self._connect() as db:
+            for i in range(0, len(chunk_ids), 500):
+                part = list(chunk_ids[i : i + 500])
+                marks = ",".join("?" * len(part))
+                for r in db.execute(
+                    f'SELECT c.id, c.article_id, c.start, c."end", c.text, c.idx,'
+                    f" a.title, a.url, a.date, a.source, a.urls, a.updated_at"
+                    f" FROM chunks c JOIN articles a ON a.id = c.article_id WHERE c.id IN ({marks})",
+                    part,
+                ):
+                    article = StoredArticle(r[1], r[6], r[7], r[8], r[9], "", json.loads(r[10]), 0, r[11])
+                    out[r[0]] = (StoredChunk(*r[:6]), article)
+        return out
+
     def all_terms(self, excluding: set[str] = frozenset()) -> tuple[list[str], list[str]]:  # type: ignore[assignment]
         """(chunk ids, space-joined lexical terms) of live chunks, except those of the given articles."""
         with self._connect() as db:

@@ -46,8 +46,10 @@ def gather(
         top = np.argpartition(-bm25, k - 1)[:k]
         lexical_ids = [lexical.chunk_ids[i] for i in top[np.argsort(-bm25[top])]]
     ids = list(dict.fromkeys([h.chunk_id for h in dense_hits] + lexical_ids))
-    live = store.chunks_by_id(ids)  # only committed chunks: a half-written update is invisible
-    meta = store.article_meta(sorted({c.article_id for c in live.values()}))
+    # Only committed chunks, read with their articles in one snapshot: a half-written update is invisible.
+    rows = store.live_chunks(ids)
+    live = {cid: chunk for cid, (chunk, _) in rows.items()}
+    meta = {chunk.article_id: article for chunk, article in rows.values()}
     by_id: dict[str, Candidate] = {}
     for rank, hit in enumerate(dense_hits):
         chunk = live.get(hit.chunk_id)
