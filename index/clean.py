@@ -41,15 +41,21 @@ HEADLINE_BAD_ENDINGS = ".:,;—–-"
 _UI_LINE = re.compile("|".join(f"(?:{p})" for p in UI_LINE_PATTERNS), re.IGNORECASE)
 _COMMENT_MARKER = re.compile("|".join(f"(?:{p})" for p in COMMENT_MARKER_PATTERNS), re.IGNORECASE)
 _AUTHOR_HEADING = re.compile(AUTHOR_BOX_HEADING, re.IGNORECASE)
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u200b\ufeff]")
 _LINE_BREAKS = re.compile(r"\r\n?|[\u2028\u2029]")
 _TRAILING_SPACE = re.compile(r"[ \t\u00a0]+$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n{3,}")
 
 
+def scalar_text(text: str) -> str:
+    """Lone surrogates (JSON escapes like \\ud83d, undecodable file names) become U+FFFD: stores need UTF-8."""
+    return _SURROGATE.sub("\ufffd", text)
+
+
 def clean_text(text: str) -> str:
     """Normalise whitespace and drop boilerplate, so chunks and citations only see article prose."""
-    text = _LINE_BREAKS.sub("\n", text)
+    text = _LINE_BREAKS.sub("\n", scalar_text(text))
     text = _CONTROL.sub("", text)
     text = _TRAILING_SPACE.sub("", text)
     lines = _drop_ui_lines(text.split("\n"))

@@ -51,6 +51,9 @@ def iter_json(path: Path, file_id: str) -> Iterator[Loaded]:
     except json.JSONDecodeError as exc:
         yield LoadError(path, f"invalid JSON at line {exc.lineno}: {exc.msg}", exc.lineno)
         return
+    except (RecursionError, ValueError) as exc:
+        yield LoadError(path, f"unreadable JSON: {_unreadable(exc)}")
+        return
     if isinstance(data, dict):
         yield _entry(path, data, default_id=file_id, origin=str(path), label="")
     elif isinstance(data, list):
@@ -81,6 +84,9 @@ def _iter_lines(path: Path, file_id: str, lines: Iterable[tuple[int, str]]) -> I
             item = json.loads(line)
         except json.JSONDecodeError as exc:
             yield LoadError(path, f"line {number}: invalid JSON: {exc.msg} (column {exc.colno})", number)
+            continue
+        except (RecursionError, ValueError) as exc:  # nested too deeply, or a number too long to convert
+            yield LoadError(path, f"line {number}: unreadable JSON: {_unreadable(exc)}", number)
             continue
         if not isinstance(item, dict):
             yield LoadError(path, f"line {number}: expected a JSON object, got {_kind(item)}", number)
@@ -117,6 +123,11 @@ def _entry(
         label=label,
         line=line,
     )
+
+
+def _unreadable(exc: RecursionError | ValueError) -> str:
+    """Why valid-looking JSON could not be read: Python's parser limits, in words."""
+    return "nested too deeply" if isinstance(exc, RecursionError) else str(exc).split(";")[0]
 
 
 def _labelled(label: str, message: str) -> str:

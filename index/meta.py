@@ -8,7 +8,7 @@ from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
 
-from index.clean import clean_text
+from index.clean import clean_text, scalar_text
 from index.types import Article, LoadError
 
 URL_ID_CHARS = 12  # same length as the feeds' own ids
@@ -63,7 +63,7 @@ def site_of(source: str) -> str:
 
 def one_line(value: object) -> str:
     """A metadata string on one line (titles and urls come with stray whitespace)."""
-    return " ".join(value.split()) if isinstance(value, str) else ""
+    return " ".join(scalar_text(value).split()) if isinstance(value, str) else ""
 
 
 def make_article(
@@ -85,11 +85,11 @@ def make_article(
         return LoadError(path, f"{label}: {message}" if label else message, line)
     url = one_line(url)
     return Article(
-        id=id,
+        id=scalar_text(id),  # ids and origins come from JSON and file names, which may hold lone surrogates
         text=body,
         title=one_line(title),
         url=url,
         date=date,
         source=source_of(url),
-        origin=origin,
+        origin=scalar_text(origin),
     )
