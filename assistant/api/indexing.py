@@ -5,8 +5,10 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 
 from index.handles import IndexHandles
+from index.lock import UpdateInProgress, update_lock
 from index.updater import Progress, UpdateReport, update_index
 
 _LOCK = threading.Lock()
@@ -17,11 +19,21 @@ class IndexBusy(RuntimeError):
 
 
 @contextmanager
-def exclusive() -> Iterator[None]:
-    """Hold the update lock without waiting, or raise IndexBusy."""
+def exclusive(data_dir: Path | None = None) -> Iterator[None]:
+    """Hold this process's update lock without waiting, or raise IndexBusy.
+
+    With `data_dir`, also fail fast when another process (say `assistant index`) is updating that index,
+    before the caller saves uploads; update_index itself takes that cross-process lock for the real run.
+    """
     if not _LOCK.acquire(blocking=False):
         raise IndexBusy("an index update is already running; try again when it has finished")
     try:
+        if data_dir is not None:
+            try:
+                with update_lock(data_dir):
+                    pass
+            except UpdateInProgress as exc:
+                raise IndexBusy(str(exc)) from exc
         yield
     finally:
         _LOCK.release()
@@ -34,7 +46,10 @@ def is_running() -> bool:
 
 def run_update(handles: IndexHandles, progress: Progress | None = None, locked: bool = False) -> UpdateReport:
     """The incremental update over the configured articles folder; `locked` when the caller already holds it."""
-    if locked:
+    if not locked:
+        with exclusive(handles.settings.data_dir):
+            return run_update(handles, progress, locked=True)
+    try:
         return update_index(handles, progress=progress) if progress else update_index(handles)
-    with exclusive():
-        return run_update(handles, progress, locked=True)
+    except UpdateInProgress as exc:  # another process started between the check and the run
+        raise IndexBusy(str(exc)) from exc

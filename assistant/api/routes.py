@@ -85,7 +85,7 @@ def update(
 ) -> IndexResult:
     """Save the uploads into the articles folder, then run the incremental update; 409 while one is running."""
     settings = _settings(service)
-    with exclusive():
+    with exclusive(settings.data_dir):
         saved = save_uploads([(f.filename, f.file) for f in files or []], settings.articles_dir, upload_limit(settings))
         report = run_update(service.handles, locked=True)
     return IndexResult(**report.as_dict(), uploaded=[p.name for p in saved])  # type: ignore[arg-type]

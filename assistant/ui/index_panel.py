@@ -44,7 +44,7 @@ def build_index_panel(service: AnswerService, pill: gr.HTML) -> gr.HTML:
     def update(paths: list[str] | None, progress: gr.Progress = gr.Progress()) -> tuple[Any, ...]:  # noqa: B008
         """Save the uploads and run the incremental update with a progress bar; one run at a time."""
         try:
-            with exclusive():
+            with exclusive(settings.data_dir):
                 progress(0, desc="Saving uploads")
                 saved = save_paths(paths or [], settings.articles_dir, upload_limit(settings))
                 progress(0, desc="Reading articles")

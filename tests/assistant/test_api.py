@@ -204,3 +204,13 @@ def test_second_index_run_is_409(client: httpx.Client, indexed_settings: Setting
     assert "already running" in r.json()["detail"]
     assert not (indexed_settings.articles_dir / "late.txt").exists()  # nothing saved by the refused run
     assert client.post("/api/index").status_code == 200  # free again afterwards
+
+
+def test_index_run_while_another_process_updates_is_409(client: httpx.Client, indexed_settings: Settings) -> None:
+    from index.lock import update_lock
+
+    with update_lock(indexed_settings.data_dir):  # the flock `assistant index` in another process would hold
+        r = client.post("/api/index", files=[("files", ("later.txt", b"Later news.", "text/plain"))])
+    assert r.status_code == 409
+    assert "another update" in r.json()["detail"]
+    assert not (indexed_settings.articles_dir / "later.txt").exists()
