@@ -61,6 +61,8 @@ class Settings(BaseSettings):
     show_unsupported: bool = Field(False, description="Keep unverifiable generated sentences, marked.")
 
     # Web server.
+    api_token: str | None = Field(None, description="Bearer token required by write endpoints (set it off loopback).")
+    max_upload_bytes: int = Field(25 * 1024 * 1024, ge=1, description="Largest article file accepted per upload.")
     host: str = "127.0.0.1"
     port: int = Field(7860, ge=1, le=65535)
 

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, File, Header, HTTPException, Query, Request, UploadFile
 
 from assistant.api.indexing import exclusive, run_update
 from assistant.api.models import ArticleDetail, ArticlePage, ArticleSummary, Health, IndexResult, QueryRequest
@@ -78,7 +79,21 @@ def get_article(article_id: str, service: Service) -> ArticleDetail:
     )
 
 
-@router.post("/index", response_model=IndexResult, summary="Upload articles and update the index")
+def require_token(
+    service: Service, authorization: Annotated[str | None, Header(description="Bearer <ASSISTANT_API_TOKEN>")] = None
+) -> None:
+    """Write endpoints need the bearer token when ASSISTANT_API_TOKEN is set (401 otherwise)."""
+    token = _settings(service).api_token
+    if token and not (authorization and hmac.compare_digest(authorization, f"Bearer {token}")):
+        raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (ASSISTANT_API_TOKEN)")
+
+
+@router.post(
+    "/index",
+    response_model=IndexResult,
+    summary="Upload articles and update the index",
+    dependencies=[Depends(require_token)],
+)
 def update(
     service: Service,
     files: Annotated[list[UploadFile] | None, File(description=f"Article files ({' '.join(SUPPORTED)})")] = None,

@@ -11,10 +11,9 @@ from typing import BinaryIO
 from starlette.responses import JSONResponse
 from starlette.types import ASGIApp, Receive, Scope, Send
 
+from assistant.settings import Settings
 from index.loaders import SUPPORTED
 
-# Per-file limit until Settings grows `max_upload_bytes` (read with getattr so that setting wins once it exists).
-MAX_UPLOAD_BYTES = 25 * 1024 * 1024
 MAX_UPLOAD_FILES = 100
 _CHUNK = 1024 * 1024
 
@@ -27,9 +26,9 @@ class UploadRejected(ValueError):
         self.status = status
 
 
-def upload_limit(settings: object) -> int:
-    """The per-file byte limit: the setting when there is one, else the module default."""
-    return int(getattr(settings, "max_upload_bytes", MAX_UPLOAD_BYTES))
+def upload_limit(settings: Settings) -> int:
+    """The per-file byte limit (ASSISTANT_MAX_UPLOAD_BYTES)."""
+    return settings.max_upload_bytes
 
 
 def safe_name(name: str | None) -> str:
