@@ -43,7 +43,7 @@ from assistant.settings import load_settings  # noqa: E402
 from index import plan, updater  # noqa: E402
 from index.embedding import Embedder, make_embedder  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
-from index.lexical import LexicalIndex  # noqa: E402
+from index.lexical import LexicalIndex, terms  # noqa: E402
 from index.store import ArticleStore  # noqa: E402
 from index.vectors import VectorStore  # noqa: E402
 
@@ -191,6 +191,10 @@ def main() -> None:
     """Load once, then fork a child per job and report how it ended."""
     embedder = make_embedder("sentence-transformers")
     embedder.embed(["warm-up"])  # one text runs on one thread: no OpenMP pool exists to break in forked children
+    import bm25s  # noqa: F401  - what the children would otherwise import each time (seconds in all)
+    import chromadb  # noqa: F401
+
+    terms("warm-up")  # loads the stemmer
     emit({"event": "ready", "pid": os.getpid()})
     for line in sys.stdin:
         if not line.strip():

@@ -87,6 +87,7 @@ class Worker:
             stderr=log.open("wb"), text=True, bufsize=1,
         )
         self.events: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
+        self.seconds: Counter[str] = Counter()  # wall time per kind of job, for the summary
         threading.Thread(target=self._read, name="crash-worker-events", daemon=True).start()
         self._next(180, until="ready")
 
@@ -112,8 +113,17 @@ class Worker:
         """The end of the worker's stderr, for failure messages."""
         return self.log.read_text(errors="replace")[-4000:]
 
-    def run(self, job: dict[str, Any], kill: Callable[[str, float], float | None] | None = None) -> Outcome:
-        """Run one job; `kill(event, t)` may return the moment (monotonic) to SIGKILL the child."""
+    def run(
+        self, job: dict[str, Any], kill: Callable[[str, float], float | None] | None = None, label: str = "other"
+    ) -> Outcome:
+        """Run one job; `kill(stage, t)` may return the moment (monotonic) to SIGKILL the child."""
+        started = time.monotonic()
+        try:
+            return self._run(job, kill)
+        finally:
+            self.seconds[label] += time.monotonic() - started
+
+    def _run(self, job: dict[str, Any], kill: Callable[[str, float], float | None] | None) -> Outcome:
         assert self.proc.stdin is not None
         self.proc.stdin.write(json.dumps(job) + "\n")
         self.proc.stdin.flush()
@@ -424,7 +434,7 @@ def test_sigkill_at_random_points_never_breaks_the_index(worker: Worker, jobs: J
             attempts += 1
             plan = plans[kills % len(plans)]
             self_kill = {"in": "commit", "u": rng.random()} if plan == "commit-line" else None
-            outcome = worker.run(job(update(data), trace=True, self_kill=self_kill), killer.aim(plan))
+            outcome = worker.run(job(update(data), trace=True, self_kill=self_kill), killer.aim(plan), "killed update")
             killer.learn(outcome)
             if not outcome.killed:
                 continue  # it finished before the kill: checked below like any update, and the plan is retried
@@ -432,12 +442,12 @@ def test_sigkill_at_random_points_never_breaks_the_index(worker: Worker, jobs: J
             stage = outcome.landed.split(" ")[0]
             landed[stage] += 1
             step, path = inspect(data, f"killed-{kills}", asked)
-            worker.run(job(step))
+            worker.run(job(step), label="inspect after kill")
             killed.append((path, stage))
 
         clean = jobs.root / f"clean-{round_no}"
         steps = [inspect(data, f"converged-{round_no}"), inspect(clean, f"clean-{round_no}")]
-        worker.run(job(update(data), steps[0][0], update(clean), steps[1][0]))
+        worker.run(job(update(data), steps[0][0], update(clean), steps[1][0]), label="converge + clean build")
         after, reference = (json.loads(p.read_text()) for _, p in steps)
         shutil.rmtree(clean)
         for n, (path, stage) in enumerate(killed, start=1):
@@ -455,7 +465,7 @@ def test_sigkill_at_random_points_never_breaks_the_index(worker: Worker, jobs: J
     print(
         f"\ncrash safety (seed {SEED}): {kills} kills survived in {attempts} killed-or-finished updates over"
         f" {round_no} rounds; kills by stage {dict(sorted(landed.items()))}; stage->state left"
-        f" {dict(sorted(states.items()))};"
+        f" {dict(sorted(states.items()))}; seconds by job {({k: round(v, 1) for k, v in worker.seconds.items()})};"
         f" {cited} exact citations checked; {seconds:.1f}s"
     )
     for stage in ("embedding", "chroma-write", "commit"):
