@@ -231,7 +231,7 @@ def test_a_commit_between_the_chunk_and_metadata_reads_does_not_mix_states(
     writer.embedder.embed(["warm"])
     landed: list[int] = []
 
-    def commit_before_metadata(frame: FrameType, event: str, arg: object) -> object:
+    def commit_before_metadata(frame: FrameType, event: str, arg: object) -> Any:
         if frame.f_code is not ArticleStore.live_chunks.__code__:
             return None
         if event == "return" and not landed:

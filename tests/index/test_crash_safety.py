@@ -87,7 +87,7 @@ class Worker:
             stderr=log.open("wb"), text=True, bufsize=1,
         )
         self.events: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
-        self.seconds: Counter[str] = Counter()  # wall time per kind of job, for the summary
+        self.seconds: dict[str, float] = {}  # wall time per kind of job, for the summary
         threading.Thread(target=self._read, name="crash-worker-events", daemon=True).start()
         self._next(180, until="ready")
 
@@ -121,7 +121,7 @@ class Worker:
         try:
             return self._run(job, kill)
         finally:
-            self.seconds[label] += time.monotonic() - started
+            self.seconds[label] = self.seconds.get(label, 0.0) + time.monotonic() - started
 
     def _run(self, job: dict[str, Any], kill: Callable[[str, float], float | None] | None) -> Outcome:
         assert self.proc.stdin is not None

@@ -273,8 +273,9 @@ questions = st.text(max_size=400) | st.text(st.characters(max_codepoint=0x3F), m
 def test_random_questions_get_a_clear_error_or_an_exactly_cited_answer(
     service: AnswerService, question: str, history: list[Turn], top_k: int | None, sources: list[str]
 ) -> None:
+    filters = Filters(date_from=None, date_to=None, sources=sources) if sources else None
     try:
-        response = service.ask(question, history, top_k, Filters(sources=sources) if sources else None)
+        response = service.ask(question, history, top_k, filters)
     except (InvalidQuestion, QuestionTooLong) as exc:
         assert str(exc)
         stripped = question.strip()
