@@ -83,6 +83,10 @@ class AnswerService:
         question = (question or "").strip()
         if not question:
             raise InvalidQuestion("the question is empty")
+        try:
+            question.encode("utf-8")
+        except UnicodeEncodeError:
+            raise InvalidQuestion("the question is not valid text (it holds an unpaired surrogate)") from None
         if len(question) > self.settings.max_question_chars:
             raise QuestionTooLong(
                 f"the question has {len(question)} characters; the limit is {self.settings.max_question_chars}"

@@ -285,12 +285,6 @@ def test_random_questions_get_a_clear_error_or_an_exactly_cited_answer(
     response.model_dump_json()  # what the HTTP API sends must serialise
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=TypeError,
-    reason="AnswerService._validate lets a lone surrogate through to the tokenizer (TypeError); only direct"
-    " callers such as the CLI with undecodable argv bytes can send one: HTTP JSON parsing rejects them",
-)
 def test_a_question_with_a_lone_surrogate_is_a_clear_error_or_an_answer(service: AnswerService) -> None:
     try:
         response = service.ask("harbour budget \ud83d?")
