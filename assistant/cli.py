@@ -21,7 +21,9 @@ def _tqdm_progress():  # type: ignore[no-untyped-def]
     def progress(stage: str, done: int, total: int) -> None:
         bar = bars.get(stage)
         if bar is None:
-            bar = bars[stage] = tqdm(total=total, desc=stage, unit="article", file=sys.stderr, leave=False)
+            bar = bars[stage] = tqdm(
+                total=total, desc=stage, unit="chunk" if stage == "embedding" else "item", file=sys.stderr, leave=False
+            )
         bar.update(done - bar.n)
         if done >= total:
             bar.close()
