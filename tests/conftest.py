@@ -16,23 +16,12 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
+from pinned_settings import E2E_PINNED  # noqa: E402
+
 from assistant.settings import PROJECT_ROOT, Settings, load_settings  # noqa: E402
 
 # Pinned so that neither the environment nor a stray .env file changes what the end-to-end tests see.
-E2E_SETTINGS: dict[str, object] = {
-    "embed_backend": "sentence-transformers",
-    "embed_model": "all-MiniLM-L6-v2",
-    "embed_model_path": None,
-    "collection": "articles",
-    "chunk_tokens": 128,
-    "chunk_overlap_sentences": 1,
-    "chroma_host": None,
-    "chroma_port": None,
-    "top_k": 8,
-    "max_question_chars": 2000,
-    "answer_mode": "extractive",
-    "host": "127.0.0.1",
-}
+E2E_SETTINGS = E2E_PINNED
 
 
 @pytest.fixture(scope="session")

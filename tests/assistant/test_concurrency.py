@@ -24,6 +24,7 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "index"))  # index_testkit
 from index_testkit import jsonl, story, write  # noqa: E402
+from pinned_settings import SERVICE_PINNED  # noqa: E402
 
 from assistant.schemas import AnswerResponse  # noqa: E402
 from assistant.service import AnswerService  # noqa: E402
@@ -38,19 +39,7 @@ READERS = 8
 NEW_ARTICLES = 200
 MAX_TEXT_CHARS = 1200  # bounds the embedding time of the update
 AFTER_UPDATE_QUERIES = 2  # each reader's answers after the commit, so the new state is checked too
-PINNED: dict[str, object] = {  # neither the environment nor a stray .env changes what this test indexes
-    "embed_backend": "sentence-transformers",
-    "embed_model": "all-MiniLM-L6-v2",
-    "embed_model_path": None,
-    "collection": "articles",
-    "chunk_tokens": 128,
-    "chunk_overlap_sentences": 1,
-    "chroma_host": None,
-    "chroma_port": None,
-    "top_k": 8,
-    "max_question_chars": 2000,
-    "answer_mode": "extractive",
-}
+PINNED = SERVICE_PINNED  # neither the environment nor a stray .env changes what this test indexes
 TOPICS = (
     "harbour library bridge railway hospital stadium airport museum reservoir tramway orchard vineyard lighthouse "
     "observatory aquarium canal ferry market festival theatre school university park zoo cathedral castle brewery "

@@ -15,22 +15,14 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 
 from index_testkit import HandlesFactory  # noqa: E402
+from pinned_settings import INDEX_PINNED  # noqa: E402
 
 from assistant.settings import Settings, load_settings  # noqa: E402
 from index.embedding import Embedder, make_embedder  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
 
 # Pinned so that neither the environment nor a stray .env file changes what the tests index.
-PINNED: dict[str, object] = {
-    "embed_backend": "sentence-transformers",
-    "embed_model": "all-MiniLM-L6-v2",
-    "embed_model_path": None,
-    "collection": "articles",
-    "chunk_tokens": 128,
-    "chunk_overlap_sentences": 1,
-    "chroma_host": None,
-    "chroma_port": None,
-}
+PINNED = INDEX_PINNED
 
 SettingsFactory = Callable[..., Settings]
 
