@@ -9,11 +9,12 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from index.decode import DecodeError, read_text
-from index.meta import first_date, make_article, url_id
+from index.meta import first_date, make_article, url_date, url_id
 from index.types import Article, LoadError
 
 TEXT_FIELDS = ("text", "body", "content")
-DATE_FIELDS = ("published", "published_at", "date", "retrieved")
+PUBLISHED_FIELDS = ("published", "published_at", "date")  # the day the article came out
+FETCHED_FIELDS = ("retrieved",)  # the day it was fetched: a fallback after the url's own date
 
 Loaded = Article | LoadError
 
@@ -119,7 +120,9 @@ def _entry(
         origin=origin,
         title=title if isinstance(title, str) else "",
         url=url,
-        date=first_date(*(item.get(f) for f in DATE_FIELDS)),
+        date=first_date(
+            *(item.get(f) for f in PUBLISHED_FIELDS), url_date(url), *(item.get(f) for f in FETCHED_FIELDS)
+        ),
         label=label,
         line=line,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from email.utils import parsedate_to_datetime
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,6 +41,19 @@ def first_date(*values: object) -> str:
         if parsed := iso_date(value):
             return parsed
     return ""
+
+
+_URL_DAY = re.compile(r"/((?:19|20)\d\d)[/-](0[1-9]|1[0-2])[/-](0[1-9]|[12]\d|3[01])(?=[/-]|$|\.html?)")
+
+
+def url_date(url: str) -> str:
+    """The publication day many news urls carry (/2024/01/13/...), or ""."""
+    try:
+        path = urlsplit(url.strip()).path
+    except ValueError:
+        return ""
+    match = _URL_DAY.search(path)
+    return iso_date("-".join(match.groups())) if match else ""
 
 
 def source_of(url: str) -> str:
@@ -89,7 +103,7 @@ def make_article(
         text=body,
         title=one_line(title),
         url=url,
-        date=date,
+        date=date or url_date(url),
         source=source_of(url),
         origin=scalar_text(origin),
     )

@@ -12,6 +12,7 @@ import pytest
 
 from index.decode import DecodeError, read_text
 from index.loaders import iter_articles
+from index.meta import url_date
 from index.types import Article, LoadError
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -201,6 +202,47 @@ def test_jsonl_feed_ids_metadata_and_origins(tmp_path: Path) -> None:
     assert [x.origin for x in (a, b, c, d)] == [f"{path}:{n}" for n in range(1, 5)]
 
 
+def test_publication_date_comes_before_the_fetch_date(tmp_path: Path) -> None:
+    """A published field wins, then the url's own /YYYY/MM/DD/, and only then the day it was fetched."""
+    rows = [
+        {
+            "id": "p",
+            "url": "https://www.cnn.com/2022/11/27/asia/x/index.html",
+            "text": BODY,
+            "published": "2023-01-02",
+            "retrieved": "2024-01-05",
+        },
+        {
+            "id": "u",
+            "url": "https://www.cnn.com/2022/11/27/asia/x/index.html",
+            "text": BODY + " More.",
+            "retrieved": "2024-01-05",
+        },
+        {"id": "r", "url": "https://www.cnn.com/asia/x", "text": BODY + " Other.", "retrieved": "2024-01-05"},
+        {"id": "bad", "url": "https://a.example/2024/13/45/x", "text": BODY + " Else."},
+    ]
+    write(tmp_path / "feed.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
+    articles, errors = load(tmp_path)
+    assert not errors
+    assert {a.id: a.date for a in articles} == {"p": "2023-01-02", "u": "2022-11-27", "r": "2024-01-05", "bad": ""}
+
+
+@pytest.mark.parametrize(
+    ("url", "day"),
+    [
+        ("https://www.usatoday.com/story/news/world/2024/01/13/taiwan/72215343007/", "2024-01-13"),
+        ("https://example.com/news/2024-03-05-budget-vote", "2024-03-05"),
+        ("https://example.com/2023/02/30/no-such-day", ""),
+        ("https://example.com/20240105/digits-only", ""),
+        ("https://example.com/?d=2024/01/05/", ""),  # only the path counts
+        ("http://[::1", ""),
+        ("", ""),
+    ],
+)
+def test_url_date(url: str, day: str) -> None:
+    assert url_date(url) == day
+
+
 def test_json_single_object_and_list(tmp_path: Path) -> None:
     write(tmp_path / "one.json", json.dumps({"title": "One", "text": BODY, "url": "http://one.example/x"}))
     write(tmp_path / "many.json", json.dumps([{"text": BODY}, "not an object", {"id": "k", "text": BODY}]))
@@ -236,7 +278,10 @@ def test_news_smoke_feed_loads_all_205_articles() -> None:
     articles, errors = load(SMOKE_FEED)
     assert (len(articles), errors) == (205, [])
     assert len({a.id for a in articles}) == 205
-    assert all(a.url and a.title and a.date == "2024-01-05" and a.source != "file" for a in articles)
+    assert all(a.url and a.title and a.source != "file" for a in articles)
+    # the url's publication day where it has one, else the day the search fetched it
+    assert all(a.date == (url_date(a.url) or "2024-01-05") for a in articles)
+    assert sum(a.date != "2024-01-05" for a in articles) > 100
     with gzip.open(SMOKE_FEED, "rt", encoding="utf-8") as feed:
         raw = {row["id"]: row["text"] for row in map(json.loads, feed)}
     assert all(len(a.text) >= 0.9 * len(raw[a.id].strip()) for a in articles)  # cleaning cuts little
