@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Iterator, Sequence
@@ -59,7 +60,7 @@ def _print_answer(response: AnswerResponse) -> None:
 
 
 def _read_batch(path: Path) -> Iterator[tuple[int, dict | None, str]]:
-    """(line number, request or None, error) for each non-blank line of a batch file."""
+    """(line number, request object or None, error or "") for each non-blank line of a batch file."""
     with path.open(encoding="utf-8", errors="replace") as fh:
         for n, line in enumerate(fh, start=1):
             if not line.strip():
@@ -69,10 +70,26 @@ def _read_batch(path: Path) -> Iterator[tuple[int, dict | None, str]]:
             except json.JSONDecodeError as e:
                 yield n, None, f"line {n}: malformed JSON ({e.msg})"
                 continue
-            if not isinstance(item, dict) or not isinstance(item.get("question"), str):
+            if not isinstance(item, dict):
                 yield n, None, f"line {n}: expected an object with a 'question' string"
                 continue
+            if not isinstance(item.get("question"), str):
+                yield n, item, f"line {n}: expected an object with a 'question' string"
+                continue
+            try:
+                item["as_of"] = _day(item["as_of"]) if item.get("as_of") else None
+            except argparse.ArgumentTypeError as e:
+                yield n, item, f"line {n}: {e}"
+                continue
             yield n, item, ""
+
+
+def _day(value: str) -> dt.date:
+    """A YYYY-MM-DD day, for --as-of and batch lines."""
+    try:
+        return dt.date.fromisoformat(value)
+    except (TypeError, ValueError):
+        raise argparse.ArgumentTypeError(f"as_of must be a YYYY-MM-DD day, not {value!r}") from None
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
@@ -87,9 +104,10 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         for n, item, error in _read_batch(Path(args.batch)):
             record: dict = {"id": item.get("id", n) if item else n}
             try:
-                if item is None:
+                if item is None or error:
                     raise InvalidQuestion(error)
-                record |= service.ask(item["question"], top_k=args.top_k).model_dump()
+                response = service.ask(item["question"], top_k=args.top_k, as_of=item["as_of"] or args.as_of)
+                record |= response.model_dump()
             except (InvalidQuestion, QuestionTooLong) as e:
                 failures += 1
                 record["error"] = str(e)
@@ -103,7 +121,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         print("error: give a QUESTION or --batch FILE", file=sys.stderr)
         return 2
     try:
-        response = service.ask(args.question, top_k=args.top_k)
+        response = service.ask(args.question, top_k=args.top_k, as_of=args.as_of)
     except (InvalidQuestion, QuestionTooLong) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -152,7 +170,8 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("question", nargs="?", help="the question")
     p.add_argument("--json", action="store_true", help="print the full response object")
     p.add_argument("--top-k", type=int, default=None, help="passages to retrieve (default from settings)")
-    p.add_argument("--batch", help="a JSONL file of {id, question} lines; writes one response per line")
+    p.add_argument("--as-of", type=_day, help="the day the question is asked, YYYY-MM-DD (default today)")
+    p.add_argument("--batch", help="a JSONL file of {id, question[, as_of]} lines; writes one response per line")
     p.add_argument("--out", help="with --batch: write responses here instead of stdout")
     p.set_defaults(func=cmd_ask)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
@@ -97,26 +98,44 @@ class AnswerService:
         return question, k
 
     def retrieve(
-        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, filters: Filters | None = None
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        top_k: int | None = None,
+        filters: Filters | None = None,
+        as_of: dt.date | None = None,
     ) -> Retrieval:
         """Validated, rewritten, retrieved: the shared first half of every answer mode."""
         question, k = self._validate(question, top_k)
-        return self.retriever.retrieve(rewrite(question, history), k, filters)
+        return self.retriever.retrieve(rewrite(question, history), k, filters, as_of)
 
     def ask(
-        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, filters: Filters | None = None
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        top_k: int | None = None,
+        filters: Filters | None = None,
+        as_of: dt.date | None = None,
     ) -> AnswerResponse:
         """Answer one question (with optional conversation history) from the indexed articles."""
-        *_, final = self.ask_stream(question, history, top_k, filters)
+        *_, final = self.ask_stream(question, history, top_k, filters, as_of)
         assert isinstance(final, AnswerResponse)
         return final
 
     def ask_stream(
-        self, question: str, history: Sequence[Turn] = (), top_k: int | None = None, filters: Filters | None = None
+        self,
+        question: str,
+        history: Sequence[Turn] = (),
+        top_k: int | None = None,
+        filters: Filters | None = None,
+        as_of: dt.date | None = None,
     ) -> Iterator[str | AnswerResponse]:
-        """Yield the answer text piece by piece, then the full response object last."""
+        """Yield the answer text piece by piece, then the full response object last.
+
+        as_of is the day the question is asked (default today): newer articles up to it rank a little higher.
+        """
         started = time.perf_counter()
-        retrieval = self.retrieve(question, history, top_k, filters)
+        retrieval = self.retrieve(question, history, top_k, filters, as_of)
         extractive = self._extractive(retrieval)
         if self.generator is None:
             pieces: Iterator[str | AnswerResponse] = _words_then(extractive)

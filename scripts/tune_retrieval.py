@@ -6,6 +6,7 @@ Usage: .venv/bin/python scripts/tune_retrieval.py --data-dir DIR --questions ../
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sqlite3
 import time
@@ -51,14 +52,14 @@ def evaluate(
     return {key: round(v / len(cached), 3) for key, v in hits.items()}
 
 
-def candidates_for(service: AnswerService, question: str, depth: int) -> list[Candidate]:
-    """Reranked candidates of one question, features filled in."""
+def candidates_for(service: AnswerService, question: str, depth: int, as_of: str = "") -> list[Candidate]:
+    """Reranked candidates of one question asked on day as_of, features filled in."""
     retriever = service.retriever
     lexical = retriever.lexical()
     vector = retriever.embed_query(question)
     qterms = terms(question)
     cands = gather(service.handles.store, service.handles.vectors, lexical, vector, qterms, depth, None, None)
-    return rerank(cands, qterms, lexical.idf, RerankWeights())
+    return rerank(cands, qterms, lexical.idf, RerankWeights(), dt.date.fromisoformat(as_of) if as_of else None)
 
 
 def refusal_report(service: AnswerService, cached: list, unanswerable: Path, depth: int) -> None:
@@ -137,17 +138,18 @@ def main() -> None:
     cached = []
     started = time.perf_counter()
     for q in questions:
-        cached.append((q["answer"], candidates_for(service, q["question"], args.depth)))
+        cached.append((q["answer"], candidates_for(service, q["question"], args.depth, q.get("date", ""))))
         QUERIES.append(q["question"])
         QUERY_IDF.append({t: service.retriever.lexical().idf(t) for t in set(terms(q["question"]))})
     print(f"{len(cached)} questions, candidates in {time.perf_counter() - started:.1f}s")
-    base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, rrf=0.0)
+    base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, recency=0.0, rrf=0.0)
     configs = {
         "dense only": (base, 1.0),
         "bm25 only": (replace(base, dense=0.0, lexical=1.0), 1.0),
         "rrf(dense, bm25)": (replace(base, dense=0.0, rrf=1.0), 1.0),
         "dense + bm25": (replace(base, lexical=0.35), 1.0),
-        "dense + bm25 + coverage (default)": (RerankWeights(), 1.0),
+        "dense + bm25 + coverage": (RerankWeights(recency=0.0), 1.0),
+        "+ recency (default)": (RerankWeights(), 1.0),
         "default + diversity 0.85": (RerankWeights(), 0.85),
     }
     for name, (weights, decay) in configs.items():
@@ -158,7 +160,11 @@ def main() -> None:
     print("grid (lexical, coverage):")
     for lex in (0.2, 0.35, 0.5):
         for cov in (0.2, 0.35, 0.5):
-            print(f"  {lex:.2f} {cov:.2f} {evaluate(cached, replace(base, lexical=lex, coverage=cov), 0.85)}")
+            weights = replace(RerankWeights(), lexical=lex, coverage=cov)
+            print(f"  {lex:.2f} {cov:.2f} {evaluate(cached, weights, 0.85)}")
+    print("grid (recency weight):")
+    for rec in (0.0, 0.15, 0.3, 0.45):
+        print(f"  {rec:.2f} {evaluate(cached, replace(RerankWeights(), recency=rec), 0.85)}")
 
 
 if __name__ == "__main__":

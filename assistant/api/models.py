@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import BaseModel, Field
 
 from assistant.schemas import Filters, Turn
@@ -16,6 +18,9 @@ class QueryRequest(BaseModel):
     history: list[Turn] = Field(default_factory=list, max_length=100, description="Earlier turns, oldest first.")
     top_k: int | None = Field(None, ge=1, le=50, description="Passages to retrieve (default from settings).")
     filters: Filters | None = Field(None, description="Date range and source domains.")
+    as_of: date | None = Field(
+        None, description="The day the question is asked (default today); newer articles up to it rank higher."
+    )
 
 
 class ArticleSummary(BaseModel):

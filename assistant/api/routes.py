@@ -48,7 +48,7 @@ def iso_time(epoch: str) -> str | None:
 @router.post("/query", response_model=AnswerResponse, summary="Answer a question with cited passages")
 def query(body: QueryRequest, service: Service) -> AnswerResponse:
     """The same object as `assistant ask --json`; 422 for an empty question, 413 for one over the limit."""
-    return service.ask(body.question, body.history, body.top_k, body.filters)
+    return service.ask(body.question, body.history, body.top_k, body.filters, body.as_of)
 
 
 @router.get("/articles", response_model=ArticlePage, summary="List indexed articles")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import threading
 import time
 from dataclasses import dataclass, field
@@ -57,8 +58,8 @@ class Retriever:
         """The query's unit vector."""
         return self.handles.embedder.embed([query])[0]
 
-    def retrieve(self, query: str, k: int, filters: Filters | None = None) -> Retrieval:
-        """Top-k diverse passages for a query."""
+    def retrieve(self, query: str, k: int, filters: Filters | None = None, as_of: dt.date | None = None) -> Retrieval:
+        """Top-k diverse passages for a query asked on day as_of (default today)."""
         t0 = time.perf_counter()
         vector = self.embed_query(query)
         t1 = time.perf_counter()
@@ -69,7 +70,7 @@ class Retriever:
             self.depth, filters, chroma_where(filters),
         )
         t2 = time.perf_counter()
-        ranked = rerank(candidates, query_terms, lexical.idf, self.weights)
+        ranked = rerank(candidates, query_terms, lexical.idf, self.weights, as_of)
         chunks = diversify(ranked, max(k, FOCUS_CHUNKS))
         query_idf = {t: lexical.idf(t) for t in set(query_terms)}
         passages = focus(chunks, query, query_idf, k, FOCUS_CHUNKS)

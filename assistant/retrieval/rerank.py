@@ -1,12 +1,14 @@
-"""Rerank fused candidates with cheap, strong signals: dense similarity, BM25 and query-term coverage."""
+"""Rerank fused candidates with cheap, strong signals: dense similarity, BM25, query-term coverage, recency."""
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.recency import recency, reference_day
 from index.lexical import terms
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
@@ -19,6 +21,7 @@ class RerankWeights:
     dense: float = 1.0
     lexical: float = 0.35
     coverage: float = 0.35
+    recency: float = 0.3
     rrf: float = 0.0
 
     def score(self, features: dict[str, float]) -> float:
@@ -46,11 +49,16 @@ def novelty(text: str, query_words: set[str], cap: int = 8) -> float:
 
 
 def rerank(
-    candidates: list[Candidate], query_terms: list[str], idf: Callable[[str], float], weights: RerankWeights
+    candidates: list[Candidate],
+    query_terms: list[str],
+    idf: Callable[[str], float],
+    weights: RerankWeights,
+    as_of: dt.date | None = None,
 ) -> list[Candidate]:
-    """Score each candidate and sort best first."""
+    """Score each candidate and sort best first; as_of is the day the question is asked (default today)."""
     if not candidates:
         return []
+    reference = reference_day((c.article.date for c in candidates), as_of)
     query_idf = {t: idf(t) for t in set(query_terms)}
     top_lexical = max(c.lexical for c in candidates) or 1.0
     for c in candidates:
@@ -61,6 +69,7 @@ def rerank(
             "dense": c.dense,
             "lexical": c.lexical / top_lexical,
             "coverage": coverage(query_idf, chunk_terms),
+            "recency": recency(c.article.date, reference),
             "rrf": rrf * 30.0,
         }
         c.score = weights.score(c.features)

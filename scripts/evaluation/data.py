@@ -20,6 +20,7 @@ class Question:
     question: str
     gold: str = ""
     answerable: bool = True
+    asked_on: str = ""  # the quiz's date: the system is asked as of that day, as its reader was
 
 
 @dataclass(frozen=True)
@@ -73,7 +74,7 @@ def _read_jsonl(path: Path) -> Iterator[dict[str, Any]]:
 def load_answerable(eval_set: EvalSet) -> list[Question]:
     """The questions we score: those whose gold string occurs somewhere in the corpus."""
     return [
-        Question(str(row["id"]), str(row["question"]), str(row["answer"]), True)
+        Question(str(row["id"]), str(row["question"]), str(row["answer"]), True, str(row.get("date") or ""))
         for row in _read_jsonl(eval_set.questions_path)
         if row.get("answerable") is True
     ]
@@ -93,8 +94,8 @@ def load_corpus(eval_set: EvalSet) -> list[CorpusArticle]:
 
 
 def batch_lines(questions: list[Question]) -> list[dict[str, str]]:
-    """What the system under test may see: only id and question, never the gold or the choices."""
+    """What the system under test may see: id, question and the day it was asked; never gold or choices."""
     ids = [q.id for q in questions]
     if len(set(ids)) != len(ids):
         raise ValueError("question ids collide between the eval set and the unanswerable set")
-    return [{"id": q.id, "question": q.question} for q in questions]
+    return [{"id": q.id, "question": q.question} | ({"as_of": q.asked_on} if q.asked_on else {}) for q in questions]

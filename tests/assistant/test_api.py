@@ -101,6 +101,7 @@ def test_off_topic_question_is_refused(client: httpx.Client) -> None:
         ({"question": WAGNER, "top_k": 0}, 422, "top_k"),
         ({"question": WAGNER, "top_k": 51}, 422, "top_k"),
         ({"question": WAGNER, "filters": {"date_from": "not-a-date"}}, 422, "date_from"),
+        ({"question": WAGNER, "as_of": "2024-02-30"}, 422, "as_of"),
         ({"question": WAGNER, "history": [{"role": "user"}]}, 422, "content"),
         ({"question": "x" * 2001}, 413, "limit"),
     ],
@@ -110,6 +111,12 @@ def test_query_errors_are_clear_json(client: httpx.Client, body: dict, status: i
     assert r.status_code == status, r.text
     detail = r.json()["detail"]
     assert isinstance(detail, str) and needle in detail
+
+
+def test_query_accepts_the_day_it_is_asked(client: httpx.Client) -> None:
+    r = client.post("/api/query", json={"question": WAGNER, "as_of": "2024-01-05"})
+    assert r.status_code == 200, r.text
+    assert r.json()["citations"] and not r.json()["refused"]
 
 
 def test_malformed_json_is_422(client: httpx.Client) -> None:

@@ -96,15 +96,19 @@ def test_batch_mode(service: AnswerService, tmp_path: Path, monkeypatch: pytest.
         "not json\n"
         '{"id": "b", "question": "Who won the 2022 FIFA World Cup?"}\n'
         '{"id": "c", "question": ""}\n'
+        '{"id": "d", "question": "Who founded Wagner?", "as_of": "2023-06-24"}\n'
+        '{"id": "e", "question": "Who founded Wagner?", "as_of": "June"}\n'
     )
     out = tmp_path / "out.jsonl"
     assert main(["ask", "--batch", str(batch), "--out", str(out)]) == 1  # bad lines make a non-zero exit
     records = [json.loads(line) for line in out.read_text().splitlines()]
-    assert [r["id"] for r in records] == ["a", 2, "b", "c"]
+    assert [r["id"] for r in records] == ["a", 2, "b", "c", "d", "e"]
     assert records[0]["citations"] and not records[0]["refused"]
     assert "line 2" in records[1]["error"]
     assert records[2]["refused"] is True
     assert "empty" in records[3]["error"]
+    assert records[4]["citations"] and not records[4]["refused"]  # asked as of a given day
+    assert "YYYY-MM-DD" in records[5]["error"]
 
 
 def test_stream_yields_text_then_response(service: AnswerService) -> None:
