@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from index.embedding import Embedder, make_embedder
 from index.lexical import LexicalIndex
+from index.owner import claim
 from index.store import ArticleStore
 from index.vectors import VectorStore, open_client
 
@@ -31,8 +32,10 @@ class IndexHandles:
 
     @cached_property
     def vectors(self) -> VectorStore:
-        """The Chroma collection, embedded or on a server."""
+        """The Chroma collection, embedded (owned by this process, see index/owner.py) or on a server."""
         s = self.settings
+        if not s.chroma_host:
+            claim(s.data_dir)  # StoreInUse when another process has the embedded store open
         return VectorStore(open_client(s.chroma_dir, s.chroma_host, s.chroma_port), s.collection)
 
     @property
