@@ -11,6 +11,7 @@ from pathlib import Path
 
 from assistant.schemas import AnswerResponse
 from assistant.settings import Settings, load_settings
+from index.owner import Owner, claim
 
 
 def _tqdm_progress():  # type: ignore[no-untyped-def]
@@ -34,12 +35,26 @@ def _tqdm_progress():  # type: ignore[no-untyped-def]
 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     """`assistant index`: incremental update of the index from article files and feeds."""
+    from assistant import remote
     from index.handles import IndexHandles
     from index.updater import update_index
 
-    handles = IndexHandles(settings)
-    paths = [Path(p) for p in args.paths] or None
-    report = update_index(handles, paths, dry_run=args.dry_run, full=args.full, progress=_tqdm_progress())
+    if server := remote.serving_owner(settings):
+        if args.paths or args.full or args.dry_run:
+            print(
+                f"error: {server.describe()} has this index open, so it must run the update. Put the files in "
+                f"{settings.articles_dir} and run `assistant index` (no paths), or upload them: "
+                f"curl -F files=@FILE {server.url}/api/index",
+                file=sys.stderr,
+            )
+            return 2
+        print(f"updating through {server.describe()}", file=sys.stderr)
+        report = remote.update(str(server.url), settings.api_token)
+    else:
+        _own_store(settings)
+        handles = IndexHandles(settings)
+        paths = [Path(p) for p in args.paths] or None
+        report = update_index(handles, paths, dry_run=args.dry_run, full=args.full, progress=_tqdm_progress())
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
     if args.json:
@@ -94,10 +109,22 @@ def _day(value: str) -> dt.date:
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     """`assistant ask`: one question, or a batch file of them with models loaded once."""
+    from assistant import remote
     from assistant.factory import build_service
     from assistant.service import InvalidQuestion, QuestionTooLong
 
-    service = build_service(settings)
+    if server := remote.serving_owner(settings):  # the server has the index open: ask it
+        url = str(server.url)
+
+        def ask(question: str, as_of: dt.date | None) -> AnswerResponse:
+            return remote.ask(url, question, args.top_k, as_of)
+    else:
+        _own_store(settings)
+        service = build_service(settings)
+
+        def ask(question: str, as_of: dt.date | None) -> AnswerResponse:
+            return service.ask(question, top_k=args.top_k, as_of=as_of)
+
     if args.batch:
         out = open(args.out, "w", encoding="utf-8") if args.out else sys.stdout  # noqa: SIM115
         failures = 0
@@ -106,8 +133,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
             try:
                 if item is None or error:
                     raise InvalidQuestion(error)
-                response = service.ask(item["question"], top_k=args.top_k, as_of=item["as_of"] or args.as_of)
-                record |= response.model_dump()
+                record |= ask(item["question"], item["as_of"] or args.as_of).model_dump()
             except (InvalidQuestion, QuestionTooLong) as e:
                 failures += 1
                 record["error"] = str(e)
@@ -121,7 +147,7 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
         print("error: give a QUESTION or --batch FILE", file=sys.stderr)
         return 2
     try:
-        response = service.ask(args.question, top_k=args.top_k, as_of=args.as_of)
+        response = ask(args.question, args.as_of)
     except (InvalidQuestion, QuestionTooLong) as e:
         print(f"error: {e}", file=sys.stderr)
         return 2
@@ -130,6 +156,18 @@ def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:
     else:
         _print_answer(response)
     return 0
+
+
+def _own_store(settings: Settings) -> None:
+    """Own the embedded store for this command, waiting (with a note) while another CLI process has it."""
+    if settings.chroma_host:
+        return
+
+    def waiting(owner: Owner | None) -> None:
+        who = owner.describe() if owner else "another process"
+        print(f"waiting for {who} to finish with the index…", file=sys.stderr, flush=True)
+
+    claim(settings.data_dir, "cli", on_wait=waiting)
 
 
 def _port(value: str) -> int:

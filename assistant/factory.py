@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import sys
 from typing import TYPE_CHECKING
 
 from assistant import __version__
 from assistant.service import AnswerService
 from assistant.settings import Settings
 from index.handles import IndexHandles
+from index.owner import Owner, claim
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
@@ -25,6 +27,12 @@ def build_service(settings: Settings) -> AnswerService:
 
 
 # --- web server (HTTP API + chat UI) -------------------------------------------------------------------------
+
+
+def _say_waiting(owner: Owner | None) -> None:
+    who = owner.describe() if owner else "another process"
+    print(f"waiting for {who} to close the index before serving it…", file=sys.stderr, flush=True)
+
 def create_app(settings: Settings) -> FastAPI:
     """The one web app: /api and /v1 routes, OpenAPI docs at /docs, the chat UI mounted at "/" over one service."""
     from fastapi import FastAPI
@@ -34,6 +42,8 @@ def create_app(settings: Settings) -> FastAPI:
     from assistant.api.uploads import MAX_UPLOAD_FILES, UploadSizeGuard, upload_limit
     from assistant.ui.chat import mount_ui
 
+    if not settings.chroma_host:  # this server owns the embedded store; CLI commands send their requests here
+        claim(settings.data_dir, "server", settings.public_url, on_wait=_say_waiting)
     service = build_service(settings)
     app = FastAPI(
         title="News Assistant",

@@ -67,6 +67,12 @@ class Settings(BaseSettings):
     port: int = Field(7860, ge=1, le=65535)
 
     @property
+    def public_url(self) -> str:
+        """Where local CLI commands reach this server (a wildcard bind is reached on loopback)."""
+        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
+        return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
+
+    @property
     def chroma_dir(self) -> Path:
         """The embedded Chroma store."""
         return self.data_dir / "chroma"

@@ -54,7 +54,8 @@ def live_server(indexed_settings: Settings) -> Iterator[str]:
     from assistant.factory import create_app
 
     port = free_port()
-    config = uvicorn.Config(create_app(indexed_settings), host="127.0.0.1", port=port, log_level="warning")
+    settings = indexed_settings.model_copy(update={"port": port})  # the url the server advertises to CLI commands
+    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name="live-server", daemon=True)
     thread.start()

@@ -1,0 +1,64 @@
+"""CLI requests sent to the running server that owns the embedded index, so two processes never open one store."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import fields
+
+import httpx
+
+from assistant.schemas import AnswerResponse
+from assistant.service import InvalidQuestion, QuestionTooLong
+from assistant.settings import Settings
+from index.owner import Owner, owner_of
+from index.updater import UpdateReport
+
+QUERY_TIMEOUT_S = 120.0
+
+
+class RemoteError(RuntimeError):
+    """The server answered with an error the CLI cannot turn into a result."""
+
+
+def serving_owner(settings: Settings) -> Owner | None:
+    """The server that owns this embedded index right now, if one does (None in Chroma server mode)."""
+    if settings.chroma_host:
+        return None
+    owner = owner_of(settings.data_dir)
+    return owner if owner and owner.url else None
+
+
+def _detail(response: httpx.Response) -> str:
+    try:
+        return str(response.json().get("detail", response.text))
+    except ValueError:
+        return response.text
+
+
+def ask(url: str, question: str, top_k: int | None, as_of: dt.date | None) -> AnswerResponse:
+    """POST /api/query; the server's 413/422 become the same errors the local service raises."""
+    body = {"question": question, "top_k": top_k, "as_of": as_of.isoformat() if as_of else None}
+    try:
+        response = httpx.post(f"{url}/api/query", json=body, timeout=QUERY_TIMEOUT_S)
+    except httpx.HTTPError as exc:
+        raise RemoteError(f"the server at {url} did not answer: {exc}") from exc
+    if response.status_code == 413:
+        raise QuestionTooLong(_detail(response))
+    if response.status_code == 422:
+        raise InvalidQuestion(_detail(response))
+    if response.status_code != 200:
+        raise RemoteError(f"the server at {url} answered {response.status_code}: {_detail(response)}")
+    return AnswerResponse.model_validate(response.json())
+
+
+def update(url: str, token: str | None) -> UpdateReport:
+    """POST /api/index with no uploads: the server updates from its articles folder, the one the CLI would read."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    try:
+        response = httpx.post(f"{url}/api/index", headers=headers, timeout=None)
+    except httpx.HTTPError as exc:
+        raise RemoteError(f"the server at {url} did not answer: {exc}") from exc
+    if response.status_code != 200:
+        raise RemoteError(f"the server at {url} answered {response.status_code}: {_detail(response)}")
+    body = response.json()
+    return UpdateReport(**{f.name: body[f.name] for f in fields(UpdateReport) if f.name in body})
