@@ -38,7 +38,7 @@ check: $(STAMP) ## lint and type-check
 	$(BIN)/mypy assistant index app.py
 
 eval: $(STAMP) ## retrieval/answer quality on an eval set: make eval EVAL=news-dev
-	ASSISTANT_ANSWER_MODE=$(ANSWER_MODE) $(BIN)/python scripts/eval.py --set $(EVAL) --shared $(SHARED)
+	$(BIN)/python scripts/eval.py --set $(EVAL) --shared $(SHARED) --answer-mode $(ANSWER_MODE)
 
 bench: $(STAMP) ## index build / incremental update timings on news-dev
 	$(BIN)/python scripts/bench_index.py --shared $(SHARED)

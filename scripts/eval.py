@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import shutil
 import subprocess
 import sys
@@ -36,6 +37,12 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--out-dir", type=Path, default=None, help="default: .eval/<set>")
     p.add_argument("--top-k", type=int, default=10, help="passages per question asked of the assistant")
     p.add_argument("--skip-baselines", action="store_true", help="only evaluate the assistant")
+    p.add_argument(
+        "--answer-mode",
+        choices=["extractive", "openai", "local"],
+        default=os.environ.get("ASSISTANT_ANSWER_MODE") or "extractive",
+        help="also ask in this generative mode, beside the extractive run (default: $ASSISTANT_ANSWER_MODE)",
+    )
     p.add_argument("--keep-index", action="store_true", help="build the index in <out-dir>/index and keep it")
     p.add_argument(
         "--data-dir", type=Path, default=None,
@@ -100,8 +107,8 @@ def evaluate_project(
     eval_set: data.EvalSet,
     questions: dict[str, list[data.Question]],
     report: Report,
-) -> SystemResult | None:
-    """Stages 1-3: index, ask in one batch, score; None (with a note) if the assistant CLI fails."""
+) -> list[SystemResult]:
+    """Stages 1-3: index, ask in one batch per answer mode, score; [] (with a note) if the assistant CLI fails."""
     answerable, unanswerable = questions["answerable"], questions["unanswerable"]
     out_dir: Path = args.out_dir
     with index_dir(out_dir, args.keep_index, args.data_dir) as data_dir:
@@ -112,16 +119,25 @@ def evaluate_project(
             report.context.append(f"index summary: `{json.dumps(summary)}`")
             log(f"asking {len(answerable) + len(unanswerable)} questions in one batch (top-k {args.top_k})")
             lines = data.batch_lines([*answerable, *unanswerable])
-            responses, ask_s = system.ask_batch(
-                lines, data_dir, out_dir / "batch_in.jsonl", out_dir / "responses.jsonl", args.top_k
-            )
-            report.timings.append(("assistant ask --batch (wall clock)", ask_s))
+            runs = {}
+            for mode in dict.fromkeys(["extractive", args.answer_mode]):
+                log(f"asking in {mode} mode")
+                runs[mode], ask_s = system.ask_batch(
+                    lines, data_dir, out_dir / "batch_in.jsonl", out_dir / f"responses-{mode}.jsonl", args.top_k, mode
+                )
+                report.timings.append((f"assistant ask --batch, {mode} (wall clock)", ask_s))
         except (system.AssistantCLIError, OSError) as exc:
             log(f"error: the assistant failed: {exc}")
             report.notes.append(f"**the assistant failed, no project results**: {exc}")
-            return None
+            return []
         get_text = citation_getter(data_dir, report.notes)
-        return scoring.score_project(PROJECT_NAME, responses, answerable, unanswerable, get_text)
+        return [
+            scoring.score_project(
+                PROJECT_NAME if mode == "extractive" else f"{PROJECT_NAME} ({mode})",
+                responses, answerable, unanswerable, get_text,
+            )
+            for mode, responses in runs.items()
+        ]  # fmt: skip
 
 
 def evaluate_baselines(
@@ -160,7 +176,7 @@ def main(argv: list[str] | None = None) -> int:
     ]
     started = time.perf_counter()
     project = evaluate_project(args, eval_set, questions, report)
-    report.systems += [project] if project else []
+    report.systems += project
     if not args.skip_baselines:
         report.systems += evaluate_baselines(eval_set, questions["answerable"], report)
     report.timings.append(("total", time.perf_counter() - started))
@@ -170,14 +186,15 @@ def main(argv: list[str] | None = None) -> int:
     return exit_code(project)
 
 
-def exit_code(project: SystemResult | None) -> int:
+def exit_code(project: list[SystemResult]) -> int:
     """1 when the assistant failed to run or produced a citation that does not match its article."""
-    if project is None:
+    if not project:
         return 1
-    validity = project.scores.get("citation_validity")
-    if validity is not None and validity < 1.0:
-        log(f"error: citation validity is {validity:.3f}, must be 1.0")
-        return 1
+    for result in project:
+        validity = result.scores.get("citation_validity")
+        if validity is not None and validity < 1.0:
+            log(f"error: {result.name}: citation validity is {validity:.3f}, must be 1.0")
+            return 1
     return 0
 
 

@@ -124,3 +124,29 @@ def em_curve(
 ) -> dict[int, float | None]:
     """EM@W for each window width, for the plot."""
     return {w: rate(em_at_words(ranked.get(q, []), g, w) for q, g in gold.items()) for w in widths}
+
+
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'”’)\]]*)(?=\s|$)")
+
+
+def sentence_count(text: str) -> int:
+    """Sentences in an answer (at least one if it has any words), for the share of generated ones dropped."""
+    return max(len(_SENTENCE_END.findall(text)), 1) if text.strip() else 0
+
+
+def generation_scores(responses: Sequence[Mapping[str, Any]]) -> dict[str, float | None]:
+    """What only a generative run has: how often the model's answer survived verification, and what was cut.
+
+    A response whose mode is still "extractive" fell back (nothing verifiable was generated, the model said
+    the sources lack the answer, or the backend failed); its generated sentences all count as dropped.
+    """
+    generated = [r for r in responses if r.get("mode", "extractive") != "extractive"]
+    kept = sum(sentence_count(str(r.get("answer", ""))) for r in generated)
+    dropped = sum(int(r.get("dropped_sentences") or 0) for r in responses)
+    citations = [c for r in generated for c in r.get("citations", [])]
+    return {
+        "generated_share": rate(r in generated for r in responses),
+        "dropped_share": dropped / (dropped + kept) if dropped + kept else None,
+        "verified_share": rate(bool(c.get("verified")) for c in citations),
+        "backend_errors": rate(bool(r.get("error")) for r in responses),
+    }

@@ -23,6 +23,11 @@ METRIC_ROWS: tuple[tuple[str, str, str], ...] = (
     ("citation_validity", "citation validity (must be 1.0)", "rate"),
     ("latency_p50_ms", "query latency p50 (ms)", "number"),
     ("latency_p95_ms", "query latency p95 (ms)", "number"),
+    # generative runs only (ANSWER_MODE=openai|local)
+    ("generated_share", "answers generated (not the extractive fallback)", "rate"),
+    ("dropped_share", "generated sentences dropped as unsupported", "rate"),
+    ("verified_share", "generated citations verified", "rate"),
+    ("backend_errors", "LLM backend errors (fell back)", "rate"),
 )
 
 BM25_REFERENCE = (

@@ -61,6 +61,8 @@ def score_project(
         validity, n_citations = metrics.citation_validity(responses.values(), get_text)
         scores["citation_validity"] = validity
         notes.append(f"{name}: {n_citations} citations checked against the article store.")
+    if any(r.get("mode", "extractive") != "extractive" or r.get("dropped_sentences") for r in responses.values()):
+        scores |= metrics.generation_scores([*ans, *unans])
     latencies = _latencies(responses)
     scores["latency_p50_ms"] = metrics.percentile(latencies, 50)
     scores["latency_p95_ms"] = metrics.percentile(latencies, 95)

@@ -18,9 +18,9 @@ class AssistantCLIError(RuntimeError):
     """The assistant CLI failed; the message carries its exit code and the tail of its stderr."""
 
 
-def _run_cli(args: Sequence[str], data_dir: Path) -> str:
+def _run_cli(args: Sequence[str], data_dir: Path, answer_mode: str = "extractive") -> str:
     """Run `python -m assistant ...` against `data_dir`; stderr (progress) streams to the terminal."""
-    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir)}
+    env = {**os.environ, "ASSISTANT_DATA_DIR": str(data_dir), "ASSISTANT_ANSWER_MODE": answer_mode}
     cmd = [sys.executable, "-m", "assistant", *args]
     proc = subprocess.run(cmd, cwd=PROJECT_ROOT, env=env, stdout=subprocess.PIPE, text=True, check=False)
     if proc.returncode != 0:
@@ -50,15 +50,20 @@ def build_index(corpus: Path, data_dir: Path) -> tuple[dict[str, Any], float]:
 
 
 def ask_batch(
-    lines: Sequence[dict[str, str]], data_dir: Path, batch_in: Path, out: Path, top_k: int | None
+    lines: Sequence[dict[str, str]],
+    data_dir: Path,
+    batch_in: Path,
+    out: Path,
+    top_k: int | None,
+    answer_mode: str = "extractive",
 ) -> tuple[dict[str, dict[str, Any]], float]:
-    """Ask every question in one batch call; returns responses by id and the wall-clock seconds."""
+    """Ask every question in one batch call in one answer mode; returns responses by id and wall-clock seconds."""
     batch_in.write_text("".join(json.dumps(line) + "\n" for line in lines), encoding="utf-8")
     args = ["ask", "--batch", str(batch_in), "--out", str(out)]
     if top_k is not None:
         args += ["--top-k", str(top_k)]
     started = time.perf_counter()
-    _run_cli(args, data_dir)
+    _run_cli(args, data_dir, answer_mode)
     return read_responses(out), time.perf_counter() - started
 
 

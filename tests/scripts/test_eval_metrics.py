@@ -135,9 +135,9 @@ def test_word_windows_are_consecutive_and_cover_the_text() -> None:
     assert word_windows("") == []
 
 
-def test_batch_lines_carry_only_id_and_question() -> None:
-    lines = batch_lines([Question("q1", "Who?", gold="secret"), Question("q2", "What?", gold="hidden")])
-    assert lines == [{"id": "q1", "question": "Who?"}, {"id": "q2", "question": "What?"}]
+def test_batch_lines_carry_only_id_question_and_the_day_asked() -> None:
+    lines = batch_lines([Question("q1", "Who?", gold="secret", asked_on="2024-01-05"), Question("q2", "What?")])
+    assert lines == [{"id": "q1", "question": "Who?", "as_of": "2024-01-05"}, {"id": "q2", "question": "What?"}]
     with pytest.raises(ValueError):
         batch_lines([Question("q1", "a"), Question("q1", "b")])
 
@@ -147,3 +147,19 @@ def test_unanswerable_set_is_well_formed() -> None:
     assert len(rows) >= 40
     assert len({r["id"] for r in rows}) == len(rows)
     assert all(r["id"].startswith("unans-") and r["question"].strip() for r in rows)
+
+
+def test_generation_scores_count_fallbacks_and_dropped_sentences() -> None:
+    responses = [
+        {"mode": "local", "answer": "Prigozhin founded it [1]. He led it [2]!", "dropped_sentences": 1,
+         "citations": [{"verified": True}, {"verified": True}]},
+        {"mode": "extractive", "answer": "Quoted sentence.", "dropped_sentences": 3, "error": None, "citations": []},
+        {"mode": "extractive", "answer": "Quoted.", "dropped_sentences": 0, "error": "timed out", "citations": []},
+    ]  # fmt: skip
+    scores = metrics.generation_scores(responses)
+    assert scores["generated_share"] == pytest.approx(1 / 3)
+    assert scores["dropped_share"] == pytest.approx(4 / 6)  # 2 kept in the generated answer, 1 + 3 dropped
+    assert scores["verified_share"] == 1.0
+    assert scores["backend_errors"] == pytest.approx(1 / 3)
+    assert metrics.sentence_count("One. Two? “Three.” four") == 3
+    assert metrics.sentence_count("no end mark") == 1 and metrics.sentence_count("  ") == 0
