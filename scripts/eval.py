@@ -167,12 +167,15 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return 2
     args.out_dir.mkdir(parents=True, exist_ok=True)
-    questions = {"answerable": data.load_answerable(eval_set), "unanswerable": data.load_unanswerable()}
+    unanswerable, answered = data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))
+    questions = {"answerable": data.load_answerable(eval_set), "unanswerable": unanswerable}
     report = Report(args.set_name, len(questions["answerable"]), len(questions["unanswerable"]), [], [])
     report.context += [
         f"revision: {git_revision()}",
         f"run at {datetime.now():%Y-%m-%d %H:%M}",
         f"assistant asked with --top-k {args.top_k}; baselines retrieve top {baselines.TOP_K}",
+        f"unanswerable set: {len(unanswerable)} questions; left out because this corpus holds their answer: "
+        + (", ".join(answered) or "none"),
     ]
     started = time.perf_counter()
     project = evaluate_project(args, eval_set, questions, report)

@@ -81,8 +81,26 @@ def load_answerable(eval_set: EvalSet) -> list[Question]:
 
 
 def load_unanswerable(path: Path = UNANSWERABLE_PATH) -> list[Question]:
-    """Our own questions that no early-2024 news corpus answers: the assistant should refuse them."""
-    return [Question(str(row["id"]), str(row["question"]), "", False) for row in _read_jsonl(path)]
+    """Our own off-topic questions; factual ones carry their answer, so a corpus that has it can be detected."""
+    rows = _read_jsonl(path)
+    return [Question(str(row["id"]), str(row["question"]), str(row.get("answer") or ""), False) for row in rows]
+
+
+def without_answers_in(questions: list[Question], corpus: list[CorpusArticle]) -> tuple[list[Question], list[str]]:
+    """The questions whose answer string the corpus lacks (the eval sets' own rule for answerable), and the rest.
+
+    A web-searched news corpus can mention Michelangelo or the Pequod; such a question is not unanswerable
+    there, and not refusing it is right.
+    """
+    texts = [f"{a.title}\n{a.text}".lower() for a in corpus]
+    kept, answered = [], []
+    for q in questions:
+        needle = " ".join(q.gold.lower().split())
+        if needle and any(needle in " ".join(t.split()) for t in texts):
+            answered.append(q.id)
+        else:
+            kept.append(q)
+    return kept, answered
 
 
 def load_corpus(eval_set: EvalSet) -> list[CorpusArticle]:

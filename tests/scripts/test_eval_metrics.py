@@ -14,7 +14,7 @@ if str(SCRIPTS) not in sys.path:
 
 from evaluation import metrics  # noqa: E402
 from evaluation.baselines import word_windows  # noqa: E402
-from evaluation.data import UNANSWERABLE_PATH, Question, batch_lines  # noqa: E402
+from evaluation.data import UNANSWERABLE_PATH, CorpusArticle, Question, batch_lines, without_answers_in  # noqa: E402
 
 
 def test_gold_matching_ignores_case_and_whitespace() -> None:
@@ -147,6 +147,17 @@ def test_unanswerable_set_is_well_formed() -> None:
     assert len(rows) >= 40
     assert len({r["id"] for r in rows}) == len(rows)
     assert all(r["id"].startswith("unans-") and r["question"].strip() for r in rows)
+
+
+def test_unanswerable_questions_whose_answer_the_corpus_holds_are_left_out() -> None:
+    corpus = [CorpusArticle("a", "Art news", "Michelangelo's  ceiling was restored."), CorpusArticle("b", "", "x")]
+    questions = [
+        Question("u1", "Who painted the Sistine Chapel ceiling?", "michelangelo's ceiling", False),
+        Question("u2", "What was Alexander the Great's horse called?", "Bucephalus", False),
+        Question("u3", "Tell me a joke.", "", False),
+    ]
+    kept, answered = without_answers_in(questions, corpus)
+    assert ([q.id for q in kept], answered) == (["u2", "u3"], ["u1"])
 
 
 def test_generation_scores_count_fallbacks_and_dropped_sentences() -> None:
