@@ -23,6 +23,7 @@ METRIC_ROWS: tuple[tuple[str, str, str], ...] = (
     ("citation_validity", "citation validity (must be 1.0)", "rate"),
     ("latency_p50_ms", "query latency p50 (ms)", "number"),
     ("latency_p95_ms", "query latency p95 (ms)", "number"),
+    ("latency_p50_answered_ms", "latency p50, answerable questions not refused (ms)", "number"),
     # generative runs only (ANSWER_MODE=openai|local)
     ("generated_share", "answers generated (not the extractive fallback)", "rate"),
     ("dropped_share", "generated sentences dropped as unsupported", "rate"),

@@ -66,6 +66,8 @@ def score_project(
     latencies = _latencies(responses)
     scores["latency_p50_ms"] = metrics.percentile(latencies, 50)
     scores["latency_p95_ms"] = metrics.percentile(latencies, 95)
+    answered = _latencies({q.id: r for q, r in zip(answerable, ans, strict=True) if not r.get("refused")})
+    scores["latency_p50_answered_ms"] = metrics.percentile(answered, 50)  # refusals skip generation
     notes.append(
         f"{name}: latency over {len(latencies)} queries (answerable and unanswerable), timings_ms.total; "
         f"max {max(latencies, default=0.0):.0f} ms (the first query usually pays for model loading)."
