@@ -134,7 +134,7 @@ def build_blocks(service: AnswerService) -> gr.Blocks:
                 yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
                 return
             shown = render.conversation(done) + [{"role": "user", "content": message}]
-            yield "", [*shown, _bot(render.thinking_html())], done, gr.skip()
+            yield "", [*shown, _bot(render.thinking_html())], done, render.sources_pending_html()
             text, response = "", None
             try:
                 filters = parse_filters(d_from, d_to, domains)
@@ -145,7 +145,7 @@ def build_blocks(service: AnswerService) -> gr.Blocks:
                     text += piece
                     yield gr.skip(), [*shown, _bot(render.streaming_html(text))], done, gr.skip()
             except (InvalidQuestion, QuestionTooLong) as exc:
-                yield gr.skip(), [*shown, _bot(render.error_html(str(exc)))], done, gr.skip()
+                yield gr.skip(), [*shown, _bot(render.error_html(str(exc)))], done, render.sources_html(None)
                 return
             assert response is not None
             done = [*done, (message, response)]

@@ -91,6 +91,11 @@ def _meta(url: str, date: str, article_id: str, titled: bool = True) -> str:
     return '<div class="na-meta">' + '<span class="na-dot">·</span>'.join(parts) + "</div>"
 
 
+def sources_pending_html() -> str:
+    """The sources panel while an answer streams: the previous answer's sources would mislead."""
+    return '<div class="na-panel-title">Sources</div><div class="na-empty">Finding the sources…</div>'
+
+
 def sources_html(response: AnswerResponse | None) -> str:
     """The sources panel: one card per cited article, each quote clickable."""
     head = '<div class="na-panel-title">Sources</div>'
