@@ -15,7 +15,7 @@ _PERSONAL = re.compile(r"\b(?:I|my|me|mine|myself)\b")
 class RefusalPolicy:
     """Thresholds calibrated on news-dev (scripts/tune_retrieval.py): at most 5% of answerable questions refused."""
 
-    min_dense: float = 0.40  # cosine of the question and its closest top passage
+    min_dense: float = 0.38  # cosine of the question and its closest top passage (recalibrated with recency)
     full_coverage: float = 0.9  # or: IDF-weighted share of question terms found in one passage
     min_dense_personal: float = 0.55  # first-person questions need a much closer passage
 
