@@ -19,7 +19,7 @@ from assistant.retrieval.candidates import Candidate, gather
 from assistant.retrieval.diversity import diversify
 from assistant.retrieval.pipeline import FOCUS_CHUNKS
 from assistant.retrieval.rerank import RerankWeights, rerank
-from assistant.retrieval.windows import focus
+from assistant.retrieval.windows import TYPE_WEIGHT, focus
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.lexical import LexicalIndex, terms
@@ -59,7 +59,8 @@ def candidates_for(service: AnswerService, question: str, depth: int, as_of: str
     vector = retriever.embed_query(question)
     qterms = terms(question)
     cands = gather(service.handles.store, service.handles.vectors, lexical, vector, qterms, depth, None, None)
-    return rerank(cands, qterms, lexical.idf, RerankWeights(), dt.date.fromisoformat(as_of) if as_of else None)
+    day = dt.date.fromisoformat(as_of) if as_of else None
+    return rerank(cands, qterms, lexical.idf, RerankWeights(), day, question)
 
 
 def refusal_report(service: AnswerService, cached: list, unanswerable: Path, depth: int) -> None:
@@ -96,12 +97,12 @@ def calibrate(on: list[list[Candidate]], off: list[list[Candidate]], max_false: 
     print("  best:", max(results))
 
 
-def windows_eval(service: AnswerService, cached: list, k: int = 10) -> dict:
+def windows_eval(service: AnswerService, cached: list, k: int = 10, type_weight: float = TYPE_WEIGHT) -> dict:
     """EM when the passages are the best sentence windows of the top chunks (what the product returns)."""
     hits = {"em100": 0, "em300": 0}
     for (gold, candidates), query, query_idf in zip(cached, QUERIES, QUERY_IDF, strict=True):
         chunks = diversify(sorted(candidates, key=lambda c: c.score, reverse=True), FOCUS_CHUNKS, 0.85)
-        texts = [w.chunk.text for w in focus(chunks, query, query_idf, k, FOCUS_CHUNKS)]
+        texts = [w.chunk.text for w in focus(chunks, query, query_idf, k, FOCUS_CHUNKS, type_weight=type_weight)]
         hits["em100"] += em_at(texts, gold, 100)
         hits["em300"] += em_at(texts, gold, 300)
     return {key: round(v / len(cached), 3) for key, v in hits.items()}
@@ -155,13 +156,20 @@ def main() -> None:
     for name, (weights, decay) in configs.items():
         print(f"{name:36s} {evaluate(cached, weights, decay)}")
     evaluate(cached, RerankWeights(), 0.85)
-    print(f"{'default + diversity + windows':36s} {windows_eval(service, cached)}")
+    print(f"{'default + diversity + windows':36s} {windows_eval(service, cached, type_weight=0.0)}")
+    print(f"{'+ answer type (default)':36s} {windows_eval(service, cached)}")
+    for weight in (0.15, 0.5, 0.8):
+        print(f"  answer type {weight:.2f} {windows_eval(service, cached, type_weight=weight)}")
     refusal_report(service, cached, args.unanswerable, args.depth)
     print("grid (lexical, coverage):")
     for lex in (0.2, 0.35, 0.5):
         for cov in (0.2, 0.35, 0.5):
             weights = replace(RerankWeights(), lexical=lex, coverage=cov)
             print(f"  {lex:.2f} {cov:.2f} {evaluate(cached, weights, 0.85)}")
+    print("grid (chunk answer type weight, windows):")
+    for typ in (0.1, 0.2, 0.4):
+        evaluate(cached, replace(RerankWeights(), answer_type=typ), 0.85)
+        print(f"  {typ:.2f} {windows_eval(service, cached)}")
     print("grid (recency weight):")
     for rec in (0.0, 0.15, 0.3, 0.45):
         print(f"  {rec:.2f} {evaluate(cached, replace(RerankWeights(), recency=rec), 0.85)}")

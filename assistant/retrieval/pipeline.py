@@ -70,7 +70,7 @@ class Retriever:
             self.depth, filters, chroma_where(filters),
         )
         t2 = time.perf_counter()
-        ranked = rerank(candidates, query_terms, lexical.idf, self.weights, as_of)
+        ranked = rerank(candidates, query_terms, lexical.idf, self.weights, as_of, query)
         chunks = diversify(ranked, max(k, FOCUS_CHUNKS))
         query_idf = {t: lexical.idf(t) for t in set(query_terms)}
         passages = focus(chunks, query, query_idf, k, FOCUS_CHUNKS)

@@ -7,6 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from assistant.retrieval.answer_type import expected_type, type_match
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.recency import recency, reference_day
 from index.lexical import terms
@@ -23,6 +24,7 @@ class RerankWeights:
     coverage: float = 0.35
     recency: float = 0.3
     rrf: float = 0.0
+    answer_type: float = 0.2
 
     def score(self, features: dict[str, float]) -> float:
         """The weighted sum of a candidate's features."""
@@ -54,10 +56,12 @@ def rerank(
     idf: Callable[[str], float],
     weights: RerankWeights,
     as_of: dt.date | None = None,
+    question: str = "",
 ) -> list[Candidate]:
     """Score each candidate and sort best first; as_of is the day the question is asked (default today)."""
     if not candidates:
         return []
+    kind = expected_type(question)
     reference = reference_day((c.article.date for c in candidates), as_of)
     query_idf = {t: idf(t) for t in set(query_terms)}
     top_lexical = max(c.lexical for c in candidates) or 1.0
@@ -71,6 +75,7 @@ def rerank(
             "coverage": coverage(query_idf, chunk_terms),
             "recency": recency(c.article.date, reference),
             "rrf": rrf * 30.0,
+            "answer_type": type_match(text, kind, question),
         }
         c.score = weights.score(c.features)
     return sorted(candidates, key=lambda c: c.score, reverse=True)

@@ -8,8 +8,9 @@ words more often than whole chunks.
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from assistant.retrieval.answer_type import expected_type, type_match
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import coverage, novelty
 from index.lexical import terms
@@ -18,7 +19,18 @@ from index.sentences import sentence_spans
 _WORDS = re.compile(r"[\w’'-]+")
 
 
-def _windows(cand: Candidate, query_idf: dict[str, float], query_words: set[str], max_words: int) -> list[Candidate]:
+TYPE_WEIGHT = 0.3  # a window holding the kind of answer asked for (a state, a year, a share...)
+
+
+@dataclass(frozen=True)
+class _Query:
+    text: str
+    idf: dict[str, float]
+    words: set[str]
+    kind: str | None
+
+
+def _windows(cand: Candidate, query: _Query, max_words: int, type_weight: float) -> list[Candidate]:
     """Every run of whole sentences (up to max_words) starting at each sentence of the chunk."""
     chunk = cand.chunk
     text = chunk.text
@@ -31,20 +43,28 @@ def _windows(cand: Candidate, query_idf: dict[str, float], query_words: set[str]
             j += 1
         a, b = spans[i][0], spans[j][1]
         window_text = text[a:b]
-        cov = coverage(query_idf, set().union(*sets[i : j + 1]))
-        nov = novelty(window_text, query_words, cap=4)
+        cov = coverage(query.idf, set().union(*sets[i : j + 1]))
+        nov = novelty(window_text, query.words, cap=4)
+        typ = type_match(window_text, query.kind, query.text)
         sub = replace(chunk, id=f"{chunk.id}@{a}", start=chunk.start + a, end=chunk.start + b, text=window_text)
-        features = {**cand.features, "window_coverage": cov, "window_novelty": nov}
-        out.append(replace(cand, chunk=sub, features=features, score=cand.score + 0.5 * cov + 0.2 * nov))
+        features = {**cand.features, "window_coverage": cov, "window_novelty": nov, "window_type": typ}
+        score = cand.score + 0.5 * cov + 0.2 * nov + type_weight * typ
+        out.append(replace(cand, chunk=sub, features=features, score=score))
     return out
 
 
 def focus(
-    ranked: list[Candidate], query: str, query_idf: dict[str, float], k: int, chunks: int = 15, max_words: int = 50
+    ranked: list[Candidate],
+    query: str,
+    query_idf: dict[str, float],
+    k: int,
+    chunks: int = 15,
+    max_words: int = 50,
+    type_weight: float = TYPE_WEIGHT,
 ) -> list[Candidate]:
     """The k best non-overlapping windows from the top chunks, best first."""
-    query_words = {w.lower() for w in _WORDS.findall(query)}
-    pool = [w for cand in ranked[:chunks] for w in _windows(cand, query_idf, query_words, max_words)]
+    q = _Query(query, query_idf, {w.lower() for w in _WORDS.findall(query)}, expected_type(query))
+    pool = [w for cand in ranked[:chunks] for w in _windows(cand, q, max_words, type_weight)]
     chosen: list[Candidate] = []
     for w in sorted(pool, key=lambda w: w.score, reverse=True):
         if any(

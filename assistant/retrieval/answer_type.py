@@ -1,0 +1,62 @@
+"""Answer types: a question that names what it wants (a state, a country, a year, a share) is answered by a
+passage holding such a thing that the question itself lacks.
+
+A classic factoid-QA signal, cheap and model-free: the question's wh-phrase picks a type, and a regular
+expression or a gazetteer of that type finds candidates in a passage.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES
+
+_NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
+_PATTERNS: dict[str, str] = {
+    "percent": r"\d[\d.,]*\s?(?:%|percent\b|per cent\b)",
+    "year": r"\b(?:1[5-9]|20)\d\d\b",
+    "number": _NUMBER,
+    "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
+}
+_GAZETTEERS: dict[str, frozenset[str]] = {"country": COUNTRIES, "us_state": US_STATES, "month": MONTHS}
+
+# The wh-phrase that asks for each type, tried in this order (the first match wins).
+_ASKS: list[tuple[str, str]] = [
+    ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion)\b|\bhow many percent\b"),
+    ("money", r"\bhow much (?:money|did|does|do|will|was|is|has|have)\b|\bwhat (?:price|amount|sum|fine)\b"),
+    ("year", r"\b(?:what|which) year\b"),
+    ("month", r"\b(?:what|which) month\b"),
+    ("number", r"\bhow (?:many|much|old|long|far|tall|high)\b|\b(?:what|which) (?:number|age)\b"),
+    ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?state\b"),
+    ("country", r"\b(?:what|which) (?:\w+ )?(?:country|nation)\b|\bof which country\b"),
+]
+_QUESTIONS = [(name, re.compile(pattern, re.I)) for name, pattern in _ASKS]
+
+
+def expected_type(question: str) -> str | None:
+    """The kind of answer the question asks for, when its wording says so; None for open questions."""
+    for name, pattern in _QUESTIONS:
+        if pattern.search(question):
+            return name
+    return None
+
+
+@lru_cache(maxsize=8)
+def _gazetteer_pattern(name: str) -> re.Pattern[str]:
+    names = sorted(_GAZETTEERS[name], key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(re.escape(n) for n in names) + r")\b")
+
+
+def candidates(text: str, kind: str) -> set[str]:
+    """The strings of that kind in a text, lower-cased."""
+    if kind in _GAZETTEERS:
+        return {m.lower() for m in _gazetteer_pattern(kind).findall(text)}
+    return {m.lower() for m in re.findall(_PATTERNS[kind], text, flags=re.I)}
+
+
+def type_match(text: str, kind: str | None, question: str) -> float:
+    """1.0 when the text holds a candidate of the wanted kind that the question does not already name."""
+    if kind is None:
+        return 0.0
+    return 1.0 if candidates(text, kind) - candidates(question, kind) else 0.0

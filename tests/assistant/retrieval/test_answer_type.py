@@ -1,0 +1,82 @@
+"""Answer typing: a question that asks for a state, a country, a year or a share prefers passages holding one."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from pinned_settings import SERVICE_PINNED
+
+from assistant.factory import build_service
+from assistant.retrieval.answer_type import candidates, expected_type, type_match
+from assistant.service import AnswerService
+from assistant.settings import load_settings
+from index.handles import IndexHandles
+from index.updater import update_index
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("Which state passed a new law banning children from social media?", "us_state"),
+        ("Which US state sued the company?", "us_state"),
+        ("The prime minister of which country resigned this week?", "country"),
+        ("Which European nation legalised same-sex marriage?", "country"),
+        ("What percentage of men report having no close friends?", "percent"),
+        ("In what year did the restaurant open?", "year"),
+        ("How many people were evacuated?", "number"),
+        ("What price did the painting fetch at auction?", "money"),
+        ("Which month is the election held in?", "month"),
+        ("Who founded Wagner?", None),
+        ("What did the council approve?", None),
+    ],
+)
+def test_the_question_wording_names_the_kind_of_answer(question: str, kind: str | None) -> None:
+    assert expected_type(question) == kind
+
+
+def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
+    assert candidates("About 15% of men and 87 percent of voters", "percent") == {"15%", "87 percent"}
+    assert candidates("Governors of New York and Texas met in 2023.", "us_state") == {"new york", "texas"}
+    assert candidates("Officials in New Zealand and Haiti", "country") == {"new zealand", "haiti"}
+    assert candidates("It opened in 1978 and closed in 2024.", "year") == {"1978", "2024"}
+
+
+def test_only_a_candidate_the_question_lacks_counts() -> None:
+    question = "Which state besides Texas passed the law?"
+    assert type_match("Texas passed the law in May.", "us_state", question) == 0.0
+    assert type_match("Florida passed the law after Texas did.", "us_state", question) == 1.0
+    assert type_match("Florida passed the law.", None, question) == 0.0
+
+
+LAW = "Lawmakers passed a law banning children under 14 from having social media accounts"
+
+
+@pytest.fixture(scope="module")
+def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
+    """A real index of two reports on one law; only one of them says where it passed."""
+    root = tmp_path_factory.mktemp("answer-type")
+    rows = [
+        {"id": "vague", "url": "https://news.example/2024/03/25/law", "title": "Social media law for children",
+         "text": f"{LAW}, a social media law for children. Parents and children reacted to the social media law. "
+                 "Critics of the law said it would be hard to enforce for children."},
+        {"id": "named", "url": "https://news.example/2024/03/25/florida", "title": "Governor signs bill",
+         "text": f"{LAW} in Florida on Monday. The governor signed the bill after a long debate. "
+                 "It takes effect next year, officials said."},
+    ]  # fmt: skip
+    (root / "articles").mkdir()
+    (root / "articles" / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": root / "articles"}))
+    assert update_index(IndexHandles(settings)).added == 2
+    return build_service(settings)
+
+
+def test_the_passage_naming_a_state_ranks_first_for_a_which_state_question(service: AnswerService) -> None:
+    question = "Which state passed a social media law banning children from having accounts?"
+    retrieval = service.retrieve(question, top_k=4)
+    top = retrieval.ranked[0].chunk
+    assert top.article_id == "named" and "Florida" in top.text
+    features = {c.chunk.article_id: c.features["answer_type"] for c in retrieval.chunks}
+    assert features == {"named": 1.0, "vague": 0.0}
+    response = service.ask(question)
+    assert not response.refused and "Florida" in response.answer
