@@ -143,21 +143,22 @@ def main() -> None:
         QUERIES.append(q["question"])
         QUERY_IDF.append({t: service.retriever.lexical().idf(t) for t in set(terms(q["question"]))})
     print(f"{len(cached)} questions, candidates in {time.perf_counter() - started:.1f}s")
-    base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, recency=0.0, rrf=0.0)
+    base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, recency=0.0, rrf=0.0, answer_type=0.0)
     configs = {
         "dense only": (base, 1.0),
         "bm25 only": (replace(base, dense=0.0, lexical=1.0), 1.0),
         "rrf(dense, bm25)": (replace(base, dense=0.0, rrf=1.0), 1.0),
         "dense + bm25": (replace(base, lexical=0.35), 1.0),
-        "dense + bm25 + coverage": (RerankWeights(recency=0.0), 1.0),
-        "+ recency (default)": (RerankWeights(), 1.0),
+        "dense + bm25 + coverage": (RerankWeights(recency=0.0, answer_type=0.0), 1.0),
+        "+ recency": (RerankWeights(answer_type=0.0), 1.0),
+        "+ answer type (default)": (RerankWeights(), 1.0),
         "default + diversity 0.85": (RerankWeights(), 0.85),
     }
     for name, (weights, decay) in configs.items():
         print(f"{name:36s} {evaluate(cached, weights, decay)}")
     evaluate(cached, RerankWeights(), 0.85)
     print(f"{'default + diversity + windows':36s} {windows_eval(service, cached, type_weight=0.0)}")
-    print(f"{'+ answer type (default)':36s} {windows_eval(service, cached)}")
+    print(f"{'+ window answer type (default)':36s} {windows_eval(service, cached)}")
     for weight in (0.15, 0.5, 0.8):
         print(f"  answer type {weight:.2f} {windows_eval(service, cached, type_weight=weight)}")
     refusal_report(service, cached, args.unanswerable, args.depth)

@@ -8,6 +8,7 @@ expression or a gazetteer of that type finds candidates in a passage.
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES
@@ -55,8 +56,21 @@ def candidates(text: str, kind: str) -> set[str]:
     return {m.lower() for m in re.findall(_PATTERNS[kind], text, flags=re.I)}
 
 
-def type_match(text: str, kind: str | None, question: str) -> float:
-    """1.0 when the text holds a candidate of the wanted kind that the question does not already name."""
-    if kind is None:
-        return 0.0
-    return 1.0 if candidates(text, kind) - candidates(question, kind) else 0.0
+@dataclass(frozen=True)
+class AnswerType:
+    """What one question asks for, worked out once and matched against many chunks and windows."""
+
+    kind: str | None
+    asked: frozenset[str]  # candidates the question itself names: they are not answers
+
+    @classmethod
+    def of(cls, question: str) -> AnswerType:
+        kind = expected_type(question)
+        return cls(kind, frozenset(candidates(question, kind)) if kind else frozenset())
+
+    def match(self, text: str) -> float:
+        """1.0 when the text holds a candidate of the wanted kind that the question does not already name."""
+        if self.kind is None:
+            return 0.0
+        return 1.0 if candidates(text, self.kind) - self.asked else 0.0
+

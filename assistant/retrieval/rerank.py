@@ -7,7 +7,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from assistant.retrieval.answer_type import expected_type, type_match
+from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.recency import recency, reference_day
 from index.lexical import terms
@@ -61,7 +61,7 @@ def rerank(
     """Score each candidate and sort best first; as_of is the day the question is asked (default today)."""
     if not candidates:
         return []
-    kind = expected_type(question)
+    wanted = AnswerType.of(question)
     reference = reference_day((c.article.date for c in candidates), as_of)
     query_idf = {t: idf(t) for t in set(query_terms)}
     top_lexical = max(c.lexical for c in candidates) or 1.0
@@ -75,7 +75,7 @@ def rerank(
             "coverage": coverage(query_idf, chunk_terms),
             "recency": recency(c.article.date, reference),
             "rrf": rrf * 30.0,
-            "answer_type": type_match(text, kind, question),
+            "answer_type": wanted.match(text),
         }
         c.score = weights.score(c.features)
     return sorted(candidates, key=lambda c: c.score, reverse=True)

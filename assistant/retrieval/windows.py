@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
-from assistant.retrieval.answer_type import expected_type, type_match
+from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import coverage, novelty
 from index.lexical import terms
@@ -24,10 +24,9 @@ TYPE_WEIGHT = 0.3  # a window holding the kind of answer asked for (a state, a y
 
 @dataclass(frozen=True)
 class _Query:
-    text: str
     idf: dict[str, float]
     words: set[str]
-    kind: str | None
+    wanted: AnswerType
 
 
 def _windows(cand: Candidate, query: _Query, max_words: int, type_weight: float) -> list[Candidate]:
@@ -45,7 +44,7 @@ def _windows(cand: Candidate, query: _Query, max_words: int, type_weight: float)
         window_text = text[a:b]
         cov = coverage(query.idf, set().union(*sets[i : j + 1]))
         nov = novelty(window_text, query.words, cap=4)
-        typ = type_match(window_text, query.kind, query.text)
+        typ = query.wanted.match(window_text)
         sub = replace(chunk, id=f"{chunk.id}@{a}", start=chunk.start + a, end=chunk.start + b, text=window_text)
         features = {**cand.features, "window_coverage": cov, "window_novelty": nov, "window_type": typ}
         score = cand.score + 0.5 * cov + 0.2 * nov + type_weight * typ
@@ -63,7 +62,7 @@ def focus(
     type_weight: float = TYPE_WEIGHT,
 ) -> list[Candidate]:
     """The k best non-overlapping windows from the top chunks, best first."""
-    q = _Query(query, query_idf, {w.lower() for w in _WORDS.findall(query)}, expected_type(query))
+    q = _Query(query_idf, {w.lower() for w in _WORDS.findall(query)}, AnswerType.of(query))
     pool = [w for cand in ranked[:chunks] for w in _windows(cand, q, max_words, type_weight)]
     chosen: list[Candidate] = []
     for w in sorted(pool, key=lambda w: w.score, reverse=True):

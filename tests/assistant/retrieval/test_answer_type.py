@@ -8,7 +8,7 @@ import pytest
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
-from assistant.retrieval.answer_type import candidates, expected_type, type_match
+from assistant.retrieval.answer_type import AnswerType, candidates, expected_type
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.handles import IndexHandles
@@ -43,10 +43,11 @@ def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
 
 
 def test_only_a_candidate_the_question_lacks_counts() -> None:
-    question = "Which state besides Texas passed the law?"
-    assert type_match("Texas passed the law in May.", "us_state", question) == 0.0
-    assert type_match("Florida passed the law after Texas did.", "us_state", question) == 1.0
-    assert type_match("Florida passed the law.", None, question) == 0.0
+    wanted = AnswerType.of("Which state besides Texas passed the law?")
+    assert (wanted.kind, wanted.asked) == ("us_state", frozenset({"texas"}))
+    assert wanted.match("Texas passed the law in May.") == 0.0
+    assert wanted.match("Florida passed the law after Texas did.") == 1.0
+    assert AnswerType.of("Who passed the law?").match("Florida passed the law.") == 0.0
 
 
 LAW = "Lawmakers passed a law banning children under 14 from having social media accounts"
