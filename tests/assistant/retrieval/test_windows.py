@@ -1,0 +1,56 @@
+"""Sentence windows: whole sentences within the word budget, exact offsets, no overlaps and no syndicated repeats."""
+
+from __future__ import annotations
+
+from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.windows import WINDOW_WORDS, focus
+from index.lexical import terms
+from index.sentences import sentence_spans
+from index.store import StoredArticle, StoredChunk
+
+STORY = (
+    "Storm Henk brought flooding to Britain on Tuesday. Hundreds of homes were evacuated in the Midlands. "
+    "Rail operators cancelled trains across the south of England as rivers burst their banks overnight. "
+    "Forecasters said more rain would fall this weekend."
+)
+
+
+def chunk(article: str, text: str, start: int = 0) -> Candidate:
+    """A retrieved chunk at `start` of its article, with the chunk-level features the ranking reads."""
+    art = StoredArticle(article, "", "", "2024-01-02", "", " " * start + text, [], 1, 0.0)
+    stored = StoredChunk(id=f"{article}:0", article_id=article, start=start, end=start + len(text), text=text)
+    return Candidate(stored, art, dense=0.6, features={"dense": 0.6, "lexical": 1.0, "recency": 1.0})
+
+
+def idf(question: str) -> dict[str, float]:
+    return {t: 1.0 for t in terms(question)}
+
+
+def test_windows_are_whole_sentences_within_the_budget_with_exact_offsets() -> None:
+    question = "Which storm brought flooding to Britain?"
+    cand = chunk("a", STORY, start=40)
+    windows = focus([cand], question, idf(question), k=10)
+    sentences = {STORY[a:b] for a, b in sentence_spans(STORY)}
+    article_text = cand.article.text
+    for w in windows:
+        assert article_text[w.chunk.start : w.chunk.end] == w.chunk.text
+        parts = [w.chunk.text[a:b] for a, b in sentence_spans(w.chunk.text)]
+        assert all(p in sentences for p in parts)
+        assert len(parts) == 1 or len(w.chunk.text.split()) <= WINDOW_WORDS
+    assert windows[0].chunk.text.startswith("Storm Henk brought flooding to Britain")
+
+
+def test_no_two_windows_overlap_or_repeat_a_syndicated_copy() -> None:
+    question = "Which storm brought flooding to Britain?"
+    copy = (  # a syndicated copy: the story's lead, then a paragraph of its own
+        "Storm Henk brought flooding to Britain on Tuesday. Hundreds of homes were evacuated in the Midlands. "
+        "It was the eighth named storm of a season that has already cost insurers hundreds of millions of pounds "
+        "across the country."
+    )
+    windows = focus([chunk("a", STORY), chunk("b", copy)], question, idf(question), k=10)
+    texts = [w.chunk.text for w in windows]
+    assert sum("Storm Henk brought flooding" in t for t in texts) == 1
+    assert any("eighth named storm" in t for t in texts)  # what the copy adds still counts
+    spans = [(w.chunk.article_id, w.chunk.start, w.chunk.end) for w in windows]
+    for i, (a, s, e) in enumerate(spans):
+        assert not any(a == a2 and s < e2 and s2 < e for a2, s2, e2 in spans[i + 1 :])
