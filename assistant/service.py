@@ -7,7 +7,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.answer.extractive import Quote, score_sentences, select_quotes
+from assistant.answer.extractive import Quote, select_quotes
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import should_refuse
 from assistant.answer.rewrite import rewrite
@@ -151,8 +151,8 @@ class AnswerService:
         passages = [_passage(c) for c in retrieval.ranked]
         quotes = (
             []
-            if should_refuse(retrieval.ranked, retrieval.query)
-            else select_quotes(score_sentences(retrieval.ranked, retrieval.query, retrieval.query_idf))
+            if should_refuse(retrieval.chunks, retrieval.query)
+            else select_quotes(retrieval.ranked)
         )
         if not quotes:
             return AnswerResponse(

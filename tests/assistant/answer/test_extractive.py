@@ -1,0 +1,52 @@
+"""The extractive answer quotes the best passages' sentences in rank order, verbatim, under a word budget."""
+
+from __future__ import annotations
+
+from assistant.answer.extractive import select_quotes
+from assistant.retrieval.candidates import Candidate
+from index.store import StoredArticle, StoredChunk
+
+ARTICLE = (
+    "Storm Henk hit Britain on Tuesday. Who is to blame for the floods? Trains were cancelled across the south "
+    "of England as rivers burst their banks. Photos. The Met Office issued warnings for the rest of the week."
+)
+
+
+def window(start: int, end: int, score: float, article: str = "a") -> Candidate:
+    """A passage as the retriever returns it: a span of the stored article with its offsets."""
+    chunk = StoredChunk(id=f"{article}:{start}", article_id=article, start=start, end=end, text=ARTICLE[start:end])
+    return Candidate(chunk, StoredArticle(article, "", "", "", "", ARTICLE, [], 1, 0.0), score=score)
+
+
+def span(sentence: str) -> tuple[int, int]:
+    start = ARTICLE.index(sentence)
+    return start, start + len(sentence)
+
+
+def test_sentences_follow_the_passage_ranking_with_exact_offsets() -> None:
+    first = window(*span("The Met Office issued warnings for the rest of the week."), 2.0)
+    second = window(*span("Storm Henk hit Britain on Tuesday."), 1.0)
+    quotes = select_quotes([first, second])
+    assert [q.text for q in quotes] == [
+        "The Met Office issued warnings for the rest of the week.",
+        "Storm Henk hit Britain on Tuesday.",
+    ]
+    for q in quotes:
+        assert ARTICLE[q.start : q.end] == q.text
+
+
+def test_questions_fragments_and_repeats_are_skipped() -> None:
+    whole = window(0, len(ARTICLE), 1.0)
+    texts = [q.text for q in select_quotes([whole, whole], max_sentences=10)]
+    assert "Who is to blame for the floods?" not in texts and "Photos." not in texts
+    assert len(texts) == len(set(texts)) == 3
+
+
+def test_the_word_budget_skips_a_sentence_that_does_not_fit_and_keeps_going() -> None:
+    whole = window(0, len(ARTICLE), 1.0)
+    quotes = select_quotes([whole], max_sentences=10, max_words=18)
+    # 6 words, then the 13-word sentence would make 19, then 11 more make 17.
+    assert [q.text for q in quotes] == [
+        "Storm Henk hit Britain on Tuesday.",
+        "The Met Office issued warnings for the rest of the week.",
+    ]
