@@ -154,7 +154,7 @@ class GenerativeAnswerer:
         self, retrieval: Retrieval, question: str, fallback: AnswerResponse, streamed: bool = True
     ) -> Iterator[str | AnswerResponse]:
         """Verified sentences as they complete (unsupported ones are withheld), then the final response."""
-        if fallback.refused or should_refuse(retrieval.ranked, retrieval.query):
+        if fallback.refused or should_refuse(retrieval.chunks, retrieval.query):
             yield from self._fallback(fallback, None, 0)
             return
         if self.llm is None:
