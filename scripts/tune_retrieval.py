@@ -1,179 +1,185 @@
-"""Measure each retrieval stage on an eval set over a built index, to keep only what helps.
+"""Measure each retrieval and answer stage on an eval set over a built index, to keep only what helps.
 
-Usage: .venv/bin/python scripts/tune_retrieval.py --data-dir DIR --questions ../shared/eval/news-dev/questions.jsonl
+Usage: .venv/bin/python scripts/tune_retrieval.py --data-dir DIR [--set news-dev] [--shared ../shared]
+(DIR holds the set's index, e.g. from `make eval EVAL=news-dev` with --data-dir DIR.)
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
-import json
-import sqlite3
 import time
-from dataclasses import replace
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from assistant.answer.refusal import should_refuse, support
+from evaluation import data
+
+from assistant.answer.extractive import select_quotes
+from assistant.answer.refusal import RefusalPolicy, article_support, out_of_scope, should_refuse
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate, gather
 from assistant.retrieval.diversity import diversify
 from assistant.retrieval.pipeline import FOCUS_CHUNKS
 from assistant.retrieval.rerank import RerankWeights, rerank
-from assistant.retrieval.windows import TYPE_WEIGHT, focus
+from assistant.retrieval.windows import WINDOW_WORDS, WindowWeights, focus
 from assistant.service import AnswerService
 from assistant.settings import load_settings
-from index.lexical import LexicalIndex, terms
+from index.lexical import terms
+
+K = 15  # passages per question: 15 windows of up to 25 words span the 300 words EM@300w reads
+# The window score before the refit: the chunk's whole score plus the window's terms, over 50-word windows.
+OLD_WINDOWS = WindowWeights(
+    lexical=0.35, coverage=0.35, recency=0.3, answer_type=0.2, window_coverage=0.5, window_novelty=0.2, window_type=0.3
+)
+
+
+@dataclass
+class Case:
+    """One question with its candidates cached once (features filled in), so many configurations are cheap."""
+
+    question: str
+    gold: str | None  # None for the written off-topic questions
+    idf: dict[str, float]
+    candidates: list[Candidate]
+
+
+def normalise(text: str) -> str:
+    return " ".join(text.lower().split())
 
 
 def em_at(passages: list[str], gold: str, words: int) -> bool:
     """Gold string within the first `words` words of the passages in rank order."""
-    text = " ".join(" ".join(passages).split()[:words]).lower()
-    return " ".join(gold.lower().split()) in text
+    return normalise(gold) in " ".join(" ".join(passages).split()[:words]).lower()
 
 
-def evaluate(
-    cached: list[tuple[str, list[Candidate]]], weights: RerankWeights, decay: float, k: int = 10, article: float = 0.0
-) -> dict:
-    """EM@100w/300w and R@5 for one configuration of rerank weights, article evidence and diversity."""
-    hits = {"em100": 0, "em300": 0, "r5": 0}
-    for gold, candidates in cached:
-        best: dict[str, float] = {}
-        for c in candidates:
-            c.score = weights.score(c.features)
-            best[c.chunk.article_id] = max(best.get(c.chunk.article_id, 0.0), c.score)
-        for c in candidates:
-            c.score += article * best[c.chunk.article_id]
-        ranked = sorted(candidates, key=lambda c: c.score, reverse=True)
-        top = diversify(ranked, k, decay) if decay < 1 else ranked[:k]
-        texts = [c.chunk.text for c in top]
-        hits["em100"] += em_at(texts, gold, 100)
-        hits["em300"] += em_at(texts, gold, 300)
-        hits["r5"] += any(gold.lower() in t.lower() for t in texts[:5])
-    return {key: round(v / len(cached), 3) for key, v in hits.items()}
+def chunks_of(case: Case, weights: RerankWeights, decay: float = 0.85) -> list[Candidate]:
+    """The top chunks under one configuration of rerank weights and diversity."""
+    for c in case.candidates:
+        c.score = weights.score(c.features)
+    ranked = sorted(case.candidates, key=lambda c: c.score, reverse=True)
+    return diversify(ranked, FOCUS_CHUNKS, decay) if decay < 1 else ranked[:FOCUS_CHUNKS]
 
 
-def candidates_for(service: AnswerService, question: str, depth: int, as_of: str = "") -> list[Candidate]:
-    """Reranked candidates of one question asked on day as_of, features filled in."""
+def chunk_stage(cases: list[Case], weights: RerankWeights, decay: float) -> dict:
+    """EM@100w/300w when the passages are whole chunks."""
+    texts = [[c.chunk.text for c in chunks_of(case, weights, decay)] for case in cases]
+    return _em(cases, texts)
+
+
+def window_stage(cases: list[Case], windows: WindowWeights, max_words: int = WINDOW_WORDS) -> dict:
+    """EM@100w/300w when the passages are the best sentence windows of the top chunks (what the product returns)."""
+    texts = [
+        [w.chunk.text for w in focus(chunks_of(case, RerankWeights()), case.question, case.idf, K, FOCUS_CHUNKS,
+                                     max_words, windows)]
+        for case in cases
+    ]  # fmt: skip
+    return _em(cases, texts)
+
+
+def _em(cases: list[Case], texts: list[list[str]]) -> dict:
+    hits = {"em100": 0, "em300": 0}
+    for case, passages in zip(cases, texts, strict=True):
+        assert case.gold is not None
+        hits["em100"] += em_at(passages, case.gold, 100)
+        hits["em300"] += em_at(passages, case.gold, 300)
+    return {key: round(v / len(cases), 3) for key, v in hits.items()}
+
+
+def answer_stage(cases: list[Case], max_sentences: int = 4) -> dict:
+    """The extractive answer: gold-in-answer share, mean words, and refusals, as the service makes them."""
+    hit = words = refused = 0
+    for case in cases:
+        chunks = chunks_of(case, RerankWeights())
+        if should_refuse(chunks, case.question):
+            refused += 1
+            continue
+        passages = focus(chunks, case.question, case.idf, K, FOCUS_CHUNKS)
+        answer = " ".join(q.text for q in select_quotes(passages, max_sentences))
+        hit += normalise(case.gold or "") in answer.lower()
+        words += len(answer.split())
+    n, answered = len(cases), max(1, len(cases) - refused)
+    return {"hit": round(hit / n, 3), "words": round(words / answered, 1), "refused": round(refused / n, 3)}
+
+
+def refuses(case: Case, policy: RefusalPolicy) -> bool:
+    """The shared rule over the case's top chunks."""
+    return should_refuse(chunks_of(case, RerankWeights()), case.question, policy)
+
+
+def refusal_stage(on: list[Case], off: list[Case]) -> None:
+    """Refusal rates of the shared rule and its variants, on answerable and off-topic questions."""
+    base = RefusalPolicy()
+    variants = {
+        "one close passage (no corroboration)": replace(base, corroborate_from=10**6),
+        "default (middling passages corroborated)": base,
+        **{f"corroborate_dense {t}": replace(base, corroborate_dense=t) for t in (0.36, 0.40)},
+    }
+    for name, policy in variants.items():
+        rates = [sum(refuses(c, policy) for c in group) / len(group) for group in (on, off)]
+        print(f"  {name:42s} answerable refused {rates[0]:.3f}, off-topic refused {rates[1]:.3f}")
+    missed = [c.question for c in off if not refuses(c, base)]
+    print("  off-topic answered:", missed)
+    for name, group in (("answerable", on), ("off-topic", off)):
+        pairs = [article_support(chunks_of(c, RerankWeights())) + [0.0] for c in group if not out_of_scope(c.question)]
+        best = sorted(p[0] for p in pairs)
+        second = sorted(p[1] for p in pairs)
+        pct = [5, 10, 50, 90]
+        print(f"  {name}: best article cosine p5/10/50/90 {[round(best[len(best) * p // 100], 3) for p in pct]}, "
+              f"second {[round(second[len(second) * p // 100], 3) for p in pct]}")  # fmt: skip
+
+
+def cache(service: AnswerService, question: str, gold: str | None, depth: int, as_of: str = "") -> Case:
+    """Candidates of one question asked on day as_of, reranked with the default weights (features filled in)."""
     retriever = service.retriever
     lexical = retriever.lexical()
     vector = retriever.embed_query(question)
     qterms = terms(question)
     cands = gather(service.handles.store, service.handles.vectors, lexical, vector, qterms, depth, None, None)
     day = dt.date.fromisoformat(as_of) if as_of else None
-    return rerank(cands, qterms, lexical.idf, RerankWeights(), day, question)
-
-
-def refusal_report(service: AnswerService, cached: list, unanswerable: Path, depth: int) -> None:
-    """Support of the best passage for answerable vs. off-topic questions, and the refusal rates."""
-    off = [json.loads(line)["question"] for line in unanswerable.open() if line.strip()]
-    off_cands = [candidates_for(service, q, depth) for q in off]
-    on_cands = [sorted(c, key=lambda x: x.score, reverse=True) for _, c in cached]
-    for name, group, texts in (("answerable", on_cands, QUERIES), ("unanswerable", off_cands, off)):
-        best = [max(c[:5], key=support) for c in group if c]
-        dense = sorted(b.dense for b in best)
-        cov = sorted(b.features["coverage"] for b in best)
-        sup = sorted(support(b) for b in best)
-        pct = [5, 10, 50, 90, 95]
-        refused = sum(should_refuse(c, q) for c, q in zip(group, texts, strict=True))
-        print(f"{name}: refused {refused / len(group):.3f}")
-        for label, values in (("dense", dense), ("coverage", cov), ("support", sup)):
-            print(f"  {label:9s}", [round(values[min(len(values) - 1, len(values) * p // 100)], 3) for p in pct])
-    calibrate(on_cands, off_cands)
-
-
-def calibrate(on: list[list[Candidate]], off: list[list[Candidate]], max_false: float = 0.05) -> None:
-    """The linear rule dense + w*coverage >= t refusing the most off-topic questions at <= 5% answerable refused."""
-    def best_pairs(group: list[list[Candidate]]) -> list[tuple[float, float]]:
-        return [max((c.dense, c.features["coverage"]) for c in cands[:5]) if cands else (0.0, 0.0) for cands in group]
-
-    pos, neg = best_pairs(on), best_pairs(off)
-    results = []
-    for w in (0.0, 0.25, 0.5, 0.75, 1.0, 1.5):
-        scores = sorted(d + w * c for d, c in pos)
-        t = scores[int(len(scores) * max_false)]  # refuse at most 5% of answerable questions
-        refused_off = sum(d + w * c < t for d, c in neg) / len(neg)
-        results.append((refused_off, w, t))
-        print(f"  w={w:.2f} t={t:.3f}: answerable refused <= {max_false:.0%}, off-topic refused {refused_off:.3f}")
-    print("  best:", max(results))
-
-
-def windows_eval(service: AnswerService, cached: list, k: int = 10, type_weight: float = TYPE_WEIGHT) -> dict:
-    """EM when the passages are the best sentence windows of the top chunks (what the product returns)."""
-    hits = {"em100": 0, "em300": 0}
-    for (gold, candidates), query, query_idf in zip(cached, QUERIES, QUERY_IDF, strict=True):
-        chunks = diversify(sorted(candidates, key=lambda c: c.score, reverse=True), FOCUS_CHUNKS, 0.85)
-        texts = [w.chunk.text for w in focus(chunks, query, query_idf, k, FOCUS_CHUNKS, type_weight=type_weight)]
-        hits["em100"] += em_at(texts, gold, 100)
-        hits["em300"] += em_at(texts, gold, 300)
-    return {key: round(v / len(cached), 3) for key, v in hits.items()}
-
-
-QUERIES: list[str] = []
-QUERY_IDF: list[dict[str, float]] = []
+    ranked = rerank(cands, qterms, lexical.idf, RerankWeights(), day, question)
+    return Case(question, gold, {t: lexical.idf(t) for t in set(qterms)}, ranked)
 
 
 def main() -> None:
-    """Cache candidates once, then score many configurations."""
+    """Cache candidates once, then score the stages and their ablations."""
     parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--questions", type=Path, required=True)
+    parser.add_argument("--data-dir", type=Path, required=True, help="the set's built index")
+    parser.add_argument("--set", dest="set_name", default="news-dev")
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
     parser.add_argument("--depth", type=int, default=40)
-    parser.add_argument("--rebuild-lexical", action="store_true", help="BM25 from the store, in memory")
-    parser.add_argument("--indexed-only", action="store_true", help="only weeks fully indexed (partial build)")
-    parser.add_argument(
-        "--unanswerable", type=Path, default=Path(__file__).parent / "evaluation" / "unanswerable.jsonl"
-    )
     args = parser.parse_args()
+    eval_set = data.find_eval_set(args.shared.resolve(), args.set_name)
     service = build_service(load_settings(data_dir=args.data_dir))
-    if args.rebuild_lexical:  # a partial index (build still running) has no published BM25 yet
-        service.retriever._lexical = LexicalIndex.build(*service.handles.store.all_terms())
-        service.retriever._lexical_gen = int(service.handles.store.get_meta("lexical_generation", "-1"))
-    newest = None
-    if args.indexed_only:  # feeds are in week order: weeks before the newest indexed one are complete
-        with sqlite3.connect(args.data_dir / "articles.sqlite3") as db:
-            newest = db.execute("SELECT MAX(date) FROM articles").fetchone()[0]
-    questions = [json.loads(line) for line in args.questions.open() if line.strip()]
-    questions = [q for q in questions if q.get("answerable")]
-    if newest is not None:
-        questions = [q for q in questions if q["date"] < newest]
-    cached = []
     started = time.perf_counter()
-    for q in questions:
-        cached.append((q["answer"], candidates_for(service, q["question"], args.depth, q.get("date", ""))))
-        QUERIES.append(q["question"])
-        QUERY_IDF.append({t: service.retriever.lexical().idf(t) for t in set(terms(q["question"]))})
-    print(f"{len(cached)} questions, candidates in {time.perf_counter() - started:.1f}s")
+    on = [cache(service, q.question, q.gold, args.depth, q.asked_on) for q in data.load_answerable(eval_set)]
+    # The eval's own rule: an off-topic question whose answer this corpus holds is left out.
+    unanswerable, _ = data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))
+    off = [cache(service, q.question, None, args.depth) for q in unanswerable]
+    print(f"{len(on)} answerable, {len(off)} off-topic questions, candidates in {time.perf_counter() - started:.1f}s")
     base = RerankWeights(dense=1.0, lexical=0.0, coverage=0.0, recency=0.0, rrf=0.0, answer_type=0.0)
-    configs = {
+    print("chunks (EM@100w/300w of whole chunks):")
+    for name, (weights, decay) in {
         "dense only": (base, 1.0),
         "bm25 only": (replace(base, dense=0.0, lexical=1.0), 1.0),
         "rrf(dense, bm25)": (replace(base, dense=0.0, rrf=1.0), 1.0),
         "dense + bm25": (replace(base, lexical=0.35), 1.0),
         "dense + bm25 + coverage": (RerankWeights(recency=0.0, answer_type=0.0), 1.0),
         "+ recency": (RerankWeights(answer_type=0.0), 1.0),
-        "+ answer type (default)": (RerankWeights(), 1.0),
-        "default + diversity 0.85": (RerankWeights(), 0.85),
-    }
-    for name, (weights, decay) in configs.items():
-        print(f"{name:36s} {evaluate(cached, weights, decay)}")
-    evaluate(cached, RerankWeights(), 0.85)
-    print(f"{'default + diversity + windows':36s} {windows_eval(service, cached, type_weight=0.0)}")
-    print(f"{'+ window answer type (default)':36s} {windows_eval(service, cached)}")
-    for weight in (0.15, 0.5, 0.8):
-        print(f"  answer type {weight:.2f} {windows_eval(service, cached, type_weight=weight)}")
-    refusal_report(service, cached, args.unanswerable, args.depth)
-    print("grid (lexical, coverage):")
-    for lex in (0.2, 0.35, 0.5):
-        for cov in (0.2, 0.35, 0.5):
-            weights = replace(RerankWeights(), lexical=lex, coverage=cov)
-            print(f"  {lex:.2f} {cov:.2f} {evaluate(cached, weights, 0.85)}")
-    print("grid (chunk answer type weight, windows):")
-    for typ in (0.1, 0.2, 0.4):
-        evaluate(cached, replace(RerankWeights(), answer_type=typ), 0.85)
-        print(f"  {typ:.2f} {windows_eval(service, cached)}")
-    print("grid (recency weight):")
-    for rec in (0.0, 0.15, 0.3, 0.45):
-        print(f"  {rec:.2f} {evaluate(cached, replace(RerankWeights(), recency=rec), 0.85)}")
+        "+ answer type": (RerankWeights(), 1.0),
+        "+ diversity 0.85 (default)": (RerankWeights(), 0.85),
+    }.items():
+        print(f"  {name:38s} {chunk_stage(on, weights, decay)}")
+    print("windows (the returned passages):")
+    print(f"  {'50-word windows, chunk score + window':38s} {window_stage(on, OLD_WINDOWS, 50)}")
+    print(f"  {'25-word windows, chunk score + window':38s} {window_stage(on, OLD_WINDOWS)}")
+    print(f"  {'25-word windows, refit weights (default)':38s} {window_stage(on, WindowWeights())}")
+    print(f"  {'  without window answer type':38s} {window_stage(on, replace(WindowWeights(), window_type=0.0))}")
+    print(f"  {'  without recency':38s} {window_stage(on, replace(WindowWeights(), recency=0.0))}")
+    print("answers:")
+    for sentences in (3, 4, 5):
+        print(f"  up to {sentences} sentences, 80 words  {answer_stage(on, sentences)}")
+    print("refusals:")
+    refusal_stage(on, off)
 
 
 if __name__ == "__main__":
