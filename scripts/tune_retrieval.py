@@ -170,11 +170,17 @@ def main() -> None:
     }.items():
         print(f"  {name:38s} {chunk_stage(on, weights, decay)}")
     print("windows (the returned passages):")
-    print(f"  {'50-word windows, chunk score + window':38s} {window_stage(on, OLD_WINDOWS, 50)}")
-    print(f"  {'25-word windows, chunk score + window':38s} {window_stage(on, OLD_WINDOWS)}")
-    print(f"  {'25-word windows, refit weights (default)':38s} {window_stage(on, WindowWeights())}")
-    print(f"  {'  without window answer type':38s} {window_stage(on, replace(WindowWeights(), window_type=0.0))}")
-    print(f"  {'  without recency':38s} {window_stage(on, replace(WindowWeights(), recency=0.0))}")
+    rows = {
+        "50-word windows, chunk score + window": (OLD_WINDOWS, 50),
+        "25-word windows, chunk score + window": (OLD_WINDOWS, WINDOW_WORDS),
+        "25-word windows, the fit (BM25 0.6, no chunk coverage)": (replace(WindowWeights(), lexical=0.6, coverage=0.0),
+                                                                   WINDOW_WORDS),
+        "25-word windows, WindowWeights (default)": (WindowWeights(), WINDOW_WORDS),
+        "  without window answer type": (replace(WindowWeights(), window_type=0.0), WINDOW_WORDS),
+        "  without recency": (replace(WindowWeights(), recency=0.0), WINDOW_WORDS),
+    }  # fmt: skip
+    for name, (windows, words) in rows.items():
+        print(f"  {name:56s} {window_stage(on, windows, words)}")
     print("answers:")
     for sentences in (3, 4, 5):
         print(f"  up to {sentences} sentences, 80 words  {answer_stage(on, sentences)}")
