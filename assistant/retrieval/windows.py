@@ -103,8 +103,8 @@ def focus(
         ):
             continue
         words = {m.lower() for m in _WORDS.findall(w.chunk.text)}
-        if _near_copy(words, chosen_words):
-            continue
+        if not words or _near_copy(words, chosen_words):
+            continue  # a run of punctuation, or the same sentence in a syndicated copy
         chosen.append(w)
         chosen_words.append(words)
         if len(chosen) >= k:

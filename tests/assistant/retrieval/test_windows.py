@@ -15,11 +15,11 @@ STORY = (
 )
 
 
-def chunk(article: str, text: str, start: int = 0) -> Candidate:
+def chunk(article: str, text: str, start: int = 0, dense: float = 0.6) -> Candidate:
     """A retrieved chunk at `start` of its article, with the chunk-level features the ranking reads."""
     art = StoredArticle(article, "", "", "2024-01-02", "", " " * start + text, [], 1, 0.0)
     stored = StoredChunk(id=f"{article}:0", article_id=article, start=start, end=start + len(text), text=text)
-    return Candidate(stored, art, dense=0.6, features={"dense": 0.6, "lexical": 1.0, "recency": 1.0})
+    return Candidate(stored, art, dense=dense, features={"dense": dense, "lexical": 1.0, "recency": 1.0})
 
 
 def idf(question: str) -> dict[str, float]:
@@ -54,3 +54,11 @@ def test_no_two_windows_overlap_or_repeat_a_syndicated_copy() -> None:
     spans = [(w.chunk.article_id, w.chunk.start, w.chunk.end) for w in windows]
     for i, (a, s, e) in enumerate(spans):
         assert not any(a == a2 and s < e2 and s2 < e for a2, s2, e2 in spans[i + 1 :])
+
+
+def test_a_window_without_words_never_blocks_the_rest() -> None:
+    question = "Which storm brought flooding to Britain?"
+    separator = chunk("a", "* * *", dense=0.9)  # what a scraped page can hold between sections, ranked first here
+    story = chunk("b", STORY, dense=0.1)
+    windows = focus([separator, story], question, idf(question), k=10)
+    assert [w.chunk.article_id for w in windows] == ["b"] * len(focus([story], question, idf(question), k=10))
