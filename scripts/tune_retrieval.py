@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 
 from evaluation import data
+from evaluation.metrics import answer_hit, em_at_words
 
 from assistant.answer.extractive import select_quotes
 from assistant.answer.refusal import RefusalPolicy, article_support, out_of_scope, should_refuse
@@ -43,15 +44,6 @@ class Case:
     candidates: list[Candidate]
 
 
-def normalise(text: str) -> str:
-    return " ".join(text.lower().split())
-
-
-def em_at(passages: list[str], gold: str, words: int) -> bool:
-    """Gold string within the first `words` words of the passages in rank order."""
-    return normalise(gold) in " ".join(" ".join(passages).split()[:words]).lower()
-
-
 def chunks_of(case: Case, weights: RerankWeights, decay: float = 0.85) -> list[Candidate]:
     """The top chunks under one configuration of rerank weights and diversity."""
     for c in case.candidates:
@@ -80,8 +72,8 @@ def _em(cases: list[Case], texts: list[list[str]]) -> dict:
     hits = {"em100": 0, "em300": 0}
     for case, passages in zip(cases, texts, strict=True):
         assert case.gold is not None
-        hits["em100"] += em_at(passages, case.gold, 100)
-        hits["em300"] += em_at(passages, case.gold, 300)
+        hits["em100"] += em_at_words(passages, case.gold, 100)
+        hits["em300"] += em_at_words(passages, case.gold, 300)
     return {key: round(v / len(cases), 3) for key, v in hits.items()}
 
 
@@ -95,7 +87,7 @@ def answer_stage(cases: list[Case], max_sentences: int = 4) -> dict:
             continue
         passages = focus(chunks, case.question, case.idf, K, FOCUS_CHUNKS)
         answer = " ".join(q.text for q in select_quotes(passages, max_sentences))
-        hit += normalise(case.gold or "") in answer.lower()
+        hit += answer_hit(answer, case.gold or "")
         words += len(answer.split())
     n, answered = len(cases), max(1, len(cases) - refused)
     return {"hit": round(hit / n, 3), "words": round(words / answered, 1), "refused": round(refused / n, 3)}
