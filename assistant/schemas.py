@@ -60,6 +60,11 @@ class AnswerResponse(BaseModel):
 
     answer: str
     refused: bool
+    reason: str | None = Field(
+        default=None,
+        description="Why it was refused: off_topic, not_stated (the topic is covered, the asked fact is not), "
+        "out_of_scope (personal questions, task requests) or language (not asked in English).",
+    )
     citations: list[Citation] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)
     query: str = Field("", description="The question as retrieved, after the follow-up rewrite.")

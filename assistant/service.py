@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.extractive import Quote, select_quotes
 from assistant.answer.prompts import load_prompt
-from assistant.answer.refusal import should_refuse
+from assistant.answer.refusal import MESSAGES, Decision, decide
 from assistant.answer.rewrite import rewrite
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
@@ -149,21 +149,25 @@ class AnswerService:
 
     def _extractive(self, retrieval: Retrieval) -> AnswerResponse:
         passages = [_passage(c) for c in retrieval.ranked]
-        quotes = (
-            []
-            if should_refuse(retrieval.chunks, retrieval.query)
-            else select_quotes(retrieval.ranked)
-        )
+        decision = decide(retrieval.chunks, retrieval.query)
+        quotes = [] if decision.refused else select_quotes(retrieval.ranked)
         if not quotes:
-            return AnswerResponse(
-                answer=load_prompt(self.settings.prompts_dir, "refusal"),
-                refused=True,
-                passages=passages,
-                query=retrieval.query,
-            )
+            return self._refusal(decision if decision.refused else Decision(True, "off_topic"), retrieval, passages)
         template = load_prompt(self.settings.prompts_dir, "extractive_sentence")
         citations = [_citation(n, q) for n, q in enumerate(quotes, start=1)]
         answer = " ".join(template.format(sentence=c.quote, n=c.n) for c in citations)
         return AnswerResponse(
             answer=answer, refused=False, citations=citations, passages=passages, query=retrieval.query
+        )
+
+    def _refusal(self, decision: Decision, retrieval: Retrieval, passages: list[Passage]) -> AnswerResponse:
+        """The reason's message (what no passage states, where that is why), with the related passages."""
+        reason = decision.reason or "off_topic"
+        template = load_prompt(self.settings.prompts_dir, MESSAGES.get(reason, "refusal"))
+        return AnswerResponse(
+            answer=template.format(missing=" or ".join(f"“{m}”" for m in decision.missing)),
+            refused=True,
+            reason=reason,
+            passages=passages,
+            query=retrieval.query,
         )

@@ -16,7 +16,7 @@ from evaluation import data
 from evaluation.metrics import answer_hit, em_at_words
 
 from assistant.answer.extractive import select_quotes
-from assistant.answer.refusal import RefusalPolicy, article_support, out_of_scope, should_refuse
+from assistant.answer.refusal import RefusalPolicy, out_of_scope, should_refuse, topic_score
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate, gather
 from assistant.retrieval.diversity import diversify
@@ -102,9 +102,10 @@ def refusal_stage(on: list[Case], off: list[Case]) -> None:
     """Refusal rates of the shared rule and its variants, on answerable and off-topic questions."""
     base = RefusalPolicy()
     variants = {
-        "one close passage (no corroboration)": replace(base, corroborate_from=10**6),
-        "default (middling passages corroborated)": base,
-        **{f"corroborate_dense {t}": replace(base, corroborate_dense=t) for t in (0.36, 0.40)},
+        "default": base,
+        "cosine only (coverage_weight 0, min_topic 0.38)": replace(base, coverage_weight=0.0, min_topic=0.38),
+        **{f"min_topic {t}": replace(base, min_topic=t) for t in (0.5, 0.7)},
+        "no constraint check": replace(base, check_constraints=False),
     }
     for name, policy in variants.items():
         rates = [sum(refuses(c, policy) for c in group) / len(group) for group in (on, off)]
@@ -112,12 +113,9 @@ def refusal_stage(on: list[Case], off: list[Case]) -> None:
     missed = [c.question for c in off if not refuses(c, base)]
     print("  off-topic answered:", missed)
     for name, group in (("answerable", on), ("off-topic", off)):
-        pairs = [article_support(chunks_of(c, RerankWeights())) + [0.0] for c in group if not out_of_scope(c.question)]
-        best = sorted(p[0] for p in pairs)
-        second = sorted(p[1] for p in pairs)
+        best = sorted(topic_score(chunks_of(c, RerankWeights())) for c in group if not out_of_scope(c.question))
         pct = [5, 10, 50, 90]
-        print(f"  {name}: best article cosine p5/10/50/90 {[round(best[len(best) * p // 100], 3) for p in pct]}, "
-              f"second {[round(second[len(second) * p // 100], 3) for p in pct]}")  # fmt: skip
+        print(f"  {name}: topic score p5/10/50/90 {[round(best[len(best) * p // 100], 3) for p in pct]}")
 
 
 def cache(service: AnswerService, question: str, gold: str | None, depth: int, as_of: str = "") -> Case:

@@ -52,9 +52,30 @@ def test_answer_cites_exact_spans(service: AnswerService) -> None:
 )
 def test_off_topic_questions_are_refused(service: AnswerService, question: str) -> None:
     response = service.ask(question)
-    assert response.refused
+    assert response.refused and response.reason in {"off_topic", "out_of_scope"}
     assert response.citations == []
     assert "could not find" in response.answer.lower()
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who founded Wagner?", "Prigozhin"),
+        ("Who founded the Wagner group?", "Prigozhin"),
+        ("What did the July 23, 2025 drone strike destroy?", "Rostov rail terminal"),
+    ],
+)
+def test_paraphrases_are_answered(service: AnswerService, question: str, expected: str) -> None:
+    response = service.ask(question)
+    assert not response.refused and response.reason is None
+    assert expected in response.answer
+
+
+def test_a_wrong_date_is_not_stated_and_shows_the_related_passages(service: AnswerService) -> None:
+    response = service.ask("What did the July 24, 2025 drone strike destroy?")
+    assert response.refused and response.reason == "not_stated" and response.citations == []
+    assert "“24”" in response.answer
+    assert any("Rostov" in p.text for p in response.passages[:3])
 
 
 def test_follow_up_is_rewritten_with_history(service: AnswerService) -> None:
