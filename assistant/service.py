@@ -8,8 +8,9 @@ from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from assistant.answer.extractive import Quote, select_quotes
+from assistant.answer.language import not_english
 from assistant.answer.prompts import load_prompt
-from assistant.answer.refusal import MESSAGES, Decision, decide
+from assistant.answer.refusal import LANGUAGE, MESSAGES, Decision, decide
 from assistant.answer.rewrite import rewrite
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
@@ -136,7 +137,7 @@ class AnswerService:
         """
         started = time.perf_counter()
         retrieval = self.retrieve(question, history, top_k, filters, as_of)
-        extractive = self._extractive(retrieval)
+        extractive = self._extractive(retrieval, question)
         if self.generator is None:
             pieces: Iterator[str | AnswerResponse] = _words_then(extractive)
         else:  # verified generation; any backend failure falls back to the extractive answer
@@ -147,8 +148,11 @@ class AnswerService:
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
 
-    def _extractive(self, retrieval: Retrieval) -> AnswerResponse:
+    def _extractive(self, retrieval: Retrieval, asked: str) -> AnswerResponse:
         passages = [_passage(c) for c in retrieval.ranked]
+        language = not_english(asked.strip())
+        if language:
+            return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
         decision = decide(retrieval.chunks, retrieval.query)
         quotes = [] if decision.refused else select_quotes(retrieval.ranked)
         if not quotes:
@@ -160,12 +164,15 @@ class AnswerService:
             answer=answer, refused=False, citations=citations, passages=passages, query=retrieval.query
         )
 
-    def _refusal(self, decision: Decision, retrieval: Retrieval, passages: list[Passage]) -> AnswerResponse:
-        """The reason's message (what no passage states, where that is why), with the related passages."""
+    def _refusal(
+        self, decision: Decision, retrieval: Retrieval, passages: list[Passage], language: str = ""
+    ) -> AnswerResponse:
+        """The reason's message (what no passage states, which language was detected), with the related passages."""
         reason = decision.reason or "off_topic"
         template = load_prompt(self.settings.prompts_dir, MESSAGES.get(reason, "refusal"))
+        missing = " or ".join(f"“{m}”" for m in decision.missing)
         return AnswerResponse(
-            answer=template.format(missing=" or ".join(f"“{m}”" for m in decision.missing)),
+            answer=template.format(missing=missing, language=language),
             refused=True,
             reason=reason,
             passages=passages,

@@ -35,11 +35,16 @@ def _oneline(text: str) -> str:
     return escape(" ".join(text.split()))
 
 
+# The refusal bubble's heading by AnswerResponse.reason; others read "Not found in your articles".
+_REFUSAL_LABELS = {"not_stated": "Not stated in your articles", "language": "English questions only"}
+
+
 def answer_html(response: AnswerResponse) -> str:
     """An answer bubble: the text with each [n] as a clickable marker, or the muted refusal block."""
     if response.refused:
+        label = _REFUSAL_LABELS.get(response.reason or "", "Not found in your articles")
         return (
-            '<div class="na-refusal"><div class="na-refusal-label">Not found in your articles</div>'
+            f'<div class="na-refusal"><div class="na-refusal-label">{label}</div>'
             f'<div class="na-refusal-text">{_oneline(response.answer)}</div></div>'
         )
     by_n = {c.n: c for c in response.citations}

@@ -78,6 +78,13 @@ def test_a_wrong_date_is_not_stated_and_shows_the_related_passages(service: Answ
     assert any("Rostov" in p.text for p in response.passages[:3])
 
 
+def test_a_question_in_french_is_told_to_ask_in_english(service: AnswerService) -> None:
+    response = service.ask("Qui a fondé le groupe Wagner ?")
+    assert response.refused and response.reason == "language" and response.citations == []
+    assert "French" in response.answer and "English" in response.answer
+    assert any("Prigozhin" in p.text for p in response.passages)  # what matched is still shown
+
+
 def test_follow_up_is_rewritten_with_history(service: AnswerService) -> None:
     first = service.ask("Who founded Wagner?")
     history = [Turn(role="user", content="Who founded Wagner?"), Turn(role="assistant", content=first.answer)]
