@@ -52,10 +52,15 @@ def _names_near(answer: str, topic: list[str], reach: int = 40, limit: int = 1) 
 
 
 def rewrite(question: str, history: Sequence[Turn]) -> str:
-    """The question plus the topic words of the last user turn and the names in the last answer."""
+    """The question plus the topic words of the last user turn and the names in the last answer.
+
+    The last user turn is itself rewritten first, so a chain of follow-ups ("Which city did his forces
+    assault?", then "When did he withdraw?") keeps the entities the conversation established.
+    """
     if not history or not is_follow_up(question):
         return question
-    last_user = next((t.content for t in reversed(history) if t.role == "user"), "")
+    user_at = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)
+    last_user = rewrite(history[user_at].content, history[:user_at]) if user_at is not None else ""
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     context = _content_words(last_user)
     context += _names_near(re.sub(r"\[\d+\]", "", last_answer), context)

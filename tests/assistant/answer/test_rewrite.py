@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
+import shutil
+
+import pytest
+from news_collection import write_feed
+from pinned_settings import SERVICE_PINNED
+
 from assistant.answer.rewrite import is_follow_up, rewrite
+from assistant.factory import build_service
 from assistant.schemas import Turn
+from assistant.service import AnswerService
+from assistant.settings import PROJECT_ROOT, load_settings
+from index.handles import IndexHandles
+from index.updater import update_index
 
 HISTORY = [
     Turn(role="user", content="Who founded Wagner?"),
@@ -15,6 +26,16 @@ def test_pronoun_follow_up_gets_the_topic_and_the_named_answer() -> None:
     rewritten = rewrite("Which city did his forces assault?", HISTORY)
     assert rewritten.startswith("Which city did his forces assault?")
     assert "Wagner" in rewritten and "Yevgeny Prigozhin" in rewritten
+
+
+def test_a_chain_of_follow_ups_keeps_the_established_entities() -> None:
+    history = [
+        *HISTORY,
+        Turn(role="user", content="Which city did his forces assault?"),
+        Turn(role="assistant", content="Wagner-led forces assaulted Bakhmut in Donetsk. [1]"),
+    ]
+    rewritten = rewrite("When did they withdraw?", history)
+    assert "Wagner" in rewritten and "Prigozhin" in rewritten and "Bakhmut" in rewritten
 
 
 def test_standalone_question_is_left_alone() -> None:
@@ -31,3 +52,26 @@ def test_elliptic_follow_ups_are_detected() -> None:
     assert is_follow_up("And Kadyrov?")
     assert is_follow_up("What about the bridge?")
     assert is_follow_up("When?")
+
+
+@pytest.fixture(scope="module")
+def broad(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
+    """The default articles among 200 others on many beats: every story once, as in a user's own collection."""
+    root = tmp_path_factory.mktemp("broad")
+    articles = root / "articles"
+    shutil.copytree(PROJECT_ROOT / "articles", articles)
+    write_feed(articles)
+    settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": articles}))
+    report = update_index(IndexHandles(settings))
+    assert not report.errors and report.added >= 202
+    return build_service(settings)
+
+
+def test_the_follow_up_is_answered_in_a_broad_collection(broad: AnswerService) -> None:
+    first = broad.ask("Who founded Wagner?")
+    assert not first.refused and "Prigozhin" in first.answer
+    history = [Turn(role="user", content="Who founded Wagner?"), Turn(role="assistant", content=first.answer)]
+    follow = broad.ask("Which city did his forces assault?", history=history)
+    assert "Wagner" in follow.query and "Prigozhin" in follow.query
+    assert not follow.refused, follow.answer
+    assert "Bakhmut" in follow.answer
