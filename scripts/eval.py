@@ -112,7 +112,7 @@ def evaluate_project(
     report: Report,
 ) -> list[SystemResult]:
     """Stages 1-3: index, ask in one batch per answer mode, score; [] (with a note) if the assistant CLI fails."""
-    answerable, unanswerable = questions["answerable"], questions["unanswerable"]
+    answerable, unanswerable, on_topic = questions["answerable"], questions["unanswerable"], questions["on_topic"]
     out_dir: Path = args.out_dir
     with index_dir(out_dir, args.keep_index, args.data_dir) as data_dir:
         try:
@@ -120,8 +120,8 @@ def evaluate_project(
             summary, index_s = system.build_index(eval_set.corpus_path, data_dir)
             report.timings.append(("assistant index (wall clock)", index_s))
             report.context.append(f"index summary: `{json.dumps(summary)}`")
-            log(f"asking {len(answerable) + len(unanswerable)} questions in one batch (top-k {args.top_k})")
-            lines = data.batch_lines([*answerable, *unanswerable])
+            lines = data.batch_lines([*answerable, *unanswerable, *on_topic])
+            log(f"asking {len(lines)} questions in one batch (top-k {args.top_k})")
             runs = {}
             for mode in dict.fromkeys(["extractive", args.answer_mode]):
                 log(f"asking in {mode} mode")
@@ -137,7 +137,7 @@ def evaluate_project(
         return [
             scoring.score_project(
                 PROJECT_NAME if mode == "extractive" else f"{PROJECT_NAME} ({mode})",
-                responses, answerable, unanswerable, get_text,
+                responses, answerable, unanswerable, get_text, on_topic,
             )
             for mode, responses in runs.items()
         ]  # fmt: skip
@@ -171,8 +171,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     args.out_dir.mkdir(parents=True, exist_ok=True)
     unanswerable, answered = data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))
-    questions = {"answerable": data.load_answerable(eval_set), "unanswerable": unanswerable}
-    report = Report(args.set_name, len(questions["answerable"]), len(questions["unanswerable"]), [], [])
+    questions = {
+        "answerable": data.load_answerable(eval_set),
+        "unanswerable": unanswerable,
+        "on_topic": data.load_on_topic(data.question_dates(eval_set)),
+    }
+    report = Report(
+        args.set_name, len(questions["answerable"]), len(questions["unanswerable"]), [], [],
+        n_on_topic=len(questions["on_topic"]),
+    )
     report.context += [
         f"revision: {git_revision()}",
         f"run at {datetime.now():%Y-%m-%d %H:%M}",

@@ -10,6 +10,9 @@ from pathlib import Path
 from typing import Any
 
 UNANSWERABLE_PATH = Path(__file__).resolve().parent / "unanswerable.jsonl"
+# Written questions about news-dev's stories whose answer no article holds (a wrong number, name or date, or a
+# fact the stories do not give); `absent` lists the strings checked not to occur with the story in the corpus.
+ON_TOPIC_PATH = Path(__file__).resolve().parent / "unanswerable_on_topic.jsonl"
 
 
 @dataclass(frozen=True)
@@ -84,6 +87,21 @@ def load_unanswerable(path: Path = UNANSWERABLE_PATH) -> list[Question]:
     """Our own off-topic questions; factual ones carry their answer, so a corpus that has it can be detected."""
     rows = _read_jsonl(path)
     return [Question(str(row["id"]), str(row["question"]), str(row.get("answer") or ""), False) for row in rows]
+
+
+def load_on_topic(eval_set_dates: set[str], path: Path = ON_TOPIC_PATH) -> list[Question]:
+    """The on-topic unanswerable questions of the weeks an eval set covers, asked as of their week."""
+    rows = _read_jsonl(path)
+    return [
+        Question(str(r["id"]), str(r["question"]), "", False, str(r["as_of"]))
+        for r in rows
+        if str(r["as_of"]) in eval_set_dates
+    ]
+
+
+def question_dates(eval_set: EvalSet) -> set[str]:
+    """The days an eval set's questions were asked (its weeks)."""
+    return {str(row.get("date") or "") for row in _read_jsonl(eval_set.questions_path)}
 
 
 def without_answers_in(questions: list[Question], corpus: list[CorpusArticle]) -> tuple[list[Question], list[str]]:

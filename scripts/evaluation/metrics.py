@@ -50,6 +50,21 @@ def answer_hit(answer: str, gold: str) -> bool:
     return contains_gold(answer, gold)
 
 
+_FIRST_CITED = re.compile(r"^(.*?)\s*\[\d+\]", re.S)
+_FIRST_SENTENCE = re.compile(r"^(.*?[.!?…][\"'”’)\]]*)(?=\s|$)", re.S)
+
+
+def lead(answer: str) -> str:
+    """The answer's first sentence: what a reader sees first (up to the first [n] marker, else the first full stop)."""
+    m = _FIRST_CITED.match(answer) or _FIRST_SENTENCE.match(answer)
+    return m.group(1) if m else answer
+
+
+def lead_hit(answer: str, gold: str) -> bool:
+    """Gold inside the answer's first sentence."""
+    return contains_gold(lead(answer), gold)
+
+
 def word_count(text: str) -> int:
     """Whitespace word count, the unit of answer length."""
     return len(text.split())

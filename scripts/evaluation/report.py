@@ -16,10 +16,12 @@ METRIC_ROWS: tuple[tuple[str, str, str], ...] = (
     ("r@1", "answer-recall@1", "rate"),
     ("r@5", "answer-recall@5", "rate"),
     ("r@10", "answer-recall@10", "rate"),
-    ("answer_hit", "answer hit rate", "rate"),
+    ("lead_hit", "**lead hit** (gold in the answer's first sentence)", "rate"),
+    ("answer_hit", "**answer hit** (gold in the answer)", "rate"),
     ("answer_words", "mean answer length (words)", "number"),
     ("refusal_answerable", "refusal rate, answerable (want low)", "rate"),
-    ("refusal_unanswerable", "refusal rate, unanswerable (want high)", "rate"),
+    ("refusal_unanswerable", "off-topic refused (want high)", "rate"),
+    ("on_topic_answered", "on-topic unanswerable answered (want low)", "rate"),
     ("citation_validity", "citation validity (must be 1.0)", "rate"),
     ("latency_p50_ms", "query latency p50 (ms)", "number"),
     ("latency_p95_ms", "query latency p95 (ms)", "number"),
@@ -57,6 +59,7 @@ class Report:
     timings: list[tuple[str, float]]
     context: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    n_on_topic: int = 0
 
 
 def format_value(value: float | None, kind: str) -> str:
@@ -93,7 +96,8 @@ def render_markdown(report: Report) -> str:
     lines = [
         f"# Eval: {report.set_name}",
         "",
-        f"{report.n_answerable} answerable questions, {report.n_unanswerable} unanswerable questions.",
+        f"{report.n_answerable} answerable questions, {report.n_unanswerable} off-topic questions, "
+        f"{report.n_on_topic} on-topic unanswerable questions.",
         *(f"- {line}" for line in report.context),
         "",
         "## Results",
@@ -113,7 +117,9 @@ def render_markdown(report: Report) -> str:
         *(f"- {note}" for note in [*report.notes, *(n for s in report.systems for n in s.notes)]),
         f"- {BM25_REFERENCE}",
         "- EM@W: gold within the first W words of the ranked passages concatenated in rank order; "
-        "answer-recall@k: gold in one of the top-k passages; answer hit: gold in the answer text. "
+        "answer-recall@k: gold in one of the top-k passages; answer hit: gold in the answer text; lead hit: gold in "
+        "its first sentence. On-topic unanswerable: written questions about the set's stories that no article "
+        "answers (scripts/evaluation/unanswerable_on_topic.jsonl). "
         "Gold matching is case-insensitive with whitespace normalised.",
         "",
     ]

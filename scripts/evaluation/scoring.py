@@ -43,6 +43,7 @@ def score_project(
     answerable: Sequence[Question],
     unanswerable: Sequence[Question],
     get_text: Callable[[str], str | None] | None,
+    on_topic: Sequence[Question] = (),
 ) -> SystemResult:
     """All columns for the system under test; a missing response counts as a miss, never as skipped."""
     gold = _gold(answerable)
@@ -53,9 +54,14 @@ def score_project(
     scores["answer_hit"] = metrics.rate(
         metrics.answer_hit(str(r.get("answer", "")), q.gold) for r, q in zip(ans, answerable, strict=True)
     )
+    scores["lead_hit"] = metrics.rate(
+        metrics.lead_hit(str(r.get("answer", "")), q.gold) for r, q in zip(ans, answerable, strict=True)
+    )
     scores["answer_words"] = metrics.mean(metrics.word_count(str(r.get("answer", ""))) for r in ans)
     scores["refusal_answerable"] = metrics.refusal_rate(ans)
     scores["refusal_unanswerable"] = metrics.refusal_rate(unans)
+    on = [responses[q.id] for q in on_topic if q.id in responses]
+    scores["on_topic_answered"] = metrics.rate(not r.get("refused", False) for r in on)
     notes: list[str] = []
     if get_text is not None:
         validity, n_citations = metrics.citation_validity(responses.values(), get_text)
@@ -72,7 +78,7 @@ def score_project(
         f"{name}: latency over {len(latencies)} queries (answerable and unanswerable), timings_ms.total; "
         f"max {max(latencies, default=0.0):.0f} ms (the first query usually pays for model loading)."
     )
-    missing = [q.id for q in [*answerable, *unanswerable] if q.id not in responses]
+    missing = [q.id for q in [*answerable, *unanswerable, *on_topic] if q.id not in responses]
     if missing:
         notes.append(
             f"{name}: **{len(missing)} question(s) got no response** (scored as misses): "

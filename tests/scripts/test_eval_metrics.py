@@ -174,3 +174,23 @@ def test_generation_scores_count_fallbacks_and_dropped_sentences() -> None:
     assert scores["backend_errors"] == pytest.approx(1 / 3)
     assert metrics.sentence_count("One. Two? “Three.” four") == 3
     assert metrics.sentence_count("no end mark") == 1 and metrics.sentence_count("  ") == 0
+
+
+def test_lead_is_the_first_cited_sentence() -> None:
+    answer = "Prigozhin founded Wagner in 2014. [1] Wagner fought in Bakhmut. [2]"
+    assert metrics.lead(answer) == "Prigozhin founded Wagner in 2014."
+    assert metrics.lead_hit(answer, "Prigozhin") and not metrics.lead_hit(answer, "Bakhmut")
+    assert metrics.lead("No markers here. Second sentence.") == "No markers here."
+
+
+def test_on_topic_set_is_well_formed_and_kept_apart() -> None:
+    from evaluation.data import ON_TOPIC_PATH, load_on_topic, load_unanswerable
+
+    rows = [json.loads(line) for line in ON_TOPIC_PATH.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert len(rows) >= 40 and all(r["question"].endswith("?") and r["absent"] for r in rows)
+    dates = {r["as_of"] for r in rows}
+    questions = load_on_topic(dates)
+    assert len(questions) == len(rows) and not any(q.answerable for q in questions)
+    off_topic = {q.question for q in load_unanswerable()}
+    assert not off_topic & {q.question for q in questions}
+    assert load_on_topic({"2024-01-05"}) and all(q.asked_on == "2024-01-05" for q in load_on_topic({"2024-01-05"}))
