@@ -11,7 +11,9 @@ from pathlib import Path
 
 from assistant.schemas import AnswerResponse
 from assistant.settings import Settings, load_settings
-from index.owner import Owner, claim
+from index.lock import UpdateInProgress
+from index.owner import Owner, StoreInUse, claim
+from index.vectors import VectorStoreUnavailable
 
 
 def _tqdm_progress():  # type: ignore[no-untyped-def]
@@ -33,6 +35,13 @@ def _tqdm_progress():  # type: ignore[no-untyped-def]
     return progress
 
 
+# Exit codes of `assistant index` (and every command): what a cron job or script can branch on.
+EXIT_OK = 0  # everything given was read and applied
+EXIT_PARTIAL = 1  # some inputs failed to load (each named on stderr); everything else was applied
+EXIT_USAGE = 2  # the command line itself is wrong (argparse)
+EXIT_REFUSED = 3  # nothing written: another update runs, the safety stop, or a store or server that is unavailable
+
+
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     """`assistant index`: incremental update of the index from article files and feeds."""
     from assistant import remote
@@ -40,30 +49,39 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     from index.updater import update_index
 
     if server := remote.serving_owner(settings):
-        if args.paths or args.full or args.dry_run:
+        if args.paths or args.full or args.dry_run or args.allow_removal:
             print(
                 f"error: {server.describe()} has this index open, so it must run the update. Put the files in "
                 f"{settings.articles_dir} and run `assistant index` (no paths), or upload them: "
                 f"curl -F files=@FILE {server.url}/api/index",
                 file=sys.stderr,
             )
-            return 2
+            return EXIT_REFUSED
         print(f"updating through {server.describe()}", file=sys.stderr)
         report = remote.update(str(server.url), settings.api_token)
     else:
         _own_store(settings)
         handles = IndexHandles(settings)
         paths = [Path(p) for p in args.paths] or None
-        report = update_index(handles, paths, dry_run=args.dry_run, full=args.full, progress=_tqdm_progress())
+        report = update_index(
+            handles, paths, dry_run=args.dry_run, full=args.full, progress=_tqdm_progress(),
+            allow_removal=args.allow_removal,
+        )
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
+    for skipped in report.skipped:
+        print(f"skipped: {skipped}", file=sys.stderr)
     if args.json:
         print(json.dumps(report.as_dict(), ensure_ascii=False))
     else:
         for note in report.notes:
             print(f"note: {note}", file=sys.stderr)
+        for line in report.change_lines():
+            print(line)
         print(report.summary())
-    return 0
+    if report.refused:
+        return EXIT_REFUSED
+    return EXIT_PARTIAL if report.errors else EXIT_OK
 
 
 def _print_answer(response: AnswerResponse) -> None:
@@ -191,17 +209,52 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
+INDEX_HELP = """\
+Update the index from article files, folders and JSON/JSONL feeds: new articles are added, changed ones
+replaced, and stored articles whose file no longer holds them are removed, only within the given PATHS.
+
+Nothing is removed that could not be seen: a missing, unreadable or empty folder (an unmounted disk) and a
+file that failed to load keep what is stored from them. An update that would remove more than
+ASSISTANT_REMOVAL_STOP_SHARE (default half) of the collection stops before writing; --allow-removal goes on.
+
+Ids: a file's path under the articles folder without extension (another folder's files: '@' + a hash of
+their folder + '/' + name); a feed entry: the feed file's id + '#' + the entry's own id. A copy of a stored
+story (same text up to case, spacing and punctuation) merges into it, its url kept, wherever it arrives.
+
+exit codes:
+  0  everything was read and applied
+  1  some inputs failed to load (named on stderr); the rest was applied
+  2  bad command line
+  3  refused, nothing written: another update is running, the safety stop, the index is open in another
+     process, or the Chroma server is unreachable
+"""
+
+
 def build_parser() -> argparse.ArgumentParser:
     """All sub-commands and their flags."""
     parser = argparse.ArgumentParser(prog="assistant", description="Ask questions about your news articles.")
     parser.add_argument("--settings", type=Path, help="a settings file (KEY=VALUE lines, ASSISTANT_ prefix)")
     sub = parser.add_subparsers(dest="command", required=True)
 
-    p = sub.add_parser("index", help="add new, replace changed and delete removed articles")
+    p = sub.add_parser(
+        "index",
+        help="add new, replace changed and delete removed articles",
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+        description=INDEX_HELP,
+    )
     p.add_argument("paths", nargs="*", help="files or folders (default: the configured articles folder)")
-    p.add_argument("--dry-run", action="store_true", help="print what would change, change nothing")
+    p.add_argument("--dry-run", action="store_true", help="list the articles that would be added, updated, removed")
     p.add_argument("--json", action="store_true", help="print the summary as JSON")
-    p.add_argument("--full", action="store_true", help="rebuild from scratch")
+    p.add_argument(
+        "--full", action="store_true",
+        help="re-read and re-embed every article under PATHS (default: the articles folder); other paths' articles "
+        "are kept",
+    )
+    p.add_argument(
+        "--allow-removal", action="store_true",
+        help="go ahead with an update that removes more than the safety share of the collection, or empties an "
+        "empty folder's articles",
+    )
     p.set_defaults(func=cmd_index)
 
     p = sub.add_parser("ask", help="answer a question from the indexed articles, with citations")
@@ -222,10 +275,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `assistant` console script and `python -m assistant`."""
+    from assistant.remote import RemoteError
+
     args = build_parser().parse_args(argv)
     settings = load_settings(args.settings)
+    unavailable = (UpdateInProgress, StoreInUse, VectorStoreUnavailable, RemoteError)
     try:
         return int(args.func(settings, args))
+    except unavailable as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_REFUSED
     except KeyboardInterrupt:
         print("interrupted; the index keeps its last complete state", file=sys.stderr)
         return 130

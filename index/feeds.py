@@ -56,12 +56,14 @@ def iter_json(path: Path, file_id: str) -> Iterator[Loaded]:
         yield LoadError(path, f"unreadable JSON: {_unreadable(exc)}")
         return
     if isinstance(data, dict):
-        yield _entry(path, data, default_id=file_id, origin=str(path), label="")
+        yield _entry(path, data, feed_id=file_id, default_id=file_id, origin=str(path), label="")
     elif isinstance(data, list):
         for i, item in enumerate(data):
             if isinstance(item, dict):
                 where = f"{path}#{i}"
-                yield _entry(path, item, default_id=f"{file_id}#{i}", origin=where, label=f"entry {i}")
+                yield _entry(
+                    path, item, feed_id=file_id, default_id=f"{file_id}#{i}", origin=where, label=f"entry {i}"
+                )
             else:
                 yield LoadError(path, f"entry {i}: expected a JSON object, got {_kind(item)}")
     else:
@@ -93,15 +95,25 @@ def _iter_lines(path: Path, file_id: str, lines: Iterable[tuple[int, str]]) -> I
             yield LoadError(path, f"line {number}: expected a JSON object, got {_kind(item)}", number)
             continue
         where, label = f"{path}:{number}", f"line {number}"
-        yield _entry(path, item, default_id=f"{file_id}#{number}", origin=where, label=label, line=number)
+        yield _entry(
+            path, item, feed_id=file_id, default_id=f"{file_id}#{number}", origin=where, label=label, line=number
+        )
     if not found:
         yield LoadError(path, "empty file: no JSON lines")
 
 
 def _entry(
-    path: Path, item: dict[str, object], *, default_id: str, origin: str, label: str, line: int | None = None
+    path: Path,
+    item: dict[str, object],
+    *,
+    feed_id: str,
+    default_id: str,
+    origin: str,
+    label: str,
+    line: int | None = None,
 ) -> Loaded:
-    """One feed object as an Article: its own id, else a hash of its url, else its position in the file."""
+    """One feed object as an Article: its own id, else a hash of its url, else its position in the file;
+    the first two scoped to the feed (`feed#id`), so two feeds' entry "1" are two articles."""
     text = next((item[f] for f in TEXT_FIELDS if isinstance(item.get(f), str)), None)
     if not isinstance(text, str):
         return LoadError(path, _labelled(label, "no 'text' string in entry"), line)
@@ -109,9 +121,9 @@ def _entry(
     url = url.strip() if isinstance(url, str) else ""
     raw_id = item.get("id")
     if raw_id is not None and str(raw_id).strip() and not isinstance(raw_id, dict | list):
-        article_id = str(raw_id).strip()
+        article_id = f"{feed_id}#{str(raw_id).strip()}"  # the feed's own id, scoped to the feed
     else:
-        article_id = url_id(url) if url else default_id
+        article_id = f"{feed_id}#{url_id(url)}" if url else default_id
     title = item.get("title")
     return make_article(
         path,

@@ -11,7 +11,7 @@ from index.embedding import Embedder, make_embedder
 from index.lexical import LexicalIndex
 from index.owner import claim
 from index.store import ArticleStore
-from index.vectors import VectorStore, open_client
+from index.vectors import VectorStore, open_client, server_collection
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -36,7 +36,9 @@ class IndexHandles:
         s = self.settings
         if not s.chroma_host:
             claim(s.data_dir)  # StoreInUse when another process has the embedded store open
-        return VectorStore(open_client(s.chroma_dir, s.chroma_host, s.chroma_port), s.collection)
+            return VectorStore(open_client(s.chroma_dir), s.collection)
+        client = open_client(s.chroma_dir, s.chroma_host, s.chroma_port)
+        return server_collection(client, self.store, s.collection)
 
     @property
     def signature(self) -> str:

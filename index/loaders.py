@@ -11,49 +11,73 @@ from index.clean import MAX_HEADLINE_CHARS, split_headline
 from index.decode import DecodeError, read_text
 from index.feeds import iter_json, iter_jsonl, iter_jsonl_gz
 from index.html_text import extract_html
+from index.locations import file_id
 from index.meta import iso_date, make_article
-from index.types import Article, LoadError
+from index.types import Article, LoadError, Skipped
 
-Loaded = Article | LoadError
-Reader = Callable[[Path, str], Iterator[Loaded]]
+Loaded = Article | LoadError | Skipped
+Reader = Callable[[Path, str], Iterator[Article | LoadError]]
 
 _MD_HEADING = re.compile(r"^[ \t]{0,3}#{1,6}[ \t]+(.*?)(?:[ \t]+#+)?[ \t]*$")
 
 
-def iter_articles(paths: Sequence[Path]) -> Iterator[Article | LoadError]:
-    """Yield every article under the given files and folders; bad inputs become LoadErrors, not exceptions."""
+def iter_articles(paths: Sequence[Path], home: Path | None = None) -> Iterator[Loaded]:
+    """Yield every article under the given files and folders; bad inputs become LoadErrors, passed-over ones
+    Skipped, never exceptions. `home` is the articles folder that file ids are relative to (see file_id)."""
     for root in map(Path, paths):
         mode = _mode(root)
         if isinstance(mode, LoadError):
             yield mode
         elif stat.S_ISDIR(mode):
-            yield from _iter_folder(root)
+            yield from _iter_folder(root, home)
         elif not stat.S_ISREG(mode):
             yield LoadError(root, "cannot read: not a regular file or folder")
         elif (reader := _reader_for(root)) is None:
             yield LoadError(root, f"unsupported file type (expected one of {', '.join(SUPPORTED)})")
         else:
-            yield from _read(root, reader, file_id(root, None))
+            yield from _read(root, reader, _id(root, home, _stem_clashes(_siblings(root))))
 
 
-def file_id(path: Path, base: Path | None) -> str:
-    """The path-derived id: the path relative to its folder argument (or the name), without extension."""
-    relative = path.relative_to(base) if base is not None else Path(path.name)
+def _id(path: Path, home: Path | None, clashes: set[str]) -> str:
     suffix = _suffix(path)
-    posix = relative.as_posix()
-    return posix[: len(posix) - len(suffix)] if suffix else posix
+    return file_id(path, home, suffix, keep_suffix=_stem(path) in clashes)
 
 
-def _iter_folder(base: Path) -> Iterator[Loaded]:
-    """Walk a folder depth-first in sorted order, skipping hidden entries and symlink loops."""
+def _stem(path: Path) -> str:
+    """A file name without its supported extension, case-folded (the ids' clash check)."""
+    suffix = _suffix(path)
+    return path.name[: len(path.name) - len(suffix)].casefold() if suffix else ""
+
+
+def _stem_clashes(names: Sequence[Path]) -> set[str]:
+    """Stems that two supported files in one folder share (`a.txt` and `a.md`): those ids keep the extension."""
+    stems = [_stem(p) for p in names if _suffix(p)]
+    return {s for s in stems if stems.count(s) > 1}
+
+
+def _siblings(path: Path) -> list[Path]:
+    """The visible entries beside a file (for the clash check); none when its folder cannot be listed."""
+    try:
+        return [p for p in path.parent.iterdir() if not p.name.startswith(".")]
+    except OSError:
+        return []
+
+
+def _iter_folder(base: Path, home: Path | None) -> Iterator[Loaded]:
+    """Walk a folder depth-first in sorted order, skipping hidden entries and symlink loops; an empty folder
+    and every file of a type this loader does not read are reported as Skipped."""
     seen: set[Path] = set()
     listing = _list_folder(base, seen)
     if isinstance(listing, LoadError):
         yield listing
         return
-    stack = [iter(listing)]
+    listing = listing or []
+    if not listing:
+        yield Skipped(base, "empty folder", empty_folder=True)
+    stack = [(iter(listing), _stem_clashes(listing))]
     while stack:
-        entry = next(stack[-1], None)
+        entries, clashes = stack[-1]
+        entry = next(entries, None)
         if entry is None:
             stack.pop()
             continue
@@ -65,10 +89,14 @@ def _iter_folder(base: Path) -> Iterator[Loaded]:
             listing = _list_folder(entry, seen)
             if isinstance(listing, LoadError):
                 yield listing
-            else:
-                stack.append(iter(listing))
+            elif listing is not None:
+                if not listing:
+                    yield Skipped(entry, "empty folder", empty_folder=True)
+                stack.append((iter(listing), _stem_clashes(listing)))
         elif stat.S_ISREG(mode) and reader is not None:
-            yield from _read(entry, reader, file_id(entry, base))
+            yield from _read(entry, reader, _id(entry, home, clashes))
+        elif stat.S_ISREG(mode):
+            yield Skipped(entry, f"unsupported file type {entry.suffix or '(none)'}; reads {', '.join(SUPPORTED)}")
 
 
 def _mode(path: Path) -> int | LoadError:
@@ -81,12 +109,12 @@ def _mode(path: Path) -> int | LoadError:
         return LoadError(path, f"cannot read: {exc.strerror or exc}")
 
 
-def _list_folder(folder: Path, seen: set[Path]) -> list[Path] | LoadError:
-    """A folder's visible entries, sorted; empty for a folder already walked (a symlink loop)."""
+def _list_folder(folder: Path, seen: set[Path]) -> list[Path] | LoadError | None:
+    """A folder's visible entries, sorted; None for a folder already walked (a symlink loop)."""
     try:
         real = folder.resolve()
         if real in seen:
-            return []
+            return None
         seen.add(real)
         return sorted(p for p in folder.iterdir() if not p.name.startswith("."))
     except OSError as exc:
@@ -101,7 +129,7 @@ def _read(path: Path, reader: Reader, fid: str) -> Iterator[Loaded]:
         yield LoadError(path, f"could not load: {type(exc).__name__}: {exc}")
 
 
-def _read_txt(path: Path, fid: str) -> Iterator[Loaded]:
+def _read_txt(path: Path, fid: str) -> Iterator[Article | LoadError]:
     """A plain-text article; a headline first line becomes the title."""
     try:
         text = read_text(path)
@@ -112,7 +140,7 @@ def _read_txt(path: Path, fid: str) -> Iterator[Loaded]:
     yield make_article(path, id=fid, text=body, title=title, origin=str(path))
 
 
-def _read_md(path: Path, fid: str) -> Iterator[Loaded]:
+def _read_md(path: Path, fid: str) -> Iterator[Article | LoadError]:
     """A Markdown article: like text, with the '#' marks of a leading heading dropped."""
     try:
         text = read_text(path)
@@ -129,7 +157,7 @@ def _read_md(path: Path, fid: str) -> Iterator[Loaded]:
     yield make_article(path, id=fid, text=body, title=title, origin=str(path))
 
 
-def _read_html(path: Path, fid: str) -> Iterator[Loaded]:
+def _read_html(path: Path, fid: str) -> Iterator[Article | LoadError]:
     """An HTML page: its article text, with title, date and url from the page's metadata."""
     try:
         doc = extract_html(read_text(path))

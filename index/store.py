@@ -7,22 +7,37 @@ import sqlite3
 import time
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
+from index.text_key import text_key
 from index.types import Article, Chunk
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS articles(
     id TEXT PRIMARY KEY, title TEXT NOT NULL, url TEXT NOT NULL, date TEXT NOT NULL,
     source TEXT NOT NULL, origin TEXT NOT NULL, file TEXT NOT NULL, text TEXT NOT NULL,
-    hash TEXT NOT NULL, urls TEXT NOT NULL, updated_at REAL NOT NULL);
+    hash TEXT NOT NULL, urls TEXT NOT NULL, updated_at REAL NOT NULL, text_key TEXT NOT NULL DEFAULT '',
+    url_files TEXT NOT NULL DEFAULT '{}');
 CREATE TABLE IF NOT EXISTS chunks(
     id TEXT PRIMARY KEY, article_id TEXT NOT NULL, idx INTEGER NOT NULL,
     start INTEGER NOT NULL, "end" INTEGER NOT NULL, text TEXT NOT NULL, terms TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+class ManifestEntry(NamedTuple):
+    """What an update compares a loaded article with: its stored hash, owner file, text key, title, urls and
+    the file each merged url came from (a url without one came from the owner file)."""
+
+    hash: str
+    file: str
+    text_key: str
+    title: str
+    urls: list[str]
+    url_files: dict[str, str]
 
 
 @dataclass(frozen=True)
@@ -63,6 +78,7 @@ class ArticleUpsert:
     chunks: list[Chunk]
     chunk_ids: list[str]
     terms: list[str]
+    url_files: dict[str, str] = field(default_factory=dict)  # merged url -> the file it came from
 
 
 class ArticleStore:
@@ -73,6 +89,18 @@ class ArticleStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         with self._connect() as db:
             db.executescript(_SCHEMA)
+            self._migrate(db)
+
+    @staticmethod
+    def _migrate(db: sqlite3.Connection) -> None:
+        """Bring an older store up to the current schema in place (nothing is re-embedded)."""
+        columns = {row[1] for row in db.execute("PRAGMA table_info(articles)")}
+        if "text_key" not in columns:  # stores before whole-store duplicate detection
+            db.execute("ALTER TABLE articles ADD COLUMN text_key TEXT NOT NULL DEFAULT ''")
+        if "url_files" not in columns:
+            db.execute("ALTER TABLE articles ADD COLUMN url_files TEXT NOT NULL DEFAULT '{}'")
+        rows = db.execute("SELECT id, text FROM articles WHERE text_key = ''").fetchall()
+        db.executemany("UPDATE articles SET text_key = ? WHERE id = ?", [(text_key(t), i) for i, t in rows])
 
     @contextmanager
     def _connect(self) -> Iterator[sqlite3.Connection]:
@@ -86,10 +114,19 @@ class ArticleStore:
             db.close()
 
     # --- reads -------------------------------------------------------------------------------------------
-    def manifest(self) -> dict[str, tuple[str, str]]:
-        """id -> (content hash, source file) for every stored article."""
+    def manifest(self) -> dict[str, ManifestEntry]:
+        """id -> (hash, owner file, text key, title, urls, url files) for every stored article."""
         with self._connect() as db:
-            return {row[0]: (row[1], row[2]) for row in db.execute("SELECT id, hash, file FROM articles")}
+            rows = db.execute("SELECT id, hash, file, text_key, title, urls, url_files FROM articles").fetchall()
+        return {r[0]: ManifestEntry(r[1], r[2], r[3], r[4], json.loads(r[5]), json.loads(r[6])) for r in rows}
+
+    def article(self, article_id: str) -> Article | None:
+        """A stored article as the write path built it, so a copy found elsewhere can merge into it."""
+        with self._connect() as db:
+            row = db.execute(
+                "SELECT id, text, title, url, date, source, origin FROM articles WHERE id = ?", (article_id,)
+            ).fetchone()
+        return Article(*row) if row else None
 
     def get(self, article_id: str) -> StoredArticle | None:
         """One article with its text, or None."""
@@ -206,8 +243,11 @@ class ArticleStore:
             for u in upserts:
                 a = u.article
                 db.execute(
-                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?)",
-                    (a.id, a.title, a.url, a.date, a.source, a.origin, u.file, a.text, u.hash, json.dumps(u.urls), now),
+                    "INSERT OR REPLACE INTO articles VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                    (
+                        a.id, a.title, a.url, a.date, a.source, a.origin, u.file, a.text, u.hash,
+                        json.dumps(u.urls), now, text_key(a.text), json.dumps(u.url_files),
+                    ),
                 )
                 db.executemany(
                     "INSERT OR REPLACE INTO chunks VALUES (?,?,?,?,?,?,?)",
@@ -220,6 +260,12 @@ class ArticleStore:
             db.executemany("INSERT OR REPLACE INTO meta VALUES (?, ?)", list(meta.items()))
         fresh = {cid for u in upserts for cid in u.chunk_ids}
         return [cid for cid in stale if cid not in fresh]
+
+    def claim_meta(self, key: str, value: str) -> str:
+        """Set a meta value unless one is there, atomically; returns the value that holds (ours or the first)."""
+        with self._connect() as db:
+            db.execute("INSERT OR IGNORE INTO meta VALUES (?, ?)", (key, value))
+            return str(db.execute("SELECT value FROM meta WHERE key = ?", (key,)).fetchone()[0])
 
     def set_meta(self, meta: dict[str, str]) -> None:
         """Record settings the index was built with."""

@@ -56,3 +56,15 @@ class LoadError:
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
         return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """An input passed over on purpose (an unsupported file type, an empty folder): reported, never an error."""
+
+    path: Path
+    reason: str
+    empty_folder: bool = False  # an empty folder may be an unmounted disk: what is stored under it stays
+
+    def __str__(self) -> str:
+        return f"{self.path}: {self.reason}"

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from index.chunking import chunk_article
@@ -15,43 +14,17 @@ from index.lexical import LexicalIndex, terms
 from index.loaders import iter_articles
 from index.lock import update_lock
 from index.meta import site_of
-from index.plan import make_plan, origin_file, stored_hash
+from index.plan import Plan, make_plan, origin_file, stored_hash
+from index.report import UpdateReport
 from index.store import ArticleUpsert
 from index.types import Article
+
+__all__ = ["UpdateReport", "update_index"]
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 BATCH_ARTICLES = 64
 MAX_TITLE_TOKENS = 64  # of the 254-piece window, at most this much goes to the headline
 SWEEP_PENDING = "sweep_pending"  # store meta: set before an update writes vectors, cleared once leftovers are gone
-
-
-@dataclass
-class UpdateReport:
-    """The summary every interface prints: counts, duplicates, errors and time."""
-
-    added: int = 0
-    updated: int = 0
-    removed: int = 0
-    unchanged: int = 0
-    duplicates: int = 0
-    chunks: int = 0
-    seconds: float = 0.0
-    dry_run: bool = False
-    errors: list[str] = field(default_factory=list)
-    notes: list[str] = field(default_factory=list)
-
-    def summary(self) -> str:
-        """One line for humans."""
-        verb = "would change" if self.dry_run else "indexed"
-        return (
-            f"{verb}: {self.added} added, {self.updated} updated, {self.removed} removed, "
-            f"{self.unchanged} unchanged, {self.duplicates} duplicates, {self.chunks} chunks written, "
-            f"{len(self.errors)} errors in {self.seconds:.1f}s"
-        )
-
-    def as_dict(self) -> dict[str, object]:
-        """The JSON form (`index --json`, `POST /api/index`)."""
-        return asdict(self)
 
 
 def _no_progress(stage: str, done: int, total: int) -> None:
@@ -74,7 +47,7 @@ def vector_key(article: Article, signature: str) -> str:
     return hashlib.sha256(f"{article.content_hash}|{signature}".encode()).hexdigest()[:32]
 
 
-def _prepare(handles: IndexHandles, article: Article, urls: list[str]) -> tuple[ArticleUpsert, list[str]]:
+def _prepare(handles: IndexHandles, article: Article, url_files: dict[str, str]) -> tuple[ArticleUpsert, list[str]]:
     """Chunk one article; returns the upsert row and the texts to embed."""
     settings = handles.settings
     title = embed_title(handles.embedder, article.title)
@@ -85,8 +58,9 @@ def _prepare(handles: IndexHandles, article: Article, urls: list[str]) -> tuple[
     upsert = ArticleUpsert(
         article=article,
         file=origin_file(article),
-        hash=stored_hash(article, urls, handles.signature),
-        urls=urls,
+        hash=stored_hash(article, list(url_files), handles.signature),
+        urls=list(url_files),
+        url_files=url_files,
         chunks=chunks,
         chunk_ids=[c.chunk_id(vector_key(article, handles.signature)) for c in chunks],
         terms=[" ".join(terms(f"{article.title}\n{c.text}")) for c in chunks],
@@ -157,44 +131,67 @@ def _sweep(handles: IndexHandles) -> int:
     return len(orphans)
 
 
+def _missing_vectors(handles: IndexHandles, plan: Plan) -> int:
+    """Unchanged articles whose vectors the vector store lost (a shared server's old clean-up, a restored
+    backup) are re-embedded: an update repairs the index instead of reporting it unchanged."""
+    missing = handles.store.all_chunk_ids() - handles.vectors.all_ids()
+    broken = {cid.rsplit("::", 2)[0] for cid in missing}
+    repaired = [plan.articles[i] for i in plan.unchanged if i in broken]
+    plan.updated += repaired
+    plan.unchanged = [i for i in plan.unchanged if i not in broken]
+    return len(repaired)
+
+
+def _safety_stop(handles: IndexHandles, plan: Plan, stored: int) -> str:
+    """Why an update that would remove much of the collection must not go ahead on its own ("" when it may)."""
+    s = handles.settings
+    removed = len(plan.removed)
+    if removed < s.removal_stop_min or removed <= s.removal_stop_share * stored:
+        return ""
+    return (
+        f"this update would remove {removed} of the {stored} stored articles (more than "
+        f"{s.removal_stop_share:.0%}); check that the articles folder is complete and mounted, then run again "
+        "with --allow-removal (API: allow_removal=true) to go ahead"
+    )
+
+
 def update_index(
     handles: IndexHandles,
     paths: Sequence[Path] | None = None,
     dry_run: bool = False,
     full: bool = False,
     progress: Progress = _no_progress,
+    allow_removal: bool = False,
 ) -> UpdateReport:
-    """The one write-path service: CLI, HTTP and UI all call this."""
+    """The one write-path service: CLI, HTTP and UI all call this.
+
+    Removal is scoped to `paths` (default: the articles folder) and never touches what could not be seen;
+    `full` re-embeds every article found there. An update that would remove more than the configured share
+    of the collection is refused (`report.refused`) unless `allow_removal`.
+    """
     started = time.perf_counter()
-    roots = list(paths) if paths else [handles.settings.articles_dir]
-    missing = [str(p) for p in roots if not p.exists()]
-    with update_lock(handles.settings.data_dir):
-        items = list(iter_articles([p for p in roots if p.exists()]))
-        # --full re-embeds every article and drops every stored article the given paths no longer hold.
-        plan = make_plan(
-            items,
-            handles.store.manifest(),
-            [Path("/")] if full else [p for p in roots if p.exists()],
-            handles.signature,
-            full,
-        )
-        report = UpdateReport(
-            added=len(plan.added),
-            updated=len(plan.updated),
-            removed=len(plan.removed),
-            unchanged=len(plan.unchanged),
-            duplicates=len(plan.duplicates),
-            dry_run=dry_run,
-            errors=[f"{p}: no such file or folder" for p in missing] + [str(e) for e in plan.errors],
-            notes=list(plan.duplicates),
-        )
-        if not dry_run and (plan.changes or not handles.lexical_ready()):
+    settings = handles.settings
+    roots = list(paths) if paths else [settings.articles_dir]
+    present = [p for p in roots if p.exists()]
+    with update_lock(settings.data_dir):
+        manifest = handles.store.manifest()
+        items = iter_articles(present, home=settings.articles_dir)
+        plan = make_plan(items, manifest, present, handles.signature, full, allow_removal, handles.store.article)
+        report = UpdateReport.of(plan, dry_run)
+        report.errors[:0] = [f"{p}: no such file or folder" for p in roots if p not in present]
+        if not dry_run and manifest and (repaired := _missing_vectors(handles, plan)):
+            report.updated, report.unchanged = len(plan.updated), len(plan.unchanged)
+            report.notes.append(f"re-embedding {repaired} article(s) whose vectors were missing")
+        report.refused = "" if allow_removal else _safety_stop(handles, plan, len(manifest))
+        if dry_run or report.refused:
+            report.list_changes(plan, {i: manifest[i].title for i in plan.removed})
+        elif plan.changes or not handles.lexical_ready():
             handles.store.set_meta({SWEEP_PENDING: "1"})  # durable before the first vector is written
             prepared = [_prepare(handles, a, plan.urls[a.id]) for a in plan.added + plan.updated]
             upserts = [u for u, _ in prepared]
             report.chunks = _embed_missing(handles, upserts, [t for _, t in prepared], progress, resume=not full)
             _publish(handles, upserts, plan.removed)
-        elif not dry_run and handles.store.get_meta(SWEEP_PENDING):  # an earlier run was killed mid-way
+        elif handles.store.get_meta(SWEEP_PENDING):  # an earlier run was killed mid-way
             report.notes.append(f"removed {_sweep(handles)} vectors left by an interrupted update")
     report.seconds = round(time.perf_counter() - started, 3)
     return report

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+import uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -10,7 +11,11 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from index.store import ArticleStore
+
 T = TypeVar("T")
+COPY_BATCH = 500  # vectors per read when moving a store's vectors into its own collection
+LEGACY_COPIED = "server_collection_filled"  # store meta: the shared collection's vectors were copied over
 
 
 @dataclass(frozen=True)
@@ -34,6 +39,10 @@ def _retry(call: Callable[[], T], attempts: int = 5, pause_s: float = 0.3) -> T:
     raise AssertionError("unreachable")
 
 
+class VectorStoreUnavailable(RuntimeError):
+    """The Chroma server cannot be reached: one line naming it, instead of a client library's traceback."""
+
+
 def open_client(path: Path, host: str | None = None, port: int | None = None) -> Any:
     """A Chroma client with telemetry off; a server when host and port are given."""
     import chromadb
@@ -41,7 +50,14 @@ def open_client(path: Path, host: str | None = None, port: int | None = None) ->
 
     chroma_settings = ChromaSettings(anonymized_telemetry=False, allow_reset=False)
     if host and port:
-        return chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+        try:
+            return chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
+        except Exception as exc:  # the client checks the server at once; any failure means we cannot use it
+            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+            raise VectorStoreUnavailable(
+                f"cannot reach the Chroma server at {host}:{port} ({reason}); start it "
+                f"(chroma run --host {host} --port {port}) or unset ASSISTANT_CHROMA_HOST for the embedded store"
+            ) from None
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
 
@@ -56,6 +72,11 @@ class VectorStore:
         self._collection = client.get_or_create_collection(
             name, embedding_function=None, metadata={"hnsw:space": "cosine"}
         )
+
+    @property
+    def name(self) -> str:
+        """The collection's name on the client."""
+        return self._name
 
     def add(self, ids: Sequence[str], vectors: np.ndarray, documents: Sequence[str], metadatas: Sequence[dict]) -> None:
         """Upsert chunks in batches Chroma accepts."""
@@ -111,6 +132,13 @@ class VectorStore:
             found.update(self._collection.get(ids=list(ids[i : i + 1000]), include=[])["ids"])
         return found
 
+    def copy_from(self, other: VectorStore, ids: Sequence[str]) -> int:
+        """Copy these chunks (vectors, documents, metadata) from another collection; ids it lacks are skipped."""
+        got = other._collection.get(ids=list(ids), include=["embeddings", "documents", "metadatas"])
+        if got["ids"]:
+            self.add(got["ids"], np.asarray(got["embeddings"], dtype=np.float32), got["documents"], got["metadatas"])
+        return len(got["ids"])
+
     def count(self) -> int:
         """Number of stored vectors."""
         return int(_retry(self._collection.count))
@@ -130,3 +158,26 @@ class VectorStore:
             VectorHit(cid, float(dist), dict(meta or {}))
             for cid, dist, meta in zip(result["ids"][0], result["distances"][0], result["metadatas"][0], strict=True)
         ]
+
+
+SERVER_COLLECTION = "server_collection"  # store meta: this store's own collection on a Chroma server
+
+
+def server_collection(client: Any, store: ArticleStore, prefix: str) -> VectorStore:
+    """This store's own collection on a shared Chroma server, so that no other store's update or clean-up
+    can touch its vectors (nor its clean-up theirs). Named once per store and recorded in it.
+
+    A store from before this rule kept its vectors in the shared `prefix` collection: its live vectors are
+    copied across once (no re-embedding); the shared collection is left as it is, since others may use it.
+    """
+    name = store.claim_meta(SERVER_COLLECTION, f"{prefix}-{uuid.uuid4().hex[:12]}")
+    own = VectorStore(client, name)
+    if store.get_meta(LEGACY_COPIED):
+        return own
+    live = sorted(store.all_chunk_ids())
+    if live and prefix in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
+        legacy = VectorStore(client, prefix)
+        for i in range(0, len(live), COPY_BATCH):
+            own.copy_from(legacy, live[i : i + COPY_BATCH])
+    store.set_meta({LEGACY_COPIED: "1"})
+    return own

@@ -158,7 +158,7 @@ def snapshot(handles: IndexHandles, questions: list[str]) -> dict[str, Any]:
     return {
         "generation": store.generation(),
         "lexical_generation": lexical_gen,
-        "manifest": {aid: h for aid, (h, _) in store.manifest().items()},
+        "manifest": {aid: e.hash for aid, e in store.manifest().items()},
         "articles": {a: [s.title, s.text] for a in store.manifest() if (s := store.get(a)) is not None},
         "chunks": {cid: [c.article_id, c.start, c.end, c.text] for cid, c in chunks.items()},
         "chroma": {cid: [doc, meta] for cid, (doc, meta) in chroma_records(handles).items()},

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -47,7 +50,7 @@ def chroma_records(handles: IndexHandles) -> dict[str, tuple[str, dict[str, Any]
     """chunk id -> (document, metadata) for everything in the index's Chroma collection."""
     s = handles.settings
     client = open_client(s.chroma_dir, s.chroma_host, s.chroma_port)
-    collection = client.get_collection(s.collection, embedding_function=None)
+    collection = client.get_collection(handles.vectors.name, embedding_function=None)
     got = collection.get(include=["documents", "metadatas"])
     return {
         cid: (doc, dict(meta)) for cid, doc, meta in zip(got["ids"], got["documents"], got["metadatas"], strict=True)
@@ -79,3 +82,32 @@ def article_chunk_ids(handles: IndexHandles, article_id: str) -> set[str]:
     """Live chunk ids of one article, as the store knows them."""
     ids = handles.store.all_chunk_ids()
     return {cid for cid, c in handles.store.chunks_by_id(sorted(ids)).items() if c.article_id == article_id}
+
+
+# Run as root, a test still needs reads that fail: the CLI then runs without the capabilities that let root
+# ignore file modes (setpriv from util-linux), so a folder with mode 000 is as unreadable as for anyone else.
+DROP_DAC = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-set=-dac_override,-dac_read_search"]
+
+
+def run_index_cli(
+    tmp_path: Path, *args: str, unprivileged: bool = False, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
+    """`python -m assistant index ARGS` with data and articles in tmp_path, and none of the caller's ASSISTANT_*."""
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
+    clean |= {
+        "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
+        "ASSISTANT_ARTICLES_DIR": str(tmp_path / "articles"),
+        "HF_HUB_OFFLINE": "1",
+        "TRANSFORMERS_OFFLINE": "1",
+        "ANONYMIZED_TELEMETRY": "False",
+    } | (env or {})
+    prefix = DROP_DAC if unprivileged and os.geteuid() == 0 else []
+    return subprocess.run(  # cwd: a folder without a .env file
+        [*prefix, sys.executable, "-m", "assistant", "index", *args],
+        cwd=tmp_path,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import httpx
 import pytest
-from index_testkit import HandlesFactory, assert_consistent, story, write
+from index_testkit import HandlesFactory, assert_consistent, run_index_cli, story, write
 
 from assistant.service import AnswerService
 from index.updater import update_index
+from index.vectors import LEGACY_COPIED, SERVER_COLLECTION, VectorStore
 
 
 def _free_port() -> int:
@@ -84,3 +85,70 @@ def test_questions_are_answered_from_a_chroma_server(
     for c in response.citations:
         text = handles.store.get_text(c.article_id)
         assert text is not None and text[c.start : c.end] == c.quote
+
+
+def test_two_stores_on_one_server_never_touch_each_others_vectors(
+    chroma_server: tuple[str, int], make_handles: HandlesFactory, tmp_path: Path
+) -> None:
+    """Two data directories, one `chroma run`: each update and clean-up keeps to its own store's vectors."""
+    host, port = chroma_server
+    first_dir, second_dir = tmp_path / "first", tmp_path / "second"
+    for topic in ("harbour", "library", "bridge"):
+        write(first_dir / f"{topic}.txt", f"{topic.title()} news\n\n{story(topic)}")
+    write(second_dir / "museum.txt", story("museum"))
+    first = make_handles(data_dir=tmp_path / "d1", articles=first_dir, chroma_host=host, chroma_port=port)
+    second = make_handles(data_dir=tmp_path / "d2", articles=second_dir, chroma_host=host, chroma_port=port)
+    update_index(first)
+    before = first.vectors.count()
+    update_index(second)  # its clean-up used to delete every vector its own store did not list
+    assert first.vectors.name != second.vectors.name
+    assert first.vectors.count() == before > 0
+    assert_consistent(first)
+    assert_consistent(second)
+    assert update_index(first).chunks == 0
+    response = AnswerService(first.settings, first).ask("What did officials say about the harbour budget?")
+    assert not response.refused and response.citations[0].article_id == "harbour"
+
+
+def test_an_update_repairs_vectors_the_server_lost(
+    chroma_server: tuple[str, int], make_handles: HandlesFactory, articles_dir: Path
+) -> None:
+    host, port = chroma_server
+    write(articles_dir / "a.txt", story("harbour"))
+    write(articles_dir / "b.txt", story("library"))
+    handles = make_handles(chroma_host=host, chroma_port=port)
+    update_index(handles)
+    lost = sorted(cid for cid in handles.store.all_chunk_ids() if cid.startswith("a::"))
+    handles.vectors.delete(lost)  # what an older shared-server clean-up did to another store
+    report = update_index(handles)
+    assert (report.updated, report.unchanged, report.chunks) == (1, 1, len(lost))
+    assert "re-embedding 1 article(s) whose vectors were missing" in report.notes
+    assert_consistent(handles)
+
+
+def test_a_store_from_before_per_store_collections_moves_without_re_embedding(
+    chroma_server: tuple[str, int], make_handles: HandlesFactory, articles_dir: Path, tmp_path: Path
+) -> None:
+    host, port = chroma_server
+    write(articles_dir / "a.txt", story("harbour"))
+    built = make_handles(chroma_host=host, chroma_port=port, collection="legacy")
+    update_index(built)
+    shared = VectorStore(built.vectors._client, "legacy")  # where an older version wrote this store's vectors
+    shared.copy_from(built.vectors, sorted(built.store.all_chunk_ids()))
+    with built.store._connect() as db:
+        db.execute("DELETE FROM meta WHERE key IN (?, ?)", (SERVER_COLLECTION, LEGACY_COPIED))
+    reopened = make_handles(chroma_host=host, chroma_port=port, collection="legacy")
+    assert reopened.vectors.name not in {"legacy", built.vectors.name}
+    report = update_index(reopened)
+    assert (report.unchanged, report.chunks) == (1, 0), "the vectors were embedded again"
+    assert shared.count() == len(built.store.all_chunk_ids()), "the shared collection may be another store's"
+    assert_consistent(reopened)
+
+
+def test_a_server_that_is_down_is_a_one_line_error(tmp_path: Path) -> None:
+    (tmp_path / "articles").mkdir()
+    port = _free_port()
+    result = run_index_cli(tmp_path, env={"ASSISTANT_CHROMA_HOST": "127.0.0.1", "ASSISTANT_CHROMA_PORT": str(port)})
+    assert result.returncode == 3
+    [line] = [x for x in result.stderr.splitlines() if x.strip()]
+    assert line.startswith(f"error: cannot reach the Chroma server at 127.0.0.1:{port}")

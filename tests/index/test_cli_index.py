@@ -3,12 +3,10 @@
 from __future__ import annotations
 
 import json
-import os
 import re
-import subprocess
-import sys
 from pathlib import Path
 
+from index_testkit import run_index_cli as assistant_index
 from index_testkit import story, write
 
 from index.store import ArticleStore
@@ -21,30 +19,9 @@ SUMMARY = re.compile(
 )
 
 
-def assistant_index(tmp_path: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    """Run the CLI with data and articles in tmp_path (and nothing from the caller's ASSISTANT_* settings)."""
-    env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
-    env |= {
-        "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
-        "ASSISTANT_ARTICLES_DIR": str(tmp_path / "articles"),
-        "HF_HUB_OFFLINE": "1",
-        "TRANSFORMERS_OFFLINE": "1",
-        "ANONYMIZED_TELEMETRY": "False",
-    }
-    return subprocess.run(  # cwd: a folder without a .env file
-        [sys.executable, "-m", "assistant", "index", *args],
-        cwd=tmp_path,
-        env=env,
-        capture_output=True,
-        text=True,
-        timeout=600,
-        check=False,
-    )
-
-
 def summary(stdout: str) -> dict[str, str]:
-    """The fields of the one summary line on stdout."""
-    [line] = stdout.strip().splitlines()
+    """The fields of the summary line, the last on stdout (a dry run lists the articles it would touch first)."""
+    line = stdout.strip().splitlines()[-1]
     match = SUMMARY.match(line)
     assert match, f"not a summary line: {line!r}"
     return match.groupdict()
@@ -57,7 +34,7 @@ def test_index_json_summary_and_dry_run(tmp_path: Path) -> None:
     empty = write(articles / "empty.txt", "")
 
     first = assistant_index(tmp_path, "--json")
-    assert first.returncode == 0, first.stderr
+    assert first.returncode == 1, first.stderr  # some inputs failed (the empty file), the rest applied
     report = json.loads(first.stdout)
     assert report.keys() >= REPORT_KEYS
     assert (report["added"], report["updated"], report["removed"], report["unchanged"]) == (2, 0, 0, 0)
@@ -71,7 +48,7 @@ def test_index_json_summary_and_dry_run(tmp_path: Path) -> None:
     assert stored is not None and stored.title == "Harbour plan approved"
 
     again = assistant_index(tmp_path)  # nothing changed: no model load, nothing written
-    assert again.returncode == 0, again.stderr
+    assert again.returncode == 1, again.stderr
     assert summary(again.stdout) == {
         "verb": "indexed",
         "added": "0",
@@ -85,12 +62,18 @@ def test_index_json_summary_and_dry_run(tmp_path: Path) -> None:
 
     write(articles / "c.txt", story("bridge"))
     (articles / "b.txt").unlink()
+    empty.unlink()
     preview = assistant_index(tmp_path, "--dry-run")
     assert preview.returncode == 0, preview.stderr
+    assert preview.stdout.splitlines()[:2] == ["+ c", "- b"], "a dry run names what it would add and remove"
     fields = summary(preview.stdout)
     assert (fields["verb"], fields["added"], fields["removed"], fields["unchanged"]) == ("would change", "1", "1", "1")
     preview_json = json.loads(assistant_index(tmp_path, "--dry-run", "--json").stdout)
     assert (preview_json["dry_run"], preview_json["added"], preview_json["chunks"]) == (True, 1, 0)
+    assert preview_json["changes"] == [
+        {"change": "added", "id": "c", "title": ""},
+        {"change": "removed", "id": "b", "title": ""},
+    ]
     assert sorted(store.manifest()) == ["a", "b"], "a dry run changed the store"
 
 
@@ -98,6 +81,6 @@ def test_index_of_given_paths_reports_missing_ones(tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
     missing = tmp_path / "nope.jsonl"
     result = assistant_index(tmp_path, str(missing), "--dry-run", "--json")
-    assert result.returncode == 0, result.stderr
+    assert result.returncode == 1, result.stderr
     assert json.loads(result.stdout)["errors"] == [f"{missing}: no such file or folder"]
     assert f"error: {missing}: no such file or folder" in result.stderr

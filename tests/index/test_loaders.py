@@ -20,9 +20,11 @@ SUPPORTED_LIST = ".jsonl.gz, .jsonl, .json, .txt, .md, .markdown, .html, .htm"
 BODY = "The council voted on Tuesday to approve the new budget after a long debate."
 
 
-def load(*paths: Path) -> tuple[list[Article], list[LoadError]]:
-    """Run the loader to the end, splitting articles from errors."""
-    items = list(iter_articles(list(paths)))
+def load(*paths: Path, home: Path | None = None) -> tuple[list[Article], list[LoadError]]:
+    """Run the loader to the end, splitting articles from errors; ids relative to `home` (default: the first
+    path's folder, as if it were the articles folder)."""
+    home = home or (paths[0] if paths[0].is_dir() else paths[0].parent)
+    items = list(iter_articles(list(paths), home=home))
     return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, LoadError)]
 
 
@@ -188,16 +190,16 @@ def test_jsonl_feed_ids_metadata_and_origins(tmp_path: Path) -> None:
     path = write(tmp_path / "feeds" / "feed.jsonl", raw_rows)
     a, b, c, d = load(tmp_path)[0]
     assert (a.id, a.title, a.url, a.source, a.date) == (
-        "42",
+        "feeds/feed#42",
         "A title",
         "https://www.cnn.com/a",
         "cnn.com",
         "2024-01-05",
     )
-    assert b.id == hashlib.sha1(b"https://usatoday.com/b").hexdigest()[:12]
+    assert b.id == "feeds/feed#" + hashlib.sha1(b"https://usatoday.com/b").hexdigest()[:12]
     assert (b.source, b.date, b.title) == ("usatoday.com", "2023-02-03", "")
     assert (c.id, c.source, c.date) == ("feeds/feed#3", "file", "2024-03-05")
-    assert (d.id, d.date, d.text) == ("x", "", f"{BODY}\n{BODY}")
+    assert (d.id, d.date, d.text) == ("feeds/feed#x", "", f"{BODY}\n{BODY}")
     assert [x.origin for x in (a, b, c, d)] == [f"{path}:{n}" for n in range(1, 5)]
 
 
@@ -223,7 +225,12 @@ def test_publication_date_comes_before_the_fetch_date(tmp_path: Path) -> None:
     write(tmp_path / "feed.jsonl", "".join(json.dumps(r) + "\n" for r in rows))
     articles, errors = load(tmp_path)
     assert not errors
-    assert {a.id: a.date for a in articles} == {"p": "2023-01-02", "u": "2022-11-27", "r": "2024-01-05", "bad": ""}
+    assert {a.id.removeprefix("feed#"): a.date for a in articles} == {
+        "p": "2023-01-02",
+        "u": "2022-11-27",
+        "r": "2024-01-05",
+        "bad": "",
+    }
 
 
 @pytest.mark.parametrize(
@@ -246,7 +253,7 @@ def test_json_single_object_and_list(tmp_path: Path) -> None:
     write(tmp_path / "one.json", json.dumps({"title": "One", "text": BODY, "url": "http://one.example/x"}))
     write(tmp_path / "many.json", json.dumps([{"text": BODY}, "not an object", {"id": "k", "text": BODY}]))
     articles, errors = load(tmp_path)
-    assert [a.id for a in articles] == ["many#0", "k", hashlib.sha1(b"http://one.example/x").hexdigest()[:12]]
+    assert [a.id for a in articles] == ["many#0", "many#k", "one#" + hashlib.sha1(b"http://one.example/x").hexdigest()[:12]]
     assert articles[2].title == "One"
     assert [(e.path.name, e.message) for e in errors] == [
         ("many.json", "entry 1: expected a JSON object, got a string")
@@ -266,7 +273,7 @@ def test_gzipped_feed_streams_and_a_corrupt_one_is_reported(tmp_path: Path) -> N
     write(tmp_path / "b_truncated.jsonl.gz", good[: len(good) - 12])
     write(tmp_path / "c_garbage.jsonl.gz", b"this is not gzip data at all")
     articles, errors = load(tmp_path)
-    assert [a.id for a in articles][:3] == ["g0", "g1", "g2"]
+    assert [a.id for a in articles][:3] == ["a_good#g0", "a_good#g1", "a_good#g2"]
     assert [e.path.name for e in errors] == ["b_truncated.jsonl.gz", "c_garbage.jsonl.gz"]
     assert all(e.message.startswith("corrupt gzip file") for e in errors)
 
@@ -286,7 +293,7 @@ def test_bad_jsonl_lines_are_reported_with_line_numbers_and_the_rest_loads(tmp_p
     ]
     path = write(tmp_path / "feed.jsonl", "\n".join(lines))
     articles, errors = load(path)
-    assert [a.id for a in articles] == ["ok1", "ok2"]
+    assert [a.id for a in articles] == ["feed#ok1", "feed#ok2"]
     assert [(e.line, e.message.split(":")[0]) for e in errors] == [
         (2, "line 2"),
         (4, "line 4"),

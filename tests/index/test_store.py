@@ -59,7 +59,11 @@ def test_commit_stores_articles_chunks_urls_and_meta(store: ArticleStore) -> Non
     b = upsert("b", "Rain fell", date="2024-02-01")
     assert store.commit([a, b], [], {"generation": "1", "signature": "sig"}) == []
 
-    assert store.manifest() == {"a": ("h-a", "/feeds/a.jsonl"), "b": ("h-b", "/feeds/b.jsonl")}
+    assert {k: (e.hash, e.file) for k, e in store.manifest().items()} == {
+        "a": ("h-a", "/feeds/a.jsonl"),
+        "b": ("h-b", "/feeds/b.jsonl"),
+    }
+    assert store.manifest()["a"].urls == ["https://x.example/a", "https://y.example/a"]
     assert store.counts() == (2, 3)
     got = store.get("a")
     assert got is not None
@@ -97,7 +101,7 @@ def test_replacing_and_removing_return_the_chunk_ids_no_longer_live(store: Artic
     assert sorted(store.commit([replaced], [], {})) == ["a::h::0", "a::h::1", "a::h::2"]
     assert store.all_chunk_ids() == {"a::h2::0", "a::h2::1", "b::h::0", "b::h::1"}
     assert sorted(store.commit([], ["b", "not-stored"], {})) == ["b::h::0", "b::h::1"]
-    assert store.manifest() == {"a": ("h2-a", "/feeds/a.jsonl")}
+    assert {k: (e.hash, e.file) for k, e in store.manifest().items()} == {"a": ("h2-a", "/feeds/a.jsonl")}
     assert store.all_terms(excluding={"a"}) == ([], [])
 
 
@@ -113,7 +117,7 @@ def test_a_failing_commit_changes_nothing(store: ArticleStore) -> None:
     broken.chunk_ids.pop()  # chunks and ids no longer pair up
     with pytest.raises(ValueError):
         store.commit([upsert("a", "Changed. Text", tag="h2"), broken], ["a"], {"generation": "2"})
-    assert store.manifest() == {"a": ("h-a", "/feeds/a.jsonl")}
+    assert {k: (e.hash, e.file) for k, e in store.manifest().items()} == {"a": ("h-a", "/feeds/a.jsonl")}
     assert store.all_chunk_ids() == {"a::h::0", "a::h::1"}
     assert store.generation() == 1
 

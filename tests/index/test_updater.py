@@ -149,7 +149,7 @@ def test_each_bad_input_is_one_error_and_the_rest_is_indexed(handles: IndexHandl
     )
     report = update_index(handles)
 
-    assert sorted(handles.store.manifest()) == ["f1", "good", "legacy"]
+    assert sorted(handles.store.manifest()) == ["feed#f1", "good", "legacy"]
     assert "café" in (handles.store.get_text("legacy") or "")
     assert counts(report) == (3, 0, 0, 0)
     assert errors_for(report, empty) == [f"{empty}: empty file"]
@@ -223,8 +223,8 @@ def test_a_file_that_breaks_after_indexing_keeps_its_articles(handles: IndexHand
 
     write(feed, jsonl({"id": "f1", "text": story("rail")}))  # fixed, and f2 really is gone now
     report = update_index(handles)
-    assert report.removed == 1 and handles.store.get("f2") is None
-    assert handles.store.get("f1") is not None
+    assert report.removed == 1 and handles.store.get("feed#f2") is None
+    assert handles.store.get("feed#f1") is not None
 
 
 # --- duplicates ------------------------------------------------------------------------------------------
@@ -236,8 +236,8 @@ def test_a_duplicate_id_is_indexed_once_first_copy_wins(handles: IndexHandles, a
     )
     report = update_index(handles)
     assert (report.added, report.duplicates) == (1, 1)
-    assert "duplicate id 'x'" in report.notes[0]
-    assert handles.store.get_text("x") == story("harbour")
+    assert "duplicate id 'feed#x'" in report.notes[0]
+    assert handles.store.get_text("feed#x") == story("harbour")
     assert_consistent(handles)
 
 
@@ -250,16 +250,16 @@ def test_same_text_under_two_urls_is_indexed_once_with_both_urls(handles: IndexH
     )
     report = update_index(handles)
     assert (report.added, report.duplicates) == (1, 1)
-    stored = handles.store.get("a")
+    stored = handles.store.get("a#a")
     assert stored is not None and stored.urls == [one, two] and stored.url == one
-    assert handles.store.get("b") is None
-    assert {meta["article_id"] for _, meta in chroma_records(handles).values()} == {"a"}
+    assert handles.store.get("b#b") is None
+    assert {meta["article_id"] for _, meta in chroma_records(handles).values()} == {"a#a"}
 
     assert counts(update_index(handles)) == (0, 0, 0, 1)
     copy.unlink()  # the second url goes away with its copy
     report = update_index(handles)
     assert counts(report) == (0, 1, 0, 0)
-    assert (stored := handles.store.get("a")) is not None and stored.urls == [one]
+    assert (stored := handles.store.get("a#a")) is not None and stored.urls == [one]
     assert_consistent(handles)
 
 
@@ -290,7 +290,7 @@ def test_chunks_slice_exactly_follow_sentences_and_fit_the_model(
     report = update_index(handles)
     assert report.errors == []
     chunks = assert_consistent(handles)  # store and Chroma offsets slice the stored text
-    stored = handles.store.get("long")
+    stored = handles.store.get("feed#long")
     assert stored is not None and stored.title == title
     text = stored.text
     head = embed_title(embedder, title)  # the headline as the model sees it: at most MAX_TITLE_TOKENS pieces
@@ -402,9 +402,13 @@ def test_indexing_one_path_leaves_articles_from_other_paths_alone(
     )
     assert counts(update_index(handles, [feed])) == (2, 0, 0, 0)
     assert counts(update_index(handles)) == (0, 0, 0, 1), "the default folder's run removed the feed's articles"
-    assert sorted(handles.store.manifest()) == ["a", "f1", "f2"]
+    assert [i.split("/")[-1] for i in sorted(handles.store.manifest())] == ["feed#f1", "feed#f2", "a"]
 
-    feed.unlink()
-    assert counts(update_index(handles, [incoming])) == (0, 0, 2, 0)
+    feed.unlink()  # the folder is empty now: an unmounted disk looks the same, so its articles stay...
+    kept = update_index(handles, [incoming])
+    assert counts(kept) == (0, 0, 0, 0) and len(handles.store.manifest()) == 3
+    why = "is empty (not mounted?); --allow-removal empties it"
+    assert kept.notes == [f"{incoming} {why}: kept its 2 stored article(s)"]
+    assert counts(update_index(handles, [incoming], allow_removal=True)) == (0, 0, 2, 0)  # ...until asked
     assert sorted(handles.store.manifest()) == ["a"]
     assert_consistent(handles)
