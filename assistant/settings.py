@@ -35,6 +35,11 @@ class Settings(BaseSettings):
     embed_batch_size: int = Field(32, ge=1, le=1024)
     embed_threads: int = Field(0, ge=0, description="CPU threads for embedding; 0 means all cores.")
 
+    # Index safety: an update that would remove more than this share of the stored articles (and at least
+    # this many) stops before writing and needs --allow-removal; an unmounted folder must not empty the index.
+    removal_stop_share: float = Field(0.5, ge=0.0, le=1.0, description="Share of the collection an update may remove.")
+    removal_stop_min: int = Field(5, ge=1, description="Removals below this count never trigger the safety stop.")
+
     # Chunking (word pieces of the embedding model's tokenizer).
     chunk_tokens: int = Field(128, ge=16, le=256, description="Max word pieces per chunk (MiniLM window is 256).")
     chunk_overlap_sentences: int = Field(1, ge=0, le=4, description="Sentences shared by neighbouring chunks.")
