@@ -44,12 +44,16 @@ def is_running() -> bool:
     return _LOCK.locked()
 
 
-def run_update(handles: IndexHandles, progress: Progress | None = None, locked: bool = False) -> UpdateReport:
+def run_update(
+    handles: IndexHandles, progress: Progress | None = None, locked: bool = False, allow_removal: bool = False
+) -> UpdateReport:
     """The incremental update over the configured articles folder; `locked` when the caller already holds it."""
     if not locked:
         with exclusive(handles.settings.data_dir):
-            return run_update(handles, progress, locked=True)
+            return run_update(handles, progress, locked=True, allow_removal=allow_removal)
     try:
-        return update_index(handles, progress=progress) if progress else update_index(handles)
+        if progress:
+            return update_index(handles, progress=progress, allow_removal=allow_removal)
+        return update_index(handles, allow_removal=allow_removal)
     except UpdateInProgress as exc:  # another process started between the check and the run
         raise IndexBusy(str(exc)) from exc

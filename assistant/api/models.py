@@ -64,6 +64,7 @@ class IndexResult(BaseModel):
     dry_run: bool
     errors: list[str]
     notes: list[str]
+    skipped: list[str] = Field(default_factory=list, description="Inputs passed over on purpose, with the reason.")
     uploaded: list[str] = Field(default_factory=list)
 
 

@@ -97,13 +97,20 @@ def require_token(
 def update(
     service: Service,
     files: Annotated[list[UploadFile] | None, File(description=f"Article files ({' '.join(SUPPORTED)})")] = None,
+    allow_removal: Annotated[
+        bool, Query(description="Go ahead with an update that would remove much of the collection (safety stop).")
+    ] = False,
 ) -> IndexResult:
-    """Save the uploads into the articles folder, then run the incremental update; 409 while one is running."""
+    """Save the uploads into the articles folder, then run the incremental update; 409 while one is running or
+    when the safety stop refuses it (nothing written then)."""
     settings = _settings(service)
     with exclusive(settings.data_dir):
         saved = save_uploads([(f.filename, f.file) for f in files or []], settings.articles_dir, upload_limit(settings))
-        report = run_update(service.handles, locked=True)
-    return IndexResult(**report.as_dict(), uploaded=[p.name for p in saved])  # type: ignore[arg-type]
+        report = run_update(service.handles, locked=True, allow_removal=allow_removal)
+    if report.refused:
+        raise HTTPException(409, report.refused)
+    fields = {k: v for k, v in report.as_dict().items() if k in IndexResult.model_fields}
+    return IndexResult(**fields, uploaded=[p.name for p in saved])  # type: ignore[arg-type]
 
 
 @router.get("/health", response_model=Health, summary="Index size and answer mode")

@@ -185,8 +185,10 @@ def report_html(report: Mapping[str, object], uploaded: Iterable[str] = ()) -> s
     lines = [f"Saved {len(names)} uploaded file(s): {escape(', '.join(names))}."] if names else []
     chunks, seconds = escape(str(report.get("chunks", 0))), escape(str(report.get("seconds", 0)))
     lines.append(f"{chunks} passages written in {seconds} s.")
-    errors = report.get("errors") or []
-    errs = "".join(f"<li>{escape(str(e))}</li>" for e in errors) if isinstance(errors, list) else ""
+    if report.get("refused"):
+        lines.insert(0, f"Nothing was written: {report['refused']}.")
+    errors = [*(report.get("errors") or []), *(report.get("skipped") or [])]  # type: ignore[misc]
+    errs = "".join(f"<li>{escape(str(e))}</li>" for e in errors)
     return (
         f'<div class="na-report" id="na-report"><div class="na-stats">{cells}</div>'
         f'<div class="na-report-notes">{" ".join(lines)}</div>'
