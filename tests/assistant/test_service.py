@@ -97,11 +97,22 @@ def test_follow_up_is_rewritten_with_history(service: AnswerService) -> None:
 
 def test_date_and_source_filters(service: AnswerService) -> None:
     only_cnn = service.ask("storm power outage", filters=Filters(sources=["cnn.com"]))
-    assert {p.article_id for p in only_cnn.passages} == {"cnn-1"}
+    assert {p.article_id for p in only_cnn.passages} == {"later#cnn-1"}  # the feed's own id, scoped to the feed
     dated = service.ask("Russia Ukraine war", filters=Filters(date_from=date(2024, 1, 1)))
-    assert all(p.article_id == "cnn-1" for p in dated.passages)
+    assert all(p.article_id == "later#cnn-1" for p in dated.passages)
     none = service.ask("storm", filters=Filters(date_to=date(2020, 1, 1)))
     assert none.passages == [] and none.refused
+
+
+def test_a_time_expression_becomes_an_applied_date_filter(service: AnswerService) -> None:
+    timed = AnswerService(service.settings.model_copy(update={"time_filters": True}), service.handles)
+    response = timed.ask("Which storm hit the coast this week?", as_of=date(2024, 2, 5))
+    applied = response.applied_filters
+    assert applied is not None and (applied.date_from, applied.date_to) == (date(2024, 1, 29), date(2024, 2, 5))
+    assert response.passages and all(p.date == "2024-02-03" for p in response.passages)
+    assert all(c.date == "2024-02-03" for c in response.citations)  # each quote shows its publication day
+    unmatched = timed.ask("Who founded Wagner in 2019?", as_of=date(2024, 2, 5))  # no article of 2019
+    assert unmatched.applied_filters is None and unmatched.passages
 
 
 def test_bad_questions_get_clear_errors(service: AnswerService) -> None:

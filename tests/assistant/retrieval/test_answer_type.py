@@ -76,8 +76,8 @@ def test_the_passage_naming_a_state_ranks_first_for_a_which_state_question(servi
     question = "Which state passed a social media law banning children from having accounts?"
     retrieval = service.retrieve(question, top_k=4)
     top = retrieval.ranked[0].chunk
-    assert top.article_id == "named" and "Florida" in top.text
+    assert top.article_id == "feed#named" and "Florida" in top.text
     features = {c.chunk.article_id: c.features["answer_type"] for c in retrieval.chunks}
-    assert features == {"named": 1.0, "vague": 0.0}
+    assert features == {"feed#named": 1.0, "feed#vague": 0.0}
     response = service.ask(question)
     assert not response.refused and "Florida" in response.answer

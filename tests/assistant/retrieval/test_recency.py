@@ -59,5 +59,5 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
 def test_the_article_nearest_the_day_asked_ranks_first(service: AnswerService, as_of: date | None, first: str) -> None:
     response = service.ask("What budget did the Riverton council approve for the bridge?", as_of=as_of)
     assert not response.refused
-    assert response.passages[0].article_id == first
-    assert response.citations[0].article_id == first
+    assert response.passages[0].article_id == f"feed#{first}"
+    assert response.citations[0].article_id == f"feed#{first}"
