@@ -3,6 +3,7 @@ serving the shipped fixtures and scripted replies, and logging every request the
 
 from __future__ import annotations
 
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -53,6 +54,18 @@ class Hit:
 Route = Callable[[dict[str, str]], Reply]  # request headers (lower-case names) -> reply
 
 
+class _Server(ThreadingHTTPServer):
+    """A threaded server that stops without waiting for stalled replies and is quiet about clients that hang
+    up (the fetcher does, by design, on timeouts and oversized bodies)."""
+
+    daemon_threads = True
+    block_on_close = False
+
+    def handle_error(self, request: object, client_address: object) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)  # type: ignore[arg-type]
+
+
 class Site:
     """One loopback host: `routes` maps a path to a Route; anything else is a 404."""
 
@@ -85,9 +98,7 @@ class Site:
             def log_message(self, format: str, *args: object) -> None:
                 return None
 
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.server.block_on_close = False
+        self.server = _Server(("127.0.0.1", 0), Handler)
         self.base = f"http://127.0.0.1:{self.server.server_address[1]}"
         self._thread = threading.Thread(target=self.server.serve_forever, args=(0.02,), daemon=True)
         self._thread.start()
