@@ -17,19 +17,22 @@ from index.vectors import VectorStoreUnavailable
 
 
 def _tqdm_progress():  # type: ignore[no-untyped-def]
-    """A progress callback drawing a tqdm bar on stderr."""
+    """A progress callback drawing one tqdm bar per stage on stderr (a count while the total is unknown)."""
     from tqdm import tqdm
 
     bars: dict[str, tqdm] = {}
+    units = {"embedding": "chunk", "loading": "article", "chunking": "article"}
 
     def progress(stage: str, done: int, total: int) -> None:
         bar = bars.get(stage)
         if bar is None:
             bar = bars[stage] = tqdm(
-                total=total, desc=stage, unit="chunk" if stage == "embedding" else "item", file=sys.stderr, leave=False
+                total=total or None, desc=stage, unit=units.get(stage, "step"), file=sys.stderr, leave=False
             )
+        if total and bar.total != total:
+            bar.total = total
         bar.update(done - bar.n)
-        if done >= total:
+        if total and done >= total:
             bar.close()
 
     return progress
@@ -45,8 +48,8 @@ EXIT_REFUSED = 3  # nothing written: another update runs, the safety stop, or a 
 def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     """`assistant index`: incremental update of the index from article files and feeds."""
     from assistant import remote
+    from assistant.indexing.service import IndexService
     from index.handles import IndexHandles
-    from index.updater import update_index
 
     if server := remote.serving_owner(settings):
         if args.paths or args.full or args.dry_run or args.allow_removal:
@@ -58,14 +61,13 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
             )
             return EXIT_REFUSED
         print(f"updating through {server.describe()}", file=sys.stderr)
-        report = remote.update(str(server.url), settings.api_token)
+        report = remote.update(str(server.url), settings.api_token, _tqdm_progress())
     else:
         _own_store(settings)
-        handles = IndexHandles(settings)
+        indexing = IndexService(settings, IndexHandles(settings))
         paths = [Path(p) for p in args.paths] or None
-        report = update_index(
-            handles, paths, dry_run=args.dry_run, full=args.full, progress=_tqdm_progress(),
-            allow_removal=args.allow_removal,
+        report = indexing.update(
+            paths, dry_run=args.dry_run, full=args.full, allow_removal=args.allow_removal, progress=_tqdm_progress()
         )
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
@@ -203,6 +205,8 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
     from assistant.factory import create_app
 
     overrides = {key: value for key, value in (("host", args.host), ("port", args.port)) if value is not None}
+    if args.watch:
+        overrides["watch"] = True
     settings = settings.model_copy(update=overrides)
     print(f"News Assistant on http://{settings.host}:{settings.port}/ (API docs at /docs)", file=sys.stderr)
     uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
@@ -228,6 +232,21 @@ exit codes:
   3  refused, nothing written: another update is running, the safety stop, the index is open in another
      process, or the Chroma server is unreachable
 """
+
+
+def cmd_watch(settings: Settings, args: argparse.Namespace) -> int:
+    """`assistant watch`: watch mode without the web UI; Ctrl-C stops it."""
+    import threading
+
+    from assistant.indexing.service import IndexService
+    from assistant.indexing.watch import watch_folder
+    from index.handles import IndexHandles
+
+    _own_store(settings)
+    quiet = f"{settings.watch_quiet_s:g} s"
+    print(f"watching {settings.articles_dir} (quiet period {quiet}); Ctrl-C stops", file=sys.stderr)
+    watch_folder(IndexService(settings, IndexHandles(settings)), threading.Event())
+    return EXIT_OK
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -269,17 +288,22 @@ def build_parser() -> argparse.ArgumentParser:
     p = sub.add_parser("serve", help="serve the web chat and the HTTP API (default 127.0.0.1:7860)")
     p.add_argument("--host", help="interface to bind (default from settings: 127.0.0.1)")
     p.add_argument("--port", type=_port, help="port (default from settings: 7860)")
+    p.add_argument("--watch", action="store_true", help="also index the articles folder whenever it changes")
     p.set_defaults(func=cmd_serve)
+
+    p = sub.add_parser("watch", help="index the articles folder whenever it changes (no web server)")
+    p.set_defaults(func=cmd_watch)
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the `assistant` console script and `python -m assistant`."""
+    from assistant.indexing.jobs import IndexBusy
     from assistant.remote import RemoteError
 
     args = build_parser().parse_args(argv)
     settings = load_settings(args.settings)
-    unavailable = (UpdateInProgress, StoreInUse, VectorStoreUnavailable, RemoteError)
+    unavailable = (UpdateInProgress, IndexBusy, StoreInUse, VectorStoreUnavailable, RemoteError)
     try:
         return int(args.func(settings, args))
     except unavailable as exc:

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import sys
+import threading
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING
 
 from assistant import __version__
+from assistant.indexing.service import IndexService
 from assistant.service import AnswerService
 from assistant.settings import Settings
 from index.handles import IndexHandles
@@ -13,6 +17,8 @@ from index.owner import Owner, claim
 
 if TYPE_CHECKING:
     from fastapi import FastAPI
+
+WARM_UP_QUESTION = "What happened today?"
 
 
 def build_service(settings: Settings) -> AnswerService:
@@ -37,23 +43,58 @@ def create_app(settings: Settings) -> FastAPI:
     """The one web app: /api and /v1 routes, OpenAPI docs at /docs, the chat UI mounted at "/" over one service."""
     from fastapi import FastAPI
 
-    from assistant.api import openai_compat, routes
+    from assistant.api import index_routes, openai_compat, routes
     from assistant.api.errors import install_error_handlers
-    from assistant.api.uploads import MAX_UPLOAD_FILES, UploadSizeGuard, upload_limit
+    from assistant.api.upload_guard import UploadSizeGuard
+    from assistant.indexing.uploads import MAX_UPLOAD_FILES
     from assistant.ui.chat import mount_ui
 
     if not settings.chroma_host:  # this server owns the embedded store; CLI commands send their requests here
         claim(settings.data_dir, "server", settings.public_url, on_wait=_say_waiting)
     service = build_service(settings)
+    indexing = IndexService(settings, service.handles)
     app = FastAPI(
         title="News Assistant",
         version=__version__,
         description="Ask questions about your news articles; every answer cites the exact passages it came from.",
+        lifespan=_lifespan(service, indexing),
     )
     app.state.settings = settings
     app.state.service = service
+    app.state.indexing = indexing
+    app.state.ready = False
     install_error_handlers(app)
-    app.add_middleware(UploadSizeGuard, path="/api/index", limit=upload_limit(settings) * min(MAX_UPLOAD_FILES, 4))
+    upload_bytes = settings.max_upload_bytes * min(MAX_UPLOAD_FILES, 4)
+    app.add_middleware(UploadSizeGuard, path="/api/index", limit=upload_bytes)
     app.include_router(routes.router)
+    app.include_router(index_routes.router)
     app.include_router(openai_compat.router)
-    return mount_ui(app, service)  # last: the UI's mount at "/" must not shadow the routes above
+    return mount_ui(app, service, indexing)  # last: the UI's mount at "/" must not shadow the routes above
+
+
+def _lifespan(service: AnswerService, indexing: IndexService) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Start-up: load the model and indexes in the background (the first question is as fast as the second)
+    and, with ASSISTANT_WATCH, watch the articles folder; shut-down: stop watching."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        stop = threading.Event()
+        threading.Thread(target=_warm_up, args=(app, service), name="warm-up", daemon=True).start()
+        if service.settings.watch:
+            from assistant.indexing.watch import watch_folder
+
+            threading.Thread(target=watch_folder, args=(indexing, stop), name="watch", daemon=True).start()
+        yield
+        stop.set()
+
+    return lifespan
+
+
+def _warm_up(app: FastAPI, service: AnswerService) -> None:
+    """Answer one question once, so every model and index is loaded before the first user asks."""
+    try:
+        service.ask(WARM_UP_QUESTION)
+    except Exception as exc:  # an empty or broken index still serves; /api/health says what it can
+        print(f"warm-up: {exc}", file=sys.stderr)
+    finally:
+        app.state.ready = True

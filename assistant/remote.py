@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import time
 from dataclasses import fields
 
 import httpx
@@ -11,9 +12,11 @@ from assistant.schemas import AnswerResponse
 from assistant.service import InvalidQuestion, QuestionTooLong
 from assistant.settings import Settings
 from index.owner import Owner, owner_of
-from index.updater import UpdateReport
+from index.prepare import Progress
+from index.report import UpdateReport
 
 QUERY_TIMEOUT_S = 120.0
+POLL_S = 0.5  # how often a CLI update through the server asks for its job's progress
 
 
 class RemoteError(RuntimeError):
@@ -51,14 +54,23 @@ def ask(url: str, question: str, top_k: int | None, as_of: dt.date | None) -> An
     return AnswerResponse.model_validate(response.json())
 
 
-def update(url: str, token: str | None) -> UpdateReport:
-    """POST /api/index with no uploads: the server updates from its articles folder, the one the CLI would read."""
+def update(url: str, token: str | None, progress: Progress | None = None) -> UpdateReport:
+    """POST /api/index with no uploads: the server updates from its articles folder, the one the CLI would read,
+    as a job that this follows (GET /api/jobs/{id}) to its end, drawing its progress."""
     headers = {"Authorization": f"Bearer {token}"} if token else {}
     try:
-        response = httpx.post(f"{url}/api/index", headers=headers, timeout=None)
+        response = httpx.post(f"{url}/api/index", headers=headers, timeout=QUERY_TIMEOUT_S)
+        if response.status_code != 202:
+            raise RemoteError(f"the server at {url} answered {response.status_code}: {_detail(response)}")
+        job = response.json()
+        while job["ended"] is None:
+            if progress is not None and job["stage"]:
+                progress(job["stage"], job["done"], job["total"])
+            time.sleep(POLL_S)
+            job = httpx.get(f"{url}/api/jobs/{job['job_id']}", timeout=QUERY_TIMEOUT_S).json()
     except httpx.HTTPError as exc:
         raise RemoteError(f"the server at {url} did not answer: {exc}") from exc
-    if response.status_code != 200:
-        raise RemoteError(f"the server at {url} answered {response.status_code}: {_detail(response)}")
-    body = response.json()
+    body = job["report"] or {"errors": job["errors"]}
+    if body.get("refused"):
+        raise RemoteError(f"the server at {url} refused the update: {body['refused']}")
     return UpdateReport(**{f.name: body[f.name] for f in fields(UpdateReport) if f.name in body})

@@ -40,6 +40,15 @@ class Settings(BaseSettings):
     removal_stop_share: float = Field(0.5, ge=0.0, le=1.0, description="Share of the collection an update may remove.")
     removal_stop_min: int = Field(5, ge=1, description="Removals below this count never trigger the safety stop.")
 
+    # Index jobs and progress: an update reports each stage; these batch sizes keep it moving every few seconds.
+    embed_progress_chunks: int = Field(128, ge=1, description="Chunks embedded between two progress reports.")
+    load_progress_items: int = Field(50, ge=1, description="Articles loaded or chunked between two progress reports.")
+    job_history: int = Field(50, ge=1, description="Finished index jobs kept for GET /api/jobs.")
+
+    # Watch mode: the articles folder is re-indexed after it has been quiet this long.
+    watch: bool = Field(False, description="Watch the articles folder and index changes (assistant serve --watch).")
+    watch_quiet_s: float = Field(2.0, gt=0, description="Seconds without changes before an update runs.")
+
     # Chunking (word pieces of the embedding model's tokenizer).
     chunk_tokens: int = Field(128, ge=16, le=256, description="Max word pieces per chunk (MiniLM window is 256).")
     chunk_overlap_sentences: int = Field(1, ge=0, le=4, description="Sentences shared by neighbouring chunks.")

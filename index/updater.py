@@ -2,28 +2,23 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
-from collections.abc import Callable, Sequence
+from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TypeVar
 
-from index.chunking import chunk_article
-from index.embedding import MAX_TOKENS, Embedder
 from index.handles import IndexHandles
-from index.lexical import LexicalIndex, terms
+from index.lexical import LexicalIndex
 from index.loaders import iter_articles
 from index.lock import update_lock
-from index.meta import site_of
-from index.plan import Plan, make_plan, origin_file, stored_hash
+from index.plan import Plan, make_plan
+from index.prepare import MAX_TITLE_TOKENS, Progress, chunk_meta, embed_title, prepare_all
 from index.report import UpdateReport
 from index.store import ArticleUpsert
-from index.types import Article
 
-__all__ = ["UpdateReport", "update_index"]
+__all__ = ["MAX_TITLE_TOKENS", "Progress", "UpdateReport", "embed_title", "remove_articles", "update_index"]
 
-Progress = Callable[[str, int, int], None]  # (stage, done, total)
-BATCH_ARTICLES = 64
-MAX_TITLE_TOKENS = 64  # of the 254-piece window, at most this much goes to the headline
+T = TypeVar("T")
 SWEEP_PENDING = "sweep_pending"  # store meta: set before an update writes vectors, cleared once leftovers are gone
 
 
@@ -31,93 +26,56 @@ def _no_progress(stage: str, done: int, total: int) -> None:
     return None
 
 
-def _embed_text(title: str, chunk_text: str) -> str:
-    """Embedding input: the headline gives each passage its story's context."""
-    return f"{title}\n{chunk_text}" if title else chunk_text
-
-
-def embed_title(embedder: Embedder, title: str) -> str:
-    """The headline as embedded: cut to MAX_TITLE_TOKENS word pieces, so the model never truncates the passage."""
-    starts = embedder.token_starts(title)
-    return title[: starts[MAX_TITLE_TOKENS]].rstrip() if len(starts) > MAX_TITLE_TOKENS else title
-
-
-def vector_key(article: Article, signature: str) -> str:
-    """What a chunk's vector depends on (content and index settings), so an id never names a stale vector."""
-    return hashlib.sha256(f"{article.content_hash}|{signature}".encode()).hexdigest()[:32]
-
-
-def _prepare(handles: IndexHandles, article: Article, url_files: dict[str, str]) -> tuple[ArticleUpsert, list[str]]:
-    """Chunk one article; returns the upsert row and the texts to embed."""
-    settings = handles.settings
-    title = embed_title(handles.embedder, article.title)
-    budget = min(settings.chunk_tokens, MAX_TOKENS - 2 - handles.embedder.count_tokens(title))
-    chunks = chunk_article(
-        article, handles.embedder.token_starts(article.text), budget, settings.chunk_overlap_sentences
-    )
-    upsert = ArticleUpsert(
-        article=article,
-        file=origin_file(article),
-        hash=stored_hash(article, list(url_files), handles.signature),
-        urls=list(url_files),
-        url_files=url_files,
-        chunks=chunks,
-        chunk_ids=[c.chunk_id(vector_key(article, handles.signature)) for c in chunks],
-        terms=[" ".join(terms(f"{article.title}\n{c.text}")) for c in chunks],
-    )
-    return upsert, [_embed_text(title, c.text) for c in chunks]
-
-
-def _chunk_meta(upsert: ArticleUpsert) -> list[dict]:
-    a = upsert.article
-    date_int = int(a.date.replace("-", "")) if a.date[:4].isdigit() and len(a.date) == 10 else 0
-    return [
-        {
-            "article_id": a.id,
-            "idx": c.index,
-            "start": c.start,
-            "end": c.end,
-            "date": date_int,
-            "source": a.source,
-            "site": site_of(a.source),
-        }
-        for c in upsert.chunks
-    ]
+def _counted(items: Iterator[T], progress: Progress, every: int) -> Iterator[T]:
+    """Pass the loader's output through, reporting ('loading', inputs so far, 0: total unknown) as it goes."""
+    n = 0
+    progress("loading", 0, 0)
+    for n, item in enumerate(items, start=1):
+        if n % every == 0:
+            progress("loading", n, 0)
+        yield item
+    progress("loading", n, n)
 
 
 def _embed_missing(
     handles: IndexHandles, upserts: list[ArticleUpsert], texts: list[list[str]], progress: Progress, resume: bool
 ) -> int:
-    """Write vectors for chunks Chroma lacks; ids already there were written by an interrupted run of this update."""
+    """Write vectors for chunks Chroma lacks; ids already there were written by an interrupted run of this update.
+
+    Batches are of chunks, not articles, so progress moves every few seconds whatever the articles' lengths."""
     present = handles.vectors.existing([cid for u in upserts for cid in u.chunk_ids]) if resume else set()
-    pending = [(u, t) for u, t in zip(upserts, texts, strict=True) if not set(u.chunk_ids) <= present]
-    total = sum(len(u.chunk_ids) for u, _ in pending)
-    done = 0
+    pending = [
+        (cid, text, chunk.text, meta)
+        for u, ts in zip(upserts, texts, strict=True)
+        if not set(u.chunk_ids) <= present
+        for cid, text, chunk, meta in zip(u.chunk_ids, ts, u.chunks, chunk_meta(u), strict=True)
+    ]
+    total, step = len(pending), handles.settings.embed_progress_chunks
     progress("embedding", 0, total)
-    for i in range(0, len(pending), BATCH_ARTICLES):
-        batch = pending[i : i + BATCH_ARTICLES]
-        ids = [cid for u, _ in batch for cid in u.chunk_ids]
-        vectors = handles.embedder.embed([t for _, ts in batch for t in ts])
-        docs = [c.text for u, _ in batch for c in u.chunks]
-        metas = [m for u, _ in batch for m in _chunk_meta(u)]
-        handles.vectors.add(ids, vectors, docs, metas)  # not live until the store commits
-        done += len(ids)
-        progress("embedding", done, total)
+    for i in range(0, total, step):
+        batch = pending[i : i + step]
+        vectors = handles.embedder.embed([text for _, text, _, _ in batch])
+        handles.vectors.add([b[0] for b in batch], vectors, [b[2] for b in batch], [b[3] for b in batch])
+        progress("embedding", i + len(batch), total)  # not live until the store commits
     return total
 
 
-def _publish(handles: IndexHandles, upserts: list[ArticleUpsert], removed: list[str]) -> None:
+def _publish(handles: IndexHandles, upserts: list[ArticleUpsert], removed: list[str], progress: Progress) -> None:
     """Build BM25 for the new state, make everything live in one store transaction, then clean up."""
     generation = handles.store.generation() + 1
     touched = {u.article.id for u in upserts} | set(removed)
+    progress("lexical index", 0, 1)
     ids, chunk_terms = handles.store.all_terms(excluding=touched)
     ids += [cid for u in upserts for cid in u.chunk_ids]
     chunk_terms += [t for u in upserts for t in u.terms]
     LexicalIndex.build(ids, chunk_terms).save(handles.lexical_dir(generation))
+    progress("lexical index", 1, 1)
+    progress("publishing", 0, 1)
     meta = handles.meta() | {"generation": str(generation), "lexical_generation": str(generation)}
     stale = handles.store.commit(upserts, removed, meta)  # the atomic switch: old state or new, never half
     handles.vectors.delete(stale)
     _sweep(handles)
+    progress("publishing", 1, 1)
 
 
 def _sweep(handles: IndexHandles) -> int:
@@ -175,7 +133,7 @@ def update_index(
     present = [p for p in roots if p.exists()]
     with update_lock(settings.data_dir):
         manifest = handles.store.manifest()
-        items = iter_articles(present, home=settings.articles_dir)
+        items = _counted(iter_articles(present, home=settings.articles_dir), progress, settings.load_progress_items)
         plan = make_plan(items, manifest, present, handles.signature, full, allow_removal, handles.store.article)
         report = UpdateReport.of(plan, dry_run)
         report.errors[:0] = [f"{p}: no such file or folder" for p in roots if p not in present]
@@ -187,11 +145,22 @@ def update_index(
             report.list_changes(plan, {i: manifest[i].title for i in plan.removed})
         elif plan.changes or not handles.lexical_ready():
             handles.store.set_meta({SWEEP_PENDING: "1"})  # durable before the first vector is written
-            prepared = [_prepare(handles, a, plan.urls[a.id]) for a in plan.added + plan.updated]
+            prepared = prepare_all(handles, plan.added + plan.updated, plan.urls, progress)
             upserts = [u for u, _ in prepared]
             report.chunks = _embed_missing(handles, upserts, [t for _, t in prepared], progress, resume=not full)
-            _publish(handles, upserts, plan.removed)
+            _publish(handles, upserts, plan.removed, progress)
         elif handles.store.get_meta(SWEEP_PENDING):  # an earlier run was killed mid-way
             report.notes.append(f"removed {_sweep(handles)} vectors left by an interrupted update")
     report.seconds = round(time.perf_counter() - started, 3)
     return report
+
+
+def remove_articles(handles: IndexHandles, article_ids: Sequence[str]) -> UpdateReport:
+    """Delete these stored articles now (an operator's delete), published in one transaction like any update."""
+    started = time.perf_counter()
+    with update_lock(handles.settings.data_dir):
+        known = [i for i in article_ids if handles.store.get_text(i) is not None]
+        if known:
+            handles.store.set_meta({SWEEP_PENDING: "1"})
+            _publish(handles, [], known, _no_progress)
+    return UpdateReport(removed=len(known), seconds=round(time.perf_counter() - started, 3))

@@ -5,9 +5,12 @@ from __future__ import annotations
 import os
 import shutil
 import socket
+import sys
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
 
 import pytest
 
@@ -16,9 +19,13 @@ os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
-from pinned_settings import E2E_PINNED  # noqa: E402
+sys.path.insert(0, str(Path(__file__).parent / "index"))  # index_testkit, for every test package
+from index_testkit import HandlesFactory  # noqa: E402
+from pinned_settings import E2E_PINNED, INDEX_PINNED  # noqa: E402
 
 from assistant.settings import PROJECT_ROOT, Settings, load_settings  # noqa: E402
+from index.embedding import Embedder, make_embedder  # noqa: E402
+from index.handles import IndexHandles  # noqa: E402
 
 # Pinned so that neither the environment nor a stray .env file changes what the end-to-end tests see.
 E2E_SETTINGS = E2E_PINNED
@@ -46,24 +53,86 @@ def free_port() -> int:
         return int(s.getsockname()[1])
 
 
-@pytest.fixture(scope="session")
-def live_server(indexed_settings: Settings) -> Iterator[str]:
-    """The real app (create_app) served by uvicorn in a background thread; yields its base url."""
+@contextmanager
+def serve(settings: Settings) -> Iterator[str]:
+    """The real app (create_app) served by uvicorn in a background thread on a free loopback port; yields its url."""
     import uvicorn
 
     from assistant.factory import create_app
 
     port = free_port()
-    settings = indexed_settings.model_copy(update={"port": port})  # the url the server advertises to CLI commands
+    settings = settings.model_copy(update={"port": port})  # the url the server advertises to CLI commands
     config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name="live-server", daemon=True)
+    thread = threading.Thread(target=server.run, name=f"server-{port}", daemon=True)
     thread.start()
     deadline = time.monotonic() + 120
     while not server.started:
         if not thread.is_alive() or time.monotonic() > deadline:
             raise RuntimeError(f"the test server did not start on 127.0.0.1:{port}")
         time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
+    try:
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=15)
+
+
+@pytest.fixture(scope="session")
+def live_server(indexed_settings: Settings) -> Iterator[str]:
+    """The real app over the session's index of the default articles; yields its base url."""
+    with serve(indexed_settings) as url:
+        yield url
+
+
+# Pinned so that neither the environment nor a stray .env file changes what the tests index.
+PINNED = INDEX_PINNED  # write-path tests
+
+SettingsFactory = Callable[..., Settings]
+
+
+@pytest.fixture(scope="session")
+def settings_factory() -> SettingsFactory:
+    """Settings for a test index, pinned to the bundled model; keyword overrides win."""
+
+    def make(data_dir: Path, articles_dir: Path | None = None, **overrides: object) -> Settings:
+        values = {**PINNED, "data_dir": data_dir, "articles_dir": articles_dir or data_dir.parent / "articles"}
+        return load_settings(None, **(values | overrides))
+
+    return make
+
+
+@pytest.fixture(scope="session")
+def embedder(settings_factory: SettingsFactory, tmp_path_factory: pytest.TempPathFactory) -> Embedder:
+    """The real bundled MiniLM, loaded once per session (it takes seconds)."""
+    s = settings_factory(tmp_path_factory.mktemp("unused-data"))
+    return make_embedder(s.embed_backend, s.embed_model_path, s.embed_threads, s.embed_batch_size)
+
+
+@pytest.fixture
+def articles_dir(tmp_path: Path) -> Path:
+    """An empty articles folder for this test."""
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    return folder
+
+
+@pytest.fixture
+def make_handles(
+    tmp_path: Path, articles_dir: Path, settings_factory: SettingsFactory, embedder: Embedder
+) -> HandlesFactory:
+    """Real IndexHandles (SQLite store + embedded Chroma) in this test's tmp dir, sharing the loaded model."""
+
+    def make(data_dir: Path | None = None, articles: Path | None = None, **overrides: object) -> IndexHandles:
+        settings = settings_factory(data_dir or tmp_path / "data", articles or articles_dir, **overrides)
+        handles = IndexHandles(settings)
+        handles.__dict__["embedder"] = embedder  # cached_property storage: skip reloading the model
+        return handles
+
+    return make
+
+
+@pytest.fixture
+def handles(make_handles: HandlesFactory) -> IndexHandles:
+    """The default index of a test: articles from `articles_dir`, data in tmp_path/data."""
+    return make_handles()

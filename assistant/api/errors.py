@@ -9,8 +9,9 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from assistant.api.indexing import IndexBusy
-from assistant.api.uploads import UploadRejected
+from assistant.indexing.jobs import IndexBusy
+from assistant.indexing.service import CannotDelete
+from assistant.indexing.uploads import UploadRejected
 from assistant.service import InvalidQuestion, QuestionTooLong
 
 _HIDDEN_LOC = {"body", "query", "path", "header", "form", "file"}
@@ -63,11 +64,21 @@ async def _upload(request: Request, exc: Exception) -> JSONResponse:
     return error_response(request, exc.status, str(exc))
 
 
+async def _busy(request: Request, exc: Exception) -> JSONResponse:
+    """409 naming the running job, so a client can follow it instead of retrying blindly."""
+    assert isinstance(exc, IndexBusy)
+    response = error_response(request, 409, str(exc))
+    if exc.job_id:
+        response = JSONResponse({"detail": str(exc), "job_id": exc.job_id}, status_code=409)
+    return response
+
+
 def install_error_handlers(app: FastAPI) -> None:
     """Map the service's and the API's exceptions to status codes, once, for every route."""
     app.add_exception_handler(InvalidQuestion, _fixed(422))
     app.add_exception_handler(QuestionTooLong, _fixed(413))
-    app.add_exception_handler(IndexBusy, _fixed(409))
+    app.add_exception_handler(IndexBusy, _busy)
+    app.add_exception_handler(CannotDelete, _fixed(409))
     app.add_exception_handler(UploadRejected, _upload)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)

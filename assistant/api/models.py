@@ -68,10 +68,32 @@ class IndexResult(BaseModel):
     uploaded: list[str] = Field(default_factory=list)
 
 
+class JobView(BaseModel):
+    """An index job: POST /api/index answers 202 with it; GET /api/jobs/{job_id} follows it to done."""
+
+    job_id: str
+    kind: str = Field(description="update or delete")
+    state: str = Field(description="queued, running, done or failed")
+    stage: str = Field(description="loading, chunking, embedding, lexical index or publishing")
+    done: int = Field(description="Items done in this stage (chunks while embedding).")
+    total: int = Field(description="Items in this stage; 0 while not known yet.")
+    added: int
+    updated: int
+    removed: int
+    errors: list[str]
+    created: float
+    started: float | None
+    ended: float | None
+    eta_s: float | None = Field(description="Seconds left in this stage at its rate so far.")
+    report: dict | None = Field(description="The update report once the job has ended.")
+    uploaded: list[str] = Field(default_factory=list, description="Files this request saved.")
+
+
 class Health(BaseModel):
-    """GET /api/health: what is indexed and how answers are made."""
+    """GET /api/health: what is indexed, how answers are made, and whether the models are loaded."""
 
     status: str
+    ready: bool = Field(True, description="False while the model and indexes load at start-up.")
     articles: int
     chunks: int
     updated_at: str | None = Field(description="Last index change, ISO 8601 UTC; null before the first update.")

@@ -120,3 +120,10 @@ def chat_completions(body: ChatRequest, service: Service) -> dict[str, Any] | St
     first = next(pieces)  # runs retrieval here, so a bad question is still a plain 422/413, not a broken stream
     headers = {"Cache-Control": "no-cache", "X-Accel-Buffering": "no"}
     return StreamingResponse(stream_chunks(body, first, pieces), media_type="text/event-stream", headers=headers)
+
+
+@router.get("/models", summary="OpenAI-compatible model list (many front ends ask for it first)")
+def list_models() -> dict[str, Any]:
+    """The one model this server answers as."""
+    model = {"id": MODEL_NAME, "object": "model", "created": 0, "owned_by": "news-assistant"}
+    return {"object": "list", "data": [model]}

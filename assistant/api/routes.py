@@ -3,18 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-import hmac
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, File, Header, HTTPException, Query, Request, UploadFile
+from fastapi import APIRouter, Depends, HTTPException, Query, Request
 
-from assistant.api.indexing import exclusive, run_update
-from assistant.api.models import ArticleDetail, ArticlePage, ArticleSummary, Health, IndexResult, QueryRequest
-from assistant.api.uploads import save_uploads, upload_limit
+from assistant.api.models import ArticleDetail, ArticlePage, ArticleSummary, Health, QueryRequest
 from assistant.schemas import AnswerResponse
 from assistant.service import AnswerService
 from assistant.settings import Settings
-from index.loaders import SUPPORTED
 from index.store import ArticleStore
 
 router = APIRouter(prefix="/api", tags=["assistant"])
@@ -79,46 +75,14 @@ def get_article(article_id: str, service: Service) -> ArticleDetail:
     )
 
 
-def require_token(
-    service: Service, authorization: Annotated[str | None, Header(description="Bearer <ASSISTANT_API_TOKEN>")] = None
-) -> None:
-    """Write endpoints need the bearer token when ASSISTANT_API_TOKEN is set (401 otherwise)."""
-    token = _settings(service).api_token
-    if token and not (authorization and hmac.compare_digest(authorization, f"Bearer {token}")):
-        raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (ASSISTANT_API_TOKEN)")
-
-
-@router.post(
-    "/index",
-    response_model=IndexResult,
-    summary="Upload articles and update the index",
-    dependencies=[Depends(require_token)],
-)
-def update(
-    service: Service,
-    files: Annotated[list[UploadFile] | None, File(description=f"Article files ({' '.join(SUPPORTED)})")] = None,
-    allow_removal: Annotated[
-        bool, Query(description="Go ahead with an update that would remove much of the collection (safety stop).")
-    ] = False,
-) -> IndexResult:
-    """Save the uploads into the articles folder, then run the incremental update; 409 while one is running or
-    when the safety stop refuses it (nothing written then)."""
-    settings = _settings(service)
-    with exclusive(settings.data_dir):
-        saved = save_uploads([(f.filename, f.file) for f in files or []], settings.articles_dir, upload_limit(settings))
-        report = run_update(service.handles, locked=True, allow_removal=allow_removal)
-    if report.refused:
-        raise HTTPException(409, report.refused)
-    fields = {k: v for k, v in report.as_dict().items() if k in IndexResult.model_fields}
-    return IndexResult(**fields, uploaded=[p.name for p in saved])  # type: ignore[arg-type]
-
-
 @router.get("/health", response_model=Health, summary="Index size and answer mode")
-def health(service: Service) -> Health:
+def health(service: Service, request: Request) -> Health:
     """Cheap enough for a load balancer: two counts and a meta read."""
     store, settings = _store(service), _settings(service)
     articles, chunks = store.counts()
+    ready = bool(getattr(request.app.state, "ready", True))
     return Health(
-        status="ok", articles=articles, chunks=chunks, updated_at=iso_time(store.get_meta("updated_at")),
+        status="ok" if ready else "starting", ready=ready, articles=articles, chunks=chunks,
+        updated_at=iso_time(store.get_meta("updated_at")),
         embed_model=store.get_meta("embed_model") or settings.embed_model, answer_mode=settings.answer_mode,
     )

@@ -1,4 +1,5 @@
-"""Save uploaded article files into the articles folder safely: plain names, known formats, bounded size."""
+"""Save uploaded article files into the articles folder safely: plain names, known formats, bounded size, and
+content the loader can read (a binary or empty file is refused before anything is written)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,9 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from starlette.responses import JSONResponse
-from starlette.types import ASGIApp, Receive, Scope, Send
-
 from assistant.settings import Settings
-from index.loaders import SUPPORTED
+from index.loaders import SUPPORTED, iter_articles
+from index.types import Article, LoadError
 
 MAX_UPLOAD_FILES = 100
 _CHUNK = 1024 * 1024
@@ -54,6 +53,15 @@ def _copy_bounded(src: BinaryIO, dst: BinaryIO, name: str, limit: int) -> None:
         dst.write(block)
 
 
+def _check_readable(staged: Path, name: str) -> None:
+    """Run the real loader over a staged upload: one that yields no article (binary, empty, malformed) is refused
+    with the loader's reason, worded with the upload's name, never the server's path."""
+    items = list(iter_articles([staged]))
+    if not any(isinstance(i, Article) for i in items):
+        reasons = [i.message for i in items if isinstance(i, LoadError)] or ["no article text"]
+        raise UploadRejected(f"{name!r}: {reasons[0]}")
+
+
 def save_uploads(files: Sequence[tuple[str | None, BinaryIO]], folder: Path, limit: int) -> list[Path]:
     """All files or none: check every name, stage each copy under a hidden temp name, then move them in place."""
     if len(files) > MAX_UPLOAD_FILES:
@@ -65,10 +73,11 @@ def save_uploads(files: Sequence[tuple[str | None, BinaryIO]], folder: Path, lim
     staged: list[Path] = []
     try:
         for name, (_, stream) in zip(names, files, strict=True):
-            fd, staging = tempfile.mkstemp(prefix=".upload-", suffix=".part", dir=folder)  # hidden: not indexed
+            fd, staging = tempfile.mkstemp(prefix=".upload-", suffix=f"-{name}", dir=folder)  # hidden: not indexed
             staged.append(Path(staging))
             with os.fdopen(fd, "wb") as out:
                 _copy_bounded(stream, out, name, limit)
+            _check_readable(Path(staging), name)
     except BaseException:
         for tmp in staged:
             tmp.unlink(missing_ok=True)
@@ -87,20 +96,3 @@ def save_paths(paths: Sequence[str | Path], folder: Path, limit: int) -> list[Pa
     finally:
         for fh in opened:
             fh.close()
-
-
-
-class UploadSizeGuard:
-    """ASGI middleware: refuse an upload request by its Content-Length before its body is spooled to disk."""
-
-    def __init__(self, app: ASGIApp, path: str, limit: int) -> None:
-        self.app, self.path, self.limit = app, path, limit
-
-    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope["path"] == self.path:
-            length = dict(scope["headers"]).get(b"content-length", b"")
-            if length.isdigit() and int(length) > self.limit:
-                message = f"the upload request has {int(length)} bytes; the limit is {self.limit}"
-                await JSONResponse({"detail": message}, status_code=413)(scope, receive, send)
-                return
-        await self.app(scope, receive, send)

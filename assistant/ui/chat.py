@@ -12,7 +12,7 @@ from typing import Any
 import gradio as gr
 from fastapi import FastAPI
 
-from assistant.api.uploads import upload_limit
+from assistant.indexing.service import IndexService
 from assistant.schemas import AnswerResponse, Filters, Turn
 from assistant.service import AnswerService, InvalidQuestion, QuestionTooLong
 from assistant.ui import render
@@ -89,14 +89,14 @@ def _bot(html: str) -> dict[str, str]:
     return {"role": "assistant", "content": html}
 
 
-def build_blocks(service: AnswerService) -> gr.Blocks:
+def build_blocks(service: AnswerService, indexing: IndexService) -> gr.Blocks:
     """The whole page; every handler calls the service (or the shared index update) and renders its result."""
     settings = service.settings
     with gr.Blocks(title="News Assistant") as demo:
         exchanges = gr.State([])
         with gr.Row(elem_classes="na-top", equal_height=True):
             gr.HTML(HEADER, elem_classes="na-header-box", scale=5)
-            pill = gr.HTML(current_pill(service), elem_id="na-pill", elem_classes="na-pill-box", scale=2)
+            pill = gr.HTML(current_pill(indexing), elem_id="na-pill", elem_classes="na-pill-box", scale=2)
         with gr.Tabs():
             with gr.Tab("Ask", id="ask"), gr.Row(equal_height=False):
                 with gr.Column(scale=7, min_width=420):
@@ -123,7 +123,7 @@ def build_blocks(service: AnswerService) -> gr.Blocks:
                     sources_panel = gr.HTML(render.sources_html(None), js_on_load=CITE_JS, elem_id="na-sources")
                     viewer = gr.HTML(render.viewer_placeholder(), js_on_load=SCROLL_JS, elem_id="na-viewer")
             with gr.Tab("Index", id="index"):
-                stats = build_index_panel(service, pill)
+                stats = build_index_panel(indexing, pill)
 
         def ask(
             message: str, done: list[Exchange], k: float, d_from: Any, d_to: Any, domains: str
@@ -175,7 +175,7 @@ def build_blocks(service: AnswerService) -> gr.Blocks:
         chatbot.example_select(example, None, question, **quiet).then(ask, inputs, outputs, **quiet)
         chatbot.clear(reset, None, [chatbot, exchanges, sources_panel, viewer], **quiet)
         sources_panel.click(open_citation, None, viewer, **quiet)
-        demo.load(lambda: (current_pill(service), current_stats(service)), None, [pill, stats], **quiet)
+        demo.load(lambda: (current_pill(indexing), current_stats(indexing)), None, [pill, stats], **quiet)
     demo.queue(default_concurrency_limit=4)
     return demo
 
@@ -189,11 +189,11 @@ def theme() -> gr.themes.Base:
     )
 
 
-def mount_ui(app: FastAPI, service: AnswerService) -> FastAPI:
+def mount_ui(app: FastAPI, service: AnswerService, indexing: IndexService) -> FastAPI:
     """Mount the chat at "/" of the API app (after the API routes, so those still match first)."""
     settings = service.settings
     return gr.mount_gradio_app(
-        app, build_blocks(service), path="/", theme=theme(), css=STYLE.read_text(encoding="utf-8"),
+        app, build_blocks(service, indexing), path="/", theme=theme(), css=STYLE.read_text(encoding="utf-8"),
         footer_links=[], ssr_mode=False, run_history=False, mcp_server=False, show_error=True,
-        server_name=settings.host, server_port=settings.port, max_file_size=upload_limit(settings),
+        server_name=settings.host, server_port=settings.port, max_file_size=settings.max_upload_bytes,
     )

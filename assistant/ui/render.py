@@ -175,6 +175,22 @@ def status_pill(articles: int, chunks: int) -> str:
     return f'<span class="na-pill">{articles:,} articles · {chunks:,} passages indexed</span>'
 
 
+def progress_html(job: Mapping[str, object]) -> str:
+    """A running job: its stage, a bar when the stage's total is known, and the time left."""
+    stage = str(job.get("stage") or "starting")
+    done, total = int(str(job.get("done") or 0)), int(str(job.get("total") or 0))
+    share = min(done / total, 1.0) if total else 0.0
+    count = f"{done:,} / {total:,}" if total else (f"{done:,}" if done else "")
+    unit = "chunks" if stage == "embedding" else ("articles" if stage in ("loading", "chunking") else "")
+    eta = job.get("eta_s")
+    left = f" · about {int(eta)} s left" if isinstance(eta, int | float) else ""
+    return (
+        f'<div class="na-report na-progress" id="na-progress"><div class="na-progress-label">'
+        f"{escape(stage.capitalize())} {escape(count)} {escape(unit)}{escape(left)}</div>"
+        f'<div class="na-progress-bar"><div style="width:{share * 100:.1f}%"></div></div></div>'
+    )
+
+
 def report_html(report: Mapping[str, object], uploaded: Iterable[str] = ()) -> str:
     """The update's summary: added / updated / removed / unchanged, then any errors."""
     keys = ("added", "updated", "removed", "unchanged")

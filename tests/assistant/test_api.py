@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import json
+import time
 from collections.abc import Iterator
 from urllib.parse import quote
 
 import httpx
 import pytest
 
-from assistant.api.indexing import exclusive
 from assistant.schemas import AnswerResponse
 from assistant.settings import Settings
 
@@ -40,16 +40,21 @@ def ask(client: httpx.Client, question: str, **body: object) -> AnswerResponse:
 
 
 def upload(client: httpx.Client, name: str, content: str | bytes) -> dict:
-    r = client.post("/api/index", files=[("files", (name, content, "application/octet-stream"))])
+    """Upload and wait for the update's report (wait=true: 200 once it has finished)."""
+    files = [("files", (name, content, "application/octet-stream"))]
+    r = client.post("/api/index", params={"wait": "true"}, files=files)
     assert r.status_code == 200, r.text
     return r.json()
 
 
 def test_health(client: httpx.Client) -> None:
-    r = client.get("/api/health")
+    deadline = time.monotonic() + 120
+    while (r := client.get("/api/health")).json()["status"] == "starting":  # the model loads at start-up
+        assert r.status_code == 200 and not r.json()["ready"] and time.monotonic() < deadline
+        time.sleep(0.2)
     assert r.status_code == 200
     body = r.json()
-    assert body["status"] == "ok"
+    assert body["status"] == "ok" and body["ready"]
     assert body["articles"] >= 2 and body["chunks"] > body["articles"]
     assert body["updated_at"] and body["updated_at"].endswith("+00:00")
     assert body["embed_model"] == "all-MiniLM-L6-v2"
@@ -195,23 +200,12 @@ def test_unsafe_upload_names_are_refused(
 
 
 def test_oversized_upload_is_413(client: httpx.Client, indexed_settings: Settings) -> None:
-    from assistant.api.uploads import upload_limit
-
-    big = b"word " * (upload_limit(indexed_settings) // 5 + 1)
+    big = b"word " * (indexed_settings.max_upload_bytes // 5 + 1)
     r = client.post("/api/index", files=[("files", ("big.txt", big, "text/plain"))])
     assert r.status_code == 413, r.text
     assert "limit" in r.json()["detail"]
     assert not (indexed_settings.articles_dir / "big.txt").exists()
     assert not list(indexed_settings.articles_dir.glob(".upload-*"))  # the staged copy was removed
-
-
-def test_second_index_run_is_409(client: httpx.Client, indexed_settings: Settings) -> None:
-    with exclusive():  # an update holds the lock (the server runs in this process)
-        r = client.post("/api/index", files=[("files", ("late.txt", b"Late news.", "text/plain"))])
-    assert r.status_code == 409
-    assert "already running" in r.json()["detail"]
-    assert not (indexed_settings.articles_dir / "late.txt").exists()  # nothing saved by the refused run
-    assert client.post("/api/index").status_code == 200  # free again afterwards
 
 
 def test_index_run_while_another_process_updates_is_409(client: httpx.Client, indexed_settings: Settings) -> None:

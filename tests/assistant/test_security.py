@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-import threading
-import time
+import shutil
 from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import free_port
+from conftest import serve
 
 from assistant.settings import Settings
 
@@ -24,12 +23,6 @@ INJECTION = (
 @pytest.fixture(scope="module")
 def guarded(indexed_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """A second live app whose write endpoint needs ASSISTANT_API_TOKEN, over its own copy of the index."""
-    import shutil
-
-    import uvicorn
-
-    from assistant.factory import create_app
-
     root = tmp_path_factory.mktemp("guarded")
     shutil.copytree(indexed_settings.articles_dir, root / "articles")
     settings = indexed_settings.model_copy(
@@ -40,22 +33,13 @@ def guarded(indexed_settings: Settings, tmp_path_factory: pytest.TempPathFactory
             "max_upload_bytes": 4096,
         }
     )
-    port = free_port()
-    server = uvicorn.Server(uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        assert thread.is_alive() and time.monotonic() < deadline, "guarded server did not start"
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=15)
+    with serve(settings) as url:
+        yield url
 
 
 def _index(url: str, token: str | None = None, files: list | None = None) -> httpx.Response:
     headers = {"Authorization": f"Bearer {token}"} if token else {}
-    return httpx.post(f"{url}/api/index", headers=headers, files=files or [], timeout=300)
+    return httpx.post(f"{url}/api/index", params={"wait": "true"}, headers=headers, files=files or [], timeout=300)
 
 
 def test_write_endpoint_needs_the_token(guarded: str) -> None:

@@ -1,74 +1,12 @@
-"""Shared fixtures for write-path tests: one loaded model per session, a fresh real index per test."""
+"""Write-path tests: their helpers (index_testkit) on the path; the fixtures live in tests/conftest.py."""
 
 from __future__ import annotations
 
 import os
 import sys
-from collections.abc import Callable
 from pathlib import Path
-
-import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))  # index_testkit, also under --import-mode=importlib
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 os.environ.setdefault("TRANSFORMERS_OFFLINE", "1")
 os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
-
-from index_testkit import HandlesFactory  # noqa: E402
-from pinned_settings import INDEX_PINNED  # noqa: E402
-
-from assistant.settings import Settings, load_settings  # noqa: E402
-from index.embedding import Embedder, make_embedder  # noqa: E402
-from index.handles import IndexHandles  # noqa: E402
-
-# Pinned so that neither the environment nor a stray .env file changes what the tests index.
-PINNED = INDEX_PINNED
-
-SettingsFactory = Callable[..., Settings]
-
-
-@pytest.fixture(scope="session")
-def settings_factory() -> SettingsFactory:
-    """Settings for a test index, pinned to the bundled model; keyword overrides win."""
-
-    def make(data_dir: Path, articles_dir: Path | None = None, **overrides: object) -> Settings:
-        values = {**PINNED, "data_dir": data_dir, "articles_dir": articles_dir or data_dir.parent / "articles"}
-        return load_settings(None, **(values | overrides))
-
-    return make
-
-
-@pytest.fixture(scope="session")
-def embedder(settings_factory: SettingsFactory, tmp_path_factory: pytest.TempPathFactory) -> Embedder:
-    """The real bundled MiniLM, loaded once per session (it takes seconds)."""
-    s = settings_factory(tmp_path_factory.mktemp("unused-data"))
-    return make_embedder(s.embed_backend, s.embed_model_path, s.embed_threads, s.embed_batch_size)
-
-
-@pytest.fixture
-def articles_dir(tmp_path: Path) -> Path:
-    """An empty articles folder for this test."""
-    folder = tmp_path / "articles"
-    folder.mkdir()
-    return folder
-
-
-@pytest.fixture
-def make_handles(
-    tmp_path: Path, articles_dir: Path, settings_factory: SettingsFactory, embedder: Embedder
-) -> HandlesFactory:
-    """Real IndexHandles (SQLite store + embedded Chroma) in this test's tmp dir, sharing the loaded model."""
-
-    def make(data_dir: Path | None = None, articles: Path | None = None, **overrides: object) -> IndexHandles:
-        settings = settings_factory(data_dir or tmp_path / "data", articles or articles_dir, **overrides)
-        handles = IndexHandles(settings)
-        handles.__dict__["embedder"] = embedder  # cached_property storage: skip reloading the model
-        return handles
-
-    return make
-
-
-@pytest.fixture
-def handles(make_handles: HandlesFactory) -> IndexHandles:
-    """The default index of a test: articles from `articles_dir`, data in tmp_path/data."""
-    return make_handles()
