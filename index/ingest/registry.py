@@ -160,12 +160,14 @@ class FeedRegistry:
     ) -> Feed:
         """Store a poll's outcome (None keeps a field as it was). A failure is retried after a delay that
         doubles with each consecutive failure, capped, so one broken feed never holds up the others."""
-        feed = self.get(feed_id)
-        if feed is None:
-            raise KeyError(f"no feed with id {feed_id!r}")
-        failures = 0 if ok else feed.failures + 1
-        next_due = now + (feed.every_s if ok else self.retry_delay(feed.every_s, failures))
         with self._connect() as db:
+            db.execute("BEGIN IMMEDIATE")  # read and write in one transaction: two pollers never lose a count
+            row = db.execute(f"SELECT {_COLUMNS} FROM feeds WHERE id = ?", (feed_id,)).fetchone()
+            if row is None:
+                raise KeyError(f"no feed with id {feed_id!r}")
+            feed = Feed(*row)
+            failures = 0 if ok else feed.failures + 1
+            next_due = now + (feed.every_s if ok else self.retry_delay(feed.every_s, failures))
             db.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, title = ?, last_polled = ?, last_ok = ?,"
                 " last_error = ?, failures = ?, next_due = ?, items = items + ? WHERE id = ?",

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 
 import pytest
@@ -112,3 +113,20 @@ def test_feeds_survive_reopening_the_article_store_database(tmp_path: Path) -> N
         "https://news.example.com/rss", 120, 1, "timed out", 60.0
     )
     assert ArticleStore(db).manifest() == {}  # and the store still opens over the same file
+
+
+def test_concurrent_pollers_never_lose_a_recorded_poll(registry: FeedRegistry) -> None:
+    feed = registry.add("http://example.com/rss", 60)
+    other = FeedRegistry(registry.path, TEST_REGISTRY)  # a second process's view of the same file
+
+    def fail_many(reg: FeedRegistry) -> None:
+        for i in range(15):
+            reg.record(feed.id, ok=False, error=f"try {i}", items_added=1, now=float(i))
+
+    threads = [threading.Thread(target=fail_many, args=(r,)) for r in (registry, other)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    final = registry.get(feed.id)
+    assert final is not None and (final.failures, final.items) == (30, 30)
