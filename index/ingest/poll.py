@@ -65,19 +65,19 @@ def refresh(
     retrieved = dt.datetime.fromtimestamp(now, dt.UTC).date().isoformat()
     deferred = 0
     for item in parsed.items:
-        path = article_path(out_dir, feed.id, item.url)
-        if path.exists() or known_url(item.url):
-            result.skipped_known += 1
-            continue
-        result.new_items += 1
-        if result.new_items > policy.max_new_items:
-            deferred += 1
-            continue
-        try:
+        try:  # one bad item never stops the others
+            path = article_path(out_dir, feed.id, item.url)
+            if path.exists() or known_url(item.url):
+                result.skipped_known += 1
+                continue
+            result.new_items += 1
+            if result.new_items > policy.max_new_items:
+                deferred += 1
+                continue
             article = _article(item, fetcher, result, extract_policy)
             if article is not None:
                 result.written.append(write_article(path, article | {"retrieved": retrieved}))
-        except Exception as exc:  # one bad item never stops the others
+        except Exception as exc:
             result.errors.append(f"{item.url}: {type(exc).__name__}: {exc}")
     if deferred:
         result.notes.append(f"{deferred} new item(s) left for the next poll (at most {policy.max_new_items} a poll)")
@@ -119,7 +119,8 @@ def _article(
 
 
 def _as_json(item: FeedItem, text: str, page_title: str, page_date: str) -> dict[str, str]:
-    """The article file's fields; the feed's headline and timestamp win over what was guessed from the page."""
+    """The article file's fields (index.feeds reads them; `retrieved` is added by the caller as a last-resort
+    date); the feed's headline and timestamp win over what was guessed from the page."""
     return {"url": item.url, "title": item.title or page_title, "text": text, "published": item.published or page_date}
 
 

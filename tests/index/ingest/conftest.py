@@ -42,5 +42,11 @@ def fetcher() -> Iterator[Fetcher]:
 
 
 @pytest.fixture
+def out(tmp_path: Path) -> Path:
+    """The folder polls write article files into (inside the articles folder, as the app would)."""
+    return tmp_path / "articles" / "feeds"
+
+
+@pytest.fixture
 def registry(tmp_path: Path) -> FeedRegistry:
     return FeedRegistry(tmp_path / "data" / "articles.sqlite3", TEST_REGISTRY)

@@ -3,6 +3,7 @@ serving the shipped fixtures and scripted replies, and logging every request the
 
 from __future__ import annotations
 
+import json
 import sys
 import threading
 import time
@@ -13,7 +14,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 from index.ingest.fetch import FetchPolicy
-from index.ingest.registry import RegistryPolicy
+from index.ingest.registry import Feed, FeedRegistry, RegistryPolicy
 
 FIXTURES = Path(__file__).parent / "fixtures"
 
@@ -156,3 +157,31 @@ def rss(site: Site, title: str, items: list[tuple[str, str, str]]) -> bytes:
         f'<?xml version="1.0"?><rss version="2.0"><channel><title>{title}</title><link>{site.base}/</link>'
         f"<description>test</description>{entries}</channel></rss>"
     ).encode()
+
+
+# --- shared by the poll tests ---------------------------------------------------------------------------------
+NOW = 1_790_000_000.0  # 2026-09-21 UTC
+ETAG = '"rss-v1"'
+PAGES = ("harbour-bridge.html", "budget-vote.html", "ferry-strike.html", "empty-shell.html")
+
+
+def nothing_known(url: str) -> bool:
+    """A store that has none of the feed's stories yet."""
+    return False
+
+
+def read(path: Path) -> dict[str, str]:
+    """A written article file."""
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def current(registry: FeedRegistry, feed_id: str) -> Feed:
+    """The feed as stored now."""
+    feed = registry.get(feed_id)
+    assert feed is not None
+    return feed
+
+
+def page_hits(site: Site) -> list[str]:
+    """The article pages a site was asked for, in order."""
+    return [h.path for h in site.hits if h.path.startswith("/news/")]
