@@ -108,7 +108,7 @@ def _article(
             return None
         result.notes.append(f"{exc}; used the feed's own text")
         return _as_json(item, item.summary_text, "", "")
-    extracted = extract_page(page.body, page.final_url, extract_policy)
+    extracted = extract_page(page.body, page.final_url, extract_policy) if _is_page(page.content_type) else None
     if extracted is not None:
         return _as_json(item, extracted.text, extracted.title, extracted.date)
     if item.summary_text:
@@ -116,6 +116,12 @@ def _article(
         return _as_json(item, item.summary_text, "", "")
     result.errors.append(f"{item.url}: no article text on the page or in the feed")
     return None
+
+
+def _is_page(content_type: str) -> bool:
+    """Whether a response can hold an article page (a PDF or an image cannot; no type at all may)."""
+    kind = content_type.split(";")[0].strip().lower()
+    return not kind or "html" in kind or "xml" in kind or kind == "text/plain"
 
 
 def _as_json(item: FeedItem, text: str, page_title: str, page_date: str) -> dict[str, str]:

@@ -7,7 +7,7 @@ import dataclasses
 from collections.abc import Callable
 from pathlib import Path
 
-from ingest_testkit import FAST, NOW, PAGES, Reply, Site, current, nothing_known, page_hits, read, rss
+from ingest_testkit import FAST, FIXTURES, NOW, PAGES, Reply, Site, current, nothing_known, page_hits, read, rss
 
 from index.ingest.fetch import Fetcher
 from index.ingest.outbox import article_path
@@ -136,3 +136,17 @@ def test_an_item_that_raises_costs_only_that_item(
     assert result.errors == [f"{bridge}: RuntimeError: store is locked"]
     assert [read(p)["title"] for p in result.written] == ["Council passes budget with library funding restored"]
     assert current(registry, feed.id).etag == ""
+
+
+def test_a_link_to_something_that_is_not_a_page_falls_back_to_the_feed_text(
+    site: Site, registry: FeedRegistry, fetcher: Fetcher, out: Path
+) -> None:
+    # bytes with readable markup, but typed as a PDF: the declared type decides, nothing is scraped from it
+    report = (FIXTURES / "news" / "harbour-bridge.html").read_bytes()
+    site.routes["/news/report.pdf"] = lambda h: Reply(200, report, {"Content-Type": "application/pdf"})
+    items = [(site.url("/news/report.pdf"), "Inspection report", "The report.")]
+    site.serve("/rss", rss(site, "Docs", items), "text/xml")
+    feed = registry.add(site.url("/rss"), 600)
+    result = refresh(feed, registry, out, nothing_known, fetcher, NOW)
+    assert result.errors == [] and "no article text on the page" in result.notes[0]
+    assert read(result.written[0])["text"] == "The report."
