@@ -49,7 +49,7 @@ class FetchResult:
 
 
 class FetchError(Exception):
-    """A url that could not be fetched; `kind` is robots, too_large, timeout, connect, http or redirect."""
+    """A url that could not be fetched; `kind` is url, robots, too_large, timeout, connect, http or redirect."""
 
     def __init__(self, url: str, message: str, kind: str, status: int = 0, retry_after: str = "") -> None:
         super().__init__(f"{url}: {message}")
@@ -90,6 +90,8 @@ class Fetcher:
         headers = {"If-None-Match": etag} if etag else {}
         if last_modified:
             headers["If-Modified-Since"] = last_modified
+        if urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).hostname:
+            raise FetchError(url, "not an http(s) url", "url")
         current = url
         for _ in range(self.policy.max_redirects + 1):
             if not self.robots.allowed(current):

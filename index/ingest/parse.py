@@ -47,7 +47,7 @@ def parse_feed(body: bytes, base_url: str) -> ParsedFeed:
         reason = doc.get("bozo_exception")
         raise FeedParseError(f"not an RSS, Atom or JSON feed{f' ({reason})' if reason else ''}")
     items = [_feedparser_item(e, base_url) for e in doc.entries]
-    return ParsedFeed(_title(doc.feed), [i for i in items if i.url])
+    return ParsedFeed(_title(doc.feed), [i for i in items if _is_web(i.url)])
 
 
 def _feedparser_item(entry: Any, base_url: str) -> FeedItem:
@@ -91,7 +91,7 @@ def _json_feed(body: bytes, base_url: str) -> ParsedFeed:
                 summary_text=(text or _string(raw.get("summary"))).strip(),
             )
         )
-    return ParsedFeed(_one_line(_string(data.get("title"))), [i for i in items if i.url])
+    return ParsedFeed(_one_line(_string(data.get("title"))), [i for i in items if _is_web(i.url)])
 
 
 def html_to_text(fragment: str) -> str:
@@ -131,6 +131,11 @@ def _iso_text(value: str) -> str:
         return dt.datetime.fromisoformat(value.strip().replace("Z", "+00:00")).isoformat() if value.strip() else ""
     except ValueError:
         return ""
+
+
+def _is_web(url: str) -> bool:
+    """Only http(s) links are stories to fetch (not mailto:, javascript: or file: ones)."""
+    return url.lower().startswith(("http://", "https://"))
 
 
 def _string(value: object) -> str:

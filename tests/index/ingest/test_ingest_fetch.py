@@ -163,3 +163,17 @@ def test_a_robots_crawl_delay_slows_that_host_down_up_to_the_cap(site: Site) -> 
         f.get(site.url("/p"))
     first, second = site.requested("/p")
     assert 0.3 * 0.95 <= second.at - first.at < 1.0
+
+
+@pytest.mark.parametrize("url", ["file:///etc/passwd", "mailto:desk@example.com", "http:///path-only", "ftp://x/y"])
+def test_only_http_urls_are_fetched(fetcher: Fetcher, url: str) -> None:
+    with pytest.raises(FetchError, match="not an http") as caught:
+        fetcher.get(url)
+    assert caught.value.kind == "url"
+
+
+def test_a_redirect_away_from_http_is_refused(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/away"] = lambda h: Reply(302, b"", {"Location": "file:///etc/passwd"})
+    with pytest.raises(FetchError, match="non-http") as caught:
+        fetcher.get(site.url("/away"))
+    assert caught.value.kind == "redirect"

@@ -81,3 +81,14 @@ def test_the_html_page_fixture_is_not_a_feed() -> None:
 def test_html_to_text_keeps_blocks_apart() -> None:
     assert html_to_text("<p>One <b>bold</b> claim.</p><p>Two</p>x<br>y") == "One bold claim.\nTwo\nx\ny"
     assert html_to_text("   ") == ""
+
+
+def test_items_without_a_web_link_are_dropped() -> None:
+    body = (
+        b'<?xml version="1.0"?><rss version="2.0"><channel><title>T</title>'
+        b"<item><title>Script</title><link>javascript:alert(1)</link></item>"
+        b"<item><title>Mail</title><link>mailto:desk@example.com</link></item>"
+        b"<item><title>Real</title><link>/news/real.html</link></item>"
+        b"</channel></rss>"
+    )
+    assert [i.url for i in parse_feed(body, f"{BASE}/rss").items] == [f"{BASE}/news/real.html"]
