@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote, unquote
@@ -31,8 +32,8 @@ NEW_ARTICLE = (
 )
 
 
-@pytest.fixture(scope="module")
-def page(live_server: str) -> Iterator[Any]:
+@contextmanager
+def chromium_page(url: str) -> Iterator[Any]:
     """A Chromium page on the chat; fails (never skips) with the fix when the browser or Playwright is missing."""
     try:
         from playwright.sync_api import sync_playwright
@@ -47,10 +48,17 @@ def page(live_server: str) -> Iterator[Any]:
         browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1360, "height": 900})
         page.set_default_timeout(TIMEOUT_MS)
-        page.goto(live_server)
+        page.goto(url)
         page.wait_for_selector("#na-question textarea")
         yield page
         browser.close()
+
+
+@pytest.fixture(scope="module")
+def page(live_server: str) -> Iterator[Any]:
+    """The chat of the session's app."""
+    with chromium_page(live_server) as p:
+        yield p
 
 
 def ask(page: Any, question: str) -> Any:
@@ -140,3 +148,39 @@ def test_refusal_is_shown_as_not_found(page: Any) -> None:
     assert "Not found in your articles" in (refusal.text_content() or "")
     assert refusal.locator("a.na-cite").count() == 0
     assert "No sources" in page.locator("#na-sources").inner_text()
+
+
+def test_a_feed_upload_shows_one_progress_display_that_moves_to_done(
+    tmp_path_factory: pytest.TempPathFactory, settings_factory: Any
+) -> None:
+    """Its own app, reporting progress in small steps, so that the display can be seen moving on 2 cores."""
+    from conftest import serve
+    from index_testkit import jsonl, story
+
+    root = tmp_path_factory.mktemp("progress-ui")
+    (root / "articles").mkdir()
+    settings = settings_factory(root / "data", root / "articles", embed_progress_chunks=2, host="127.0.0.1")
+    topics = [f"{town} {thing}" for town in ("Oslo", "Lima", "Pune", "Accra") for thing in ("ferry", "museum", "tram")]
+    feed = root / "wire.jsonl"
+    feed.write_text(jsonl(*({"id": str(i), "text": story(t, 5)} for i, t in enumerate(topics))), encoding="utf-8")
+    with serve(settings) as url, chromium_page(url) as page:
+        page.get_by_role("tab", name="Index").click()
+        page.set_input_files("#na-upload input[type=file]", str(feed))
+        page.locator("#na-upload").get_by_text("wire.jsonl").first.wait_for()
+        page.click("#na-update")
+        labels: list[str] = []
+        while page.locator("#na-report").count() == 0:
+            progress = page.locator("#na-progress")
+            if progress.count():
+                assert progress.count() == 1, "more than one progress display"
+                assert page.locator(".progress-text, .eta-bar").count() == 0, "Gradio's own overlay is drawn too"
+                label = progress.locator(".na-progress-label").inner_text()
+                if not labels or labels[-1] != label:
+                    labels.append(label)
+                    if label.startswith("Embedding") and len(labels) == 1 + labels.index(label):
+                        page.screenshot(path=str(SCREENSHOTS / "index-progress.png"))
+            page.wait_for_timeout(100)
+        page.screenshot(path=str(SCREENSHOTS / "index-progress-done.png"))
+        assert page.locator("#na-report .na-added b").inner_text() == str(len(topics))
+        embedding = [x for x in labels if x.startswith("Embedding")]
+        assert len(embedding) >= 2, f"the progress display did not move: {labels}"
