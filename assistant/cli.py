@@ -24,16 +24,19 @@ def _tqdm_progress():  # type: ignore[no-untyped-def]
     units = {"embedding": "chunk", "loading": "article", "chunking": "article"}
 
     def progress(stage: str, done: int, total: int) -> None:
+        for other in [s for s in bars if s != stage]:  # a new stage: the earlier ones are over
+            bars.pop(other).close()
         bar = bars.get(stage)
         if bar is None:
             bar = bars[stage] = tqdm(
-                total=total or None, desc=stage, unit=units.get(stage, "step"), file=sys.stderr, leave=False
+                total=total or None, desc=stage, unit=units.get(stage, "step"), file=sys.stderr, leave=False,
+                disable=None,  # no bars when stderr is not a terminal (cron, logs): only the messages
             )
         if total and bar.total != total:
             bar.total = total
         bar.update(done - bar.n)
         if total and done >= total:
-            bar.close()
+            bars.pop(stage).close()
 
     return progress
 

@@ -60,11 +60,15 @@ class IndexHandles:
         return bool(gen) and self.lexical_dir(int(gen)).exists()
 
     def load_lexical(self) -> tuple[int, LexicalIndex]:
-        """The newest published BM25 index and its generation (empty if none yet)."""
+        """The newest published BM25 index and its generation (empty if none yet). One saved by an older
+        version (another format) is rebuilt in memory from the store's terms; the next update saves it anew."""
         gen = self.store.get_meta("lexical_generation")
         if not gen or not self.lexical_dir(int(gen)).exists():
-            return -1, LexicalIndex([], None)
-        return int(gen), LexicalIndex.load(self.lexical_dir(int(gen)))
+            return -1, LexicalIndex([])
+        try:
+            return int(gen), LexicalIndex.load(self.lexical_dir(int(gen)))
+        except FileNotFoundError:
+            return int(gen), LexicalIndex.build(*self.store.all_terms())
 
     def prune_lexical(self, keep: int) -> None:
         """Remove older BM25 generations (readers reload the newest)."""

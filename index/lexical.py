@@ -1,15 +1,17 @@
-"""The BM25 lexical index over the same chunks as Chroma, persisted per store generation."""
+"""The BM25 lexical index over the same chunks as Chroma, persisted per store generation and updated by rows."""
 
 from __future__ import annotations
 
 import json
 import re
 import shutil
+from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import Any
 
 import numpy as np
+from scipy import sparse
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s\b")
@@ -34,45 +36,74 @@ def terms(text: str) -> list[str]:
     return list(_stemmer().stemWords(words))
 
 
-class LexicalIndex:
-    """bm25s over pre-tokenised chunks; chunk ids map row numbers back to the store."""
+@dataclass(frozen=True)
+class BM25Params:
+    """Lucene's BM25 (what bm25s computes by default), so scores stay those the retrieval weights were fit on."""
 
-    def __init__(self, chunk_ids: list[str], retriever: Any | None) -> None:
+    k1: float = 1.5
+    b: float = 0.75
+
+
+class LexicalIndex:
+    """BM25 over a sparse chunk x term count matrix that an update edits by rows: adding 10 articles to a large
+    collection costs those 10 articles' rows and a matrix copy, not re-tokenising and re-indexing every chunk."""
+
+    def __init__(
+        self,
+        chunk_ids: list[str],
+        vocab: dict[str, int] | None = None,
+        counts: sparse.csr_matrix | None = None,
+        params: BM25Params = BM25Params(),
+    ) -> None:
         self.chunk_ids = chunk_ids
+        self.vocab = vocab or {}
+        self.params = params
         self._row = {cid: i for i, cid in enumerate(chunk_ids)}
-        self._retriever = retriever
+        self._counts = counts if counts is not None else sparse.csr_matrix((len(chunk_ids), len(self.vocab)))
+        self._by_term = self._counts.tocsc()
+        self._doc_len = np.asarray(self._counts.sum(axis=1), dtype=np.float32).ravel()
+        self._df = np.diff(self._by_term.indptr)
+        self._avg_len = float(self._doc_len.mean()) if len(chunk_ids) else 0.0
 
     @classmethod
     def build(cls, chunk_ids: list[str], chunk_terms: list[str]) -> LexicalIndex:
         """Index space-joined term strings (as stored by the updater)."""
-        import bm25s
+        return cls([], {}).updated(set(), chunk_ids, chunk_terms)
 
-        if not chunk_ids:
-            return cls([], None)
-        retriever = bm25s.BM25()
-        retriever.index([t.split() for t in chunk_terms], show_progress=False)
-        return cls(chunk_ids, retriever)
+    def updated(self, removed: set[str], chunk_ids: list[str], chunk_terms: list[str]) -> LexicalIndex:
+        """A new index without the `removed` chunks and with these added (this one is left as it is)."""
+        keep = [i for i, cid in enumerate(self.chunk_ids) if cid not in removed]
+        vocab = dict(self.vocab)
+        rows, cols, vals = [], [], []
+        for r, text in enumerate(chunk_terms):
+            for term, n in Counter(text.split()).items():
+                rows.append(r)
+                cols.append(vocab.setdefault(term, len(vocab)))
+                vals.append(n)
+        shape = (len(chunk_ids), len(vocab))
+        added = sparse.csr_matrix((np.asarray(vals, dtype=np.float32), (rows, cols)), shape=shape)
+        old = self._counts[keep]
+        old.resize((len(keep), len(vocab)))
+        counts = sparse.vstack([old, added], format="csr")
+        return LexicalIndex([self.chunk_ids[i] for i in keep] + list(chunk_ids), vocab, counts, self.params)
 
     def save(self, folder: Path) -> None:
         """Write atomically: a temp folder renamed into place."""
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        if self._retriever is not None:
-            self._retriever.save(str(tmp), show_progress=False)
+        sparse.save_npz(tmp / "counts.npz", self._counts)
+        (tmp / "vocab.json").write_text(json.dumps(self.vocab))
         (tmp / "chunk_ids.json").write_text(json.dumps(self.chunk_ids))
         shutil.rmtree(folder, ignore_errors=True)
         tmp.rename(folder)
 
     @classmethod
     def load(cls, folder: Path) -> LexicalIndex:
-        """Load a saved index; raises FileNotFoundError if it is missing."""
-        import bm25s
-
+        """Load a saved index; raises FileNotFoundError if it is missing (or was written by the bm25s version)."""
         chunk_ids = json.loads((folder / "chunk_ids.json").read_text())
-        if not chunk_ids:
-            return cls([], None)
-        return cls(chunk_ids, bm25s.BM25.load(str(folder), show_progress=False))
+        vocab = json.loads((folder / "vocab.json").read_text())
+        return cls(chunk_ids, vocab, sparse.load_npz(folder / "counts.npz").tocsr())
 
     def __len__(self) -> int:
         return len(self.chunk_ids)
@@ -82,28 +113,21 @@ class LexicalIndex:
         return self._row.get(chunk_id)
 
     def scores(self, query_terms: list[str]) -> np.ndarray:
-        """BM25 score of every indexed chunk for the query terms."""
-        if self._retriever is None or not query_terms:
-            return np.zeros(len(self.chunk_ids), dtype=np.float32)
-        return np.asarray(self._retriever.get_scores(query_terms), dtype=np.float32)
+        """BM25 score of every indexed chunk for the query terms (a repeated term counts again, as in bm25s)."""
+        out = np.zeros(len(self.chunk_ids), dtype=np.float32)
+        k1, b = self.params.k1, self.params.b
+        for term in query_terms:
+            col = self.vocab.get(term)
+            if col is None or not self._df[col]:
+                continue
+            lo, hi = self._by_term.indptr[col], self._by_term.indptr[col + 1]
+            rows, tf = self._by_term.indices[lo:hi], self._by_term.data[lo:hi]
+            norm = k1 * ((1 - b) + b * self._doc_len[rows] / self._avg_len)
+            out[rows] += np.float32(self.idf(term)) * tf / (norm + tf)
+        return out
 
     def idf(self, term: str) -> float:
         """Inverse document frequency over chunks; a term no chunk has gets the highest value (df = 0)."""
-        n = float(len(self.chunk_ids))
-        retriever = self._retriever
-        col = retriever.vocab_dict.get(term) if retriever is not None else None
-        df = 0.0
-        if retriever is not None and col is not None:
-            indptr = retriever.scores["indptr"]
-            df = float(indptr[col + 1] - indptr[col])
-        return float(np.log(1.0 + (n - df + 0.5) / (df + 0.5)))
-
-    def search(self, query: str, k: int) -> list[tuple[str, float]]:
-        """Top-k (chunk id, BM25 score) for a query string."""
-        scores = self.scores(terms(query))
-        k = min(k, int((scores > 0).sum()))
-        if k <= 0:
-            return []
-        top = np.argpartition(-scores, k - 1)[:k]
-        top = top[np.argsort(-scores[top])]
-        return [(self.chunk_ids[i], float(scores[i])) for i in top]
+        col = self.vocab.get(term)
+        df = float(self._df[col]) if col is not None else 0.0
+        return float(np.log(1.0 + (len(self.chunk_ids) - df + 0.5) / (df + 0.5)))

@@ -29,12 +29,12 @@ def _no_progress(stage: str, done: int, total: int) -> None:
 def _counted(items: Iterator[T], progress: Progress, every: int) -> Iterator[T]:
     """Pass the loader's output through, reporting ('loading', inputs so far, 0: total unknown) as it goes."""
     n = 0
-    progress("loading", 0, 0)
     for n, item in enumerate(items, start=1):
         if n % every == 0:
             progress("loading", n, 0)
         yield item
-    progress("loading", n, n)
+    if n:
+        progress("loading", n, n)
 
 
 def _embed_missing(
@@ -60,15 +60,25 @@ def _embed_missing(
     return total
 
 
+def _lexical_after(handles: IndexHandles, touched: set[str], upserts: list[ArticleUpsert]) -> LexicalIndex:
+    """The BM25 index of the new state: the published one with the touched articles' rows replaced (what the
+    update changed), or built from the store's terms when there is no published one of the store's generation."""
+    new_ids = [cid for u in upserts for cid in u.chunk_ids]
+    new_terms = [t for u in upserts for t in u.terms]
+    gen, current = handles.load_lexical()
+    if gen == handles.store.generation() and len(current) == handles.store.counts()[1]:
+        stale = {cid for cid in current.chunk_ids if cid.rsplit("::", 2)[0] in touched}
+        return current.updated(stale, new_ids, new_terms)
+    ids, chunk_terms = handles.store.all_terms(excluding=touched)
+    return LexicalIndex.build(ids + new_ids, chunk_terms + new_terms)
+
+
 def _publish(handles: IndexHandles, upserts: list[ArticleUpsert], removed: list[str], progress: Progress) -> None:
     """Build BM25 for the new state, make everything live in one store transaction, then clean up."""
     generation = handles.store.generation() + 1
     touched = {u.article.id for u in upserts} | set(removed)
     progress("lexical index", 0, 1)
-    ids, chunk_terms = handles.store.all_terms(excluding=touched)
-    ids += [cid for u in upserts for cid in u.chunk_ids]
-    chunk_terms += [t for u in upserts for t in u.terms]
-    LexicalIndex.build(ids, chunk_terms).save(handles.lexical_dir(generation))
+    _lexical_after(handles, touched, upserts).save(handles.lexical_dir(generation))
     progress("lexical index", 1, 1)
     progress("publishing", 0, 1)
     meta = handles.meta() | {"generation": str(generation), "lexical_generation": str(generation)}

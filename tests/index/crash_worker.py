@@ -40,7 +40,7 @@ tqdm.tqdm.monitor_interval = 0  # no monitor thread: only the forking thread sur
 
 from assistant.service import AnswerService  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
-from index import plan, updater  # noqa: E402
+from index import plan, prepare, updater  # noqa: E402
 from index.embedding import Embedder, make_embedder  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
 from index.lexical import LexicalIndex, terms  # noqa: E402
@@ -57,10 +57,11 @@ def stage_codes() -> dict[Any, str]:
     """The functions whose entry marks an update stage (entry only: nothing here changes behaviour)."""
     return {
         plan.make_plan.__code__: "plan",
-        updater._prepare.__code__: "chunking",
+        prepare.prepare.__code__: "chunking",
         updater._embed_missing.__code__: "embedding",
         VectorStore.add.__code__: "chroma-write",
         LexicalIndex.build.__code__: "bm25",
+        LexicalIndex.updated.__code__: "bm25",
         LexicalIndex.save.__code__: "bm25",
         ArticleStore.commit.__code__: "commit",
         VectorStore.delete.__code__: "cleanup",
@@ -191,8 +192,8 @@ def main() -> None:
     """Load once, then fork a child per job and report how it ended."""
     embedder = make_embedder("sentence-transformers")
     embedder.embed(["warm-up"])  # one text runs on one thread: no OpenMP pool exists to break in forked children
-    import bm25s  # noqa: F401  - what the children would otherwise import each time (seconds in all)
     import chromadb  # noqa: F401
+    import scipy.sparse  # noqa: F401  - what the children would otherwise import each time
 
     terms("warm-up")  # loads the stemmer
     emit({"event": "ready", "pid": os.getpid()})

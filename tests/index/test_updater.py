@@ -22,6 +22,7 @@ from index_testkit import (
 
 from index.embedding import MAX_TOKENS, Embedder
 from index.handles import IndexHandles
+from index.lexical import terms
 from index.sentences import sentence_spans
 from index.updater import MAX_TITLE_TOKENS, UpdateReport, embed_title, update_index
 
@@ -69,8 +70,8 @@ def test_add_change_and_delete_keep_store_chroma_and_bm25_in_step(handles: Index
     assert all(meta["article_id"] == "b" for _, meta in chroma_records(handles).values())
     assert_consistent(handles)
     _, lexical = handles.load_lexical()
-    assert lexical.search("harbour mayor", 5) == [], "BM25 still finds the deleted article"
-    assert lexical.search("library", 5)
+    assert not lexical.scores(terms("harbour mayor")).any(), "BM25 still finds the deleted article"
+    assert lexical.scores(terms("library")).any()
 
 
 def test_a_second_run_reports_nothing_to_do_and_writes_nothing(handles: IndexHandles, articles_dir: Path) -> None:
@@ -330,7 +331,7 @@ def test_default_articles_index_with_their_headline_and_without_page_furniture(m
         assert not [m for m in PAGE_FURNITURE if m in text], article_id
     assert not [c.id for c in chunks.values() if any(m in c.text for m in PAGE_FURNITURE)]
     _, lexical = handles.load_lexical()
-    assert lexical.search("Digweed", 3) == []
+    assert not lexical.scores(terms("Digweed")).any()
 
 
 # --- rebuilds ------------------------------------------------------------------------------------------
