@@ -68,6 +68,9 @@ class AnswerResponse(BaseModel):
     citations: list[Citation] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)
     query: str = Field("", description="The question as retrieved, after the follow-up rewrite.")
+    applied_filters: Filters | None = Field(
+        default=None, description="The date range read from the question ('this week', 'in March'), when applied."
+    )
     mode: str = "extractive"
     dropped_sentences: int = Field(
         default=0, description="Generated sentences removed because no passage supported them."

@@ -59,6 +59,9 @@ class Settings(BaseSettings):
 
     # Retrieval and answers.
     top_k: int = Field(8, ge=1, le=50, description="Passages returned per question.")
+    time_filters: bool = Field(
+        False, description="Turn 'this week', 'in March', 'since 2023' into a date filter (off: measured on news-dev)."
+    )
     max_question_chars: int = Field(2000, ge=10)
     answer_mode: Literal["extractive", "openai", "local"] = Field(
         "extractive", description="extractive needs nothing; openai = any OpenAI-compatible server; local = GGUF."

@@ -32,6 +32,7 @@ class Retrieval:
     query_terms: list[str]
     query_idf: dict[str, float]
     timings_ms: dict[str, float] = field(default_factory=dict)
+    applied_filters: Filters | None = None  # a date range read from the question's own time expression
 
 
 class Retriever:
