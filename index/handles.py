@@ -14,13 +14,13 @@ from index.store import ArticleStore
 from index.vectors import VectorStore, open_client, server_collection
 
 if TYPE_CHECKING:
-    from assistant.settings import Settings
+    from index.config import IndexSettings
 
 
 class IndexHandles:
     """Everything both paths share; the embedder and Chroma load lazily, on first use."""
 
-    def __init__(self, settings: Settings) -> None:
+    def __init__(self, settings: IndexSettings) -> None:
         self.settings = settings
         self.store = ArticleStore(settings.store_path)
 

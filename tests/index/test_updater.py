@@ -123,12 +123,24 @@ def test_dry_run_reports_counts_and_touches_nothing(handles: IndexHandles, artic
     assert chroma_records(handles) == vectors
 
 
-def test_progress_reports_embedding_batches_up_to_the_total(handles: IndexHandles, articles_dir: Path) -> None:
+def test_progress_reports_every_stage_in_order_up_to_its_total(
+    make_handles: HandlesFactory, articles_dir: Path
+) -> None:
     for topic in ("harbour", "library", "bridge"):
         write(articles_dir / f"{topic}.txt", story(topic))
     calls: list[tuple[str, int, int]] = []
-    update_index(handles, progress=lambda stage, done, total: calls.append((stage, done, total)))
-    assert calls and calls[-1] == ("embedding", 3, 3)
+    update_index(make_handles(embed_progress_chunks=2), progress=lambda *call: calls.append(call))
+    assert calls == [
+        ("loading", 3, 3),
+        ("chunking", 3, 3),
+        ("embedding", 0, 3),
+        ("embedding", 2, 3),  # batches of embed_progress_chunks chunks
+        ("embedding", 3, 3),
+        ("lexical index", 0, 1),
+        ("lexical index", 1, 1),
+        ("publishing", 0, 1),
+        ("publishing", 1, 1),
+    ]
 
 
 # --- bad input -------------------------------------------------------------------------------------------
