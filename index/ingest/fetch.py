@@ -90,7 +90,7 @@ class Fetcher:
         headers = {"If-None-Match": etag} if etag else {}
         if last_modified:
             headers["If-Modified-Since"] = last_modified
-        if urlsplit(url).scheme.lower() not in ("http", "https") or not urlsplit(url).hostname:
+        if not _is_http(url):
             raise FetchError(url, "not an http(s) url", "url")
         current = url
         for _ in range(self.policy.max_redirects + 1):
@@ -100,7 +100,7 @@ class Fetcher:
             location = response.headers.get("location", "")
             if response.status in _REDIRECTS and location:
                 current = urljoin(current, location)
-                if urlsplit(current).scheme not in ("http", "https"):
+                if not _is_http(current):
                     raise FetchError(url, f"redirected to a non-http url {current!r}", "redirect")
                 continue
             return self._result(current, response, etag, last_modified)
@@ -180,12 +180,23 @@ class Fetcher:
             raise FetchError(url, f"connection to {_host(url)} failed: {why}", "connect") from None
         except httpx.HTTPError as exc:
             raise FetchError(url, f"bad response: {exc}", "http") from None
+        except httpx.InvalidURL as exc:
+            raise FetchError(url, f"not a valid url: {exc}", "url") from None
 
     def _fetch_robots(self, robots_url: str) -> tuple[int, bytes]:
         """robots.txt in one paced attempt, without redirects (a redirected one counts as missing)."""
         self.pacer.wait(_host(robots_url))
         response = self._once(robots_url, {}, self.policy.robots_max_bytes)
         return response.status, response.body
+
+
+def _is_http(url: str) -> bool:
+    """Only http(s) urls with a host are fetched (never file:, ftp: or a redirect to one)."""
+    try:
+        parts = urlsplit(url)
+        return parts.scheme.lower() in ("http", "https") and bool(parts.hostname)
+    except ValueError:
+        return False
 
 
 def _host(url: str) -> str:

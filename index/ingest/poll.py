@@ -53,8 +53,8 @@ def refresh(
     try:
         got = fetcher.get(feed.url, feed.etag, feed.last_modified)
         parsed = None if got.not_modified else parse_feed(got.body, got.final_url)
-    except (FetchError, FeedParseError) as exc:
-        message = str(exc) if isinstance(exc, FetchError) else f"{feed.url}: {exc}"
+    except Exception as exc:  # FetchError, FeedParseError, or anything else: the feed failed, not the poller
+        message = str(exc) if isinstance(exc, FetchError) else f"{feed.url}: {_describe(exc)}"
         result.errors.append(message)
         registry.record(feed.id, ok=False, error=message, now=now)
         return result
@@ -78,7 +78,7 @@ def refresh(
             if article is not None:
                 result.written.append(write_article(path, article | {"retrieved": retrieved}))
         except Exception as exc:
-            result.errors.append(f"{item.url}: {type(exc).__name__}: {exc}")
+            result.errors.append(f"{item.url}: {_describe(exc)}")
     if deferred:
         result.notes.append(f"{deferred} new item(s) left for the next poll (at most {policy.max_new_items} a poll)")
     complete = not result.errors and not deferred  # else keep the old validators: the next poll re-reads the feed
@@ -116,6 +116,11 @@ def _article(
         return _as_json(item, item.summary_text, "", "")
     result.errors.append(f"{item.url}: no article text on the page or in the feed")
     return None
+
+
+def _describe(exc: Exception) -> str:
+    """An unexpected exception in words; a parse error's own message is already one."""
+    return str(exc) if isinstance(exc, FeedParseError) else f"{type(exc).__name__}: {exc}"
 
 
 def _is_page(content_type: str) -> bool:

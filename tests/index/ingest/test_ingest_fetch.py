@@ -177,3 +177,9 @@ def test_a_redirect_away_from_http_is_refused(site: Site, fetcher: Fetcher) -> N
     with pytest.raises(FetchError, match="non-http") as caught:
         fetcher.get(site.url("/away"))
     assert caught.value.kind == "redirect"
+
+
+def test_a_redirect_to_a_broken_url_is_a_fetch_error_not_a_crash(site: Site, fetcher: Fetcher) -> None:
+    site.routes["/broken"] = lambda h: Reply(302, b"", {"Location": "http://[::1"})
+    with pytest.raises(FetchError, match="Invalid URL in location header"):
+        fetcher.get(site.url("/broken"))
