@@ -18,6 +18,8 @@ from index.owner import Owner, claim
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from assistant.indexing.feeds import FeedService
+
 WARM_UP_QUESTION = "What happened today?"
 
 
@@ -43,9 +45,10 @@ def create_app(settings: Settings) -> FastAPI:
     """The one web app: /api and /v1 routes, OpenAPI docs at /docs, the chat UI mounted at "/" over one service."""
     from fastapi import FastAPI
 
-    from assistant.api import index_routes, openai_compat, routes
+    from assistant.api import feed_routes, index_routes, openai_compat, routes
     from assistant.api.errors import install_error_handlers
     from assistant.api.upload_guard import UploadSizeGuard
+    from assistant.indexing.feeds import FeedService
     from assistant.indexing.uploads import MAX_UPLOAD_FILES
     from assistant.ui.chat import mount_ui
 
@@ -53,33 +56,41 @@ def create_app(settings: Settings) -> FastAPI:
         claim(settings.data_dir, "server", settings.public_url, on_wait=_say_waiting)
     service = build_service(settings)
     indexing = IndexService(settings, service.handles)
+    feeds = FeedService(indexing)
     app = FastAPI(
         title="News Assistant",
         version=__version__,
         description="Ask questions about your news articles; every answer cites the exact passages it came from.",
-        lifespan=_lifespan(service, indexing),
+        lifespan=_lifespan(service, indexing, feeds),
     )
     app.state.settings = settings
     app.state.service = service
     app.state.indexing = indexing
+    app.state.feeds = feeds
     app.state.ready = False
     install_error_handlers(app)
     upload_bytes = settings.max_upload_bytes * min(MAX_UPLOAD_FILES, 4)
     app.add_middleware(UploadSizeGuard, path="/api/index", limit=upload_bytes)
     app.include_router(routes.router)
     app.include_router(index_routes.router)
+    app.include_router(feed_routes.router)
     app.include_router(openai_compat.router)
     return mount_ui(app, service, indexing)  # last: the UI's mount at "/" must not shadow the routes above
 
 
-def _lifespan(service: AnswerService, indexing: IndexService) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
-    """Start-up: load the model and indexes in the background (the first question is as fast as the second)
-    and, with ASSISTANT_WATCH, watch the articles folder; shut-down: stop watching."""
+def _lifespan(
+    service: AnswerService, indexing: IndexService, feeds: FeedService
+) -> Callable[[FastAPI], AbstractAsyncContextManager[None]]:
+    """Start-up: load the model and indexes in the background (the first question is as fast as the second),
+    poll feeds on their schedule and, with ASSISTANT_WATCH, watch the articles folder; shut-down: stop both."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        from assistant.indexing.feeds import run_schedule
+
         stop = threading.Event()
         threading.Thread(target=_warm_up, args=(app, service), name="warm-up", daemon=True).start()
+        threading.Thread(target=run_schedule, args=(feeds, stop), name="feeds", daemon=True).start()
         if service.settings.watch:
             from assistant.indexing.watch import watch_folder
 

@@ -54,6 +54,32 @@ def ask(url: str, question: str, top_k: int | None, as_of: dt.date | None) -> An
     return AnswerResponse.model_validate(response.json())
 
 
+def _follow(url: str, job: dict, progress: Progress | None) -> dict:
+    """Poll a job of the server to its end, drawing its progress; returns its last view."""
+    while job["ended"] is None:
+        if progress is not None and job["stage"]:
+            progress(job["stage"], job["done"], job["total"])
+        time.sleep(POLL_S)
+        job = httpx.get(f"{url}/api/jobs/{job['job_id']}", timeout=QUERY_TIMEOUT_S).json()
+    return job
+
+
+def refresh_feeds(url: str, token: str | None, feed_ids: list[str] | None, progress: Progress | None) -> dict:
+    """POST /api/feeds/refresh and follow its job; the job's report (or an empty one when no feed was due)."""
+    headers = {"Authorization": f"Bearer {token}"} if token else {}
+    try:
+        response = httpx.post(
+            f"{url}/api/feeds/refresh", json={"feed_ids": feed_ids}, headers=headers, timeout=QUERY_TIMEOUT_S
+        )
+        if response.status_code not in (200, 202):
+            raise RemoteError(f"the server at {url} answered {response.status_code}: {_detail(response)}")
+        job = response.json()["job"]
+        job = _follow(url, job, progress) if job else None
+    except httpx.HTTPError as exc:
+        raise RemoteError(f"the server at {url} did not answer: {exc}") from exc
+    return (job or {}).get("report") or {"errors": (job or {}).get("errors", [])}
+
+
 def update(url: str, token: str | None, progress: Progress | None = None) -> UpdateReport:
     """POST /api/index with no uploads: the server updates from its articles folder, the one the CLI would read,
     as a job that this follows (GET /api/jobs/{id}) to its end, drawing its progress."""
@@ -62,12 +88,7 @@ def update(url: str, token: str | None, progress: Progress | None = None) -> Upd
         response = httpx.post(f"{url}/api/index", headers=headers, timeout=QUERY_TIMEOUT_S)
         if response.status_code != 202:
             raise RemoteError(f"the server at {url} answered {response.status_code}: {_detail(response)}")
-        job = response.json()
-        while job["ended"] is None:
-            if progress is not None and job["stage"]:
-                progress(job["stage"], job["done"], job["total"])
-            time.sleep(POLL_S)
-            job = httpx.get(f"{url}/api/jobs/{job['job_id']}", timeout=QUERY_TIMEOUT_S).json()
+        job = _follow(url, response.json(), progress)
     except httpx.HTTPError as exc:
         raise RemoteError(f"the server at {url} did not answer: {exc}") from exc
     body = job["report"] or {"errors": job["errors"]}

@@ -22,6 +22,10 @@ class Settings(IndexSettings):
     watch: bool = Field(False, description="Watch the articles folder and index changes (assistant serve --watch).")
     watch_quiet_s: float = Field(2.0, gt=0, description="Seconds without changes before an update runs.")
 
+    # Feeds (RSS, Atom, JSON Feed): polled on their own schedule by the running app.
+    feed_every_s: int = Field(1800, ge=60, description="Default time between two polls of a feed.")
+    feed_check_s: float = Field(30.0, gt=0, description="How often the app looks for feeds that are due.")
+
     # Retrieval and answers.
     top_k: int = Field(8, ge=1, le=50, description="Passages returned per question.")
     time_filters: bool = Field(

@@ -122,8 +122,10 @@ def _entry(
     raw_id = item.get("id")
     if raw_id is not None and str(raw_id).strip() and not isinstance(raw_id, dict | list):
         article_id = f"{feed_id}#{str(raw_id).strip()}"  # the feed's own id, scoped to the feed
-    else:
-        article_id = f"{feed_id}#{url_id(url)}" if url else default_id
+    elif url and default_id != feed_id:
+        article_id = f"{feed_id}#{url_id(url)}"
+    else:  # a file of one article, or an entry with neither id nor url: where it is
+        article_id = default_id
     title = item.get("title")
     return make_article(
         path,

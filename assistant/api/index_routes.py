@@ -33,7 +33,7 @@ def require_token(
         raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (ASSISTANT_API_TOKEN)")
 
 
-def _view(indexing: IndexService, job: Job, uploaded: list[str] | None = None) -> JobView:
+def job_view(indexing: IndexService, job: Job, uploaded: list[str] | None = None) -> JobView:
     body = job.view()
     body["errors"] = [indexing.public(e) for e in body["errors"]]
     body["report"] = indexing.public_report(body["report"]) if body["report"] else None
@@ -62,7 +62,7 @@ def update(
     job, saved = indexing.submit([(f.filename, f.file) for f in files or []], allow_removal=allow_removal)
     uploaded = [p.name for p in saved]
     if not wait:
-        return _view(indexing, job, uploaded)
+        return job_view(indexing, job, uploaded)
     indexing.wait(job)
     if job.report is None or job.error:
         raise HTTPException(409 if job.report and job.report.get("refused") else 500, indexing.public(job.error))
@@ -75,7 +75,7 @@ def update(
 @router.get("/jobs", response_model=list[JobView], summary="Recent index jobs, newest first")
 def list_jobs(indexing: Indexing) -> list[JobView]:
     """The running job (if any) and the last finished ones."""
-    return [_view(indexing, job) for job in indexing.jobs.list()]
+    return [job_view(indexing, job) for job in indexing.jobs.list()]
 
 
 @router.get("/jobs/{job_id}", response_model=JobView, summary="One index job's state and progress")
@@ -84,7 +84,7 @@ def get_job(job_id: str, indexing: Indexing) -> JobView:
     job = indexing.jobs.get(job_id)
     if job is None:
         raise HTTPException(404, f"no index job with id {job_id!r}")
-    return _view(indexing, job)
+    return job_view(indexing, job)
 
 
 @router.delete(

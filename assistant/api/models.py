@@ -89,6 +89,42 @@ class JobView(BaseModel):
     uploaded: list[str] = Field(default_factory=list, description="Files this request saved.")
 
 
+class FeedRequest(BaseModel):
+    """POST /api/feeds."""
+
+    url: str = Field(description="An RSS 2.0, Atom or JSON Feed url (http or https).")
+    every: str | int | None = Field(None, description='Time between polls: "30m", "2h", "1d" or seconds.')
+
+
+class FeedView(BaseModel):
+    """A followed feed and the state of its polling (times are epoch seconds)."""
+
+    id: str
+    url: str
+    every_s: int
+    title: str
+    etag: str
+    last_modified: str
+    last_polled: float | None
+    last_ok: float | None
+    last_error: str = Field(description="The last poll's problems, '' when it went well.")
+    failures: int = Field(description="Polls failed in a row; a failing feed is retried with backoff.")
+    next_due: float
+    items: int = Field(description="Stories this feed has brought.")
+
+
+class RefreshRequest(BaseModel):
+    """POST /api/feeds/refresh: which feeds (default all)."""
+
+    feed_ids: list[str] | None = None
+
+
+class RefreshView(BaseModel):
+    """The job that polls and indexes (null when there was no feed to poll)."""
+
+    job: JobView | None
+
+
 class Health(BaseModel):
     """GET /api/health: what is indexed, how answers are made, and whether the models are loaded."""
 

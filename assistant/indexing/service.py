@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import shutil
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
 from typing import BinaryIO
 
-from assistant.indexing.jobs import IndexBusy, Job, JobRunner
+from assistant.indexing.jobs import IndexBusy, Job, JobRunner, Work
 from assistant.indexing.uploads import save_paths, save_uploads
 from assistant.settings import Settings
 from index.handles import IndexHandles
@@ -93,15 +93,30 @@ class IndexService:
 
         Busy (a job of this process or another process's update) and refused uploads raise before anything
         is written."""
-        job = self.jobs.reserve("update")
+        saved: list[Path] = []
+
+        def save() -> None:
+            saved.extend(self._save(uploads, upload_paths))
+
+        job = self.start("update", lambda j: self._run(None, j.progress, allow_removal=allow_removal), before=save)
+        return job, saved
+
+    def start(self, kind: str, work: Work, before: Callable[[], None] | None = None) -> Job:
+        """Reserve the one job slot, run `before` in the caller's thread (its errors refuse the job, nothing
+        started), then `work` in the background. IndexBusy when a job or another process's update runs."""
+        job = self.jobs.reserve(kind)
         try:
             with self._other_process_free():
-                saved = self._save(uploads, upload_paths)
+                if before is not None:
+                    before()
         except BaseException as exc:
             self.jobs.release(job, str(exc))
             raise
-        self.jobs.start(job, lambda j: self._run(None, j.progress, allow_removal=allow_removal))
-        return job, saved
+        return self.jobs.start(job, work)
+
+    def run_update(self, progress: Progress | None = None, allow_removal: bool = False) -> UpdateReport:
+        """The update of the articles folder, for work that already holds the job slot (a feed poll's job)."""
+        return self._run(None, progress, allow_removal=allow_removal)
 
     def _save(self, uploads: Sequence[Upload], upload_paths: Sequence[str | Path]) -> list[Path]:
         folder, limit = self.settings.articles_dir, self.settings.max_upload_bytes
