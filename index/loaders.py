@@ -10,7 +10,7 @@ from pathlib import Path
 from index.clean import MAX_HEADLINE_CHARS, split_headline
 from index.decode import DecodeError, read_text
 from index.feeds import iter_json, iter_jsonl, iter_jsonl_gz
-from index.html_text import extract_html
+from index.html_text import HtmlDoc, extract_html
 from index.locations import file_id
 from index.meta import iso_date, make_article
 from index.types import Article, LoadError, Skipped
@@ -158,12 +158,19 @@ def _read_md(path: Path, fid: str) -> Iterator[Article | LoadError]:
 
 
 def _read_html(path: Path, fid: str) -> Iterator[Article | LoadError]:
-    """An HTML page: its article text, with title, date and url from the page's metadata."""
+    """An HTML page: its main text by the news-page extractor (trafilatura, as for feed pages: no bylines,
+    comments or related links), else by our own cleaner; title, date and url from the page's metadata."""
+    from index.ingest.extract import extract_page
+
     try:
-        doc = extract_html(read_text(path))
+        markup = read_text(path)
     except DecodeError as exc:
         yield LoadError(path, str(exc))
         return
+    doc = extract_html(markup)
+    page = extract_page(markup, doc.url)
+    if page is not None:
+        doc = HtmlDoc(page.text, page.title or doc.title, doc.date or page.date, doc.url)
     title, body = (doc.title, doc.text) if doc.title else split_headline(doc.text)
     yield make_article(
         path, id=fid, text=body, title=title, url=doc.url, date=iso_date(doc.date), origin=str(path)
