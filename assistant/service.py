@@ -7,13 +7,15 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.answer.extractive import Quote, select_quotes
+from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
+from assistant.answer.lead import compose, ranked_sentences
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import LANGUAGE, MESSAGES, Decision, decide
 from assistant.answer.rewrite import rewrite
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
+from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import Settings
 
@@ -106,9 +108,20 @@ class AnswerService:
         filters: Filters | None = None,
         as_of: dt.date | None = None,
     ) -> Retrieval:
-        """Validated, rewritten, retrieved: the shared first half of every answer mode."""
+        """Validated, rewritten, retrieved: the shared first half of every answer mode.
+
+        With time_filters on, a time expression in the question becomes a date range, dropped again when no
+        article of that period matches (an undated or older collection still answers).
+        """
         question, k = self._validate(question, top_k)
-        return self.retriever.retrieve(rewrite(question, history), k, filters, as_of)
+        query = rewrite(question, history)
+        timed = time_filters(question, as_of or dt.date.today(), filters) if self.settings.time_filters else None
+        if timed is not None:
+            retrieval = self.retriever.retrieve(query, k, timed, as_of)
+            if retrieval.ranked:
+                retrieval.applied_filters = timed
+                return retrieval
+        return self.retriever.retrieve(query, k, filters, as_of)
 
     def ask(
         self,
@@ -144,6 +157,7 @@ class AnswerService:
             pieces = self.generator.stream(retrieval, retrieval.query, extractive)
         for piece in pieces:
             if isinstance(piece, AnswerResponse):
+                piece.applied_filters = retrieval.applied_filters
                 piece.timings_ms = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()}, **piece.timings_ms}
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
@@ -154,7 +168,7 @@ class AnswerService:
         if language:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
         decision = decide(retrieval.chunks, retrieval.query)
-        quotes = [] if decision.refused else select_quotes(retrieval.ranked)
+        quotes = [] if decision.refused else compose(ranked_sentences(retrieval, self.handles.embedder))
         if not quotes:
             return self._refusal(decision if decision.refused else Decision(True, "off_topic"), retrieval, passages)
         template = load_prompt(self.settings.prompts_dir, "extractive_sentence")

@@ -1,0 +1,97 @@
+"""Candidate answer sentences and the features that tell the one answering the question from its neighbours.
+
+The returned passages are windows ranked for holding the answer somewhere; which of their sentences states
+it is a finer question, answered by a model learned from data (assistant/answer/lead.py).
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+
+import numpy as np
+
+from assistant.answer.constraints import Constraints
+from assistant.retrieval.answer_type import AnswerType
+from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.rerank import coverage, novelty
+from index.lexical import terms
+from index.sentences import sentence_spans
+
+_QUESTION = re.compile(r"\?[\"'”’)\]]*$")
+_WORDS = re.compile(r"[\w’'-]+")
+
+# The features of a sentence, in the order the shipped weights use them.
+FEATURES = (
+    "cosine",  # the sentence's own cosine with the question
+    "window_rank",  # 1 / (1 + rank of the passage it sits in)
+    "window_score",  # that passage's score, less the best passage's
+    "chunk_dense",  # its chunk's cosine
+    "coverage",  # IDF-weighted share of question terms in the sentence
+    "answer_type",  # holds a thing of the kind the question asks for, not named in it
+    "novelty",  # names and numbers the question lacks
+    "constraints",  # share of the question's numbers, names and phrases it states
+    "recency",  # of its article, relative to as_of
+    "length",  # words / 40
+)
+
+
+@dataclass(frozen=True)
+class Sentence:
+    """One candidate sentence with exact offsets into its article and its features."""
+
+    candidate: Candidate  # the passage (window) it comes from
+    start: int
+    end: int
+    text: str
+    features: dict[str, float]
+
+
+def answer_like(sentence: str, max_words: int) -> bool:
+    """Fragments, over-long run-ons and the articles' own questions ("Who is his brother?") are not answers."""
+    words = len(sentence.split())
+    return 4 <= words <= max_words and not _QUESTION.search(sentence)
+
+
+def candidates(
+    passages: list[Candidate], question: str, query_idf: dict[str, float], max_passages: int, max_words: int
+) -> list[Sentence]:
+    """Every answer-like sentence of the top passages, repeats (syndicated copies) left out, with its features."""
+    wanted = AnswerType.of(question)
+    asked = Constraints.of(question)
+    n_asked = len(asked.numbers) + len(asked.names) + len(asked.phrases)
+    query_words = {w.lower() for w in _WORDS.findall(question)}
+    top_score = passages[0].score if passages else 0.0
+    out: list[Sentence] = []
+    seen: set[str] = set()
+    for rank, cand in enumerate(passages[:max_passages]):
+        text = cand.chunk.text
+        for a, b in sentence_spans(text):
+            sentence = text[a:b]
+            key = re.sub(r"\W+", " ", sentence.lower()).strip()
+            if key in seen or not answer_like(sentence, max_words):
+                continue
+            seen.add(key)
+            met = n_asked - len(asked.missing([sentence])) if n_asked else 0
+            features = {
+                "cosine": 0.0,
+                "window_rank": 1.0 / (1 + rank),
+                "window_score": cand.score - top_score,
+                "chunk_dense": cand.features.get("dense", cand.dense),
+                "coverage": coverage(query_idf, set(terms(sentence))),
+                "answer_type": wanted.match(sentence),
+                "novelty": novelty(sentence, query_words, cap=4),
+                "constraints": met / n_asked if n_asked else 1.0,
+                "recency": cand.features.get("recency", 0.5),
+                "length": len(sentence.split()) / 40,
+            }
+            out.append(Sentence(cand, cand.chunk.start + a, cand.chunk.start + b, sentence, features))
+    return out
+
+
+def add_cosines(sentences: list[Sentence], vectors: np.ndarray, query_vector: np.ndarray) -> None:
+    """Each sentence's cosine with the question, from unit vectors (one row per sentence)."""
+    if len(sentences):
+        for s, cos in zip(sentences, vectors @ query_vector, strict=True):
+            s.features["cosine"] = float(cos) if math.isfinite(float(cos)) else 0.0
