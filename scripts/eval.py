@@ -51,6 +51,10 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
         "--data-dir", type=Path, default=None,
         help="index here and keep it; an index already there is updated incrementally (fast re-runs)",
     )
+    p.add_argument(
+        "--no-update", action="store_true",
+        help="with --data-dir: ask the index as it is, without the incremental update (it must be complete)",
+    )
     return p.parse_args(argv)
 
 
@@ -116,10 +120,13 @@ def evaluate_project(
     out_dir: Path = args.out_dir
     with index_dir(out_dir, args.keep_index, args.data_dir) as data_dir:
         try:
-            log(f"indexing {eval_set.corpus_path} into {data_dir}")
-            summary, index_s = system.build_index(eval_set.corpus_path, data_dir)
-            report.timings.append(("assistant index (wall clock)", index_s))
-            report.context.append(f"index summary: `{json.dumps(summary)}`")
+            if args.no_update and args.data_dir is not None:
+                report.context.append(f"index reused as built, not updated: {data_dir}")
+            else:
+                log(f"indexing {eval_set.corpus_path} into {data_dir}")
+                summary, index_s = system.build_index(eval_set.corpus_path, data_dir)
+                report.timings.append(("assistant index (wall clock)", index_s))
+                report.context.append(f"index summary: `{json.dumps(summary)}`")
             lines = data.batch_lines([*answerable, *unanswerable, *on_topic])
             log(f"asking {len(lines)} questions in one batch (top-k {args.top_k})")
             runs = {}

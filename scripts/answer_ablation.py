@@ -1,0 +1,153 @@
+"""Each answer stage's contribution on an eval set over a built index: the refusal rule's parts and the lead ranker.
+
+Usage: .venv/bin/python scripts/answer_ablation.py --data-dir DIR [--set news-dev] [--shared ../shared]
+Every question is retrieved once (as the eval asks it: top-k 15, as of its quiz day); the stages are then
+switched on one at a time. Columns: lead hit and answer hit over answerable questions (a refusal is a miss),
+mean words of the answers given, answerable refused, on-topic unanswerable answered, off-topic refused.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from evaluation import data
+from evaluation.metrics import contains_gold
+
+from assistant.answer.extractive import select_quotes
+from assistant.answer.lead import compose, ranked_sentences
+from assistant.answer.refusal import RefusalPolicy, article_support, decide, out_of_scope
+from assistant.factory import build_service
+from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.pipeline import Retrieval
+
+K = 15
+
+
+def corroboration_rule(chunks: list[Candidate], question: str) -> bool:
+    """The refusal rule before issue 13 (commit 83839b9), kept here only to measure against: cosine thresholds,
+    full term coverage, and a second article required for a middling passage once 10+ articles are in play."""
+    if not chunks:
+        return True
+    support = article_support(chunks)
+    best, second = support[0], (support[1] if len(support) > 1 else 0.0)
+    if out_of_scope(question):
+        return best < 0.55
+    if best >= 0.5 or any(c.features.get("coverage", 0.0) >= 0.9 for c in chunks[:5]):
+        return False
+    if best < 0.38:
+        return True
+    return len(support) >= 10 and second < 0.38
+
+
+@dataclass
+class Case:
+    """One question's retrieval and both answers, computed once."""
+
+    kind: str  # answerable, off_topic, on_topic
+    gold: str
+    retrieval: Retrieval
+    rank_order: list[str]
+    lead: list[str]
+    timed: Retrieval | None = None  # retrieved with time expressions as date filters
+    timed_lead: list[str] | None = None
+
+
+def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type: ignore[no-untyped-def]
+    """Retrieve every question of the three groups once."""
+    off, _ = data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))
+    groups = {
+        "answerable": data.load_answerable(eval_set),
+        "off_topic": off,
+        "on_topic": data.load_on_topic(data.question_dates(eval_set)),
+    }
+    out = []
+    for kind, questions in groups.items():
+        for q in questions:
+            day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
+            r = service.retrieve(q.question, top_k=K, as_of=day)
+            rank_order = [x.text for x in select_quotes(r.ranked)]
+            lead = [x.text for x in compose(ranked_sentences(r, service.handles.embedder))]
+            t = timed_service.retrieve(q.question, top_k=K, as_of=day)
+            timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
+            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead))
+    return out
+
+
+def row(all_cases: list[Case], refuses: Callable[[Case], bool], answer: Callable[[Case], list[str]]) -> str:
+    """One line of the table."""
+    def share(flags: list[bool]) -> str:
+        return f"{sum(flags) / len(flags):.3f}" if flags else "n/a"
+
+    ans = [c for c in all_cases if c.kind == "answerable"]
+    given = [(c, answer(c)) for c in ans if not refuses(c)]
+    words = [len(" ".join(t).split()) for _, t in given]
+    cells = [
+        share([not refuses(c) and bool(answer(c)) and contains_gold(answer(c)[0], c.gold) for c in ans]),
+        share([not refuses(c) and contains_gold(" ".join(answer(c)), c.gold) for c in ans]),
+        f"{sum(words) / len(words):.1f}" if words else "n/a",
+        share([refuses(c) for c in ans]),
+        share([not refuses(c) for c in all_cases if c.kind == "on_topic"]),
+        share([refuses(c) for c in all_cases if c.kind == "off_topic"]),
+    ]
+    return " | ".join(cells)
+
+
+def main() -> None:
+    """Retrieve once, then print the ablation table as markdown."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--set", dest="set_name", default="news-dev")
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
+    args = parser.parse_args()
+    from assistant.settings import load_settings
+
+    service = build_service(load_settings(data_dir=args.data_dir))
+    timed = build_service(load_settings(data_dir=args.data_dir, time_filters=True))
+    all_cases = cases(service, timed, data.find_eval_set(args.shared.resolve(), args.set_name))
+    counts = {k: sum(c.kind == k for c in all_cases) for k in ("answerable", "on_topic", "off_topic")}
+    base = RefusalPolicy()
+
+    def new_rule(policy: RefusalPolicy) -> Callable[[Case], bool]:
+        return lambda c: decide(c.retrieval.chunks, c.retrieval.query, policy).refused
+
+    def old(c: Case) -> bool:
+        return corroboration_rule(c.retrieval.chunks, c.retrieval.query)
+
+    def rank_order(c: Case) -> list[str]:
+        return c.rank_order
+
+    def lead(c: Case) -> list[str]:
+        return c.lead
+
+    def timed_refusal(c: Case) -> bool:
+        assert c.timed is not None
+        return decide(c.timed.chunks, c.timed.query, base).refused
+
+    def timed_lead(c: Case) -> list[str]:
+        return c.timed_lead or []
+
+    rows = {
+        "before: cosine + corroboration refusal, rank-order quotes": (old, rank_order),
+        "topic score instead (no corroboration, no constraint check)": (
+            new_rule(replace(base, check_constraints=False)), rank_order),
+        "+ constraint check (not_stated)": (new_rule(base), rank_order),
+        "+ learned lead (default: all stages)": (new_rule(base), lead),
+        "learned lead alone (old refusal)": (old, lead),
+        "all stages + time expressions as date filters": (timed_refusal, timed_lead),
+    }  # fmt: skip
+    timed_share = sum(c.timed is not None and c.timed.applied_filters is not None for c in all_cases) / len(all_cases)
+    print(f"time filters applied to {timed_share:.1%} of the questions")
+    print(f"{args.set_name}: {counts['answerable']} answerable, {counts['on_topic']} on-topic unanswerable, "
+          f"{counts['off_topic']} off-topic questions")  # fmt: skip
+    print("| stages | lead hit | answer hit | words | answerable refused | on-topic answered | off-topic refused |")
+    print("|---|---|---|---|---|---|---|")
+    for name, (refuses, answer) in rows.items():
+        print(f"| {name} | {row(all_cases, refuses, answer)} |")
+
+
+if __name__ == "__main__":
+    main()

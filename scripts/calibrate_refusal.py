@@ -1,0 +1,103 @@
+"""Calibrate the refusal rule's topic thresholds on an eval set's answerable questions and the written off-topic
+set, cross-validated by week; the on-topic unanswerable set is never used here (it is reported, not tuned on).
+
+Usage: .venv/bin/python scripts/calibrate_refusal.py --data-dir DIR [--set news-dev] [--shared ../shared]
+Objective per fold: the fewest answerable questions refused while at least 95% of the off-topic ones are.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import itertools
+from dataclasses import replace
+from pathlib import Path
+
+from evaluation import data
+
+from assistant.answer.constraints import Constraints
+from assistant.answer.refusal import RefusalPolicy, decide, out_of_scope, topic_score
+from assistant.factory import build_service
+from assistant.retrieval.pipeline import Retrieval
+from assistant.settings import load_settings
+
+K = 15
+GRID = {
+    "coverage_weight": (0.25, 0.5, 0.75, 1.0),
+    "min_topic": (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8),
+    "min_topic_generic": (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1),
+}
+MIN_OFF_TOPIC_REFUSED = 0.95
+
+
+class Case:
+    """What the rule reads of one question, worked out once: the grid then costs only arithmetic."""
+
+    def __init__(self, week: str, r: Retrieval) -> None:
+        self.week = week
+        self.fixed = decide(r.chunks, r.query).refused if out_of_scope(r.query) or not r.chunks else None
+        self.specific = bool(Constraints.of(r.query))
+        always = replace(RefusalPolicy(), min_topic=-9.0, min_topic_generic=-9.0)
+        self.missing = decide(r.chunks, r.query, always).refused  # a specific no top chunk states
+        self.topic = {w: topic_score(r.chunks, replace(RefusalPolicy(), coverage_weight=w))
+                      for w in GRID["coverage_weight"]}  # fmt: skip
+
+    def refused(self, p: RefusalPolicy) -> bool:
+        if self.fixed is not None:
+            return self.fixed
+        return self.topic[p.coverage_weight] < (p.min_topic if self.specific else p.min_topic_generic) or self.missing
+
+
+def refused(cases: list[Case], policy: RefusalPolicy) -> float:
+    """Share of the cases the rule refuses."""
+    return sum(c.refused(policy) for c in cases) / max(1, len(cases))
+
+
+def best_policy(on: list[Case], off: list[Case]) -> RefusalPolicy:
+    """The grid point with the fewest answerable refused among those refusing enough off-topic questions."""
+    best: tuple[float, RefusalPolicy] | None = None
+    for values in itertools.product(*GRID.values()):
+        policy = replace(RefusalPolicy(), **dict(zip(GRID, values, strict=True)))
+        if refused(off, policy) < MIN_OFF_TOPIC_REFUSED:
+            continue
+        cost = refused(on, policy)
+        if best is None or cost < best[0]:
+            best = (cost, policy)
+    return best[1] if best else RefusalPolicy()
+
+
+def main() -> None:
+    """Retrieve once, then pick thresholds per held-out week and over all weeks."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--set", dest="set_name", default="news-dev")
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
+    args = parser.parse_args()
+    eval_set = data.find_eval_set(args.shared.resolve(), args.set_name)
+    service = build_service(load_settings(data_dir=args.data_dir))
+
+    def ask(q: data.Question) -> Case:
+        day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
+        return Case(q.asked_on, service.retrieve(q.question, top_k=K, as_of=day))
+
+    on = [ask(q) for q in data.load_answerable(eval_set)]
+    off = [ask(q) for q in data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))[0]]
+    weeks = sorted({c.week for c in on})
+    held = 0.0
+    for week in weeks if len(weeks) > 1 else []:
+        policy = best_policy([c for c in on if c.week != week], off)
+        test = [c for c in on if c.week == week]
+        held += refused(test, policy) * len(test)
+        print(week, {k: getattr(policy, k) for k in GRID}, f"held-out answerable refused {refused(test, policy):.3f}")
+    if len(weeks) > 1:
+        print(f"held-out weeks: answerable refused {held / len(on):.3f}")
+    policy = best_policy(on, off)
+    print("all weeks:", {k: getattr(policy, k) for k in GRID},
+          f"answerable refused {refused(on, policy):.3f}, off-topic refused {refused(off, policy):.3f}")  # fmt: skip
+    default = RefusalPolicy()
+    print("current default:", {k: getattr(default, k) for k in GRID},
+          f"answerable refused {refused(on, default):.3f}, off-topic refused {refused(off, default):.3f}")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
