@@ -81,7 +81,8 @@ def watch_folder(indexing: IndexService, stop: threading.Event, announce: Announ
     root = indexing.settings.articles_dir
     root.mkdir(parents=True, exist_ok=True)
     quiet_ms = int(indexing.settings.watch_quiet_s * 1000)
-    last = update_when_free(indexing, stop, announce)  # what changed while nobody watched
+    last: Job | None = None
+    started = False
     for changes in watch(
         root,
         watch_filter=lambda _change, path: is_article_change(path, root),
@@ -89,7 +90,14 @@ def watch_folder(indexing: IndexService, stop: threading.Event, announce: Announ
         debounce=int(MAX_GROUP_S * 1000),  # ...or after this long of steady changes
         stop_event=stop,
         raise_interrupt=False,
+        yield_on_timeout=True,  # the first (empty) yield says the watch is on: only then the catch-up update
+        rust_timeout=max(quiet_ms, 1000),
     ):
+        if not started:  # what changed while nobody watched; what changes during it comes in the next batch
+            started, last = True, update_when_free(indexing, stop, announce)
+            continue
+        if not changes:
+            continue
         paths = {path for _change, path in changes}
         if last is not None and all(c == Change.modified for c, _ in changes) and _older(paths, last.started):
             continue  # writes that the last update, started after them, already read (a slow writer's tail)

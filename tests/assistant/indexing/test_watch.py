@@ -93,3 +93,24 @@ def test_a_file_still_being_written_is_indexed_once_whole(watching: Watching, ar
 )  # fmt: skip
 def test_which_changes_count(tmp_path: Path, name: str, indexed: bool) -> None:
     assert is_article_change(str(tmp_path / name), tmp_path) is indexed
+
+
+def test_a_file_that_lands_during_the_catch_up_update_is_indexed_too(
+    make_handles: HandlesFactory, articles_dir: Path
+) -> None:
+    for i, topic in enumerate(("harbour", "library", "bridge", "school", "museum", "tram", "ferry", "stadium")):
+        write(articles_dir / f"{i}.txt", story(f"{topic} in Elsby", 5))
+    handles = make_handles(watch_quiet_s=QUIET_S, embed_progress_chunks=1)
+    w = Watching(IndexService(handles.settings, handles))
+    w.thread.start()
+    deadline = time.monotonic() + 60
+    while (job := w.indexing.jobs.active()) is None or job.stage != "embedding":  # the catch-up update has read
+        assert time.monotonic() < deadline, "no catch-up update"  # the folder and is embedding what it found
+        time.sleep(0.01)
+    write(articles_dir / "late.txt", story("airport"))
+    try:
+        while "late" not in w.indexing.handles.store.manifest():
+            w.next_job(timeout=60)  # raises queue.Empty if the late file is never indexed
+    finally:
+        w.stop.set()
+        w.thread.join(timeout=30)
