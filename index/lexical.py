@@ -92,7 +92,7 @@ class LexicalIndex:
         tmp = folder.with_name(folder.name + ".tmp")
         shutil.rmtree(tmp, ignore_errors=True)
         tmp.mkdir(parents=True)
-        sparse.save_npz(tmp / "counts.npz", self._counts)
+        sparse.save_npz(tmp / "counts.npz", self._counts, compressed=False)  # zlib cost seconds at 50k chunks
         (tmp / "vocab.json").write_text(json.dumps(self.vocab))
         (tmp / "chunk_ids.json").write_text(json.dumps(self.chunk_ids))
         shutil.rmtree(folder, ignore_errors=True)

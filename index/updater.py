@@ -73,8 +73,11 @@ def _lexical_after(handles: IndexHandles, touched: set[str], upserts: list[Artic
     return LexicalIndex.build(ids + new_ids, chunk_terms + new_terms)
 
 
-def _publish(handles: IndexHandles, upserts: list[ArticleUpsert], removed: list[str], progress: Progress) -> None:
-    """Build BM25 for the new state, make everything live in one store transaction, then clean up."""
+def _publish(
+    handles: IndexHandles, upserts: list[ArticleUpsert], removed: list[str], progress: Progress, sweep: bool
+) -> None:
+    """Build BM25 for the new state, make everything live in one store transaction, then clean up: the old
+    chunks' vectors, and (after an interrupted run, or when the counts disagree) every vector no chunk uses."""
     generation = handles.store.generation() + 1
     touched = {u.article.id for u in upserts} | set(removed)
     progress("lexical index", 0, 1)
@@ -84,7 +87,11 @@ def _publish(handles: IndexHandles, upserts: list[ArticleUpsert], removed: list[
     meta = handles.meta() | {"generation": str(generation), "lexical_generation": str(generation)}
     stale = handles.store.commit(upserts, removed, meta)  # the atomic switch: old state or new, never half
     handles.vectors.delete(stale)
-    _sweep(handles)
+    if sweep or handles.vectors.count() != handles.store.counts()[1]:  # counts differ: orphans from elsewhere
+        _sweep(handles)
+    else:  # this run wrote only what it committed: nothing else to look for in the whole collection
+        handles.prune_lexical(keep=generation)
+        handles.store.set_meta({SWEEP_PENDING: ""})
     progress("publishing", 1, 1)
 
 
@@ -99,9 +106,12 @@ def _sweep(handles: IndexHandles) -> int:
     return len(orphans)
 
 
-def _missing_vectors(handles: IndexHandles, plan: Plan) -> int:
+def _missing_vectors(handles: IndexHandles, plan: Plan, interrupted: bool) -> int:
     """Unchanged articles whose vectors the vector store lost (a shared server's old clean-up, a restored
-    backup) are re-embedded: an update repairs the index instead of reporting it unchanged."""
+    backup) are re-embedded: an update repairs the index instead of reporting it unchanged. Without orphans
+    (no interrupted run) equal counts mean nothing is missing, so the whole collection is listed only then."""
+    if not interrupted and handles.vectors.count() == handles.store.counts()[1]:
+        return 0
     missing = handles.store.all_chunk_ids() - handles.vectors.all_ids()
     broken = {cid.rsplit("::", 2)[0] for cid in missing}
     repaired = [plan.articles[i] for i in plan.unchanged if i in broken]
@@ -147,7 +157,8 @@ def update_index(
         plan = make_plan(items, manifest, present, handles.signature, full, allow_removal, handles.store.article)
         report = UpdateReport.of(plan, dry_run)
         report.errors[:0] = [f"{p}: no such file or folder" for p in roots if p not in present]
-        if not dry_run and manifest and (repaired := _missing_vectors(handles, plan)):
+        interrupted = bool(handles.store.get_meta(SWEEP_PENDING))  # an earlier run was killed mid-way
+        if not dry_run and manifest and (repaired := _missing_vectors(handles, plan, interrupted)):
             report.updated, report.unchanged = len(plan.updated), len(plan.unchanged)
             report.notes.append(f"re-embedding {repaired} article(s) whose vectors were missing")
         report.refused = "" if allow_removal else _safety_stop(handles, plan, len(manifest))
@@ -158,8 +169,8 @@ def update_index(
             prepared = prepare_all(handles, plan.added + plan.updated, plan.urls, progress)
             upserts = [u for u, _ in prepared]
             report.chunks = _embed_missing(handles, upserts, [t for _, t in prepared], progress, resume=not full)
-            _publish(handles, upserts, plan.removed, progress)
-        elif handles.store.get_meta(SWEEP_PENDING):  # an earlier run was killed mid-way
+            _publish(handles, upserts, plan.removed, progress, sweep=interrupted)
+        elif not dry_run and interrupted:
             report.notes.append(f"removed {_sweep(handles)} vectors left by an interrupted update")
     report.seconds = round(time.perf_counter() - started, 3)
     return report
@@ -171,6 +182,7 @@ def remove_articles(handles: IndexHandles, article_ids: Sequence[str]) -> Update
     with update_lock(handles.settings.data_dir):
         known = [i for i in article_ids if handles.store.get_text(i) is not None]
         if known:
+            interrupted = bool(handles.store.get_meta(SWEEP_PENDING))
             handles.store.set_meta({SWEEP_PENDING: "1"})
-            _publish(handles, [], known, _no_progress)
+            _publish(handles, [], known, _no_progress, sweep=interrupted)
     return UpdateReport(removed=len(known), seconds=round(time.perf_counter() - started, 3))

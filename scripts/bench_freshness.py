@@ -112,7 +112,9 @@ def feed_round(url: str, site: Site, items: list[tuple[str, str, str]], n: int) 
     items.insert(0, (site.url(story), f"{town} gets a night ferry", f"A night ferry for {town}."))
     site.serve("/rss.xml", rss(site, "Bench wire", items), "application/rss+xml")
     started = time.monotonic()
-    httpx.post(f"{url}/api/feeds/refresh", headers=AUTH, timeout=60).raise_for_status()
+    while (poll := httpx.post(f"{url}/api/feeds/refresh", headers=AUTH, timeout=60)).status_code == 409:
+        time.sleep(0.1)  # the watch's update of the previous round still runs: the schedule would wait too
+    poll.raise_for_status()
     until_cited(url, f"What will the harbour of {town} run?", lambda c: c["url"] == site.url(story))
     return time.monotonic() - started, last_job_seconds(url)
 
