@@ -27,35 +27,30 @@ def _when(epoch: float | None) -> str:
 
 
 def cmd_feeds(settings: Settings, args: argparse.Namespace) -> int:
-    """Dispatch the feeds sub-command (the registry is safe to change while a server runs; updates are not)."""
-    from index.ingest.registry import FeedRegistry
-
-    registry = FeedRegistry(settings.store_path)
+    """Dispatch the feeds sub-command (following feeds is safe while a server runs; updates go through it)."""
+    if args.action == "refresh":
+        return _refresh(settings, args)
+    feeds = _service(settings)  # opens the article store's database only: no model, no vectors
     if args.action == "add":
-        from assistant.indexing.feeds import parse_every
-
         try:
-            feed = registry.add(args.url, parse_every(args.every or settings.feed_every_s))
+            feed = feeds.add(args.url, args.every)
         except ValueError as exc:
             print(f"error: {exc}", file=sys.stderr)
             return EXIT_USAGE
         print(f"following {feed.url} as {feed.id}, every {feed.every_s} s (polled by the app, or `feeds refresh`)")
-        return EXIT_OK
-    if args.action == "list":
-        feeds = registry.list()
+    elif args.action == "list":
+        followed = feeds.feeds()
         if args.json:
-            print(json.dumps([asdict(f) for f in feeds], ensure_ascii=False))
-        for f in [] if args.json else feeds:
+            print(json.dumps([asdict(f) for f in followed], ensure_ascii=False))
+        for f in [] if args.json else followed:
             state = f"failing ({f.failures}x): {f.last_error}" if f.failures else (f.last_error or "ok")
             print(f"{f.id}  {f.url}  every {f.every_s}s  last poll {_when(f.last_polled)}  {f.items} stories  {state}")
-        return EXIT_OK
-    if args.action == "remove":
-        if not registry.remove(args.feed_id):
-            print(f"error: no feed with id {args.feed_id!r}", file=sys.stderr)
-            return EXIT_USAGE
+    elif not feeds.remove(args.feed_id):
+        print(f"error: no feed with id {args.feed_id!r}", file=sys.stderr)
+        return EXIT_USAGE
+    else:
         print(f"stopped following {args.feed_id}; its stories stay indexed")
-        return EXIT_OK
-    return _refresh(settings, args)
+    return EXIT_OK
 
 
 def _refresh(settings: Settings, args: argparse.Namespace) -> int:
