@@ -162,9 +162,10 @@ class AnswerService:
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
 
-    def _extractive(self, retrieval: Retrieval, asked: str) -> AnswerResponse:
+    def _extractive(self, retrieval: Retrieval, asked: str | None = None) -> AnswerResponse:
+        """The extractive answer or the refusal; asked is the question as typed (default: the retrieved one)."""
         passages = [_passage(c) for c in retrieval.ranked]
-        language = not_english(asked.strip())
+        language = not_english((asked if asked is not None else retrieval.query).strip())
         if language:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
         decision = decide(retrieval.chunks, retrieval.query)
