@@ -30,6 +30,7 @@ class AnswerPolicy:
     max_words: int = 80
     max_sentence_words: int = 60
     support_share: float = 0.2  # a supporting sentence's probability is at least this share of the lead's
+    min_support_coverage: float = 0.0  # and it shares more than this (IDF-weighted) of the question's terms
 
 
 @dataclass(frozen=True)
@@ -97,8 +98,10 @@ def compose(scored: list[tuple[float, Sentence]], policy: AnswerPolicy = AnswerP
     words = 0
     chosen_words: list[set[str]] = []
     for prob, s in [(lead_prob, lead), *rest]:
-        if chosen and prob < policy.support_share * lead_prob:
-            continue
+        if chosen and (
+            prob < policy.support_share * lead_prob or s.features["coverage"] <= policy.min_support_coverage
+        ):
+            continue  # support that the model rates low, or that shares nothing with the question, adds nothing
         n = len(s.text.split())
         bag = {w.lower() for w in _WORDS.findall(s.text)}
         if words + n > policy.max_words or any(len(bag & o) >= 0.8 * min(len(bag), len(o)) for o in chosen_words):

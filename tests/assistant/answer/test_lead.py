@@ -11,11 +11,11 @@ from assistant.service import AnswerService
 from index.store import StoredArticle, StoredChunk
 
 
-def sentence(text: str) -> Sentence:
+def sentence(text: str, coverage: float = 0.5) -> Sentence:
     """A candidate sentence of its own one-sentence article (the pipeline's own types)."""
     chunk = StoredChunk(id=f"{text[:8]}:0", article_id=text[:8], start=0, end=len(text), text=text)
     art = StoredArticle(text[:8], "", "", "", "", text, [], 1, 0.0)
-    return Sentence(Candidate(chunk, art), 0, len(text), text, dict.fromkeys(FEATURES, 0.0))
+    return Sentence(Candidate(chunk, art), 0, len(text), text, dict.fromkeys(FEATURES, 0.0) | {"coverage": coverage})
 
 
 def test_the_shipped_weights_cover_the_features_and_rank_answers_up() -> None:
@@ -36,6 +36,12 @@ def test_the_best_sentence_leads_and_weak_support_is_cut() -> None:
     assert [q.text for q in compose(scored, AnswerPolicy(support_share=0.9))] == [scored[0][1].text]
 
 
+def test_support_sharing_nothing_with_the_question_is_cut() -> None:
+    lead = sentence("Prigozhin founded the Wagner group in 2014.")
+    unrelated = sentence("Lead author Grace Liu said the species may be threatened.", coverage=0.0)
+    assert [q.text for q in compose([(0.9, lead), (0.8, unrelated)])] == [lead.text]
+
+
 def test_near_copies_and_overlong_support_are_skipped() -> None:
     lead = sentence("Prigozhin founded the Wagner group in 2014 with backing from Moscow.")
     copy = sentence("Prigozhin founded the Wagner group in 2014, with backing from Moscow.")
@@ -49,7 +55,7 @@ def test_a_ranker_scores_with_its_standardised_weights() -> None:
     import numpy as np
 
     ranker = SentenceRanker(FEATURES, np.zeros(n), np.ones(n), np.eye(n)[FEATURES.index("coverage")] * 4, -2.0)
-    low, high = sentence("A sentence about nothing asked."), sentence("A sentence holding every term asked.")
+    low, high = sentence("A sentence about nothing asked.", 0.0), sentence("A sentence holding every term asked.")
     high.features["coverage"] = 1.0
     probs = ranker.probabilities([low, high])
     assert probs[1] > 0.5 > probs[0]
