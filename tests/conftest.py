@@ -4,12 +4,8 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
 import sys
-import threading
-import time
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -20,6 +16,7 @@ os.environ.setdefault("ANONYMIZED_TELEMETRY", "False")
 os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 sys.path.insert(0, str(Path(__file__).parent / "index"))  # index_testkit, for every test package
+from app_testkit import serve  # noqa: E402
 from index_testkit import HandlesFactory  # noqa: E402
 from pinned_settings import E2E_PINNED, INDEX_PINNED  # noqa: E402
 
@@ -44,38 +41,6 @@ def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
     report = update_index(IndexHandles(settings))
     assert not report.errors and report.added >= 2, report.summary()
     return settings
-
-
-def free_port() -> int:
-    """A port nothing listens on right now (the OS picks it)."""
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
-@contextmanager
-def serve(settings: Settings) -> Iterator[str]:
-    """The real app (create_app) served by uvicorn in a background thread on a free loopback port; yields its url."""
-    import uvicorn
-
-    from assistant.factory import create_app
-
-    port = free_port()
-    settings = settings.model_copy(update={"port": port})  # the url the server advertises to CLI commands
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, name=f"server-{port}", daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 120
-    while not server.started:
-        if not thread.is_alive() or time.monotonic() > deadline:
-            raise RuntimeError(f"the test server did not start on 127.0.0.1:{port}")
-        time.sleep(0.05)
-    try:
-        yield f"http://127.0.0.1:{port}"
-    finally:
-        server.should_exit = True
-        thread.join(timeout=15)
 
 
 @pytest.fixture(scope="session")

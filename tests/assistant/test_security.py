@@ -7,7 +7,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import serve
+from app_testkit import serve
 
 from assistant.settings import Settings
 

@@ -32,9 +32,9 @@ NEW_ARTICLE = (
 )
 
 
-@contextmanager
-def chromium_page(url: str) -> Iterator[Any]:
-    """A Chromium page on the chat; fails (never skips) with the fix when the browser or Playwright is missing."""
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Any]:
+    """One headless Chromium for the module; fails (never skips) with the fix when it or Playwright is missing."""
     try:
         from playwright.sync_api import sync_playwright
     except ImportError:
@@ -45,19 +45,28 @@ def chromium_page(url: str) -> Iterator[Any]:
             "`apt-get update && apt-get install -y chromium` (do not run `playwright install`)"
         )
     with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1360, "height": 900})
-        page.set_default_timeout(TIMEOUT_MS)
-        page.goto(url)
-        page.wait_for_selector("#na-question textarea")
+        launched = p.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        yield launched
+        launched.close()
+
+
+@contextmanager
+def chromium_page(browser: Any, url: str) -> Iterator[Any]:
+    """A page of the chat at `url`, closed afterwards."""
+    page = browser.new_page(viewport={"width": 1360, "height": 900})
+    page.set_default_timeout(TIMEOUT_MS)
+    page.goto(url)
+    page.wait_for_selector("#na-question textarea")
+    try:
         yield page
-        browser.close()
+    finally:
+        page.close()
 
 
 @pytest.fixture(scope="module")
-def page(live_server: str) -> Iterator[Any]:
+def page(browser: Any, live_server: str) -> Iterator[Any]:
     """The chat of the session's app."""
-    with chromium_page(live_server) as p:
+    with chromium_page(browser, live_server) as p:
         yield p
 
 
@@ -151,19 +160,20 @@ def test_refusal_is_shown_as_not_found(page: Any) -> None:
 
 
 def test_a_feed_upload_shows_one_progress_display_that_moves_to_done(
-    tmp_path_factory: pytest.TempPathFactory, settings_factory: Any
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, settings_factory: Any
 ) -> None:
     """Its own app, reporting progress in small steps, so that the display can be seen moving on 2 cores."""
-    from conftest import serve
+    from app_testkit import serve
     from index_testkit import jsonl, story
 
     root = tmp_path_factory.mktemp("progress-ui")
     (root / "articles").mkdir()
-    settings = settings_factory(root / "data", root / "articles", embed_progress_chunks=2, host="127.0.0.1")
-    topics = [f"{town} {thing}" for town in ("Oslo", "Lima", "Pune", "Accra") for thing in ("ferry", "museum", "tram")]
+    settings = settings_factory(root / "data", root / "articles", embed_progress_chunks=1, host="127.0.0.1")
+    towns = ("Oslo", "Lima", "Pune", "Accra", "Quito", "Perth")
+    topics = [f"{town} {thing}" for town in towns for thing in ("ferry", "museum", "tram", "harbour")]
     feed = root / "wire.jsonl"
     feed.write_text(jsonl(*({"id": str(i), "text": story(t, 5)} for i, t in enumerate(topics))), encoding="utf-8")
-    with serve(settings) as url, chromium_page(url) as page:
+    with serve(settings) as url, chromium_page(browser, url) as page:
         page.get_by_role("tab", name="Index").click()
         page.set_input_files("#na-upload input[type=file]", str(feed))
         page.locator("#na-upload").get_by_text("wire.jsonl").first.wait_for()
@@ -177,7 +187,7 @@ def test_a_feed_upload_shows_one_progress_display_that_moves_to_done(
                 label = progress.locator(".na-progress-label").inner_text()
                 if not labels or labels[-1] != label:
                     labels.append(label)
-                    if label.startswith("Embedding") and len(labels) == 1 + labels.index(label):
+                    if sum(x.startswith("Embedding") for x in labels) == 2:  # moving: show it mid-way
                         page.screenshot(path=str(SCREENSHOTS / "index-progress.png"))
             page.wait_for_timeout(100)
         page.screenshot(path=str(SCREENSHOTS / "index-progress-done.png"))

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import httpx
 import pytest
-from conftest import serve
+from app_testkit import serve
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "index" / "ingest"))  # the loopback news site
 from ingest_testkit import Site  # noqa: E402

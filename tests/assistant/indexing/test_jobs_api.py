@@ -9,7 +9,7 @@ from collections.abc import Iterator
 
 import httpx
 import pytest
-from conftest import serve
+from app_testkit import serve
 from index_testkit import jsonl, story
 
 from assistant.settings import PROJECT_ROOT, Settings
