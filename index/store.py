@@ -5,12 +5,13 @@ from __future__ import annotations
 import json
 import sqlite3
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from index.sqlite_wal import connect
 from index.text_key import text_key
 from index.types import Article, Chunk
 
@@ -26,6 +27,9 @@ CREATE TABLE IF NOT EXISTS chunks(
 CREATE INDEX IF NOT EXISTS chunks_by_article ON chunks(article_id);
 CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 """
+
+
+BUSY_TIMEOUT_S = 60.0  # how long a write waits for another writer
 
 
 class ManifestEntry(NamedTuple):
@@ -102,16 +106,8 @@ class ArticleStore:
         rows = db.execute("SELECT id, text FROM articles WHERE text_key = ''").fetchall()
         db.executemany("UPDATE articles SET text_key = ? WHERE id = ?", [(text_key(t), i) for i, t in rows])
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=60)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path, BUSY_TIMEOUT_S)
 
     # --- reads -------------------------------------------------------------------------------------------
     def manifest(self) -> dict[str, ManifestEntry]:

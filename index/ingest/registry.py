@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import hashlib
 import sqlite3
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from dataclasses import dataclass, fields
 from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
+
+from index.sqlite_wal import connect
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds(
@@ -94,16 +95,8 @@ class FeedRegistry:
         with self._connect() as db:
             db.executescript(_SCHEMA)
 
-    @contextmanager
-    def _connect(self) -> Iterator[sqlite3.Connection]:
-        db = sqlite3.connect(self.path, timeout=self.policy.busy_timeout_s)
-        try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            with db:
-                yield db
-        finally:
-            db.close()
+    def _connect(self) -> AbstractContextManager[sqlite3.Connection]:
+        return connect(self.path, self.policy.busy_timeout_s)
 
     def add(self, url: str, every_s: int) -> Feed:
         """Follow a feed (due at once); a url already followed keeps its state and takes the new interval."""
