@@ -30,8 +30,8 @@ install-local: $(STAMP) ## the optional in-process LLM (llama-cpp-python compile
 index: $(STAMP) ## incremental update of the index from the articles folder
 	$(BIN)/assistant index
 
-run: $(STAMP) ## build the index from the default articles if needed, then start the web app
-	$(BIN)/assistant index
+run: $(STAMP) ## update the index from the articles folder, then start the web app (ASSISTANT_WATCH=1: keep it current)
+	$(BIN)/assistant index || echo "the update did not apply everything (see above); serving the last complete index"
 	$(BIN)/python app.py
 
 test: $(STAMP) ## the test suite (browser test included when chromium is installed)
