@@ -42,6 +42,7 @@ class Settings(IndexSettings):
     llm_api_key: str = Field("not-needed", description="API key for the endpoint, if it needs one.")
     llm_timeout: float = Field(30.0, gt=0, description="Seconds before the LLM call gives up.")
     llm_max_tokens: int = Field(400, ge=16, le=8192)
+    llm_context_window: int = Field(8192, ge=512, description="The openai backend's context window (tokens).")
     llm_gguf: Path | None = Field(None, description="A GGUF file for local mode; default: bundled SmolLM2-135M.")
     llm_threads: int = Field(0, ge=0, description="Threads for local inference; 0 means all cores.")
     show_unsupported: bool = Field(False, description="Keep unverifiable generated sentences, marked.")

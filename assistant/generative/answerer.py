@@ -119,11 +119,7 @@ class GenerativeAnswerer:
         self.unavailable = unavailable
         local = llm is not None and llm.class_name() == "llama_cpp_gguf"
         self.mode = settings.answer_mode if settings.answer_mode != "extractive" else ("local" if local else "openai")
-        self.thresholds = Thresholds(
-            min_lexical=float(getattr(settings, "support_min_lexical", Thresholds.min_lexical)),
-            min_similarity=float(getattr(settings, "support_min_similarity", Thresholds.min_similarity)),
-            min_combined=float(getattr(settings, "support_min_combined", Thresholds.min_combined)),
-        )
+        self.thresholds = Thresholds()  # calibrated with the verifier's tests; no setting pretends to move it
 
     @classmethod
     def from_settings(cls, settings: Settings, embedder: Embedder) -> GenerativeAnswerer:
@@ -213,7 +209,7 @@ class GenerativeAnswerer:
             held.clear()
 
     def _show_unsupported(self) -> bool:
-        return bool(getattr(self.settings, "show_unsupported", False))
+        return self.settings.show_unsupported
 
     def _fallback(self, fallback: AnswerResponse, error: str | None, dropped: int) -> Iterator[str | AnswerResponse]:
         """The extractive answer (or its refusal), streamed word by word, with the reason attached."""

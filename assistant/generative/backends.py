@@ -9,12 +9,9 @@ if TYPE_CHECKING:
 
     from assistant.settings import Settings
 
-DEFAULT_TIMEOUT_S = 60.0
-DEFAULT_MAX_TOKENS = 400
+from assistant.generative.errors import BackendError
 
-
-class BackendError(RuntimeError):
-    """A backend that cannot be used as configured; the message says what to fix."""
+__all__ = ["BackendError", "describe_error", "make_llm"]
 
 
 def make_llm(settings: Settings) -> LLM | None:
@@ -35,8 +32,8 @@ def make_llm(settings: Settings) -> LLM | None:
 
 def describe_error(exc: BaseException, settings: Settings) -> str:
     """One line for the user saying why the language model gave no answer."""
-    timeout = float(getattr(settings, "llm_timeout", DEFAULT_TIMEOUT_S))
-    where = getattr(settings, "llm_base_url", None) or "the configured server"
+    timeout = settings.llm_timeout
+    where = settings.llm_base_url
     if isinstance(exc, BackendError):
         return f"the language model is not available: {exc}"
     if isinstance(exc, TimeoutError):
@@ -59,7 +56,7 @@ def describe_error(exc: BaseException, settings: Settings) -> str:
         if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
             return f"the language model at {where} rejected the API key (HTTP {exc.status_code})"
         if isinstance(exc, openai.NotFoundError):
-            model = getattr(settings, "llm_model", "")
+            model = settings.llm_model
             return f"the language model at {where} has no model {model!r} or no chat endpoint (HTTP 404)"
         if isinstance(exc, openai.APIStatusError):
             return f"the language model at {where} failed with HTTP {exc.status_code}"

