@@ -17,7 +17,7 @@ from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
 from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
-from assistant.settings import Settings
+from assistant.settings import MAX_TOP_K, Settings
 
 if TYPE_CHECKING:
     from assistant.generative.answerer import GenerativeAnswerer
@@ -96,8 +96,8 @@ class AnswerService:
                 f"the question has {len(question)} characters; the limit is {self.settings.max_question_chars}"
             )
         k = top_k or self.settings.top_k
-        if not 1 <= k <= 50:
-            raise InvalidQuestion("top_k must be between 1 and 50")
+        if not 1 <= k <= MAX_TOP_K:
+            raise InvalidQuestion(f"top_k must be between 1 and {MAX_TOP_K}")
         return question, k
 
     def retrieve(

@@ -9,7 +9,9 @@ from pydantic import Field
 
 from index.config import PROJECT_ROOT, IndexSettings
 
-__all__ = ["PROJECT_ROOT", "Settings", "load_settings"]
+__all__ = ["MAX_TOP_K", "PROJECT_ROOT", "Settings", "load_settings"]
+
+MAX_TOP_K = 50  # the most passages one question may ask for, wherever top_k is accepted
 
 
 class Settings(IndexSettings):
@@ -27,7 +29,7 @@ class Settings(IndexSettings):
     feed_check_s: float = Field(30.0, gt=0, description="How often the app looks for feeds that are due.")
 
     # Retrieval and answers.
-    top_k: int = Field(8, ge=1, le=50, description="Passages returned per question.")
+    top_k: int = Field(8, ge=1, le=MAX_TOP_K, description="Passages returned per question.")
     time_filters: bool = Field(
         False, description="Turn 'this week', 'in March', 'since 2023' into a date filter (off: measured on news-dev)."
     )

@@ -7,6 +7,7 @@ from datetime import date
 from pydantic import BaseModel, Field
 
 from assistant.schemas import Filters, Turn
+from assistant.settings import MAX_TOP_K
 
 
 class QueryRequest(BaseModel):
@@ -16,7 +17,7 @@ class QueryRequest(BaseModel):
         description="The question; follow-ups may say 'he' or 'it'.", examples=["Who founded Wagner?"]
     )
     history: list[Turn] = Field(default_factory=list, max_length=100, description="Earlier turns, oldest first.")
-    top_k: int | None = Field(None, ge=1, le=50, description="Passages to retrieve (default from settings).")
+    top_k: int | None = Field(None, ge=1, le=MAX_TOP_K, description="Passages to retrieve (default from settings).")
     filters: Filters | None = Field(None, description="Date range and source domains.")
     as_of: date | None = Field(
         None, description="The day the question is asked (default today); newer articles up to it rank higher."

@@ -14,6 +14,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from assistant.api.routes import Service
 from assistant.schemas import AnswerResponse, Filters, Turn
+from assistant.settings import MAX_TOP_K
 
 router = APIRouter(prefix="/v1", tags=["openai-compatible"])
 MODEL_NAME = "news-assistant"
@@ -42,7 +43,7 @@ class ChatRequest(BaseModel):
     messages: list[ChatMessage] = Field(min_length=1)
     model: str = MODEL_NAME
     stream: bool = False
-    top_k: int | None = Field(None, ge=1, le=50, description="Extension: passages to retrieve.")
+    top_k: int | None = Field(None, ge=1, le=MAX_TOP_K, description="Extension: passages to retrieve.")
     filters: Filters | None = Field(None, description="Extension: date range and source domains.")
 
 

@@ -15,6 +15,7 @@ from fastapi import FastAPI
 from assistant.indexing.service import IndexService
 from assistant.schemas import AnswerResponse, Filters, Turn
 from assistant.service import AnswerService, InvalidQuestion, QuestionTooLong
+from assistant.settings import MAX_TOP_K
 from assistant.ui import render
 from assistant.ui.index_panel import build_index_panel, current_pill, current_stats
 
@@ -113,7 +114,9 @@ def build_blocks(service: AnswerService, indexing: IndexService) -> gr.Blocks:
                         )
                         send = gr.Button("Ask", variant="primary", scale=1, min_width=90, elem_id="na-send")
                     with gr.Accordion("Options", open=False, elem_id="na-options"):
-                        top_k = gr.Slider(1, 50, value=settings.top_k, step=1, label="Passages to search (top-k)")
+                        top_k = gr.Slider(
+                            1, MAX_TOP_K, value=settings.top_k, step=1, label="Passages to search (top-k)"
+                        )
                         with gr.Row():
                             date_from = gr.DateTime(include_time=False, type="string", label="From date")
                             date_to = gr.DateTime(include_time=False, type="string", label="To date")
