@@ -40,6 +40,13 @@ def job_view(indexing: IndexService, job: Job, uploaded: list[str] | None = None
     return JobView(**body, uploaded=uploaded or [])
 
 
+def index_result(indexing: IndexService, report: dict, uploaded: list[str] | None = None) -> IndexResult:
+    """An update report as the API returns it: its fields, without server paths, and the files saved."""
+    public = indexing.public_report(report)
+    fields = {k: v for k, v in public.items() if k in IndexResult.model_fields}
+    return IndexResult.model_validate(fields | {"uploaded": uploaded or []})
+
+
 @router.post(
     "/index",
     response_model=JobView | IndexResult,
@@ -67,9 +74,7 @@ def update(
     if job.report is None or job.error:
         raise HTTPException(409 if job.report and job.report.get("refused") else 500, indexing.public(job.error))
     response.status_code = 200
-    report = indexing.public_report(job.report)
-    fields = {k: v for k, v in report.items() if k in IndexResult.model_fields}
-    return IndexResult.model_validate(fields | {"uploaded": uploaded})
+    return index_result(indexing, job.report, uploaded)
 
 
 @router.get("/jobs", response_model=list[JobView], summary="Recent index jobs, newest first")
@@ -100,5 +105,4 @@ def delete_article(article_id: str, indexing: Indexing) -> IndexResult:
         report = indexing.delete(article_id)
     except KeyError:
         raise HTTPException(404, f"no article with id {article_id!r}") from None
-    body = indexing.public_report(report.as_dict())
-    return IndexResult.model_validate({k: v for k, v in body.items() if k in IndexResult.model_fields})
+    return index_result(indexing, report.as_dict())
