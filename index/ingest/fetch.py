@@ -134,6 +134,8 @@ class Fetcher:
                     raise
                 error = exc
                 continue
+            finally:
+                self.pacer.finished(_host(url))
             if response.status not in _RETRY_STATUSES:
                 return response
             retry_after = response.headers.get("retry-after", "")
@@ -186,7 +188,10 @@ class Fetcher:
     def _fetch_robots(self, robots_url: str) -> tuple[int, bytes]:
         """robots.txt in one paced attempt, without redirects (a redirected one counts as missing)."""
         self.pacer.wait(_host(robots_url))
-        response = self._once(robots_url, {}, self.policy.robots_max_bytes)
+        try:
+            response = self._once(robots_url, {}, self.policy.robots_max_bytes)
+        finally:
+            self.pacer.finished(_host(robots_url))
         return response.status, response.body
 
 

@@ -19,6 +19,7 @@ class HostPacer:
         self.interval_s = interval_s
         self._clock, self._sleep = clock, sleep
         self._next: dict[str, float] = {}
+        self._gap: dict[str, float] = {}
         self._lock = threading.Lock()
 
     def wait(self, host: str, interval_s: float | None = None) -> float:
@@ -28,7 +29,14 @@ class HostPacer:
             now = self._clock()
             slot = max(now, self._next.get(host, now))
             self._next[host] = slot + gap
+            self._gap[host] = gap
         delay = slot - now
         if delay > 0:
             self._sleep(delay)
         return delay
+
+    def finished(self, host: str) -> None:
+        """Count the gap from the end of a request too, so a slow answer never lets the next one crowd in."""
+        with self._lock:
+            after = self._clock() + self._gap.get(host, self.interval_s)
+            self._next[host] = max(self._next.get(host, after), after)
