@@ -80,7 +80,7 @@ class AnswerService:
     ) -> None:
         self.settings = settings
         self.handles = handles
-        self.retriever = retriever or Retriever(handles)
+        self.retriever = retriever or Retriever(handles, settings.retrieval)
         self.generator = generator  # None: the extractive engine answers alone
 
     def _validate(self, question: str, top_k: int | None) -> tuple[str, int]:
@@ -115,7 +115,11 @@ class AnswerService:
         """
         question, k = self._validate(question, top_k)
         query = rewrite(question, history)
-        timed = time_filters(question, as_of or dt.date.today(), filters) if self.settings.time_filters else None
+        timed = (
+            time_filters(question, as_of or dt.date.today(), filters, self.settings.retrieval.time)
+            if self.settings.time_filters
+            else None
+        )
         if timed is not None:
             retrieval = self.retriever.retrieve(query, k, timed, as_of)
             if retrieval.ranked:

@@ -6,7 +6,9 @@ from pathlib import Path
 from typing import Any, Literal
 
 from pydantic import Field
+from pydantic_settings import SettingsConfigDict
 
+from assistant.retrieval.config import RetrievalSettings
 from index.config import PROJECT_ROOT, IndexSettings
 
 __all__ = ["MAX_TOP_K", "PROJECT_ROOT", "Settings", "load_settings"]
@@ -15,7 +17,11 @@ MAX_TOP_K = 50  # the most passages one question may ask for, wherever top_k is 
 
 
 class Settings(IndexSettings):
-    """Every knob of the assistant: the index's (index/config.py) plus retrieval, answers and the server."""
+    """Every knob of the assistant: the index's (index/config.py) plus retrieval, answers and the server.
+
+    Nested groups read nested variables: ASSISTANT_RETRIEVAL__DEPTH=60, ASSISTANT_RETRIEVAL__RERANK__RECENCY=0.4."""
+
+    model_config = SettingsConfigDict(env_nested_delimiter="__")
 
     prompts_dir: Path = Field(PROJECT_ROOT / "prompts", description="Prompt and answer templates.")
 
@@ -34,6 +40,9 @@ class Settings(IndexSettings):
         False, description="Turn 'this week', 'in March', 'since 2023' into a date filter (off: measured on news-dev)."
     )
     max_question_chars: int = Field(2000, ge=10)
+    retrieval: RetrievalSettings = Field(
+        default_factory=RetrievalSettings, description="Depths, sizes and weights (assistant/retrieval/config.py)."
+    )
     answer_mode: Literal["extractive", "openai", "local"] = Field(
         "extractive", description="extractive needs nothing; openai = any OpenAI-compatible server; local = GGUF."
     )

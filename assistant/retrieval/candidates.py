@@ -9,7 +9,8 @@ import numpy as np
 from assistant.retrieval.filters import matches
 from assistant.schemas import Filters
 from index.lexical import LexicalIndex
-from index.store import ArticleStore, StoredArticle, StoredChunk
+from index.store import StoredArticle, StoredChunk
+from index.stores import Store
 from index.vectors import VectorStore
 
 
@@ -28,7 +29,7 @@ class Candidate:
 
 
 def gather(
-    store: ArticleStore,
+    store: Store,
     vectors: VectorStore,
     lexical: LexicalIndex,
     query_vector: np.ndarray,
@@ -36,13 +37,15 @@ def gather(
     depth: int,
     filters: Filters | None,
     where: dict | None,
+    filtered_depth_factor: int,
 ) -> list[Candidate]:
-    """Top `depth` chunks from Chroma and from BM25, restricted to chunks live in the store."""
+    """Top `depth` chunks from Chroma and from BM25, restricted to chunks live in the store; with filters, BM25
+    reads `filtered_depth_factor` times deeper, since its hits are filtered after ranking."""
     dense_hits = vectors.query(query_vector, depth, where)
     bm25 = lexical.scores(query_terms)
     lexical_ids: list[str] = []
     if len(bm25) and bm25.max() > 0:
-        k = min(depth * 4 if filters and not filters.is_empty() else depth, int((bm25 > 0).sum()))
+        k = min(depth * filtered_depth_factor if filters and not filters.is_empty() else depth, int((bm25 > 0).sum()))
         top = np.argpartition(-bm25, k - 1)[:k]
         lexical_ids = [lexical.chunk_ids[i] for i in top[np.argsort(-bm25[top])]]
     ids = list(dict.fromkeys([h.chunk_id for h in dense_hits] + lexical_ids))

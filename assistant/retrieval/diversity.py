@@ -10,7 +10,7 @@ def _overlaps(a: Candidate, b: Candidate) -> bool:
     return a.chunk.article_id == b.chunk.article_id and a.chunk.start < b.chunk.end and b.chunk.start < a.chunk.end
 
 
-def diversify(ranked: list[Candidate], k: int, per_article_decay: float = 0.85) -> list[Candidate]:
+def diversify(ranked: list[Candidate], k: int, per_article_decay: float) -> list[Candidate]:
     """Greedy selection: each further chunk of an already-chosen article has its score decayed."""
     pool = list(ranked)
     chosen: list[Candidate] = []

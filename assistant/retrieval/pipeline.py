@@ -10,15 +10,14 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.retrieval.candidates import Candidate, gather
+from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.diversity import diversify
 from assistant.retrieval.filters import chroma_where
-from assistant.retrieval.rerank import RerankWeights, rerank
+from assistant.retrieval.rerank import rerank
 from assistant.retrieval.windows import focus
 from assistant.schemas import Filters
 from index.handles import IndexHandles
 from index.lexical import LexicalIndex, terms
-
-FOCUS_CHUNKS = 15  # chunks whose sentence windows compete for the returned passages
 
 
 @dataclass
@@ -38,10 +37,9 @@ class Retrieval:
 class Retriever:
     """Hybrid retrieval over the live index; safe to share between threads."""
 
-    def __init__(self, handles: IndexHandles, depth: int = 40, weights: RerankWeights | None = None) -> None:
+    def __init__(self, handles: IndexHandles, config: RetrievalSettings) -> None:
         self.handles = handles
-        self.depth = depth
-        self.weights = weights or RerankWeights()
+        self.config = config
         self._lock = threading.Lock()
         self._lexical_gen = -2
         self._lexical = LexicalIndex([], None)
@@ -68,13 +66,13 @@ class Retriever:
         query_terms = terms(query)
         candidates = gather(
             self.handles.store, self.handles.vectors, lexical, vector, query_terms,
-            self.depth, filters, chroma_where(filters),
+            self.config.depth, filters, chroma_where(filters), self.config.filtered_depth_factor,
         )
         t2 = time.perf_counter()
-        ranked = rerank(candidates, query_terms, lexical.idf, self.weights, as_of, query)
-        chunks = diversify(ranked, max(k, FOCUS_CHUNKS))
+        ranked = rerank(candidates, query_terms, lexical.idf, self.config, as_of, query)
+        chunks = diversify(ranked, max(k, self.config.focus_chunks), self.config.diversity_decay)
         query_idf = {t: lexical.idf(t) for t in set(query_terms)}
-        passages = focus(chunks, query, query_idf, k, FOCUS_CHUNKS)
+        passages = focus(chunks, query, query_idf, k, self.config)
         t3 = time.perf_counter()
         return Retrieval(
             query=query,

@@ -10,9 +10,6 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
-DECAY_DAYS = 30.0  # exp(-age / 30 days): a month-old article keeps about a third of the boost
-UNDATED = 0.5  # an article without a date is neither fresh nor stale
-
 
 def _day(value: str) -> dt.date | None:
     try:
@@ -33,10 +30,11 @@ def reference_day(article_dates: Iterable[str], as_of: dt.date | None) -> dt.dat
     return min(as_of or dt.date.today(), max(days))
 
 
-def recency(article_date: str, reference: dt.date | None) -> float:
-    """1.0 for an article from the reference day, decaying with age; UNDATED when either date is unknown."""
+def recency(article_date: str, reference: dt.date | None, decay_days: float, undated: float) -> float:
+    """1.0 for an article from the reference day, decaying as exp(-age / decay_days); `undated` (neither fresh
+    nor stale) when either date is unknown."""
     day = _day(article_date)
     if day is None or reference is None:
-        return UNDATED
+        return undated
     age = abs((reference - day).days)  # asked as of a past day, later articles are about later events
-    return math.exp(-age / DECAY_DAYS)
+    return math.exp(-age / decay_days)

@@ -5,30 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.recency import recency, reference_day
 from index.lexical import terms
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
-
-
-@dataclass(frozen=True)
-class RerankWeights:
-    """Weights of the final score; measured on news-dev with scripts/tune_retrieval.py, see README."""
-
-    dense: float = 1.0
-    lexical: float = 0.35
-    coverage: float = 0.35
-    recency: float = 0.3
-    rrf: float = 0.0
-    answer_type: float = 0.2
-
-    def score(self, features: dict[str, float]) -> float:
-        """The weighted sum of a candidate's features."""
-        return sum(getattr(self, name) * value for name, value in features.items())
 
 
 def _matches(term: str, text_terms: set[str]) -> bool:
@@ -44,7 +28,7 @@ def coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:
     return sum(w for t, w in query_idf.items() if _matches(t, text_terms)) / total if total else 0.0
 
 
-def novelty(text: str, query_words: set[str], cap: int = 8) -> float:
+def novelty(text: str, query_words: set[str], cap: int) -> float:
     """Share (capped) of names and numbers the question lacks: answer passages add new facts."""
     found = {w.lower() for w in _NAME_OR_NUMBER.findall(text)}
     return min(len(found - query_words), cap) / cap
@@ -54,7 +38,7 @@ def rerank(
     candidates: list[Candidate],
     query_terms: list[str],
     idf: Callable[[str], float],
-    weights: RerankWeights,
+    config: RetrievalSettings,
     as_of: dt.date | None = None,
     question: str = "",
 ) -> list[Candidate]:
@@ -68,14 +52,14 @@ def rerank(
     for c in candidates:
         text = c.chunk.text
         chunk_terms = set(terms(f"{c.article.title}\n{text}"))
-        rrf = sum(1.0 / (60 + r) for r in (c.dense_rank, c.lexical_rank) if r is not None)
+        rrf = sum(1.0 / (config.rrf_k + r) for r in (c.dense_rank, c.lexical_rank) if r is not None)
         c.features = {
             "dense": c.dense,
             "lexical": c.lexical / top_lexical,
             "coverage": coverage(query_idf, chunk_terms),
-            "recency": recency(c.article.date, reference),
-            "rrf": rrf * 30.0,
+            "recency": recency(c.article.date, reference, config.recency_days, config.recency_undated),
+            "rrf": rrf * config.rrf_scale,
             "answer_type": wanted.match(text),
         }
-        c.score = weights.score(c.features)
+        c.score = config.rerank.score(c.features)
     return sorted(candidates, key=lambda c: c.score, reverse=True)

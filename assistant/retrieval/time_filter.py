@@ -6,27 +6,19 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from dataclasses import dataclass
 
+from assistant.retrieval.config import TimeWindow
 from assistant.schemas import Filters
 
 _MONTHS = {m.lower(): i for i, m in enumerate(calendar.month_name) if m}
 _MONTH = "(" + "|".join(_MONTHS) + ")"
 
 
-@dataclass(frozen=True)
-class TimeWindow:
-    """How wide the relative expressions are: a reporting lag lets a story of 'this week' be published later."""
-
-    week_days: int = 7  # "this week": the last 7 days up to as_of
-    lag_days: int = 3  # articles up to this many days after the period still report on it
-
-
 def _month_range(year: int, month: int) -> tuple[dt.date, dt.date]:
     return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
 
 
-def time_range(question: str, as_of: dt.date, window: TimeWindow = TimeWindow()) -> tuple[dt.date, dt.date] | None:
+def time_range(question: str, as_of: dt.date, window: TimeWindow) -> tuple[dt.date, dt.date] | None:
     """The period the question's time expression names, as (first day, last day), or None if it names none."""
     q = question.lower()
     lag = dt.timedelta(days=window.lag_days)
@@ -61,11 +53,11 @@ def time_range(question: str, as_of: dt.date, window: TimeWindow = TimeWindow())
     return None
 
 
-def time_filters(question: str, as_of: dt.date, given: Filters | None) -> Filters | None:
+def time_filters(question: str, as_of: dt.date, given: Filters | None, window: TimeWindow) -> Filters | None:
     """The question's period as date filters, unless the caller already set a date range of its own."""
     if given is not None and (given.date_from or given.date_to):
         return None
-    period = time_range(question, as_of)
+    period = time_range(question, as_of, window)
     if period is None:
         return None
     base = given or Filters(date_from=None, date_to=None)

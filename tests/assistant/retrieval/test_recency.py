@@ -9,7 +9,9 @@ import pytest
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
-from assistant.retrieval.recency import UNDATED, recency, reference_day
+from assistant.retrieval.config import RetrievalSettings
+from assistant.retrieval.recency import recency as recency_with
+from assistant.retrieval.recency import reference_day
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.handles import IndexHandles
@@ -23,12 +25,19 @@ def test_reference_day_is_as_of_capped_at_the_newest_article() -> None:
     assert reference_day(["", "x"], date(2024, 3, 1)) is None
 
 
+CONFIG = RetrievalSettings()
+
+
+def recency(article_date: str, reference: date | None) -> float:
+    return recency_with(article_date, reference, CONFIG.recency_days, CONFIG.recency_undated)
+
+
 def test_recency_decays_with_distance_from_the_reference_day() -> None:
     ref = date(2024, 1, 31)
     fresh, month, year = recency("2024-01-31", ref), recency("2024-01-01", ref), recency("2023-01-31", ref)
     assert fresh == 1.0 and 0.3 < month < 0.4 and year < 0.001
     assert recency("2024-03-01", ref) == month  # an article from after the day asked is as far off
-    assert recency("", ref) == recency("2024-01-31", None) == UNDATED
+    assert recency("", ref) == recency("2024-01-31", None) == CONFIG.recency_undated
 
 
 BUDGET = (

@@ -6,10 +6,12 @@ import datetime as dt
 
 import pytest
 
+from assistant.retrieval.config import TimeWindow
 from assistant.retrieval.time_filter import time_filters, time_range
 from assistant.schemas import Filters
 
 AS_OF = dt.date(2024, 3, 15)
+WINDOW = TimeWindow()
 
 
 @pytest.mark.parametrize(
@@ -25,15 +27,15 @@ AS_OF = dt.date(2024, 3, 15)
     ],
 )
 def test_time_expressions(question: str, expected: tuple[dt.date, dt.date]) -> None:
-    assert time_range(question, AS_OF) == expected
+    assert time_range(question, AS_OF, WINDOW) == expected
 
 
 def test_no_time_expression_no_range() -> None:
-    assert time_range("Who founded Wagner?", AS_OF) is None
-    assert time_range("What will happen in 2030?", AS_OF) is None
+    assert time_range("Who founded Wagner?", AS_OF, WINDOW) is None
+    assert time_range("What will happen in 2030?", AS_OF, WINDOW) is None
 
 
 def test_an_explicit_date_filter_wins_and_sources_are_kept() -> None:
-    assert time_filters("Who won this week?", AS_OF, Filters(date_from=dt.date(2020, 1, 1))) is None
-    applied = time_filters("Who won this week?", AS_OF, Filters(sources=["cnn.com"]))
+    assert time_filters("Who won this week?", AS_OF, Filters(date_from=dt.date(2020, 1, 1)), WINDOW) is None
+    applied = time_filters("Who won this week?", AS_OF, Filters(sources=["cnn.com"]), WINDOW)
     assert applied is not None and applied.sources == ["cnn.com"] and applied.date_to == AS_OF

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from assistant.retrieval.candidates import Candidate
-from assistant.retrieval.windows import WINDOW_WORDS, focus
+from assistant.retrieval.config import RetrievalSettings
+from assistant.retrieval.windows import focus
 from index.lexical import terms
 from index.sentences import sentence_spans
 from index.store import StoredArticle, StoredChunk
@@ -13,6 +14,8 @@ STORY = (
     "Rail operators cancelled trains across the south of England as rivers burst their banks overnight. "
     "Forecasters said more rain would fall this weekend."
 )
+
+CONFIG = RetrievalSettings()
 
 
 def chunk(article: str, text: str, start: int = 0, dense: float = 0.6) -> Candidate:
@@ -29,14 +32,14 @@ def idf(question: str) -> dict[str, float]:
 def test_windows_are_whole_sentences_within_the_budget_with_exact_offsets() -> None:
     question = "Which storm brought flooding to Britain?"
     cand = chunk("a", STORY, start=40)
-    windows = focus([cand], question, idf(question), k=10)
+    windows = focus([cand], question, idf(question), k=10, config=CONFIG)
     sentences = {STORY[a:b] for a, b in sentence_spans(STORY)}
     article_text = cand.article.text
     for w in windows:
         assert article_text[w.chunk.start : w.chunk.end] == w.chunk.text
         parts = [w.chunk.text[a:b] for a, b in sentence_spans(w.chunk.text)]
         assert all(p in sentences for p in parts)
-        assert len(parts) == 1 or len(w.chunk.text.split()) <= WINDOW_WORDS
+        assert len(parts) == 1 or len(w.chunk.text.split()) <= CONFIG.passage_words
     assert windows[0].chunk.text.startswith("Storm Henk brought flooding to Britain")
 
 
@@ -47,7 +50,7 @@ def test_no_two_windows_overlap_or_repeat_a_syndicated_copy() -> None:
         "It was the eighth named storm of a season that has already cost insurers hundreds of millions of pounds "
         "across the country."
     )
-    windows = focus([chunk("a", STORY), chunk("b", copy)], question, idf(question), k=10)
+    windows = focus([chunk("a", STORY), chunk("b", copy)], question, idf(question), k=10, config=CONFIG)
     texts = [w.chunk.text for w in windows]
     assert sum("Storm Henk brought flooding" in t for t in texts) == 1
     assert any("eighth named storm" in t for t in texts)  # what the copy adds still counts
@@ -60,5 +63,6 @@ def test_a_window_without_words_never_blocks_the_rest() -> None:
     question = "Which storm brought flooding to Britain?"
     separator = chunk("a", "* * *", dense=0.9)  # what a scraped page can hold between sections, ranked first here
     story = chunk("b", STORY, dense=0.1)
-    windows = focus([separator, story], question, idf(question), k=10)
-    assert [w.chunk.article_id for w in windows] == ["b"] * len(focus([story], question, idf(question), k=10))
+    windows = focus([separator, story], question, idf(question), k=10, config=CONFIG)
+    alone = focus([story], question, idf(question), k=10, config=CONFIG)
+    assert [w.chunk.article_id for w in windows] == ["b"] * len(alone)
