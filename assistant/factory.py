@@ -18,6 +18,7 @@ from index.owner import Owner, claim
 if TYPE_CHECKING:
     from fastapi import FastAPI
 
+    from assistant.generative.answerer import GenerativeAnswerer
     from assistant.indexing.feeds import FeedService
 
 WARM_UP_QUESTION = "What happened today?"
@@ -26,12 +27,25 @@ WARM_UP_QUESTION = "What happened today?"
 def build_service(settings: Settings) -> AnswerService:
     """The answer service over the index the settings point at, with the answer engine the settings choose."""
     handles = IndexHandles(settings)
-    generator = None
-    if settings.answer_mode != "extractive":  # heavy LLM imports only in this branch
-        from assistant.generative.answerer import GenerativeAnswerer
+    return AnswerService(settings, handles, generator=make_generator(settings, handles))
 
-        generator = GenerativeAnswerer.from_settings(settings, handles.embedder)
-    return AnswerService(settings, handles, generator=generator)
+
+def make_generator(settings: Settings, handles: IndexHandles) -> GenerativeAnswerer | None:
+    """The generative engine answer_mode names (None: the extractive engine answers alone); each backend's heavy
+    imports stay in its branch, and a misconfigured backend is reported with every answer."""
+    match settings.answer_mode:
+        case "extractive":
+            return None
+        case "openai":
+            from assistant.generative.answerer import GenerativeAnswerer
+            from assistant.generative.openai_backend import make_openai_llm
+
+            return GenerativeAnswerer.build(settings, "openai", make_openai_llm, handles.embedder)
+        case "local":
+            from assistant.generative.answerer import GenerativeAnswerer
+            from assistant.generative.local_backend import make_local_llm
+
+            return GenerativeAnswerer.build(settings, "local", make_local_llm, handles.embedder)
 
 
 # --- web server (HTTP API + chat UI) -------------------------------------------------------------------------

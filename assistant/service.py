@@ -18,6 +18,7 @@ from assistant.retrieval.pipeline import Retrieval, Retriever
 from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
+from assistant.streaming import words
 
 if TYPE_CHECKING:
     from assistant.generative.answerer import GenerativeAnswerer
@@ -63,8 +64,7 @@ def _citation(n: int, q: Quote) -> Citation:
 
 def _words_then(response: AnswerResponse) -> Iterator[str | AnswerResponse]:
     """The answer text word by word, then the response object."""
-    for i, word in enumerate(response.answer.split(" ")):
-        yield word if i == 0 else " " + word
+    yield from words(response.answer)
     yield response
 
 

@@ -4,18 +4,19 @@ from __future__ import annotations
 
 import re
 import time
-from collections.abc import Iterator
-from typing import TYPE_CHECKING
+from collections.abc import Callable, Iterator
+from typing import TYPE_CHECKING, Literal
 
 from llama_index.core.base.llms.types import ChatMessage, MessageRole
 
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import should_refuse
-from assistant.generative.backends import BackendError, describe_error, make_llm
+from assistant.generative.backends import BackendError, describe_error
 from assistant.generative.verify import Claim, Support, Thresholds, Verifier, split_claims
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
 from assistant.schemas import AnswerResponse, Citation
+from assistant.streaming import words
 from index.lexical import terms
 
 if TYPE_CHECKING:
@@ -24,15 +25,9 @@ if TYPE_CHECKING:
     from assistant.settings import Settings
     from index.embedding import Embedder
 
+GenerativeMode = Literal["openai", "local"]
 _REFUSAL = re.compile(r"\W*not\s+in\s+(?:the\s+)?sources\b", re.IGNORECASE)
 _UNFINISHED = re.compile(r"\[[^\]]*\]?")
-
-
-class GenerativeResponse(AnswerResponse):
-    """AnswerResponse plus the two fields schemas.AnswerResponse is to gain; drop this class once it has them."""
-
-    dropped_sentences: int = 0
-    error: str | None = None
 
 
 def render_passages(ranked: list[Candidate]) -> str:
@@ -112,22 +107,30 @@ def _citation(n: int, cand: Candidate, s: Support, verified: bool) -> Citation:
 class GenerativeAnswerer:
     """Question and retrieval in, a verified generative answer out; any failure falls back to `fallback`."""
 
-    def __init__(self, settings: Settings, llm: LLM | None, embedder: Embedder, unavailable: str | None = None) -> None:
+    def __init__(
+        self,
+        settings: Settings,
+        mode: GenerativeMode,
+        llm: LLM | None,
+        embedder: Embedder,
+        unavailable: str | None = None,
+    ) -> None:
         self.settings = settings
+        self.mode = mode  # named by whoever chose the backend (the factory), never guessed from the LLM
         self.llm = llm
         self.embedder = embedder
         self.unavailable = unavailable
-        local = llm is not None and llm.class_name() == "llama_cpp_gguf"
-        self.mode = settings.answer_mode if settings.answer_mode != "extractive" else ("local" if local else "openai")
         self.thresholds = Thresholds()  # calibrated with the verifier's tests; no setting pretends to move it
 
     @classmethod
-    def from_settings(cls, settings: Settings, embedder: Embedder) -> GenerativeAnswerer:
+    def build(
+        cls, settings: Settings, mode: GenerativeMode, make: Callable[[Settings], LLM], embedder: Embedder
+    ) -> GenerativeAnswerer:
         """Build the backend now; a misconfigured one is reported with every answer instead of crashing."""
         try:
-            return cls(settings, make_llm(settings), embedder)
+            return cls(settings, mode, make(settings), embedder)
         except BackendError as exc:
-            return cls(settings, None, embedder, unavailable=describe_error(exc, settings))
+            return cls(settings, mode, None, embedder, unavailable=describe_error(exc, settings))
 
     def messages(self, retrieval: Retrieval, question: str) -> list[ChatMessage]:
         """System rules, then the numbered passages and the question."""
@@ -140,15 +143,7 @@ class GenerativeAnswerer:
             ChatMessage(role=MessageRole.USER, content=user),
         ]
 
-    def answer(self, retrieval: Retrieval, question: str, fallback: AnswerResponse) -> AnswerResponse:
-        """The whole answer at once (non-streamed request to the backend)."""
-        *_, final = self.stream(retrieval, question, fallback, streamed=False)
-        assert isinstance(final, AnswerResponse)
-        return final
-
-    def stream(
-        self, retrieval: Retrieval, question: str, fallback: AnswerResponse, streamed: bool = True
-    ) -> Iterator[str | AnswerResponse]:
+    def stream(self, retrieval: Retrieval, question: str, fallback: AnswerResponse) -> Iterator[str | AnswerResponse]:
         """Verified sentences as they complete (unsupported ones are withheld), then the final response."""
         if fallback.refused or should_refuse(retrieval.chunks, retrieval.query):
             yield from self._fallback(fallback, None, 0)
@@ -160,7 +155,7 @@ class GenerativeAnswerer:
         assembler = _Assembler(Verifier(retrieval.ranked, self.embedder, self.thresholds), self._show_unsupported())
         raw, done, failures = "", 0, list[Exception]()
         held: list[str] = []
-        for piece in self._generate(self.messages(retrieval, question), streamed, failures):
+        for piece in self._generate(self.messages(retrieval, question), failures):
             raw += piece
             claims = split_claims(raw)
             # The last sentence may still grow; a trailing '[1' means the one before awaits its marker.
@@ -175,7 +170,7 @@ class GenerativeAnswerer:
             yield from self._fallback(fallback, error, assembler.dropped)
             return
         total = time.perf_counter() - started
-        yield GenerativeResponse(
+        yield AnswerResponse(
             answer="".join(assembler.parts), refused=False, citations=assembler.citations(),
             passages=fallback.passages, query=retrieval.query, mode=self.mode,
             timings_ms={"generate": round((total - assembler.seconds) * 1000, 1),
@@ -183,13 +178,10 @@ class GenerativeAnswerer:
             dropped_sentences=assembler.dropped, error=error,
         )
 
-    def _generate(self, messages: list[ChatMessage], streamed: bool, failures: list[Exception]) -> Iterator[str]:
-        """Text from the backend; a backend failure ends it early and is recorded, never raised."""
+    def _generate(self, messages: list[ChatMessage], failures: list[Exception]) -> Iterator[str]:
+        """Streamed text from the backend; a backend failure ends it early and is recorded, never raised."""
         assert self.llm is not None
         try:
-            if not streamed:
-                yield self.llm.chat(messages).message.content or ""
-                return
             for chunk in self.llm.stream_chat(messages):
                 if chunk.delta:
                     yield chunk.delta
@@ -213,8 +205,5 @@ class GenerativeAnswerer:
 
     def _fallback(self, fallback: AnswerResponse, error: str | None, dropped: int) -> Iterator[str | AnswerResponse]:
         """The extractive answer (or its refusal), streamed word by word, with the reason attached."""
-        for i, word in enumerate(fallback.answer.split(" ")):
-            yield word if i == 0 else " " + word
-        yield GenerativeResponse.model_validate(
-            {**fallback.model_dump(), "dropped_sentences": dropped, "error": error}
-        )
+        yield from words(fallback.answer)
+        yield fallback.model_copy(update={"dropped_sentences": dropped, "error": error})

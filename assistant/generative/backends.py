@@ -1,33 +1,15 @@
-"""Backend selection in one place: settings in, a llama-index LLM (or None for extractive answers) out."""
+"""What went wrong with a backend, in one line for the user (the factory chooses the backend)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from llama_index.core.llms import LLM
-
     from assistant.settings import Settings
 
 from assistant.generative.errors import BackendError
 
-__all__ = ["BackendError", "describe_error", "make_llm"]
-
-
-def make_llm(settings: Settings) -> LLM | None:
-    """The LLM for settings.answer_mode: None for 'extractive'; raises BackendError when misconfigured."""
-    mode = settings.answer_mode
-    if mode == "extractive":
-        return None
-    if mode == "openai":
-        from assistant.generative.openai_backend import make_openai_llm
-
-        return make_openai_llm(settings)
-    if mode == "local":
-        from assistant.generative.local_backend import make_local_llm
-
-        return make_local_llm(settings)
-    raise BackendError(f"unknown answer_mode {mode!r}; choose extractive, openai or local")
+__all__ = ["BackendError", "describe_error"]
 
 
 def describe_error(exc: BaseException, settings: Settings) -> str:

@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 from fake_llm_server import FakeLLMServer
 
-from assistant.generative import GenerativeAnswerer
+from assistant.factory import make_generator
 from assistant.generative.answerer import render_passages
 from assistant.generative.verify import Verifier, split_claims
 from assistant.retrieval.candidates import Candidate
@@ -69,15 +69,13 @@ def llm_settings(base: Settings, server: FakeLLMServer, **extra: object) -> Sett
 
 
 def run(
-    service: AnswerService, settings: Settings, handles: IndexHandles, question: str = QUESTION, top_k: int = 3,
-    streamed: bool = False,
+    service: AnswerService, settings: Settings, handles: IndexHandles, question: str = QUESTION, top_k: int = 3
 ) -> tuple[AnswerResponse, list[str], Retrieval, AnswerResponse]:
     """What the user gets: (final response, streamed pieces, the retrieval, the extractive fallback)."""
     retrieval = service.retrieve(question, top_k=top_k)
     fallback = service._extractive(retrieval)
-    answerer = GenerativeAnswerer.from_settings(settings, handles.embedder)
-    if not streamed:
-        return answerer.answer(retrieval, question, fallback), [], retrieval, fallback
+    answerer = make_generator(settings, handles)
+    assert answerer is not None
     items = list(answerer.stream(retrieval, question, fallback))
     final = items[-1]
     assert isinstance(final, AnswerResponse) and all(isinstance(i, str) for i in items[:-1])
@@ -186,22 +184,20 @@ def test_weak_retrieval_refuses_without_calling_the_model(service, base_settings
     assert response.refused and response.answer == fallback.answer and server.requests == []
 
 
-@pytest.mark.parametrize("streamed", [False, True])
-def test_timeout_gives_error_and_extractive_answer_quickly(service, base_settings, handles, server, streamed) -> None:
+def test_timeout_gives_error_and_extractive_answer_quickly(service, base_settings, handles, server) -> None:
     server.reply("too late", delay_s=6)
     started = time.monotonic()
     settings = llm_settings(base_settings, server, llm_timeout=1)
-    response, pieces, _, fallback = run(service, settings, handles, streamed=streamed)
+    response, pieces, _, fallback = run(service, settings, handles)
     assert time.monotonic() - started < 4
     assert response.answer == fallback.answer and not response.refused
     assert "did not answer within 1 s" in response.error  # type: ignore[attr-defined]
-    assert not streamed or "".join(pieces) == fallback.answer
+    assert "".join(pieces) == fallback.answer
 
 
-@pytest.mark.parametrize("streamed", [False, True])
-def test_server_error_gives_error_and_extractive_answer(service, base_settings, handles, server, streamed) -> None:
+def test_server_error_gives_error_and_extractive_answer(service, base_settings, handles, server) -> None:
     server.reply(status=500)
-    response, _, _, fallback = run(service, llm_settings(base_settings, server), handles, streamed=streamed)
+    response, _, _, fallback = run(service, llm_settings(base_settings, server), handles)
     assert response.answer == fallback.answer and "HTTP 500" in response.error  # type: ignore[attr-defined]
 
 
@@ -223,7 +219,7 @@ def test_stream_yields_only_verified_sentences_then_the_response(service, base_s
     retrieval = service.retrieve(QUESTION, top_k=3)
     r = passage_with(retrieval, "torched the Rostov")
     server.reply(faithful(retrieval) + " " + FABRICATED.format(r=r))  # streamed in 7-character deltas
-    response, pieces, _, _ = run(service, llm_settings(base_settings, server), handles, streamed=True)
+    response, pieces, _, _ = run(service, llm_settings(base_settings, server), handles)
     assert server.requests[-1]["stream"] is True
     assert len(pieces) == 2 and "".join(pieces) == response.answer
     assert not any("Kerch" in p for p in pieces) and response.dropped_sentences == 1  # type: ignore[attr-defined]
@@ -337,11 +333,15 @@ def test_calibration_unsupported_claims_are_rejected(all_passages: Verifier, cla
     assert not support.supported, (support.lexical, support.similarity)
 
 
-def test_answer_service_types_are_shared(service) -> None:
-    """The generative response is an AnswerResponse, so every interface can return it unchanged."""
-    from assistant.generative import GenerativeResponse
-
-    assert issubclass(GenerativeResponse, AnswerResponse)
+def test_the_factory_builds_the_engine_answer_mode_names(service, base_settings, handles, server) -> None:
+    """The mode comes from settings.answer_mode, never from the LLM's class; a broken backend is reported."""
+    assert make_generator(base_settings, handles) is None  # extractive
+    openai = make_generator(llm_settings(base_settings, server), handles)
+    assert openai is not None and openai.mode == "openai" and openai.llm is not None
+    local = make_generator(base_settings.model_copy(update={"llm_gguf": Path("/nonexistent/model.gguf"),
+                                                            "answer_mode": "local"}), handles)
+    assert local is not None and local.mode == "local"
+    assert local.llm is None and local.unavailable  # no llama-cpp-python here, or no such file
     assert Path(service.settings.prompts_dir, "generative_system.txt").is_file()
 
 

@@ -9,8 +9,10 @@ import shutil
 
 import pytest
 
-from assistant.generative import GenerativeAnswerer, make_llm
-from assistant.generative.local_backend import LlamaCppLLM, bundled_gguf
+from assistant.factory import make_generator
+from assistant.generative import GenerativeAnswerer
+from assistant.generative.local_backend import LlamaCppLLM, bundled_gguf, make_local_llm
+from assistant.retrieval.pipeline import Retrieval
 from assistant.schemas import AnswerResponse
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, Settings, load_settings
@@ -48,9 +50,16 @@ def service(settings: Settings) -> AnswerService:
 
 @pytest.fixture(scope="module")
 def llm(settings: Settings) -> LlamaCppLLM:
-    model = make_llm(settings)
+    model = make_local_llm(settings)
     assert isinstance(model, LlamaCppLLM)
     return model
+
+
+def answer_of(answerer: GenerativeAnswerer, retrieval: Retrieval, fallback: AnswerResponse) -> AnswerResponse:
+    """The streamed answer's last item: the response."""
+    *_, last = answerer.stream(retrieval, retrieval.query, fallback)
+    assert isinstance(last, AnswerResponse)
+    return last
 
 
 def test_bundled_model_and_threads(llm: LlamaCppLLM) -> None:
@@ -61,7 +70,7 @@ def test_bundled_model_and_threads(llm: LlamaCppLLM) -> None:
 def test_local_answer_is_verified_against_the_articles(settings, service, llm) -> None:
     retrieval = service.retrieve(QUESTION, top_k=2)
     fallback = service._extractive(retrieval)
-    response = GenerativeAnswerer(settings, llm, service.handles.embedder).answer(retrieval, retrieval.query, fallback)
+    response = answer_of(GenerativeAnswerer(settings, "local", llm, service.handles.embedder), retrieval, fallback)
     assert isinstance(response, AnswerResponse)
     assert response.answer.strip() and not response.refused
     assert response.error is None  # type: ignore[attr-defined]
@@ -77,22 +86,24 @@ def test_local_answer_is_verified_against_the_articles(settings, service, llm) -
 def test_local_stream_ends_with_the_response(settings, service, llm) -> None:
     retrieval = service.retrieve(QUESTION, top_k=1)
     fallback = service._extractive(retrieval)
-    items = list(GenerativeAnswerer(settings, llm, service.handles.embedder).stream(retrieval, QUESTION, fallback))
+    answerer = GenerativeAnswerer(settings, "local", llm, service.handles.embedder)
+    items = list(answerer.stream(retrieval, QUESTION, fallback))
     final = items[-1]
     assert isinstance(final, AnswerResponse) and "".join(str(i) for i in items[:-1]) == final.answer
 
 
 def test_local_timeout_falls_back_with_a_message(settings, service) -> None:
-    slow = make_llm(settings.model_copy(update={"llm_timeout": 0.0}))
+    slow = make_local_llm(settings.model_copy(update={"llm_timeout": 0.0}))
     retrieval = service.retrieve(QUESTION, top_k=1)
     fallback = service._extractive(retrieval)
-    response = GenerativeAnswerer(settings, slow, service.handles.embedder).answer(retrieval, QUESTION, fallback)
+    response = answer_of(GenerativeAnswerer(settings, "local", slow, service.handles.embedder), retrieval, fallback)
     assert response.answer == fallback.answer and "did not answer within" in response.error  # type: ignore[attr-defined]
 
 
 def test_missing_gguf_is_reported(settings, service, tmp_path) -> None:
     broken = settings.model_copy(update={"llm_gguf": str(tmp_path / "missing.gguf")})
-    answerer = GenerativeAnswerer.from_settings(broken, service.handles.embedder)
+    answerer = make_generator(broken, service.handles)
+    assert answerer is not None
     retrieval = service.retrieve(QUESTION, top_k=2)
-    response = answerer.answer(retrieval, QUESTION, service._extractive(retrieval))
+    response = answer_of(answerer, retrieval, service._extractive(retrieval))
     assert "missing.gguf" in response.error and response.mode == "extractive"  # type: ignore[attr-defined]
