@@ -69,6 +69,8 @@ def create_app(settings: Settings) -> FastAPI:
     if not settings.chroma_host:  # this server owns the embedded store; CLI commands send their requests here
         claim(settings.data_dir, "server", settings.public_url, on_wait=_say_waiting)
     service = build_service(settings)
+    for problem in service.handles.problems():  # served anyway: /api/health says 503 until the server returns
+        print(f"error: {problem}", file=sys.stderr, flush=True)
     indexing = IndexService(settings, service.handles)
     feeds = FeedService(indexing)
     app = FastAPI(

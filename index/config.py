@@ -48,6 +48,10 @@ class IndexSettings(BaseSettings):
     chroma_host: str | None = None
     chroma_port: int | None = None
 
+    # The shared article store (unset: embedded SQLite under data_dir). postgresql://user@host:port/db lets
+    # several replicas and one indexer share one collection; it needs the Chroma server above.
+    database_url: str | None = Field(None, description="A PostgreSQL url for the article store (shared by replicas).")
+
     @property
     def chroma_dir(self) -> Path:
         """The embedded Chroma store."""

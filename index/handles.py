@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import shutil
+import threading
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -10,8 +11,8 @@ from typing import TYPE_CHECKING
 from index.embedding import Embedder, make_embedder
 from index.lexical import LexicalIndex
 from index.owner import claim
-from index.store import ArticleStore
-from index.vectors import VectorStore, open_client, server_collection
+from index.stores import Store, StoreUnavailable, open_store
+from index.vectors import VectorStore, VectorStoreUnavailable, open_client, server_collection
 
 if TYPE_CHECKING:
     from index.config import IndexSettings
@@ -22,7 +23,9 @@ class IndexHandles:
 
     def __init__(self, settings: IndexSettings) -> None:
         self.settings = settings
-        self.store = ArticleStore(settings.store_path)
+        self.store: Store = open_store(settings)
+        self._lexical_guard = threading.Lock()
+        self._lexical: tuple[int, LexicalIndex] | None = None  # the last BM25 index loaded, by generation
 
     @cached_property
     def embedder(self) -> Embedder:
@@ -55,20 +58,53 @@ class IndexHandles:
         return self.settings.data_dir / "lexical" / f"gen-{generation:08d}"
 
     def lexical_ready(self) -> bool:
-        """True when a BM25 index has been published."""
+        """True when a BM25 index has been published (a shared store's is rebuilt from it by each reader)."""
         gen = self.store.get_meta("lexical_generation")
-        return bool(gen) and self.lexical_dir(int(gen)).exists()
+        return bool(gen) and (self.store.shared or self.lexical_dir(int(gen)).exists())
 
     def load_lexical(self) -> tuple[int, LexicalIndex]:
-        """The newest published BM25 index and its generation (empty if none yet). One saved by an older
-        version (another format) is rebuilt in memory from the store's terms; the next update saves it anew."""
-        gen = self.store.get_meta("lexical_generation")
-        if not gen or not self.lexical_dir(int(gen)).exists():
-            return -1, LexicalIndex([])
+        """The newest published BM25 index and its generation (empty if none yet): saved here by this data
+        directory's updates, else brought forward from the last one loaded by the store's change log (a
+        replica of a shared store), else rebuilt from the store's terms (an older version's format, or a
+        replica's first load)."""
+        with self._lexical_guard:
+            gen = self.store.get_meta("lexical_generation")
+            if not gen:
+                return -1, LexicalIndex([])
+            if self._lexical is not None and self._lexical[0] == int(gen):
+                return self._lexical
+            folder = self.lexical_dir(int(gen))
+            try:
+                loaded = (int(gen), LexicalIndex.load(folder)) if folder.exists() else self._lexical_from_store()
+            except FileNotFoundError:
+                loaded = self._lexical_from_store(full=True)
+            self._lexical = loaded
+            return loaded
+
+    def _lexical_from_store(self, full: bool = False) -> tuple[int, LexicalIndex]:
+        """The BM25 index of the store's generation: the last one loaded with the changed articles' rows
+        replaced, or (with no usable base) built from every chunk's terms."""
+        base = None if full else self._lexical
+        delta = self.store.lexical_since(base[0] if base else None)
+        if base is None or delta.touched is None:
+            return delta.generation, LexicalIndex.build(delta.chunk_ids, delta.terms)
+        stale = {cid for cid in base[1].chunk_ids if cid.rsplit("::", 2)[0] in delta.touched}
+        return delta.generation, base[1].updated(stale, delta.chunk_ids, delta.terms)
+
+    def problems(self) -> list[str]:
+        """What keeps this process from answering now (a database or Chroma server that is down), one line
+        each; empty when all is well. Cheap: one read of the store and, in server mode, one vector count."""
+        found = []
         try:
-            return int(gen), LexicalIndex.load(self.lexical_dir(int(gen)))
-        except FileNotFoundError:
-            return int(gen), LexicalIndex.build(*self.store.all_terms())
+            self.store.get_meta("generation")
+        except StoreUnavailable as exc:
+            found.append(str(exc))
+        if self.settings.chroma_host:
+            try:
+                self.vectors.count()
+            except VectorStoreUnavailable as exc:
+                found.append(str(exc))
+        return found
 
     def prune_lexical(self, keep: int) -> None:
         """Remove older BM25 generations (readers reload the newest)."""

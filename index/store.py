@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import NamedTuple
 
+from index.lock import update_lock
 from index.sqlite_wal import connect
 from index.text_key import text_key
 from index.types import Article, Chunk
@@ -85,8 +86,21 @@ class ArticleUpsert:
     url_files: dict[str, str] = field(default_factory=dict)  # merged url -> the file it came from
 
 
+@dataclass(frozen=True)
+class LexicalDelta:
+    """What a reader needs to bring its BM25 index to `generation`, read in one snapshot: the chunks of the
+    articles touched since its generation (touched=None: a full snapshot, every live chunk)."""
+
+    generation: int
+    touched: set[str] | None
+    chunk_ids: list[str]
+    terms: list[str]
+
+
 class ArticleStore:
     """SQLite in WAL mode: readers see the last committed batch while a writer works."""
+
+    shared = False  # one machine's file: its BM25 generations are saved beside it
 
     def __init__(self, path: Path) -> None:
         self.path = path
@@ -224,6 +238,21 @@ class ArticleStore:
     def generation(self) -> int:
         """Bumped by every committed change, so readers know when to reload derived indexes."""
         return int(self.get_meta("generation", "0"))
+
+    def describe(self) -> str:
+        """Where the store lives, for messages."""
+        return str(self.path)
+
+    def lexical_since(self, generation: int | None) -> LexicalDelta:
+        """Every live chunk's terms with the generation they belong to, in one read (no change log here)."""
+        with self._connect() as db:
+            row = db.execute("SELECT value FROM meta WHERE key = 'generation'").fetchone()
+            rows = db.execute("SELECT id, terms FROM chunks ORDER BY id").fetchall()
+        return LexicalDelta(int(row[0]) if row else 0, None, [r[0] for r in rows], [r[1] for r in rows])
+
+    def update_lock(self) -> AbstractContextManager[None]:
+        """One update at a time: the data directory's lock file (index/lock.py)."""
+        return update_lock(self.path.parent)
 
     # --- writes ------------------------------------------------------------------------------------------
     def commit(self, upserts: Sequence[ArticleUpsert], removals: Sequence[str], meta: dict[str, str]) -> list[str]:

@@ -10,7 +10,6 @@ from typing import TypeVar
 from index.handles import IndexHandles
 from index.lexical import LexicalIndex
 from index.loaders import iter_articles
-from index.lock import update_lock
 from index.plan import Plan, make_plan
 from index.prepare import MAX_TITLE_TOKENS, Progress, chunk_meta, embed_title, prepare_all
 from index.report import UpdateReport
@@ -151,7 +150,7 @@ def update_index(
     settings = handles.settings
     roots = list(paths) if paths else [settings.articles_dir]
     present = [p for p in roots if p.exists()]
-    with update_lock(settings.data_dir):
+    with handles.store.update_lock():  # the data directory's lock file, or the database's advisory lock
         manifest = handles.store.manifest()
         items = _counted(iter_articles(present, home=settings.articles_dir), progress, settings.load_progress_items)
         plan = make_plan(items, manifest, present, handles.signature, full, allow_removal, handles.store.article)
@@ -179,7 +178,7 @@ def update_index(
 def remove_articles(handles: IndexHandles, article_ids: Sequence[str]) -> UpdateReport:
     """Delete these stored articles now (an operator's delete), published in one transaction like any update."""
     started = time.perf_counter()
-    with update_lock(handles.settings.data_dir):
+    with handles.store.update_lock():
         known = [i for i in article_ids if handles.store.get_text(i) is not None]
         if known:
             interrupted = bool(handles.store.get_meta(SWEEP_PENDING))

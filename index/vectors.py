@@ -11,7 +11,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
-from index.store import ArticleStore
+from index.stores.protocol import Store
 
 T = TypeVar("T")
 COPY_BATCH = 500  # vectors per read when moving a store's vectors into its own collection
@@ -32,8 +32,8 @@ def _retry(call: Callable[[], T], attempts: int = 5, pause_s: float = 0.3) -> T:
     for attempt in range(attempts):
         try:
             return call()
-        except Exception:
-            if attempt == attempts - 1:
+        except Exception as exc:
+            if attempt == attempts - 1 or isinstance(exc, VectorStoreUnavailable):
                 raise
             time.sleep(pause_s * (attempt + 1))
     raise AssertionError("unreachable")
@@ -41,6 +41,35 @@ def _retry(call: Callable[[], T], attempts: int = 5, pause_s: float = 0.3) -> T:
 
 class VectorStoreUnavailable(RuntimeError):
     """The Chroma server cannot be reached: one line naming it, instead of a client library's traceback."""
+
+
+def _unreachable(host: str, port: int | None, exc: Exception) -> VectorStoreUnavailable:
+    reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+    return VectorStoreUnavailable(
+        f"cannot reach the Chroma server at {host}:{port} ({reason}); start it "
+        f"(chroma run --host {host} --port {port}) or unset ASSISTANT_CHROMA_HOST for the embedded store"
+    )
+
+
+class _Guarded:
+    """A server collection whose calls raise VectorStoreUnavailable when the server is down (it may come back:
+    each call tries again), instead of the HTTP client's errors."""
+
+    def __init__(self, collection: Any, host: str, port: int | None) -> None:
+        self._collection, self._host, self._port = collection, host, port
+
+    def __getattr__(self, name: str) -> Any:
+        import httpx
+
+        method = getattr(self._collection, name)
+
+        def call(*args: Any, **kwargs: Any) -> Any:
+            try:
+                return method(*args, **kwargs)
+            except httpx.TransportError as exc:
+                raise _unreachable(self._host, self._port, exc) from None
+
+        return call
 
 
 def open_client(path: Path, host: str | None = None, port: int | None = None) -> Any:
@@ -53,13 +82,18 @@ def open_client(path: Path, host: str | None = None, port: int | None = None) ->
         try:
             return chromadb.HttpClient(host=host, port=port, settings=chroma_settings)
         except Exception as exc:  # the client checks the server at once; any failure means we cannot use it
-            reason = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
-            raise VectorStoreUnavailable(
-                f"cannot reach the Chroma server at {host}:{port} ({reason}); start it "
-                f"(chroma run --host {host} --port {port}) or unset ASSISTANT_CHROMA_HOST for the embedded store"
-            ) from None
+            raise _unreachable(host, port, exc) from None
     path.mkdir(parents=True, exist_ok=True)
     return chromadb.PersistentClient(path=str(path), settings=chroma_settings)
+
+
+def _server_of(client: Any) -> tuple[str, int | None] | None:
+    """(host, port) of an HTTP client's server; None for the embedded store."""
+    settings = client.get_settings()
+    host = getattr(settings, "chroma_server_host", None)
+    if not host or "Fast" not in str(getattr(settings, "chroma_api_impl", "")):
+        return None
+    return str(host), getattr(settings, "chroma_server_http_port", None)
 
 
 class VectorStore:
@@ -69,9 +103,10 @@ class VectorStore:
         self._client = client
         self._name = name
         # embedding_function=None: Chroma's default embedder would try to download a model.
-        self._collection = client.get_or_create_collection(
-            name, embedding_function=None, metadata={"hnsw:space": "cosine"}
-        )
+        server = _server_of(client)
+        opened = _Guarded(client, *server) if server else client
+        collection = opened.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+        self._collection = _Guarded(collection, *server) if server else collection
 
     @property
     def name(self) -> str:
@@ -163,7 +198,7 @@ class VectorStore:
 SERVER_COLLECTION = "server_collection"  # store meta: this store's own collection on a Chroma server
 
 
-def server_collection(client: Any, store: ArticleStore, prefix: str) -> VectorStore:
+def server_collection(client: Any, store: Store, prefix: str) -> VectorStore:
     """This store's own collection on a shared Chroma server, so that no other store's update or clean-up
     can touch its vectors (nor its clean-up theirs). Named once per store and recorded in it.
 

@@ -13,6 +13,8 @@ from assistant.indexing.jobs import IndexBusy
 from assistant.indexing.service import CannotDelete
 from assistant.indexing.uploads import UploadRejected
 from assistant.service import InvalidQuestion, QuestionTooLong
+from index.stores import StoreUnavailable
+from index.vectors import VectorStoreUnavailable
 
 _HIDDEN_LOC = {"body", "query", "path", "header", "form", "file"}
 
@@ -79,6 +81,8 @@ def install_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(QuestionTooLong, _fixed(413))
     app.add_exception_handler(IndexBusy, _busy)
     app.add_exception_handler(CannotDelete, _fixed(409))
+    app.add_exception_handler(StoreUnavailable, _fixed(503))  # a database or Chroma server that is down
+    app.add_exception_handler(VectorStoreUnavailable, _fixed(503))
     app.add_exception_handler(UploadRejected, _upload)
     app.add_exception_handler(RequestValidationError, _validation)
     app.add_exception_handler(StarletteHTTPException, _http)

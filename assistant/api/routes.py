@@ -11,7 +11,7 @@ from assistant.api.models import ArticleDetail, ArticlePage, ArticleSummary, Hea
 from assistant.schemas import AnswerResponse
 from assistant.service import AnswerService
 from assistant.settings import Settings
-from index.store import ArticleStore
+from index.stores import Store
 
 router = APIRouter(prefix="/api", tags=["assistant"])
 
@@ -25,7 +25,7 @@ def get_service(request: Request) -> AnswerService:
 Service = Annotated[AnswerService, Depends(get_service)]
 
 
-def _store(service: AnswerService) -> ArticleStore:
+def _store(service: AnswerService) -> Store:
     return service.handles.store
 
 
@@ -77,7 +77,10 @@ def get_article(article_id: str, service: Service) -> ArticleDetail:
 
 @router.get("/health", response_model=Health, summary="Index size and answer mode")
 def health(service: Service, request: Request) -> Health:
-    """Cheap enough for a load balancer: two counts and a meta read."""
+    """Cheap enough for a load balancer: two counts and a meta read. 503 naming the database or Chroma server
+    that is down, so a load balancer sends questions to another replica until it returns."""
+    if problems := service.handles.problems():
+        raise HTTPException(status_code=503, detail="; ".join(problems))
     store, settings = _store(service), _settings(service)
     articles, chunks = store.counts()
     ready = bool(getattr(request.app.state, "ready", True))

@@ -12,6 +12,7 @@ from assistant.cli.common import EXIT_REFUSED
 from assistant.settings import load_settings
 from index.lock import UpdateInProgress
 from index.owner import StoreInUse
+from index.stores import StoreUnavailable
 from index.vectors import VectorStoreUnavailable
 
 
@@ -32,7 +33,7 @@ def main(argv: Sequence[str] | None = None) -> int:
 
     args = build_parser().parse_args(argv)
     settings = load_settings(args.settings)
-    unavailable = (UpdateInProgress, IndexBusy, StoreInUse, VectorStoreUnavailable, RemoteError)
+    unavailable = (UpdateInProgress, IndexBusy, StoreInUse, StoreUnavailable, VectorStoreUnavailable, RemoteError)
     try:
         return int(args.func(settings, args))
     except unavailable as exc:

@@ -19,7 +19,7 @@ from assistant.indexing.uploads import save_paths, save_uploads
 from assistant.settings import Settings
 from index.handles import IndexHandles
 from index.locations import is_under, keys_of
-from index.lock import UpdateInProgress, update_lock
+from index.lock import UpdateInProgress
 from index.prepare import Progress
 from index.report import UpdateReport
 from index.updater import remove_articles, update_index
@@ -44,7 +44,7 @@ class IndexService:
     def _other_process_free(self) -> Iterator[None]:
         """Fail fast when another process (say `assistant index`) is updating this index."""
         try:
-            with update_lock(self.settings.data_dir):
+            with self.handles.store.update_lock():
                 pass
         except UpdateInProgress as exc:
             raise IndexBusy(str(exc)) from exc
