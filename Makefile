@@ -39,7 +39,7 @@ test: $(STAMP) ## the test suite (browser test included when chromium is install
 
 check: $(STAMP) ## lint and type-check
 	$(BIN)/ruff check .
-	$(BIN)/mypy assistant index app.py
+	$(BIN)/mypy assistant index newstext app.py
 
 eval: $(STAMP) ## retrieval/answer quality on an eval set: make eval EVAL=news-dev
 	$(BIN)/python scripts/eval.py --set $(EVAL) --shared $(SHARED) --answer-mode $(ANSWER_MODE)

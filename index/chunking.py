@@ -5,8 +5,8 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import pairwise
 
-from index.sentences import sentence_spans, word_spans
 from index.types import Article, Chunk
+from newstext.sentences import sentence_spans, word_spans
 
 
 class SpanTokens:

@@ -3,37 +3,13 @@
 from __future__ import annotations
 
 import json
-import re
 import shutil
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 from scipy import sparse
-
-_TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
-_POSSESSIVE = re.compile(r"['’]s\b")
-STOPWORDS = frozenset(
-    "a an and are as at be but by for if in into is it its no not of on or such that the their then there "
-    "these they this to was were will with which who whom what when where why how do does did has have had "
-    "he she his her him i we you your our us them from than so can could would should about after before "
-    "been being also over more most other some any all one".split()
-)
-
-
-@lru_cache(maxsize=1)
-def _stemmer():  # type: ignore[no-untyped-def]
-    import Stemmer
-
-    return Stemmer.Stemmer("english")
-
-
-def terms(text: str) -> list[str]:
-    """Lower-cased, stop-word-free, Snowball-stemmed word tokens."""
-    words = [w for w in _TOKEN.findall(_POSSESSIVE.sub("", text.lower())) if w not in STOPWORDS]
-    return list(_stemmer().stemWords(words))
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ from urllib.parse import urlsplit
 
 from index.clean import clean_text, scalar_text
 from index.types import Article, LoadError
+from newstext.urls import domain_of
 
 URL_ID_CHARS = 12  # same length as the feeds' own ids
 
@@ -58,21 +59,7 @@ def url_date(url: str) -> str:
 
 def source_of(url: str) -> str:
     """The url's domain without "www.", or "file" for articles that have no url."""
-    try:
-        host = urlsplit(url.strip()).hostname or ""
-    except ValueError:
-        host = ""
-    return host.removeprefix("www.") or "file"
-
-
-_SECOND_LEVEL = frozenset({"co", "com", "org", "net", "ac", "gov", "edu", "ne", "or"})
-
-
-def site_of(source: str) -> str:
-    """The registrable domain ('edition.cnn.com' -> 'cnn.com', 'news.bbc.co.uk' -> 'bbc.co.uk'), for filters."""
-    labels = source.lower().split(".")
-    keep = 3 if len(labels) >= 3 and labels[-2] in _SECOND_LEVEL and len(labels[-1]) == 2 else 2
-    return ".".join(labels[-keep:])
+    return domain_of(url) or "file"
 
 
 def one_line(value: object) -> str:

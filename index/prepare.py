@@ -8,11 +8,12 @@ from collections.abc import Callable
 from index.chunking import chunk_article
 from index.embedding import MAX_TOKENS, Embedder
 from index.handles import IndexHandles
-from index.lexical import terms
-from index.meta import site_of
 from index.plan import origin_file, stored_hash
 from index.store import ArticleUpsert
 from index.types import Article
+from newstext.dates import stored_day_number
+from newstext.terms import terms
+from newstext.urls import site_of
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total); total 0 while it is not known yet
 MAX_TITLE_TOKENS = 64  # of the 254-piece window, at most this much goes to the headline
@@ -57,14 +58,13 @@ def prepare(handles: IndexHandles, article: Article, url_files: dict[str, str]) 
 
 def chunk_meta(upsert: ArticleUpsert) -> list[dict]:
     a = upsert.article
-    date_int = int(a.date.replace("-", "")) if a.date[:4].isdigit() and len(a.date) == 10 else 0
     return [
         {
             "article_id": a.id,
             "idx": c.index,
             "start": c.start,
             "end": c.end,
-            "date": date_int,
+            "date": stored_day_number(a.date),
             "source": a.source,
             "site": site_of(a.source),
         }

@@ -1,5 +1,5 @@
-"""The folder layout is the architecture: index/ (the write path) never imports assistant/ (the read path and
-the adapters), and no module imports itself back through others."""
+"""The folder layout is the architecture: newstext/ (pure text rules) imports neither path, index/ (the write path)
+never imports assistant/ (the read path and the adapters), and no module imports itself back through others."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from pathlib import Path
 
 from assistant.settings import PROJECT_ROOT
 
-PACKAGES = ("assistant", "index")
+PACKAGES = ("assistant", "index", "newstext")
 
 
 def modules() -> dict[str, Path]:
@@ -46,6 +46,26 @@ def test_index_never_imports_assistant() -> None:
     assert {k: v for k, v in offenders.items() if v} == {}
 
 
+def test_newstext_imports_neither_path() -> None:
+    offenders = {
+        name: sorted(i for i in imports(path, name, top_level_only=False) if i.split(".")[0] in ("index", "assistant"))
+        for name, path in modules().items()
+        if name.startswith("newstext")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
+def test_the_read_path_takes_its_text_rules_from_newstext() -> None:
+    """Retrieval and answers read the index's data, but tokenise, split and parse with newstext's rules."""
+    moved = {"index.sentences", "index.lexical.terms", "index.lexical.STOPWORDS", "index.meta.site_of"}
+    offenders = {
+        name: sorted(moved & imports(path, name, top_level_only=False))
+        for name, path in modules().items()
+        if name.startswith("assistant")
+    }
+    assert {k: v for k, v in offenders.items() if v} == {}
+
+
 def test_there_are_no_import_cycles() -> None:
     known = modules()
     graph = {
@@ -73,5 +93,5 @@ def test_there_are_no_import_cycles() -> None:
 def test_the_walk_sees_the_project() -> None:
     """Guards the two tests above against passing on an empty or mis-parsed tree."""
     known = modules()
-    assert {"index.updater", "assistant.service", "assistant.indexing.service"} <= set(known)
+    assert {"index.updater", "assistant.service", "assistant.indexing.service", "newstext.terms"} <= set(known)
     assert "index.plan" in imports(known["index.updater"], "index.updater", top_level_only=True)

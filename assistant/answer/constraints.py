@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from index.lexical import STOPWORDS
+from newstext.terms import STOPWORDS
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")

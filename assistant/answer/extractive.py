@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from assistant.retrieval.candidates import Candidate
-from index.sentences import sentence_spans
+from newstext.sentences import sentence_spans
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 

@@ -6,7 +6,7 @@ import re
 from collections.abc import Sequence
 
 from assistant.schemas import Turn
-from index.lexical import STOPWORDS
+from newstext.terms import STOPWORDS
 
 _ANAPHORA = frozenset(
     "he him his she her hers they them their theirs it its this that these those there then "

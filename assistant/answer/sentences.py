@@ -16,8 +16,8 @@ from assistant.answer.constraints import Constraints
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import coverage, novelty
-from index.lexical import terms
-from index.sentences import sentence_spans
+from newstext.sentences import sentence_spans
+from newstext.terms import terms
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 _WORDS = re.compile(r"[\w’'-]+")

@@ -17,7 +17,7 @@ from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
 from assistant.schemas import AnswerResponse, Citation
 from assistant.streaming import words
-from index.lexical import terms
+from newstext.terms import terms
 
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM

@@ -11,8 +11,8 @@ import numpy as np
 
 from assistant.retrieval.candidates import Candidate
 from index.embedding import Embedder
-from index.lexical import terms
-from index.sentences import sentence_spans
+from newstext.sentences import sentence_spans
+from newstext.terms import terms
 
 # [1], [1, 3], [1-3], [Passage 2], [source 1 and 2]: every form a model uses to cite the numbered passages.
 _CITED = r"\[(?:passages?|sources?)?\s*(\d{1,3}(?:\s*(?:[,;–-]|and)\s*\d{1,3})*)\]"

@@ -17,7 +17,8 @@ from assistant.retrieval.rerank import rerank
 from assistant.retrieval.windows import focus
 from assistant.schemas import Filters
 from index.handles import IndexHandles
-from index.lexical import LexicalIndex, terms
+from index.lexical import LexicalIndex
+from newstext.terms import terms
 
 
 @dataclass

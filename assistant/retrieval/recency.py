@@ -10,12 +10,7 @@ import datetime as dt
 import math
 from collections.abc import Iterable
 
-
-def _day(value: str) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if len(value) == 10 else None
-    except ValueError:
-        return None
+from newstext.dates import parse_day
 
 
 def reference_day(article_dates: Iterable[str], as_of: dt.date | None) -> dt.date | None:
@@ -24,7 +19,7 @@ def reference_day(article_dates: Iterable[str], as_of: dt.date | None) -> dt.dat
     Capping at the newest candidate keeps the prior meaningful for a collection that stopped growing a
     while ago: "this week" then means the collection's latest week.
     """
-    days = [d for d in map(_day, article_dates) if d is not None]
+    days = [d for d in map(parse_day, article_dates) if d is not None]
     if not days:
         return None
     return min(as_of or dt.date.today(), max(days))
@@ -33,7 +28,7 @@ def reference_day(article_dates: Iterable[str], as_of: dt.date | None) -> dt.dat
 def recency(article_date: str, reference: dt.date | None, decay_days: float, undated: float) -> float:
     """1.0 for an article from the reference day, decaying as exp(-age / decay_days); `undated` (neither fresh
     nor stale) when either date is unknown."""
-    day = _day(article_date)
+    day = parse_day(article_date)
     if day is None or reference is None:
         return undated
     age = abs((reference - day).days)  # asked as of a past day, later articles are about later events

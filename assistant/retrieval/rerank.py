@@ -10,7 +10,7 @@ from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.recency import recency, reference_day
-from index.lexical import terms
+from newstext.terms import terms
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
 

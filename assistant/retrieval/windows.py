@@ -14,8 +14,8 @@ from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.rerank import coverage, novelty
-from index.lexical import terms
-from index.sentences import sentence_spans
+from newstext.sentences import sentence_spans
+from newstext.terms import terms
 
 _WORDS = re.compile(r"[\w’'-]+")
 

@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from assistant.schemas import AnswerResponse, Citation
 from index.store import StoredArticle
+from newstext.urls import source_domain
 
 _MARKER = re.compile(r"\[(\d+)\]")
 
@@ -82,14 +83,11 @@ def conversation(exchanges: Iterable[tuple[str, AnswerResponse]]) -> list[dict[s
     return messages
 
 
-def _domain(url: str) -> str:
-    return re.sub(r"^(?:https?://)?(?:www\.)?", "", url).split("/", 1)[0]
-
-
 def _meta(url: str, date: str, article_id: str, titled: bool = True) -> str:
     parts = []
     if url:
-        parts.append(f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{escape(_domain(url))}</a>')
+        domain = escape(source_domain(url) or url)
+        parts.append(f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{domain}</a>')
     parts.append(f"<span>{escape(date) if date else 'undated'}</span>")
     if titled:  # an untitled article already shows its id as the title
         parts.append(f'<span class="na-id">{escape(article_id)}</span>')

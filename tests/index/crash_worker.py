@@ -43,9 +43,10 @@ from assistant.settings import load_settings  # noqa: E402
 from index import plan, prepare, updater  # noqa: E402
 from index.embedding import Embedder, make_embedder  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
-from index.lexical import LexicalIndex, terms  # noqa: E402
+from index.lexical import LexicalIndex  # noqa: E402
 from index.store import ArticleStore  # noqa: E402
 from index.vectors import VectorStore  # noqa: E402
+from newstext.terms import terms  # noqa: E402
 
 
 def emit(event: dict[str, Any]) -> None:

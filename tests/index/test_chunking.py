@@ -10,8 +10,8 @@ from hypothesis import strategies as st
 
 from index.chunking import SpanTokens, chunk_article
 from index.embedding import Embedder
-from index.sentences import sentence_spans
 from index.types import Article, Chunk
+from newstext.sentences import sentence_spans
 
 _WORD = re.compile(r"\S+")
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import numpy as np
 
-from index.lexical import LexicalIndex, terms
+from index.lexical import LexicalIndex
+from newstext.terms import terms
 
 WORDS = "harbour library bridge council vote budget storm coast ferry museum tram strike port wheat mayor".split()
 

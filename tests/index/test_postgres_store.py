@@ -15,12 +15,12 @@ import pytest
 from pg_testkit import PostgresServer, available, postgres_server
 
 from index.lexical import LexicalIndex
-from newstext.terms import terms
 from index.lock import UpdateInProgress
 from index.store import ArticleStore, ArticleUpsert
 from index.stores import StoreUnavailable
 from index.stores.postgres import PostgresStore
 from index.types import Article, Chunk
+from newstext.terms import terms
 
 pytestmark = pytest.mark.skipif(not available(), reason="PostgreSQL server programs (initdb, pg_ctl) not installed")
 

@@ -22,9 +22,9 @@ from index_testkit import (
 
 from index.embedding import MAX_TOKENS, Embedder
 from index.handles import IndexHandles
-from index.lexical import terms
-from index.sentences import sentence_spans
 from index.updater import MAX_TITLE_TOKENS, UpdateReport, embed_title, update_index
+from newstext.sentences import sentence_spans
+from newstext.terms import terms
 
 HEADLINE = "Russia’s Collapse Exposed: Can Ukraine Capitalize on Putin’s Pain?"
 PAGE_FURNITURE = ("Leave a Reply", "Your email address", "Copied!", "About John Digweed")

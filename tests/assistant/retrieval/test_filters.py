@@ -4,13 +4,8 @@ from __future__ import annotations
 
 from datetime import date
 
-from assistant.retrieval.filters import chroma_where, matches, normalise_source
+from assistant.retrieval.filters import chroma_where, matches
 from assistant.schemas import Filters
-
-
-def test_sources_are_normalised() -> None:
-    assert normalise_source("https://www.CNN.com/2024/x") == "cnn.com"
-    assert normalise_source(" bbc.co.uk ") == "bbc.co.uk"
 
 
 def test_where_clause() -> None:

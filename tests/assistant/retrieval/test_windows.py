@@ -5,9 +5,9 @@ from __future__ import annotations
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.windows import focus
-from index.lexical import terms
-from index.sentences import sentence_spans
 from index.store import StoredArticle, StoredChunk
+from newstext.sentences import sentence_spans
+from newstext.terms import terms
 
 STORY = (
     "Storm Henk brought flooding to Britain on Tuesday. Hundreds of homes were evacuated in the Midlands. "

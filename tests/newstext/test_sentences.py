@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from index.sentences import sentence_spans, word_spans
+from newstext.sentences import sentence_spans, word_spans
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[str]:
