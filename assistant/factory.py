@@ -24,9 +24,10 @@ if TYPE_CHECKING:
 WARM_UP_QUESTION = "What happened today?"
 
 
-def build_service(settings: Settings) -> AnswerService:
-    """The answer service over the index the settings point at, with the answer engine the settings choose."""
-    handles = IndexHandles(settings)
+def build_service(settings: Settings, handles: IndexHandles | None = None) -> AnswerService:
+    """The answer service over the index the settings point at (or over `handles` already open, their model
+    already loaded), with the answer engine the settings choose."""
+    handles = handles or IndexHandles(settings)
     return AnswerService(settings, handles, generator=make_generator(settings, handles))
 
 
@@ -55,8 +56,9 @@ def _say_waiting(owner: Owner | None) -> None:
     who = owner.describe() if owner else "another process"
     print(f"waiting for {who} to close the index before serving it…", file=sys.stderr, flush=True)
 
-def create_app(settings: Settings) -> FastAPI:
-    """The one web app: /api and /v1 routes, OpenAPI docs at /docs, the chat UI mounted at "/" over one service."""
+def create_app(settings: Settings, handles: IndexHandles | None = None) -> FastAPI:
+    """The one web app: /api and /v1 routes, OpenAPI docs at /docs, the chat UI mounted at "/" over one service
+    (over `handles` when given: an index already open, so a host process shares the model it has loaded)."""
     from fastapi import FastAPI
 
     from assistant.api import feed_routes, index_routes, openai_compat, routes
@@ -68,7 +70,7 @@ def create_app(settings: Settings) -> FastAPI:
 
     if not settings.chroma_host:  # this server owns the embedded store; CLI commands send their requests here
         claim(settings.data_dir, "server", settings.public_url, on_wait=_say_waiting)
-    service = build_service(settings)
+    service = build_service(settings, handles)
     for problem in service.handles.problems():  # served anyway: /api/health says 503 until the server returns
         print(f"error: {problem}", file=sys.stderr, flush=True)
     indexing = IndexService(settings, service.handles)
