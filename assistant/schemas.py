@@ -42,10 +42,11 @@ class Citation(BaseModel):
 
 
 class Passage(BaseModel):
-    """A ranked retrieved chunk."""
+    """A ranked retrieved passage: a run of whole sentences of one stored chunk."""
 
     article_id: str
-    chunk_id: str
+    passage_id: str = Field(description="The passage's own id: its chunk's id, '@', its offset in the chunk.")
+    chunk_id: str = Field(description="The stored chunk the passage comes from.")
     title: str
     url: str
     date: str = ""

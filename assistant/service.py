@@ -12,9 +12,9 @@ from assistant.answer.language import not_english
 from assistant.answer.lead import compose, ranked_sentences
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import LANGUAGE, MESSAGES, Decision, decide
-from assistant.answer.rewrite import rewrite
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
+from assistant.retrieval.rewrite import rewrite
 from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
@@ -36,6 +36,7 @@ class QuestionTooLong(ValueError):
 def _passage(c: Candidate) -> Passage:
     return Passage(
         article_id=c.chunk.article_id,
+        passage_id=c.passage_id or c.chunk.id,
         chunk_id=c.chunk.id,
         title=c.article.title,
         url=c.article.url,
@@ -122,7 +123,7 @@ class AnswerService:
         )
         if timed is not None:
             retrieval = self.retriever.retrieve(query, k, timed, as_of)
-            if retrieval.ranked:
+            if retrieval.passages:
                 retrieval.applied_filters = timed
                 return retrieval
         return self.retriever.retrieve(query, k, filters, as_of)
@@ -168,7 +169,7 @@ class AnswerService:
 
     def _extractive(self, retrieval: Retrieval, asked: str | None = None) -> AnswerResponse:
         """The extractive answer or the refusal; asked is the question as typed (default: the retrieved one)."""
-        passages = [_passage(c) for c in retrieval.ranked]
+        passages = [_passage(c) for c in retrieval.passages]
         language = not_english((asked if asked is not None else retrieval.query).strip())
         if language:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)

@@ -69,7 +69,7 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
         for q in questions:
             day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
             r = service.retrieve(q.question, top_k=K, as_of=day)
-            rank_order = [x.text for x in select_quotes(r.ranked)]
+            rank_order = [x.text for x in select_quotes(r.passages)]
             lead = [x.text for x in compose(ranked_sentences(r, service.handles.embedder))]
             t = timed_service.retrieve(q.question, top_k=K, as_of=day)
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]

@@ -37,7 +37,7 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("--out-dir", type=Path, default=None, help="default: .eval/<set>")
     p.add_argument(
         "--top-k", type=int, default=15,
-        help="passages per question asked of the assistant (windows of up to 25 words: 15 span EM@300w)",
+        help="passages per question asked of the assistant (passages of up to 25 words: 15 span EM@300w)",
     )
     p.add_argument("--skip-baselines", action="store_true", help="only evaluate the assistant")
     p.add_argument(

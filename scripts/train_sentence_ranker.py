@@ -42,7 +42,7 @@ def collect(data_dir: Path, shared: Path, set_name: str) -> list[dict]:
         day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
         retrieval = service.retrieve(q.question, top_k=K, as_of=day)
         scored = ranked_sentences(retrieval, service.handles.embedder, AnswerPolicy(), uniform)
-        before = [x.text for x in select_quotes(retrieval.ranked)]
+        before = [x.text for x in select_quotes(retrieval.passages)]
         rows.append({
             "week": q.asked_on, "gold": q.gold, "before": before,
             "sentences": [(s.text, [s.features[f] for f in FEATURES]) for _, s in scored],

@@ -102,7 +102,7 @@ def chunk_stage(service: AnswerService, cases: list[Case]) -> dict[str, float]:
 
 def passage_stage(service: AnswerService, cases: list[Case]) -> dict[str, float]:
     """EM@100w/300w of the returned passages (what the product shows and answers from)."""
-    return em(cases, [[p.chunk.text for p in r.ranked] for r in retrievals(service, cases)])
+    return em(cases, [[p.chunk.text for p in r.passages] for r in retrievals(service, cases)])
 
 
 def answer_stage(service: AnswerService, cases: list[Case]) -> dict[str, float]:

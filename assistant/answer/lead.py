@@ -76,7 +76,7 @@ def ranked_sentences(
 ) -> list[tuple[float, Sentence]]:
     """The top passages' sentences with their probabilities, best first."""
     sentences = candidates(
-        retrieval.ranked, retrieval.query, retrieval.query_idf, policy.max_passages, policy.max_sentence_words
+        retrieval.passages, retrieval.query, retrieval.query_idf, policy.max_passages, policy.max_sentence_words
     )
     if not sentences:
         return []

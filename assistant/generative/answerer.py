@@ -136,7 +136,7 @@ class GenerativeAnswerer:
         """System rules, then the numbered passages and the question."""
         prompts = self.settings.prompts_dir
         user = load_prompt(prompts, "generative_user").format(
-            passages=render_passages(retrieval.ranked), question=question.strip()
+            passages=render_passages(retrieval.passages), question=question.strip()
         )
         return [
             ChatMessage(role=MessageRole.SYSTEM, content=load_prompt(prompts, "generative_system")),
@@ -152,7 +152,7 @@ class GenerativeAnswerer:
             yield from self._fallback(fallback, self.unavailable or "no language model is configured", 0)
             return
         started = time.perf_counter()
-        assembler = _Assembler(Verifier(retrieval.ranked, self.embedder, self.thresholds), self._show_unsupported())
+        assembler = _Assembler(Verifier(retrieval.passages, self.embedder, self.thresholds), self._show_unsupported())
         raw, done, failures = "", 0, list[Exception]()
         held: list[str] = []
         for piece in self._generate(self.messages(retrieval, question), failures):

@@ -58,7 +58,7 @@ def candidates(text: str, kind: str) -> set[str]:
 
 @dataclass(frozen=True)
 class AnswerType:
-    """What one question asks for, worked out once and matched against many chunks and windows."""
+    """What one question asks for, worked out once and matched against many chunks and passages."""
 
     kind: str | None
     asked: frozenset[str]  # candidates the question itself names: they are not answers

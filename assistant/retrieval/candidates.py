@@ -16,7 +16,10 @@ from index.vectors import VectorStore
 
 @dataclass
 class Candidate:
-    """A live chunk with its article metadata and the scores the ranking stages add."""
+    """A live chunk with its article metadata and the scores the ranking stages add.
+
+    A passage is a Candidate too: its `chunk` is narrowed to the passage's sentences (same chunk id, the
+    passage's offsets and text) and its `passage_id` names it; a whole chunk has no passage id."""
 
     chunk: StoredChunk
     article: StoredArticle
@@ -26,6 +29,12 @@ class Candidate:
     lexical_rank: int | None = None
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
+    passage_id: str = ""
+
+    def overlaps(self, other: Candidate) -> bool:
+        """Text of one article that both hold: neighbouring chunks share a sentence, passages may nest."""
+        a, b = self.chunk, other.chunk
+        return a.article_id == b.article_id and a.start < b.end and b.start < a.end
 
 
 def gather(

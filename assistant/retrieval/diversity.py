@@ -5,11 +5,6 @@ from __future__ import annotations
 from assistant.retrieval.candidates import Candidate
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
-    """Chunks of one article that share text (neighbours with sentence overlap)."""
-    return a.chunk.article_id == b.chunk.article_id and a.chunk.start < b.chunk.end and b.chunk.start < a.chunk.end
-
-
 def diversify(ranked: list[Candidate], k: int, per_article_decay: float) -> list[Candidate]:
     """Greedy selection: each further chunk of an already-chosen article has its score decayed."""
     pool = list(ranked)
@@ -21,7 +16,7 @@ def diversify(ranked: list[Candidate], k: int, per_article_decay: float) -> list
             key=lambda i: pool[i].score * per_article_decay ** per_article.get(pool[i].chunk.article_id, 0),
         )
         pick = pool.pop(best_i)
-        if any(_overlaps(pick, c) for c in chosen):
+        if any(pick.overlaps(c) for c in chosen):
             continue  # the overlapping text is already in the ranking
         chosen.append(pick)
         per_article[pick.chunk.article_id] = per_article.get(pick.chunk.article_id, 0) + 1

@@ -13,8 +13,8 @@ from assistant.retrieval.candidates import Candidate, gather
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.diversity import diversify
 from assistant.retrieval.filters import chroma_where
+from assistant.retrieval.passages import best_passages
 from assistant.retrieval.rerank import rerank
-from assistant.retrieval.windows import focus
 from assistant.schemas import Filters
 from index.handles import IndexHandles
 from index.lexical import LexicalIndex
@@ -26,8 +26,8 @@ class Retrieval:
     """Ranked candidates plus what later stages reuse (query vector, terms, idf) and stage timings."""
 
     query: str
-    ranked: list[Candidate]  # the passages returned: best sentence windows of the best chunks
-    chunks: list[Candidate]  # the reranked, diversified chunks they came from
+    passages: list[Candidate]  # what is returned: the best passages (runs of whole sentences) of the best chunks
+    chunks: list[Candidate]  # the reranked, diversified chunks the passages come from
     query_vector: np.ndarray
     query_terms: list[str]
     query_idf: dict[str, float]
@@ -73,11 +73,11 @@ class Retriever:
         ranked = rerank(candidates, query_terms, lexical.idf, self.config, as_of, query)
         chunks = diversify(ranked, max(k, self.config.focus_chunks), self.config.diversity_decay)
         query_idf = {t: lexical.idf(t) for t in set(query_terms)}
-        passages = focus(chunks, query, query_idf, k, self.config)
+        passages = best_passages(chunks, query, query_idf, k, self.config)
         t3 = time.perf_counter()
         return Retrieval(
             query=query,
-            ranked=passages,
+            passages=passages,
             chunks=chunks,
             query_vector=vector,
             query_terms=query_terms,

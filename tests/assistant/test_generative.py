@@ -84,7 +84,7 @@ def run(
 
 def passage_with(retrieval: Retrieval, text: str) -> int:
     """1-based number of the first passage containing text."""
-    return next(i for i, c in enumerate(retrieval.ranked, 1) if text in c.chunk.text)
+    return next(i for i, c in enumerate(retrieval.passages, 1) if text in c.chunk.text)
 
 
 def faithful(retrieval: Retrieval) -> str:
@@ -141,7 +141,7 @@ def test_only_missing_passages_cited_falls_back_to_extractive(service, base_sett
 def test_citation_of_an_unrelated_passage_is_removed(service, base_settings, handles, server) -> None:
     retrieval = service.retrieve(QUESTION, top_k=3)
     r = passage_with(retrieval, "torched the Rostov")
-    unrelated = next(i for i, c in enumerate(retrieval.ranked, 1) if "Rostov" not in c.chunk.text)
+    unrelated = next(i for i, c in enumerate(retrieval.passages, 1) if "Rostov" not in c.chunk.text)
     server.reply(f"The drone strike torched the Rostov rail terminal and a nearby power station [{unrelated}][{r}].")
     response, _, _, _ = run(service, llm_settings(base_settings, server), handles)
     assert response.answer == "The drone strike torched the Rostov rail terminal and a nearby power station. [1]"
@@ -238,7 +238,7 @@ def test_split_claims_attaches_markers_to_their_sentence() -> None:
 
 def test_passages_are_numbered_and_fenced(service) -> None:
     retrieval = service.retrieve(QUESTION, top_k=3)
-    text = render_passages(retrieval.ranked)
+    text = render_passages(retrieval.passages)
     assert text.startswith("[1] ") and "\n[3] " in text and text.count("<<<") == 3
 
 

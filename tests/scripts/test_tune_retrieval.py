@@ -45,14 +45,14 @@ def shipped(indexed_settings: Settings, embedder: Embedder) -> AnswerService:
 def test_a_variant_without_overrides_is_the_shipped_pipeline(shipped: AnswerService) -> None:
     ours = shipped.retrieve(QUESTION, top_k=5)
     theirs = tune_retrieval.variant(shipped).retrieve(QUESTION, top_k=5)
-    assert [(p.chunk.id, p.chunk.start, p.score) for p in theirs.ranked] == [
-        (p.chunk.id, p.chunk.start, p.score) for p in ours.ranked
+    assert [(p.chunk.id, p.chunk.start, p.score) for p in theirs.passages] == [
+        (p.chunk.id, p.chunk.start, p.score) for p in ours.passages
     ]
 
 
 def test_an_override_changes_what_the_shipped_pipeline_returns(shipped: AnswerService) -> None:
     longer = tune_retrieval.variant(shipped, passage_words=120).retrieve(QUESTION, top_k=5)
-    shipped_words = max(len(p.chunk.text.split()) for p in shipped.retrieve(QUESTION, top_k=5).ranked)
-    assert max(len(p.chunk.text.split()) for p in longer.ranked) > shipped_words
+    shipped_words = max(len(p.chunk.text.split()) for p in shipped.retrieve(QUESTION, top_k=5).passages)
+    assert max(len(p.chunk.text.split()) for p in longer.passages) > shipped_words
     only_bm25 = tune_retrieval.variant(shipped, rerank=tune_retrieval.OFF | {"dense": 0.0, "lexical": 1.0})
     assert [c.features["lexical"] for c in only_bm25.retrieve(QUESTION, top_k=5).chunks][0] == 1.0

@@ -75,7 +75,7 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
 def test_the_passage_naming_a_state_ranks_first_for_a_which_state_question(service: AnswerService) -> None:
     question = "Which state passed a social media law banning children from having accounts?"
     retrieval = service.retrieve(question, top_k=4)
-    top = retrieval.ranked[0].chunk
+    top = retrieval.passages[0].chunk
     assert top.article_id == "feed#named" and "Florida" in top.text
     features = {c.chunk.article_id: c.features["answer_type"] for c in retrieval.chunks}
     assert features == {"feed#named": 1.0, "feed#vague": 0.0}

@@ -58,9 +58,9 @@ def test_a_nested_environment_variable_changes_what_the_pipeline_returns(
 ) -> None:
     question = "Who founded the Wagner group?"
     shipped = _service(indexed_settings, embedder).retrieve(question, top_k=5)
-    assert max(len(p.chunk.text.split()) for p in shipped.ranked) <= 40  # one long sentence at most
+    assert max(len(p.chunk.text.split()) for p in shipped.passages) <= 40  # one long sentence at most
     monkeypatch.setenv("ASSISTANT_RETRIEVAL__PASSAGE_WORDS", "120")
     service = _service(indexed_settings, embedder)
     assert service.retriever.config.passage_words == 120
     longer = service.retrieve(question, top_k=5)
-    assert max(len(p.chunk.text.split()) for p in longer.ranked) > 40
+    assert max(len(p.chunk.text.split()) for p in longer.passages) > 40

@@ -1,10 +1,10 @@
-"""Sentence windows: whole sentences within the word budget, exact offsets, no overlaps and no syndicated repeats."""
+"""Passages: whole sentences within the word budget, exact offsets, no overlaps and no syndicated repeats."""
 
 from __future__ import annotations
 
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
-from assistant.retrieval.windows import focus
+from assistant.retrieval.passages import best_passages
 from index.store import StoredArticle, StoredChunk
 from newstext.sentences import sentence_spans
 from newstext.terms import terms
@@ -29,40 +29,41 @@ def idf(question: str) -> dict[str, float]:
     return {t: 1.0 for t in terms(question)}
 
 
-def test_windows_are_whole_sentences_within_the_budget_with_exact_offsets() -> None:
+def test_passages_are_whole_sentences_within_the_budget_with_exact_offsets() -> None:
     question = "Which storm brought flooding to Britain?"
     cand = chunk("a", STORY, start=40)
-    windows = focus([cand], question, idf(question), k=10, config=CONFIG)
+    passages = best_passages([cand], question, idf(question), k=10, config=CONFIG)
     sentences = {STORY[a:b] for a, b in sentence_spans(STORY)}
     article_text = cand.article.text
-    for w in windows:
+    for w in passages:
         assert article_text[w.chunk.start : w.chunk.end] == w.chunk.text
+        assert w.chunk.id == "a:0" and w.passage_id == f"a:0@{w.chunk.start - 40}"  # its chunk's id, its own id
         parts = [w.chunk.text[a:b] for a, b in sentence_spans(w.chunk.text)]
         assert all(p in sentences for p in parts)
         assert len(parts) == 1 or len(w.chunk.text.split()) <= CONFIG.passage_words
-    assert windows[0].chunk.text.startswith("Storm Henk brought flooding to Britain")
+    assert passages[0].chunk.text.startswith("Storm Henk brought flooding to Britain")
 
 
-def test_no_two_windows_overlap_or_repeat_a_syndicated_copy() -> None:
+def test_no_two_passages_overlap_or_repeat_a_syndicated_copy() -> None:
     question = "Which storm brought flooding to Britain?"
     copy = (  # a syndicated copy: the story's lead, then a paragraph of its own
         "Storm Henk brought flooding to Britain on Tuesday. Hundreds of homes were evacuated in the Midlands. "
         "It was the eighth named storm of a season that has already cost insurers hundreds of millions of pounds "
         "across the country."
     )
-    windows = focus([chunk("a", STORY), chunk("b", copy)], question, idf(question), k=10, config=CONFIG)
-    texts = [w.chunk.text for w in windows]
+    passages = best_passages([chunk("a", STORY), chunk("b", copy)], question, idf(question), k=10, config=CONFIG)
+    texts = [w.chunk.text for w in passages]
     assert sum("Storm Henk brought flooding" in t for t in texts) == 1
     assert any("eighth named storm" in t for t in texts)  # what the copy adds still counts
-    spans = [(w.chunk.article_id, w.chunk.start, w.chunk.end) for w in windows]
+    spans = [(w.chunk.article_id, w.chunk.start, w.chunk.end) for w in passages]
     for i, (a, s, e) in enumerate(spans):
         assert not any(a == a2 and s < e2 and s2 < e for a2, s2, e2 in spans[i + 1 :])
 
 
-def test_a_window_without_words_never_blocks_the_rest() -> None:
+def test_a_passage_without_words_never_blocks_the_rest() -> None:
     question = "Which storm brought flooding to Britain?"
     separator = chunk("a", "* * *", dense=0.9)  # what a scraped page can hold between sections, ranked first here
     story = chunk("b", STORY, dense=0.1)
-    windows = focus([separator, story], question, idf(question), k=10, config=CONFIG)
-    alone = focus([story], question, idf(question), k=10, config=CONFIG)
-    assert [w.chunk.article_id for w in windows] == ["b"] * len(alone)
+    passages = best_passages([separator, story], question, idf(question), k=10, config=CONFIG)
+    alone = best_passages([story], question, idf(question), k=10, config=CONFIG)
+    assert [w.chunk.article_id for w in passages] == ["b"] * len(alone)

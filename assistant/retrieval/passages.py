@@ -1,8 +1,9 @@
-"""Big-to-small: rank short sentence windows inside the best chunks, so the first words returned are the densest.
+"""Big-to-small: rank short passages (runs of whole sentences) inside the best chunks, so the first words
+returned are the densest.
 
 Chunks are sized for the embedding model; answers sit in one or two sentences. Measured on news-dev
-(scripts/tune_retrieval.py), passages cut to their best windows put the answer in the first 100 and 300
-words more often than whole chunks, and windows of up to 25 words more often than windows of 50.
+(scripts/tune_retrieval.py), the best passages of the top chunks put the answer in the first 100 and 300
+words more often than whole chunks, and passages of up to 25 words more often than passages of 50.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ class _Query:
     wanted: AnswerType
 
 
-def _windows(cand: Candidate, query: _Query, config: RetrievalSettings) -> list[Candidate]:
-    """Every run of whole sentences (up to config.passage_words) starting at each sentence of the chunk."""
+def _passages(cand: Candidate, query: _Query, config: RetrievalSettings) -> list[Candidate]:
+    """Every run of whole sentences (up to config.passage_words) starting at each sentence of the chunk; each
+    keeps its chunk's id and gets its own passage id, "<chunk id>@<offset in the chunk>"."""
     chunk = cand.chunk
     text = chunk.text
     spans = sentence_spans(text)
@@ -38,46 +40,44 @@ def _windows(cand: Candidate, query: _Query, config: RetrievalSettings) -> list[
         while j + 1 < len(spans) and len(text[spans[i][0] : spans[j + 1][1]].split()) <= config.passage_words:
             j += 1
         a, b = spans[i][0], spans[j][1]
-        window_text = text[a:b]
+        passage_text = text[a:b]
         features = {
             **cand.features,
             "passage_coverage": coverage(query.idf, set().union(*sets[i : j + 1])),
-            "passage_novelty": novelty(window_text, query.words, config.passage_novelty_cap),
-            "passage_type": query.wanted.match(window_text),
+            "passage_novelty": novelty(passage_text, query.words, config.passage_novelty_cap),
+            "passage_type": query.wanted.match(passage_text),
         }
-        sub = replace(chunk, id=f"{chunk.id}@{a}", start=chunk.start + a, end=chunk.start + b, text=window_text)
-        out.append(replace(cand, chunk=sub, features=features, score=config.passage.score(features)))
+        span = replace(chunk, start=chunk.start + a, end=chunk.start + b, text=passage_text)
+        score = config.passage.score(features)
+        out.append(replace(cand, chunk=span, passage_id=f"{chunk.id}@{a}", features=features, score=score))
     return out
 
 
 def _near_copy(words: set[str], chosen: list[set[str]], share: float) -> bool:
-    """Most of a window's words already in a chosen one: the same sentence in a syndicated copy of the story."""
+    """Most of a passage's words already in a chosen one: the same sentence in a syndicated copy of the story."""
     return any(len(words & other) >= share * min(len(words), len(other)) for other in chosen)
 
 
-def focus(
-    ranked: list[Candidate],
+def best_passages(
+    chunks: list[Candidate],
     query: str,
     query_idf: dict[str, float],
     k: int,
     config: RetrievalSettings,
 ) -> list[Candidate]:
-    """The k best windows from the top config.focus_chunks chunks, best first, none overlapping or repeating
+    """The k best passages of the top config.focus_chunks chunks, best first, none overlapping or repeating
     another."""
     q = _Query(query_idf, {w.lower() for w in _WORDS.findall(query)}, AnswerType.of(query))
-    pool = [w for cand in ranked[: config.focus_chunks] for w in _windows(cand, q, config)]
+    pool = [p for cand in chunks[: config.focus_chunks] for p in _passages(cand, q, config)]
     chosen: list[Candidate] = []
     chosen_words: list[set[str]] = []
-    for w in sorted(pool, key=lambda w: w.score, reverse=True):
-        if any(
-            w.chunk.article_id == o.chunk.article_id and w.chunk.start < o.chunk.end and o.chunk.start < w.chunk.end
-            for o in chosen
-        ):
+    for passage in sorted(pool, key=lambda p: p.score, reverse=True):
+        if any(passage.overlaps(other) for other in chosen):
             continue
-        words = {m.lower() for m in _WORDS.findall(w.chunk.text)}
+        words = {m.lower() for m in _WORDS.findall(passage.chunk.text)}
         if not words or _near_copy(words, chosen_words, config.near_copy_share):
             continue  # a run of punctuation, or the same sentence in a syndicated copy
-        chosen.append(w)
+        chosen.append(passage)
         chosen_words.append(words)
         if len(chosen) >= k:
             break

@@ -8,8 +8,8 @@ import pytest
 from news_collection import write_feed
 from pinned_settings import SERVICE_PINNED
 
-from assistant.answer.rewrite import is_follow_up, rewrite
 from assistant.factory import build_service
+from assistant.retrieval.rewrite import is_follow_up, rewrite
 from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, load_settings
