@@ -13,6 +13,7 @@ from typing import Any
 from assistant.cli.common import own_store
 from assistant.schemas import AnswerResponse
 from assistant.settings import Settings
+from newstext.dates import parse_day
 
 
 def print_answer(response: AnswerResponse) -> None:
@@ -50,10 +51,10 @@ def _read_batch(path: Path) -> Iterator[tuple[int, dict | None, str]]:
 
 def _day(value: str) -> dt.date:
     """A YYYY-MM-DD day, for --as-of and batch lines."""
-    try:
-        return dt.date.fromisoformat(value)
-    except (TypeError, ValueError):
-        raise argparse.ArgumentTypeError(f"as_of must be a YYYY-MM-DD day, not {value!r}") from None
+    day = parse_day(value) if isinstance(value, str) else None
+    if day is None:
+        raise argparse.ArgumentTypeError(f"as_of must be a YYYY-MM-DD day, not {value!r}")
+    return day
 
 
 def cmd_ask(settings: Settings, args: argparse.Namespace) -> int:

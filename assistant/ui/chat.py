@@ -18,6 +18,7 @@ from assistant.service import AnswerService, InvalidQuestion, QuestionTooLong
 from assistant.settings import MAX_TOP_K
 from assistant.ui import render
 from assistant.ui.index_panel import build_index_panel, current_pill, current_stats
+from newstext.dates import parse_day
 
 EXAMPLES = [
     "Who founded Wagner?",
@@ -61,11 +62,15 @@ Exchange = tuple[str, AnswerResponse]
 
 
 def _day(value: Any) -> dt.date | None:
+    """The date picker's value (empty, a timestamp, or text starting YYYY-MM-DD) as a day; ValueError if bad."""
     if value in (None, ""):
         return None
     if isinstance(value, int | float):
         return dt.datetime.fromtimestamp(value, tz=dt.UTC).date()
-    return dt.date.fromisoformat(str(value).strip()[:10])
+    day = parse_day(str(value).strip()[:10])
+    if day is None:
+        raise ValueError(f"{value!r} is not a day")
+    return day
 
 
 def parse_filters(date_from: Any, date_to: Any, sources: str | None) -> Filters | None:
