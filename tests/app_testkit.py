@@ -9,6 +9,8 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from assistant.settings import Settings
+from index.embedding import Embedder
+from index.handles import IndexHandles
 
 
 def free_port() -> int:
@@ -19,15 +21,20 @@ def free_port() -> int:
 
 
 @contextmanager
-def serve(settings: Settings) -> Iterator[str]:
-    """The real app (create_app) served by uvicorn in a background thread on a free loopback port; yields its url."""
+def serve(settings: Settings, embedder: Embedder | None = None) -> Iterator[str]:
+    """The real app (create_app) served by uvicorn in a background thread on a free loopback port; yields its url.
+    With `embedder` (a loaded model, or the test profile's fake) the app uses it instead of loading the model."""
     import uvicorn
 
     from assistant.factory import create_app
 
     port = free_port()
     settings = settings.model_copy(update={"port": port})  # the url the server advertises to CLI commands
-    config = uvicorn.Config(create_app(settings), host="127.0.0.1", port=port, log_level="warning")
+    handles = None
+    if embedder is not None:
+        handles = IndexHandles(settings)
+        handles.__dict__["embedder"] = embedder  # cached_property storage: the app never loads its own
+    config = uvicorn.Config(create_app(settings, handles), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"server-{port}", daemon=True)
     thread.start()

@@ -17,7 +17,8 @@ os.environ.setdefault("GRADIO_ANALYTICS_ENABLED", "False")
 
 sys.path.insert(0, str(Path(__file__).parent / "index"))  # index_testkit, for every test package
 from app_testkit import serve  # noqa: E402
-from index_testkit import HandlesFactory  # noqa: E402
+from fakes import FakeEmbedder  # noqa: E402
+from index_testkit import HandlesFactory, open_handles  # noqa: E402
 from pinned_settings import E2E_PINNED, INDEX_PINNED  # noqa: E402
 
 from assistant.settings import PROJECT_ROOT, Settings, load_settings  # noqa: E402
@@ -29,24 +30,24 @@ E2E_SETTINGS = E2E_PINNED
 
 
 @pytest.fixture(scope="session")
-def indexed_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
-    """Settings over a temp data dir indexed from a temp copy of articles/ (uploads never touch the repo)."""
-    from index.handles import IndexHandles
+def indexed_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+    """Settings over a temp data dir indexed (by the real model) from a temp copy of articles/ (uploads never
+    touch the repo); built once per session for every test of the real model's answers over the default articles."""
     from index.updater import update_index
 
     root = tmp_path_factory.mktemp("e2e")
     articles = root / "articles"
     shutil.copytree(PROJECT_ROOT / "articles", articles)
     settings = load_settings(**(E2E_SETTINGS | {"data_dir": root / "data", "articles_dir": articles}))
-    report = update_index(IndexHandles(settings))
+    report = update_index(open_handles(settings, embedder))
     assert not report.errors and report.added >= 2, report.summary()
     return settings
 
 
 @pytest.fixture(scope="session")
-def live_server(indexed_settings: Settings) -> Iterator[str]:
-    """The real app over the session's index of the default articles; yields its base url."""
-    with serve(indexed_settings) as url:
+def live_server(indexed_settings: Settings, embedder: Embedder) -> Iterator[str]:
+    """The real app (and the real model, the session's) over the session's index of the default articles."""
+    with serve(indexed_settings, embedder) as url:
         yield url
 
 
@@ -74,6 +75,12 @@ def embedder(settings_factory: SettingsFactory, tmp_path_factory: pytest.TempPat
     return make_embedder(s.embed_backend, s.embed_model_path, s.embed_threads, s.embed_batch_size)
 
 
+@pytest.fixture(scope="session")
+def fake_embedder() -> FakeEmbedder:
+    """The test profile's embedder (tests/fakes.py): real word pieces, hashed vectors, no model to load."""
+    return FakeEmbedder()
+
+
 @pytest.fixture
 def articles_dir(tmp_path: Path) -> Path:
     """An empty articles folder for this test."""
@@ -84,15 +91,20 @@ def articles_dir(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_handles(
-    tmp_path: Path, articles_dir: Path, settings_factory: SettingsFactory, embedder: Embedder
+    tmp_path: Path,
+    articles_dir: Path,
+    settings_factory: SettingsFactory,
+    fake_embedder: FakeEmbedder,
+    request: pytest.FixtureRequest,
 ) -> HandlesFactory:
-    """Real IndexHandles (SQLite store + embedded Chroma) in this test's tmp dir, sharing the loaded model."""
+    """Real IndexHandles (SQLite store + embedded Chroma) in this test's tmp dir, over the fake embedder;
+    `real=True` for a test whose assertions need the real model's ranking (the session's, loaded once)."""
 
-    def make(data_dir: Path | None = None, articles: Path | None = None, **overrides: object) -> IndexHandles:
+    def make(
+        data_dir: Path | None = None, articles: Path | None = None, *, real: bool = False, **overrides: object
+    ) -> IndexHandles:
         settings = settings_factory(data_dir or tmp_path / "data", articles or articles_dir, **overrides)
-        handles = IndexHandles(settings)
-        handles.__dict__["embedder"] = embedder  # cached_property storage: skip reloading the model
-        return handles
+        return open_handles(settings, request.getfixturevalue("embedder") if real else fake_embedder)
 
     return make
 

@@ -10,6 +10,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+from index.config import IndexSettings
+from index.embedding import Embedder
 from index.handles import IndexHandles
 from index.store import StoredChunk
 from index.vectors import open_client
@@ -44,6 +46,13 @@ def story(topic: str, sentences: int = 3) -> str:
         f"Residents can comment on the {topic} plan online.",
     ]
     return " ".join(lines[i % len(lines)] + ("" if i < len(lines) else f" ({i})") for i in range(sentences))
+
+
+def open_handles(settings: IndexSettings, embedder: Embedder) -> IndexHandles:
+    """Real handles that use an embedder already loaded (the session's model, or the fake) instead of loading one."""
+    handles = IndexHandles(settings)
+    handles.__dict__["embedder"] = embedder  # cached_property storage: IndexHandles never loads its own
+    return handles
 
 
 def chroma_records(handles: IndexHandles) -> dict[str, tuple[str, dict[str, Any]]]:

@@ -78,7 +78,7 @@ def test_questions_are_answered_from_a_chroma_server(
     host, port = chroma_server
     for src in (Path(__file__).resolve().parents[2] / "articles").glob("*.txt"):
         shutil.copy(src, articles_dir / src.name)
-    handles = make_handles(chroma_host=host, chroma_port=port, collection="server-query")
+    handles = make_handles(chroma_host=host, chroma_port=port, collection="server-query", real=True)
     update_index(handles)
     response = AnswerService(handles.settings, handles).ask("Who founded Wagner?")
     assert not response.refused and "Prigozhin" in response.answer

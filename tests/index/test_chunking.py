@@ -88,16 +88,16 @@ def test_a_word_over_the_budget_is_cut_between_its_word_pieces() -> None:
     assert SpanTokens(starts).pieces(text, 7, 17, 2) == [(7, 11), (11, 15), (15, 17)]
 
 
-def test_a_long_word_is_cut_where_the_tokenizer_splits_anyway(embedder: Embedder) -> None:
+def test_a_long_word_is_cut_where_the_tokenizer_splits_anyway(fake_embedder: Embedder) -> None:
     text = "Intro. " + "-".join(["internationalisation"] * 12) + " 東京都議会の予算委員会は火曜日に承認した"
-    chunks = chunk_article(article(text), embedder.token_starts(text), max_tokens=16, overlap=0)
+    chunks = chunk_article(article(text), fake_embedder.token_starts(text), max_tokens=16, overlap=0)
     assert_exact(text, chunks)
     for c in chunks[1:]:
         assert not (text[c.start - 1].isalnum() and text[c.start].isalnum()) or "\u4e00" <= text[c.start] <= "\u9fff"
-    assert [embedder.count_tokens(c.text) for c in chunks] == [
-        len([s for s in embedder.token_starts(text) if c.start <= s < c.end]) for c in chunks
+    assert [fake_embedder.count_tokens(c.text) for c in chunks] == [
+        len([s for s in fake_embedder.token_starts(text) if c.start <= s < c.end]) for c in chunks
     ], "a chunk tokenizes differently on its own than inside the article"
-    assert max(embedder.count_tokens(c.text) for c in chunks) <= 16
+    assert max(fake_embedder.count_tokens(c.text) for c in chunks) <= 16
 
 
 def test_chunk_ids_change_with_the_article_content() -> None:
@@ -107,17 +107,17 @@ def test_chunk_ids_change_with_the_article_content() -> None:
 
 
 @pytest.mark.parametrize("max_tokens", [16, 48, 128])
-def test_real_word_pieces_stay_within_the_budget(embedder: Embedder, max_tokens: int) -> None:
+def test_real_word_pieces_stay_within_the_budget(fake_embedder: Embedder, max_tokens: int) -> None:
     text = (
         "Officials in Zürich re-examined the “hyper-localised” budget (CHF 4.5bn) on Tuesday. "
         "Unbelievably, antidisestablishmentarianism resurfaced in the debate!\n\n"
         + " ".join(["Councillors argued about pedestrianisation and over-capitalisation"] * 6)
         + ". Ein Schluss. 東京都の予算は増えた。議会は火曜日に承認した。"
     )
-    chunks = chunk_article(article(text), embedder.token_starts(text), max_tokens)
+    chunks = chunk_article(article(text), fake_embedder.token_starts(text), max_tokens)
     assert_exact(text, chunks)
     assert len(chunks) > 1
-    assert max(embedder.count_tokens(c.text) for c in chunks) <= max_tokens
+    assert max(fake_embedder.count_tokens(c.text) for c in chunks) <= max_tokens
 
 
 _PIECES = st.sampled_from(
@@ -146,7 +146,7 @@ _PIECES = st.sampled_from(
 @settings(max_examples=60, deadline=None)
 @given(pieces=st.lists(_PIECES, min_size=1, max_size=80), glued=st.booleans(), data=st.data())
 def test_any_text_chunks_exactly_within_budget(
-    embedder: Embedder, pieces: list[str], glued: bool, data: st.DataObject
+    fake_embedder: Embedder, pieces: list[str], glued: bool, data: st.DataObject
 ) -> None:
     # Glued pieces make words of up to 100 characters; only a budget of 100+ pieces always fits one whole.
     text = ("" if glued else " ").join(pieces)
@@ -154,6 +154,6 @@ def test_any_text_chunks_exactly_within_budget(
     overlap = data.draw(st.integers(0, 2), label="overlap")
     if not text.strip():
         return
-    chunks = chunk_article(article(text), embedder.token_starts(text), budget, overlap)
+    chunks = chunk_article(article(text), fake_embedder.token_starts(text), budget, overlap)
     assert_exact(text, chunks)
-    assert all(embedder.count_tokens(c.text) <= budget for c in chunks)
+    assert all(fake_embedder.count_tokens(c.text) <= budget for c in chunks)

@@ -212,16 +212,16 @@ def test_an_update_over_hostile_feeds_reports_errors_and_stays_consistent(
 @example(text="a" * 3000, budget=16, overlap=1)
 @example(text="東京" * 400 + ". " + "x-" * 300, budget=16, overlap=2)
 def test_random_text_chunks_slice_exactly_within_the_budget(
-    embedder: Embedder, text: str, budget: int, overlap: int
+    fake_embedder: Embedder, text: str, budget: int, overlap: int
 ) -> None:
     for body in {text, clean_text(text)}:
         if not body.strip():
             continue
-        chunks = chunk_article(Article(id="a", text=body), embedder.token_starts(body), budget, overlap)
+        chunks = chunk_article(Article(id="a", text=body), fake_embedder.token_starts(body), budget, overlap)
         assert chunks and [c.index for c in chunks] == list(range(len(chunks)))
         for c in chunks:
             assert body[c.start : c.end] == c.text and c.text == c.text.strip() and c.text
-            assert embedder.count_tokens(c.text) <= budget, f"chunk {c.index} over the budget of {budget}"
+            assert fake_embedder.count_tokens(c.text) <= budget, f"chunk {c.index} over the budget of {budget}"
         assert [c.start for c in chunks] == sorted(c.start for c in chunks)
         covered = {i for c in chunks for i in range(c.start, c.end)}
         assert all(i in covered for i, ch in enumerate(body) if not ch.isspace()), "text left out of every chunk"
@@ -231,7 +231,7 @@ def test_random_text_chunks_slice_exactly_within_the_budget(
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+def service(tmp_path_factory: pytest.TempPathFactory, fake_embedder: Embedder) -> AnswerService:
     """A small real index (three stories) behind the real answer service."""
     from assistant.settings import load_settings
 
@@ -241,7 +241,7 @@ def service(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Ans
     s = load_settings(None, data_dir=root / "data", articles_dir=root / "articles", embed_model_path=None,
                       chroma_host=None, chroma_port=None, answer_mode="extractive", max_question_chars=300)
     handles = IndexHandles(s)
-    handles.__dict__["embedder"] = embedder
+    handles.__dict__["embedder"] = fake_embedder
     update_index(handles)
     return AnswerService(s, handles)
 

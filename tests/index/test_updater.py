@@ -296,7 +296,7 @@ BODY = "\n\n".join(
     [(48, ""), (256, "Harbour plan approved after a long night"), (256, LONG_TITLE)],
 )
 def test_chunks_slice_exactly_follow_sentences_and_fit_the_model(
-    make_handles: HandlesFactory, articles_dir: Path, embedder: Embedder, chunk_tokens: int, title: str
+    make_handles: HandlesFactory, articles_dir: Path, fake_embedder: Embedder, chunk_tokens: int, title: str
 ) -> None:
     write(articles_dir / "feed.jsonl", jsonl({"id": "long", "title": title, "text": BODY}))
     handles = make_handles(chunk_tokens=chunk_tokens)
@@ -306,25 +306,25 @@ def test_chunks_slice_exactly_follow_sentences_and_fit_the_model(
     stored = handles.store.get("feed#long")
     assert stored is not None and stored.title == title
     text = stored.text
-    head = embed_title(embedder, title)  # the headline as the model sees it: at most MAX_TITLE_TOKENS pieces
-    assert embedder.count_tokens(head) <= MAX_TITLE_TOKENS and title.startswith(head)
-    budget = min(chunk_tokens, MAX_TOKENS - 2 - embedder.count_tokens(head))
+    head = embed_title(fake_embedder, title)  # the headline as the model sees it: at most MAX_TITLE_TOKENS pieces
+    assert fake_embedder.count_tokens(head) <= MAX_TITLE_TOKENS and title.startswith(head)
+    budget = min(chunk_tokens, MAX_TOKENS - 2 - fake_embedder.count_tokens(head))
     spans = sentence_spans(text)
     starts, ends = {s for s, _ in spans}, {e for _, e in spans}
-    word_edges = set(embedder.token_starts(text)) | {i for i, ch in enumerate(text) if ch.isspace()}
+    word_edges = set(fake_embedder.token_starts(text)) | {i for i, ch in enumerate(text) if ch.isspace()}
     ids = sorted(chunks)
     model_inputs = [f"{head}\n{chunks[cid].text}" if head else chunks[cid].text for cid in ids]
     if title:  # the stored vectors are of the headline (cut to size) plus the whole chunk
-        vectors, expected = handles.vectors.get_vectors(ids), embedder.embed(model_inputs)
+        vectors, expected = handles.vectors.get_vectors(ids), fake_embedder.embed(model_inputs)
         assert min(float(vectors[cid] @ vector) for cid, vector in zip(ids, expected, strict=True)) > 0.999
     covered: set[int] = set()
     for chunk, model_input in zip((chunks[cid] for cid in ids), model_inputs, strict=True):
-        assert embedder.count_tokens(chunk.text) <= budget <= chunk_tokens
-        assert embedder.count_tokens(model_input) + 2 <= MAX_TOKENS, "the model would truncate this chunk"
+        assert fake_embedder.count_tokens(chunk.text) <= budget <= chunk_tokens
+        assert fake_embedder.count_tokens(model_input) + 2 <= MAX_TOKENS, "the model would truncate this chunk"
         for offset, edges in ((chunk.start, starts), (chunk.end, ends)):
             if offset not in edges:  # only a sentence too long for one chunk is cut, between words or pieces
                 s, e = next((s, e) for s, e in spans if s < offset < e)
-                assert embedder.count_tokens(text[s:e]) > budget
+                assert fake_embedder.count_tokens(text[s:e]) > budget
                 assert offset in word_edges or offset - 1 in word_edges
         covered.update(range(chunk.start, chunk.end))
     assert all(i in covered for i, ch in enumerate(text) if not ch.isspace()), "some text is in no chunk"
@@ -373,7 +373,7 @@ def test_full_reembeds_everything_and_drops_what_is_gone(handles: IndexHandles, 
 
 
 def test_changing_chunk_tokens_reindexes_every_article(
-    make_handles: HandlesFactory, articles_dir: Path, embedder: Embedder
+    make_handles: HandlesFactory, articles_dir: Path, fake_embedder: Embedder
 ) -> None:
     write(articles_dir / "a.txt", story("harbour", 12))
     write(articles_dir / "b.txt", story("library", 3))
@@ -384,7 +384,7 @@ def test_changing_chunk_tokens_reindexes_every_article(
     assert counts(report) == (0, 2, 0, 0)
     chunks = assert_consistent(narrow)
     assert len(chunks) == report.chunks > before.chunks
-    assert all(embedder.count_tokens(c.text) <= 32 for c in chunks.values())
+    assert all(fake_embedder.count_tokens(c.text) <= 32 for c in chunks.values())
     assert narrow.store.get_meta("signature") == narrow.signature != wide.signature
     assert counts(update_index(narrow)) == (0, 0, 0, 2)
 
@@ -395,7 +395,7 @@ def test_changing_chunk_tokens_reindexes_every_article(
     vectors = back.vectors.get_vectors(sorted(chunks))
     for cid, chunk in chunks.items():
         title = back.store.get("a" if cid.startswith("a::") else "b").title  # type: ignore[union-attr]
-        expected = embedder.embed([f"{title}\n{chunk.text}" if title else chunk.text])[0]
+        expected = fake_embedder.embed([f"{title}\n{chunk.text}" if title else chunk.text])[0]
         assert float(vectors[cid] @ expected) > 0.999, f"{cid} kept the vector of another chunking"
     assert counts(update_index(make_handles(chunk_tokens=128, chunk_overlap_sentences=0))) == (0, 2, 0, 0)
     assert_consistent(back)
