@@ -40,6 +40,7 @@ class LexicalIndex:
         self._doc_len = np.asarray(self._counts.sum(axis=1), dtype=np.float32).ravel()
         self._df = np.diff(self._by_term.indptr)
         self._avg_len = float(self._doc_len.mean()) if len(chunk_ids) else 0.0
+        self._term_of: list[str] | None = None  # column -> term, built on first use
 
     @classmethod
     def build(cls, chunk_ids: list[str], chunk_terms: list[str]) -> LexicalIndex:
@@ -87,6 +88,17 @@ class LexicalIndex:
     def row(self, chunk_id: str) -> int | None:
         """Row of a chunk in the score vector, or None if this index predates it."""
         return self._row.get(chunk_id)
+
+    def terms_of(self, chunk_id: str) -> set[str] | None:
+        """The terms the updater stored for a chunk (its article's title and its text), so a query need not
+        tokenise its candidates again; None if this index predates the chunk."""
+        row = self._row.get(chunk_id)
+        if row is None:
+            return None
+        if self._term_of is None:
+            self._term_of = sorted(self.vocab, key=self.vocab.__getitem__)
+        lo, hi = self._counts.indptr[row], self._counts.indptr[row + 1]
+        return {self._term_of[col] for col in self._counts.indices[lo:hi]}
 
     def scores(self, query_terms: list[str]) -> np.ndarray:
         """BM25 score of every indexed chunk for the query terms (a repeated term counts again, as in bm25s)."""

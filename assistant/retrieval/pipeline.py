@@ -70,7 +70,7 @@ class Retriever:
             self.config.depth, filters, chroma_where(filters), self.config.filtered_depth_factor,
         )
         t2 = time.perf_counter()
-        ranked = rerank(candidates, query_terms, lexical.idf, self.config, as_of, query)
+        ranked = rerank(candidates, query_terms, lexical, self.config, as_of, query)
         chunks = diversify(ranked, max(k, self.config.focus_chunks), self.config.diversity_decay)
         query_idf = {t: lexical.idf(t) for t in set(query_terms)}
         passages = best_passages(chunks, query, query_idf, k, self.config)

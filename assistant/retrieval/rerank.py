@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
 
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.recency import recency, reference_day
+from index.lexical import LexicalIndex
 from newstext.terms import terms
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
@@ -37,7 +37,7 @@ def novelty(text: str, query_words: set[str], cap: int) -> float:
 def rerank(
     candidates: list[Candidate],
     query_terms: list[str],
-    idf: Callable[[str], float],
+    lexical: LexicalIndex,
     config: RetrievalSettings,
     as_of: dt.date | None = None,
     question: str = "",
@@ -47,11 +47,12 @@ def rerank(
         return []
     wanted = AnswerType.of(question)
     reference = reference_day((c.article.date for c in candidates), as_of)
-    query_idf = {t: idf(t) for t in set(query_terms)}
+    query_idf = {t: lexical.idf(t) for t in set(query_terms)}
     top_lexical = max(c.lexical for c in candidates) or 1.0
     for c in candidates:
         text = c.chunk.text
-        chunk_terms = set(terms(f"{c.article.title}\n{text}"))
+        stored = lexical.terms_of(c.chunk.id)  # the updater's terms of title + text; None for a newer chunk
+        chunk_terms = stored if stored is not None else set(terms(f"{c.article.title}\n{text}"))
         rrf = sum(1.0 / (config.rrf_k + r) for r in (c.dense_rank, c.lexical_rank) if r is not None)
         c.features = {
             "dense": c.dense,

@@ -56,3 +56,13 @@ def test_an_empty_index_scores_nothing(tmp_path: Path) -> None:
     assert empty.scores(["harbour"]).shape == (0,) and len(LexicalIndex([])) == 0
     empty.save(tmp_path / "e")
     assert len(LexicalIndex.load(tmp_path / "e")) == 0
+
+
+def test_a_chunks_stored_terms_come_back_for_the_query_side(tmp_path: Path) -> None:
+    index = LexicalIndex.build(["a", "b"], [" ".join(terms("Harbour strike\nThe mayor's harbour vote")), "tram"])
+    updated = index.updated({"b"}, ["c"], ["ferry ferry strike"])
+    updated.save(tmp_path / "x")
+    loaded = LexicalIndex.load(tmp_path / "x")
+    assert loaded.terms_of("a") == set(terms("Harbour strike\nThe mayor's harbour vote")) == {"harbour", "strike",
+                                                                                              "mayor", "vote"}
+    assert loaded.terms_of("c") == {"ferry", "strike"} and loaded.terms_of("b") is None
