@@ -13,13 +13,16 @@ from index.lexical import LexicalIndex
 from newstext.terms import terms
 
 _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
+PREFIX_MIN = 4  # stems shorter than this match only exactly, so 'war' never matches 'warm'
 
 
 def _matches(term: str, text_terms: set[str]) -> bool:
     """Exact stem match, or one stem a prefix of the other (found/founder, elect/election)."""
     if term in text_terms:
         return True
-    return len(term) >= 4 and any(t.startswith(term) or (len(t) >= 4 and term.startswith(t)) for t in text_terms)
+    if len(term) < PREFIX_MIN:
+        return False
+    return any(t.startswith(term) or (len(t) >= PREFIX_MIN and term.startswith(t)) for t in text_terms)
 
 
 def coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:

@@ -15,6 +15,10 @@ _ANAPHORA = frozenset(
 _WORD = re.compile(r"[\w’'-]+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
+NAME_REACH = 40  # characters between a name in the last answer and a topic word, at most
+NAMES_KEPT = 1  # names of the last answer added to a follow-up
+TOPIC_STEM = 5  # a topic word matches answer words starting with its first 5 letters (founder ~ founded)
+TOPIC_WORD_MIN = 4  # shorter topic words are too ambiguous to match by stem
 
 
 def _content_words(text: str) -> list[str]:
@@ -34,9 +38,9 @@ def is_follow_up(question: str) -> bool:
     return len(_content_words(question)) <= 1
 
 
-def _names_near(answer: str, topic: list[str], reach: int = 40, limit: int = 1) -> list[str]:
+def _names_near(answer: str, topic: list[str], reach: int = NAME_REACH, limit: int = NAMES_KEPT) -> list[str]:
     """The names in the answer closest to a topic word ('Wagner founder Yevgeny Prigozhin'): what 'he' means."""
-    stems = [w.lower()[:5] for w in topic if len(w) >= 4]
+    stems = [w.lower()[:TOPIC_STEM] for w in topic if len(w) >= TOPIC_WORD_MIN]
     hits = [
         (m.start(), m.end()) for m in _WORD.finditer(answer) if any(m.group(0).lower().startswith(s) for s in stems)
     ]
