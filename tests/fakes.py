@@ -14,7 +14,6 @@ import hashlib
 import re
 from collections.abc import Sequence
 from functools import cache, lru_cache
-from pathlib import Path
 from typing import Any
 
 import numpy as np
@@ -92,5 +91,3 @@ def install_fake_embedder() -> None:
 
     index.handles.make_embedder = lambda *args, **kwargs: FakeEmbedder()  # type: ignore[assignment]
 
-
-FAKE_CLI = Path(__file__).with_name("fake_cli.py")

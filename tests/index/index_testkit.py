@@ -17,6 +17,7 @@ from index.store import StoredChunk
 from index.vectors import open_client
 
 ROOT = Path(__file__).resolve().parents[2]
+FAKE_CLI = ROOT / "tests" / "fake_cli.py"  # `python -m assistant` over the fake embedder
 DEFAULT_ARTICLES = ROOT / "articles"
 HandlesFactory = Callable[..., IndexHandles]  # make_handles(data_dir=None, articles=None, **settings)
 
@@ -99,9 +100,10 @@ DROP_DAC = ["setpriv", "--inh-caps=-dac_override,-dac_read_search", "--bounding-
 
 
 def run_index_cli(
-    tmp_path: Path, *args: str, unprivileged: bool = False, env: dict[str, str] | None = None
+    tmp_path: Path, *args: str, unprivileged: bool = False, env: dict[str, str] | None = None, real: bool = False
 ) -> subprocess.CompletedProcess[str]:
-    """`python -m assistant index ARGS` with data and articles in tmp_path, and none of the caller's ASSISTANT_*."""
+    """`python -m assistant index ARGS` with data and articles in tmp_path, and none of the caller's ASSISTANT_*;
+    over the test profile's fake embedder (tests/fake_cli.py: no torch import), or `real` for the real model."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
     clean |= {
         "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
@@ -112,7 +114,7 @@ def run_index_cli(
     } | (env or {})
     prefix = DROP_DAC if unprivileged and os.geteuid() == 0 else []
     return subprocess.run(  # cwd: a folder without a .env file
-        [*prefix, sys.executable, "-m", "assistant", "index", *args],
+        [*prefix, sys.executable, *(["-m", "assistant"] if real else [str(FAKE_CLI)]), "index", *args],
         cwd=tmp_path,
         env=clean,
         capture_output=True,

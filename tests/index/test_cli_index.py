@@ -33,7 +33,7 @@ def test_index_json_summary_and_dry_run(tmp_path: Path) -> None:
     write(articles / "b.txt", story("library"))
     empty = write(articles / "empty.txt", "")
 
-    first = assistant_index(tmp_path, "--json")
+    first = assistant_index(tmp_path, "--json", real=True)  # the one CLI update that loads the real model
     assert first.returncode == 1, first.stderr  # some inputs failed (the empty file), the rest applied
     report = json.loads(first.stdout)
     assert report.keys() >= REPORT_KEYS
