@@ -8,6 +8,7 @@ from typing import Any, Literal
 from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
+from assistant.answer.config import AnswerSettings
 from assistant.retrieval.config import RetrievalSettings
 from index.config import PROJECT_ROOT, IndexSettings
 
@@ -42,6 +43,9 @@ class Settings(IndexSettings):
     max_question_chars: int = Field(2000, ge=10)
     retrieval: RetrievalSettings = Field(
         default_factory=RetrievalSettings, description="Depths, sizes and weights (assistant/retrieval/config.py)."
+    )
+    answer: AnswerSettings = Field(
+        default_factory=AnswerSettings, description="Thresholds and budgets of answers (assistant/answer/config.py)."
     )
     answer_mode: Literal["extractive", "openai", "local"] = Field(
         "extractive", description="extractive needs nothing; openai = any OpenAI-compatible server; local = GGUF."

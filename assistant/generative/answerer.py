@@ -12,7 +12,7 @@ from llama_index.core.base.llms.types import ChatMessage, MessageRole
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import should_refuse
 from assistant.generative.backends import BackendError, describe_error
-from assistant.generative.verify import Claim, Support, Thresholds, Verifier, split_claims
+from assistant.generative.verify import Claim, Support, Verifier, split_claims
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
 from assistant.schemas import AnswerResponse, Citation
@@ -120,7 +120,6 @@ class GenerativeAnswerer:
         self.llm = llm
         self.embedder = embedder
         self.unavailable = unavailable
-        self.thresholds = Thresholds()  # calibrated with the verifier's tests; no setting pretends to move it
 
     @classmethod
     def build(
@@ -152,7 +151,8 @@ class GenerativeAnswerer:
             yield from self._fallback(fallback, self.unavailable or "no language model is configured", 0)
             return
         started = time.perf_counter()
-        assembler = _Assembler(Verifier(retrieval.passages, self.embedder, self.thresholds), self._show_unsupported())
+        verifier = Verifier(retrieval.passages, self.embedder, self.settings.answer.verify)
+        assembler = _Assembler(verifier, self._show_unsupported())
         raw, done, failures = "", 0, list[Exception]()
         held: list[str] = []
         for piece in self._generate(self.messages(retrieval, question), failures):

@@ -9,6 +9,7 @@ from functools import lru_cache
 
 import numpy as np
 
+from assistant.answer.config import Thresholds
 from assistant.retrieval.candidates import Candidate
 from index.embedding import Embedder
 from newstext.sentences import sentence_spans
@@ -23,20 +24,6 @@ _NUMBER = re.compile(r"\d+(?:[.,:]\d+)*")
 _SPELLED = {w: str(i) for i, w in enumerate("zero one two three four five six seven eight nine ten eleven".split())}
 # Words a model adds about its sources ("according to the article"): not claims, so not checked.
 _META_WORDS = "according article articles passage passages source sources mentions mentioned author says said notes"
-
-
-@dataclass(frozen=True)
-class Thresholds:
-    """The support rule; calibrated on 23 faithful, 12 fabricated and 12 wrong-passage claims (see tests).
-
-    Faithful paraphrases: lexical >= 0.77, similarity >= 0.64, sum >= 1.55. Citations of an unrelated
-    passage: lexical <= 0.43, similarity <= 0.50, sum <= 0.72. Fabricated claims about the right passage:
-    new numbers fail the numbers check; the others sum to <= 1.35, so the combined cut sits between.
-    """
-
-    min_lexical: float = 0.6  # share of the sentence's content words present in the cited passage
-    min_similarity: float = 0.55  # cosine of the sentence and its best passage sentence (or sentence pair)
-    min_combined: float = 1.45  # lexical + similarity
 
 
 @dataclass(frozen=True)
@@ -119,10 +106,10 @@ class _Units:
 class Verifier:
     """Scores sentences against the retrieved passages; embeds each cited passage's sentences once."""
 
-    def __init__(self, ranked: Sequence[Candidate], embedder: Embedder, thresholds: Thresholds | None = None) -> None:
+    def __init__(self, ranked: Sequence[Candidate], embedder: Embedder, thresholds: Thresholds) -> None:
         self.ranked = list(ranked)
         self.embedder = embedder
-        self.thresholds = thresholds or Thresholds()
+        self.thresholds = thresholds
         self._units: dict[int, _Units] = {}
 
     def _passage(self, i: int) -> _Units:

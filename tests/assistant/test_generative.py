@@ -17,6 +17,7 @@ from pathlib import Path
 import pytest
 from fake_llm_server import FakeLLMServer
 
+from assistant.answer.config import Thresholds
 from assistant.factory import make_generator
 from assistant.generative.answerer import render_passages
 from assistant.generative.verify import Verifier, split_claims
@@ -243,7 +244,7 @@ def test_passages_are_numbered_and_fenced(service) -> None:
 
 
 # --- threshold calibration: hand-made claims about the default articles -------------------------------------
-# (claim, text identifying the cited passage). Numbers printed by Verifier.check are in verify.Thresholds.
+# (claim, text identifying the cited passage). Numbers printed by Verifier.check are in answer.config.Thresholds.
 FAITHFUL_CLAIMS = [
     ("A Ukrainian drone strike on July 23, 2025 torched the Rostov rail terminal and a nearby power station.",
      "torched the Rostov rail terminal"),
@@ -309,7 +310,7 @@ def all_passages(handles: IndexHandles) -> Verifier:
     chunks = sorted(handles.store.chunks_by_id(sorted(handles.store.all_chunk_ids())).values(),
                     key=lambda c: (c.article_id, c.start))
     meta = handles.store.article_meta(sorted({c.article_id for c in chunks}))
-    return Verifier([Candidate(c, meta[c.article_id]) for c in chunks], handles.embedder)
+    return Verifier([Candidate(c, meta[c.article_id]) for c in chunks], handles.embedder, Thresholds())
 
 
 def _check(verifier: Verifier, claim: str, anchor: str):  # type: ignore[no-untyped-def]
