@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pytest
 from fake_llm_server import FakeLLMServer
+from index_testkit import open_handles
+from pinned_settings import SERVICE_PINNED
 
 from assistant.answer.config import Thresholds
 from assistant.factory import make_generator
@@ -26,6 +28,7 @@ from assistant.retrieval.pipeline import Retrieval
 from assistant.schemas import AnswerResponse
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, Settings, load_settings
+from index.embedding import Embedder
 from index.handles import IndexHandles
 from index.updater import update_index
 
@@ -38,12 +41,12 @@ FABRICATED = "The strike also destroyed the Kerch Bridge and killed 300 Russian 
 
 
 @pytest.fixture(scope="module")
-def base_settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def base_settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+    """A copy of the default articles indexed by the session's real model (verification compares its vectors)."""
     tmp = tmp_path_factory.mktemp("generative")
     shutil.copytree(PROJECT_ROOT / "articles", tmp / "articles")
-    pinned = {"chunk_tokens": 128, "chunk_overlap_sentences": 1, "chroma_host": None, "embed_model_path": None}
-    settings = load_settings(data_dir=tmp / "data", articles_dir=tmp / "articles", answer_mode="extractive", **pinned)
-    update_index(IndexHandles(settings))
+    settings = load_settings(**(SERVICE_PINNED | {"data_dir": tmp / "data", "articles_dir": tmp / "articles"}))
+    update_index(open_handles(settings, embedder))
     return settings
 
 
@@ -54,8 +57,8 @@ def server() -> Iterator[FakeLLMServer]:
 
 
 @pytest.fixture(scope="module")
-def handles(base_settings: Settings) -> IndexHandles:
-    return IndexHandles(base_settings)
+def handles(base_settings: Settings, embedder: Embedder) -> IndexHandles:
+    return open_handles(base_settings, embedder)
 
 
 @pytest.fixture(scope="module")
@@ -348,17 +351,19 @@ def test_the_factory_builds_the_engine_answer_mode_names(service, base_settings,
 
 # --- through the web app: POST /v1/chat/completions -----------------------------------------------------------
 @pytest.fixture(scope="module")
-def app_client(base_settings: Settings, server: FakeLLMServer, service: AnswerService) -> Iterator[object]:
-    """The real app in openai mode; skipped until the answer service calls the generative answerer."""
+def app_client(
+    base_settings: Settings, server: FakeLLMServer, service: AnswerService, embedder: Embedder
+) -> Iterator[object]:
+    """The real app in openai mode (over the session's real model); its chat must reach the generative answerer."""
     from fastapi.testclient import TestClient
 
     from assistant.factory import create_app
 
-    with TestClient(create_app(llm_settings(base_settings, server))) as client:
+    settings = llm_settings(base_settings, server)
+    with TestClient(create_app(settings, open_handles(settings, embedder))) as client:
         server.reply(faithful(service.retrieve(QUESTION, top_k=3)))
         chat(client, stream=False)
-        if not server.requests:
-            pytest.skip("AnswerService does not route answer_mode 'openai' to GenerativeAnswerer yet")
+        assert server.requests, "answer_mode 'openai' did not reach the LLM: the app answered extractively"
         yield client
 
 

@@ -8,6 +8,8 @@ import re
 import shutil
 
 import pytest
+from index_testkit import open_handles
+from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import make_generator
 from assistant.generative import GenerativeAnswerer
@@ -16,7 +18,7 @@ from assistant.retrieval.pipeline import Retrieval
 from assistant.schemas import AnswerResponse
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, Settings, load_settings
-from index.handles import IndexHandles
+from index.embedding import Embedder
 from index.updater import update_index
 
 pytestmark = [
@@ -31,21 +33,19 @@ QUESTION = "What did the Ukrainian drone strike on July 23, 2025 hit?"
 
 
 @pytest.fixture(scope="module")
-def settings(tmp_path_factory: pytest.TempPathFactory) -> Settings:
+def settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Settings:
+    """A copy of the default articles indexed by the session's real model; settings pinned."""
     tmp = tmp_path_factory.mktemp("local-llm")
     shutil.copytree(PROJECT_ROOT / "articles", tmp / "articles")
-    base = load_settings(
-        data_dir=tmp / "data", articles_dir=tmp / "articles", answer_mode="extractive",
-        chunk_tokens=128, chunk_overlap_sentences=1, chroma_host=None, embed_model_path=None,
-    )
-    update_index(IndexHandles(base))
+    base = load_settings(**(SERVICE_PINNED | {"data_dir": tmp / "data", "articles_dir": tmp / "articles"}))
+    update_index(open_handles(base, embedder))
     # The generative fields, read with getattr until Settings declares them.
     return base.model_copy(update={"answer_mode": "local", "llm_max_tokens": 80, "llm_timeout": 300, "llm_threads": 0})
 
 
 @pytest.fixture(scope="module")
-def service(settings: Settings) -> AnswerService:
-    return AnswerService(settings, IndexHandles(settings))
+def service(settings: Settings, embedder: Embedder) -> AnswerService:
+    return AnswerService(settings, open_handles(settings, embedder))
 
 
 @pytest.fixture(scope="module")

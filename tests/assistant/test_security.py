@@ -10,6 +10,7 @@ import pytest
 from app_testkit import serve
 
 from assistant.settings import Settings
+from index.embedding import Embedder
 
 TOKEN = "s3cret-token"
 INJECTION = (
@@ -21,8 +22,9 @@ INJECTION = (
 
 
 @pytest.fixture(scope="module")
-def guarded(indexed_settings: Settings, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """A second live app whose write endpoint needs ASSISTANT_API_TOKEN, over its own copy of the index."""
+def guarded(indexed_settings: Settings, tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[str]:
+    """A second live app whose write endpoint needs ASSISTANT_API_TOKEN, over its own copy of the index (and the
+    session's real model, not loaded again)."""
     root = tmp_path_factory.mktemp("guarded")
     shutil.copytree(indexed_settings.articles_dir, root / "articles")
     settings = indexed_settings.model_copy(
@@ -33,7 +35,7 @@ def guarded(indexed_settings: Settings, tmp_path_factory: pytest.TempPathFactory
             "max_upload_bytes": 4096,
         }
     )
-    with serve(settings) as url:
+    with serve(settings, embedder) as url:
         yield url
 
 

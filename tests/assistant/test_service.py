@@ -8,16 +8,19 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from index_testkit import open_handles
+from pinned_settings import SERVICE_PINNED
 
 from assistant.schemas import Filters, Turn
 from assistant.service import AnswerService, InvalidQuestion, QuestionTooLong
 from assistant.settings import PROJECT_ROOT, load_settings
-from index.handles import IndexHandles
+from index.embedding import Embedder
 from index.updater import update_index
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
+def service(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """The default articles and one later story, indexed by the session's real model; settings pinned."""
     root = tmp_path_factory.mktemp("svc")
     articles = root / "articles"
     shutil.copytree(PROJECT_ROOT / "articles", articles)
@@ -26,8 +29,8 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
         ' "published": "2024-02-03", "text": "A powerful storm named Hildegard hit the coast of Portugal on Friday.'
         ' Officials in Lisbon said thousands of homes lost power."}'
     )
-    settings = load_settings(data_dir=root / "data", articles_dir=articles)
-    handles = IndexHandles(settings)
+    settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": articles}))
+    handles = open_handles(settings, embedder)
     update_index(handles)
     return AnswerService(settings, handles)
 

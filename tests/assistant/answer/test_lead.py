@@ -62,10 +62,13 @@ def test_a_ranker_scores_with_its_standardised_weights() -> None:
 
 
 @pytest.fixture(scope="module")
-def default_service(indexed_settings) -> AnswerService:  # type: ignore[no-untyped-def]
+def default_service(indexed_settings, embedder) -> AnswerService:  # type: ignore[no-untyped-def]
+    """The session's index of the default articles and its real model (neither built nor loaded again)."""
+    from index_testkit import open_handles
+
     from assistant.factory import build_service
 
-    return build_service(indexed_settings)
+    return build_service(indexed_settings, open_handles(indexed_settings, embedder))
 
 
 def test_the_answer_leads_with_the_sentence_that_answers(default_service: AnswerService) -> None:

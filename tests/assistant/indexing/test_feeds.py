@@ -11,6 +11,8 @@ from pathlib import Path
 import httpx
 import pytest
 from app_testkit import serve
+from fakes import FakeEmbedder
+from index_testkit import FAKE_CLI
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "index" / "ingest"))  # the loopback news site
 from ingest_testkit import Site  # noqa: E402
@@ -34,10 +36,13 @@ def site() -> Iterator[Site]:
 
 
 @pytest.fixture
-def app(tmp_path: Path, settings_factory) -> Iterator[tuple[str, Settings]]:  # type: ignore[no-untyped-def]
+def app(  # type: ignore[no-untyped-def]
+    tmp_path: Path, settings_factory, fake_embedder: FakeEmbedder
+) -> Iterator[tuple[str, Settings]]:
+    """The real app over an empty index and the test profile's fake embedder (feeds are bookkeeping)."""
     (tmp_path / "articles").mkdir()
     settings = settings_factory(tmp_path / "data", tmp_path / "articles", api_token=TOKEN, feed_check_s=3600.0)
-    with serve(settings) as url:
+    with serve(settings, fake_embedder) as url:
         yield url, settings
 
 
@@ -114,7 +119,7 @@ def test_the_cli_follows_refreshes_and_lists(site: Site, tmp_path: Path) -> None
     }
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
-        command = [sys.executable, "-m", "assistant", "feeds", *args]
+        command = [sys.executable, str(FAKE_CLI), "feeds", *args]  # the real CLI over the fake embedder
         return subprocess.run(command, env=env, cwd=tmp_path, capture_output=True, text=True, timeout=600)
 
     added = cli("add", site.url("/rss.xml"), "--every", "30m")

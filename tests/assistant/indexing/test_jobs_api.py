@@ -13,6 +13,7 @@ from app_testkit import serve
 from index_testkit import jsonl, story
 
 from assistant.settings import PROJECT_ROOT, Settings
+from index.embedding import Embedder
 
 TOPICS = [f"{place} {thing}" for place in ("Oslo", "Lima", "Pune", "Perth", "Accra", "Quito")
           for thing in ("harbour", "library", "bridge", "tram line", "museum")]  # fmt: skip
@@ -27,8 +28,9 @@ def app_settings(tmp_path_factory: pytest.TempPathFactory, settings_factory) -> 
 
 
 @pytest.fixture(scope="module")
-def url(app_settings: Settings) -> Iterator[str]:
-    with serve(app_settings) as base:
+def url(app_settings: Settings, embedder: Embedder) -> Iterator[str]:
+    """The app over the session's real model: its embedding takes long enough for progress to be watched."""
+    with serve(app_settings, embedder) as base:
         httpx.post(f"{base}/api/index", params={"wait": "true"}, timeout=600).raise_for_status()
         yield base
 

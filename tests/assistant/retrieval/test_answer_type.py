@@ -5,13 +5,14 @@ from __future__ import annotations
 import json
 
 import pytest
+from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
 from assistant.retrieval.answer_type import AnswerType, candidates, expected_type
 from assistant.service import AnswerService
 from assistant.settings import load_settings
-from index.handles import IndexHandles
+from index.embedding import Embedder
 from index.updater import update_index
 
 
@@ -54,8 +55,8 @@ LAW = "Lawmakers passed a law banning children under 14 from having social media
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
-    """A real index of two reports on one law; only one of them says where it passed."""
+def service(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """A real index (the session's real model) of two reports on one law; only one of them says where it passed."""
     root = tmp_path_factory.mktemp("answer-type")
     rows = [
         {"id": "vague", "url": "https://news.example/2024/03/25/law", "title": "Social media law for children",
@@ -68,8 +69,9 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
     (root / "articles").mkdir()
     (root / "articles" / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": root / "articles"}))
-    assert update_index(IndexHandles(settings)).added == 2
-    return build_service(settings)
+    handles = open_handles(settings, embedder)
+    assert update_index(handles).added == 2
+    return build_service(settings, handles)
 
 
 def test_the_passage_naming_a_state_ranks_first_for_a_which_state_question(service: AnswerService) -> None:

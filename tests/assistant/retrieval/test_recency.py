@@ -6,6 +6,7 @@ import json
 from datetime import date
 
 import pytest
+from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
@@ -14,7 +15,7 @@ from assistant.retrieval.recency import recency as recency_with
 from assistant.retrieval.recency import reference_day
 from assistant.service import AnswerService
 from assistant.settings import load_settings
-from index.handles import IndexHandles
+from index.embedding import Embedder
 from index.updater import update_index
 
 
@@ -47,8 +48,9 @@ BUDGET = (
 
 
 @pytest.fixture(scope="module")
-def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
-    """A real index of two near-identical reports a year apart: only their dates tell them apart."""
+def service(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """A real index (the session's real model) of two near-identical reports a year apart: only their dates tell
+    them apart."""
     root = tmp_path_factory.mktemp("recency")
     rows = [
         {"id": "old", "url": "https://news.example/2023/01/10/bridge", "title": "Bridge budget approved",
@@ -59,9 +61,10 @@ def service(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
     (root / "articles").mkdir()
     (root / "articles" / "feed.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
     settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": root / "articles"}))
-    report = update_index(IndexHandles(settings))
+    handles = open_handles(settings, embedder)
+    report = update_index(handles)
     assert report.added == 2 and not report.errors
-    return build_service(settings)
+    return build_service(settings, handles)
 
 
 @pytest.mark.parametrize(("as_of", "first"), [(date(2024, 1, 12), "new"), (date(2023, 1, 12), "old"), (None, "new")])

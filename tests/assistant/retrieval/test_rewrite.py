@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 
 import pytest
+from index_testkit import open_handles
 from news_collection import write_feed
 from pinned_settings import SERVICE_PINNED
 
@@ -13,7 +14,7 @@ from assistant.retrieval.rewrite import is_follow_up, rewrite
 from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, load_settings
-from index.handles import IndexHandles
+from index.embedding import Embedder
 from index.updater import update_index
 
 HISTORY = [
@@ -55,16 +56,18 @@ def test_elliptic_follow_ups_are_detected() -> None:
 
 
 @pytest.fixture(scope="module")
-def broad(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
-    """The default articles among 200 others on many beats: every story once, as in a user's own collection."""
+def broad(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """The default articles among 200 others on many beats: every story once, as in a user's own collection
+    (indexed by the session's real model: the follow-up must be found by its meaning)."""
     root = tmp_path_factory.mktemp("broad")
     articles = root / "articles"
     shutil.copytree(PROJECT_ROOT / "articles", articles)
     write_feed(articles)
     settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": articles}))
-    report = update_index(IndexHandles(settings))
+    handles = open_handles(settings, embedder)
+    report = update_index(handles)
     assert not report.errors and report.added >= 202
-    return build_service(settings)
+    return build_service(settings, handles)
 
 
 def test_the_follow_up_is_answered_in_a_broad_collection(broad: AnswerService) -> None:
