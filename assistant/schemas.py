@@ -64,7 +64,8 @@ class AnswerResponse(BaseModel):
     reason: str | None = Field(
         default=None,
         description="Why it was refused: off_topic, not_stated (the topic is covered, the asked fact is not), "
-        "out_of_scope (personal questions, task requests) or language (not asked in English).",
+        "no_answer (related passages, none of whose sentences answers it), out_of_scope (personal questions, "
+        "task requests) or language (not asked in English).",
     )
     citations: list[Citation] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)

@@ -11,7 +11,8 @@ from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
 from assistant.answer.lead import compose, ranked_sentences
 from assistant.answer.prompts import load_prompt
-from assistant.answer.refusal import LANGUAGE, MESSAGES, Decision, decide
+from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, decide
+from assistant.answer.sentences import Sentence
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
 from assistant.retrieval.rewrite import rewrite
@@ -173,10 +174,16 @@ class AnswerService:
         language = not_english((asked if asked is not None else retrieval.query).strip())
         if language:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
-        decision = decide(retrieval.chunks, retrieval.query)
-        quotes = [] if decision.refused else compose(ranked_sentences(retrieval, self.handles.embedder))
+        scored: list[tuple[float, Sentence]] = []
+
+        def best_sentence() -> float:  # ranked only once the cheap checks pass: it embeds the sentences
+            scored.extend(ranked_sentences(retrieval, self.handles.embedder))
+            return scored[0][0] if scored else 0.0
+
+        decision = decide(retrieval.chunks, retrieval.query, answer=best_sentence)
+        quotes = [] if decision.refused else compose(scored)
         if not quotes:
-            return self._refusal(decision if decision.refused else Decision(True, "off_topic"), retrieval, passages)
+            return self._refusal(decision if decision.refused else Decision(True, OFF_TOPIC), retrieval, passages)
         template = load_prompt(self.settings.prompts_dir, "extractive_sentence")
         citations = [_citation(n, q) for n, q in enumerate(quotes, start=1)]
         answer = " ".join(template.format(sentence=c.quote, n=c.n) for c in citations)

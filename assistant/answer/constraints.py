@@ -17,12 +17,21 @@ _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
+_SQUASH = re.compile(r"[^a-z0-9]+")
+_CONTENT = re.compile(r"[a-z0-9]+")
+# Where a capitalised word says nothing: at the start of the question or of one of its sentences, or after a quote.
+_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"“(]\s*)$")
 # Capitalised words that are no constraint: question words, titles and words of address.
 _NOT_NAMES = frozenset(
     "what which who whom whose when where why how did does do is are was were will would could should can "
     "has have had in on at of for to by from with as and or but if after before during since this that these "
     "those there here the a an it its mr mrs ms dr sir st".split()
 )
+# Small numbers are as often spelled out: "a 10-year deal" is stated by "a ten-year deal".
+_SPELLED = (
+    "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "
+    "seventeen eighteen nineteen twenty"
+).split()
 
 
 def _norm_number(text: str) -> str:
@@ -35,6 +44,23 @@ def _norm_word(word: str) -> str:
     return _POSSESSIVE.sub("", word.rstrip(".,;:!?-")).replace(".", "").lower()
 
 
+def _squash(text: str) -> str:
+    """Letters and digits only: "shout-out" ~ "shout out", "re-freeze" ~ "refreeze", any quotes or spacing."""
+    return _SQUASH.sub("", text.lower().replace("’", "'"))
+
+
+@dataclass(frozen=True)
+class ConstraintRules:
+    """How strictly a passage must echo the question (tuned on nothing: chosen so paraphrase is tolerated)."""
+
+    long_phrase_words: int = 4  # a quoted phrase with at least this many content words...
+    long_phrase_share: float = 0.75  # ...is stated when this share of them appears
+    min_acronym: int = 3  # shorter capitalised tokens (AI, UK, Q&A) are written out too often to demand
+
+
+RULES = ConstraintRules()
+
+
 @dataclass(frozen=True)
 class Constraints:
     """What a passage must state for it to answer the question as asked."""
@@ -43,25 +69,32 @@ class Constraints:
     names: frozenset[str]
     phrases: frozenset[str]
     shown: tuple[tuple[str, str], ...] = ()  # (normalised, as the question writes it), for messages
+    rules: ConstraintRules = RULES
 
     @classmethod
-    def of(cls, question: str) -> Constraints:
-        """Numbers, quoted phrases and capitalised names (not the question's first word) of a question."""
-        shown = {" ".join(p.lower().split()): p for p in _QUOTED.findall(question)}
+    def of(cls, question: str, rules: ConstraintRules = RULES) -> Constraints:
+        """Numbers, quoted phrases and capitalised names (not a sentence's first word) of a question."""
+        shown: dict[str, str] = {}
+        for p in _QUOTED.findall(question):
+            norm = " ".join(_CONTENT.findall(p.lower().replace("’", "'")))
+            if norm:
+                shown[norm] = p.strip()
         phrases = frozenset(shown)
-        shown |= {_norm_number(m): m.rstrip(".,") for m in _NUMBER.findall(question) if _norm_number(m)}
         numbers = frozenset(n for n in (_norm_number(m) for m in _NUMBER.findall(question)) if n)
+        shown |= {_norm_number(m): m.rstrip(".,") for m in _NUMBER.findall(question) if _norm_number(m)}
         names: set[str] = set()
-        for i, m in enumerate(_WORD.finditer(question)):
+        for m in _WORD.finditer(question):
             word = m.group(0)
-            if not word[0].isupper() or (i == 0 and word.lower() in _NOT_NAMES):
+            acronym = word.isupper() and len(word) >= rules.min_acronym
+            if not word[0].isupper() or (_SENTENCE_START.search(question[: m.start()]) and not acronym):
                 continue
             for part in word.split("-"):
                 norm = _norm_word(part)
-                if part[:1].isupper() and norm and norm not in _NOT_NAMES and norm not in STOPWORDS:
+                short = part.isupper() and len(norm) < rules.min_acronym
+                if part[:1].isupper() and len(norm) > 1 and not short and norm not in _NOT_NAMES | STOPWORDS:
                     names.add(norm)
                     shown.setdefault(norm, _POSSESSIVE.sub("", part.rstrip(".,;:!?-")))
-        return cls(numbers, frozenset(names), phrases, tuple(shown.items()))
+        return cls(numbers, frozenset(names), phrases, tuple(shown.items()), rules)
 
     def label(self, norm: str) -> str:
         """A missing constraint as the question wrote it."""
@@ -73,13 +106,22 @@ class Constraints:
     def missing(self, texts: Iterable[str]) -> list[str]:
         """The constraints no text states (each may be met by a different text), in a stable order."""
         joined = "\n".join(texts)
-        flat = " ".join(joined.lower().split())
-        numbers = {_norm_number(m) for m in _NUMBER.findall(joined)}
+        content = _CONTENT.findall(joined.lower().replace("’", "'"))
+        spelled = {str(i) for i, w in enumerate(_SPELLED) if w in set(content)}
+        numbers = {_norm_number(m) for m in _NUMBER.findall(joined)} | spelled
         words = {_norm_word(w) for m in _WORD.finditer(joined) for w in (m.group(0), *m.group(0).split("-"))}
         out = [n for n in sorted(self.numbers) if n not in numbers]
         out += [w for w in sorted(self.names) if not _name_in(w, words)]
-        out += [p for p in sorted(self.phrases) if p not in flat]
+        out += [p for p in sorted(self.phrases) if not self._phrase_in(p, _squash(joined), set(content))]
         return out
+
+    def _phrase_in(self, phrase: str, squashed: str, content: set[str]) -> bool:
+        """As written (spacing, hyphens and quotes aside), or, for a long quote, most of its content words."""
+        if _squash(phrase) in squashed:
+            return True
+        words = {w for w in phrase.split() if w not in STOPWORDS}
+        found = sum(w in content for w in words)
+        return len(words) >= self.rules.long_phrase_words and found >= self.rules.long_phrase_share * len(words)
 
 
 def _name_in(name: str, words: set[str]) -> bool:

@@ -37,7 +37,11 @@ def _oneline(text: str) -> str:
 
 
 # The refusal bubble's heading by AnswerResponse.reason; others read "Not found in your articles".
-_REFUSAL_LABELS = {"not_stated": "Not stated in your articles", "language": "English questions only"}
+_REFUSAL_LABELS = {
+    "not_stated": "Not stated in your articles",
+    "no_answer": "No passage answers this",
+    "language": "English questions only",
+}
 
 
 def answer_html(response: AnswerResponse) -> str:

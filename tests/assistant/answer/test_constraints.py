@@ -41,3 +41,34 @@ def test_a_quoted_phrase_must_appear_as_written() -> None:
     c = Constraints.of('Who said "peace for our time"?')
     assert c.missing(["He promised peace for our   time."]) == []
     assert c.missing(["He promised peace in our time."]) == ["peace for our time"]
+
+
+def test_a_sentence_s_first_word_is_capitalised_whatever_it_is() -> None:
+    c = Constraints.of("Approximately how many attacks does JPMorgan Chase fight off?")
+    assert c.names == {"jpmorgan", "chase"}
+    c = Constraints.of('Tourists can visit the palace where Alexander the Great was crowned. Where is it? "Huge" news.')
+    assert c.names == {"alexander", "great"}
+
+
+def test_short_acronyms_are_not_demanded_but_longer_ones_are() -> None:
+    c = Constraints.of("Which UK firm used AI in a Q&A with AT&T, according to NBC?")
+    assert c.names == {"nbc"}
+    assert c.missing(["An artificial intelligence firm in Britain, NBC reported."]) == []
+
+
+def test_a_small_number_may_be_spelled_out() -> None:
+    c = Constraints.of("Which service signed a 10-year deal?")
+    assert c.missing(["Netflix signed a ten-year deal."]) == []
+    assert c.missing(["Netflix signed an eleven-year deal."]) == ["10"]
+
+
+def test_a_quote_is_stated_whatever_its_hyphens_spacing_and_quote_marks() -> None:
+    assert Constraints.of('Who plans to "refreeze" Arctic ice?').missing(["A plan to re-freeze the Arctic."]) == []
+    c = Constraints.of('Who gave "a shout-out to my people in Ireland"?')
+    assert c.missing(["He gave a ‘shout out to my people in Ireland’."]) == []
+
+
+def test_a_long_quote_is_stated_by_most_of_its_words_a_short_one_only_as_written() -> None:
+    long = Constraints.of('Which event was billed as "the most insane athletic showdown on the planet"?')
+    assert long.missing(["It calls itself the most insane athletic showdown on Earth."]) == []
+    assert long.missing(["An athletic showdown."]) == ["the most insane athletic showdown on the planet"]

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 
 import pytest
 from pinned_settings import SERVICE_PINNED
 
 from assistant.answer.refusal import (
+    NO_ANSWER,
     NOT_STATED,
     OFF_TOPIC,
     OUT_OF_SCOPE,
@@ -142,3 +144,18 @@ def test_a_wrong_number_about_a_covered_story_is_refused_with_related_passages(b
     assert wrong.refused and wrong.reason == NOT_STATED and wrong.citations == []
     assert "“900”" in wrong.answer and "cover this topic" in wrong.answer
     assert any("Henk" in p.text for p in wrong.passages[:3])
+
+
+def test_related_passages_without_a_likely_answer_sentence_are_no_answer() -> None:
+    chunks = [passage("a", 0.6, text="Storm Henk flooded Britain.")]
+    asked: list[str] = []
+
+    def likely(p: float) -> Callable[[], float]:
+        return lambda: asked.append("x") or p  # type: ignore[func-returns-value]
+
+    assert decide(chunks, "Which storm flooded Britain?", answer=likely(0.8)).refused is False
+    decision = decide(chunks, "Which storm flooded Britain?", answer=likely(0.1))
+    assert decision.refused and decision.reason == NO_ANSWER
+    assert len(asked) == 2
+    decide(chunks, "Which automaker recalled 112,000 vehicles?", answer=likely(0.9))
+    assert len(asked) == 2  # not asked once a cheaper check refused: the ranker embeds sentences
