@@ -13,7 +13,7 @@ import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -109,8 +109,6 @@ def postgres_server() -> Iterator[PostgresServer]:
         server.start()
         yield server
     finally:
-        try:
+        with suppress(subprocess.CalledProcessError, subprocess.TimeoutExpired):  # already stopped by the test
             server.stop()
-        except (subprocess.CalledProcessError, subprocess.TimeoutExpired):
-            pass  # already stopped by the test
         shutil.rmtree(root, ignore_errors=True)

@@ -124,9 +124,9 @@ def test_one_writer_at_a_time_and_a_killed_writer_frees_the_lock(pg_store: Postg
     holder = subprocess.Popen([sys.executable, "-c", HOLDER, url], stdout=subprocess.PIPE, text=True)
     try:
         assert holder.stdout is not None and holder.stdout.readline().strip() == "locked"
-        with pytest.raises(UpdateInProgress, match=rf"another update of the database at 127.0.0.1:{pg.port}/.*pid {holder.pid}"):
-            with pg_store.update_lock():
-                pass
+        refused = rf"another update of the database at 127.0.0.1:{pg.port}/.*pid {holder.pid}"
+        with pytest.raises(UpdateInProgress, match=refused), pg_store.update_lock():
+            pass
     finally:
         holder.send_signal(signal.SIGKILL)
         holder.wait(timeout=10)
