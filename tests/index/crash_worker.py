@@ -9,6 +9,9 @@ Protocol: one JSON job per stdin line; JSON events on stdout, one per line:
 A job: {"settings": {...}, "steps": [...], "trace": bool, "self_kill": see install_tracer | null}; a step is
 {"op": "update", "data_dir": D} or {"op": "inspect", "data_dir": D, "questions": [...], "out": FILE}.
 This process only warms the model up on one thread, so that no OpenMP pool exists when it forks.
+With --fake it uses the test profile's fake embedder (tests/fakes.py) instead of the model: every store, Chroma
+and BM25 write is the real one, and a traced update spends a model's time in the embedding stage so that kills
+still land there.
 """
 
 from __future__ import annotations
@@ -18,13 +21,14 @@ import json
 import os
 import signal
 import sys
+import time
 import traceback
 from pathlib import Path
 from types import FrameType
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent)]
+sys.path[:0] = [str(ROOT), str(Path(__file__).resolve().parent), str(ROOT / "tests")]  # testkits, fakes
 for name, value in {
     "HF_HUB_OFFLINE": "1",
     "TRANSFORMERS_OFFLINE": "1",
@@ -34,10 +38,12 @@ for name, value in {
     os.environ.setdefault(name, value)
 
 import tqdm  # noqa: E402
+from fakes import FakeEmbedder  # noqa: E402
 from index_testkit import chroma_records  # noqa: E402
 
 tqdm.tqdm.monitor_interval = 0  # no monitor thread: only the forking thread survives a fork
 
+from assistant.answer.language import not_english  # noqa: E402
 from assistant.service import AnswerService  # noqa: E402
 from assistant.settings import load_settings  # noqa: E402
 from index import plan, prepare, updater  # noqa: E402
@@ -47,6 +53,8 @@ from index.lexical import LexicalIndex  # noqa: E402
 from index.store import ArticleStore  # noqa: E402
 from index.vectors import VectorStore  # noqa: E402
 from newstext.terms import terms  # noqa: E402
+
+MODEL_SECONDS_PER_TEXT = 0.02  # about what the real model takes per chunk on one thread
 
 
 def emit(event: dict[str, Any]) -> None:
@@ -71,16 +79,19 @@ def stage_codes() -> dict[Any, str]:
 
 
 class StageEmbedder:
-    """The real model, reporting the embedding stage and pausing the tracer while torch runs (tracing it is slow)."""
+    """The model, reporting the embedding stage and pausing the tracer while torch runs (tracing it is slow); the
+    instant fake sleeps a model's time per text, so that a kill aimed at this stage can land in it."""
 
     def __init__(self, inner: Embedder) -> None:
         self.inner, self.name, self.dim = inner, inner.name, inner.dim
+        self.pause = MODEL_SECONDS_PER_TEXT if isinstance(inner, FakeEmbedder) else 0.0
 
     def embed(self, texts: Any) -> Any:
         emit({"event": "stage", "stage": "embedding", "pid": os.getpid()})
         tracer = sys.gettrace()
         sys.settrace(None)
         try:
+            time.sleep(self.pause * len(texts))
             return self.inner.embed(texts)
         finally:
             sys.settrace(tracer)
@@ -191,12 +202,14 @@ def run_job(job: dict[str, Any], embedder: Embedder) -> None:
 
 def main() -> None:
     """Load once, then fork a child per job and report how it ended."""
-    embedder = make_embedder("sentence-transformers")
+    embedder: Embedder = FakeEmbedder() if "--fake" in sys.argv[1:] else make_embedder("sentence-transformers")
     embedder.embed(["warm-up"])  # one text runs on one thread: no OpenMP pool exists to break in forked children
+    embedder.count_tokens("warm-up")  # loads the tokenizer once, before the forks
     import chromadb  # noqa: F401
     import scipy.sparse  # noqa: F401  - what the children would otherwise import each time
 
     terms("warm-up")  # loads the stemmer
+    not_english("Has the harbour plan been approved yet?")  # loads the language models (seconds, in every child)
     emit({"event": "ready", "pid": os.getpid()})
     for line in sys.stdin:
         if not line.strip():

@@ -6,6 +6,9 @@ writes, BM25, store commit, clean-up), or at a random line inside the store's co
 the same data dir must answer questions with exact citations from either the state before the update or the
 state after it, with a vector for every live chunk; the next, unkilled update must reach exactly the state of a
 clean build of the same inputs. Set CRASH_SEED to replay a run; the seed is in every failure message.
+
+The worker embeds with the test profile's fake embedder (what is under test is the store, Chroma and BM25, and
+the fake's vectors are as deterministic as the model's); CRASH_REAL_MODEL=1 runs it over the real model.
 """
 
 from __future__ import annotations
@@ -39,6 +42,7 @@ from assistant.settings import Settings
 KILLS = 20
 MAX_ATTEMPTS = 40  # killed or not: an update that finishes before its kill is checked and its kill retried
 WORKER = Path(__file__).with_name("crash_worker.py")
+REAL_MODEL = os.environ.get("CRASH_REAL_MODEL") == "1"
 ROOT = Path(__file__).resolve().parents[2]
 SEED = int(os.environ.get("CRASH_SEED") or random.SystemRandom().randrange(2**32))
 TOPICS = (
@@ -83,8 +87,8 @@ class Worker:
     def __init__(self, log: Path) -> None:
         self.log = log
         self.proc = subprocess.Popen(
-            [sys.executable, str(WORKER)], cwd=ROOT, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-            stderr=log.open("wb"), text=True, bufsize=1,
+            [sys.executable, str(WORKER), *([] if REAL_MODEL else ["--fake"])], cwd=ROOT, stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE, stderr=log.open("wb"), text=True, bufsize=1,
         )
         self.events: queue.Queue[tuple[float, dict[str, Any]]] = queue.Queue()
         self.seconds: dict[str, float] = {}  # wall time per kind of job, for the summary
@@ -169,7 +173,7 @@ class Worker:
 
 @pytest.fixture(scope="module")
 def worker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Worker]:
-    """One fork server for the module (loading the model takes seconds)."""
+    """One fork server for the module (loading the real model takes seconds; the fake, none)."""
     w = Worker(tmp_path_factory.mktemp("crash-worker") / "worker.log")
     yield w
     w.close()
