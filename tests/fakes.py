@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import time
 from collections.abc import Sequence
 from functools import cache, lru_cache
 from typing import Any
@@ -63,11 +64,16 @@ class FakeEmbedder:
     name = "fake hashed bag of words (tests)"
     dim = DIM
 
-    def __init__(self) -> None:
+    def __init__(self, seconds_per_text: float = 0.0) -> None:
+        """`seconds_per_text`: sleep a model's time per text (CPU-free), for tests whose subject is what happens
+        while an update embeds (readers during the update, kills inside it); 0 for everything else."""
+        self.seconds_per_text = seconds_per_text
         self.calls = 0  # embed() calls, so a test can see whether an update embedded anything
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         self.calls += 1
+        if self.seconds_per_text:
+            time.sleep(self.seconds_per_text * len(texts))
         out = np.zeros((len(texts), DIM), dtype=np.float32)
         for row, text in enumerate(texts):
             for word in _WORD.findall(text.lower()):

@@ -1,15 +1,16 @@
 """Questions keep being answered while an update lands: no errors, and every answer comes from one whole state.
 
 8 threads ask the in-process AnswerService without pause while one update, over the same handles as the web app
-shares them, adds 200 articles (the first 200 of news-dev when ../shared has it, else synthetic ones), edits 5
-and removes 5. Each answer must cite, with exact quotes, either the index before the update or the index after
-it; an answer begun and finished on one side of the commit must come from that side.
+shares them, adds 200 synthetic articles, edits 5 and removes 5. Each answer must cite, with exact quotes, either
+the index before the update or the index after it; an answer begun and finished on one side of the commit must
+come from that side.
+
+The embedder is the test profile's fake, paced at a model's time per chunk: the update's Chroma writes (batch by
+batch, before the commit) stay as far apart as the model keeps them, and the CPU goes to the readers.
 """
 
 from __future__ import annotations
 
-import gzip
-import json
 import os
 import sys
 import threading
@@ -23,21 +24,21 @@ from typing import Any
 import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "index"))  # index_testkit
+from fakes import FakeEmbedder  # noqa: E402
 from index_testkit import jsonl, story, write  # noqa: E402
 from pinned_settings import SERVICE_PINNED  # noqa: E402
 
 from assistant.schemas import AnswerResponse  # noqa: E402
 from assistant.service import AnswerService  # noqa: E402
-from assistant.settings import PROJECT_ROOT, Settings, load_settings  # noqa: E402
-from index.embedding import Embedder, make_embedder  # noqa: E402
+from assistant.settings import Settings, load_settings  # noqa: E402
+from index.embedding import Embedder  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
 from index.store import ArticleStore  # noqa: E402
 from index.updater import update_index  # noqa: E402
 
-NEWS_DEV = PROJECT_ROOT.parent / "shared" / "eval" / "news-dev" / "corpus.jsonl.gz"
 READERS = 8
 NEW_ARTICLES = 200
-MAX_TEXT_CHARS = 1200  # bounds the embedding time of the update
+MODEL_SECONDS_PER_CHUNK = 0.01  # the real model's pace on 2 cores, about
 AFTER_UPDATE_QUERIES = 2  # each reader's answers after the commit, so the new state is checked too
 PINNED = SERVICE_PINNED  # neither the environment nor a stray .env changes what this test indexes
 TOPICS = (
@@ -63,11 +64,7 @@ class Answer:
 
 
 def new_articles() -> list[dict[str, Any]]:
-    """200 feed rows to add: news-dev's first 200 (texts cut short) when ../shared has them, else synthetic."""
-    if NEWS_DEV.exists():
-        with gzip.open(NEWS_DEV, "rt", encoding="utf-8") as feed:
-            rows = [json.loads(line) for _, line in zip(range(NEW_ARTICLES), feed, strict=False)]
-        return [r | {"text": r["text"][:MAX_TEXT_CHARS]} for r in rows]
+    """200 synthetic feed rows to add (never ../shared: the test sees the same inputs on every machine)."""
     places = "Oslo Lima Quito Hanoi Accra Perth Turin Cusco Riga Minsk Dakar Fiji Malta Nepal Oman Chad Laos Peru Cuba"
     things = "bus dam ferry grid mine port rail road dock well".split()
     return [
@@ -98,10 +95,9 @@ def fits(response: AnswerResponse, s: State) -> bool:
 
 
 @pytest.fixture(scope="module")
-def embedder(tmp_path_factory: pytest.TempPathFactory) -> Embedder:
-    """The real bundled model, loaded once for the module."""
-    s = load_settings(None, **(PINNED | {"data_dir": tmp_path_factory.mktemp("unused")}))
-    return make_embedder(s.embed_backend, s.embed_model_path, s.embed_threads, s.embed_batch_size)
+def paced_embedder() -> Embedder:
+    """The fake embedder at the model's pace (sleeping, so the readers get the CPU the model would take)."""
+    return FakeEmbedder(seconds_per_text=MODEL_SECONDS_PER_CHUNK)
 
 
 @pytest.fixture
@@ -114,7 +110,7 @@ def settings(tmp_path: Path) -> Settings:
 
 
 def open_handles(settings: Settings, embedder: Embedder) -> IndexHandles:
-    """Real handles sharing the loaded model."""
+    """Real handles sharing one embedder."""
     handles = IndexHandles(settings)
     handles.__dict__["embedder"] = embedder  # cached_property storage: skip reloading the model
     return handles
@@ -136,8 +132,8 @@ def ask_until(service: AnswerService, questions: list[str], offset: int, done: t
 
 
 @pytest.mark.slow
-def test_answers_during_an_update_come_from_one_whole_state(settings: Settings, embedder: Embedder) -> None:
-    handles = open_handles(settings, embedder)
+def test_answers_during_an_update_come_from_one_whole_state(settings: Settings, paced_embedder: Embedder) -> None:
+    handles = open_handles(settings, paced_embedder)
     assert update_index(handles).added == len(TOPICS)
     service = AnswerService(settings, handles)
     before, gen_old = state(handles), handles.store.generation()
@@ -201,22 +197,22 @@ def test_answers_during_an_update_come_from_one_whole_state(settings: Settings, 
     print(
         f"\nconcurrency: {len(answers)} answers by {READERS} threads, {len(during)} served entirely during the"
         f" {update_ended - update_started:.1f}s update ({len(rows)} added from"
-        f" {'news-dev' if NEWS_DEV.exists() else 'synthetic'}, {report.chunks} chunks); {len(old_side)} before"
+        f" synthetic rows, {report.chunks} chunks); {len(old_side)} before"
         f" the commit, {len(new_side)} after; 0 errors, 0 mixed states (pid {os.getpid()})"
     )
 
 
 def test_a_commit_between_the_chunk_and_metadata_reads_does_not_mix_states(
-    settings: Settings, embedder: Embedder
+    settings: Settings, paced_embedder: Embedder
 ) -> None:
     """The load test's rare interleaving, made certain: a commit lands right after gather's one snapshot read."""
-    handles = open_handles(settings, embedder)
+    handles = open_handles(settings, paced_embedder)
     update_index(handles)
     service, before = AnswerService(settings, handles), state(handles)
     topic = EDITED[0]
     body = f"Late on Monday the {topic} board changed course. {story(topic, 4)}"  # every offset moves
     write(settings.articles_dir / f"{topic}.txt", f"{topic.title()} plan withdrawn\n\n{body}\n")
-    writer = open_handles(settings, embedder)
+    writer = open_handles(settings, paced_embedder)
     writer.embedder.embed(["warm"])
     landed: list[int] = []
 
