@@ -94,16 +94,16 @@ class IndexHandles:
     def problems(self) -> list[str]:
         """What keeps this process from answering now (a database or Chroma server that is down), one line
         each; empty when all is well. Cheap: one read of the store and, in server mode, one vector count."""
-        found = []
-        try:
-            self.store.get_meta("generation")
-        except StoreUnavailable as exc:
-            found.append(str(exc))
+        found: list[str] = []
+        checks = [lambda: self.store.get_meta("generation")]
         if self.settings.chroma_host:
+            checks.append(lambda: self.vectors.count())  # opening the collection reads the store too
+        for check in checks:
             try:
-                self.vectors.count()
-            except VectorStoreUnavailable as exc:
-                found.append(str(exc))
+                check()
+            except (StoreUnavailable, VectorStoreUnavailable) as exc:
+                if str(exc) not in found:
+                    found.append(str(exc))
         return found
 
     def prune_lexical(self, keep: int) -> None:

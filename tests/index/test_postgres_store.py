@@ -161,3 +161,27 @@ def test_an_unreachable_url_never_raises_a_driver_error() -> None:
     store = PostgresStore("postgresql://nobody@127.0.0.1:1/none")
     with pytest.raises(StoreUnavailable, match=r"cannot reach the database at 127.0.0.1:1/none"):
         store.get_meta("generation")
+
+
+def test_handles_name_every_server_that_is_down_without_raising(tmp_path: Path) -> None:
+    from assistant.settings import load_settings
+    from index.handles import IndexHandles
+
+    settings = load_settings(
+        data_dir=tmp_path, database_url="postgresql://nobody@127.0.0.1:1/news", chroma_host="127.0.0.1", chroma_port=1
+    )
+    problems = IndexHandles(settings).problems()  # what start-up prints and /api/health answers (503)
+    assert len(problems) == 2, problems
+    assert problems[0].startswith("cannot reach the database at 127.0.0.1:1/news (")
+    assert problems[1].startswith("cannot reach the Chroma server at 127.0.0.1:1 (")
+    assert all("\n" not in p for p in problems)
+
+
+def test_a_database_url_needs_a_chroma_server(tmp_path: Path) -> None:
+    from assistant.settings import load_settings
+    from index.stores import open_store
+
+    with pytest.raises(StoreUnavailable, match="needs a Chroma server"):
+        open_store(load_settings(data_dir=tmp_path, database_url="postgresql://a@127.0.0.1:1/b", chroma_host=None))
+    with pytest.raises(StoreUnavailable, match="unsupported database 'mysql'"):
+        open_store(load_settings(data_dir=tmp_path, database_url="mysql://a@h/b", chroma_host="h", chroma_port=1))
