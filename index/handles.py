@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import shutil
 import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -95,7 +96,7 @@ class IndexHandles:
         """What keeps this process from answering now (a database or Chroma server that is down), one line
         each; empty when all is well. Cheap: one read of the store and, in server mode, one vector count."""
         found: list[str] = []
-        checks = [lambda: self.store.get_meta("generation")]
+        checks: list[Callable[[], object]] = [lambda: self.store.get_meta("generation")]
         if self.settings.chroma_host:
             checks.append(lambda: self.vectors.count())  # opening the collection reads the store too
         for check in checks:
