@@ -145,6 +145,7 @@ def evaluate_project(
             scoring.score_project(
                 PROJECT_NAME if mode == "extractive" else f"{PROJECT_NAME} ({mode})",
                 responses, answerable, unanswerable, get_text, on_topic,
+                data.as_asked(answerable, data.load_corpus(eval_set)),
             )
             for mode, responses in runs.items()
         ]  # fmt: skip

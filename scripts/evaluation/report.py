@@ -20,6 +20,7 @@ METRIC_ROWS: tuple[tuple[str, str, str], ...] = (
     ("answer_hit", "**answer hit** (gold in the answer)", "rate"),
     ("answer_words", "mean answer length (words)", "number"),
     ("refusal_answerable", "refusal rate, answerable (want low)", "rate"),
+    ("refusal_as_asked", "refusal rate, answerable as asked: one article states gold and specifics (want ~0)", "rate"),
     ("refusal_unanswerable", "off-topic refused (want high)", "rate"),
     ("on_topic_answered", "on-topic unanswerable answered (want low)", "rate"),
     ("citation_validity", "citation validity (must be 1.0)", "rate"),

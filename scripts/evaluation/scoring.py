@@ -44,6 +44,7 @@ def score_project(
     unanswerable: Sequence[Question],
     get_text: Callable[[str], str | None] | None,
     on_topic: Sequence[Question] = (),
+    as_asked: set[str] | None = None,
 ) -> SystemResult:
     """All columns for the system under test; a missing response counts as a miss, never as skipped."""
     gold = _gold(answerable)
@@ -59,6 +60,10 @@ def score_project(
     )
     scores["answer_words"] = metrics.mean(metrics.word_count(str(r.get("answer", ""))) for r in ans)
     scores["refusal_answerable"] = metrics.refusal_rate(ans)
+    if as_asked is not None:
+        scores["refusal_as_asked"] = metrics.refusal_rate(
+            [r for r, q in zip(ans, answerable, strict=True) if q.id in as_asked]
+        )
     scores["refusal_unanswerable"] = metrics.refusal_rate(unans)
     on = [responses[q.id] for q in on_topic if q.id in responses]
     scores["on_topic_answered"] = metrics.rate(not r.get("refused", False) for r in on)

@@ -194,3 +194,20 @@ def test_on_topic_set_is_well_formed_and_kept_apart() -> None:
     off_topic = {q.question for q in load_unanswerable()}
     assert not off_topic & {q.question for q in questions}
     assert load_on_topic({"2024-01-05"}) and all(q.asked_on == "2024-01-05" for q in load_on_topic({"2024-01-05"}))
+
+
+def test_answerable_as_asked_needs_one_article_with_the_gold_and_every_specific() -> None:
+    from evaluation.data import as_asked, specifics
+
+    found = specifics('Which firm recalled 112,000 cars in Ohio, saying "no comment"?')
+    assert found == ["112,000", "ohio", "no comment"]
+    corpus = [
+        CorpusArticle("a", "Recall", "Ford recalled 112,000 cars in Ohio."),
+        CorpusArticle("b", "Turtle", "A turtle named Chompy was found in a lake."),
+        CorpusArticle("c", "Cumbria", "Cumbria police said nothing."),
+    ]
+    questions = [
+        Question("q1", "Which firm recalled 112,000 cars in Ohio?", "Ford"),
+        Question("q2", "What name was given to the turtle found in Cumbria?", "Chompy"),  # no article has both
+    ]
+    assert as_asked(questions, corpus) == {"q1"}
