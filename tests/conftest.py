@@ -1,4 +1,12 @@
-"""Session fixtures for end-to-end tests: a real index of the default articles and a live server on loopback."""
+"""Session fixtures shared by every test package, and the test profile.
+
+The real model (`embedder`) is loaded at most once per session; it builds the session's index of the default
+articles (`indexed_settings`) and serves the live app (`live_server`), and every test of the real model's
+ranking and answers shares it. Tests of logic (the write path's bookkeeping, safety stops, exit codes, jobs,
+feeds, watch) run over `fake_embedder` (tests/fakes.py: the real tokenizer, hashed vectors, no torch):
+`make_handles` gives real handles over it, `serve(settings, fake_embedder)` a real app, and tests/fake_cli.py
+the real command line in a subprocess.
+"""
 
 from __future__ import annotations
 
