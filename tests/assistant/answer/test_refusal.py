@@ -6,6 +6,7 @@ import json
 from collections.abc import Callable
 
 import pytest
+from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
 from assistant.answer.refusal import (
@@ -23,7 +24,7 @@ from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
 from assistant.service import AnswerService
 from assistant.settings import load_settings
-from index.handles import IndexHandles
+from index.embedding import Embedder
 from index.store import StoredArticle, StoredChunk
 from index.updater import update_index
 
@@ -114,16 +115,18 @@ STORIES = [
 
 
 @pytest.fixture(scope="module")
-def broad(tmp_path_factory: pytest.TempPathFactory) -> AnswerService:
-    """A real index of a dozen articles: one story reported twice, and a review that name-drops Mr Darcy."""
+def broad(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """A real index (the session's real model) of a dozen articles: one story reported twice, and a review that
+    name-drops Mr Darcy."""
     root = tmp_path_factory.mktemp("refusal")
     (root / "articles").mkdir()
     url = "https://news.example/2024/01/03/{}"
     lines = [json.dumps({"id": i, "url": url.format(i), "title": title, "text": text}) for i, title, text in STORIES]
     (root / "articles" / "feed.jsonl").write_text("\n".join(lines) + "\n", encoding="utf-8")
     settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": root / "articles"}))
-    assert update_index(IndexHandles(settings)).added == len(STORIES)
-    return build_service(settings)
+    handles = open_handles(settings, embedder)
+    assert update_index(handles).added == len(STORIES)
+    return build_service(settings, handles)
 
 
 def test_a_story_two_articles_report_is_answered(broad: AnswerService) -> None:
