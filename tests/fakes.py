@@ -68,10 +68,8 @@ class FakeEmbedder:
         """`seconds_per_text`: sleep a model's time per text (CPU-free), for tests whose subject is what happens
         while an update embeds (readers during the update, kills inside it); 0 for everything else."""
         self.seconds_per_text = seconds_per_text
-        self.calls = 0  # embed() calls, so a test can see whether an update embedded anything
 
     def embed(self, texts: Sequence[str]) -> np.ndarray:
-        self.calls += 1
         if self.seconds_per_text:
             time.sleep(self.seconds_per_text * len(texts))
         out = np.zeros((len(texts), DIM), dtype=np.float32)
