@@ -171,17 +171,18 @@ class AnswerService:
     def _extractive(self, retrieval: Retrieval, asked: str | None = None) -> AnswerResponse:
         """The extractive answer or the refusal; asked is the question as typed (default: the retrieved one)."""
         passages = [_passage(c) for c in retrieval.passages]
-        language = not_english((asked if asked is not None else retrieval.query).strip())
+        knobs = self.settings.answer
+        language = not_english((asked if asked is not None else retrieval.query).strip(), knobs.language)
         if language:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
         scored: list[tuple[float, Sentence]] = []
 
         def best_sentence() -> float:  # ranked only once the cheap checks pass: it embeds the sentences
-            scored.extend(ranked_sentences(retrieval, self.handles.embedder))
+            scored.extend(ranked_sentences(retrieval, self.handles.embedder, knobs.lead))
             return scored[0][0] if scored else 0.0
 
-        decision = decide(retrieval.chunks, retrieval.query, answer=best_sentence)
-        quotes = [] if decision.refused else compose(scored)
+        decision = decide(retrieval.chunks, retrieval.query, knobs.refusal, answer=best_sentence)
+        quotes = [] if decision.refused else compose(scored, knobs.lead)
         if not quotes:
             return self._refusal(decision if decision.refused else Decision(True, OFF_TOPIC), retrieval, passages)
         template = load_prompt(self.settings.prompts_dir, "extractive_sentence")

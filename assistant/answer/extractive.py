@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from assistant.answer.config import AnswerPolicy
 from assistant.retrieval.candidates import Candidate
 from newstext.sentences import sentence_spans
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
+_BUDGET = AnswerPolicy()  # the shipped answer's budget (settings.answer.lead)
 
 
 @dataclass(frozen=True)
@@ -29,7 +31,10 @@ def _answer_like(sentence: str, max_words: int) -> bool:
 
 
 def select_quotes(
-    passages: list[Candidate], max_sentences: int = 4, max_words: int = 80, max_sentence_words: int = 60
+    passages: list[Candidate],
+    max_sentences: int = _BUDGET.max_sentences,
+    max_words: int = _BUDGET.max_words,
+    max_sentence_words: int = _BUDGET.max_sentence_words,
 ) -> list[Quote]:
     """The passages' sentences in rank order under a word budget, skipping repeats and what does not fit.
 

@@ -6,30 +6,17 @@ often enough, but its terms and specifics do not match, and the answer would be 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 
 from lingua import Language, LanguageDetector, LanguageDetectorBuilder
+
+from assistant.answer.config import LanguagePolicy
 
 # A handful of languages keeps detection fast (a few ms a question) and covers the likely non-English askers.
 LANGUAGES = (
     Language.ENGLISH, Language.FRENCH, Language.GERMAN, Language.SPANISH, Language.ITALIAN,
     Language.PORTUGUESE, Language.DUTCH, Language.RUSSIAN, Language.CHINESE, Language.ARABIC,
 )  # fmt: skip
-
-
-@dataclass(frozen=True)
-class LanguagePolicy:
-    """How sure detection must be before a question is called non-English.
-
-    Checked on every question of news-dev, news-smoke and the written off-topic set (464, all English): the
-    closest call was "Renée Zellweger is set to reprise her film role as who?" (French 0.57, English 0.12);
-    French, Spanish, German and Italian questions score 0.76+ with English at 0.05 or less.
-    """
-
-    min_other: float = 0.7  # the detected language's confidence
-    max_english: float = 0.1  # and English's at most this
-    min_words: int = 3  # "And Kadyrov?" is too short to judge
 
 
 @lru_cache(maxsize=1)

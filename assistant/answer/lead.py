@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.answer.config import AnswerPolicy
 from assistant.answer.extractive import Quote
 from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates
 from assistant.retrieval.pipeline import Retrieval
@@ -18,19 +19,6 @@ from index.embedding import Embedder
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "sentence_ranker.json"
 _WORDS = re.compile(r"[\w’'-]+")
-
-
-@dataclass(frozen=True)
-class AnswerPolicy:
-    """How many passages' sentences compete, and which follow the lead (support_share tuned on news-dev, CV by week,
-    by scripts/train_sentence_ranker.py)."""
-
-    max_passages: int = 8  # sentences of the top passages compete for the lead
-    max_sentences: int = 4
-    max_words: int = 80
-    max_sentence_words: int = 60
-    support_share: float = 0.2  # a supporting sentence's probability is at least this share of the lead's
-    min_support_coverage: float = 0.0  # and it shares more than this (IDF-weighted) of the question's terms
 
 
 @dataclass(frozen=True)

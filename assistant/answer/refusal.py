@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.retrieval.candidates import Candidate
 
@@ -31,32 +32,6 @@ MESSAGES = {
     OFF_TOPIC: "refusal", NOT_STATED: "refusal_not_stated", NO_ANSWER: "refusal_no_answer", OUT_OF_SCOPE: "refusal",
     LANGUAGE: "refusal_language",
 }
-
-
-@dataclass(frozen=True)
-class RefusalPolicy:
-    """When the collection covers a question's topic, and how many top chunks must state its specifics.
-
-    Nothing here assumes a story is reported more than once. Measured on news-dev (scripts/calibrate_refusal.py):
-    these defaults refuse 18.3% of answerable and 74.3% of the written off-topic questions; no grid point
-    refuses 95% of the off-topic ones for fewer than 31% of the answerable (CV by week). The thresholds are
-    kept low enough that "Who founded the Wagner group?" (cosine 0.09, coverage 0.59) answers over the
-    default articles.
-    """
-
-    min_topic: float = 0.6  # a top chunk's cosine + coverage_weight * its share of question terms reaches this...
-    min_topic_generic: float = 0.9  # ...or this, for a question without numbers, names or quotes to check
-    coverage_weight: float = 1.0  # short questions sit far from long chunks in meaning; shared terms make up
-    topic_chunks: int = 5  # top chunks that may cover the topic
-    constraint_chunks: int = 10  # top chunks (and their titles) that must state the question's specifics
-    check_constraints: bool = True  # off only to measure what the check adds
-    min_dense_out_of_scope: float = 0.55  # personal questions and task requests need a much closer passage
-    # The learned lead ranker's best sentence must be at least this likely to answer (answer/lead.py). It reads
-    # each sentence against the question (answer type, specifics, cosine), so it tells "related" from "answers"
-    # in a collection that reports a story once. On news-dev, 0.2 refuses 3 more of the 35 off-topic questions
-    # and no answerable one; 0.25 one more off-topic for one answer lost, and "Who founded the Wagner group?"
-    # over the default articles (its best sentence: 0.22) with it (reports/issue-13.md).
-    min_answer: float = 0.2
 
 
 @dataclass(frozen=True)

@@ -144,7 +144,7 @@ class GenerativeAnswerer:
 
     def stream(self, retrieval: Retrieval, question: str, fallback: AnswerResponse) -> Iterator[str | AnswerResponse]:
         """Verified sentences as they complete (unsupported ones are withheld), then the final response."""
-        if fallback.refused or should_refuse(retrieval.chunks, retrieval.query):
+        if fallback.refused or should_refuse(retrieval.chunks, retrieval.query, self.settings.answer.refusal):
             yield from self._fallback(fallback, None, 0)
             return
         if self.llm is None:
