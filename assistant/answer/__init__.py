@@ -1,1 +1,1 @@
-"""Turning retrieved passages into an answer: follow-up rewrite, extractive composition, refusal rule."""
+"""Turning retrieved passages into an answer: the lead sentence and its support, the refusal rule, their config."""
