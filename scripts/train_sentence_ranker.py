@@ -22,8 +22,9 @@ from evaluation import data
 from evaluation.metrics import contains_gold
 from sklearn.linear_model import LogisticRegression
 
+from assistant.answer.config import AnswerPolicy
 from assistant.answer.extractive import select_quotes
-from assistant.answer.lead import WEIGHTS_PATH, AnswerPolicy, SentenceRanker, compose, ranked_sentences
+from assistant.answer.lead import WEIGHTS_PATH, SentenceRanker, compose, ranked_sentences
 from assistant.answer.sentences import FEATURES
 from assistant.factory import build_service
 from assistant.settings import load_settings

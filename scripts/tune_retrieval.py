@@ -21,7 +21,8 @@ import numpy as np
 from evaluation import data
 from evaluation.metrics import answer_hit, em_at_words
 
-from assistant.answer.refusal import RefusalPolicy, decide, out_of_scope, topic_score
+from assistant.answer.config import RefusalPolicy
+from assistant.answer.refusal import decide, out_of_scope, topic_score
 from assistant.factory import build_service
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.pipeline import Retrieval
