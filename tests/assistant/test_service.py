@@ -127,9 +127,12 @@ def test_bad_questions_get_clear_errors(service: AnswerService) -> None:
         service.ask("Who founded Wagner?", top_k=500)
 
 
-def test_batch_mode(service: AnswerService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_batch_mode(
+    service: AnswerService, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, embedder: Embedder
+) -> None:
     from assistant.cli import main
 
+    monkeypatch.setattr("index.handles.make_embedder", lambda *args, **kwargs: embedder)  # the session's model
     monkeypatch.setenv("ASSISTANT_DATA_DIR", str(service.settings.data_dir))
     monkeypatch.setenv("ASSISTANT_ARTICLES_DIR", str(service.settings.articles_dir))
     batch = tmp_path / "q.jsonl"

@@ -160,9 +160,10 @@ def test_refusal_is_shown_as_not_found(page: Any) -> None:
 
 
 def test_a_feed_upload_shows_one_progress_display_that_moves_to_done(
-    browser: Any, tmp_path_factory: pytest.TempPathFactory, settings_factory: Any
+    browser: Any, tmp_path_factory: pytest.TempPathFactory, settings_factory: Any, embedder: Any
 ) -> None:
-    """Its own app, reporting progress in small steps, so that the display can be seen moving on 2 cores."""
+    """Its own app (over the session's real model), reporting progress in small steps, so that the display can be
+    seen moving on 2 cores."""
     from app_testkit import serve
     from index_testkit import jsonl, story
 
@@ -173,7 +174,7 @@ def test_a_feed_upload_shows_one_progress_display_that_moves_to_done(
     topics = [f"{town} {thing}" for town in towns for thing in ("ferry", "museum", "tram", "harbour")]
     feed = root / "wire.jsonl"
     feed.write_text(jsonl(*({"id": str(i), "text": story(t, 5)} for i, t in enumerate(topics))), encoding="utf-8")
-    with serve(settings) as url, chromium_page(browser, url) as page:
+    with serve(settings, embedder) as url, chromium_page(browser, url) as page:
         page.get_by_role("tab", name="Index").click()
         page.set_input_files("#na-upload input[type=file]", str(feed))
         page.locator("#na-upload").get_by_text("wire.jsonl").first.wait_for()
