@@ -3,7 +3,8 @@
 A poll writes one JSON file per new story under `articles/feeds/<feed id>/` (index/ingest/), then the
 ordinary incremental update indexes it, in one job with the poll: the stories are files like any other
 (deduplicated by url before their page is fetched, and by text against the whole store when indexed).
-Feeds live in the article store's database, so they survive a restart.
+Feeds live in the article store's database (SQLite, or PostgreSQL shared by every replica), so they survive a
+restart; a scheduled poll first claims each due feed there, so of several replicas only one polls it.
 """
 
 from __future__ import annotations
@@ -21,8 +22,9 @@ from assistant.indexing.service import IndexService
 from index.ingest.fetch import Fetcher, FetchPolicy
 from index.ingest.known import store_urls
 from index.ingest.poll import PollResult, refresh
-from index.ingest.registry import Feed, FeedRegistry
+from index.ingest.registry import Feed
 from index.report import UpdateReport
+from index.stores import StoreUnavailable, open_feed_registry
 
 FEEDS_FOLDER = "feeds"  # under the articles folder
 _EVERY = re.compile(r"^\s*(\d+)\s*(s|sec|m|min|h|d)?\s*$", re.I)
@@ -53,7 +55,7 @@ class FeedService:
     def __init__(self, indexing: IndexService, fetch_policy: FetchPolicy | None = None) -> None:
         self.indexing = indexing
         self.settings = indexing.settings
-        self.registry = FeedRegistry(self.settings.store_path)
+        self.registry = open_feed_registry(self.settings)
         self.fetch_policy = fetch_policy or FetchPolicy()
         self.folder = self.settings.articles_dir / FEEDS_FOLDER
 
@@ -86,14 +88,17 @@ class FeedService:
         if not feeds:
             return FeedPolls([], None)
         polls: list[PollResult] = []
-        job = self.indexing.start("feeds", lambda j: self._poll_and_index(feeds, polls, j))
+        job = self.indexing.start("feeds", lambda j: self._poll_and_index(feeds, polls, j, claim=due_only))
         return FeedPolls(polls, job)
 
-    def _poll_and_index(self, feeds: list[Feed], polls: list[PollResult], job: Job) -> UpdateReport:
+    def _poll_and_index(self, feeds: list[Feed], polls: list[PollResult], job: Job, claim: bool) -> UpdateReport:
+        """Poll each feed (when `claim`, only those this process claims: another replica may have taken one)."""
         known = store_urls(self.indexing.handles.store)  # one snapshot per round: a set lookup per story
         for done, feed in enumerate(feeds):
             job.progress("fetching", done, len(feeds))
-            polls.append(refresh(feed, self.registry, self.folder, known, self.fetcher, time.time()))
+            taken = self.registry.claim(feed.id, time.time()) if claim else feed
+            if taken is not None:
+                polls.append(refresh(taken, self.registry, self.folder, known, self.fetcher, time.time()))
         job.progress("fetching", len(feeds), len(feeds))
         report = self.indexing.run_update(job.progress) if any(p.written for p in polls) else UpdateReport()
         for poll in polls:
@@ -104,9 +109,10 @@ class FeedService:
 
 
 def run_schedule(feeds: FeedService, stop: threading.Event) -> None:
-    """Poll due feeds every `feed_check_s` until `stop`; a tick that finds the index busy waits for the next."""
+    """Poll due feeds every `feed_check_s` until `stop`; a tick that finds the index busy or the database down
+    waits for the next (health checks report the database; the schedule resumes when it returns)."""
     while True:
-        with contextlib.suppress(IndexBusy):
+        with contextlib.suppress(IndexBusy, StoreUnavailable):
             feeds.refresh(due_only=True)
         if stop.wait(feeds.settings.feed_check_s):
             return

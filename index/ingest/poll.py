@@ -11,7 +11,8 @@ from index.ingest.extract import ExtractPolicy, extract_page
 from index.ingest.fetch import Fetcher, FetchError
 from index.ingest.outbox import article_path, write_article
 from index.ingest.parse import FeedItem, FeedParseError, parse_feed
-from index.ingest.registry import Feed, FeedRegistry
+from index.ingest.registry import Feed
+from index.ingest.registry_protocol import Registry
 
 
 @dataclass(frozen=True)
@@ -37,7 +38,7 @@ class PollResult:
 
 def refresh(
     feed: Feed,
-    registry: FeedRegistry,
+    registry: Registry,
     out_dir: Path,
     known_url: Callable[[str], bool],
     fetcher: Fetcher,

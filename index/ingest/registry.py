@@ -31,6 +31,7 @@ class RegistryPolicy:
     id_chars: int = 12  # length of a feed id (a hex sha1 prefix)
     max_error_chars: int = 2000  # a stored error message is cut to this
     busy_timeout_s: float = 30.0  # wait this long for another writer (the indexer) to finish
+    claim_s: float = 900.0  # a claimed feed is not due for others this long (a poller that died frees it then)
 
 
 @dataclass(frozen=True)
@@ -85,6 +86,40 @@ def feed_id(normalised_url: str, chars: int = RegistryPolicy.id_chars) -> str:
     return hashlib.sha1(normalised_url.encode("utf-8")).hexdigest()[:chars]
 
 
+def checked(url: str, every_s: int, policy: RegistryPolicy) -> tuple[str, str]:
+    """(feed id, canonical url) of a feed to add, or ValueError, so every backend accepts the same feeds."""
+    if isinstance(every_s, bool) or not isinstance(every_s, int) or every_s < policy.min_every_s:
+        raise ValueError(f"every_s must be a whole number of seconds >= {policy.min_every_s}, got {every_s!r}")
+    canonical = normalise_url(url)
+    return feed_id(canonical, policy.id_chars), canonical
+
+
+def retry_delay(policy: RegistryPolicy, every_s: int, failures: int) -> float:
+    """Seconds until a feed that failed `failures` times in a row is tried again."""
+    cap = max(policy.max_backoff_s, float(every_s))
+    return min(policy.retry_base_s * 2.0 ** min(failures - 1, 62), cap)
+
+
+def after_poll(
+    feed: Feed, policy: RegistryPolicy, *, ok: bool, error: str, etag: str | None, last_modified: str | None,
+    title: str | None, items_added: int, now: float,
+) -> tuple[str, str, str, float, float | None, str, int, float, int]:
+    """The columns a poll's outcome sets (etag, last_modified, title, last_polled, last_ok, last_error, failures,
+    next_due, items added), computed once for every backend; None keeps a field as it was."""
+    failures = 0 if ok else feed.failures + 1
+    return (
+        feed.etag if etag is None else etag,
+        feed.last_modified if last_modified is None else last_modified,
+        feed.title if title is None else " ".join(title.split()),
+        now,
+        now if ok else feed.last_ok,
+        error[: policy.max_error_chars],
+        failures,
+        now + (feed.every_s if ok else retry_delay(policy, feed.every_s, failures)),
+        max(0, items_added),
+    )
+
+
 class FeedRegistry:
     """A `feeds` table in the given SQLite file (WAL mode, one short transaction per call)."""
 
@@ -100,10 +135,7 @@ class FeedRegistry:
 
     def add(self, url: str, every_s: int) -> Feed:
         """Follow a feed (due at once); a url already followed keeps its state and takes the new interval."""
-        if isinstance(every_s, bool) or not isinstance(every_s, int) or every_s < self.policy.min_every_s:
-            raise ValueError(f"every_s must be a whole number of seconds >= {self.policy.min_every_s}, got {every_s!r}")
-        canonical = normalise_url(url)
-        fid = feed_id(canonical, self.policy.id_chars)
+        fid, canonical = checked(url, every_s, self.policy)
         with self._connect() as db:
             db.execute(
                 "INSERT INTO feeds(id, url, every_s) VALUES (?, ?, ?) ON CONFLICT(id) DO UPDATE SET"
@@ -139,6 +171,16 @@ class FeedRegistry:
             ).fetchall()
         return [Feed(*r) for r in rows]
 
+    def claim(self, feed_id: str, now: float) -> Feed | None:
+        """Take a due feed for one poll, atomically: its next poll moves `claim_s` ahead, so no other poller
+        of this file takes it; None when it is not due (another poller has it) or gone."""
+        with self._connect() as db:
+            claimed = db.execute(
+                "UPDATE feeds SET next_due = ? WHERE id = ? AND next_due <= ?",
+                (now + self.policy.claim_s, feed_id, now),
+            ).rowcount
+            return self._row(db, feed_id) if claimed else None
+
     def record(
         self,
         feed_id: str,
@@ -158,31 +200,19 @@ class FeedRegistry:
             row = db.execute(f"SELECT {_COLUMNS} FROM feeds WHERE id = ?", (feed_id,)).fetchone()
             if row is None:
                 raise KeyError(f"no feed with id {feed_id!r}")
-            feed = Feed(*row)
-            failures = 0 if ok else feed.failures + 1
-            next_due = now + (feed.every_s if ok else self.retry_delay(feed.every_s, failures))
             db.execute(
                 "UPDATE feeds SET etag = ?, last_modified = ?, title = ?, last_polled = ?, last_ok = ?,"
                 " last_error = ?, failures = ?, next_due = ?, items = items + ? WHERE id = ?",
-                (
-                    feed.etag if etag is None else etag,
-                    feed.last_modified if last_modified is None else last_modified,
-                    feed.title if title is None else " ".join(title.split()),
-                    now,
-                    now if ok else feed.last_ok,
-                    error[: self.policy.max_error_chars],
-                    failures,
-                    next_due,
-                    max(0, items_added),
-                    feed_id,
-                ),
+                (*after_poll(
+                    Feed(*row), self.policy, ok=ok, error=error, etag=etag, last_modified=last_modified,
+                    title=title, items_added=items_added, now=now,
+                ), feed_id),
             )
             return self._row(db, feed_id)
 
     def retry_delay(self, every_s: int, failures: int) -> float:
         """Seconds until a feed that failed `failures` times in a row is tried again."""
-        cap = max(self.policy.max_backoff_s, float(every_s))
-        return min(self.policy.retry_base_s * 2.0 ** min(failures - 1, 62), cap)
+        return retry_delay(self.policy, every_s, failures)
 
     @staticmethod
     def _row(db: sqlite3.Connection, fid: str) -> Feed:

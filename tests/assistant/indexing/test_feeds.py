@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from assistant.indexing.feeds import FEEDS_FOLDER, FeedService, parse_every  # n
 from assistant.indexing.service import IndexService  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
+from index.ingest.registry import Feed  # noqa: E402
 
 TOKEN = "feed-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
@@ -104,6 +106,29 @@ def test_feeds_survive_a_restart(site: Site, make_handles) -> None:  # type: ign
     FeedService(IndexService(handles.settings, handles)).add(site.url("/rss.xml"), "45m")
     reopened = FeedService(IndexService(handles.settings, IndexHandles(handles.settings)))
     assert [(f.url, f.every_s) for f in reopened.feeds()] == [(site.url("/rss.xml"), 2700)]
+
+
+def test_a_scheduled_refresh_polls_only_the_due_feeds_it_claims(  # type: ignore[no-untyped-def]
+    site: Site, make_handles, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    handles = make_handles()
+    feeds = FeedService(IndexService(handles.settings, handles))
+    mine = feeds.add(site.url("/rss.xml"), "1h")
+    theirs = feeds.add(site.url("/other.xml"), "1h")
+    other_replica = FeedService(IndexService(handles.settings, IndexHandles(handles.settings)))
+    read_due = feeds.registry.due
+
+    def due_then_raced(now: float) -> list[Feed]:  # another replica takes a feed between our read and our poll
+        found = read_due(now)
+        assert other_replica.registry.claim(theirs.id, time.time()) is not None
+        return found
+
+    monkeypatch.setattr(feeds.registry, "due", due_then_raced)
+    polls = feeds.refresh(due_only=True)
+    assert polls.job is not None and feeds.indexing.wait(polls.job).state == "done"
+    assert [p.feed_id for p in polls.polls] == [mine.id]
+    monkeypatch.undo()
+    assert feeds.refresh(due_only=True).job is None  # nothing left due: the one polled, the other claimed
 
 
 @pytest.mark.parametrize(("text", "seconds"), [("90s", 90), ("30m", 1800), ("2h", 7200), ("1d", 86400), ("600", 600)])
