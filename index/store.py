@@ -174,19 +174,6 @@ class ArticleStore:
             chunks = db.execute("SELECT COUNT(*) FROM chunks").fetchone()[0]
         return articles, chunks
 
-    def chunks_by_id(self, chunk_ids: Sequence[str]) -> dict[str, StoredChunk]:
-        """Live chunks among the given ids; ids not committed (or already replaced) are absent."""
-        out: dict[str, StoredChunk] = {}
-        with self._connect() as db:
-            for i in range(0, len(chunk_ids), 500):
-                part = list(chunk_ids[i : i + 500])
-                marks = ",".join("?" * len(part))
-                for row in db.execute(
-                    f'SELECT id, article_id, start, "end", text, idx FROM chunks WHERE id IN ({marks})', part
-                ):
-                    out[row[0]] = StoredChunk(*row)
-        return out
-
     def live_chunks(self, chunk_ids: Sequence[str]) -> dict[str, tuple[StoredChunk, StoredArticle]]:
         """Live chunks among these ids with their articles' metadata, in ONE read: never two generations mixed."""
         out: dict[str, tuple[StoredChunk, StoredArticle]] = {}
@@ -215,19 +202,6 @@ class ArticleStore:
         """Every live chunk id, to find orphans in the vector store."""
         with self._connect() as db:
             return {row[0] for row in db.execute("SELECT id FROM chunks")}
-
-    def article_meta(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
-        """Title, url, date and source of many articles at once (no text)."""
-        out: dict[str, StoredArticle] = {}
-        with self._connect() as db:
-            for i in range(0, len(article_ids), 500):
-                part = list(article_ids[i : i + 500])
-                marks = ",".join("?" * len(part))
-                for r in db.execute(
-                    f"SELECT id, title, url, date, source, urls, updated_at FROM articles WHERE id IN ({marks})", part
-                ):
-                    out[r[0]] = StoredArticle(r[0], r[1], r[2], r[3], r[4], "", json.loads(r[5]), 0, r[6])
-        return out
 
     def get_meta(self, key: str, default: str = "") -> str:
         """A value from the key/value meta table."""

@@ -116,14 +116,6 @@ class PostgresStore:
             row = cur.execute("SELECT (SELECT COUNT(*) FROM articles), (SELECT COUNT(*) FROM chunks)").fetchone()
         return int(row[0]), int(row[1])
 
-    def chunks_by_id(self, chunk_ids: Sequence[str]) -> dict[str, StoredChunk]:
-        """Live chunks among the given ids."""
-        with self._tx() as cur:
-            rows = cur.execute(
-                'SELECT id, article_id, start, "end", text, idx FROM chunks WHERE id = ANY(%s)', (list(chunk_ids),)
-            ).fetchall()
-        return {r[0]: StoredChunk(*r) for r in rows}
-
     def live_chunks(self, chunk_ids: Sequence[str]) -> dict[str, tuple[StoredChunk, StoredArticle]]:
         """Live chunks among these ids with their articles' metadata, in ONE statement: one generation."""
         with self._tx() as cur:
@@ -145,12 +137,6 @@ class PostgresStore:
         """Every live chunk id, to find orphans in the vector store."""
         with self._tx() as cur:
             return {r[0] for r in cur.execute("SELECT id FROM chunks")}
-
-    def article_meta(self, article_ids: Sequence[str]) -> dict[str, StoredArticle]:
-        """Title, url, date and source of many articles at once (no text)."""
-        with self._tx() as cur:
-            rows = cur.execute(f"SELECT {_SUMMARY} FROM articles a WHERE a.id = ANY(%s)", (list(article_ids),))
-            return {r[0]: _summary(r) for r in rows}
 
     def get_meta(self, key: str, default: str = "") -> str:
         """A value from the key/value meta table."""

@@ -310,10 +310,9 @@ WRONG_PASSAGE = [
 @pytest.fixture(scope="module")
 def all_passages(handles: IndexHandles) -> Verifier:
     """A verifier over every chunk of the default articles, numbered in article order."""
-    chunks = sorted(handles.store.chunks_by_id(sorted(handles.store.all_chunk_ids())).values(),
-                    key=lambda c: (c.article_id, c.start))
-    meta = handles.store.article_meta(sorted({c.article_id for c in chunks}))
-    return Verifier([Candidate(c, meta[c.article_id]) for c in chunks], handles.embedder, Thresholds())
+    live = sorted(handles.store.live_chunks(sorted(handles.store.all_chunk_ids())).values(),
+                  key=lambda pair: (pair[0].article_id, pair[0].start))
+    return Verifier([Candidate(c, a) for c, a in live], handles.embedder, Thresholds())
 
 
 def _check(verifier: Verifier, claim: str, anchor: str):  # type: ignore[no-untyped-def]

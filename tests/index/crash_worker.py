@@ -158,7 +158,7 @@ def snapshot(handles: IndexHandles, questions: list[str]) -> dict[str, Any]:
     """Everything the test checks about one index, read through the same code the app uses."""
     store = handles.store
     live = store.all_chunk_ids()
-    chunks = store.chunks_by_id(sorted(live))
+    chunks = {cid: chunk for cid, (chunk, _) in store.live_chunks(sorted(live)).items()}
     vectors = handles.vectors.get_vectors(sorted(live))
     lexical_gen, lexical = handles.load_lexical()
     answers: list[dict[str, Any]] = []

@@ -70,7 +70,7 @@ def chroma_records(handles: IndexHandles) -> dict[str, tuple[str, dict[str, Any]
 def assert_consistent(handles: IndexHandles) -> dict[str, StoredChunk]:
     """Store and Chroma hold the same live chunks, and every offset slices its article's stored text exactly."""
     ids = handles.store.all_chunk_ids()
-    chunks = handles.store.chunks_by_id(sorted(ids))
+    chunks = {cid: chunk for cid, (chunk, _) in handles.store.live_chunks(sorted(ids)).items()}
     records = chroma_records(handles)
     assert set(records) == ids, "Chroma and the store disagree on the live chunks"
     texts: dict[str, str | None] = {}
@@ -91,7 +91,7 @@ def assert_consistent(handles: IndexHandles) -> dict[str, StoredChunk]:
 def article_chunk_ids(handles: IndexHandles, article_id: str) -> set[str]:
     """Live chunk ids of one article, as the store knows them."""
     ids = handles.store.all_chunk_ids()
-    return {cid for cid, c in handles.store.chunks_by_id(sorted(ids)).items() if c.article_id == article_id}
+    return {cid for cid, (c, _) in handles.store.live_chunks(sorted(ids)).items() if c.article_id == article_id}
 
 
 # Run as root, a test still needs reads that fail: the CLI then runs without the capabilities that let root
