@@ -55,6 +55,7 @@ class Case:
     lead: list[str]
     timed: Retrieval | None = None  # retrieved with time expressions as date filters
     timed_lead: list[str] | None = None
+    lead_prob: float = 0.0  # the learned ranker's best sentence: the no_answer gate reads it
 
 
 def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type: ignore[no-untyped-def]
@@ -71,10 +72,11 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
             r = service.retrieve(q.question, top_k=K, as_of=day)
             rank_order = [x.text for x in select_quotes(r.passages)]
-            lead = [x.text for x in compose(ranked_sentences(r, service.handles.embedder))]
+            scored = ranked_sentences(r, service.handles.embedder)
+            lead = [x.text for x in compose(scored)]
             t = timed_service.retrieve(q.question, top_k=K, as_of=day)
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
-            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead))
+            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, scored[0][0] if scored else 0.0))
     return out
 
 
@@ -115,6 +117,9 @@ def main() -> None:
     def new_rule(policy: RefusalPolicy) -> Callable[[Case], bool]:
         return lambda c: decide(c.retrieval.chunks, c.retrieval.query, policy).refused
 
+    def gated(policy: RefusalPolicy) -> Callable[[Case], bool]:
+        return lambda c: decide(c.retrieval.chunks, c.retrieval.query, policy, answer=lambda: c.lead_prob).refused
+
     def old(c: Case) -> bool:
         return corroboration_rule(c.retrieval.chunks, c.retrieval.query)
 
@@ -136,7 +141,8 @@ def main() -> None:
         "topic score instead (no corroboration, no constraint check)": (
             new_rule(replace(base, check_constraints=False)), rank_order),
         "+ constraint check (not_stated)": (new_rule(base), rank_order),
-        "+ learned lead (default: all stages)": (new_rule(base), lead),
+        "+ learned lead": (new_rule(base), lead),
+        "+ no_answer gate (default: all stages)": (gated(base), lead),
         "learned lead alone (old refusal)": (old, lead),
         "all stages + time expressions as date filters": (timed_refusal, timed_lead),
     }  # fmt: skip
