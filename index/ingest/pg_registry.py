@@ -6,13 +6,11 @@ claiming at once, the second waits for the first's commit, finds the feed no lon
 
 from __future__ import annotations
 
-from contextlib import AbstractContextManager, suppress
+from contextlib import AbstractContextManager
 from dataclasses import fields
 
 from index.ingest.registry import Feed, Feeds, RegistryPolicy, after_poll, checked, retry_delay
 from index.stores.pg_connections import Connections
-from index.stores.postgres import SCHEMA_LOCK_KEY
-from index.stores.protocol import StoreUnavailable
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS feeds(
@@ -30,21 +28,9 @@ class PostgresFeedRegistry:
 
     def __init__(self, url: str, policy: RegistryPolicy | None = None) -> None:
         self.policy = policy or RegistryPolicy()
-        self._db = Connections(url)
-        self._ready = False
-        with suppress(StoreUnavailable):  # a server down now is reported by health checks; the table comes later
-            self._ensure_schema()
-
-    def _ensure_schema(self) -> None:
-        if self._ready:
-            return
-        with self._db.transaction() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK_KEY,))
-            cur.execute(_SCHEMA)
-        self._ready = True
+        self._db = Connections(url, _SCHEMA)  # a server down now is reported by health checks; the table later
 
     def _tx(self) -> AbstractContextManager:
-        self._ensure_schema()
         return self._db.transaction()
 
     def add(self, url: str, every_s: int) -> Feed:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import os
 import queue
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager, suppress
 
 import psycopg
 from psycopg.conninfo import conninfo_to_dict
@@ -16,6 +16,7 @@ from index.stores.protocol import StoreUnavailable
 
 CONNECT_TIMEOUT_S = 3  # a server that does not answer within this is reported as down
 KEEP_IDLE = 8  # idle connections kept for reuse per process
+SCHEMA_LOCK_KEY = 160_017  # two processes creating the tables at once would collide in the catalog
 UPDATE_LOCK_KEY = 160_016  # the advisory lock every writer of one database takes (issue 16's number)
 _UNREACHABLE = (psycopg.OperationalError, psycopg.InterfaceError)
 
@@ -33,10 +34,22 @@ class Connections:
     """Connections in autocommit mode, each use one explicit transaction; a broken one is dropped, with every
     idle one (after a server restart they are all dead), so the next call reconnects by itself."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, schema: str = "") -> None:
         self.url = url
         self.name = server_name(url)
         self._idle: queue.LifoQueue[psycopg.Connection] = queue.LifoQueue()
+        self._schema = schema  # created on first use, so a server that is down at start-up is no crash
+        with suppress(StoreUnavailable):
+            self._ensure_schema()
+
+    def _ensure_schema(self) -> None:
+        """Create the tables once per process; under a lock, since two processes creating them collide."""
+        if not self._schema:
+            return
+        with self._transaction() as cur:
+            cur.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK_KEY,))
+            cur.execute(self._schema)
+        self._schema = ""
 
     def unavailable(self, exc: Exception) -> StoreUnavailable:
         """The one-line error for a server we cannot use."""
@@ -73,9 +86,14 @@ class Connections:
             except queue.Empty:
                 return
 
+    def transaction(self, snapshot: bool = False) -> AbstractContextManager[psycopg.Cursor]:
+        """One transaction (committed on success, rolled back on error) once the tables exist; snapshot:
+        repeatable read, read only."""
+        self._ensure_schema()
+        return self._transaction(snapshot)
+
     @contextmanager
-    def transaction(self, snapshot: bool = False) -> Iterator[psycopg.Cursor]:
-        """One transaction (committed on success, rolled back on error); snapshot: repeatable read, read only."""
+    def _transaction(self, snapshot: bool = False) -> Iterator[psycopg.Cursor]:
         conn = self._take()
         try:
             with conn.transaction(), conn.cursor() as cur:
@@ -101,6 +119,7 @@ class Connections:
     def update_lock(self) -> Iterator[None]:
         """Hold the database's update lock on a session of its own, or raise UpdateInProgress at once. The
         server frees it when the session ends: on exit, and when this process dies (even by SIGKILL)."""
+        self._ensure_schema()
         conn = self.open()
         try:
             try:

@@ -9,12 +9,11 @@ from __future__ import annotations
 import json
 import time
 from collections.abc import Sequence
-from contextlib import AbstractContextManager, suppress
+from contextlib import AbstractContextManager
 
 from index.lock import UpdateInProgress
 from index.store import ArticleUpsert, LexicalDelta, ManifestEntry, StoredArticle, StoredChunk
 from index.stores.pg_connections import Connections
-from index.stores.protocol import StoreUnavailable
 from index.text_key import text_key
 from index.types import Article
 
@@ -31,7 +30,6 @@ CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL);
 CREATE TABLE IF NOT EXISTS lexical_log(generation BIGINT NOT NULL, article_id TEXT NOT NULL);
 CREATE INDEX IF NOT EXISTS lexical_log_by_generation ON lexical_log(generation);
 """
-SCHEMA_LOCK_KEY = 160_017  # two processes creating the tables at once would collide in the catalog
 LOG_GENERATIONS = 1000  # generations of change log kept; a replica further behind rebuilds its BM25 in full
 _ARTICLE_COLUMNS = "id, title, url, date, source, origin, file, text, hash, urls, updated_at, text_key, url_files"
 _CHUNK_COLUMNS = 'id, article_id, idx, start, "end", text, terms'
@@ -48,25 +46,13 @@ class PostgresStore:
     shared = True
 
     def __init__(self, url: str) -> None:
-        self._db = Connections(url)
-        self._ready = False
-        with suppress(StoreUnavailable):  # a server down now is reported by health checks; tables come later
-            self._ensure_schema()
+        self._db = Connections(url, _SCHEMA)  # a server down now is reported by health checks; tables come later
 
     def describe(self) -> str:
         """host:port/database, for messages."""
         return self._db.name
 
-    def _ensure_schema(self) -> None:
-        if self._ready:
-            return
-        with self._db.transaction() as cur:
-            cur.execute("SELECT pg_advisory_xact_lock(%s)", (SCHEMA_LOCK_KEY,))
-            cur.execute(_SCHEMA)
-        self._ready = True
-
     def _tx(self, snapshot: bool = False) -> AbstractContextManager:
-        self._ensure_schema()
         return self._db.transaction(snapshot)
 
     # --- reads -------------------------------------------------------------------------------------------
@@ -167,7 +153,6 @@ class PostgresStore:
 
     def update_lock(self) -> AbstractContextManager[None]:
         """One writer per database: a PostgreSQL advisory lock (freed by the server if the writer dies)."""
-        self._ensure_schema()
         return self._db.update_lock()
 
     # --- writes ------------------------------------------------------------------------------------------
