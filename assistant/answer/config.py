@@ -38,6 +38,7 @@ class AnswerPolicy:
     max_sentences: int = 4
     max_words: int = 80
     max_sentence_words: int = 60
+    min_sentence_words: int = 4  # shorter "sentences" are fragments (datelines, captions), not answers
     support_share: float = 0.2  # a supporting sentence's probability is at least this share of the lead's
     min_support_coverage: float = 0.0  # and it shares more than this (IDF-weighted) of the question's terms
 

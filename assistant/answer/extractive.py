@@ -24,10 +24,10 @@ class Quote:
     score: float
 
 
-def _answer_like(sentence: str, max_words: int) -> bool:
+def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
     """Fragments, over-long run-ons and the articles' own questions ("Who is his brother?") are not answers."""
     words = len(sentence.split())
-    return 4 <= words <= max_words and not _QUESTION.search(sentence)
+    return min_words <= words <= max_words and not _QUESTION.search(sentence)
 
 
 def select_quotes(
@@ -51,7 +51,7 @@ def select_quotes(
             sentence = text[a:b]
             n = len(sentence.split())
             key = re.sub(r"\W+", " ", sentence.lower()).strip()
-            if key in seen or not _answer_like(sentence, max_sentence_words) or words + n > max_words:
+            if key in seen or not answer_like(sentence, max_sentence_words) or words + n > max_words:
                 continue
             chosen.append(Quote(cand, cand.chunk.start + a, cand.chunk.start + b, sentence, cand.score))
             seen.add(key)

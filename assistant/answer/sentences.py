@@ -13,13 +13,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.constraints import Constraints
+from assistant.answer.extractive import answer_like
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import coverage, novelty
 from newstext.sentences import sentence_spans
 from newstext.terms import terms
 
-_QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 _WORDS = re.compile(r"[\w’'-]+")
 
 # The features of a sentence, in the order the shipped weights use them.
@@ -46,12 +46,6 @@ class Sentence:
     end: int
     text: str
     features: dict[str, float]
-
-
-def answer_like(sentence: str, max_words: int) -> bool:
-    """Fragments, over-long run-ons and the articles' own questions ("Who is his brother?") are not answers."""
-    words = len(sentence.split())
-    return 4 <= words <= max_words and not _QUESTION.search(sentence)
 
 
 def candidates(
