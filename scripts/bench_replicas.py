@@ -14,15 +14,8 @@ import threading
 import time
 
 import httpx
+from bench_api import QUESTIONS  # the same mix, refusal included, so the two benches compare
 
-QUESTIONS = [
-    "Who founded Wagner?",
-    "Which city did Wagner forces assault?",
-    "Why did Putin annex four occupied oblasts?",
-    "What is Turkey's deal with Baykar?",
-    "How are sanctions hurting Russia's budget?",
-    "Who won the 2022 FIFA World Cup?",
-]
 PICKUP_TEXT = (
     "Lighthouse keepers strike in Tromso\n\nThe lighthouse keepers of Tromso walked out on Monday over a pay "
     "freeze, said union leader Ingrid Solvang. The strike closed the harbour beacon for the first time since 1952."
