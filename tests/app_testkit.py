@@ -10,7 +10,6 @@ from contextlib import contextmanager
 
 from assistant.settings import Settings
 from index.embedding import Embedder
-from index.handles import IndexHandles
 
 
 def free_port() -> int:
@@ -30,10 +29,9 @@ def serve(settings: Settings, embedder: Embedder | None = None) -> Iterator[str]
 
     port = free_port()
     settings = settings.model_copy(update={"port": port})  # the url the server advertises to CLI commands
-    handles = None
-    if embedder is not None:
-        handles = IndexHandles(settings)
-        handles.__dict__["embedder"] = embedder  # cached_property storage: the app never loads its own
+    from index_testkit import open_handles
+
+    handles = None if embedder is None else open_handles(settings, embedder)  # the app never loads its own
     config = uvicorn.Config(create_app(settings, handles), host="127.0.0.1", port=port, log_level="warning")
     server = uvicorn.Server(config)
     thread = threading.Thread(target=server.run, name=f"server-{port}", daemon=True)

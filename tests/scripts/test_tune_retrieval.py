@@ -6,7 +6,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from pinned_settings import E2E_PINNED
+from pinned_settings import pinned_service
 
 SCRIPTS = Path(__file__).resolve().parents[2] / "scripts"
 if str(SCRIPTS) not in sys.path:
@@ -17,7 +17,6 @@ import tune_retrieval  # noqa: E402
 from assistant.service import AnswerService  # noqa: E402
 from assistant.settings import Settings, load_settings  # noqa: E402
 from index.embedding import Embedder  # noqa: E402
-from index.handles import IndexHandles  # noqa: E402
 
 QUESTION = "Who founded the Wagner group?"
 
@@ -34,12 +33,7 @@ def test_overrides_change_only_the_knobs_named() -> None:
 
 @pytest.fixture(scope="module")
 def shipped(indexed_settings: Settings, embedder: Embedder) -> AnswerService:
-    settings = load_settings(
-        **(E2E_PINNED | {"data_dir": indexed_settings.data_dir, "articles_dir": indexed_settings.articles_dir})
-    )
-    handles = IndexHandles(settings)
-    handles.__dict__["embedder"] = embedder  # cached_property storage: skip reloading the model
-    return AnswerService(settings, handles)
+    return pinned_service(indexed_settings, embedder)
 
 
 def test_a_variant_without_overrides_is_the_shipped_pipeline(shipped: AnswerService) -> None:

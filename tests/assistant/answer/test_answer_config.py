@@ -6,13 +6,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 import pytest
-from pinned_settings import E2E_PINNED
+from pinned_settings import pinned_service
 
 from assistant.answer.config import AnswerPolicy, AnswerSettings, LanguagePolicy, RefusalPolicy, Thresholds
-from assistant.service import AnswerService
 from assistant.settings import Settings, load_settings
 from index.embedding import Embedder
-from index.handles import IndexHandles
 
 
 def test_the_defaults_are_the_calibrated_values() -> None:
@@ -40,19 +38,12 @@ def test_nested_environment_variables_reach_the_settings(monkeypatch: pytest.Mon
     assert knobs.lead == replace(AnswerPolicy(), max_sentences=2)
 
 
-def _service(base: Settings, embedder: Embedder) -> AnswerService:
-    settings = load_settings(**(E2E_PINNED | {"data_dir": base.data_dir, "articles_dir": base.articles_dir}))
-    handles = IndexHandles(settings)
-    handles.__dict__["embedder"] = embedder  # cached_property storage: skip reloading the model
-    return AnswerService(settings, handles)
-
-
 def test_the_service_answers_with_the_settings_thresholds(
     indexed_settings: Settings, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     question = "Who founded the Wagner group?"
-    assert not _service(indexed_settings, embedder).ask(question).refused
+    assert not pinned_service(indexed_settings, embedder).ask(question).refused
     monkeypatch.setenv("ASSISTANT_ANSWER__REFUSAL__MIN_TOPIC", "9")  # no chunk covers any topic that well
     monkeypatch.setenv("ASSISTANT_ANSWER__REFUSAL__MIN_TOPIC_GENERIC", "9")
-    response = _service(indexed_settings, embedder).ask(question)
+    response = pinned_service(indexed_settings, embedder).ask(question)
     assert response.refused and response.reason == "off_topic"

@@ -4,13 +4,11 @@ reading them from there."""
 from __future__ import annotations
 
 import pytest
-from pinned_settings import E2E_PINNED
+from pinned_settings import pinned_service
 
 from assistant.retrieval.config import PassageWeights, RerankWeights, RetrievalSettings
-from assistant.service import AnswerService
 from assistant.settings import Settings, load_settings
 from index.embedding import Embedder
-from index.handles import IndexHandles
 
 
 def test_the_defaults_are_the_values_measured_on_news_dev() -> None:
@@ -46,21 +44,14 @@ def test_an_unknown_retrieval_knob_is_an_error() -> None:
         load_settings(retrieval={"depht": 60})
 
 
-def _service(base: Settings, embedder: Embedder) -> AnswerService:
-    settings = load_settings(**(E2E_PINNED | {"data_dir": base.data_dir, "articles_dir": base.articles_dir}))
-    handles = IndexHandles(settings)
-    handles.__dict__["embedder"] = embedder  # cached_property storage: skip reloading the model
-    return AnswerService(settings, handles)
-
-
 def test_a_nested_environment_variable_changes_what_the_pipeline_returns(
     indexed_settings: Settings, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     question = "Who founded the Wagner group?"
-    shipped = _service(indexed_settings, embedder).retrieve(question, top_k=5)
+    shipped = pinned_service(indexed_settings, embedder).retrieve(question, top_k=5)
     assert max(len(p.chunk.text.split()) for p in shipped.passages) <= 40  # one long sentence at most
     monkeypatch.setenv("ASSISTANT_RETRIEVAL__PASSAGE_WORDS", "120")
-    service = _service(indexed_settings, embedder)
+    service = pinned_service(indexed_settings, embedder)
     assert service.retriever.config.passage_words == 120
     longer = service.retrieve(question, top_k=5)
     assert max(len(p.chunk.text.split()) for p in longer.passages) > 40
