@@ -69,7 +69,7 @@ def create_app(settings: Settings, handles: IndexHandles | None = None) -> FastA
     from assistant.ui.chat import mount_ui
 
     if not settings.chroma_host:  # this server owns the embedded store; CLI commands send their requests here
-        claim(settings.data_dir, "server", settings.public_url, on_wait=_say_waiting)
+        claim(settings.data_dir, "server", settings.server.public_url, on_wait=_say_waiting)
     service = build_service(settings, handles)
     for problem in service.handles.problems():  # served anyway: /api/health says 503 until the server returns
         print(f"error: {problem}", file=sys.stderr, flush=True)
@@ -87,7 +87,7 @@ def create_app(settings: Settings, handles: IndexHandles | None = None) -> FastA
     app.state.feeds = feeds
     app.state.ready = False
     install_error_handlers(app)
-    upload_bytes = settings.max_upload_bytes * min(MAX_UPLOAD_FILES, 4)
+    upload_bytes = settings.server.max_upload_bytes * min(MAX_UPLOAD_FILES, 4)
     app.add_middleware(UploadSizeGuard, path="/api/index", limit=upload_bytes)
     app.include_router(routes.router)
     app.include_router(index_routes.router)

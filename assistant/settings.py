@@ -9,6 +9,8 @@ from pydantic import Field
 from pydantic_settings import SettingsConfigDict
 
 from assistant.answer.config import AnswerSettings
+from assistant.api.config import ServerSettings
+from assistant.generative.config import LLMSettings
 from assistant.retrieval.config import RetrievalSettings
 from index.config import PROJECT_ROOT, IndexSettings
 
@@ -18,9 +20,10 @@ MAX_TOP_K = 50  # the most passages one question may ask for, wherever top_k is 
 
 
 class Settings(IndexSettings):
-    """Every knob of the assistant: the index's (index/config.py) plus retrieval, answers and the server.
+    """Every knob of the assistant: the index's (index/config.py) plus retrieval, answers, the LLM and the server.
 
-    Nested groups read nested variables: ASSISTANT_RETRIEVAL__DEPTH=60, ASSISTANT_RETRIEVAL__RERANK__RECENCY=0.4."""
+    Nested groups read nested variables: ASSISTANT_RETRIEVAL__DEPTH=60, ASSISTANT_LLM__BASE_URL=...,
+    ASSISTANT_SERVER__PORT=8000."""
 
     model_config = SettingsConfigDict(env_nested_delimiter="__")
 
@@ -35,7 +38,7 @@ class Settings(IndexSettings):
     feed_every_s: int = Field(1800, ge=60, description="Default time between two polls of a feed.")
     feed_check_s: float = Field(30.0, gt=0, description="How often the app looks for feeds that are due.")
 
-    # Retrieval and answers.
+    # Retrieval, answers and the language model.
     top_k: int = Field(8, ge=1, le=MAX_TOP_K, description="Passages returned per question.")
     time_filters: bool = Field(
         False, description="Turn 'this week', 'in March', 'since 2023' into a date filter (off: measured on news-dev)."
@@ -50,29 +53,12 @@ class Settings(IndexSettings):
     answer_mode: Literal["extractive", "openai", "local"] = Field(
         "extractive", description="extractive needs nothing; openai = any OpenAI-compatible server; local = GGUF."
     )
-
-    # Generative answers (answer_mode openai / local).
-    llm_base_url: str = Field("http://127.0.0.1:11434/v1", description="OpenAI-compatible endpoint (e.g. Ollama).")
-    llm_model: str = Field("llama3.2", description="Model name the endpoint serves.")
-    llm_api_key: str = Field("not-needed", description="API key for the endpoint, if it needs one.")
-    llm_timeout: float = Field(30.0, gt=0, description="Seconds before the LLM call gives up.")
-    llm_max_tokens: int = Field(400, ge=16, le=8192)
-    llm_context_window: int = Field(8192, ge=512, description="The openai backend's context window (tokens).")
-    llm_gguf: Path | None = Field(None, description="A GGUF file for local mode; default: bundled SmolLM2-135M.")
-    llm_threads: int = Field(0, ge=0, description="Threads for local inference; 0 means all cores.")
-    show_unsupported: bool = Field(False, description="Keep unverifiable generated sentences, marked.")
+    llm: LLMSettings = Field(default_factory=LLMSettings, description="The LLM of answer_mode openai / local.")
 
     # Web server.
-    api_token: str | None = Field(None, description="Bearer token required by write endpoints (set it off loopback).")
-    max_upload_bytes: int = Field(25 * 1024 * 1024, ge=1, description="Largest article file accepted per upload.")
-    host: str = "127.0.0.1"
-    port: int = Field(7860, ge=1, le=65535)
-
-    @property
-    def public_url(self) -> str:
-        """Where local CLI commands reach this server (a wildcard bind is reached on loopback)."""
-        host = "127.0.0.1" if self.host in ("0.0.0.0", "::", "") else self.host
-        return f"http://[{host}]:{self.port}" if ":" in host else f"http://{host}:{self.port}"
+    server: ServerSettings = Field(
+        default_factory=ServerSettings, description="Where the web app listens; its token and upload limit."
+    )
 
 
 def load_settings(settings_file: Path | None = None, **overrides: Any) -> Settings:

@@ -49,7 +49,7 @@ def start_app(data_dir: Path, articles: Path, port: int) -> subprocess.Popen[byt
     env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")} | {
         "ASSISTANT_DATA_DIR": str(data_dir),
         "ASSISTANT_ARTICLES_DIR": str(articles),
-        "ASSISTANT_API_TOKEN": TOKEN,
+        "ASSISTANT_SERVER__API_TOKEN": TOKEN,
         "ASSISTANT_FEED_CHECK_S": "3600",  # the bench triggers polls itself
         "HF_HUB_OFFLINE": "1",
     }

@@ -28,7 +28,8 @@ def serve(settings: Settings, embedder: Embedder | None = None) -> Iterator[str]
     from assistant.factory import create_app
 
     port = free_port()
-    settings = settings.model_copy(update={"port": port})  # the url the server advertises to CLI commands
+    server = settings.server.model_copy(update={"port": port})  # the url the server advertises to CLI commands
+    settings = settings.model_copy(update={"server": server})
     from index_testkit import open_handles
 
     handles = None if embedder is None else open_handles(settings, embedder)  # the app never loads its own

@@ -22,7 +22,7 @@ INDEX_PINNED: dict[str, object] = {
     "chroma_port": None,
 }
 SERVICE_PINNED: dict[str, object] = INDEX_PINNED | {"top_k": 8, "max_question_chars": 2000, "answer_mode": "extractive"}
-E2E_PINNED: dict[str, object] = SERVICE_PINNED | {"host": "127.0.0.1"}
+E2E_PINNED: dict[str, object] = SERVICE_PINNED | {"server": {"host": "127.0.0.1"}}
 
 
 def pinned_service(base: Settings, embedder: Embedder) -> AnswerService:

@@ -25,12 +25,13 @@ Indexing = Annotated[IndexService, Depends(get_indexing)]
 
 
 def require_token(
-    indexing: Indexing, authorization: Annotated[str | None, Header(description="Bearer <ASSISTANT_API_TOKEN>")] = None
+    indexing: Indexing,
+    authorization: Annotated[str | None, Header(description="Bearer <ASSISTANT_SERVER__API_TOKEN>")] = None,
 ) -> None:
-    """Write endpoints need the bearer token when ASSISTANT_API_TOKEN is set (401 otherwise)."""
-    token = indexing.settings.api_token
+    """Write endpoints need the bearer token when ASSISTANT_SERVER__API_TOKEN is set (401 otherwise)."""
+    token = indexing.settings.server.api_token
     if token and not (authorization and hmac.compare_digest(authorization, f"Bearer {token}")):
-        raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (ASSISTANT_API_TOKEN)")
+        raise HTTPException(401, "this endpoint needs 'Authorization: Bearer <token>' (ASSISTANT_SERVER__API_TOKEN)")
 
 
 def job_view(indexing: IndexService, job: Job, uploaded: list[str] | None = None) -> JobView:

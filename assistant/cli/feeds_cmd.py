@@ -59,7 +59,8 @@ def _refresh(settings: Settings, args: argparse.Namespace) -> int:
 
     if server := remote.serving_owner(settings):
         print(f"refreshing through {server.describe()}", file=sys.stderr)
-        report = remote.refresh_feeds(str(server.url), settings.api_token, args.feed_ids or None, tqdm_progress())
+        token = settings.server.api_token
+        report = remote.refresh_feeds(str(server.url), token, args.feed_ids or None, tqdm_progress())
     else:
         own_store(settings)
         feeds = _service(settings)

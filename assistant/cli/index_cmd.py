@@ -48,7 +48,7 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
             )
             return EXIT_REFUSED
         print(f"updating through {server.describe()}", file=sys.stderr)
-        report = remote.update(str(server.url), settings.api_token, tqdm_progress())
+        report = remote.update(str(server.url), settings.server.api_token, tqdm_progress())
     else:
         own_store(settings)
         indexing = IndexService(settings, IndexHandles(settings))

@@ -16,12 +16,11 @@ def cmd_serve(settings: Settings, args: argparse.Namespace) -> int:
 
     from assistant.factory import create_app
 
-    overrides = {key: value for key, value in (("host", args.host), ("port", args.port)) if value is not None}
-    if args.watch:
-        overrides["watch"] = True
-    settings = settings.model_copy(update=overrides)
-    print(f"News Assistant on http://{settings.host}:{settings.port}/ (API docs at /docs)", file=sys.stderr)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    bind = {key: value for key, value in (("host", args.host), ("port", args.port)) if value is not None}
+    server = settings.server.model_copy(update=bind)
+    settings = settings.model_copy(update={"server": server, "watch": settings.watch or args.watch})
+    print(f"News Assistant on http://{server.host}:{server.port}/ (API docs at /docs)", file=sys.stderr)
+    uvicorn.run(create_app(settings), host=server.host, port=server.port)
     return 0
 
 

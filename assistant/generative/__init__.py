@@ -1,6 +1,3 @@
-"""Generative answers from pluggable LLM backends, every citation checked against its source passage."""
+"""Generative answers from pluggable LLM backends, every citation checked against its source passage.
 
-from assistant.generative.answerer import GenerativeAnswerer, GenerativeMode
-from assistant.generative.backends import BackendError
-
-__all__ = ["BackendError", "GenerativeAnswerer", "GenerativeMode"]
+Nothing is imported here, so that Settings can read `assistant.generative.config` without loading llama-index."""

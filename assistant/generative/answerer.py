@@ -22,6 +22,7 @@ from newstext.terms import terms
 if TYPE_CHECKING:
     from llama_index.core.llms import LLM
 
+    from assistant.generative.config import LLMSettings
     from assistant.settings import Settings
     from index.embedding import Embedder
 
@@ -123,13 +124,13 @@ class GenerativeAnswerer:
 
     @classmethod
     def build(
-        cls, settings: Settings, mode: GenerativeMode, make: Callable[[Settings], LLM], embedder: Embedder
+        cls, settings: Settings, mode: GenerativeMode, make: Callable[[LLMSettings], LLM], embedder: Embedder
     ) -> GenerativeAnswerer:
         """Build the backend now; a misconfigured one is reported with every answer instead of crashing."""
         try:
-            return cls(settings, mode, make(settings), embedder)
+            return cls(settings, mode, make(settings.llm), embedder)
         except BackendError as exc:
-            return cls(settings, mode, None, embedder, unavailable=describe_error(exc, settings))
+            return cls(settings, mode, None, embedder, unavailable=describe_error(exc, settings.llm))
 
     def messages(self, retrieval: Retrieval, question: str) -> list[ChatMessage]:
         """System rules, then the numbered passages and the question."""
@@ -152,7 +153,7 @@ class GenerativeAnswerer:
             return
         started = time.perf_counter()
         verifier = Verifier(retrieval.passages, self.embedder, self.settings.answer.verify)
-        assembler = _Assembler(verifier, self._show_unsupported())
+        assembler = _Assembler(verifier, self.settings.llm.show_unsupported)
         raw, done, failures = "", 0, list[Exception]()
         held: list[str] = []
         for piece in self._generate(self.messages(retrieval, question), failures):
@@ -165,7 +166,7 @@ class GenerativeAnswerer:
             done = max(done, len(claims) - pending)
         for claim in split_claims(raw)[done:]:
             yield from self._release(assembler, claim, held)
-        error = describe_error(failures[0], self.settings) if failures else None
+        error = describe_error(failures[0], self.settings.llm) if failures else None
         if not assembler.kept:
             yield from self._fallback(fallback, error, assembler.dropped)
             return
@@ -199,9 +200,6 @@ class GenerativeAnswerer:
         if assembler.kept:
             yield from held
             held.clear()
-
-    def _show_unsupported(self) -> bool:
-        return self.settings.show_unsupported
 
     def _fallback(self, fallback: AnswerResponse, error: str | None, dropped: int) -> Iterator[str | AnswerResponse]:
         """The extractive answer (or its refusal), streamed word by word, with the reason attached."""

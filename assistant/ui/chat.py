@@ -203,5 +203,6 @@ def mount_ui(app: FastAPI, service: AnswerService, indexing: IndexService) -> Fa
     return gr.mount_gradio_app(
         app, build_blocks(service, indexing), path="/", theme=theme(), css=STYLE.read_text(encoding="utf-8"),
         footer_links=[], ssr_mode=False, run_history=False, mcp_server=False, show_error=True,
-        server_name=settings.host, server_port=settings.port, max_file_size=settings.max_upload_bytes,
+        server_name=settings.server.host, server_port=settings.server.port,
+        max_file_size=settings.server.max_upload_bytes,
     )

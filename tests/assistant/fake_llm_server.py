@@ -20,7 +20,7 @@ class Script:
 
     text: str = ""
     status: int = 200
-    delay_s: float = 0.0  # before answering; past llm_timeout this is a timeout
+    delay_s: float = 0.0  # before answering; past settings.llm.timeout this is a timeout
     piece_chars: int = 7  # streamed delta size
 
 

@@ -200,7 +200,7 @@ def test_unsafe_upload_names_are_refused(
 
 
 def test_oversized_upload_is_413(client: httpx.Client, indexed_settings: Settings) -> None:
-    big = b"word " * (indexed_settings.max_upload_bytes // 5 + 1)
+    big = b"word " * (indexed_settings.server.max_upload_bytes // 5 + 1)
     r = client.post("/api/index", files=[("files", ("big.txt", big, "text/plain"))])
     assert r.status_code == 413, r.text
     assert "limit" in r.json()["detail"]

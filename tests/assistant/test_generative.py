@@ -66,10 +66,10 @@ def service(base_settings: Settings, handles: IndexHandles) -> AnswerService:
     return AnswerService(base_settings, handles)
 
 
-def llm_settings(base: Settings, server: FakeLLMServer, **extra: object) -> Settings:
-    """The generative settings fields (read with getattr until Settings declares them)."""
-    fields = {"answer_mode": "openai", "llm_base_url": server.base_url, "llm_model": "fake-model", "llm_timeout": 1.5}
-    return base.model_copy(update=fields | extra)
+def llm_settings(base: Settings, server: FakeLLMServer, **llm: object) -> Settings:
+    """openai mode against the fake server; keyword arguments change settings.llm."""
+    fields = {"base_url": server.base_url, "model": "fake-model", "timeout": 1.5}
+    return base.model_copy(update={"answer_mode": "openai", "llm": base.llm.model_copy(update=fields | llm)})
 
 
 def run(
@@ -191,7 +191,7 @@ def test_weak_retrieval_refuses_without_calling_the_model(service, base_settings
 def test_timeout_gives_error_and_extractive_answer_quickly(service, base_settings, handles, server) -> None:
     server.reply("too late", delay_s=6)
     started = time.monotonic()
-    settings = llm_settings(base_settings, server, llm_timeout=1)
+    settings = llm_settings(base_settings, server, timeout=1)
     response, pieces, _, fallback = run(service, settings, handles)
     assert time.monotonic() - started < 4
     assert response.answer == fallback.answer and not response.refused
@@ -209,14 +209,14 @@ def test_unreachable_server_is_reported(service, base_settings, handles, server)
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]  # closed again before the request: nothing listens there
-    settings = llm_settings(base_settings, server, llm_base_url=f"http://127.0.0.1:{port}/v1")
+    settings = llm_settings(base_settings, server, base_url=f"http://127.0.0.1:{port}/v1")
     response, _, _, fallback = run(service, settings, handles)
     assert response.answer == fallback.answer and "could not reach" in response.error  # type: ignore[attr-defined]
 
 
 def test_misconfigured_backend_is_reported(service, base_settings, handles, server) -> None:
-    response, _, _, fallback = run(service, llm_settings(base_settings, server, llm_base_url=None), handles)
-    assert response.answer == fallback.answer and "llm_base_url" in response.error  # type: ignore[attr-defined]
+    response, _, _, fallback = run(service, llm_settings(base_settings, server, base_url=""), handles)
+    assert response.answer == fallback.answer and "ASSISTANT_LLM__BASE_URL" in response.error  # type: ignore[attr-defined]
 
 
 def test_stream_yields_only_verified_sentences_then_the_response(service, base_settings, handles, server) -> None:
@@ -341,8 +341,8 @@ def test_the_factory_builds_the_engine_answer_mode_names(service, base_settings,
     assert make_generator(base_settings, handles) is None  # extractive
     openai = make_generator(llm_settings(base_settings, server), handles)
     assert openai is not None and openai.mode == "openai" and openai.llm is not None
-    local = make_generator(base_settings.model_copy(update={"llm_gguf": Path("/nonexistent/model.gguf"),
-                                                            "answer_mode": "local"}), handles)
+    gguf = base_settings.llm.model_copy(update={"gguf": Path("/nonexistent/model.gguf")})
+    local = make_generator(base_settings.model_copy(update={"llm": gguf, "answer_mode": "local"}), handles)
     assert local is not None and local.mode == "local"
     assert local.llm is None and local.unavailable  # no llama-cpp-python here, or no such file
     assert Path(service.settings.prompts_dir, "generative_system.txt").is_file()

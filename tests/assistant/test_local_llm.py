@@ -12,7 +12,7 @@ from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import make_generator
-from assistant.generative import GenerativeAnswerer
+from assistant.generative.answerer import GenerativeAnswerer
 from assistant.generative.local_backend import LlamaCppLLM, bundled_gguf, make_local_llm
 from assistant.retrieval.pipeline import Retrieval
 from assistant.schemas import AnswerResponse
@@ -39,8 +39,8 @@ def settings(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Se
     shutil.copytree(PROJECT_ROOT / "articles", tmp / "articles")
     base = load_settings(**(SERVICE_PINNED | {"data_dir": tmp / "data", "articles_dir": tmp / "articles"}))
     update_index(open_handles(base, embedder))
-    # The generative fields, read with getattr until Settings declares them.
-    return base.model_copy(update={"answer_mode": "local", "llm_max_tokens": 80, "llm_timeout": 300, "llm_threads": 0})
+    llm = base.llm.model_copy(update={"max_tokens": 80, "timeout": 300, "threads": 0})
+    return base.model_copy(update={"answer_mode": "local", "llm": llm})
 
 
 @pytest.fixture(scope="module")
@@ -93,7 +93,7 @@ def test_local_stream_ends_with_the_response(settings, service, llm) -> None:
 
 
 def test_local_timeout_falls_back_with_a_message(settings, service) -> None:
-    slow = make_local_llm(settings.model_copy(update={"llm_timeout": 0.0}))
+    slow = make_local_llm(settings.llm.model_copy(update={"timeout": 0.0}))
     retrieval = service.retrieve(QUESTION, top_k=1)
     fallback = service._extractive(retrieval)
     response = answer_of(GenerativeAnswerer(settings, "local", slow, service.handles.embedder), retrieval, fallback)
@@ -101,7 +101,7 @@ def test_local_timeout_falls_back_with_a_message(settings, service) -> None:
 
 
 def test_missing_gguf_is_reported(settings, service, tmp_path) -> None:
-    broken = settings.model_copy(update={"llm_gguf": str(tmp_path / "missing.gguf")})
+    broken = settings.model_copy(update={"llm": settings.llm.model_copy(update={"gguf": tmp_path / "missing.gguf"})})
     answerer = make_generator(broken, service.handles)
     assert answerer is not None
     retrieval = service.retrieve(QUESTION, top_k=2)

@@ -23,16 +23,15 @@ INJECTION = (
 
 @pytest.fixture(scope="module")
 def guarded(indexed_settings: Settings, tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Iterator[str]:
-    """A second live app whose write endpoint needs ASSISTANT_API_TOKEN, over its own copy of the index (and the
+    """A second live app whose write endpoint needs ASSISTANT_SERVER__API_TOKEN, over its own copy of the index (and the
     session's real model, not loaded again)."""
     root = tmp_path_factory.mktemp("guarded")
     shutil.copytree(indexed_settings.articles_dir, root / "articles")
     settings = indexed_settings.model_copy(
         update={
-            "api_token": TOKEN,
+            "server": indexed_settings.server.model_copy(update={"api_token": TOKEN, "max_upload_bytes": 4096}),
             "data_dir": root / "data",
             "articles_dir": root / "articles",
-            "max_upload_bytes": 4096,
         }
     )
     with serve(settings, embedder) as url:

@@ -169,7 +169,7 @@ def test_a_feed_upload_shows_one_progress_display_that_moves_to_done(
 
     root = tmp_path_factory.mktemp("progress-ui")
     (root / "articles").mkdir()
-    settings = settings_factory(root / "data", root / "articles", embed_progress_chunks=1, host="127.0.0.1")
+    settings = settings_factory(root / "data", root / "articles", embed_progress_chunks=1, server={"host": "127.0.0.1"})
     towns = ("Oslo", "Lima", "Pune", "Accra", "Quito", "Perth")
     topics = [f"{town} {thing}" for town in towns for thing in ("ferry", "museum", "tram", "harbour")]
     feed = root / "wire.jsonl"

@@ -43,7 +43,8 @@ def app(  # type: ignore[no-untyped-def]
 ) -> Iterator[tuple[str, Settings]]:
     """The real app over an empty index and the test profile's fake embedder (feeds are bookkeeping)."""
     (tmp_path / "articles").mkdir()
-    settings = settings_factory(tmp_path / "data", tmp_path / "articles", api_token=TOKEN, feed_check_s=3600.0)
+    server = {"api_token": TOKEN}
+    settings = settings_factory(tmp_path / "data", tmp_path / "articles", server=server, feed_check_s=3600.0)
     with serve(settings, fake_embedder) as url:
         yield url, settings
 
