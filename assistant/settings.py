@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import difflib
+import os
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 from typing import Any, Literal
 
-from pydantic import Field
+from dotenv import dotenv_values
+from pydantic import BaseModel, Field, ValidationError
+from pydantic.dataclasses import is_pydantic_dataclass
+from pydantic.fields import FieldInfo
 from pydantic_settings import SettingsConfigDict
 
 from assistant.answer.config import AnswerSettings
@@ -14,7 +20,7 @@ from assistant.generative.config import LLMSettings
 from assistant.retrieval.config import RetrievalSettings
 from index.config import PROJECT_ROOT, IndexSettings
 
-__all__ = ["MAX_TOP_K", "PROJECT_ROOT", "Settings", "load_settings"]
+__all__ = ["MAX_TOP_K", "PROJECT_ROOT", "Settings", "SettingsError", "load_settings"]
 
 MAX_TOP_K = 50  # the most passages one question may ask for, wherever top_k is accepted
 
@@ -23,7 +29,7 @@ class Settings(IndexSettings):
     """Every knob of the assistant: the index's (index/config.py) plus retrieval, answers, the LLM and the server.
 
     Nested groups read nested variables: ASSISTANT_RETRIEVAL__DEPTH=60, ASSISTANT_LLM__BASE_URL=...,
-    ASSISTANT_SERVER__PORT=8000."""
+    ASSISTANT_SERVER__PORT=8000. load_settings refuses an ASSISTANT_ variable that names none of them."""
 
     model_config = SettingsConfigDict(env_nested_delimiter="__")
 
@@ -61,8 +67,93 @@ class Settings(IndexSettings):
     )
 
 
+class SettingsError(ValueError):
+    """Settings that cannot be used as given (an unknown variable, a bad value), said in one line: the CLI prints
+    it and exits 2."""
+
+
+_PREFIX = str(Settings.model_config["env_prefix"])  # ASSISTANT_
+_NESTED = str(Settings.model_config["env_nested_delimiter"])  # __
+
+
+def setting_names() -> list[str]:
+    """Every environment variable that names a setting: a group (ASSISTANT_RETRIEVAL, JSON) and each value in it
+    (ASSISTANT_RETRIEVAL__RERANK__RECENCY)."""
+
+    def walk(fields: dict[str, FieldInfo], path: str) -> Iterator[str]:
+        for name, info in fields.items():
+            here = f"{path}{name.upper()}"
+            yield here
+            nested = _fields_of(info.annotation)
+            if nested is not None:
+                yield from walk(nested, here + _NESTED)
+
+    return list(walk(Settings.model_fields, _PREFIX))
+
+
+def _fields_of(annotation: object) -> dict[str, FieldInfo] | None:
+    """The fields of a nested group (a pydantic model or dataclass), or None for a plain value."""
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return annotation.model_fields
+    if is_pydantic_dataclass(annotation):  # type: ignore[arg-type]
+        return annotation.__pydantic_fields__  # type: ignore[union-attr]
+    return None
+
+
+def did_you_mean(unknown: str, names: list[str]) -> str | None:
+    """The setting an unknown variable most likely meant: the same words with the `__` delimiter where a group
+    starts (ASSISTANT_LLM_BASE_URL), a value that moved into a group (ASSISTANT_PORT), or a near spelling."""
+    flat = {name.replace(_NESTED, "_"): name for name in names}
+    if unknown in flat:
+        return flat[unknown]
+    moved = [name for name in names if _PREFIX + name.rsplit(_NESTED, 1)[-1] == unknown]
+    if len(moved) == 1:
+        return moved[0]
+    close = difflib.get_close_matches(unknown[len(_PREFIX) :], [n[len(_PREFIX) :] for n in names], n=1, cutoff=0.8)
+    return _PREFIX + close[0] if close else None
+
+
+def unknown_variables(environ: Mapping[str, str | None], where: str = "") -> list[str]:
+    """One line for each ASSISTANT_ variable that names no setting (it would be ignored), with its likely meaning."""
+    names = setting_names()
+    known = set(names)
+    problems = []
+    for variable in sorted(environ):
+        upper = variable.upper()  # settings match variables whatever their case
+        if upper.startswith(_PREFIX) and upper not in known:
+            guess = did_you_mean(upper, names)
+            problems.append(f"{variable}{where} is not a setting" + (f"; did you mean {guess}?" if guess else ""))
+    return problems
+
+
 def load_settings(settings_file: Path | None = None, **overrides: Any) -> Settings:
-    """Build settings from the environment, an optional settings file, and explicit overrides."""
-    if settings_file is not None:
-        return Settings(_env_file=settings_file, **overrides)  # type: ignore[call-arg]
-    return Settings(**overrides)
+    """Build settings from the environment, an optional settings file (else ./.env), and explicit overrides.
+
+    SettingsError: an ASSISTANT_ variable (in the environment or the file) or an override that names no
+    setting, which would otherwise be ignored without a word, or a value that does not validate."""
+    if settings_file is not None and not settings_file.is_file():
+        raise SettingsError(f"{settings_file}: no such settings file")
+    env_file = settings_file if settings_file is not None else Path(str(Settings.model_config["env_file"]))
+    problems = unknown_variables(os.environ)
+    if env_file.is_file():
+        problems += unknown_variables(dotenv_values(env_file), f" (in {env_file})")
+    problems += [f"{name!r} is not a setting" for name in overrides if name not in Settings.model_fields]
+    if problems:
+        raise SettingsError("; ".join(problems))
+    try:
+        if settings_file is not None:
+            return Settings(_env_file=settings_file, **overrides)  # type: ignore[call-arg]
+        return Settings(**overrides)
+    except ValidationError as exc:
+        raise SettingsError(_describe(exc)) from None
+
+
+def _describe(exc: ValidationError) -> str:
+    """A validation error in one line: each bad setting with its variable, why, and the value given."""
+    parts = []
+    for error in exc.errors():
+        path = [str(part) for part in error["loc"]]
+        variable = _PREFIX + _NESTED.join(path).upper()
+        given = f" (got {error['input']!r})" if error["type"] != "missing" else ""
+        parts.append(f"{'.'.join(path)} ({variable}): {error['msg']}{given}")
+    return "invalid settings: " + "; ".join(parts)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from assistant.cli import ask_cmd, feeds_cmd, index_cmd, serve_cmd
-from assistant.cli.common import EXIT_REFUSED
-from assistant.settings import load_settings
+from assistant.cli.common import EXIT_REFUSED, EXIT_USAGE
+from assistant.settings import SettingsError, load_settings
 from index.lock import UpdateInProgress
 from index.owner import StoreInUse
 from index.stores import StoreUnavailable
@@ -32,7 +32,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     from assistant.remote import RemoteError
 
     args = build_parser().parse_args(argv)
-    settings = load_settings(args.settings)
+    try:
+        settings = load_settings(args.settings)
+    except SettingsError as exc:  # an unknown variable or a bad value: said in one line, before anything runs
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     unavailable = (UpdateInProgress, IndexBusy, StoreInUse, StoreUnavailable, VectorStoreUnavailable, RemoteError)
     try:
         return int(args.func(settings, args))

@@ -11,7 +11,7 @@ from index.owner import Owner, claim
 # Exit codes of `assistant index` (and every command): what a cron job or script can branch on.
 EXIT_OK = 0  # everything given was read and applied
 EXIT_PARTIAL = 1  # some inputs failed to load (each named on stderr); everything else was applied
-EXIT_USAGE = 2  # the command line itself is wrong (argparse)
+EXIT_USAGE = 2  # the command line itself is wrong (argparse), or the settings are (SettingsError)
 EXIT_REFUSED = 3  # nothing written: another update runs, the safety stop, or a store or server that is unavailable
 
 

@@ -26,7 +26,7 @@ story (same text up to case, spacing and punctuation) merges into it, its url ke
 exit codes:
   0  everything was read and applied
   1  some inputs failed to load (named on stderr); the rest was applied
-  2  bad command line
+  2  bad command line or settings
   3  refused, nothing written: another update is running, the safety stop, the index is open in another
      process, or the Chroma server is unreachable
 """
