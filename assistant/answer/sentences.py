@@ -77,7 +77,7 @@ def candidates(
                 "answer_type": wanted.match(sentence),
                 "novelty": novelty(sentence, query_words, cap=4),
                 "constraints": met / n_asked if n_asked else 1.0,
-                "recency": cand.features.get("recency", 0.5),
+                "recency": cand.features["recency"],  # rerank's: an undated article's is retrieval.recency_undated
                 "length": len(sentence.split()) / 40,
             }
             out.append(Sentence(cand, cand.chunk.start + a, cand.chunk.start + b, sentence, features))
