@@ -116,7 +116,7 @@ class AnswerService:
         article of that period matches (an undated or older collection still answers).
         """
         question, k = self._validate(question, top_k)
-        query = rewrite(question, history)
+        query = rewrite(question, history, self.settings.retrieval.follow_up)
         timed = (
             time_filters(question, as_of or dt.date.today(), filters, self.settings.retrieval.time)
             if self.settings.time_filters

@@ -58,6 +58,18 @@ class TimeWindow(BaseModel):
     lag_days: int = Field(default=3, ge=0)  # articles up to this many days after the period still report on it
 
 
+class FollowUp(BaseModel):
+    """How a follow-up question borrows from the conversation (rewrite.py): the last question's topic words and
+    the last answer's names nearest to one of them ('Wagner founder Yevgeny Prigozhin': what 'he' means)."""
+
+    model_config = ConfigDict(frozen=True, extra="forbid")
+
+    name_reach: int = Field(default=40, ge=0)  # characters between a name in the last answer and a topic word, at most
+    names_kept: int = Field(default=1, ge=0)  # names of the last answer added to a follow-up
+    topic_stem: int = Field(default=5, ge=1)  # a topic word matches answer words starting with its first 5 letters
+    topic_word_min: int = Field(default=4, ge=1)  # shorter topic words are too ambiguous to match by stem
+
+
 class RetrievalSettings(BaseModel):
     """Depths, sizes and weights of the hybrid retrieval pipeline."""
 
@@ -85,3 +97,4 @@ class RetrievalSettings(BaseModel):
     rerank: RerankWeights = Field(default_factory=RerankWeights)
     passage: PassageWeights = Field(default_factory=PassageWeights)
     time: TimeWindow = Field(default_factory=TimeWindow)
+    follow_up: FollowUp = Field(default_factory=FollowUp)

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.retrieval.config import FollowUp
 from assistant.schemas import Turn
 from newstext.terms import STOPWORDS
 
@@ -15,10 +16,6 @@ _ANAPHORA = frozenset(
 _WORD = re.compile(r"[\w’'-]+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
-NAME_REACH = 40  # characters between a name in the last answer and a topic word, at most
-NAMES_KEPT = 1  # names of the last answer added to a follow-up
-TOPIC_STEM = 5  # a topic word matches answer words starting with its first 5 letters (founder ~ founded)
-TOPIC_WORD_MIN = 4  # shorter topic words are too ambiguous to match by stem
 
 
 def _content_words(text: str) -> list[str]:
@@ -38,9 +35,9 @@ def is_follow_up(question: str) -> bool:
     return len(_content_words(question)) <= 1
 
 
-def _names_near(answer: str, topic: list[str], reach: int = NAME_REACH, limit: int = NAMES_KEPT) -> list[str]:
+def _names_near(answer: str, topic: list[str], config: FollowUp) -> list[str]:
     """The names in the answer closest to a topic word ('Wagner founder Yevgeny Prigozhin'): what 'he' means."""
-    stems = [w.lower()[:TOPIC_STEM] for w in topic if len(w) >= TOPIC_WORD_MIN]
+    stems = [w.lower()[: config.topic_stem] for w in topic if len(w) >= config.topic_word_min]
     hits = [
         (m.start(), m.end()) for m in _WORD.finditer(answer) if any(m.group(0).lower().startswith(s) for s in stems)
     ]
@@ -50,12 +47,12 @@ def _names_near(answer: str, topic: list[str], reach: int = NAME_REACH, limit: i
         if name.lower() in STOPWORDS or any(w.lower() in name.lower() for w in topic):
             continue
         gaps = [max(m.start() - end, start - m.end()) for start, end in hits]
-        if gaps and min(gaps) <= reach:
+        if gaps and min(gaps) <= config.name_reach:
             scored.append((min(gaps), name))
-    return list(dict.fromkeys(name for _, name in sorted(scored)))[:limit]
+    return list(dict.fromkeys(name for _, name in sorted(scored)))[: config.names_kept]
 
 
-def rewrite(question: str, history: Sequence[Turn]) -> str:
+def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
     """The question plus the topic words of the last user turn and the names in the last answer.
 
     The last user turn is itself rewritten first, so a chain of follow-ups ("Which city did his forces
@@ -64,10 +61,10 @@ def rewrite(question: str, history: Sequence[Turn]) -> str:
     if not history or not is_follow_up(question):
         return question
     user_at = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)
-    last_user = rewrite(history[user_at].content, history[:user_at]) if user_at is not None else ""
+    last_user = rewrite(history[user_at].content, history[:user_at], config) if user_at is not None else ""
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     context = _content_words(last_user)
-    context += _names_near(re.sub(r"\[\d+\]", "", last_answer), context)
+    context += _names_near(re.sub(r"\[\d+\]", "", last_answer), context, config)
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question

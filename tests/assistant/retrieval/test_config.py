@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 from pinned_settings import pinned_service
 
-from assistant.retrieval.config import PassageWeights, RerankWeights, RetrievalSettings
+from assistant.retrieval.config import FollowUp, PassageWeights, RerankWeights, RetrievalSettings
+from assistant.schemas import Turn
 from assistant.settings import Settings, load_settings
 from index.embedding import Embedder
 
@@ -18,6 +19,7 @@ def test_the_defaults_are_the_values_measured_on_news_dev() -> None:
     assert (config.rrf_k, config.rrf_scale, config.recency_days, config.recency_undated) == (60, 30.0, 30.0, 0.5)
     assert (config.diversity_decay, config.passage_novelty_cap, config.near_copy_share) == (0.85, 4, 0.8)
     assert (config.time.week_days, config.time.lag_days) == (7, 3)
+    assert config.follow_up == FollowUp(name_reach=40, names_kept=1, topic_stem=5, topic_word_min=4)
     assert config.rerank == RerankWeights(dense=1.0, lexical=0.35, coverage=0.35, recency=0.3, rrf=0.0, answer_type=0.2)
     assert config.passage == PassageWeights(
         dense=1.0, lexical=0.35, recency=0.45, coverage=0.2, answer_type=0.0,
@@ -55,3 +57,17 @@ def test_a_nested_environment_variable_changes_what_the_pipeline_returns(
     assert service.retriever.config.passage_words == 120
     longer = service.retrieve(question, top_k=5)
     assert max(len(p.chunk.text.split()) for p in longer.passages) > 40
+
+
+def test_the_follow_up_settings_reach_the_service(
+    indexed_settings: Settings, embedder: Embedder, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    history = [
+        Turn(role="user", content="Who founded Wagner?"),
+        Turn(role="assistant", content="Wagner founder Yevgeny Prigozhin has pushed Putin to extreme measures. [1]"),
+    ]
+    question = "Which city did his forces assault?"
+    assert "Prigozhin" in pinned_service(indexed_settings, embedder).retrieve(question, history).query
+    monkeypatch.setenv("ASSISTANT_RETRIEVAL__FOLLOW_UP__NAMES_KEPT", "0")
+    query = pinned_service(indexed_settings, embedder).retrieve(question, history).query
+    assert "Wagner" in query and "Prigozhin" not in query

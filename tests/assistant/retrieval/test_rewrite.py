@@ -10,6 +10,7 @@ from news_collection import write_feed
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
+from assistant.retrieval.config import FollowUp
 from assistant.retrieval.rewrite import is_follow_up, rewrite
 from assistant.schemas import Turn
 from assistant.service import AnswerService
@@ -24,7 +25,7 @@ HISTORY = [
 
 
 def test_pronoun_follow_up_gets_the_topic_and_the_named_answer() -> None:
-    rewritten = rewrite("Which city did his forces assault?", HISTORY)
+    rewritten = rewrite("Which city did his forces assault?", HISTORY, FollowUp())
     assert rewritten.startswith("Which city did his forces assault?")
     assert "Wagner" in rewritten and "Yevgeny Prigozhin" in rewritten
 
@@ -35,18 +36,28 @@ def test_a_chain_of_follow_ups_keeps_the_established_entities() -> None:
         Turn(role="user", content="Which city did his forces assault?"),
         Turn(role="assistant", content="Wagner-led forces assaulted Bakhmut in Donetsk. [1]"),
     ]
-    rewritten = rewrite("When did they withdraw?", history)
+    rewritten = rewrite("When did they withdraw?", history, FollowUp())
     assert "Wagner" in rewritten and "Prigozhin" in rewritten and "Bakhmut" in rewritten
 
 
 def test_standalone_question_is_left_alone() -> None:
     question = "What did Turkey shoot down over Syria in 2015?"
     assert not is_follow_up(question)
-    assert rewrite(question, HISTORY) == question
+    assert rewrite(question, HISTORY, FollowUp()) == question
 
 
 def test_no_history_means_no_rewrite() -> None:
-    assert rewrite("Which city did his forces assault?", []) == "Which city did his forces assault?"
+    assert rewrite("Which city did his forces assault?", [], FollowUp()) == "Which city did his forces assault?"
+
+
+def test_the_follow_up_settings_decide_which_names_join() -> None:
+    """retrieval.follow_up's numbers are the rule's: no names kept, or a reach shorter than the gap, adds none."""
+    question = "Which city did his forces assault?"
+    assert "Yevgeny Prigozhin" in rewrite(question, HISTORY, FollowUp())  # 'founder' (~ 'founded') is next to it
+    assert "Prigozhin" not in rewrite(question, HISTORY, FollowUp(names_kept=0))
+    assert "Prigozhin" not in rewrite(question, HISTORY, FollowUp(name_reach=0))  # one space from 'founder'
+    assert "Prigozhin" not in rewrite(question, HISTORY, FollowUp(topic_word_min=8))  # 'founded', 'Wagner': too short
+    assert "Wagner" in rewrite(question, HISTORY, FollowUp(names_kept=0))  # the topic words stay
 
 
 def test_elliptic_follow_ups_are_detected() -> None:
