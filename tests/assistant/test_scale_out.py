@@ -4,7 +4,13 @@
 Both replicas answer alike; an update through one is seen by the other without a restart; queries during an
 update never see a mixed state; a second writer is refused while one runs; a writer killed mid-update leaves
 every replica on the old state and the next update converges; a database or Chroma server that goes down is
-a 503 naming it, and the replicas recover by themselves when it returns."""
+a 503 naming it, and the replicas recover by themselves when it returns.
+
+Every process is the real command line over the test profile's fake embedder (tests/fake_cli.py): what is under
+test is the shared store, Chroma server, lock and change-log, and each replica must give the same answer as the
+other, which the fake's deterministic vectors decide as well as the model's would, without loading the model in
+every process. An update's embedding sleeps a model's time per chunk (FAKE_UPDATE_SECONDS_PER_TEXT), so that a
+second writer and a SIGKILL land while it runs."""
 
 from __future__ import annotations
 
@@ -24,6 +30,7 @@ import httpx
 import psycopg
 import pytest
 from app_testkit import free_port
+from index_testkit import FAKE_CLI
 from news_collection import articles as synthetic_articles
 from pg_testkit import PostgresServer, available, postgres_server
 
@@ -35,6 +42,8 @@ pytestmark = [
 ]
 QUESTION = "Who said the housing plan would ease a shortage?"
 GLACIER = "What did the glacier inquiry hear from witness 12?"
+REPLICA_PACE_S = 0.05  # per chunk of an update through a replica (about 60 chunks: seconds for the second writer)
+KILLED_PACE_S = 0.1  # per chunk of the indexer that is killed (about 540 chunks: far longer than the test waits)
 
 
 @dataclass
@@ -49,8 +58,9 @@ class Cluster:
     replicas: list[str] = field(default_factory=list)
     servers: list[subprocess.Popen] = field(default_factory=list)
 
-    def env(self, name: str) -> dict[str, str]:
-        """One process's environment: the shared engines and articles folder, its own data directory."""
+    def env(self, name: str, pace: float = 0.0) -> dict[str, str]:
+        """One process's environment: the shared engines and articles folder, its own data directory; `pace`:
+        seconds per chunk that its updates' embedding takes (fake_cli.py)."""
         env = {k: v for k, v in os.environ.items() if not k.startswith("ASSISTANT_")}
         return env | {
             "ASSISTANT_DATABASE_URL": self.db_url, "ASSISTANT_CHROMA_HOST": "127.0.0.1",
@@ -58,12 +68,13 @@ class Cluster:
             "ASSISTANT_ARTICLES_DIR": str(self.root / "articles"), "HF_HUB_OFFLINE": "1",
             "ANONYMIZED_TELEMETRY": "False", "GRADIO_ANALYTICS_ENABLED": "False", "PYTHONUNBUFFERED": "1",
             "PYTHONPATH": str(PROJECT_ROOT),  # this working tree's code, whatever the install includes
+            "FAKE_UPDATE_SECONDS_PER_TEXT": str(pace),
         }
 
-    def indexer(self, name: str = "indexer") -> subprocess.Popen:
+    def indexer(self, name: str = "indexer", pace: float = 0.0) -> subprocess.Popen:
         """`assistant index --json` as its own process (cwd: no stray .env file)."""
         return subprocess.Popen(
-            [sys.executable, "-m", "assistant", "index", "--json"], env=self.env(name), cwd=self.root,
+            [sys.executable, str(FAKE_CLI), "index", "--json"], env=self.env(name, pace), cwd=self.root,
             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
         )
 
@@ -129,7 +140,8 @@ def cluster(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Cluster]:
             for name in ("replica-a", "replica-b"):
                 port = free_port()
                 c.servers.append(subprocess.Popen(
-                    [sys.executable, "-m", "assistant", "serve", "--port", str(port)], env=c.env(name), cwd=root,
+                    [sys.executable, str(FAKE_CLI), "serve", "--port", str(port)],
+                    env=c.env(name, REPLICA_PACE_S), cwd=root,
                     stdout=subprocess.DEVNULL, stderr=(root / f"{name}.log").open("w"),
                 ))
                 c.replicas.append(f"http://127.0.0.1:{port}")
@@ -226,7 +238,7 @@ def test_a_killed_indexer_leaves_the_old_state_and_the_next_update_converges(clu
     before = [ask(url) for url in cluster.replicas]
     count = health(cluster.replicas[0]).json()["articles"]
     write_articles(cluster.root / "articles" / "glacier", long_articles("glacier", 60))
-    indexer = cluster.indexer()
+    indexer = cluster.indexer(pace=KILLED_PACE_S)
     wait_for(lambda: cluster.db("SELECT value FROM meta WHERE key = 'sweep_pending'") == [("1",)],
              what="the indexer to start writing vectors")  # fmt: skip
     second = cluster.indexer("indexer-2")
