@@ -24,7 +24,7 @@ from sklearn.linear_model import LogisticRegression
 
 from assistant.answer.config import AnswerPolicy
 from assistant.answer.extractive import select_quotes
-from assistant.answer.lead import WEIGHTS_PATH, SentenceRanker, compose, ranked_sentences
+from assistant.answer.lead import WEIGHTS_PATH, SentenceRanker, compose, ranked_sentences, score
 from assistant.answer.sentences import FEATURES
 from assistant.factory import build_service
 from assistant.settings import load_settings
@@ -42,7 +42,8 @@ def collect(data_dir: Path, shared: Path, set_name: str) -> list[dict]:
     for q in data.load_answerable(eval_set):
         day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
         retrieval = service.retrieve(q.question, top_k=K, as_of=day)
-        scored = ranked_sentences(retrieval, service.handles.embedder, AnswerPolicy(), uniform)
+        every = replace(AnswerPolicy(), embed_sentences=10**6)  # every sentence's cosine, for training
+        scored = ranked_sentences(retrieval, service.handles.embedder, every, uniform)
         before = [x.text for x in select_quotes(retrieval.passages)]
         rows.append({
             "week": q.asked_on, "gold": q.gold, "before": before,
@@ -67,8 +68,13 @@ def answers(rows: list[dict], ranker: SentenceRanker, share: float) -> list[list
     out = []
     for r in rows:
         sentences = [Sentence(None, 0, 0, t, dict(zip(FEATURES, f, strict=True))) for t, f in r["sentences"]]  # type: ignore[arg-type]
-        probs = ranker.probabilities(sentences)
-        scored = sorted(zip(probs.tolist(), sentences, strict=True), key=lambda p: -p[0])
+        known = {id(s): s.features["cosine"] for s in sentences}
+
+        def cosines(chosen: list[Sentence], known: dict[int, float] = known) -> None:
+            for s in chosen:  # as the shipped answer embeds them: only the best embed_sentences
+                s.features["cosine"] = known[id(s)]
+
+        scored = score(sentences, ranker, AnswerPolicy().embed_sentences, cosines)
         out.append([q.text for q in compose(scored, replace(AnswerPolicy(), support_share=share))])
     return out
 

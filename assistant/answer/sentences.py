@@ -34,7 +34,11 @@ FEATURES = (
     "constraints",  # share of the question's numbers, names and phrases it states
     "recency",  # of its article, relative to as_of
     "length",  # words / 40
+    "lede",  # it opens its article (starts within LEDE_CHARS): news states the main fact first
 )
+# Part of the "lede" feature's definition, which the shipped weights were trained with (not a tuning knob):
+# about the headline's first two sentences.
+LEDE_CHARS = 400
 
 
 @dataclass(frozen=True)
@@ -79,6 +83,7 @@ def candidates(
                 "constraints": met / n_asked if n_asked else 1.0,
                 "recency": cand.features["recency"],  # rerank's: an undated article's is retrieval.recency_undated
                 "length": len(sentence.split()) / 40,
+                "lede": 1.0 if cand.chunk.start + a < LEDE_CHARS else 0.0,
             }
             out.append(Sentence(cand, cand.chunk.start + a, cand.chunk.start + b, sentence, features))
     return out

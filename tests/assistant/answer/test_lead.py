@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.lead import AnswerPolicy, SentenceRanker, compose, default_ranker
+from assistant.answer.lead import AnswerPolicy, SentenceRanker, compose, default_ranker, score
 from assistant.answer.sentences import FEATURES, Sentence
 from assistant.retrieval.candidates import Candidate
 from assistant.service import AnswerService
@@ -23,6 +23,7 @@ def test_the_shipped_weights_cover_the_features_and_rank_answers_up() -> None:
     assert set(ranker.features) == set(FEATURES)
     weights = dict(zip(ranker.features, ranker.coef, strict=True))
     assert weights["cosine"] > 0 and weights["coverage"] > 0 and weights["answer_type"] > 0
+    assert weights["lede"] > 0  # news states the main fact first
 
 
 def test_the_best_sentence_leads_and_weak_support_is_cut() -> None:
@@ -34,6 +35,15 @@ def test_the_best_sentence_leads_and_weak_support_is_cut() -> None:
     quotes = compose(scored, AnswerPolicy(support_share=0.5))
     assert [q.text for q in quotes] == [scored[0][1].text, scored[1][1].text]
     assert [q.text for q in compose(scored, AnswerPolicy(support_share=0.9))] == [scored[0][1].text]
+
+
+def test_support_below_the_answer_bar_is_cut_however_weak_the_lead() -> None:
+    lead = sentence("Wagner founder Yevgeny Prigozhin was criticised by hardliners.")
+    related = sentence("Prigozhin ordered Wagner-led forces to assault Bakhmut.")
+    unrelated = sentence("Binkley is CEO, president, and co-founder of the conglomerate Generational Group.")
+    scored = [(0.22, lead), (0.2, related), (0.148, unrelated)]  # all above a fifth of the lead
+    assert [q.text for q in compose(scored, AnswerPolicy(min_support=0.15))] == [lead.text, related.text]
+    assert len(compose(scored, AnswerPolicy(min_support=0.0))) == 3
 
 
 def test_support_sharing_nothing_with_the_question_is_cut() -> None:
@@ -59,6 +69,39 @@ def test_a_ranker_scores_with_its_standardised_weights() -> None:
     high.features["coverage"] = 1.0
     probs = ranker.probabilities([low, high])
     assert probs[1] > 0.5 > probs[0]
+
+
+def test_only_the_best_sentences_before_cosine_are_embedded_and_the_rest_are_no_closer() -> None:
+    import numpy as np
+
+    n = len(FEATURES)
+    coef = np.eye(n)[FEATURES.index("coverage")] + 2 * np.eye(n)[FEATURES.index("cosine")]
+    ranker = SentenceRanker(FEATURES, np.full(n, 0.3), np.ones(n), coef, 0.0)
+    sentences = [sentence(f"Sentence number {i} of the passage.", coverage=i / 10) for i in range(8)]
+    embedded: list[str] = []
+
+    def cosines(chosen: list[Sentence]) -> None:
+        embedded.extend(s.text for s in chosen)
+        for s in chosen:
+            s.features["cosine"] = 0.9 if "number 5" in s.text else 0.0
+
+    scored = score(sentences, ranker, 3, cosines)
+    assert sorted(embedded) == sorted(s.text for s in sentences[5:])  # the three best by coverage alone
+    assert scored[0][1].text == "Sentence number 5 of the passage."  # its cosine lifts it over number 7
+    assert ranker.neutral("cosine") == 0.3  # the training mean, used before any sentence is embedded
+    assert all(s.features["cosine"] == 0.0 for s in sentences[:5])  # no closer than the least close embedded
+
+
+def test_an_opening_sentence_is_a_lede() -> None:
+    from assistant.answer.sentences import LEDE_CHARS, candidates
+
+    text = "Prigozhin founded the Wagner group in 2014. " + "Filler words go here. " * 40 + "Wagner hired more men."
+    chunk = StoredChunk(id="a:0", article_id="a", start=0, end=len(text), text=text)
+    art = StoredArticle("a", "Wagner", "", "", "", text, [], 1, 0.0)
+    passage = Candidate(chunk, art, features={"recency": 0.5})
+    found = candidates([passage], "Who founded Wagner?", {"wagner": 1.0}, 1, 60)
+    assert found[0].features["lede"] == 1.0 and found[0].start < LEDE_CHARS
+    assert found[-1].features["lede"] == 0.0
 
 
 @pytest.fixture(scope="module")
