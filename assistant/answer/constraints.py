@@ -15,6 +15,8 @@ from newstext.terms import STOPWORDS
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+# A score or tally ("won 8-1", "a 5–4 ruling") is one number: its halves alone are stated by almost any text.
+_SCORE = re.compile(r"\b(\d{1,2}) ?[-–] ?(\d{1,2})\b(?![-–.,]?\d)")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SQUASH = re.compile(r"[^a-z0-9]+")
@@ -80,8 +82,10 @@ class Constraints:
             if norm:
                 shown[norm] = p.strip()
         phrases = frozenset(shown)
-        numbers = frozenset(n for n in (_norm_number(m) for m in _NUMBER.findall(question)) if n)
-        shown |= {_norm_number(m): m.rstrip(".,") for m in _NUMBER.findall(question) if _norm_number(m)}
+        scores = {f"{a}-{b}": m.group(0) for m in _SCORE.finditer(question) for a, b in [m.groups()]}
+        rest = _SCORE.sub(" ", question)
+        numbers = frozenset(n for n in (_norm_number(m) for m in _NUMBER.findall(rest)) if n) | frozenset(scores)
+        shown |= {_norm_number(m): m.rstrip(".,") for m in _NUMBER.findall(rest) if _norm_number(m)} | scores
         names: set[str] = set()
         for m in _WORD.finditer(question):
             word = m.group(0)
@@ -108,7 +112,8 @@ class Constraints:
         joined = "\n".join(texts)
         content = _CONTENT.findall(joined.lower().replace("’", "'"))
         spelled = {str(i) for i, w in enumerate(_SPELLED) if w in set(content)}
-        numbers = {_norm_number(m) for m in _NUMBER.findall(joined)} | spelled
+        scores = {f"{a}-{b}" for a, b in _SCORE.findall(joined)}
+        numbers = {_norm_number(m) for m in _NUMBER.findall(joined)} | spelled | scores
         words = {_norm_word(w) for m in _WORD.finditer(joined) for w in (m.group(0), *m.group(0).split("-"))}
         out = [n for n in sorted(self.numbers) if n not in numbers]
         out += [w for w in sorted(self.names) if not _name_in(w, words)]

@@ -72,3 +72,11 @@ def test_a_long_quote_is_stated_by_most_of_its_words_a_short_one_only_as_written
     long = Constraints.of('Which event was billed as "the most insane athletic showdown on the planet"?')
     assert long.missing(["It calls itself the most insane athletic showdown on Earth."]) == []
     assert long.missing(["An athletic showdown."]) == ["the most insane athletic showdown on the planet"]
+
+
+def test_a_score_is_one_number_not_its_halves() -> None:
+    c = Constraints.of("Who beat Luke Littler 8-1 in the final?")
+    assert c.numbers == {"8-1"}
+    assert c.missing(["Humphries beat Luke Littler 7-4; he had led 1-0 after 8 legs."]) == ["8-1"]
+    assert c.missing(["Humphries beat Luke Littler 8–1."]) == []
+    assert Constraints.of("Which service signed a 10-year deal worth $5bn?").numbers == {"10", "5"}
