@@ -37,6 +37,9 @@ class Settings(IndexSettings):
 
     # Index jobs (the app's IndexService) and watch mode.
     job_history: int = Field(50, ge=1, description="Finished index jobs kept for GET /api/jobs.")
+    progress_log_s: float = Field(
+        30.0, gt=0, description="Seconds between progress lines of a CLI update whose stderr is a log, not a terminal."
+    )
     watch: bool = Field(False, description="Watch the articles folder and index changes (assistant serve --watch).")
     watch_quiet_s: float = Field(2.0, gt=0, description="Seconds without changes before an update runs.")
 

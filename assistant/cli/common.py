@@ -1,12 +1,16 @@
-"""What every command shares: exit codes, owning the embedded store, and progress bars."""
+"""What every command shares: exit codes, owning the embedded store, and progress (bars, or lines in a log)."""
 
 from __future__ import annotations
 
 import argparse
 import sys
+import time
+from collections.abc import Callable
 
 from assistant.settings import Settings
 from index.owner import Owner, claim
+
+_UNITS = {"embedding": "chunk", "loading": "article", "chunking": "article"}
 
 # Exit codes of `assistant index` (and every command): what a cron job or script can branch on.
 EXIT_OK = 0  # everything given was read and applied
@@ -15,12 +19,14 @@ EXIT_USAGE = 2  # the command line itself is wrong (argparse), or the settings a
 EXIT_REFUSED = 3  # nothing written: another update runs, the safety stop, or a store or server that is unavailable
 
 
-def tqdm_progress():  # type: ignore[no-untyped-def]
-    """A progress callback drawing one tqdm bar per stage on stderr (a count while the total is unknown)."""
+def tqdm_progress(log_every_s: float, clock: Callable[[], float] = time.monotonic):  # type: ignore[no-untyped-def]
+    """A progress callback: one tqdm bar per stage on a terminal; in a log (cron, CI, `2> file`), where bars do
+    not draw, a plain line per stage at most every log_every_s seconds, so a long update never looks stalled."""
+    if not sys.stderr.isatty():
+        return log_progress(log_every_s, clock)
     from tqdm import tqdm
 
     bars: dict[str, tqdm] = {}
-    units = {"embedding": "chunk", "loading": "article", "chunking": "article"}
 
     def progress(stage: str, done: int, total: int) -> None:
         for other in [s for s in bars if s != stage]:  # a new stage: the earlier ones are over
@@ -28,14 +34,32 @@ def tqdm_progress():  # type: ignore[no-untyped-def]
         bar = bars.get(stage)
         if bar is None:
             bar = bars[stage] = tqdm(
-                total=total or None, desc=stage, unit=units.get(stage, "step"), file=sys.stderr, leave=False,
-                disable=None,  # no bars when stderr is not a terminal (cron, logs): only the messages
+                total=total or None, desc=stage, unit=_UNITS.get(stage, "step"), file=sys.stderr, leave=False
             )
         if total and bar.total != total:
             bar.total = total
         bar.update(done - bar.n)
         if total and done >= total:
             bars.pop(stage).close()
+
+    return progress
+
+
+def log_progress(every_s: float, clock: Callable[[], float] = time.monotonic) -> Callable[[str, int, int], None]:
+    """Progress as plain lines on stderr, once a stage has run every_s seconds: then at most a line every every_s
+    seconds and one at its end. Quick updates stay as quiet as before."""
+    started: dict[str, float] = {}
+    last: dict[str, float] = {}  # when a stage's last line was printed; absent until its first
+
+    def progress(stage: str, done: int, total: int) -> None:
+        now, finished = clock(), bool(total) and done >= total
+        since = last.get(stage, started.setdefault(stage, now))
+        if (finished and stage not in last) or (not finished and now - since < every_s) or last.get(stage) == -1:
+            return
+        last[stage] = -1 if finished else now
+        unit = _UNITS.get(stage, "step")
+        count = f"{done}/{total} {unit}s ({done / total:.0%})" if total else f"{done} {unit}s"
+        print(f"{stage}: {count}", file=sys.stderr, flush=True)
 
     return progress
 

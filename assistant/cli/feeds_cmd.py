@@ -60,7 +60,9 @@ def _refresh(settings: Settings, args: argparse.Namespace) -> int:
     if server := remote.serving_owner(settings):
         print(f"refreshing through {server.describe()}", file=sys.stderr)
         token = settings.server.api_token
-        report = remote.refresh_feeds(str(server.url), token, args.feed_ids or None, tqdm_progress())
+        report = remote.refresh_feeds(
+            str(server.url), token, args.feed_ids or None, tqdm_progress(settings.progress_log_s)
+        )
     else:
         own_store(settings)
         feeds = _service(settings)

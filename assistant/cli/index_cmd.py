@@ -38,6 +38,7 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
     from assistant.indexing.service import IndexService
     from index.handles import IndexHandles
 
+    progress = tqdm_progress(settings.progress_log_s)
     if server := remote.serving_owner(settings):
         if args.paths or args.full or args.dry_run or args.allow_removal:
             print(
@@ -48,13 +49,13 @@ def cmd_index(settings: Settings, args: argparse.Namespace) -> int:
             )
             return EXIT_REFUSED
         print(f"updating through {server.describe()}", file=sys.stderr)
-        report = remote.update(str(server.url), settings.server.api_token, tqdm_progress())
+        report = remote.update(str(server.url), settings.server.api_token, progress)
     else:
         own_store(settings)
         indexing = IndexService(settings, IndexHandles(settings))
         paths = [Path(p) for p in args.paths] or None
         report = indexing.update(
-            paths, dry_run=args.dry_run, full=args.full, allow_removal=args.allow_removal, progress=tqdm_progress()
+            paths, dry_run=args.dry_run, full=args.full, allow_removal=args.allow_removal, progress=progress
         )
     for error in report.errors:
         print(f"error: {error}", file=sys.stderr)
