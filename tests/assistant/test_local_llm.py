@@ -50,7 +50,7 @@ def service(settings: Settings, embedder: Embedder) -> AnswerService:
 
 @pytest.fixture(scope="module")
 def llm(settings: Settings) -> LlamaCppLLM:
-    model = make_local_llm(settings)
+    model = make_local_llm(settings.llm)
     assert isinstance(model, LlamaCppLLM)
     return model
 
