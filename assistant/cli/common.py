@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 import time
 from collections.abc import Callable
@@ -48,15 +49,21 @@ def tqdm_progress(log_every_s: float, clock: Callable[[], float] = time.monotoni
 def log_progress(every_s: float, clock: Callable[[], float] = time.monotonic) -> Callable[[str, int, int], None]:
     """Progress as plain lines on stderr, once a stage has run every_s seconds: then at most a line every every_s
     seconds and one at its end. Quick updates stay as quiet as before."""
-    started: dict[str, float] = {}
-    last: dict[str, float] = {}  # when a stage's last line was printed; absent until its first
+    since: dict[str, float] = {}  # per stage: when it started, then when its last line was printed
+    spoken: set[str] = set()  # stages that printed a line and have yet to print their end
 
     def progress(stage: str, done: int, total: int) -> None:
         now, finished = clock(), bool(total) and done >= total
-        since = last.get(stage, started.setdefault(stage, now))
-        if (finished and stage not in last) or (not finished and now - since < every_s) or last.get(stage) == -1:
+        last = since.setdefault(stage, now)
+        due = stage in spoken if finished else now - last >= every_s
+        if not due:
             return
-        last[stage] = -1 if finished else now
+        if finished:
+            since[stage] = math.inf  # never due again
+            spoken.discard(stage)
+        else:
+            since[stage] = now
+            spoken.add(stage)
         unit = _UNITS.get(stage, "step")
         count = f"{done}/{total} {unit}s ({done / total:.0%})" if total else f"{done} {unit}s"
         print(f"{stage}: {count}", file=sys.stderr, flush=True)
