@@ -38,11 +38,11 @@ def collect(data_dir: Path, shared: Path, set_name: str) -> list[dict]:
     eval_set = data.find_eval_set(shared.resolve(), set_name)
     service = build_service(load_settings(data_dir=data_dir))
     uniform = SentenceRanker(FEATURES, np.zeros(len(FEATURES)), np.ones(len(FEATURES)), np.zeros(len(FEATURES)), 0.0)
+    every = replace(AnswerPolicy(), embed_sentences=10**6)  # every sentence's cosine, for training
     rows = []
     for q in data.load_answerable(eval_set):
         day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
         retrieval = service.retrieve(q.question, top_k=K, as_of=day)
-        every = replace(AnswerPolicy(), embed_sentences=10**6)  # every sentence's cosine, for training
         scored = ranked_sentences(retrieval, service.handles.embedder, every, uniform)
         before = [x.text for x in select_quotes(retrieval.passages)]
         rows.append({

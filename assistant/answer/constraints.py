@@ -84,8 +84,9 @@ class Constraints:
         phrases = frozenset(shown)
         scores = {f"{a}-{b}": m.group(0) for m in _SCORE.finditer(question) for a, b in [m.groups()]}
         rest = _SCORE.sub(" ", question)
-        numbers = frozenset(n for n in (_norm_number(m) for m in _NUMBER.findall(rest)) if n) | frozenset(scores)
-        shown |= {_norm_number(m): m.rstrip(".,") for m in _NUMBER.findall(rest) if _norm_number(m)} | scores
+        plain = {_norm_number(m): m.rstrip(".,") for m in _NUMBER.findall(rest) if _norm_number(m)}
+        numbers = frozenset(plain) | frozenset(scores)
+        shown |= plain | scores
         names: set[str] = set()
         for m in _WORD.finditer(question):
             word = m.group(0)

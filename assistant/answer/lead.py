@@ -89,15 +89,16 @@ def score(
     sentences: list[Sentence], ranker: SentenceRanker, k: int, cosines: Callable[[list[Sentence]], None]
 ) -> list[tuple[float, Sentence]]:
     """Score with a neutral cosine, give the best k their own (`cosines` sets it), score again: best first."""
+    neutral = ranker.neutral("cosine")
     for s in sentences:
-        s.features["cosine"] = ranker.neutral("cosine")
+        s.features["cosine"] = neutral
     first = set(np.argsort(-ranker.probabilities(sentences), kind="stable")[:k].tolist())
     closest = [sentences[i] for i in sorted(first)]
     cosines(closest)
-    floor = min((s.features["cosine"] for s in closest), default=0.0)
+    floor = min(neutral, min((s.features["cosine"] for s in closest), default=0.0))
     for i, s in enumerate(sentences):
         if i not in first:  # ranked lower before cosine: no closer in meaning than the closest were
-            s.features["cosine"] = min(floor, ranker.neutral("cosine"))
+            s.features["cosine"] = floor
     probs = ranker.probabilities(sentences)
     return [(float(probs[i]), sentences[i]) for i in np.argsort(-probs, kind="stable")]
 

@@ -72,6 +72,7 @@ def candidates(
                 continue
             seen.add(key)
             met = n_asked - len(asked.missing([sentence])) if n_asked else 0
+            start = cand.chunk.start + a  # in the article
             features = {
                 "cosine": 0.0,
                 "window_rank": 1.0 / (1 + rank),
@@ -83,9 +84,9 @@ def candidates(
                 "constraints": met / n_asked if n_asked else 1.0,
                 "recency": cand.features["recency"],  # rerank's: an undated article's is retrieval.recency_undated
                 "length": len(sentence.split()) / 40,
-                "lede": 1.0 if cand.chunk.start + a < LEDE_CHARS else 0.0,
+                "lede": 1.0 if start < LEDE_CHARS else 0.0,
             }
-            out.append(Sentence(cand, cand.chunk.start + a, cand.chunk.start + b, sentence, features))
+            out.append(Sentence(cand, start, cand.chunk.start + b, sentence, features))
     return out
 
 
