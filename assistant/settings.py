@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import difflib
 import os
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -79,7 +80,8 @@ _PREFIX = str(Settings.model_config["env_prefix"])  # ASSISTANT_
 _NESTED = str(Settings.model_config["env_nested_delimiter"])  # __
 
 
-def setting_names() -> list[str]:
+@cache
+def setting_names() -> tuple[str, ...]:
     """Every environment variable that names a setting: a group (ASSISTANT_RETRIEVAL, JSON) and each value in it
     (ASSISTANT_RETRIEVAL__RERANK__RECENCY)."""
 
@@ -91,7 +93,7 @@ def setting_names() -> list[str]:
             if nested is not None:
                 yield from walk(nested, here + _NESTED)
 
-    return list(walk(Settings.model_fields, _PREFIX))
+    return tuple(walk(Settings.model_fields, _PREFIX))
 
 
 def _fields_of(annotation: object) -> dict[str, FieldInfo] | None:
@@ -103,7 +105,7 @@ def _fields_of(annotation: object) -> dict[str, FieldInfo] | None:
     return None
 
 
-def did_you_mean(unknown: str, names: list[str]) -> str | None:
+def did_you_mean(unknown: str, names: Sequence[str]) -> str | None:
     """The setting an unknown variable most likely meant: the same words with the `__` delimiter where a group
     starts (ASSISTANT_LLM_BASE_URL), a value that moved into a group (ASSISTANT_PORT), or a near spelling."""
     flat = {name.replace(_NESTED, "_"): name for name in names}
