@@ -34,8 +34,11 @@ run: $(STAMP) ## update the index from the articles folder, then start the web a
 	$(BIN)/assistant index || echo "the update did not apply everything (see above); serving the last complete index"
 	$(BIN)/python app.py
 
+# One worker per core (at most 4: each loads the model once); a test file runs whole on one worker, so its
+# module fixtures (an app, a server, an index) are built once.
+TEST_WORKERS ?= auto
 test: $(STAMP) ## the test suite (browser test included when chromium is installed)
-	$(BIN)/pytest -q
+	$(BIN)/pytest -q -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
 
 check: $(STAMP) ## lint and type-check
 	$(BIN)/ruff check .

@@ -114,8 +114,11 @@ def test_delete_an_article_and_its_file_does_not_come_back(url: str, app_setting
     again = httpx.post(f"{url}/api/index", params={"wait": "true"}, timeout=600).json()
     assert again["added"] == 0, "the next scan added the deleted article back"
     assert httpx.delete(f"{url}/api/articles/no-such-article").status_code == 404
-    shared = httpx.delete(f"{url}/api/articles/wire%230", timeout=60)  # one entry of a feed file with 30
-    assert shared.status_code == 409 and "wire.jsonl" in shared.json()["detail"], shared.text
+    feed = jsonl({"id": "0", "text": story("Elm Island pier", 5)}, {"id": "1", "text": story("Elm Island quay", 5)})
+    files = [("files", ("pair.jsonl", feed, "application/jsonl"))]
+    assert httpx.post(f"{url}/api/index", params={"wait": "true"}, files=files, timeout=600).json()["added"] == 2
+    shared = httpx.delete(f"{url}/api/articles/pair%230", timeout=60)  # one entry of a feed file with two
+    assert shared.status_code == 409 and "pair.jsonl" in shared.json()["detail"], shared.text
 
 
 def test_models_and_readiness(url: str) -> None:
