@@ -35,10 +35,11 @@ run: $(STAMP) ## update the index from the articles folder, then start the web a
 	$(BIN)/python app.py
 
 # One worker per core (at most 4: each loads the model once); a test file runs whole on one worker, so its
-# module fixtures (an app, a server, an index) are built once.
+# module fixtures (an app, a server, an index) are built once. Bytecode is cached even where the environment
+# says not to: every worker and every CLI subprocess the tests start would compile the package again.
 TEST_WORKERS ?= auto
 test: $(STAMP) ## the test suite (browser test included when chromium is installed)
-	$(BIN)/pytest -q -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
+	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
 
 check: $(STAMP) ## lint and type-check
 	$(BIN)/ruff check .
