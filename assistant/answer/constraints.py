@@ -95,7 +95,7 @@ class Constraints:
                 continue
             for part in word.split("-"):
                 norm = _norm_word(part)
-                short = part.isupper() and len(norm) < rules.min_acronym
+                short = _POSSESSIVE.sub("", part).isupper() and len(norm) < rules.min_acronym
                 if part[:1].isupper() and len(norm) > 1 and not short and norm not in _NOT_NAMES | STOPWORDS:
                     names.add(norm)
                     shown.setdefault(norm, _POSSESSIVE.sub("", part.rstrip(".,;:!?-")))

@@ -56,6 +56,12 @@ def test_short_acronyms_are_not_demanded_but_longer_ones_are() -> None:
     assert c.missing(["An artificial intelligence firm in Britain, NBC reported."]) == []
 
 
+def test_a_possessive_short_acronym_is_not_demanded_either() -> None:
+    c = Constraints.of("How many civil servants in the UK's defence industry were harassed, says the NBC's survey?")
+    assert c.names == {"nbc"}
+    assert c.missing(["Six in ten British defence staff were harassed, an NBC survey found."]) == []
+
+
 def test_a_small_number_may_be_spelled_out() -> None:
     c = Constraints.of("Which service signed a 10-year deal?")
     assert c.missing(["Netflix signed a ten-year deal."]) == []
