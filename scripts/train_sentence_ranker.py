@@ -90,6 +90,25 @@ def to_ranker(model: LogisticRegression, mean: np.ndarray, scale: np.ndarray) ->
     return SentenceRanker(FEATURES, mean, scale, model.coef_[0], float(model.intercept_[0]))
 
 
+def cross_validate(rows: list[dict], share: float | None = None) -> tuple[list[list[str]], list[float]]:
+    """Each question's answer from a ranker fitted on the other weeks, and the support share of each fold: the
+    one best on its training weeks, or `share` when given."""
+    held_out: list[list[str]] = [[] for _ in rows]
+    chosen_shares = []
+    weeks = sorted({r["week"] for r in rows})
+    for week in weeks if len(weeks) > 1 else []:
+        train = [r for r in rows if r["week"] != week]
+        model, mean, scale = fit(train)
+        ranker = to_ranker(model, mean, scale)
+        if (fold_share := share) is None:
+            fold_share = max(SHARES, key=lambda s: hits(train, answers(train, ranker, s))[1])
+        chosen_shares.append(fold_share)
+        test_idx = [i for i, r in enumerate(rows) if r["week"] == week]
+        for i, texts in zip(test_idx, answers([rows[i] for i in test_idx], ranker, fold_share), strict=True):
+            held_out[i] = texts
+    return held_out, chosen_shares
+
+
 def main() -> None:
     """Collect, cross-validate by week, then fit on every week and write the weights."""
     parser = argparse.ArgumentParser()
@@ -110,17 +129,7 @@ def main() -> None:
     print(f"{len(rows)} questions, {sum(len(r['sentences']) for r in rows)} sentences, {len(weeks)} weeks")
     lead, hit, words = hits(rows, [r["before"] for r in rows])
     print(f"before (rank-order quotes): lead hit {lead:.3f}, answer hit {hit:.3f}, words {words:.1f}")
-    held_out: list[list[str]] = [[] for _ in rows]
-    chosen_shares = []
-    for week in weeks if len(weeks) > 1 else []:
-        train = [r for r in rows if r["week"] != week]
-        model, mean, scale = fit(train)
-        ranker = to_ranker(model, mean, scale)
-        share = max(SHARES, key=lambda s: hits(train, answers(train, ranker, s))[1])
-        chosen_shares.append(share)
-        test_idx = [i for i, r in enumerate(rows) if r["week"] == week]
-        for i, texts in zip(test_idx, answers([rows[i] for i in test_idx], ranker, share), strict=True):
-            held_out[i] = texts
+    held_out, chosen_shares = cross_validate(rows)
     lead, hit, words = hits(rows, held_out)
     print(f"learned, held-out weeks: lead hit {lead:.3f}, answer hit {hit:.3f}, words {words:.1f}")
     print("support share chosen per fold:", chosen_shares)
