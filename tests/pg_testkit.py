@@ -9,13 +9,14 @@ import glob
 import os
 import pwd
 import shutil
-import socket
 import subprocess
 import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
+
+from ports import free_port
 
 SUPERUSER = "assistant"
 
@@ -32,12 +33,6 @@ def pg_bin(name: str) -> str | None:
 def available() -> bool:
     """True when initdb and pg_ctl are installed."""
     return bool(pg_bin("initdb") and pg_bin("pg_ctl"))
-
-
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
 
 
 def _as_server_user(argv: list[str]) -> list[str]:
@@ -101,7 +96,7 @@ def postgres_server() -> Iterator[PostgresServer]:
         user = pwd.getpwnam("postgres")
         for path in (root, root / "data", root / "sock"):
             os.chown(path, user.pw_uid, user.pw_gid)
-    server = PostgresServer(root, _free_port())
+    server = PostgresServer(root, free_port())
     initdb = [str(pg_bin("initdb")), "-D", str(server.data), "-U", SUPERUSER, "--auth=trust", "-E", "UTF8",
               "--locale=C.UTF-8", "--no-sync"]
     try:

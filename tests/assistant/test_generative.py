@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 import shutil
-import socket
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -18,6 +17,7 @@ import pytest
 from fake_llm_server import FakeLLMServer
 from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
+from ports import free_port
 
 from assistant.answer.config import Thresholds
 from assistant.factory import make_generator
@@ -206,9 +206,7 @@ def test_server_error_gives_error_and_extractive_answer(service, base_settings, 
 
 
 def test_unreachable_server_is_reported(service, base_settings, handles, server) -> None:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = s.getsockname()[1]  # closed again before the request: nothing listens there
+    port = free_port()  # nothing listens there
     settings = llm_settings(base_settings, server, base_url=f"http://127.0.0.1:{port}/v1")
     response, _, _, fallback = run(service, settings, handles)
     assert response.answer == fallback.answer and "could not reach" in response.error  # type: ignore[attr-defined]

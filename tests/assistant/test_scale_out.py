@@ -29,10 +29,10 @@ from urllib.parse import quote
 import httpx
 import psycopg
 import pytest
-from app_testkit import free_port
 from index_testkit import FAKE_CLI
 from news_collection import articles as synthetic_articles
 from pg_testkit import PostgresServer, available, postgres_server
+from ports import free_port
 
 from assistant.settings import PROJECT_ROOT
 
@@ -86,6 +86,13 @@ class Cluster:
             stdout=subprocess.DEVNULL, stderr=subprocess.STDOUT,
         )
         wait_for(lambda: httpx.get(f"http://127.0.0.1:{self.chroma_port}/api/v2/heartbeat").status_code == 200)
+
+    def job(self, url: str, job_id: str) -> tuple[dict, str]:
+        """An update job's state, and how to show it when it is not what a test expects: the whole state and the
+        end of the replicas' logs (a failed job's error would otherwise be cut short)."""
+        state = httpx.get(f"{url}/api/jobs/{job_id}").json()
+        logs = "".join(f"\n--- {p.name}:\n{p.read_text()[-3000:]}" for p in sorted(self.root.glob("replica-*.log")))
+        return state, json.dumps(state, indent=1) + logs
 
     def db(self, sql: str) -> list[tuple]:
         with psycopg.connect(self.db_url, autocommit=True) as conn:
@@ -210,8 +217,8 @@ def test_an_update_through_one_replica_reaches_the_other_and_no_query_sees_a_mix
     job_id = job.json()["job_id"]
 
     def writing() -> bool:
-        state = httpx.get(f"{replica_a}/api/jobs/{job_id}").json()
-        assert state["state"] in ("queued", "running", "done"), state
+        state, shown = cluster.job(replica_a, job_id)
+        assert state["state"] in ("queued", "running", "done"), shown
         return state["state"] == "done" or state["stage"] not in ("", "loading")
 
     wait_for(writing, what="the update to reach its writing stages")
@@ -225,8 +232,8 @@ def test_an_update_through_one_replica_reaches_the_other_and_no_query_sees_a_mix
     stop.set()
     for t in threads:
         t.join(timeout=120)
-    final = httpx.get(f"{replica_a}/api/jobs/{job_id}").json()
-    assert final["state"] == "done", final
+    final, shown = cluster.job(replica_a, job_id)
+    assert final["state"] == "done", shown
     assert errors == []
     assert set(seen) <= {before, before + 12} and before + 12 in seen, "a count between the two states"
     answer_b = ask(replica_b, "What did the harbour inquiry number 3 hear?")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -13,23 +12,18 @@ from pathlib import Path
 import httpx
 import pytest
 from index_testkit import HandlesFactory, assert_consistent, run_index_cli, story, write
+from ports import free_port
 
 from assistant.service import AnswerService
 from index.updater import update_index
 from index.vectors import LEGACY_COPIED, SERVER_COLLECTION, VectorStore
 
 
-def _free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def chroma_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, int]]:
     """A real Chroma server (the `chroma` CLI from the chromadb package), stopped after the module."""
     chroma = Path(sys.executable).parent / "chroma"
-    port = _free_port()
+    port = free_port()
     path = tmp_path_factory.mktemp("chroma-server")
     proc = subprocess.Popen(
         [str(chroma), "run", "--path", str(path), "--host", "127.0.0.1", "--port", str(port)],
@@ -147,7 +141,7 @@ def test_a_store_from_before_per_store_collections_moves_without_re_embedding(
 
 def test_a_server_that_is_down_is_a_one_line_error(tmp_path: Path) -> None:
     (tmp_path / "articles").mkdir()
-    port = _free_port()
+    port = free_port()
     result = run_index_cli(tmp_path, env={"ASSISTANT_CHROMA_HOST": "127.0.0.1", "ASSISTANT_CHROMA_PORT": str(port)})
     assert result.returncode == 3
     [line] = [x for x in result.stderr.splitlines() if x.strip()]
