@@ -20,6 +20,7 @@ from assistant.api.config import ServerSettings
 from assistant.generative.config import LLMSettings
 from assistant.retrieval.config import RetrievalSettings
 from index.config import PROJECT_ROOT, IndexSettings
+from index.ingest.fetch import FetchPolicy
 
 __all__ = ["MAX_TOP_K", "PROJECT_ROOT", "Settings", "SettingsError", "load_settings"]
 
@@ -47,6 +48,9 @@ class Settings(IndexSettings):
     # Feeds (RSS, Atom, JSON Feed): polled on their own schedule by the running app.
     feed_every_s: int = Field(1800, ge=60, description="Default time between two polls of a feed.")
     feed_check_s: float = Field(30.0, gt=0, description="How often the app looks for feeds that are due.")
+    fetch: FetchPolicy = Field(
+        default_factory=FetchPolicy, description="Timeouts, retries, size limits and per-host pacing of feed fetches."
+    )
 
     # Retrieval, answers and the language model.
     top_k: int = Field(8, ge=1, le=MAX_TOP_K, description="Passages returned per question.")

@@ -4,12 +4,10 @@ real command line, store and Chroma in a real subprocess, without importing torc
 FAKE_UPDATE_SECONDS_PER_TEXT (default 0): an update's embedding sleeps (CPU-free) a model's time per chunk, for a
 process whose update another process must catch in the middle (the scale-out test's second writer and killed
 indexer). Only the update's thread is paced; questions answered meanwhile embed at the fake's speed.
-FAKE_FETCH_INTERVAL_S: the feed fetcher's per-host politeness interval (default: the shipped FetchPolicy's), for
-feed tests against a loopback site (the interval itself is tested in tests/index/ingest/test_ingest_fetch.py)."""
+"""
 
 from __future__ import annotations
 
-import functools
 import os
 import sys
 import threading
@@ -47,18 +45,9 @@ def pace_updates(seconds_per_text: float) -> None:
     updater._embed_missing = paced_embed_missing  # type: ignore[assignment]
 
 
-def fetch_interval(seconds: float) -> None:
-    """Feed services built from now on fetch with the shipped policy but this per-host interval."""
-    from assistant.indexing import feeds
-
-    feeds.FetchPolicy = functools.partial(feeds.FetchPolicy, per_host_interval_s=seconds)  # type: ignore[assignment,misc]
-
-
 install_fake_embedder()
 if pace := float(os.environ.get("FAKE_UPDATE_SECONDS_PER_TEXT") or 0):
     pace_updates(pace)
-if interval := os.environ.get("FAKE_FETCH_INTERVAL_S"):
-    fetch_interval(float(interval))
 
 from assistant.cli import main  # noqa: E402
 

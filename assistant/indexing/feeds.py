@@ -19,7 +19,7 @@ from functools import cached_property
 
 from assistant.indexing.jobs import IndexBusy, Job
 from assistant.indexing.service import IndexService
-from index.ingest.fetch import Fetcher, FetchPolicy
+from index.ingest.fetch import Fetcher
 from index.ingest.known import store_urls
 from index.ingest.poll import PollResult, refresh
 from index.ingest.registry import Feed
@@ -52,17 +52,16 @@ class FeedPolls:
 class FeedService:
     """Add, list, remove and refresh feeds; every refresh is an index job, so it shares the one-writer rule."""
 
-    def __init__(self, indexing: IndexService, fetch_policy: FetchPolicy | None = None) -> None:
+    def __init__(self, indexing: IndexService) -> None:
         self.indexing = indexing
         self.settings = indexing.settings
         self.registry = open_feed_registry(self.settings)
-        self.fetch_policy = fetch_policy or FetchPolicy()
         self.folder = self.settings.articles_dir / FEEDS_FOLDER
 
     @cached_property
     def fetcher(self) -> Fetcher:
         """One polite HTTP client for every poll (robots.txt and per-host pacing are remembered across polls)."""
-        return Fetcher(self.fetch_policy)
+        return Fetcher(self.settings.fetch)
 
     def add(self, url: str, every: str | int | None = None) -> Feed:
         """Follow a feed; it is due at once (ValueError for a bad url or interval)."""

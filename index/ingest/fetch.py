@@ -9,6 +9,8 @@ from types import TracebackType
 from urllib.parse import urljoin, urlsplit
 
 import httpx
+from pydantic import ConfigDict
+from pydantic.dataclasses import dataclass as pydantic_dataclass
 
 from index.ingest.pacing import HostPacer
 from index.ingest.robots import RobotsCache
@@ -17,9 +19,9 @@ _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
 
 
-@dataclass(frozen=True)
+@pydantic_dataclass(frozen=True, config=ConfigDict(extra="forbid"))
 class FetchPolicy:
-    """Every tuned number of the fetcher."""
+    """Every tuned number of the fetcher: Settings nests it as `settings.fetch` (ASSISTANT_FETCH__TIMEOUT_S, ...)."""
 
     timeout_s: float = 10.0  # connect, and each read: a host this slow is reported, not waited on
     total_s: float = 60.0  # the whole response, so a host that trickles bytes cannot hold a poll

@@ -1,11 +1,11 @@
 """Feeds end to end: a loopback news site, the real app (API, scheduler-free refreshes), and the CLI.
 
-The fetcher is the shipped one with no per-host politeness interval (1 s by default): the site is loopback, and
-the interval is tested on its own (tests/index/ingest/test_ingest_fetch.py)."""
+The fetcher is the shipped one with no per-host politeness interval (1 s by default; the setting
+fetch.per_host_interval_s): the site is loopback, and the interval is tested on its own
+(tests/index/ingest/test_ingest_fetch.py)."""
 
 from __future__ import annotations
 
-import dataclasses
 import os
 import subprocess
 import sys
@@ -22,17 +22,15 @@ from index_testkit import FAKE_CLI
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "index" / "ingest"))  # the loopback news site
 from ingest_testkit import Site  # noqa: E402
 
-from assistant.indexing import feeds as feeds_module  # noqa: E402
 from assistant.indexing.feeds import FEEDS_FOLDER, FeedService, parse_every  # noqa: E402
 from assistant.indexing.service import IndexService  # noqa: E402
 from assistant.settings import Settings  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
-from index.ingest.fetch import FetchPolicy  # noqa: E402
 from index.ingest.registry import Feed  # noqa: E402
 
 TOKEN = "feed-token"
 AUTH = {"Authorization": f"Bearer {TOKEN}"}
-UNPACED = dataclasses.replace(FetchPolicy(), per_host_interval_s=0.0)
+UNPACED = {"fetch": {"per_host_interval_s": 0.0}}  # settings overrides
 
 
 @pytest.fixture
@@ -46,13 +44,14 @@ def site() -> Iterator[Site]:
 
 @pytest.fixture
 def app(  # type: ignore[no-untyped-def]
-    tmp_path: Path, settings_factory, fake_embedder: FakeEmbedder, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, settings_factory, fake_embedder: FakeEmbedder
 ) -> Iterator[tuple[str, Settings]]:
     """The real app over an empty index and the test profile's fake embedder (feeds are bookkeeping)."""
-    monkeypatch.setattr(feeds_module, "FetchPolicy", lambda: UNPACED)  # the app's FeedService fetches unpaced
     (tmp_path / "articles").mkdir()
     server = {"api_token": TOKEN}
-    settings = settings_factory(tmp_path / "data", tmp_path / "articles", server=server, feed_check_s=3600.0)
+    settings = settings_factory(
+        tmp_path / "data", tmp_path / "articles", server=server, feed_check_s=3600.0, **UNPACED
+    )
     with serve(settings, fake_embedder) as url:
         yield url, settings
 
@@ -96,8 +95,8 @@ def test_follow_refresh_and_stop_following_over_http(site: Site, app: tuple[str,
 
 
 def test_a_failing_feed_is_reported_and_never_blocks_the_others(site: Site, make_handles) -> None:  # type: ignore[no-untyped-def]
-    handles = make_handles()
-    feeds = FeedService(IndexService(handles.settings, handles), UNPACED)
+    handles = make_handles(**UNPACED)
+    feeds = FeedService(IndexService(handles.settings, handles))
     good = feeds.add(site.url("/rss.xml"), "1h")
     broken = feeds.add(site.url("/gone.xml"), "1h")  # 404
     polls = feeds.refresh()
@@ -120,8 +119,8 @@ def test_feeds_survive_a_restart(site: Site, make_handles) -> None:  # type: ign
 def test_a_scheduled_refresh_polls_only_the_due_feeds_it_claims(  # type: ignore[no-untyped-def]
     site: Site, make_handles, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    handles = make_handles()
-    feeds = FeedService(IndexService(handles.settings, handles), UNPACED)
+    handles = make_handles(**UNPACED)
+    feeds = FeedService(IndexService(handles.settings, handles))
     mine = feeds.add(site.url("/rss.xml"), "1h")
     theirs = feeds.add(site.url("/other.xml"), "1h")
     other_replica = FeedService(IndexService(handles.settings, IndexHandles(handles.settings)))
@@ -150,7 +149,7 @@ def test_the_cli_follows_refreshes_and_lists(site: Site, tmp_path: Path) -> None
         "ASSISTANT_DATA_DIR": str(tmp_path / "data"),
         "ASSISTANT_ARTICLES_DIR": str(tmp_path / "articles"),
         "HF_HUB_OFFLINE": "1",
-        "FAKE_FETCH_INTERVAL_S": "0",
+        "ASSISTANT_FETCH__PER_HOST_INTERVAL_S": "0",
     }
 
     def cli(*args: str) -> subprocess.CompletedProcess[str]:
