@@ -117,10 +117,13 @@ class Connections:
 
     @contextmanager
     def update_lock(self) -> Iterator[None]:
-        """Hold the database's update lock on a session of its own, or raise UpdateInProgress at once. The
-        server frees it when the session ends: on exit, and when this process dies (even by SIGKILL)."""
+        """Hold the database's update lock on a session of its own, or raise UpdateInProgress at once. On exit it
+        is unlocked before the session closes: a closed session's lock lingers until its server process has
+        ended, and the next writer (an upload's job, just after its busy check) would be refused meanwhile. The
+        server also frees it when this process dies (even by SIGKILL)."""
         self._ensure_schema()
         conn = self.open()
+        got = None
         try:
             try:
                 got = conn.execute("SELECT pg_try_advisory_lock(%s)", (UPDATE_LOCK_KEY,)).fetchone()
@@ -139,6 +142,9 @@ class Connections:
                 )
             yield
         finally:
+            if got and got[0] and not conn.closed:
+                with suppress(*_UNREACHABLE):  # a dead session's lock is freed by the server
+                    conn.execute("SELECT pg_advisory_unlock(%s)", (UPDATE_LOCK_KEY,))
             conn.close()
 
     def close(self) -> None:

@@ -139,6 +139,23 @@ def test_one_writer_at_a_time_and_a_killed_writer_frees_the_lock(pg_store: Postg
             time.sleep(0.1)
 
 
+def test_a_released_lock_is_free_at_once_for_the_next_writer(pg_store: PostgresStore) -> None:
+    """An upload's job checks that no other process writes, lets go, then takes the lock again for the update:
+    the lock must be free the moment the first holder lets go. Closing its session alone left it held until the
+    session's server process had ended, and a job in that window failed at once ("another update of the
+    database"). Another session that is already open asks right after each release."""
+    import psycopg
+
+    from index.stores.pg_connections import UPDATE_LOCK_KEY
+
+    with psycopg.connect(pg_store._db.url, autocommit=True) as probe:
+        for _ in range(30):
+            with pg_store.update_lock():
+                pass
+            assert probe.execute("SELECT pg_try_advisory_lock(%s)", (UPDATE_LOCK_KEY,)).fetchone() == (True,)
+            probe.execute("SELECT pg_advisory_unlock(%s)", (UPDATE_LOCK_KEY,))
+
+
 def test_a_server_that_is_down_is_one_line_and_recovery_is_automatic(pg: PostgresServer) -> None:
     store = PostgresStore(pg.create_database("downtime"))
     store.commit(*WRITES[0], {"generation": "1"})
