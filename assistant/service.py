@@ -11,7 +11,7 @@ from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
 from assistant.answer.lead import compose, ranked_sentences
 from assistant.answer.prompts import load_prompt
-from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, decide
+from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, answering, decide
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
@@ -179,7 +179,7 @@ class AnswerService:
 
         def best_sentence() -> float:  # ranked only once the cheap checks pass: it embeds the sentences
             scored.extend(ranked_sentences(retrieval, self.handles.embedder, knobs.lead))
-            return scored[0][0] if scored else 0.0
+            return answering(scored, retrieval.query, knobs.refusal)
 
         decision = decide(retrieval.chunks, retrieval.query, knobs.refusal, answer=best_sentence)
         quotes = [] if decision.refused else compose(scored, knobs.lead)

@@ -20,7 +20,7 @@ from evaluation.metrics import contains_gold
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.extractive import select_quotes
 from assistant.answer.lead import compose, ranked_sentences
-from assistant.answer.refusal import article_support, decide, out_of_scope
+from assistant.answer.refusal import answering, article_support, decide, out_of_scope
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
@@ -76,7 +76,7 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             lead = [x.text for x in compose(scored)]
             t = timed_service.retrieve(q.question, top_k=K, as_of=day)
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
-            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, scored[0][0] if scored else 0.0))
+            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, answering(scored, r.query)))
     return out
 
 

@@ -72,6 +72,12 @@ class RefusalPolicy:
     # 2 fewer of the 35 off-topic questions than 0.2, but 0.2 also refuses "Who founded the Wagner group?" over
     # the default articles (its best sentence: 0.197), a paraphrase the issue requires answered.
     min_answer: float = 0.15
+    # A question asking for one of these kinds (answer_type.py) is answered only by a sentence holding one that it
+    # does not name itself: news writes shares, sums and years in figures and states and countries by name, so
+    # no such sentence means the articles do not say ("What share of the UK's Wagner fighters did Prigozhin
+    # lead?" was answered with a Bakhmut sentence). Numbers are left out: "five" and "a dozen" are written out.
+    # On news-dev every answered question of these kinds led with such a sentence, so its figures do not move.
+    typed_kinds: tuple[str, ...] = ("percent", "money", "year", "month", "us_state", "country")
 
 
 @dataclass(frozen=True, config=_STRICT)

@@ -8,6 +8,8 @@ from dataclasses import dataclass, field
 
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
+from assistant.answer.sentences import Sentence
+from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.candidates import Candidate
 
 # Questions about the asker's own life ("where did I park my car?") are never in a news collection.
@@ -90,6 +92,14 @@ def decide(
     if answer is not None and answer() < policy.min_answer:
         return Decision(True, NO_ANSWER)
     return Decision(False)
+
+
+def answering(scored: list[tuple[float, Sentence]], question: str, policy: RefusalPolicy = RefusalPolicy()) -> float:
+    """What the no-answer gate reads: the best sentence's probability, among the sentences holding a thing of the
+    kind the question asks for when it asks for one of policy.typed_kinds (a share, a sum, a year, a place)."""
+    if expected_type(question) in policy.typed_kinds:
+        scored = [(p, s) for p, s in scored if s.features["answer_type"]]
+    return scored[0][0] if scored else 0.0
 
 
 def should_refuse(chunks: list[Candidate], question: str = "", policy: RefusalPolicy = RefusalPolicy()) -> bool:

@@ -119,3 +119,9 @@ def test_the_answer_leads_with_the_sentence_that_answers(default_service: Answer
     assert not response.refused and "Prigozhin" in response.citations[0].quote
     drone = default_service.ask("What did the July 23, 2025 drone strike destroy?")
     assert "Rostov rail terminal" in drone.citations[0].quote
+
+
+def test_a_share_no_article_gives_is_refused_with_the_related_passages(default_service: AnswerService) -> None:
+    response = default_service.ask("What share of the UK's Wagner fighters did Prigozhin lead?")
+    assert response.refused and response.reason == "no_answer" and not response.citations  # no percentage anywhere
+    assert any("Prigozhin" in p.text for p in response.passages)  # the closest coverage, marked as not an answer

@@ -15,6 +15,7 @@ from assistant.answer.refusal import (
     OFF_TOPIC,
     OUT_OF_SCOPE,
     RefusalPolicy,
+    answering,
     decide,
     out_of_scope,
     should_refuse,
@@ -162,3 +163,20 @@ def test_related_passages_without_a_likely_answer_sentence_are_no_answer() -> No
     assert len(asked) == 2
     decide(chunks, "Which automaker recalled 112,000 vehicles?", answer=likely(0.9))
     assert len(asked) == 2  # not asked once a cheaper check refused: the ranker embeds sentences
+
+
+def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_holding_one() -> None:
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str, holds_type: bool) -> Sentence:
+        features = dict.fromkeys(FEATURES, 0.0) | {"answer_type": 1.0 if holds_type else 0.0}
+        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+
+    assault = sentence("Prigozhin ordered Wagner-led forces to assault Bakhmut.", holds_type=False)
+    share = sentence("About 40% of the fighters were recruited from prisons.", holds_type=True)
+    assert answering([(0.6, assault)], "What share of Wagner's fighters did Prigozhin lead?") == 0.0
+    assert answering([(0.6, assault), (0.3, share)], "What share of Wagner's fighters came from prisons?") == 0.3
+    assert answering([(0.6, assault)], "Who led the Wagner fighters?") == 0.6  # an open question: any sentence
+    assert answering([(0.6, assault)], "How many fighters did Wagner lose?") == 0.6  # "five" is written out
+    untyped = RefusalPolicy(typed_kinds=())
+    assert answering([(0.6, assault)], "What share of Wagner's fighters did Prigozhin lead?", untyped) == 0.6
