@@ -35,7 +35,8 @@ run: $(STAMP) ## update the index from the articles folder, then start the web a
 	$(BIN)/python app.py
 
 # Test files run in parallel, one worker per core (at most 4; each loads the model once; a file runs whole on one
-# worker, so its module fixtures are built once): 4:12 -> 2:28 on 2 cores. TEST_WORKERS=0 runs one process.
+# worker, so its module fixtures are built once): about 1:40 on 2 cores, against 4:12 in one process
+# (TEST_WORKERS=0).
 # Bytecode is cached even where the environment says not to: every CLI subprocess the tests start would compile
 # the package again.
 TEST_WORKERS ?= auto

@@ -87,12 +87,11 @@ class Cluster:
         )
         wait_for(lambda: httpx.get(f"http://127.0.0.1:{self.chroma_port}/api/v2/heartbeat").status_code == 200)
 
-    def job(self, url: str, job_id: str) -> tuple[dict, str]:
-        """An update job's state, and how to show it when it is not what a test expects: the whole state and the
-        end of the replicas' logs (a failed job's error would otherwise be cut short)."""
-        state = httpx.get(f"{url}/api/jobs/{job_id}").json()
+    def shown(self, job: dict) -> str:
+        """A job that is not what a test expects, in full, with the end of the replicas' logs (an assertion's
+        message: read only when it fails; a failed job's error would otherwise be cut short)."""
         logs = "".join(f"\n--- {p.name}:\n{p.read_text()[-3000:]}" for p in sorted(self.root.glob("replica-*.log")))
-        return state, json.dumps(state, indent=1) + logs
+        return json.dumps(job, indent=1) + logs
 
     def db(self, sql: str) -> list[tuple]:
         with psycopg.connect(self.db_url, autocommit=True) as conn:
@@ -217,8 +216,8 @@ def test_an_update_through_one_replica_reaches_the_other_and_no_query_sees_a_mix
     job_id = job.json()["job_id"]
 
     def writing() -> bool:
-        state, shown = cluster.job(replica_a, job_id)
-        assert state["state"] in ("queued", "running", "done"), shown
+        state = httpx.get(f"{replica_a}/api/jobs/{job_id}").json()
+        assert state["state"] in ("queued", "running", "done"), cluster.shown(state)
         return state["state"] == "done" or state["stage"] not in ("", "loading")
 
     wait_for(writing, what="the update to reach its writing stages")
@@ -232,8 +231,8 @@ def test_an_update_through_one_replica_reaches_the_other_and_no_query_sees_a_mix
     stop.set()
     for t in threads:
         t.join(timeout=120)
-    final, shown = cluster.job(replica_a, job_id)
-    assert final["state"] == "done", shown
+    final = httpx.get(f"{replica_a}/api/jobs/{job_id}").json()
+    assert final["state"] == "done", cluster.shown(final)
     assert errors == []
     assert set(seen) <= {before, before + 12} and before + 12 in seen, "a count between the two states"
     answer_b = ask(replica_b, "What did the harbour inquiry number 3 hear?")
