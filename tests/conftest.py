@@ -33,6 +33,36 @@ from assistant.settings import PROJECT_ROOT, Settings, load_settings  # noqa: E4
 from index.embedding import Embedder, make_embedder  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
 
+# The slowest test files, longest first (measured with `--durations`). A parallel run (`make test`, xdist's
+# `--dist loadfile --no-loadscope-reorder`) hands out files in collection order, so starting these first lets
+# the workers finish together instead of one worker starting the crash test while the others sit idle.
+SLOW_FILES_FIRST = (
+    "index/test_crash_safety.py",
+    "assistant/test_scale_out.py",
+    "assistant/indexing/test_watch.py",
+    "assistant/test_generative.py",
+    "assistant/test_ui_browser.py",
+    "index/test_operator_safety.py",
+    "assistant/test_api.py",
+    "index/test_cli_index.py",
+)
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Slowest files first, every file's own tests in their order (the sort is stable)."""
+    rank = {name: i for i, name in enumerate(SLOW_FILES_FIRST)}
+    tests_dir = Path(__file__).parent
+
+    def key(item: pytest.Item) -> int:
+        try:
+            name = item.path.relative_to(tests_dir).as_posix()
+        except ValueError:
+            return len(rank)
+        return rank.get(name, len(rank))
+
+    items.sort(key=key)
+
+
 # Pinned so that neither the environment nor a stray .env file changes what the end-to-end tests see.
 E2E_SETTINGS = E2E_PINNED
 
@@ -78,9 +108,11 @@ def settings_factory() -> SettingsFactory:
 
 @pytest.fixture(scope="session")
 def embedder(settings_factory: SettingsFactory, tmp_path_factory: pytest.TempPathFactory) -> Embedder:
-    """The real bundled MiniLM, loaded once per session (it takes seconds)."""
+    """The real bundled MiniLM, loaded once per session (it takes seconds). In a parallel run it embeds on one
+    thread: the workers already fill the cores, and threads that wait on each other across workers only burn CPU."""
     s = settings_factory(tmp_path_factory.mktemp("unused-data"))
-    return make_embedder(s.embed_backend, s.embed_model_path, s.embed_threads, s.embed_batch_size)
+    threads = 1 if os.environ.get("PYTEST_XDIST_WORKER") else s.embed_threads
+    return make_embedder(s.embed_backend, s.embed_model_path, threads, s.embed_batch_size)
 
 
 @pytest.fixture(scope="session")

@@ -66,7 +66,7 @@ def test_partial_temporary_and_hidden_files_are_never_indexed(watching: Watching
     write(articles_dir / ".draft.txt", story("school"))
     write(articles_dir / ".sync" / "inbox.txt", story("stadium"))
     write(articles_dir / "notes.txt~", story("airport"))
-    watching.assert_quiet(QUIET_S * 4)
+    watching.assert_quiet(QUIET_S * 3)
     part.rename(articles_dir / "download.txt")  # the download finished
     assert (watching.next_job().report or {})["added"] == 1
     assert sorted(watching.indexing.handles.store.manifest()) == ["download", "first"]
@@ -83,7 +83,7 @@ def test_a_file_still_being_written_is_indexed_once_whole(watching: Watching, ar
     report = watching.next_job().report or {}
     assert report["added"] == 1
     assert (watching.indexing.handles.store.get_text("slow") or "").endswith("after the repairs were finished.")
-    watching.assert_quiet(QUIET_S * 3)
+    watching.assert_quiet(QUIET_S * 2)
 
 
 @pytest.mark.parametrize(
