@@ -37,7 +37,7 @@ run: $(STAMP) ## update the index from the articles folder, then start the web a
 # Test files run in parallel (each worker loads the model once; a file runs whole on one worker, so its module
 # fixtures are built once), slowest files first (tests/conftest.py), so the workers finish together. One worker
 # more than cores (at most 4): a third of the suite waits on subprocesses, servers and quiet periods, and the extra
-# worker fills that time. About 1:24 on 2 cores, against 4:12 in one process (TEST_WORKERS=0).
+# worker fills that time. About 1:20 on 2 cores, against 4:12 in one process (TEST_WORKERS=0).
 # Bytecode is cached even where the environment says not to: every CLI subprocess the tests start would compile
 # the package again.
 TEST_WORKERS ?= $(shell n=$$(nproc 2>/dev/null || echo 1); echo $$(( n + 1 < 4 ? n + 1 : 4 )))

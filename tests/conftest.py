@@ -37,30 +37,22 @@ from index.handles import IndexHandles  # noqa: E402
 # `--dist loadfile --no-loadscope-reorder`) hands out files in collection order, so starting these first lets
 # the workers finish together instead of one worker starting the crash test while the others sit idle.
 SLOW_FILES_FIRST = (
-    "index/test_crash_safety.py",
-    "assistant/test_scale_out.py",
-    "assistant/indexing/test_watch.py",
-    "assistant/test_generative.py",
-    "assistant/test_ui_browser.py",
-    "index/test_operator_safety.py",
-    "assistant/test_api.py",
-    "index/test_cli_index.py",
+    "tests/index/test_crash_safety.py",
+    "tests/assistant/test_scale_out.py",
+    "tests/assistant/indexing/test_watch.py",
+    "tests/assistant/test_generative.py",
+    "tests/assistant/test_ui_browser.py",
+    "tests/index/test_operator_safety.py",
+    "tests/assistant/test_api.py",
+    "tests/index/test_cli_index.py",
 )
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Slowest files first, every file's own tests in their order (the sort is stable)."""
+    """Slowest files first, every file's own tests in their order (the sort is stable; node ids start with the
+    file's path from the project root)."""
     rank = {name: i for i, name in enumerate(SLOW_FILES_FIRST)}
-    tests_dir = Path(__file__).parent
-
-    def key(item: pytest.Item) -> int:
-        try:
-            name = item.path.relative_to(tests_dir).as_posix()
-        except ValueError:
-            return len(rank)
-        return rank.get(name, len(rank))
-
-    items.sort(key=key)
+    items.sort(key=lambda item: rank.get(item.nodeid.split("::")[0], len(rank)))
 
 
 # Pinned so that neither the environment nor a stray .env file changes what the end-to-end tests see.

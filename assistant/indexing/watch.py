@@ -91,7 +91,7 @@ def watch_folder(indexing: IndexService, stop: threading.Event, announce: Announ
         stop_event=stop,
         raise_interrupt=False,
         yield_on_timeout=True,  # the first (empty) yield says the watch is on: only then the catch-up update
-        rust_timeout=quiet_ms,  # so the catch-up update starts one quiet period after the watch does
+        rust_timeout=max(quiet_ms, 1),  # the catch-up update starts one quiet period in (0 would mean never)
     ):
         if not started:  # what changed while nobody watched; what changes during it comes in the next batch
             started, last = True, update_when_free(indexing, stop, announce)
