@@ -166,7 +166,7 @@ def test_an_update_shows_one_progress_display_that_moves_to_done(
     time per chunk without using the CPU: the real model embedded these 24 chunks between two redraws
     (POLL_S) on an idle machine, so whether the display was seen moving depended on the machine's load.
     The feed lands in the articles folder, as a sync or a copy would put it; the upload widget has its own test
-    above, and a file picked on a page still loading was once never sent (CI, stop 22)."""
+    above (once in CI, a file set right after the page loaded never showed as uploaded; not reproduced here)."""
     from app_testkit import serve
     from fakes import FakeEmbedder
     from index_testkit import jsonl, story
