@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
-from assistant.answer.lead import compose, ranked_sentences
+from assistant.answer.lead import clause_cosine, compose, ranked_sentences
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, answering, decide
 from assistant.answer.sentences import Sentence
@@ -179,7 +179,8 @@ class AnswerService:
 
         def best_sentence() -> float:  # ranked only once the cheap checks pass: it embeds the sentences
             scored.extend(ranked_sentences(retrieval, self.handles.embedder, knobs.lead))
-            return answering(scored, retrieval.query, knobs.refusal)
+            embedder, vector = self.handles.embedder, retrieval.query_vector
+            return answering(scored, retrieval.query, knobs.refusal, lambda s: clause_cosine(s, vector, embedder))
 
         decision = decide(retrieval.chunks, retrieval.query, knobs.refusal, answer=best_sentence)
         quotes = [] if decision.refused else compose(scored, knobs.lead)

@@ -19,7 +19,7 @@ from evaluation.metrics import contains_gold
 
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.extractive import select_quotes
-from assistant.answer.lead import compose, ranked_sentences
+from assistant.answer.lead import clause_cosine, compose, ranked_sentences
 from assistant.answer.refusal import answering, article_support, decide, out_of_scope
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
@@ -76,7 +76,9 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             lead = [x.text for x in compose(scored)]
             t = timed_service.retrieve(q.question, top_k=K, as_of=day)
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
-            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, answering(scored, r.query)))
+            embedder, vector = service.handles.embedder, r.query_vector
+            prob = answering(scored, r.query, clause_cosine=lambda s: clause_cosine(s, vector, embedder))  # noqa: B023
+            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob))
     return out
 
 

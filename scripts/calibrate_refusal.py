@@ -1,8 +1,10 @@
-"""Calibrate the refusal rule's topic thresholds on an eval set's answerable questions and the written off-topic
-set, cross-validated by week; the on-topic unanswerable set is never used here (it is reported, not tuned on).
+"""Calibrate the refusal rule's topic thresholds and the lead sentence's cosine on an eval set's answerable
+questions and the written off-topic set, cross-validated by week; the on-topic unanswerable set is never used here
+(it is reported, not tuned on).
 
 Usage: .venv/bin/python scripts/calibrate_refusal.py --data-dir DIR [--set news-dev] [--shared ../shared]
-Objective per fold: the fewest answerable questions refused while at least 95% of the off-topic ones are.
+Objective per fold: the fewest answerable questions refused while at least 95% of the off-topic ones are; where no
+grid point gets there, the fewest answerable refused plus off-topic answered (both as rates).
 """
 
 from __future__ import annotations
@@ -17,7 +19,9 @@ from evaluation import data
 
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
-from assistant.answer.refusal import decide, out_of_scope, topic_score
+from assistant.answer.lead import clause_cosine, ranked_sentences
+from assistant.answer.refusal import answering, decide, out_of_scope, topic_score
+from assistant.answer.sentences import Sentence
 from assistant.factory import build_service
 from assistant.retrieval.pipeline import Retrieval
 from assistant.settings import load_settings
@@ -27,6 +31,8 @@ GRID = {
     "coverage_weight": (0.25, 0.5, 0.75, 1.0),
     "min_topic": (0.4, 0.45, 0.5, 0.55, 0.6, 0.65, 0.7, 0.8),
     "min_topic_generic": (0.5, 0.6, 0.7, 0.8, 0.9, 1.0, 1.1),
+    "min_lead_cosine": (-1.0, 0.2, 0.25, 0.3, 0.35),
+    "min_clause_cosine": (0.45, 0.55, 9.0),
 }
 MIN_OFF_TOPIC_REFUSED = 0.95
 
@@ -34,8 +40,17 @@ MIN_OFF_TOPIC_REFUSED = 0.95
 class Case:
     """What the rule reads of one question, worked out once: the grid then costs only arithmetic."""
 
-    def __init__(self, week: str, r: Retrieval) -> None:
+    def __init__(
+        self,
+        week: str,
+        r: Retrieval,
+        scored: list[tuple[float, Sentence]],
+        clause_cosines: dict[tuple[int, int], float],
+    ) -> None:
         self.week = week
+        self.query = r.query
+        self.scored = scored  # the lead ranker's sentences, best first
+        self.clause_cosines = clause_cosines
         self.fixed = decide(r.chunks, r.query).refused if out_of_scope(r.query) or not r.chunks else None
         self.specific = bool(Constraints.of(r.query))
         always = replace(RefusalPolicy(), min_topic=-9.0, min_topic_generic=-9.0)
@@ -46,7 +61,13 @@ class Case:
     def refused(self, p: RefusalPolicy) -> bool:
         if self.fixed is not None:
             return self.fixed
-        return self.topic[p.coverage_weight] < (p.min_topic if self.specific else p.min_topic_generic) or self.missing
+        if self.topic[p.coverage_weight] < (p.min_topic if self.specific else p.min_topic_generic) or self.missing:
+            return True
+        return answering(self.scored, self.query, p, self.clause_cosine) < p.min_answer
+
+    def clause_cosine(self, sentence: Sentence) -> float:
+        """Its best clause's cosine, embedded once per sentence (the grid asks again and again)."""
+        return self.clause_cosines[(sentence.start, sentence.end)]
 
 
 def refused(cases: list[Case], policy: RefusalPolicy) -> float:
@@ -57,14 +78,32 @@ def refused(cases: list[Case], policy: RefusalPolicy) -> float:
 def best_policy(on: list[Case], off: list[Case]) -> RefusalPolicy:
     """The grid point with the fewest answerable refused among those refusing enough off-topic questions."""
     best: tuple[float, RefusalPolicy] | None = None
+    fallback: tuple[float, RefusalPolicy] | None = None
     for values in itertools.product(*GRID.values()):
         policy = replace(RefusalPolicy(), **dict(zip(GRID, values, strict=True)))
-        if refused(off, policy) < MIN_OFF_TOPIC_REFUSED:
-            continue
         cost = refused(on, policy)
-        if best is None or cost < best[0]:
+        both = cost + 1.0 - refused(off, policy)
+        if fallback is None or both < fallback[0]:
+            fallback = (both, policy)
+        if refused(off, policy) >= MIN_OFF_TOPIC_REFUSED and (best is None or cost < best[0]):
             best = (cost, policy)
-    return best[1] if best else RefusalPolicy()
+    chosen = best or fallback
+    return chosen[1] if chosen else RefusalPolicy()
+
+
+def frontier(on: list[Case], off: list[Case]) -> list[tuple[float, float, dict[str, float]]]:
+    """The grid points no other point beats on both rates: the trade the thresholds choose along."""
+    points = []
+    for values in itertools.product(*GRID.values()):
+        policy = replace(RefusalPolicy(), **dict(zip(GRID, values, strict=True)))
+        points.append((refused(on, policy), refused(off, policy), dict(zip(GRID, values, strict=True))))
+    points.sort(key=lambda p: (p[0], -p[1]))
+    best_off, out = -1.0, []
+    for cost, off_rate, point in points:
+        if off_rate > best_off:
+            best_off = off_rate
+            out.append((cost, off_rate, point))
+    return out
 
 
 def main() -> None:
@@ -79,7 +118,12 @@ def main() -> None:
 
     def ask(q: data.Question) -> Case:
         day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
-        return Case(q.asked_on, service.retrieve(q.question, top_k=K, as_of=day))
+        r = service.retrieve(q.question, top_k=K, as_of=day)
+        scored = ranked_sentences(r, service.handles.embedder, service.settings.answer.lead) if r.chunks else []
+        typed = [s for _, s in scored if s.features["answer_type"]]
+        leads = [s for s in (scored[0][1] if scored else None, typed[0] if typed else None) if s is not None]
+        cosines = {(s.start, s.end): clause_cosine(s, r.query_vector, service.handles.embedder) for s in leads}
+        return Case(q.asked_on, r, scored, cosines)
 
     on = [ask(q) for q in data.load_answerable(eval_set)]
     off = [ask(q) for q in data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))[0]]
@@ -95,6 +139,9 @@ def main() -> None:
     policy = best_policy(on, off)
     print("all weeks:", {k: getattr(policy, k) for k in GRID},
           f"answerable refused {refused(on, policy):.3f}, off-topic refused {refused(off, policy):.3f}")  # fmt: skip
+    print("frontier (all weeks): answerable refused, off-topic refused, policy")
+    for cost, off_rate, point in frontier(on, off):
+        print(f"  {cost:.3f} {off_rate:.3f}", point)
     default = RefusalPolicy()
     print("current default:", {k: getattr(default, k) for k in GRID},
           f"answerable refused {refused(on, default):.3f}, off-topic refused {refused(off, default):.3f}")  # fmt: skip

@@ -60,7 +60,7 @@ class RefusalPolicy:
     """
 
     min_topic: float = 0.6  # a top chunk's cosine + coverage_weight * its share of question terms reaches this...
-    min_topic_generic: float = 0.9  # ...or this, for a question without numbers, names or quotes to check
+    min_topic_generic: float = 0.7  # ...or this, for a question without numbers, names or quotes to check
     coverage_weight: float = 1.0  # short questions sit far from long chunks in meaning; shared terms make up
     topic_chunks: int = 5  # top chunks that may cover the topic
     constraint_chunks: int = 10  # top chunks (and their titles) that must state the question's specifics
@@ -72,6 +72,17 @@ class RefusalPolicy:
     # 2 fewer of the 35 off-topic questions than 0.2, but 0.2 also refuses "Who founded the Wagner group?" over
     # the default articles (its best sentence: 0.197), a paraphrase the issue requires answered.
     min_answer: float = 0.15
+    # ...and that sentence must itself be about the question: its cosine with the question at least this. Terms
+    # alone let unrelated leads through ("Is 221 a prime number?" led with a minister's media appearances, "How
+    # many tablespoons are in a cup" with restaurants counting tables). On news-dev the lead's cosine is at most
+    # 0.22 for half the written off-topic questions, and at least 0.28 for 95% of the answerable ones (0.40 for
+    # 98% of those whose lead holds the gold); 0.25 sits between (scripts/calibrate_refusal.py).
+    min_lead_cosine: float = 0.25
+    # ...or one of its clauses this: a long sentence can answer in a clause ("... hardliners like Chechen leader
+    # Kadyrov and Wagner founder Yevgeny Prigozhin": 0.20 as a whole, 0.64 for the clause, for "Who founded the
+    # Wagner group?"). Short clauses match on shared words alone, so the bar is higher: half the off-topic leads
+    # have a clause at 0.30, and on news-dev 0.55 answers none of them that the sentence's cosine refuses.
+    min_clause_cosine: float = 0.55
     # A question asking for one of these kinds (answer_type.py) is answered only by a sentence holding one that it
     # does not name itself: news writes shares, sums and years in figures and states and countries by name, so
     # no such sentence means the articles do not say ("What share of the UK's Wagner fighters did Prigozhin

@@ -94,12 +94,26 @@ def decide(
     return Decision(False)
 
 
-def answering(scored: list[tuple[float, Sentence]], question: str, policy: RefusalPolicy = RefusalPolicy()) -> float:
+def answering(
+    scored: list[tuple[float, Sentence]],
+    question: str,
+    policy: RefusalPolicy = RefusalPolicy(),
+    clause_cosine: Callable[[Sentence], float] | None = None,
+) -> float:
     """What the no-answer gate reads: the best sentence's probability, among the sentences holding a thing of the
-    kind the question asks for when it asks for one of policy.typed_kinds (a share, a sum, a year, a place)."""
+    kind the question asks for when it asks for one of policy.typed_kinds (a share, a sum, a year, a place); 0 when
+    that sentence is not about the question: its cosine under policy.min_lead_cosine and none of its clauses
+    (`clause_cosine`, asked only then since it embeds them) at policy.min_clause_cosine."""
     if expected_type(question) in policy.typed_kinds:
         scored = [(p, s) for p, s in scored if s.features["answer_type"]]
-    return scored[0][0] if scored else 0.0
+    if not scored:
+        return 0.0
+    prob, lead = scored[0]
+    if lead.features["cosine"] < policy.min_lead_cosine and (
+        clause_cosine is None or clause_cosine(lead) < policy.min_clause_cosine
+    ):
+        return 0.0
+    return prob
 
 
 def should_refuse(chunks: list[Candidate], question: str = "", policy: RefusalPolicy = RefusalPolicy()) -> bool:

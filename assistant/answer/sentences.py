@@ -90,6 +90,17 @@ def candidates(
     return out
 
 
+# Where a long sentence's clauses part: punctuation, and the words that open a clause.
+_CLAUSE_BREAK = re.compile(r"\s*[,;:—–()]\s*|\s+(?:and|but|while|who|which|that)\s+")
+MIN_CLAUSE_WORDS = 3  # shorter pieces ("he said") say nothing of their own
+
+
+def clauses(sentence: str) -> list[str]:
+    """A sentence's clauses of at least MIN_CLAUSE_WORDS words (the sentence itself when it has none)."""
+    parts = [p for p in _CLAUSE_BREAK.split(sentence) if p and len(p.split()) >= MIN_CLAUSE_WORDS]
+    return parts or [sentence]
+
+
 def add_cosines(sentences: list[Sentence], vectors: np.ndarray, query_vector: np.ndarray) -> None:
     """Each sentence's cosine with the question, from unit vectors (one row per sentence)."""
     if len(sentences):

@@ -169,7 +169,7 @@ def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_
     from assistant.answer.sentences import FEATURES, Sentence
 
     def sentence(text: str, holds_type: bool) -> Sentence:
-        features = dict.fromkeys(FEATURES, 0.0) | {"answer_type": 1.0 if holds_type else 0.0}
+        features = dict.fromkeys(FEATURES, 0.0) | {"answer_type": 1.0 if holds_type else 0.0, "cosine": 0.5}
         return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
 
     assault = sentence("Prigozhin ordered Wagner-led forces to assault Bakhmut.", holds_type=False)
@@ -180,3 +180,39 @@ def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_
     assert answering([(0.6, assault)], "How many fighters did Wagner lose?") == 0.6  # "five" is written out
     untyped = RefusalPolicy(typed_kinds=())
     assert answering([(0.6, assault)], "What share of Wagner's fighters did Prigozhin lead?", untyped) == 0.6
+
+
+def test_a_lead_sentence_unrelated_in_meaning_answers_nothing() -> None:
+    """"Is 221 a prime number?" once led with a sentence about a minister: the terms matched ("prime", a number in
+    some passage) and the ranker rated its position, but the sentence itself is about something else."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str, cosine: float) -> Sentence:
+        features = dict.fromkeys(FEATURES, 0.0) | {"cosine": cosine}
+        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+
+    minister = sentence("Reeves has made several appearances in the media in recent months.", cosine=-0.04)
+    assert answering([(0.4, minister)], "Is 221 a prime number?") == 0.0
+    founder = sentence("Wagner founder Yevgeny Prigozhin led the assault.", cosine=0.5)
+    assert answering([(0.4, founder)], "Who founded Wagner?") == 0.4
+    assert answering([(0.4, minister)], "Is 221 a prime number?", RefusalPolicy(min_lead_cosine=-1.0)) == 0.4
+    # A long sentence that answers in one clause: the clauses are asked only when the sentence as a whole is far.
+    shoigu = sentence("Shoigu has been criticised by hardliners like Wagner founder Yevgeny Prigozhin.", cosine=0.2)
+    asked: list[str] = []
+
+    def clause_cosine(s: Sentence) -> float:
+        asked.append(s.text)
+        return 0.64 if "Shoigu" in s.text else 0.02
+
+    assert answering([(0.4, shoigu)], "Who founded the Wagner group?", clause_cosine=clause_cosine) == 0.4
+    assert answering([(0.4, minister)], "Is 221 a prime number?", clause_cosine=clause_cosine) == 0.0
+    assert answering([(0.4, founder)], "Who founded Wagner?", clause_cosine=clause_cosine) == 0.4
+    assert len(asked) == 2
+
+
+def test_clauses_split_where_a_long_sentence_parts() -> None:
+    from assistant.answer.sentences import clauses
+
+    text = "Shoigu has taken the brunt of criticism from hardliners like Kadyrov and Wagner founder Yevgeny Prigozhin."
+    assert "Wagner founder Yevgeny Prigozhin." in clauses(text)
+    assert clauses("He said so.") == ["He said so."]  # no clause of three words: the sentence itself
