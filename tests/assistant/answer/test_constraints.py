@@ -86,3 +86,18 @@ def test_a_score_is_one_number_not_its_halves() -> None:
     assert c.missing(["Humphries beat Luke Littler 7-4; he had led 1-0 after 8 legs."]) == ["8-1"]
     assert c.missing(["Humphries beat Luke Littler 8–1."]) == []
     assert Constraints.of("Which service signed a 10-year deal worth $5bn?").numbers == {"10", "5"}
+
+
+def test_a_name_is_stated_only_as_a_name() -> None:
+    """"Alexander the Great's horse" was answered with a hunter named Alexander: "great" stood in some passage."""
+    c = Constraints.of("What was the name of Alexander the Great's horse?")
+    assert c.missing(["Thomas Alexander shot a buck.", "It was a great day for hunters."]) == ["great"]
+    assert c.missing(["Alexander the Great rode Bucephalus."]) == []
+    assert c.missing(["Great Britain honoured Alexander Fleming."]) == []  # met, if by chance: names, not facts
+
+
+def test_titles_are_not_demanded() -> None:
+    """Articles write "president Joe Biden" and "the governor" as often as the capitalised title."""
+    c = Constraints.of("What type of cheese does President Biden order?")
+    assert c.names == {"biden"}
+    assert c.missing(["The president, Joe Biden, ordered provolone."]) == []
