@@ -56,6 +56,7 @@ class Case:
     timed: Retrieval | None = None  # retrieved with time expressions as date filters
     timed_lead: list[str] | None = None
     lead_prob: float = 0.0  # the learned ranker's best sentence: the no_answer gate reads it
+    lead_prob_any: float = 0.0  # the same, whether or not that sentence is about the question (cosine, clauses)
 
 
 def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type: ignore[no-untyped-def]
@@ -78,7 +79,8 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
             embedder, vector = service.handles.embedder, r.query_vector
             prob = answering(scored, r.query, clause_cosine=lambda s: clause_cosine(s, vector, embedder))  # noqa: B023
-            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob))
+            anyway = answering(scored, r.query, replace(RefusalPolicy(), min_lead_cosine=-1.0))
+            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway))
     return out
 
 
@@ -119,8 +121,12 @@ def main() -> None:
     def new_rule(policy: RefusalPolicy) -> Callable[[Case], bool]:
         return lambda c: decide(c.retrieval.chunks, c.retrieval.query, policy).refused
 
-    def gated(policy: RefusalPolicy) -> Callable[[Case], bool]:
-        return lambda c: decide(c.retrieval.chunks, c.retrieval.query, policy, answer=lambda: c.lead_prob).refused
+    def gated(policy: RefusalPolicy, about: bool = True) -> Callable[[Case], bool]:
+        def refuses(c: Case) -> bool:
+            prob = c.lead_prob if about else c.lead_prob_any
+            return decide(c.retrieval.chunks, c.retrieval.query, policy, answer=lambda: prob).refused
+
+        return refuses
 
     def old(c: Case) -> bool:
         return corroboration_rule(c.retrieval.chunks, c.retrieval.query)
@@ -144,7 +150,8 @@ def main() -> None:
             new_rule(replace(base, check_constraints=False)), rank_order),
         "+ constraint check (not_stated)": (new_rule(base), rank_order),
         "+ learned lead": (new_rule(base), lead),
-        "+ no_answer gate (default: all stages)": (gated(base), lead),
+        "+ no_answer gate: the best sentence likely enough to answer": (gated(base, about=False), lead),
+        "+ and about the question: its cosine or a clause's (default: all stages)": (gated(base), lead),
         "learned lead alone (old refusal)": (old, lead),
         "all stages + time expressions as date filters": (timed_refusal, timed_lead),
     }  # fmt: skip
