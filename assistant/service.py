@@ -177,7 +177,7 @@ class AnswerService:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
         scored: list[tuple[float, Sentence]] = []
 
-        def best_sentence() -> float:  # ranked only once the cheap checks pass: it embeds the sentences
+        def best_sentence() -> float | None:  # ranked only once the cheap checks pass: it embeds the sentences
             scored.extend(ranked_sentences(retrieval, self.handles.embedder, knobs.lead))
             embedder, vector = self.handles.embedder, retrieval.query_vector
             return answering(scored, retrieval.query, knobs.refusal, lambda s: clause_cosine(s, vector, embedder))

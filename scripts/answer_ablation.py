@@ -55,8 +55,8 @@ class Case:
     lead: list[str]
     timed: Retrieval | None = None  # retrieved with time expressions as date filters
     timed_lead: list[str] | None = None
-    lead_prob: float = 0.0  # the learned ranker's best sentence: the no_answer gate reads it
-    lead_prob_any: float = 0.0  # the same, whether or not that sentence is about the question (cosine, clauses)
+    lead_prob: float | None = 0.0  # the learned ranker's best sentence (None: not about the question): the gate
+    lead_prob_any: float | None = 0.0  # the same, whether or not that sentence is about the question
 
 
 def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type: ignore[no-untyped-def]

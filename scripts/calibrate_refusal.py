@@ -63,7 +63,7 @@ class Case:
             return self.fixed
         if self.topic[p.coverage_weight] < (p.min_topic if self.specific else p.min_topic_generic) or self.missing:
             return True
-        return answering(self.scored, self.query, p, self.clause_cosine) < p.min_answer
+        return (answering(self.scored, self.query, p, self.clause_cosine) or 0.0) < p.min_answer
 
     def clause_cosine(self, sentence: Sentence) -> float:
         """Its best clause's cosine, embedded once per sentence (the grid asks again and again)."""

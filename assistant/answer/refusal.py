@@ -70,11 +70,12 @@ def decide(
     chunks: list[Candidate],
     question: str = "",
     policy: RefusalPolicy = RefusalPolicy(),
-    answer: Callable[[], float] | None = None,
+    answer: Callable[[], float | None] | None = None,
 ) -> Decision:
     """Answer when the topic is covered, the top chunks state every number, name, date and quoted phrase the
-    question holds, and a sentence is likely to answer it (`answer` gives that probability, asked only when the
-    rest passes since it embeds sentences; None skips the test); otherwise say why not."""
+    question holds, and a sentence is likely to answer it (`answer` gives that probability, or None when no
+    sentence is even about the question; asked only when the rest passes since it embeds sentences; None skips
+    the test); otherwise say why not."""
     if not chunks:
         return Decision(True, OFF_TOPIC)
     if out_of_scope(question):
@@ -89,8 +90,12 @@ def decide(
     missing = [wanted.label(m) for m in wanted.missing(texts)] if policy.check_constraints else []
     if missing:
         return Decision(True, NOT_STATED, missing)
-    if answer is not None and answer() < policy.min_answer:
-        return Decision(True, NO_ANSWER)
+    if answer is not None:
+        likely = answer()
+        if likely is None:  # the passages matched on words, but no sentence of them is about the question
+            return Decision(True, OFF_TOPIC)
+        if likely < policy.min_answer:
+            return Decision(True, NO_ANSWER)
     return Decision(False)
 
 
@@ -99,11 +104,11 @@ def answering(
     question: str,
     policy: RefusalPolicy = RefusalPolicy(),
     clause_cosine: Callable[[Sentence], float] | None = None,
-) -> float:
+) -> float | None:
     """What the no-answer gate reads: the best sentence's probability, among the sentences holding a thing of the
-    kind the question asks for when it asks for one of policy.typed_kinds (a share, a sum, a year, a place); 0 when
-    that sentence is not about the question: its cosine under policy.min_lead_cosine and none of its clauses
-    (`clause_cosine`, asked only then since it embeds them) at policy.min_clause_cosine."""
+    kind the question asks for when it asks for one of policy.typed_kinds (a share, a sum, a year, a place); None
+    when that sentence is not about the question at all: its cosine under policy.min_lead_cosine and none of its
+    clauses (`clause_cosine`, asked only then since it embeds them) at policy.min_clause_cosine."""
     if expected_type(question) in policy.typed_kinds:
         scored = [(p, s) for p, s in scored if s.features["answer_type"]]
     if not scored:
@@ -112,7 +117,7 @@ def answering(
     if lead.features["cosine"] < policy.min_lead_cosine and (
         clause_cosine is None or clause_cosine(lead) < policy.min_clause_cosine
     ):
-        return 0.0
+        return None
     return prob
 
 

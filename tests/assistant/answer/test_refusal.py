@@ -192,7 +192,7 @@ def test_a_lead_sentence_unrelated_in_meaning_answers_nothing() -> None:
         return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
 
     minister = sentence("Reeves has made several appearances in the media in recent months.", cosine=-0.04)
-    assert answering([(0.4, minister)], "Is 221 a prime number?") == 0.0
+    assert answering([(0.4, minister)], "Is 221 a prime number?") is None
     founder = sentence("Wagner founder Yevgeny Prigozhin led the assault.", cosine=0.5)
     assert answering([(0.4, founder)], "Who founded Wagner?") == 0.4
     assert answering([(0.4, minister)], "Is 221 a prime number?", RefusalPolicy(min_lead_cosine=-1.0)) == 0.4
@@ -205,9 +205,13 @@ def test_a_lead_sentence_unrelated_in_meaning_answers_nothing() -> None:
         return 0.64 if "Shoigu" in s.text else 0.02
 
     assert answering([(0.4, shoigu)], "Who founded the Wagner group?", clause_cosine=clause_cosine) == 0.4
-    assert answering([(0.4, minister)], "Is 221 a prime number?", clause_cosine=clause_cosine) == 0.0
+    assert answering([(0.4, minister)], "Is 221 a prime number?", clause_cosine=clause_cosine) is None
     assert answering([(0.4, founder)], "Who founded Wagner?", clause_cosine=clause_cosine) == 0.4
     assert len(asked) == 2
+    # Refused as off-topic, not as "related passages that do not answer": nothing of them is about the question.
+    chunks = [passage("a", 0.5, text="Restaurants figure out how many tables can be used.")]
+    assert decide(chunks, "How many tablespoons are in a cup?", answer=lambda: None).reason == OFF_TOPIC
+    assert decide(chunks, "How many tablespoons are in a cup?", answer=lambda: 0.1).reason == NO_ANSWER
 
 
 def test_clauses_split_where_a_long_sentence_parts() -> None:
