@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
+from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -41,16 +42,12 @@ class Case:
     """What the rule reads of one question, worked out once: the grid then costs only arithmetic."""
 
     def __init__(
-        self,
-        week: str,
-        r: Retrieval,
-        scored: list[tuple[float, Sentence]],
-        clause_cosines: dict[tuple[int, int], float],
+        self, week: str, r: Retrieval, scored: list[tuple[float, Sentence]], clause_cosine: Callable[[Sentence], float]
     ) -> None:
         self.week = week
         self.query = r.query
         self.scored = scored  # the lead ranker's sentences, best first
-        self.clause_cosines = clause_cosines
+        self.clause_cosine = clause_cosine
         self.fixed = decide(r.chunks, r.query).refused if out_of_scope(r.query) or not r.chunks else None
         self.specific = bool(Constraints.of(r.query))
         always = replace(RefusalPolicy(), min_topic=-9.0, min_topic_generic=-9.0)
@@ -65,44 +62,34 @@ class Case:
             return True
         return (answering(self.scored, self.query, p, self.clause_cosine) or 0.0) < p.min_answer
 
-    def clause_cosine(self, sentence: Sentence) -> float:
-        """Its best clause's cosine, embedded once per sentence (the grid asks again and again)."""
-        return self.clause_cosines[(sentence.start, sentence.end)]
-
 
 def refused(cases: list[Case], policy: RefusalPolicy) -> float:
     """Share of the cases the rule refuses."""
     return sum(c.refused(policy) for c in cases) / max(1, len(cases))
 
 
-def best_policy(on: list[Case], off: list[Case]) -> RefusalPolicy:
-    """The grid point with the fewest answerable refused among those refusing enough off-topic questions."""
-    best: tuple[float, RefusalPolicy] | None = None
-    fallback: tuple[float, RefusalPolicy] | None = None
-    for values in itertools.product(*GRID.values()):
-        policy = replace(RefusalPolicy(), **dict(zip(GRID, values, strict=True)))
-        cost = refused(on, policy)
-        both = cost + 1.0 - refused(off, policy)
-        if fallback is None or both < fallback[0]:
-            fallback = (both, policy)
-        if refused(off, policy) >= MIN_OFF_TOPIC_REFUSED and (best is None or cost < best[0]):
-            best = (cost, policy)
-    chosen = best or fallback
-    return chosen[1] if chosen else RefusalPolicy()
+def grid(on: list[Case], off: list[Case]) -> list[tuple[float, float, RefusalPolicy]]:
+    """Every grid point with its answerable and off-topic refusal rates."""
+    policies = [replace(RefusalPolicy(), **dict(zip(GRID, v, strict=True))) for v in itertools.product(*GRID.values())]
+    return [(refused(on, p), refused(off, p), p) for p in policies]
 
 
-def frontier(on: list[Case], off: list[Case]) -> list[tuple[float, float, dict[str, float]]]:
-    """The grid points no other point beats on both rates: the trade the thresholds choose along."""
-    points = []
-    for values in itertools.product(*GRID.values()):
-        policy = replace(RefusalPolicy(), **dict(zip(GRID, values, strict=True)))
-        points.append((refused(on, policy), refused(off, policy), dict(zip(GRID, values, strict=True))))
-    points.sort(key=lambda p: (p[0], -p[1]))
+def best_policy(points: list[tuple[float, float, RefusalPolicy]]) -> RefusalPolicy:
+    """The point with the fewest answerable refused among those refusing enough off-topic questions; where none
+    does, the fewest answerable refused plus off-topic answered."""
+    enough = [p for p in points if p[1] >= MIN_OFF_TOPIC_REFUSED]
+    if enough:
+        return min(enough, key=lambda p: p[0])[2]
+    return min(points, key=lambda p: p[0] + 1.0 - p[1])[2] if points else RefusalPolicy()
+
+
+def frontier(points: list[tuple[float, float, RefusalPolicy]]) -> list[tuple[float, float, RefusalPolicy]]:
+    """The points no other point beats on both rates: the trade the thresholds choose along."""
     best_off, out = -1.0, []
-    for cost, off_rate, point in points:
+    for cost, off_rate, policy in sorted(points, key=lambda p: (p[0], -p[1])):
         if off_rate > best_off:
             best_off = off_rate
-            out.append((cost, off_rate, point))
+            out.append((cost, off_rate, policy))
     return out
 
 
@@ -120,28 +107,33 @@ def main() -> None:
         day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
         r = service.retrieve(q.question, top_k=K, as_of=day)
         scored = ranked_sentences(r, service.handles.embedder, service.settings.answer.lead) if r.chunks else []
-        typed = [s for _, s in scored if s.features["answer_type"]]
-        leads = [s for s in (scored[0][1] if scored else None, typed[0] if typed else None) if s is not None]
-        cosines = {(s.start, s.end): clause_cosine(s, r.query_vector, service.handles.embedder) for s in leads}
-        return Case(q.asked_on, r, scored, cosines)
+        cosines: dict[tuple[int, int], float] = {}
+
+        def clause_cosine_once(s: Sentence) -> float:  # the grid asks again and again: embed each sentence once
+            if (s.start, s.end) not in cosines:
+                cosines[(s.start, s.end)] = clause_cosine(s, r.query_vector, service.handles.embedder)
+            return cosines[(s.start, s.end)]
+
+        return Case(q.asked_on, r, scored, clause_cosine_once)
 
     on = [ask(q) for q in data.load_answerable(eval_set)]
     off = [ask(q) for q in data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))[0]]
     weeks = sorted({c.week for c in on})
     held = 0.0
     for week in weeks if len(weeks) > 1 else []:
-        policy = best_policy([c for c in on if c.week != week], off)
+        policy = best_policy(grid([c for c in on if c.week != week], off))
         test = [c for c in on if c.week == week]
         held += refused(test, policy) * len(test)
         print(week, {k: getattr(policy, k) for k in GRID}, f"held-out answerable refused {refused(test, policy):.3f}")
     if len(weeks) > 1:
         print(f"held-out weeks: answerable refused {held / len(on):.3f}")
-    policy = best_policy(on, off)
+    points = grid(on, off)
+    policy = best_policy(points)
     print("all weeks:", {k: getattr(policy, k) for k in GRID},
           f"answerable refused {refused(on, policy):.3f}, off-topic refused {refused(off, policy):.3f}")  # fmt: skip
     print("frontier (all weeks): answerable refused, off-topic refused, policy")
-    for cost, off_rate, point in frontier(on, off):
-        print(f"  {cost:.3f} {off_rate:.3f}", point)
+    for cost, off_rate, point in frontier(points):
+        print(f"  {cost:.3f} {off_rate:.3f}", {k: getattr(point, k) for k in GRID})
     default = RefusalPolicy()
     print("current default:", {k: getattr(default, k) for k in GRID},
           f"answerable refused {refused(on, default):.3f}, off-topic refused {refused(off, default):.3f}")  # fmt: skip
