@@ -105,20 +105,25 @@ def answering(
     policy: RefusalPolicy = RefusalPolicy(),
     clause_cosine: Callable[[Sentence], float] | None = None,
 ) -> float | None:
-    """What the no-answer gate reads: the best sentence's probability, among the sentences holding a thing of the
-    kind the question asks for when it asks for one of policy.typed_kinds (a share, a sum, a year, a place); None
-    when that sentence is not about the question at all: its cosine under policy.min_lead_cosine and none of its
-    clauses (`clause_cosine`, asked only then since it embeds them) at policy.min_clause_cosine."""
-    if expected_type(question) in policy.typed_kinds:
-        scored = [(p, s) for p, s in scored if s.features["answer_type"]]
+    """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
+    question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
+    then since it embeds them, at policy.min_clause_cosine). A question asking for one of policy.typed_kinds (a
+    share, a sum, a year, a time, a place) reads the best sentence holding a thing of that kind instead, and 0.0
+    when none of them is about the question: the topic is covered, the asked kind of fact is not."""
     if not scored:
         return 0.0
-    prob, lead = scored[0]
-    if lead.features["cosine"] < policy.min_lead_cosine and (
-        clause_cosine is None or clause_cosine(lead) < policy.min_clause_cosine
-    ):
+
+    def about(sentence: Sentence) -> bool:
+        return sentence.features["cosine"] >= policy.min_lead_cosine or (
+            clause_cosine is not None and clause_cosine(sentence) >= policy.min_clause_cosine
+        )
+
+    if not about(scored[0][1]):
         return None
-    return prob
+    if expected_type(question) in policy.typed_kinds:
+        typed = [(p, s) for p, s in scored if s.features["answer_type"]]
+        return typed[0][0] if typed and about(typed[0][1]) else 0.0
+    return scored[0][0]
 
 
 def should_refuse(chunks: list[Candidate], question: str = "", policy: RefusalPolicy = RefusalPolicy()) -> bool:

@@ -1,5 +1,5 @@
-"""Answer types: a question that names what it wants (a state, a country, a year, a share) is answered by a
-passage holding such a thing that the question itself lacks.
+"""Answer types: a question that names what it wants (a state, a country, a year, a share, a time) is answered by
+a passage holding such a thing that the question itself lacks.
 
 A classic factoid-QA signal, cheap and model-free: the question's wh-phrase picks a type, and a regular
 expression or a gazetteer of that type finds candidates in a passage.
@@ -11,14 +11,25 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES
+from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
+_UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
+_SPELLED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)"
+# What answers "when": a date, a month or a weekday, a year, or a time said relative to the story. Names of months
+# and days only capitalised: "may" and "march" are verbs too.
+_TIME = (
+    r"\b(?-i:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b"
+    r"|\b(?:yesterday|today|tonight|overnight)\b|\b(?:last|next|this|earlier this|later this) (?:week|weekend|month"
+    r"|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b"
+    r"|\b" + _SPELLED + r" " + _UNIT + r" (?:ago|earlier|later|before|after)\b"
+)
 _PATTERNS: dict[str, str] = {
     "percent": r"\d[\d.,]*\s?(?:%|percent\b|per cent\b)",
     "year": r"\b(?:1[5-9]|20)\d\d\b",
     "number": _NUMBER,
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
+    "time": _TIME,
 }
 _GAZETTEERS: dict[str, frozenset[str]] = {"country": COUNTRIES, "us_state": US_STATES, "month": MONTHS}
 
@@ -28,6 +39,8 @@ _ASKS: list[tuple[str, str]] = [
     ("money", r"\bhow much (?:money|did|does|do|will|was|is|has|have)\b|\bwhat (?:price|amount|sum|fine)\b"),
     ("year", r"\b(?:what|which) year\b"),
     ("month", r"\b(?:what|which) month\b"),
+    # "When did ...?" opening the question (not "... when he entered hospice"), or "on what date/day".
+    ("time", r"(?:^|[.?!]\s+)when\b|\b(?:what|which) (?:date|day)\b"),
     ("number", r"\bhow (?:many|much|old|long|far|tall|high)\b|\b(?:what|which) (?:number|age)\b"),
     ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?state\b"),
     ("country", r"\b(?:what|which) (?:\w+ )?(?:country|nation)\b|\bof which country\b"),

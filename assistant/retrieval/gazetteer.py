@@ -42,3 +42,4 @@ US_STATES = _names(
 MONTHS = _names(
     "January; February; March; April; May; June; July; August; September; October; November; December"
 )
+WEEKDAYS = _names("Monday; Tuesday; Wednesday; Thursday; Friday; Saturday; Sunday")

@@ -81,6 +81,15 @@ def test_a_wrong_date_is_not_stated_and_shows_the_related_passages(service: Answ
     assert any("Rostov" in p.text for p in response.passages[:3])
 
 
+def test_a_when_question_the_articles_do_not_date_is_refused(service: AnswerService) -> None:
+    """The default articles never say when Prigozhin died; this was answered with a sentence on "the timing of the
+    push". A "when" question is answered only by a sentence holding a time, and one that has it still is."""
+    response = service.ask("When did Prigozhin die?")
+    assert response.refused and response.citations == []
+    dated = service.ask("When did the drone strike hit the Rostov rail terminal?")
+    assert not dated.refused and "July 23, 2025" in dated.answer.split("[1]")[0]
+
+
 def test_a_question_in_french_is_told_to_ask_in_english(service: AnswerService) -> None:
     response = service.ask("Qui a fondé le groupe Wagner ?")
     assert response.refused and response.reason == "language" and response.citations == []

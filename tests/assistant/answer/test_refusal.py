@@ -180,6 +180,12 @@ def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_
     assert answering([(0.6, assault)], "How many fighters did Wagner lose?") == 0.6  # "five" is written out
     untyped = RefusalPolicy(typed_kinds=())
     assert answering([(0.6, assault)], "What share of Wagner's fighters did Prigozhin lead?", untyped) == 0.6
+    dated = sentence("Prigozhin ordered the assault on Bakhmut in May.", holds_type=True)
+    assert answering([(0.6, assault)], "When did Prigozhin order the assault?") == 0.0
+    assert answering([(0.6, assault), (0.4, dated)], "When did Prigozhin order the assault?") == 0.4
+    # The topic is covered, but the sentence holding the asked kind is about something else: no answer.
+    far = Sentence(dated.candidate, 0, 10, "The bridge reopened in May.", dated.features | {"cosine": 0.05})
+    assert answering([(0.6, assault), (0.4, far)], "When did Prigozhin order the assault?") == 0.0
 
 
 def test_a_lead_sentence_unrelated_in_meaning_answers_nothing() -> None:

@@ -28,6 +28,10 @@ from index.updater import update_index
         ("How many people were evacuated?", "number"),
         ("What price did the painting fetch at auction?", "money"),
         ("Which month is the election held in?", "month"),
+        ("When did Prigozhin die?", "time"),
+        ("Wagner's founder died in a crash. When was it?", "time"),
+        ("On what date was the ceasefire signed?", "time"),
+        ("How old was Carter when he entered hospice?", "number"),  # "when" inside the question asks nothing
         ("Who founded Wagner?", None),
         ("What did the council approve?", None),
     ],
@@ -41,6 +45,9 @@ def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
     assert candidates("Governors of New York and Texas met in 2023.", "us_state") == {"new york", "texas"}
     assert candidates("Officials in New Zealand and Haiti", "country") == {"new zealand", "haiti"}
     assert candidates("It opened in 1978 and closed in 2024.", "year") == {"1978", "2024"}
+    times = "The troops may march on Monday, three weeks ago, last year and in May 1997; they struck on 7/23."
+    assert candidates(times, "time") == {"monday", "three weeks ago", "last year", "may", "1997", "7/23"}
+    assert candidates("Officials may march and say so today.", "time") == {"today"}  # verbs are not months
 
 
 def test_only_a_candidate_the_question_lacks_counts() -> None:
