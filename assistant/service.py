@@ -9,10 +9,9 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
-from assistant.answer.lead import clause_cosine, compose, ranked_sentences
+from assistant.answer.lead import Reading, compose
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, answering, decide
-from assistant.answer.sentences import Sentence
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
 from assistant.retrieval.rewrite import rewrite
@@ -175,15 +174,14 @@ class AnswerService:
         language = not_english((asked if asked is not None else retrieval.query).strip(), knobs.language)
         if language:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
-        scored: list[tuple[float, Sentence]] = []
-
-        def best_sentence() -> float | None:  # ranked only once the cheap checks pass: it embeds the sentences
-            scored.extend(ranked_sentences(retrieval, self.handles.embedder, knobs.lead))
-            embedder, vector = self.handles.embedder, retrieval.query_vector
-            return answering(scored, retrieval.query, knobs.refusal, lambda s: clause_cosine(s, vector, embedder))
-
-        decision = decide(retrieval.chunks, retrieval.query, knobs.refusal, answer=best_sentence)
-        quotes = [] if decision.refused else compose(scored, knobs.lead)
+        reading = Reading(retrieval, self.handles.embedder, knobs.lead)
+        policy = knobs.refusal
+        decision = decide(
+            retrieval.chunks, retrieval.query, policy,
+            answer=lambda: answering(reading.scored, retrieval.query, policy, reading.clause_cosine),
+            closest_clause=lambda: reading.closest_clause(policy.topic_sentences),
+        )  # fmt: skip
+        quotes = [] if decision.refused else compose(reading.scored, knobs.lead)
         if not quotes:
             return self._refusal(decision if decision.refused else Decision(True, OFF_TOPIC), retrieval, passages)
         template = load_prompt(self.settings.prompts_dir, "extractive_sentence")

@@ -19,7 +19,7 @@ from evaluation.metrics import contains_gold
 
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.extractive import select_quotes
-from assistant.answer.lead import clause_cosine, compose, ranked_sentences
+from assistant.answer.lead import Reading, compose, ranked_sentences
 from assistant.answer.refusal import answering, article_support, decide, out_of_scope
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
@@ -57,6 +57,7 @@ class Case:
     timed_lead: list[str] | None = None
     lead_prob: float | None = 0.0  # the learned ranker's best sentence (None: not about the question): the gate
     lead_prob_any: float | None = 0.0  # the same, whether or not that sentence is about the question
+    closest_clause: float = 0.0  # the best clause cosine of the top sentences: a topic the chunks miss
 
 
 def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type: ignore[no-untyped-def]
@@ -73,14 +74,15 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
             r = service.retrieve(q.question, top_k=K, as_of=day)
             rank_order = [x.text for x in select_quotes(r.passages)]
-            scored = ranked_sentences(r, service.handles.embedder)
+            reading = Reading(r, service.handles.embedder)
+            scored = reading.scored
             lead = [x.text for x in compose(scored)]
             t = timed_service.retrieve(q.question, top_k=K, as_of=day)
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
-            embedder, vector = service.handles.embedder, r.query_vector
-            prob = answering(scored, r.query, clause_cosine=lambda s: clause_cosine(s, vector, embedder))  # noqa: B023
+            prob = answering(scored, r.query, clause_cosine=reading.clause_cosine)
             anyway = answering(scored, r.query, replace(RefusalPolicy(), min_lead_cosine=-1.0))
-            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway))
+            closest = reading.closest_clause(RefusalPolicy().topic_sentences)
+            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway, closest))
     return out
 
 
@@ -124,7 +126,10 @@ def main() -> None:
     def gated(policy: RefusalPolicy, about: bool = True) -> Callable[[Case], bool]:
         def refuses(c: Case) -> bool:
             prob = c.lead_prob if about else c.lead_prob_any
-            return decide(c.retrieval.chunks, c.retrieval.query, policy, answer=lambda: prob).refused
+            closest = c.closest_clause
+            return decide(
+                c.retrieval.chunks, c.retrieval.query, policy, answer=lambda: prob, closest_clause=lambda: closest
+            ).refused
 
         return refuses
 

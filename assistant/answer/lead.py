@@ -7,7 +7,7 @@ import json
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -88,6 +88,30 @@ def ranked_sentences(
 def clause_cosine(sentence: Sentence, query_vector: np.ndarray, embedder: Embedder) -> float:
     """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
     return float(np.max(embedder.embed(clauses(sentence.text)) @ query_vector))
+
+
+class Reading:
+    """One retrieval's sentences, ranked when a check first asks (ranking embeds them) and each sentence's best clause
+    cosine embedded once, however many checks read them."""
+
+    def __init__(self, retrieval: Retrieval, embedder: Embedder, policy: AnswerPolicy = AnswerPolicy()) -> None:
+        self._retrieval, self._embedder, self._policy = retrieval, embedder, policy
+        self._clauses: dict[int, float] = {}
+
+    @cached_property
+    def scored(self) -> list[tuple[float, Sentence]]:
+        """The sentences with their probabilities, best first."""
+        return ranked_sentences(self._retrieval, self._embedder, self._policy)
+
+    def clause_cosine(self, sentence: Sentence) -> float:
+        """clause_cosine(), memoised per sentence."""
+        if id(sentence) not in self._clauses:
+            self._clauses[id(sentence)] = clause_cosine(sentence, self._retrieval.query_vector, self._embedder)
+        return self._clauses[id(sentence)]
+
+    def closest_clause(self, n: int) -> float:
+        """The best clause cosine among the n best sentences."""
+        return max((self.clause_cosine(s) for _, s in self.scored[:n]), default=0.0)
 
 
 def score(

@@ -71,11 +71,13 @@ def decide(
     question: str = "",
     policy: RefusalPolicy = RefusalPolicy(),
     answer: Callable[[], float | None] | None = None,
+    closest_clause: Callable[[], float] | None = None,
 ) -> Decision:
     """Answer when the topic is covered, the top chunks state every number, name, date and quoted phrase the
     question holds, and a sentence is likely to answer it (`answer` gives that probability, or None when no
     sentence is even about the question; asked only when the rest passes since it embeds sentences; None skips
-    the test); otherwise say why not."""
+    the test); otherwise say why not. A topic the top chunks miss is still covered when `closest_clause` (the best
+    clause cosine of the top sentences, asked only then) reaches policy.min_clause_cosine."""
     if not chunks:
         return Decision(True, OFF_TOPIC)
     if out_of_scope(question):
@@ -83,7 +85,9 @@ def decide(
         return Decision(best < policy.min_dense_out_of_scope, OUT_OF_SCOPE if best < policy.min_dense_out_of_scope
                         else None)  # fmt: skip
     wanted = Constraints.of(question)
-    if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic):
+    if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and (
+        closest_clause is None or closest_clause() < policy.min_clause_cosine
+    ):
         return Decision(True, OFF_TOPIC)
     top = chunks[: policy.constraint_chunks]
     texts = (f"{c.article.title}\n{c.chunk.text}" for c in top)
@@ -99,6 +103,14 @@ def decide(
     return Decision(False)
 
 
+def about(sentence: Sentence, policy: RefusalPolicy, clause_cosine: Callable[[Sentence], float] | None) -> bool:
+    """The sentence is close to the question in meaning: as a whole, or in one clause (`clause_cosine`, asked only
+    when the whole is not, since it embeds the clauses)."""
+    return sentence.features["cosine"] >= policy.min_lead_cosine or (
+        clause_cosine is not None and clause_cosine(sentence) >= policy.min_clause_cosine
+    )
+
+
 def answering(
     scored: list[tuple[float, Sentence]],
     question: str,
@@ -112,17 +124,11 @@ def answering(
     when none of them is about the question: the topic is covered, the asked kind of fact is not."""
     if not scored:
         return 0.0
-
-    def about(sentence: Sentence) -> bool:
-        return sentence.features["cosine"] >= policy.min_lead_cosine or (
-            clause_cosine is not None and clause_cosine(sentence) >= policy.min_clause_cosine
-        )
-
-    if not about(scored[0][1]):
+    if not about(scored[0][1], policy, clause_cosine):
         return None
     if expected_type(question) in policy.typed_kinds:
         typed = [(p, s) for p, s in scored if s.features["answer_type"]]
-        return typed[0][0] if typed and about(typed[0][1]) else 0.0
+        return typed[0][0] if typed and about(typed[0][1], policy, clause_cosine) else 0.0
     return scored[0][0]
 
 

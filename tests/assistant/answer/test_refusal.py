@@ -220,6 +220,23 @@ def test_a_lead_sentence_unrelated_in_meaning_answers_nothing() -> None:
     assert decide(chunks, "How many tablespoons are in a cup?", answer=lambda: 0.1).reason == NO_ANSWER
 
 
+def test_a_close_clause_covers_a_topic_the_top_chunks_miss() -> None:
+    text = "A power move by Wagner could take place; Wagner mercenaries face trials."
+    chunks = [passage("a", 0.23, coverage=0.35, text=text)]  # the default articles' best chunk for the question
+    question = "Who started the Wagner mercenary group?"
+    assert decide(chunks, question).reason == OFF_TOPIC
+    asked: list[str] = []
+
+    def closest(cosine: float) -> Callable[[], float]:
+        return lambda: asked.append("x") or cosine  # type: ignore[func-returns-value]
+
+    assert decide(chunks, question, closest_clause=closest(0.70)).refused is False
+    assert decide(chunks, question, closest_clause=closest(0.40)).reason == OFF_TOPIC
+    assert len(asked) == 2
+    decide([passage("a", 0.9, text="Wagner mercenaries face trials.")], question, closest_clause=closest(0.7))
+    assert len(asked) == 2  # not asked when the chunks cover the topic: it embeds clauses
+
+
 def test_clauses_split_where_a_long_sentence_parts() -> None:
     from assistant.answer.sentences import clauses
 
