@@ -60,8 +60,10 @@ class Case:
             return self.fixed
         if self.missing:
             return True
-        if self.topic[p.coverage_weight] < (p.min_topic if self.specific else p.min_topic_generic) and (
-            max((self.clause_cosine(s) for _, s in self.scored[: p.topic_sentences]), default=0.0) < p.min_clause_cosine
+        if self.topic[p.coverage_weight] < (p.min_topic if self.specific else p.min_topic_generic) and not (
+            self.specific  # and nothing missing (above): decide()'s clause that shows a topic the chunks miss
+            and max((self.clause_cosine(s) for _, s in self.scored[: p.topic_sentences]), default=0.0)
+            >= p.min_clause_cosine
         ):
             return True
         return (answering(self.scored, self.query, p, self.clause_cosine) or 0.0) < p.min_answer

@@ -235,6 +235,10 @@ def test_a_close_clause_covers_a_topic_the_top_chunks_miss() -> None:
     assert len(asked) == 2
     decide([passage("a", 0.9, text="Wagner mercenaries face trials.")], question, closest_clause=closest(0.7))
     assert len(asked) == 2  # not asked when the chunks cover the topic: it embeds clauses
+    # A clause matches on one shared word ("last held in 2022"): it shows the topic only beside every specific.
+    held = [passage("a", 0.21, coverage=0.15, text="Ukrainian forces reclaimed the Spit, last held in 2022.")]
+    world_cup = decide(held, "Who won the 2022 FIFA World Cup?", closest_clause=closest(0.6))
+    assert world_cup.reason == OFF_TOPIC and len(asked) == 2
 
 
 def test_clauses_split_where_a_long_sentence_parts() -> None:
