@@ -117,6 +117,7 @@ def evaluate_project(
 ) -> list[SystemResult]:
     """Stages 1-3: index, ask in one batch per answer mode, score; [] (with a note) if the assistant CLI fails."""
     answerable, unanswerable, on_topic = questions["answerable"], questions["unanswerable"], questions["on_topic"]
+    quiz = questions["quiz_unanswerable"]
     out_dir: Path = args.out_dir
     with index_dir(out_dir, args.keep_index, args.data_dir) as data_dir:
         try:
@@ -127,7 +128,7 @@ def evaluate_project(
                 summary, index_s = system.build_index(eval_set.corpus_path, data_dir)
                 report.timings.append(("assistant index (wall clock)", index_s))
                 report.context.append(f"index summary: `{json.dumps(summary)}`")
-            lines = data.batch_lines([*answerable, *unanswerable, *on_topic])
+            lines = data.batch_lines([*answerable, *unanswerable, *on_topic, *quiz])
             log(f"asking {len(lines)} questions in one batch (top-k {args.top_k})")
             runs = {}
             for mode in dict.fromkeys(["extractive", args.answer_mode]):
@@ -145,7 +146,7 @@ def evaluate_project(
             scoring.score_project(
                 PROJECT_NAME if mode == "extractive" else f"{PROJECT_NAME} ({mode})",
                 responses, answerable, unanswerable, get_text, on_topic,
-                data.as_asked(answerable, data.load_corpus(eval_set)),
+                data.as_asked(answerable, data.load_corpus(eval_set)), quiz,
             )
             for mode, responses in runs.items()
         ]  # fmt: skip
@@ -183,10 +184,11 @@ def main(argv: list[str] | None = None) -> int:
         "answerable": data.load_answerable(eval_set),
         "unanswerable": unanswerable,
         "on_topic": data.load_on_topic(data.question_dates(eval_set)),
+        "quiz_unanswerable": data.load_quiz_unanswerable(eval_set),
     }
     report = Report(
         args.set_name, len(questions["answerable"]), len(questions["unanswerable"]), [], [],
-        n_on_topic=len(questions["on_topic"]),
+        n_on_topic=len(questions["on_topic"]), n_quiz_unanswerable=len(questions["quiz_unanswerable"]),
     )
     report.context += [
         f"revision: {git_revision()}",

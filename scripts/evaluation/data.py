@@ -84,6 +84,16 @@ def load_answerable(eval_set: EvalSet) -> list[Question]:
     ]
 
 
+def load_quiz_unanswerable(eval_set: EvalSet) -> list[Question]:
+    """The set's own questions whose gold string no article holds: on the story (a web search found the articles
+    for them), but the corpus does not give the answer. This is how held-out sets count "on-topic unanswerable"."""
+    return [
+        Question(str(row["id"]), str(row["question"]), str(row["answer"]), False, str(row.get("date") or ""))
+        for row in _read_jsonl(eval_set.questions_path)
+        if row.get("answerable") is False
+    ]
+
+
 def load_unanswerable(path: Path = UNANSWERABLE_PATH) -> list[Question]:
     """Our own off-topic questions; factual ones carry their answer, so a corpus that has it can be detected."""
     rows = _read_jsonl(path)

@@ -23,6 +23,7 @@ METRIC_ROWS: tuple[tuple[str, str, str], ...] = (
     ("refusal_as_asked", "refusal rate, answerable as asked: one article states gold and specifics (want ~0)", "rate"),
     ("refusal_unanswerable", "off-topic refused (want high)", "rate"),
     ("on_topic_answered", "on-topic unanswerable answered (want low)", "rate"),
+    ("quiz_unanswerable_answered", "the set's questions whose answer no article holds, answered (want low)", "rate"),
     ("citation_validity", "citation validity (must be 1.0)", "rate"),
     ("latency_p50_ms", "query latency p50 (ms)", "number"),
     ("latency_p95_ms", "query latency p95 (ms)", "number"),
@@ -61,6 +62,7 @@ class Report:
     context: list[str] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     n_on_topic: int = 0
+    n_quiz_unanswerable: int = 0
 
 
 def format_value(value: float | None, kind: str) -> str:
@@ -98,7 +100,8 @@ def render_markdown(report: Report) -> str:
         f"# Eval: {report.set_name}",
         "",
         f"{report.n_answerable} answerable questions, {report.n_unanswerable} off-topic questions, "
-        f"{report.n_on_topic} on-topic unanswerable questions.",
+        f"{report.n_on_topic} on-topic unanswerable questions (written), {report.n_quiz_unanswerable} of the set's "
+        "questions whose answer no article holds.",
         *(f"- {line}" for line in report.context),
         "",
         "## Results",

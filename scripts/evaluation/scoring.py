@@ -45,6 +45,7 @@ def score_project(
     get_text: Callable[[str], str | None] | None,
     on_topic: Sequence[Question] = (),
     as_asked: set[str] | None = None,
+    quiz_unanswerable: Sequence[Question] = (),
 ) -> SystemResult:
     """All columns for the system under test; a missing response counts as a miss, never as skipped."""
     gold = _gold(answerable)
@@ -67,6 +68,8 @@ def score_project(
     scores["refusal_unanswerable"] = metrics.refusal_rate(unans)
     on = [responses[q.id] for q in on_topic if q.id in responses]
     scores["on_topic_answered"] = metrics.rate(not r.get("refused", False) for r in on)
+    quiz = [responses[q.id] for q in quiz_unanswerable if q.id in responses]
+    scores["quiz_unanswerable_answered"] = metrics.rate(not r.get("refused", False) for r in quiz)
     notes: list[str] = []
     if get_text is not None:
         validity, n_citations = metrics.citation_validity(responses.values(), get_text)
@@ -83,7 +86,7 @@ def score_project(
         f"{name}: latency over {len(latencies)} queries (answerable and unanswerable), timings_ms.total; "
         f"max {max(latencies, default=0.0):.0f} ms (the first query usually pays for model loading)."
     )
-    missing = [q.id for q in [*answerable, *unanswerable, *on_topic] if q.id not in responses]
+    missing = [q.id for q in [*answerable, *unanswerable, *on_topic, *quiz_unanswerable] if q.id not in responses]
     if missing:
         notes.append(
             f"{name}: **{len(missing)} question(s) got no response** (scored as misses): "

@@ -211,3 +211,26 @@ def test_answerable_as_asked_needs_one_article_with_the_gold_and_every_specific(
         Question("q2", "What name was given to the turtle found in Cumbria?", "Chompy"),  # no article has both
     ]
     assert as_asked(questions, corpus) == {"q1"}
+
+
+def test_the_set_s_own_unanswerable_questions_are_scored_as_answered_or_not(tmp_path: Path) -> None:
+    """Held-out sets count as "on-topic unanswerable" their own questions whose gold no article holds."""
+    from evaluation.data import EvalSet, load_quiz_unanswerable
+    from evaluation.scoring import score_project
+
+    rows = [
+        {"id": "a", "question": "Who won?", "answer": "Ford", "answerable": True, "date": "2024-01-05"},
+        {"id": "u1", "question": "Who lost?", "answer": "Kia", "answerable": False, "date": "2024-01-05"},
+        {"id": "u2", "question": "Who drew?", "answer": "Fiat", "answerable": False, "date": "2024-01-12"},
+    ]
+    (tmp_path / "questions.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    quiz = load_quiz_unanswerable(EvalSet("x", tmp_path))
+    assert [(q.id, q.asked_on) for q in quiz] == [("u1", "2024-01-05"), ("u2", "2024-01-12")]
+    assert not any(q.answerable for q in quiz)
+    responses = {
+        "a": {"answer": "Ford won.", "refused": False},
+        "u1": {"answer": "Toyota lost. [1]", "refused": False},
+        "u2": {"answer": "Not stated.", "refused": True},
+    }
+    result = score_project("s", responses, [Question("a", "Who won?", "Ford")], [], None, quiz_unanswerable=quiz)
+    assert result.scores["quiz_unanswerable_answered"] == 0.5
