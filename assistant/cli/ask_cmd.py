@@ -17,10 +17,11 @@ from newstext.dates import parse_day
 
 
 def print_answer(response: AnswerResponse) -> None:
-    """The answer, then its numbered citations under it."""
+    """The answer, then its numbered citations under it, each with its source and publication day (news answers
+    need dates, and the web chat and the API show them too)."""
     print(response.answer)
     for c in response.citations:
-        print(f"\n[{c.n}] {c.title or c.article_id}" + (f" <{c.url}>" if c.url else ""))
+        print(f"\n[{c.n}] {c.title or c.article_id}, {c.date or 'undated'}" + (f" <{c.url}>" if c.url else ""))
         print(f'    "{c.quote}" (chars {c.start}-{c.end})')
 
 

@@ -15,3 +15,17 @@ def test_as_of_is_a_day() -> None:
     for bad in ("2024-02-30", "05/01/2024", "", 20240105):
         with pytest.raises(argparse.ArgumentTypeError, match="YYYY-MM-DD"):
             _day(bad)  # type: ignore[arg-type]
+
+
+def test_each_printed_citation_shows_its_source_and_day(capsys: pytest.CaptureFixture[str]) -> None:
+    from assistant.cli.ask_cmd import print_answer
+    from assistant.schemas import AnswerResponse, Citation
+
+    quote = "A storm named Hildegard hit Portugal on Friday."
+    dated = Citation(n=1, article_id="cnn-1", title="Storm hits coast", url="https://edition.cnn.com/x",
+                     date="2024-02-03", quote=quote, start=0, end=len(quote), score=0.9)  # fmt: skip
+    undated = dated.model_copy(update={"n": 2, "date": "", "url": ""})
+    print_answer(AnswerResponse(answer=f"{quote} [1] {quote} [2]", refused=False, citations=[dated, undated]))
+    out = capsys.readouterr().out
+    assert "[1] Storm hits coast, 2024-02-03 <https://edition.cnn.com/x>" in out
+    assert "[2] Storm hits coast, undated\n" in out
