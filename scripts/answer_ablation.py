@@ -3,7 +3,8 @@
 Usage: .venv/bin/python scripts/answer_ablation.py --data-dir DIR [--set news-dev] [--shared ../shared]
 Every question is retrieved once (as the eval asks it: top-k 15, as of its quiz day); the stages are then
 switched on one at a time. Columns: lead hit and answer hit over answerable questions (a refusal is a miss),
-mean words of the answers given, answerable refused, on-topic unanswerable answered, off-topic refused.
+mean words of the answers given, answerable refused, on-topic unanswerable answered (the written set, and the set's
+own questions whose answer no article holds), off-topic refused.
 """
 
 from __future__ import annotations
@@ -48,7 +49,7 @@ def corroboration_rule(chunks: list[Candidate], question: str) -> bool:
 class Case:
     """One question's retrieval and both answers, computed once."""
 
-    kind: str  # answerable, off_topic, on_topic
+    kind: str  # answerable, off_topic, on_topic, quiz_unanswerable
     gold: str
     retrieval: Retrieval
     rank_order: list[str]
@@ -67,6 +68,7 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
         "answerable": data.load_answerable(eval_set),
         "off_topic": off,
         "on_topic": data.load_on_topic(data.question_dates(eval_set)),
+        "quiz_unanswerable": data.load_quiz_unanswerable(eval_set),
     }
     out = []
     for kind, questions in groups.items():
@@ -100,6 +102,7 @@ def row(all_cases: list[Case], refuses: Callable[[Case], bool], answer: Callable
         f"{sum(words) / len(words):.1f}" if words else "n/a",
         share([refuses(c) for c in ans]),
         share([not refuses(c) for c in all_cases if c.kind == "on_topic"]),
+        share([not refuses(c) for c in all_cases if c.kind == "quiz_unanswerable"]),
         share([refuses(c) for c in all_cases if c.kind == "off_topic"]),
     ]
     return " | ".join(cells)
@@ -117,7 +120,8 @@ def main() -> None:
     service = build_service(load_settings(data_dir=args.data_dir))
     timed = build_service(load_settings(data_dir=args.data_dir, time_filters=True))
     all_cases = cases(service, timed, data.find_eval_set(args.shared.resolve(), args.set_name))
-    counts = {k: sum(c.kind == k for c in all_cases) for k in ("answerable", "on_topic", "off_topic")}
+    kinds = ("answerable", "on_topic", "off_topic", "quiz_unanswerable")
+    counts = {k: sum(c.kind == k for c in all_cases) for k in kinds}
     base = RefusalPolicy()
 
     def new_rule(policy: RefusalPolicy) -> Callable[[Case], bool]:
@@ -162,10 +166,12 @@ def main() -> None:
     }  # fmt: skip
     timed_share = sum(c.timed is not None and c.timed.applied_filters is not None for c in all_cases) / len(all_cases)
     print(f"time filters applied to {timed_share:.1%} of the questions")
-    print(f"{args.set_name}: {counts['answerable']} answerable, {counts['on_topic']} on-topic unanswerable, "
+    print(f"{args.set_name}: {counts['answerable']} answerable, {counts['on_topic']} on-topic unanswerable (written), "
+          f"{counts['quiz_unanswerable']} of the set's own whose answer no article holds, "
           f"{counts['off_topic']} off-topic questions")  # fmt: skip
-    print("| stages | lead hit | answer hit | words | answerable refused | on-topic answered | off-topic refused |")
-    print("|---|---|---|---|---|---|---|")
+    print("| stages | lead hit | answer hit | words | answerable refused | on-topic answered"
+          " | set's unanswerable answered | off-topic refused |")
+    print("|---|---|---|---|---|---|---|---|")
     for name, (refuses, answer) in rows.items():
         print(f"| {name} | {row(all_cases, refuses, answer)} |")
 
