@@ -29,7 +29,11 @@ _NOT_NAMES = frozenset(
     "has have had in on at of for to by from with as and or but if after before during since this that these "
     "those there here the a an it its mr mrs ms dr sir st "
     # titles, which articles write in lower case as often as not ("the president said")
-    "president governor senator mayor king queen prince princess pope minister chancellor".split()
+    "president governor senator mayor king queen prince princess pope minister chancellor "
+    # and the generic word of an organisation's name, which articles lower-case or drop ("the Wagner group",
+    # "Wagner"): the name beside it is still demanded ("Who is the founder of the Wagner Group?" -> wagner)
+    "group company corporation party committee council department ministry agency organization organisation "
+    "association foundation institute university college commission federation league".split()
 )
 # Small numbers are as often spelled out: "a 10-year deal" is stated by "a ten-year deal".
 _SPELLED = (

@@ -101,3 +101,12 @@ def test_titles_are_not_demanded() -> None:
     c = Constraints.of("What type of cheese does President Biden order?")
     assert c.names == {"biden"}
     assert c.missing(["The president, Joe Biden, ordered provolone."]) == []
+
+
+def test_an_organisation_s_generic_word_is_not_demanded_but_its_name_is() -> None:
+    c = Constraints.of("Who is the founder of the Wagner Group?")
+    assert c.names == {"wagner"}
+    assert c.missing(["Wagner founder Yevgeny Prigozhin led the assault."]) == []
+    c = Constraints.of("Which university does the House Education and Workforce Committee investigate?")
+    assert c.names == {"house", "education", "workforce"}
+    assert Constraints.of("Who leads Cambridge University?").names == {"cambridge"}
