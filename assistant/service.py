@@ -174,8 +174,8 @@ class AnswerService:
         language = not_english((asked if asked is not None else retrieval.query).strip(), knobs.language)
         if language:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
-        reading = Reading(retrieval, self.handles.embedder, knobs.lead)
         policy = knobs.refusal
+        reading = Reading(retrieval, self.handles.embedder, knobs.lead, policy)
         decision = decide(
             retrieval.chunks, retrieval.query, policy,
             answer=lambda: answering(reading.scored, retrieval.query, policy, reading.clause_cosine),

@@ -20,7 +20,7 @@ from evaluation import data
 
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
-from assistant.answer.lead import clause_cosine, ranked_sentences
+from assistant.answer.lead import Reading
 from assistant.answer.refusal import answering, decide, out_of_scope, topic_score
 from assistant.answer.sentences import Sentence
 from assistant.factory import build_service
@@ -112,15 +112,9 @@ def main() -> None:
     def ask(q: data.Question) -> Case:
         day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
         r = service.retrieve(q.question, top_k=K, as_of=day)
-        scored = ranked_sentences(r, service.handles.embedder, service.settings.answer.lead) if r.chunks else []
-        cosines: dict[tuple[int, int], float] = {}
-
-        def clause_cosine_once(s: Sentence) -> float:  # the grid asks again and again: embed each sentence once
-            if (s.start, s.end) not in cosines:
-                cosines[(s.start, s.end)] = clause_cosine(s, r.query_vector, service.handles.embedder)
-            return cosines[(s.start, s.end)]
-
-        return Case(q.asked_on, r, scored, clause_cosine_once)
+        knobs = service.settings.answer  # the sentences in the shipped order (a near tie is ordered by the defaults)
+        reading = Reading(r, service.handles.embedder, knobs.lead, knobs.refusal)  # embeds each clause once
+        return Case(q.asked_on, r, reading.scored if r.chunks else [], reading.clause_cosine)
 
     on = [ask(q) for q in data.load_answerable(eval_set)]
     off = [ask(q) for q in data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))[0]]

@@ -88,6 +88,12 @@ class RefusalPolicy:
     # of the ranker's best this many sentences at min_clause_cosine shows the topic is covered after all. On
     # news-dev and news-smoke no question the topic test refuses has such a clause (the closest: 0.47).
     topic_sentences: int = 4
+    # When the ranker's best sentence is not about the question (the tests above), a later one within this share of
+    # its probability that is leads instead: the ranker cannot tell them apart, their meaning can ("Who created
+    # Wagner?" over the default articles: 0.202 for "A potential power move by Wagner...", 0.197 for "... Wagner
+    # founder Yevgeny Prigozhin"). On news-dev 0.9 answers one more answerable question and no more off-topic or
+    # unanswerable ones; 0.8 answers one more off-topic question, 0.6 two (reports/issue-13.md, seventh pass).
+    lead_tie: float = 0.9
     # A question asking for one of these kinds (answer_type.py) is answered only by a sentence holding one that it
     # does not name itself: news writes shares, sums and years in figures and states and countries by name, so
     # no such sentence means the articles do not say ("What share of the UK's Wagner fighters did Prigozhin

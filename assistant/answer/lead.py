@@ -12,8 +12,9 @@ from pathlib import Path
 
 import numpy as np
 
-from assistant.answer.config import AnswerPolicy
+from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.extractive import Quote
+from assistant.answer.refusal import about_first
 from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates, clauses
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
@@ -94,14 +95,21 @@ class Reading:
     """One retrieval's sentences, ranked when a check first asks (ranking embeds them) and each sentence's best clause
     cosine embedded once, however many checks read them."""
 
-    def __init__(self, retrieval: Retrieval, embedder: Embedder, policy: AnswerPolicy = AnswerPolicy()) -> None:
-        self._retrieval, self._embedder, self._policy = retrieval, embedder, policy
+    def __init__(
+        self,
+        retrieval: Retrieval,
+        embedder: Embedder,
+        policy: AnswerPolicy = AnswerPolicy(),
+        refusal: RefusalPolicy = RefusalPolicy(),
+    ) -> None:
+        self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._clauses: dict[int, float] = {}
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:
-        """The sentences with their probabilities, best first."""
-        return ranked_sentences(self._retrieval, self._embedder, self._policy)
+        """The sentences with their probabilities, best first (a near tie about the question before one that is not)."""
+        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy)
+        return about_first(ranked, self._refusal, self.clause_cosine)
 
     def clause_cosine(self, sentence: Sentence) -> float:
         """clause_cosine(), memoised per sentence."""

@@ -114,6 +114,24 @@ def about(sentence: Sentence, policy: RefusalPolicy, clause_cosine: Callable[[Se
     )
 
 
+def about_first(
+    scored: list[tuple[float, Sentence]],
+    policy: RefusalPolicy = RefusalPolicy(),
+    clause_cosine: Callable[[Sentence], float] | None = None,
+) -> list[tuple[float, Sentence]]:
+    """The ranked sentences, with a near tie of the best one (policy.lead_tie) that is about the question moved to
+    the front when the best one is not; unchanged otherwise."""
+    if not scored or about(scored[0][1], policy, clause_cosine):
+        return scored
+    top = scored[0][0]
+    for i, (prob, sentence) in enumerate(scored[1:], start=1):
+        if prob < policy.lead_tie * top:
+            break
+        if about(sentence, policy, clause_cosine):
+            return [scored[i], *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
 def answering(
     scored: list[tuple[float, Sentence]],
     question: str,

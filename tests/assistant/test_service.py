@@ -66,6 +66,7 @@ def test_off_topic_questions_are_refused(service: AnswerService, question: str) 
         ("Who founded Wagner?", "Prigozhin"),
         ("Who founded the Wagner group?", "Prigozhin"),
         ("Who is the founder of the Wagner Group?", "Prigozhin"),  # "Group" is not demanded: articles drop it
+        ("Who created Wagner?", "Prigozhin"),  # the founder sentence ties with one about something else
         ("What did the July 23, 2025 drone strike destroy?", "Rostov rail terminal"),
     ],
 )

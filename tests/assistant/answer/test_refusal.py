@@ -15,6 +15,7 @@ from assistant.answer.refusal import (
     OFF_TOPIC,
     OUT_OF_SCOPE,
     RefusalPolicy,
+    about_first,
     answering,
     decide,
     out_of_scope,
@@ -239,6 +240,26 @@ def test_a_close_clause_covers_a_topic_the_top_chunks_miss() -> None:
     held = [passage("a", 0.21, coverage=0.15, text="Ukrainian forces reclaimed the Spit, last held in 2022.")]
     world_cup = decide(held, "Who won the 2022 FIFA World Cup?", closest_clause=closest(0.6))
     assert world_cup.reason == OFF_TOPIC and len(asked) == 2
+
+
+def test_a_near_tie_about_the_question_leads_before_one_that_is_not() -> None:
+    """"Who created Wagner?" over the default articles: the ranker gave 0.202 to a sentence far from the question
+    and 0.197 to the one naming Wagner's founder; meaning breaks the tie, and only a near one."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str, cosine: float) -> Sentence:
+        features = dict.fromkeys(FEATURES, 0.0) | {"cosine": cosine}
+        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+
+    far = sentence("A potential power move by Wagner could take place at any time.", 0.2)
+    founder = sentence("Hardliners like Wagner founder Yevgeny Prigozhin criticised Shoigu.", 0.45)
+    other = sentence("Turkey seems to be flipping sides.", 0.02)
+    assert about_first([(0.202, far), (0.197, founder)])[0][1] is founder
+    assert about_first([(0.202, far), (0.15, founder)])[0][1] is far  # not a near tie: the ranker's order stands
+    assert about_first([(0.3, founder), (0.29, far)])[0][1] is founder  # the best is about the question already
+    unchanged = [(0.202, far), (0.2, other)]
+    assert about_first(unchanged) == unchanged
+    assert answering(about_first([(0.202, far), (0.197, founder)]), "Who created Wagner?") == 0.197
 
 
 def test_clauses_split_where_a_long_sentence_parts() -> None:
