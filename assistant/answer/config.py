@@ -53,7 +53,7 @@ class RefusalPolicy:
     """When the collection covers a question's topic, and how many top chunks must state its specifics.
 
     Nothing here assumes a story is reported more than once. Measured on news-dev (scripts/calibrate_refusal.py,
-    which prints the whole frontier): these defaults refuse 15.9% of answerable and 88.6% of the written off-topic
+    which prints the whole frontier): these defaults refuse 15.5% of answerable and 88.6% of the written off-topic
     questions. The frontier reaches 94.3% of the off-topic at 18.7% of the answerable, and 97.1% at 25.5%, but
     only with coverage_weight 0.25, which refuses "Who founded the Wagner group?" (cosine 0.09, coverage 0.59)
     over the default articles; with coverage_weight 1.0, which answers it, the defaults are on the frontier.
