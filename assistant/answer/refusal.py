@@ -76,9 +76,9 @@ def decide(
     """Answer when the topic is covered, the top chunks state every number, name, date and quoted phrase the
     question holds, and a sentence is likely to answer it (`answer` gives that probability, or None when no
     sentence is even about the question; asked only when the rest passes since it embeds sentences; None skips
-    the test); otherwise say why not. A topic the top chunks miss is still covered when they state every specific
-    of the question and `closest_clause` (the best clause cosine of the top sentences, asked only then) reaches
-    policy.min_clause_cosine."""
+    the test); otherwise say why not. A topic the top chunks miss is still covered when they state every name and
+    quote of the question and `closest_clause` (the best clause cosine of the top sentences, asked only then)
+    reaches policy.min_clause_cosine."""
     if not chunks:
         return Decision(True, OFF_TOPIC)
     if out_of_scope(question):
@@ -88,15 +88,18 @@ def decide(
     wanted = Constraints.of(question)
     top = chunks[: policy.constraint_chunks]
     texts = (f"{c.article.title}\n{c.chunk.text}" for c in top)
-    missing = [wanted.label(m) for m in wanted.missing(texts)] if policy.check_constraints else []
+    missing = wanted.missing(texts) if policy.check_constraints else []
     if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and not (
-        # a clause alone matches on a shared word ("last held in 2022" for a 2022 World Cup question), so it shows
-        # the topic only beside every specific of the question stated
-        wanted and not missing and closest_clause is not None and closest_clause() >= policy.min_clause_cosine
+        # a clause alone matches on a shared word ("last held in 2022" for a 2022 FIFA World Cup question), so it
+        # shows the topic only where the chunks name what the question names (a number may still be wrong)
+        wanted
+        and not set(missing) - wanted.numbers
+        and closest_clause is not None
+        and closest_clause() >= policy.min_clause_cosine
     ):
         return Decision(True, OFF_TOPIC)
     if missing:
-        return Decision(True, NOT_STATED, missing)
+        return Decision(True, NOT_STATED, [wanted.label(m) for m in missing])
     if answer is not None:
         likely = answer()
         if likely is None:  # the passages matched on words, but no sentence of them is about the question

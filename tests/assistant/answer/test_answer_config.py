@@ -17,7 +17,7 @@ def test_the_defaults_are_the_calibrated_values() -> None:
     knobs = AnswerSettings()
     lead = knobs.lead
     assert (lead.max_passages, lead.max_sentences, lead.max_words, lead.max_sentence_words) == (8, 4, 80, 60)
-    assert (knobs.refusal.min_topic, knobs.refusal.topic_chunks, knobs.refusal.constraint_chunks) == (0.6, 5, 10)
+    assert (knobs.refusal.min_topic, knobs.refusal.topic_chunks, knobs.refusal.constraint_chunks) == (0.55, 5, 10)
     assert knobs.language == LanguagePolicy(min_other=0.7, max_english=0.1, min_words=3)
     assert knobs.verify == Thresholds(min_lexical=0.6, min_similarity=0.55, min_combined=1.45)
 
