@@ -12,7 +12,6 @@ from __future__ import annotations
 import argparse
 import datetime as dt
 import itertools
-from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
 
@@ -22,7 +21,6 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.lead import Reading
 from assistant.answer.refusal import answering, decide, out_of_scope, topic_score
-from assistant.answer.sentences import Sentence
 from assistant.factory import build_service
 from assistant.retrieval.pipeline import Retrieval
 from assistant.settings import load_settings
@@ -41,13 +39,10 @@ MIN_OFF_TOPIC_REFUSED = 0.95
 class Case:
     """What the rule reads of one question, worked out once: the grid then costs only arithmetic."""
 
-    def __init__(
-        self, week: str, r: Retrieval, scored: list[tuple[float, Sentence]], clause_cosine: Callable[[Sentence], float]
-    ) -> None:
+    def __init__(self, week: str, r: Retrieval, reading: Reading) -> None:
         self.week = week
         self.query = r.query
-        self.scored = scored  # the lead ranker's sentences, best first
-        self.clause_cosine = clause_cosine
+        self.reading = reading  # the lead ranker's sentences, each clause embedded once however often the grid asks
         self.fixed = decide(r.chunks, r.query).refused if out_of_scope(r.query) or not r.chunks else None
         self.specific = bool(Constraints.of(r.query))
         always = replace(RefusalPolicy(), min_topic=-9.0, min_topic_generic=-9.0)
@@ -62,11 +57,10 @@ class Case:
             return True
         if self.topic[p.coverage_weight] < (p.min_topic if self.specific else p.min_topic_generic) and not (
             self.specific  # and nothing missing (above): decide()'s clause that shows a topic the chunks miss
-            and max((self.clause_cosine(s) for _, s in self.scored[: p.topic_sentences]), default=0.0)
-            >= p.min_clause_cosine
+            and self.reading.closest_clause(p.topic_sentences) >= p.min_clause_cosine
         ):
             return True
-        return (answering(self.scored, self.query, p, self.clause_cosine) or 0.0) < p.min_answer
+        return (answering(self.reading.scored, self.query, p, self.reading.clause_cosine) or 0.0) < p.min_answer
 
 
 def refused(cases: list[Case], policy: RefusalPolicy) -> float:
@@ -113,8 +107,7 @@ def main() -> None:
         day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
         r = service.retrieve(q.question, top_k=K, as_of=day)
         knobs = service.settings.answer  # the sentences in the shipped order (a near tie is ordered by the defaults)
-        reading = Reading(r, service.handles.embedder, knobs.lead, knobs.refusal)  # embeds each clause once
-        return Case(q.asked_on, r, reading.scored if r.chunks else [], reading.clause_cosine)
+        return Case(q.asked_on, r, Reading(r, service.handles.embedder, knobs.lead, knobs.refusal))
 
     on = [ask(q) for q in data.load_answerable(eval_set)]
     off = [ask(q) for q in data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))[0]]
