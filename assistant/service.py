@@ -179,7 +179,7 @@ class AnswerService:
         decision = decide(
             retrieval.chunks, retrieval.query, policy,
             answer=lambda: answering(reading.scored, retrieval.query, policy, reading.clause_cosine),
-            closest_clause=lambda: reading.closest_clause(policy.topic_sentences),
+            closest_clause=lambda: reading.rescue(policy.topic_sentences),
         )  # fmt: skip
         quotes = [] if decision.refused else compose(reading.scored, knobs.lead)
         if not quotes:

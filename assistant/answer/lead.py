@@ -121,6 +121,19 @@ class Reading:
         """The best clause cosine among the n best sentences."""
         return max((self.clause_cosine(s) for _, s in self.scored[:n]), default=0.0)
 
+    def rescue(self, n: int) -> float:
+        """closest_clause(n), for a topic the chunks miss: when that clause shows the topic (min_clause_cosine),
+        its sentence is the one evidence that the articles cover the question, so it leads from now on, rated as
+        close to the question as that clause."""
+        best = self.closest_clause(n)
+        if best >= self._refusal.min_clause_cosine:
+            i = next(i for i, (_, s) in enumerate(self.scored[:n]) if self.clause_cosine(s) == best)
+            sentence = self.scored[i][1]
+            sentence.features["cosine"] = max(sentence.features["cosine"], best)
+            prob = float(default_ranker().probabilities([sentence])[0])
+            self.scored[:] = [(prob, sentence), *self.scored[:i], *self.scored[i + 1 :]]
+        return best
+
 
 def score(
     sentences: list[Sentence], ranker: SentenceRanker, k: int, cosines: Callable[[list[Sentence]], None]

@@ -88,6 +88,17 @@ def test_paraphrases_far_from_every_chunk_are_not_off_topic(service: AnswerServi
     assert "Wagner" in response.answer and response.citations
 
 
+@pytest.mark.parametrize(
+    "question", ["Who created the Wagner group?", "Who set up the Wagner private military company?"]
+)
+def test_the_clause_that_shows_a_missed_topic_leads(service: AnswerService, question: str) -> None:
+    """No chunk is close to these and the ranker's best sentences are about something else; the founder clause of
+    a lower sentence is what shows the articles cover the question, so its sentence leads the answer."""
+    response = service.ask(question)
+    assert not response.refused and response.reason is None
+    assert "Wagner founder Yevgeny Prigozhin" in response.answer.split("[1]")[0]
+
+
 def test_a_wrong_date_is_not_stated_and_shows_the_related_passages(service: AnswerService) -> None:
     response = service.ask("What did the July 24, 2025 drone strike destroy?")
     assert response.refused and response.reason == "not_stated" and response.citations == []
