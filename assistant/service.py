@@ -11,7 +11,7 @@ from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
 from assistant.answer.lead import Reading, compose
 from assistant.answer.prompts import load_prompt
-from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, answering, decide
+from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, decide
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
 from assistant.retrieval.rewrite import rewrite
@@ -178,7 +178,7 @@ class AnswerService:
         reading = Reading(retrieval, self.handles.embedder, knobs.lead, policy)
         decision = decide(
             retrieval.chunks, retrieval.query, policy,
-            answer=lambda: answering(reading.scored, retrieval.query, policy, reading.clause_cosine),
+            answer=reading.answering,
             closest_clause=lambda: reading.rescue(policy.topic_sentences),
         )  # fmt: skip
         quotes = [] if decision.refused else compose(reading.scored, knobs.lead)

@@ -58,6 +58,7 @@ class Case:
     timed_lead: list[str] | None = None
     lead_prob: float | None = 0.0  # the learned ranker's best sentence (None: not about the question): the gate
     lead_prob_any: float | None = 0.0  # the same, whether or not that sentence is about the question
+    lead_prob_residue: float | None = 0.0  # the same, and 0 when it is far from what is asked beyond the names
     closest_clause: float = 0.0  # the best clause cosine of the top sentences: a topic the chunks miss
 
 
@@ -83,8 +84,9 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
             prob = answering(scored, r.query, clause_cosine=reading.clause_cosine)
             anyway = answering(scored, r.query, replace(RefusalPolicy(), min_lead_cosine=-1.0))
+            residue = answering(scored, r.query, RefusalPolicy(), reading.clause_cosine, reading.residue_cosine)
             closest = reading.closest_clause(RefusalPolicy().topic_sentences)
-            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway, closest))
+            out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway, residue, closest))
     return out
 
 
@@ -127,9 +129,9 @@ def main() -> None:
     def new_rule(policy: RefusalPolicy) -> Callable[[Case], bool]:
         return lambda c: decide(c.retrieval.chunks, c.retrieval.query, policy).refused
 
-    def gated(policy: RefusalPolicy, about: bool = True) -> Callable[[Case], bool]:
+    def gated(policy: RefusalPolicy, about: bool = True, residue: bool = True) -> Callable[[Case], bool]:
         def refuses(c: Case) -> bool:
-            prob = c.lead_prob if about else c.lead_prob_any
+            prob = (c.lead_prob_residue if residue else c.lead_prob) if about else c.lead_prob_any
             closest = c.closest_clause
             return decide(
                 c.retrieval.chunks, c.retrieval.query, policy, answer=lambda: prob, closest_clause=lambda: closest
@@ -160,7 +162,8 @@ def main() -> None:
         "+ constraint check (not_stated)": (new_rule(base), rank_order),
         "+ learned lead": (new_rule(base), lead),
         "+ no_answer gate: the best sentence likely enough to answer": (gated(base, about=False), lead),
-        "+ and about the question: its cosine or a clause's (default: all stages)": (gated(base), lead),
+        "+ and about the question: its cosine or a clause's": (gated(base, residue=False), lead),
+        "+ and about what it asks beyond its names (default: all stages)": (gated(base), lead),
         "learned lead alone (old refusal)": (old, lead),
         "all stages + time expressions as date filters": (timed_refusal, timed_lead),
     }  # fmt: skip

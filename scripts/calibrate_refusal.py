@@ -60,7 +60,8 @@ class Case:
             and self.reading.closest_clause(p.topic_sentences) >= p.min_clause_cosine
         ):
             return True
-        return (answering(self.reading.scored, self.query, p, self.reading.clause_cosine) or 0.0) < p.min_answer
+        r = self.reading
+        return (answering(r.scored, self.query, p, r.clause_cosine, r.residue_cosine) or 0.0) < p.min_answer
 
 
 def refused(cases: list[Case], policy: RefusalPolicy) -> float:

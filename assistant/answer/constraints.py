@@ -140,6 +140,15 @@ class Constraints:
         return len(words) >= self.rules.long_phrase_words and found >= self.rules.long_phrase_share * len(words)
 
 
+def residue(question: str) -> str:
+    """The question without its names and numbers: what it asks of them ("Where did Prigozhin die?" -> "Where did
+    die?"), so a sentence matching on the names alone can be told from one that answers."""
+    wanted = Constraints.of(question)
+    drop = wanted.names | wanted.numbers
+    kept = (w for w in question.split() if _norm_word(w) not in drop and _norm_number(w.strip("?!.,;:")) not in drop)
+    return " ".join(kept)
+
+
 def _name_in(name: str, words: set[str]) -> bool:
     """The name itself, or a word sharing its stem (Ukrainian ~ Ukraine, Russia's ~ Russian)."""
     if name in words:

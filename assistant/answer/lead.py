@@ -13,11 +13,13 @@ from pathlib import Path
 import numpy as np
 
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
+from assistant.answer.constraints import residue
 from assistant.answer.extractive import Quote
-from assistant.answer.refusal import about_first
+from assistant.answer.refusal import about_first, answering
 from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates, clauses
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
+from newstext.terms import terms
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "sentence_ranker.json"
 _WORDS = re.compile(r"[\w’'-]+")
@@ -104,6 +106,7 @@ class Reading:
     ) -> None:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._clauses: dict[int, float] = {}
+        self._residues: dict[int, float] = {}
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:
@@ -116,6 +119,22 @@ class Reading:
         if id(sentence) not in self._clauses:
             self._clauses[id(sentence)] = clause_cosine(sentence, self._retrieval.query_vector, self._embedder)
         return self._clauses[id(sentence)]
+
+    def residue_cosine(self, sentence: Sentence) -> float:
+        """The best cosine of the sentence or one of its clauses with what the question asks beyond its names and
+        numbers (constraints.residue), memoised; 1.0 when that is too short to embed (policy.min_residue_terms)."""
+        asked = residue(self._retrieval.query)
+        if len(terms(asked)) < self._refusal.min_residue_terms:
+            return 1.0
+        if id(sentence) not in self._residues:
+            texts = list(dict.fromkeys([sentence.text, *clauses(sentence.text)]))
+            vectors = self._embedder.embed([asked, *texts])  # one call: a query's few texts cost a call each
+            self._residues[id(sentence)] = float(np.max(vectors[1:] @ vectors[0]))
+        return self._residues[id(sentence)]
+
+    def answering(self) -> float | None:
+        """refusal.answering() over these sentences, with their clause and residue cosines."""
+        return answering(self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine)
 
     def closest_clause(self, n: int) -> float:
         """The best clause cosine among the n best sentences."""

@@ -140,16 +140,21 @@ def answering(
     question: str,
     policy: RefusalPolicy = RefusalPolicy(),
     clause_cosine: Callable[[Sentence], float] | None = None,
+    residue_cosine: Callable[[Sentence], float] | None = None,
 ) -> float | None:
     """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
     question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
     then since it embeds them, at policy.min_clause_cosine). A question asking for one of policy.typed_kinds (a
     share, a sum, a year, a time, a place) reads the best sentence holding a thing of that kind instead, and 0.0
-    when none of them is about the question: the topic is covered, the asked kind of fact is not."""
+    when none of them is about the question: the topic is covered, the asked kind of fact is not. Also 0.0 when
+    the best sentence is far from what the question asks beyond its names (`residue_cosine`, which embeds it; None
+    skips the test)."""
     if not scored:
         return 0.0
     if not about(scored[0][1], policy, clause_cosine):
         return None
+    if residue_cosine is not None and residue_cosine(scored[0][1]) < policy.min_residue_cosine:
+        return 0.0  # about the question's names, not what it asks of them
     if expected_type(question) in policy.typed_kinds:
         typed = [(p, s) for p, s in scored if s.features["answer_type"]]
         return typed[0][0] if typed and about(typed[0][1], policy, clause_cosine) else 0.0

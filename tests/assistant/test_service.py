@@ -99,6 +99,18 @@ def test_the_clause_that_shows_a_missed_topic_leads(service: AnswerService, ques
     assert "Wagner founder Yevgeny Prigozhin" in response.answer.split("[1]")[0]
 
 
+def test_a_lead_about_the_names_alone_is_refused_with_the_related_passages(service: AnswerService) -> None:
+    """The articles name Kadyrov but say nothing of football; the nuclear-weapons sentence led this answer. The lead
+    must also be close to what the question asks beyond its names (a short rest such as "What happened in" is not
+    tested, since it embeds too poorly to tell)."""
+    response = service.ask("Which football club does Kadyrov support?")
+    assert response.refused and response.reason == "no_answer" and response.citations == []
+    assert any("Kadyrov" in p.text for p in response.passages)
+    asked = service.ask("Which weapons did Kadyrov urge Putin to use?")
+    assert not asked.refused and "tactical nuclear weapons" in asked.answer.split("[1]")[0]
+    assert not service.ask("What happened in Bakhmut?").refused
+
+
 def test_a_wrong_date_is_not_stated_and_shows_the_related_passages(service: AnswerService) -> None:
     response = service.ask("What did the July 24, 2025 drone strike destroy?")
     assert response.refused and response.reason == "not_stated" and response.citations == []

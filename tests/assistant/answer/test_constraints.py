@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.constraints import Constraints
+from assistant.answer.constraints import Constraints, residue
 
 
 def test_numbers_names_dates_and_quotes_are_constraints() -> None:
@@ -110,3 +110,10 @@ def test_an_organisation_s_generic_word_is_not_demanded_but_its_name_is() -> Non
     c = Constraints.of("Which university does the House Education and Workforce Committee investigate?")
     assert c.names == {"house", "education", "workforce"}
     assert Constraints.of("Who leads Cambridge University?").names == {"cambridge"}
+
+
+def test_the_residue_is_what_the_question_asks_of_its_names_and_numbers() -> None:
+    assert residue("Where was the Magna Carta sealed in 1215?") == "Where was the sealed in"
+    assert residue("What did the July 23, 2025 drone strike destroy?") == "What did the drone strike destroy?"
+    assert residue("Who is the founder of the Wagner Group?") == "Who is the founder of the Group?"  # not demanded
+    assert residue("Who founded the group that assaulted the city?") == "Who founded the group that assaulted the city?"

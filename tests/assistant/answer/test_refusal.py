@@ -189,6 +189,21 @@ def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_
     assert answering([(0.6, assault), (0.4, far)], "When did Prigozhin order the assault?") == 0.0
 
 
+def test_a_lead_about_the_names_but_not_what_is_asked_answers_nothing() -> None:
+    """"Where was the Magna Carta sealed in 1215?" led with "... a clause in the Magna Carta, the royal charter ...
+    signed in 1215": close to the question (0.65) through its names, far (0.18) from "Where was the sealed in"."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    text = "This notion is based on a clause in the Magna Carta, the royal charter signed in 1215."
+    features = dict.fromkeys(FEATURES, 0.0) | {"cosine": 0.65}
+    charter = Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+    question = "Where was the Magna Carta sealed in 1215?"
+    assert answering([(0.66, charter)], question, residue_cosine=lambda s: 0.18) == 0.0
+    assert answering([(0.66, charter)], question, residue_cosine=lambda s: 0.4) == 0.66
+    assert answering([(0.66, charter)], question) == 0.66  # no residue test asked
+    assert decide([passage("a", 0.6, text=text)], question, answer=lambda: 0.0).reason == NO_ANSWER
+
+
 def test_a_lead_sentence_unrelated_in_meaning_answers_nothing() -> None:
     """"Is 221 a prime number?" once led with a sentence about a minister: the terms matched ("prime", a number in
     some passage) and the ranker rated its position, but the sentence itself is about something else."""
