@@ -56,7 +56,8 @@ class RefusalPolicy:
     which prints the whole frontier): the topic thresholds, a point of the frontier, refuse 15.1% of answerable and
     91.4% of the written off-topic questions; the frontier goes on to 94.3% of the off-topic at 18.3% of the
     answerable and 97.1% at 23.5%. The residue test (min_residue_cosine) then brings these defaults to 17.9% and
-    94.3%, and leaves answered 51.6% of the set's own questions whose answer no article holds (64.1% without). Shared terms once weighed as much as meaning (coverage_weight 1.0) so that "Who founded the
+    94.3%, and leaves answered 51.6% of the set's own questions whose answer no article holds (64.1% without).
+    Shared terms once weighed as much as meaning (coverage_weight 1.0) so that "Who founded the
     Wagner group?" (best chunk: cosine 0.09, coverage 0.59) was answered over the default articles; a close clause
     now shows that topic (min_clause_cosine, topic_sentences), and half the weight refuses more off-topic questions
     for fewer answerable ones.
