@@ -69,8 +69,10 @@ def ranked_sentences(
     embedder: Embedder,
     policy: AnswerPolicy = AnswerPolicy(),
     ranker: SentenceRanker | None = None,
+    vectors: dict[int, np.ndarray] | None = None,
 ) -> list[tuple[float, Sentence]]:
-    """The top passages' sentences with their probabilities, best first.
+    """The top passages' sentences with their probabilities, best first; the embedded ones' vectors go to
+    `vectors` (by id), for later checks not to embed them again.
 
     Embedding every candidate sentence was most of an answer's time, so the ranker first scores them all with a
     neutral cosine and only the best policy.embed_sentences are embedded and scored again (measured on
@@ -83,7 +85,10 @@ def ranked_sentences(
     query_vector = retrieval.query_vector
 
     def embed(chosen: list[Sentence]) -> None:
-        add_cosines(chosen, embedder.embed([s.text for s in chosen]), query_vector)
+        embedded = embedder.embed([s.text for s in chosen])
+        add_cosines(chosen, embedded, query_vector)
+        if vectors is not None:
+            vectors.update(zip(map(id, chosen), embedded, strict=True))
 
     return score(sentences, ranker or default_ranker(), policy.embed_sentences, embed)
 
@@ -107,11 +112,12 @@ class Reading:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._clauses: dict[int, float] = {}
         self._residues: dict[int, float] = {}
+        self._vectors: dict[int, np.ndarray] = {}  # the sentences the ranking embedded
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:
         """The sentences with their probabilities, best first (a near tie about the question before one that is not)."""
-        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy)
+        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=self._vectors)
         return about_first(ranked, self._refusal, self.clause_cosine)
 
     def clause_cosine(self, sentence: Sentence) -> float:
@@ -127,9 +133,13 @@ class Reading:
         if len(terms(asked)) < self._refusal.min_residue_terms:
             return 1.0
         if id(sentence) not in self._residues:
-            texts = list(dict.fromkeys([sentence.text, *clauses(sentence.text)]))
+            known = self._vectors.get(id(sentence))
+            texts = [t for t in clauses(sentence.text) if known is None or t != sentence.text]
+            if known is None and sentence.text not in texts:
+                texts.append(sentence.text)
             vectors = self._embedder.embed([asked, *texts])  # one call: a query's few texts cost a call each
-            self._residues[id(sentence)] = float(np.max(vectors[1:] @ vectors[0]))
+            parts = vectors[1:] if known is None else np.vstack([vectors[1:], known])
+            self._residues[id(sentence)] = float(np.max(parts @ vectors[0]))
         return self._residues[id(sentence)]
 
     def answering(self) -> float | None:
