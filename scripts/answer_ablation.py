@@ -84,7 +84,7 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
             prob = answering(scored, r.query, clause_cosine=reading.clause_cosine)
             anyway = answering(scored, r.query, replace(RefusalPolicy(), min_lead_cosine=-1.0))
-            residue = answering(scored, r.query, RefusalPolicy(), reading.clause_cosine, reading.residue_cosine)
+            residue = reading.answering()  # the shipped gate, residue test included
             closest = reading.closest_clause(RefusalPolicy().topic_sentences)
             out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway, residue, closest))
     return out

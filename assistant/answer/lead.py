@@ -126,18 +126,23 @@ class Reading:
             self._clauses[id(sentence)] = clause_cosine(sentence, self._retrieval.query_vector, self._embedder)
         return self._clauses[id(sentence)]
 
+    @cached_property
+    def _asked(self) -> str:
+        """The question's residue (constraints.residue); empty when too short to embed (policy.min_residue_terms)."""
+        asked = residue(self._retrieval.query)
+        return asked if len(terms(asked)) >= self._refusal.min_residue_terms else ""
+
     def residue_cosine(self, sentence: Sentence) -> float:
         """The best cosine of the sentence or one of its clauses with what the question asks beyond its names and
-        numbers (constraints.residue), memoised; 1.0 when that is too short to embed (policy.min_residue_terms)."""
-        asked = residue(self._retrieval.query)
-        if len(terms(asked)) < self._refusal.min_residue_terms:
+        numbers, memoised; 1.0 when that rest is too short to test. The sentence's own vector is reused when the
+        ranking embedded it."""
+        if not self._asked:
             return 1.0
         if id(sentence) not in self._residues:
             known = self._vectors.get(id(sentence))
-            texts = [t for t in clauses(sentence.text) if known is None or t != sentence.text]
-            if known is None and sentence.text not in texts:
-                texts.append(sentence.text)
-            vectors = self._embedder.embed([asked, *texts])  # one call: a query's few texts cost a call each
+            parts_text = dict.fromkeys([sentence.text, *clauses(sentence.text)])
+            texts = [t for t in parts_text if known is None or t != sentence.text]
+            vectors = self._embedder.embed([self._asked, *texts])  # one call: a query's few texts cost a call each
             parts = vectors[1:] if known is None else np.vstack([vectors[1:], known])
             self._residues[id(sentence)] = float(np.max(parts @ vectors[0]))
         return self._residues[id(sentence)]
