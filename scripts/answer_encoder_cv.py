@@ -38,13 +38,19 @@ BATCH = 16
 MAX_TOKENS = 128  # question + sentence
 
 
-def train(pairs: list[tuple[str, str, float]], top_layers: int, epochs: int, lr: float):  # type: ignore[no-untyped-def]
-    """Fine-tune the top layers and a new head on (question, sentence, label) pairs."""
+def load():  # type: ignore[no-untyped-def]
+    """The bundled MiniLM's tokenizer, and the model with a new one-logit head."""
     from transformers import AutoModelForSequenceClassification, AutoTokenizer
 
     model_dir = str(bundled_model_dir())
     tok = AutoTokenizer.from_pretrained(model_dir, local_files_only=True)
-    model = AutoModelForSequenceClassification.from_pretrained(model_dir, num_labels=1, local_files_only=True)
+    return tok, AutoModelForSequenceClassification.from_pretrained(model_dir, num_labels=1, local_files_only=True)
+
+
+def train(pairs: list[tuple[str, str, float]], top_layers: int, epochs: int, lr: float, start=None):  # type: ignore[no-untyped-def]
+    """Fine-tune the top layers and the head on (question, sentence, label) pairs: of a fresh model, or of
+    `start`, a (tokenizer, model) pair trained before."""
+    tok, model = start or load()
     trained = ("classifier", "bert.pooler", *(f"bert.encoder.layer.{i}." for i in range(LAYERS - top_layers, LAYERS)))
     for name, param in model.named_parameters():
         param.requires_grad = name.startswith(trained)
