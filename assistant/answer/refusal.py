@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.sentences import Sentence
-from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.answer_type import asks_count, counts, expected_type
 from assistant.retrieval.candidates import Candidate
 
 # Questions about the asker's own life ("where did I park my car?") are never in a news collection.
@@ -145,10 +145,10 @@ def answering(
     """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
     question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
     then since it embeds them, at policy.min_clause_cosine). A question asking for one of policy.typed_kinds (a
-    share, a sum, a year, a time, a place) reads the best sentence holding a thing of that kind instead, and 0.0
-    when none of them is about the question: the topic is covered, the asked kind of fact is not. Also 0.0 when
-    the best sentence is far from what the question asks beyond its names (`residue_cosine`, which embeds it; None
-    skips the test)."""
+    share, a sum, a year, a time, a place) or for a count ("how many") reads the best sentence holding a thing of
+    that kind instead, and 0.0 when none of them is about the question: the topic is covered, the asked kind of
+    fact is not. Also 0.0 when the best sentence is far from what the question asks beyond its names
+    (`residue_cosine`, which embeds it; None skips the test)."""
     if not scored:
         return 0.0
     if not about(scored[0][1], policy, clause_cosine):
@@ -157,8 +157,12 @@ def answering(
         return 0.0  # about the question's names, not what it asks of them
     if expected_type(question) in policy.typed_kinds:
         typed = [(p, s) for p, s in scored if s.features["answer_type"]]
-        return typed[0][0] if typed and about(typed[0][1], policy, clause_cosine) else 0.0
-    return scored[0][0]
+    elif policy.typed_counts and asks_count(question):
+        given = counts(question)
+        typed = [(p, s) for p, s in scored if counts(s.text) - given]
+    else:
+        return scored[0][0]
+    return typed[0][0] if typed and about(typed[0][1], policy, clause_cosine) else 0.0
 
 
 def should_refuse(chunks: list[Candidate], question: str = "", policy: RefusalPolicy = RefusalPolicy()) -> bool:

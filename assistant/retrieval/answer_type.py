@@ -69,6 +69,29 @@ def candidates(text: str, kind: str) -> set[str]:
     return {m.lower() for m in re.findall(_PATTERNS[kind], text, flags=re.I)}
 
 
+# What answers "how many": a figure that counts (not a date, a year, a clock time, an age, a share or an
+# ordinal) or a number word. "one" is left out: "one of the few" counts nothing.
+_DAY = re.compile(r"\b(?-i:" + "|".join(sorted(MONTHS)) + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}\b")
+_COUNT = re.compile(
+    r"(?<![\d/:.,$£€-])\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![\d/:]|-year|\s?(?:st|nd|rd|th)\b|\s?%)"
+    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?"
+    r"|billions?|dozens?|twice|thrice)\b",
+    re.I,
+)
+_ASKS_COUNT = re.compile(r"\bhow many\b", re.I)
+
+
+def counts(text: str) -> set[str]:
+    """The counts in a text, lower-cased: what a "how many" question is answered with."""
+    return {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
+
+
+def asks_count(question: str) -> bool:
+    """A "how many" question: answered only by a count the question does not already give."""
+    return bool(_ASKS_COUNT.search(question))
+
+
 @dataclass(frozen=True)
 class AnswerType:
     """What one question asks for, worked out once and matched against many chunks and passages."""

@@ -125,3 +125,12 @@ def test_a_share_no_article_gives_is_refused_with_the_related_passages(default_s
     response = default_service.ask("What share of the UK's Wagner fighters did Prigozhin lead?")
     assert response.refused and response.reason == "no_answer" and not response.citations  # no percentage anywhere
     assert any("Prigozhin" in p.text for p in response.passages)  # the closest coverage, marked as not an answer
+
+
+def test_a_count_no_article_gives_is_refused_and_one_they_give_is_answered(default_service: AnswerService) -> None:
+    """The default articles never count drones; this was answered with the July 23 drone strike."""
+    response = default_service.ask("How many drones did Ukraine launch?")
+    assert response.refused and response.reason == "no_answer" and not response.citations
+    assert any("drone" in p.text for p in response.passages)
+    counted = default_service.ask("How many oblasts did Putin annex?")
+    assert not counted.refused and "four occupied oblasts" in counted.citations[0].quote

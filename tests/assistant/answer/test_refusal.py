@@ -178,7 +178,12 @@ def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_
     assert answering([(0.6, assault)], "What share of Wagner's fighters did Prigozhin lead?") == 0.0
     assert answering([(0.6, assault), (0.3, share)], "What share of Wagner's fighters came from prisons?") == 0.3
     assert answering([(0.6, assault)], "Who led the Wagner fighters?") == 0.6  # an open question: any sentence
-    assert answering([(0.6, assault)], "How many fighters did Wagner lose?") == 0.6  # "five" is written out
+    # A count, in figures or in words ("five"), answers "how many"; the question's own numbers do not.
+    assert answering([(0.6, assault)], "How many fighters did Wagner lose?") == 0.0
+    lost = sentence("Wagner lost five thousand fighters at Bakhmut.", holds_type=False)
+    assert answering([(0.6, assault), (0.5, lost)], "How many fighters did Wagner lose?") == 0.5
+    assert answering([(0.6, lost)], "How many of the five thousand fighters did Wagner lose?") == 0.0
+    assert answering([(0.6, assault)], "How many fighters did Wagner lose?", RefusalPolicy(typed_counts=False)) == 0.6
     untyped = RefusalPolicy(typed_kinds=())
     assert answering([(0.6, assault)], "What share of Wagner's fighters did Prigozhin lead?", untyped) == 0.6
     dated = sentence("Prigozhin ordered the assault on Bakhmut in May.", holds_type=True)

@@ -9,7 +9,7 @@ from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
-from assistant.retrieval.answer_type import AnswerType, candidates, expected_type
+from assistant.retrieval.answer_type import AnswerType, asks_count, candidates, counts, expected_type
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.embedding import Embedder
@@ -48,6 +48,17 @@ def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
     times = "The troops may march on Monday, three weeks ago, last year and in May 1997; they struck on 7/23."
     assert candidates(times, "time") == {"monday", "three weeks ago", "last year", "may", "1997", "7/23"}
     assert candidates("Officials may march and say so today.", "time") == {"today"}  # verbs are not months
+
+
+def test_counts_are_figures_and_number_words_that_count_things() -> None:
+    assert counts("The FAA grounded 171 planes; nearly 2.5 million crossed, and three more left.") == {
+        "171", "2.5", "million", "three",
+    }  # fmt: skip
+    assert counts("Dozens fled twice.") == {"dozens", "twice"}
+    # A date, a year, a clock time, an age, a share, an ordinal and "one" count nothing.
+    dated = "The strike on July 23, 2025, at 10:30 p.m. hit 10-year-old boys, 30% of the town, on its 366th day."
+    assert counts(dated + " One of them said so on Jan. 7.") == set()
+    assert asks_count("Roughly how many migrants crossed?") and not asks_count("How much did it cost?")
 
 
 def test_only_a_candidate_the_question_lacks_counts() -> None:
