@@ -79,12 +79,12 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             rank_order = [x.text for x in select_quotes(r.passages)]
             reading = Reading(r, service.handles.embedder)
             scored = reading.scored
-            lead = [x.text for x in compose(scored)]
             t = timed_service.retrieve(q.question, top_k=K, as_of=day)
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
             prob = answering(scored, r.query, clause_cosine=reading.clause_cosine)
             anyway = answering(scored, r.query, replace(RefusalPolicy(), min_lead_cosine=-1.0))
-            residue = reading.answering()  # the shipped gate, residue test included
+            residue = reading.answering()  # the shipped gate, residue test included; a typed sentence may now lead
+            lead = [x.text for x in compose(scored)]
             closest = reading.closest_clause(RefusalPolicy().topic_sentences)
             out.append(Case(kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway, residue, closest))
     return out

@@ -123,6 +123,11 @@ class RefusalPolicy:
     # out. "How many drones did Ukraine launch?" over the default articles, which give no count, led with the
     # July 23 drone strike (answer_type.counts).
     typed_counts: bool = True
+    # When the gate passes on a sentence holding the asked kind and the ranker's best holds none, that sentence
+    # leads: "How many months has Prigozhin ordered forces to assault Bakhmut?" over the default articles led with
+    # a sentence on Georgia in 2008, above "... over the past three months". On news-dev it changes three leads,
+    # none of which held the gold either way (reports/issue-13.md, ninth pass).
+    typed_leads: bool = True
 
 
 @dataclass(frozen=True, config=_STRICT)

@@ -15,7 +15,7 @@ import numpy as np
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import residue
 from assistant.answer.extractive import Quote
-from assistant.answer.refusal import about_first, answering
+from assistant.answer.refusal import about_first, answering, typed
 from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates, clauses
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
@@ -148,8 +148,15 @@ class Reading:
         return self._residues[id(sentence)]
 
     def answering(self) -> float | None:
-        """refusal.answering() over these sentences, with their clause and residue cosines."""
-        return answering(self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine)
+        """refusal.answering() over these sentences, with their clause and residue cosines. When it passes on a
+        sentence holding the asked kind that the lead lacks, that sentence leads (policy.typed_leads)."""
+        likely = answering(self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine)
+        if not (likely and self._refusal.typed_leads):
+            return likely
+        held = typed(self.scored, self._retrieval.query, self._refusal)
+        if held and held[0][1] is not self.scored[0][1]:
+            self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
+        return likely
 
     def closest_clause(self, n: int) -> float:
         """The best clause cosine among the n best sentences."""

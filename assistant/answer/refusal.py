@@ -155,14 +155,23 @@ def answering(
         return None
     if residue_cosine is not None and residue_cosine(scored[0][1]) < policy.min_residue_cosine:
         return 0.0  # about the question's names, not what it asks of them
-    if expected_type(question) in policy.typed_kinds:
-        typed = [(p, s) for p, s in scored if s.features["answer_type"]]
-    elif policy.typed_counts and asks_count(question):
-        given = counts(question)
-        typed = [(p, s) for p, s in scored if counts(s.text) - given]
-    else:
+    held = typed(scored, question, policy)
+    if held is None:
         return scored[0][0]
-    return typed[0][0] if typed and about(typed[0][1], policy, clause_cosine) else 0.0
+    return held[0][0] if held and about(held[0][1], policy, clause_cosine) else 0.0
+
+
+def typed(
+    scored: list[tuple[float, Sentence]], question: str, policy: RefusalPolicy = RefusalPolicy()
+) -> list[tuple[float, Sentence]] | None:
+    """The sentences holding a thing of the kind the question asks for (policy.typed_kinds, or a count), best
+    first; None when the question asks for no such kind."""
+    if expected_type(question) in policy.typed_kinds:
+        return [(p, s) for p, s in scored if s.features["answer_type"]]
+    if policy.typed_counts and asks_count(question):
+        given = counts(question)
+        return [(p, s) for p, s in scored if counts(s.text) - given]
+    return None
 
 
 def should_refuse(chunks: list[Candidate], question: str = "", policy: RefusalPolicy = RefusalPolicy()) -> bool:

@@ -134,3 +134,9 @@ def test_a_count_no_article_gives_is_refused_and_one_they_give_is_answered(defau
     assert any("drone" in p.text for p in response.passages)
     counted = default_service.ask("How many oblasts did Putin annex?")
     assert not counted.refused and "four occupied oblasts" in counted.citations[0].quote
+
+
+def test_the_sentence_holding_the_asked_count_leads(default_service: AnswerService) -> None:
+    """The ranker's best was a sentence on Georgia in 2008, with no count; the count was in its 5th sentence."""
+    response = default_service.ask("How many months has Prigozhin ordered forces to assault Bakhmut?")
+    assert not response.refused and "past three months" in response.citations[0].quote

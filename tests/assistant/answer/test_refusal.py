@@ -21,6 +21,7 @@ from assistant.answer.refusal import (
     out_of_scope,
     should_refuse,
     topic_score,
+    typed,
 )
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
@@ -192,6 +193,21 @@ def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_
     # The topic is covered, but the sentence holding the asked kind is about something else: no answer.
     far = Sentence(dated.candidate, 0, 10, "The bridge reopened in May.", dated.features | {"cosine": 0.05})
     assert answering([(0.6, assault), (0.4, far)], "When did Prigozhin order the assault?") == 0.0
+
+
+def test_typed_lists_the_sentences_holding_the_asked_kind_and_none_for_an_open_question() -> None:
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str, holds_type: bool = False) -> Sentence:
+        features = dict.fromkeys(FEATURES, 0.0) | {"answer_type": 1.0 if holds_type else 0.0}
+        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+
+    georgia, months = sentence("In 2008 Russia invaded Georgia."), sentence("It went on for three months.")
+    scored = [(0.5, georgia), (0.4, months)]
+    assert typed(scored, "How many months did the assault last?") == [(0.4, months)]
+    assert typed(scored, "Who ordered the assault?") is None
+    share = sentence("About 40% were recruited.", holds_type=True)
+    assert typed([(0.5, georgia), (0.3, share)], "What share was recruited?") == [(0.3, share)]
 
 
 def test_a_lead_about_the_names_but_not_what_is_asked_answers_nothing() -> None:
