@@ -103,16 +103,27 @@ def main() -> None:
         ]
         print(f"fold {fold}: {len(held)} weeks held out, {len(pairs)} training pairs", flush=True)
         tok, model = train(pairs, args.top_layers, args.epochs, args.lr)
-        with torch.no_grad():
-            for i, (q, r) in enumerate(zip(questions, rows, strict=True)):
-                texts = [text for text, _ in r["sentences"]]
-                if r["week"] in held and texts:
-                    enc = tok([q.question] * len(texts), texts, truncation=True, max_length=MAX_TOKENS, padding=True,
-                              return_tensors="pt")  # fmt: skip
-                    scores[i] = model(**enc).logits.squeeze(-1).tolist()
+        score_held_out(tok, model, questions, rows, held, scores)
+    report(rows, scores, "weeks")
+
+
+def score_held_out(tok, model, questions, rows: list[dict], held: set[str], scores: list[list[float]]) -> None:  # type: ignore[no-untyped-def]
+    """The candidates of each question of the `held` weeks scored by the model (into `scores`, by question)."""
+    with torch.no_grad():
+        for i, (q, r) in enumerate(zip(questions, rows, strict=True)):
+            texts = [text for text, _ in r["sentences"]]
+            if r["week"] in held and texts:
+                enc = tok([q.question] * len(texts), texts, truncation=True, max_length=MAX_TOKENS, padding=True,
+                          return_tensors="pt")  # fmt: skip
+                scores[i] = model(**enc).logits.squeeze(-1).tolist()
+
+
+def report(rows: list[dict], scores: list[list[float]], held_out: str) -> None:
+    """Print the encoder's lead hit alone, then the lead ranker's held-out figures without and with its score as a
+    feature (which this appends to the rows' features)."""
     alone = np.mean([bool(s) and contains_gold(r["sentences"][int(np.argmax(s))][0], r["gold"])
                      for r, s in zip(rows, scores, strict=True)])  # fmt: skip
-    print(f"encoder alone, held-out weeks: lead hit {alone:.3f}")
+    print(f"encoder alone, held-out {held_out}: lead hit {alone:.3f}")
     base = _cv(rows)
     print(f"ranker without it, held-out weeks: lead hit {base[0]:.3f}, answer hit {base[1]:.3f}, words {base[2]:.1f}")
     for r, s in zip(rows, scores, strict=True):

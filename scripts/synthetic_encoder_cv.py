@@ -28,16 +28,14 @@ import re
 from pathlib import Path
 
 import answer_encoder_cv as encoder_cv
-import numpy as np
 import torch
-import train_sentence_ranker as ranker_script
 from evaluation import data
 from evaluation.metrics import contains_gold
 
-from assistant.answer import sentences as sentence_features
+from assistant.retrieval.gazetteer import MONTHS
 from newstext.sentences import sentence_spans
 
-_MONTHS = "January|February|March|April|May|June|July|August|September|October|November|December"
+_MONTHS = "|".join(sorted(MONTHS))
 _SPAN = re.compile(
     r"\$\s?\d[\d,.]*(?:\s(?:million|billion|trillion))?|\d[\d,.]*\s?(?:%|percent)"
     rf"|(?:{_MONTHS})\s\d{{1,2}}(?:,\s\d{{4}})?|\b(?:19|20)\d\d\b|\b\d[\d,.]*(?:\s(?:million|billion))?"
@@ -163,25 +161,9 @@ def main() -> None:
                 for t, _ in r["sentences"]]  # fmt: skip
         if args.quiz_epochs:
             tok, model = encoder_cv.train(quiz, 2, args.quiz_epochs, 1e-4, (tok, model))
-        with torch.no_grad():
-            for i, (q, r) in enumerate(zip(questions, rows, strict=True)):
-                texts = [t for t, _ in r["sentences"]]
-                if (r["week"] < args.split) != (half == 0) and texts:
-                    enc = tok([q.question] * len(texts), texts, truncation=True, max_length=encoder_cv.MAX_TOKENS,
-                              padding=True, return_tensors="pt")  # fmt: skip
-                    scores[i] = model(**enc).logits.squeeze(-1).tolist()
-    alone = np.mean([bool(s) and contains_gold(r["sentences"][int(np.argmax(s))][0], r["gold"])
-                     for r, s in zip(rows, scores, strict=True)])  # fmt: skip
-    print(f"encoder alone, held-out half: lead hit {alone:.3f}")
-    base = encoder_cv._cv(rows)
-    print(f"ranker without it, held-out weeks: lead hit {base[0]:.3f}, answer hit {base[1]:.3f}, words {base[2]:.1f}")
-    for r, s in zip(rows, scores, strict=True):
-        for (_, features), x in zip(r["sentences"], s, strict=True):
-            features.append(x)
-    ranker_script.FEATURES = sentence_features.FEATURES = (*sentence_features.FEATURES, "encoder")  # type: ignore[misc, assignment]
-    with_it = encoder_cv._cv(rows)
-    print(f"ranker with it, held-out weeks: lead hit {with_it[0]:.3f}, answer hit {with_it[1]:.3f}, "
-          f"words {with_it[2]:.1f}")  # fmt: skip
+        other_half = {r["week"] for r in rows if (r["week"] < args.split) != (half == 0)}
+        encoder_cv.score_held_out(tok, model, questions, rows, other_half, scores)
+    encoder_cv.report(rows, scores, "half")
 
 
 if __name__ == "__main__":
