@@ -7,10 +7,11 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from assistant.answer.config import RefusalPolicy
-from assistant.answer.constraints import Constraints
+from assistant.answer.constraints import Constraints, residue
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import asks_count, counts, expected_type
 from assistant.retrieval.candidates import Candidate
+from newstext.terms import terms
 
 # Questions about the asker's own life ("where did I park my car?") are never in a news collection.
 _PERSONAL = re.compile(r"\b(?:I|my|me|mine|myself)\b")
@@ -77,8 +78,8 @@ def decide(
     question holds, and a sentence is likely to answer it (`answer` gives that probability, or None when no
     sentence is even about the question; asked only when the rest passes since it embeds sentences; None skips
     the test); otherwise say why not. A topic the top chunks miss is still covered when they state every name and
-    quote of the question and `closest_clause` (the best clause cosine of the top sentences, asked only then)
-    reaches policy.min_clause_cosine."""
+    quote of the question and either `closest_clause` (the best clause cosine of the top sentences, asked only then)
+    reaches policy.min_clause_cosine or the question asks of nothing but those names (asks_of_names)."""
     if not chunks:
         return Decision(True, OFF_TOPIC)
     if out_of_scope(question):
@@ -94,8 +95,10 @@ def decide(
         # shows the topic only where the chunks name what the question names (a number may still be wrong)
         wanted
         and not set(missing) - wanted.numbers
-        and closest_clause is not None
-        and closest_clause() >= policy.min_clause_cosine
+        and (
+            (closest_clause is not None and closest_clause() >= policy.min_clause_cosine)
+            or (policy.names_show_topic and asks_of_names(question, wanted, policy))
+        )
     ):
         return Decision(True, OFF_TOPIC)
     if missing:
@@ -107,6 +110,13 @@ def decide(
         if likely < policy.min_answer:
             return Decision(True, NO_ANSWER)
     return Decision(False)
+
+
+def asks_of_names(question: str, wanted: Constraints, policy: RefusalPolicy = RefusalPolicy()) -> bool:
+    """The question names something and asks of it little more than what it is or what happened ("What happened in
+    Kharkiv?", "What is the Wagner group?": fewer than policy.min_residue_terms content words beside the names), so
+    the names are its whole topic."""
+    return bool(wanted.names) and len(terms(residue(question))) < policy.min_residue_terms
 
 
 def about(sentence: Sentence, policy: RefusalPolicy, clause_cosine: Callable[[Sentence], float] | None) -> bool:

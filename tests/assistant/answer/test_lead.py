@@ -140,3 +140,13 @@ def test_the_sentence_holding_the_asked_count_leads(default_service: AnswerServi
     """The ranker's best was a sentence on Georgia in 2008, with no count; the count was in its 5th sentence."""
     response = default_service.ask("How many months has Prigozhin ordered forces to assault Bakhmut?")
     assert not response.refused and "past three months" in response.citations[0].quote
+
+
+def test_a_question_asking_only_about_a_name_the_articles_state_is_answered(default_service: AnswerService) -> None:
+    """Both were refused as off-topic: their long chunks sit far in meaning from a question of a few words."""
+    kharkiv = default_service.ask("What happened in Kharkiv?")
+    assert not kharkiv.refused and "victories in the Kharkiv oblast" in kharkiv.citations[0].quote
+    wagner = default_service.ask("What is the Wagner group?")
+    assert not wagner.refused and "Wagner" in wagner.citations[0].quote
+    france = default_service.ask("What is the capital of France?")  # a name the articles hold in passing
+    assert france.refused and not france.citations

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from dataclasses import replace
 
 import pytest
 from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
+from assistant.answer.constraints import Constraints
 from assistant.answer.refusal import (
     NO_ANSWER,
     NOT_STATED,
@@ -17,6 +19,7 @@ from assistant.answer.refusal import (
     RefusalPolicy,
     about_first,
     answering,
+    asks_of_names,
     decide,
     out_of_scope,
     should_refuse,
@@ -280,6 +283,19 @@ def test_a_close_clause_covers_a_topic_the_top_chunks_miss() -> None:
     strike = [passage("a", 0.2, coverage=0.3, text="A drone strike on July 23, 2025 torched the Rostov terminal.")]
     wrong_day = decide(strike, "What did the July 24, 2025 drone strike destroy?", closest_clause=closest(0.6))
     assert (wrong_day.reason, wrong_day.missing, len(asked)) == (NOT_STATED, ["24"], 3)
+
+
+def test_a_question_asking_only_about_its_names_is_on_the_topic_of_chunks_that_state_them() -> None:
+    """"What happened in Kharkiv?" over the default articles: the Kharkiv chunk scored 0.53 against min_topic 0.55."""
+    kharkiv = [passage("a", 0.33, coverage=0.38, text="A string of victories in the Kharkiv oblast turned the war.")]
+    assert decide(kharkiv, "What happened in Kharkiv?").refused is False
+    assert decide(kharkiv, "What happened in Kharkiv?", replace(RefusalPolicy(), names_show_topic=False)).refused
+    assert decide(kharkiv, "What happened in Kherson?").reason == OFF_TOPIC  # a name no chunk states
+    assert decide(kharkiv, "Why did the army retreat from Kharkiv so quickly?").reason == OFF_TOPIC  # asks more
+    assert asks_of_names("What is the Wagner group?", Constraints.of("What is the Wagner group?"))
+    started = "Who started the Wagner mercenary group?"  # "started", "mercenary", "group": it asks more
+    assert not asks_of_names(started, Constraints.of(started))
+    assert not asks_of_names("What happened yesterday?", Constraints.of("What happened yesterday?"))  # no name
 
 
 def test_a_near_tie_about_the_question_leads_before_one_that_is_not() -> None:
