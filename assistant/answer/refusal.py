@@ -13,12 +13,13 @@ from assistant.retrieval.answer_type import asks_count, counts, expected_type
 from assistant.retrieval.candidates import Candidate
 from newstext.terms import terms
 
-# Questions about the asker's own life ("where did I park my car?") are never in a news collection.
-_PERSONAL = re.compile(r"\b(?:I|my|me|mine|myself)\b")
+# Questions about the asker's own life ("where did I park my car?") are never in a news collection; "me" as the one
+# asked to be told or shown something ("Tell me about the Kinburn Spit") is not about the asker.
+_PERSONAL = re.compile(r"\b(?:I|[Mm]y|mine|myself)\b|(?<![Tt]ell )(?<![Ss]how )(?<![Gg]ive )\bme\b")
 # Nor are requests for a task rather than for facts: writing, translating, solving, how-to instructions.
 _TASK = re.compile(
     r"^\s*(?:please\s+)?(?:write|compose|draft|translate|recommend|suggest|solve|calculate|compute|convert|create"
-    r"|tell me (?:a|an|some)\b|give me (?:a|an|some)\b|make me\b)"
+    r"|make me\b)|\b(?:tell|give) me (?:a|an|some)\b(?! (?:summary|overview|recap|rundown)\b)"
     r"|\bhow (?:do|can|should|would) (?:i|you|we|one)\b|\bhow to\b|\bwhat(?:'s|’s| is) the best way to\b"
     r"|\brecipes?\b|\bstep[- ]by[- ]step\b",
     re.I,

@@ -1,4 +1,5 @@
-"""Rewrite a follow-up question with the conversation so retrieval sees what 'he' or 'it' refers to; no LLM."""
+"""Rewrite a question so retrieval sees what it asks: without the request around it ("Can you tell me ..."), and, for a
+follow-up, with the conversation's topic and names, so 'he' or 'it' is resolved; no LLM."""
 
 from __future__ import annotations
 
@@ -15,6 +16,16 @@ _ANAPHORA = frozenset(
 )
 _WORD = re.compile(r"[\w’'-]+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
+# A request around the question ("Can you tell me what happened in Kharkiv?", "I'd like to know who founded Wagner"):
+# its "I" and "me" would read as a question about the asker, and its words as part of what is asked. "about" stays,
+# so a name after it is not read as a sentence's first word. "Tell me a joke" is a task, not a frame.
+_FRAME = re.compile(
+    r"^\s*(?:(?:please|hi|hey|ok|okay|so)\b[,!]?\s*)*"
+    r"(?:(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell|show) me|what can you tell me"
+    r"|i(?:'d|’d| would) like to know|i want to know|i(?:'m|’m| am) curious|i wonder(?:ed)?|i was wondering"
+    r"|do you know)\b(?!\s+(?:a|an|some)\b)[,:]?\s*",
+    re.I,
+)
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -52,12 +63,20 @@ def _names_near(answer: str, topic: list[str], config: FollowUp) -> list[str]:
     return list(dict.fromkeys(name for _, name in sorted(scored)))[: config.names_kept]
 
 
+def unframe(question: str) -> str:
+    """The question without a request around it ("Can you tell me what happened in Kharkiv?" -> "what happened in
+    Kharkiv?"); unchanged when nothing is left."""
+    rest = _FRAME.sub("", question, count=1)
+    return rest if rest.strip(" ?.!") else question
+
+
 def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
-    """The question plus the topic words of the last user turn and the names in the last answer.
+    """The question, unframed, plus the topic words of the last user turn and the names in the last answer.
 
     The last user turn is itself rewritten first, so a chain of follow-ups ("Which city did his forces
     assault?", then "When did he withdraw?") keeps the entities the conversation established.
     """
+    question = unframe(question)
     if not history or not is_follow_up(question):
         return question
     user_at = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)

@@ -46,5 +46,6 @@ def test_the_service_answers_with_the_settings_thresholds(
     monkeypatch.setenv("ASSISTANT_ANSWER__REFUSAL__MIN_TOPIC", "9")  # no chunk covers any topic that well
     monkeypatch.setenv("ASSISTANT_ANSWER__REFUSAL__MIN_TOPIC_GENERIC", "9")
     monkeypatch.setenv("ASSISTANT_ANSWER__REFUSAL__MIN_CLAUSE_COSINE", "2")  # nor is any clause close enough
+    monkeypatch.setenv("ASSISTANT_ANSWER__REFUSAL__NAMES_SHOW_TOPIC", "false")  # nor do its names alone show it
     response = pinned_service(indexed_settings, embedder).ask(question)
     assert response.refused and response.reason == "off_topic"

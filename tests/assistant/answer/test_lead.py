@@ -148,5 +148,9 @@ def test_a_question_asking_only_about_a_name_the_articles_state_is_answered(defa
     assert not kharkiv.refused and "victories in the Kharkiv oblast" in kharkiv.citations[0].quote
     wagner = default_service.ask("What is the Wagner group?")
     assert not wagner.refused and "Wagner" in wagner.citations[0].quote
+    framed = default_service.ask("Can you tell me what happened in Kharkiv?")  # "me" is not about the asker
+    assert not framed.refused and framed.citations[0].quote == kharkiv.citations[0].quote
+    spit = default_service.ask("Tell me about the Kinburn Spit.")  # was refused as a personal question
+    assert not spit.refused and "Kinburn Spit" in spit.citations[0].quote
     france = default_service.ask("What is the capital of France?")  # a name the articles hold in passing
     assert france.refused and not france.citations

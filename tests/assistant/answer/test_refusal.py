@@ -78,6 +78,8 @@ def test_nothing_close_is_off_topic() -> None:
         "What's the best way to learn to juggle?",
         "What's a good recipe for sourdough bread?",
         "What's my sister's birthday?",
+        "My flight got cancelled, what are my rights?",
+        "Who called me yesterday?",
     ],
 )
 def test_personal_questions_and_task_requests_need_a_much_closer_passage(question: str) -> None:
@@ -88,7 +90,14 @@ def test_personal_questions_and_task_requests_need_a_much_closer_passage(questio
 
 @pytest.mark.parametrize(
     "question",
-    ["Who founded Wagner?", "How many people were evacuated?", "Which country declared an armed conflict?"],
+    [
+        "Who founded Wagner?",
+        "How many people were evacuated?",
+        "Which country declared an armed conflict?",
+        "Tell me about the Kinburn Spit.",  # "me" is the one to be told, not the subject
+        "Can you show me what happened in Kharkiv?",
+        "Give me a summary of the Kerch bridge attack.",
+    ],
 )
 def test_news_questions_are_in_scope(question: str) -> None:
     assert not out_of_scope(question)

@@ -11,7 +11,7 @@ from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
 from assistant.retrieval.config import FollowUp
-from assistant.retrieval.rewrite import is_follow_up, rewrite
+from assistant.retrieval.rewrite import is_follow_up, rewrite, unframe
 from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, load_settings
@@ -48,6 +48,29 @@ def test_standalone_question_is_left_alone() -> None:
 
 def test_no_history_means_no_rewrite() -> None:
     assert rewrite("Which city did his forces assault?", [], FollowUp()) == "Which city did his forces assault?"
+
+
+@pytest.mark.parametrize(
+    ("asked", "unframed"),
+    [
+        ("Can you show me what happened in Kharkiv?", "what happened in Kharkiv?"),
+        ("I'd like to know who founded Wagner", "who founded Wagner"),
+        ("Please tell me: who runs Wagner?", "who runs Wagner?"),
+        ("Tell me about Kharkiv.", "about Kharkiv."),  # a name after "about" is not a sentence's first word
+        ("Do you know whether Putin will use nuclear weapons?", "whether Putin will use nuclear weapons?"),
+        ("Tell me a joke about penguins.", "Tell me a joke about penguins."),  # a task, not a frame
+        ("Tell me", "Tell me"),  # nothing left to ask
+        ("Who founded Wagner?", "Who founded Wagner?"),
+    ],
+)
+def test_the_request_around_a_question_is_dropped(asked: str, unframed: str) -> None:
+    assert unframe(asked) == unframed
+    assert rewrite(asked, [], FollowUp()) == unframed
+
+
+def test_a_framed_follow_up_is_still_a_follow_up() -> None:
+    rewritten = rewrite("Can you tell me which city his forces assaulted?", HISTORY, FollowUp())
+    assert rewritten.startswith("which city his forces assaulted?") and "Prigozhin" in rewritten
 
 
 def test_the_follow_up_settings_decide_which_names_join() -> None:
