@@ -14,8 +14,9 @@ from assistant.retrieval.candidates import Candidate
 from newstext.terms import terms
 
 # Questions about the asker's own life ("where did I park my car?") are never in a news collection; "me" as the one
-# asked to be told or shown something ("Tell me about the Kinburn Spit") is not about the asker.
-_PERSONAL = re.compile(r"\b(?:I|[Mm]y|mine|myself)\b|(?<![Tt]ell )(?<![Ss]how )(?<![Gg]ive )\bme\b")
+# asked to be told or shown something ("Tell me about the Kinburn Spit") is not about the asker. "i" as typed in
+# lower case is still the asker.
+_PERSONAL = re.compile(r"\b(?:[Ii]|[Mm]y|mine|myself)\b|(?<![Tt]ell )(?<![Ss]how )(?<![Gg]ive )\bme\b")
 # Nor are requests for a task rather than for facts: writing, translating, solving, how-to instructions.
 _TASK = re.compile(
     r"^\s*(?:please\s+)?(?:write|compose|draft|translate|recommend|suggest|solve|calculate|compute|convert|create"

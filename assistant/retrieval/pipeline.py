@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 import numpy as np
 
 from assistant.retrieval.candidates import Candidate, gather
+from assistant.retrieval.casing import truecase
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.diversity import diversify
 from assistant.retrieval.filters import chroma_where
@@ -72,6 +73,7 @@ class Retriever:
         t2 = time.perf_counter()
         ranked = rerank(candidates, query_terms, lexical, self.config, as_of, query)
         chunks = diversify(ranked, max(k, self.config.focus_chunks), self.config.diversity_decay)
+        query = truecase(query, (c.chunk.text for c in chunks))  # "who founded wagner" names Wagner, as they write it
         query_idf = {t: lexical.idf(t) for t in set(query_terms)}
         passages = best_passages(chunks, query, query_idf, k, self.config)
         t3 = time.perf_counter()

@@ -154,3 +154,13 @@ def test_a_question_asking_only_about_a_name_the_articles_state_is_answered(defa
     assert not spit.refused and "Kinburn Spit" in spit.citations[0].quote
     france = default_service.ask("What is the capital of France?")  # a name the articles hold in passing
     assert france.refused and not france.citations
+
+
+def test_a_question_typed_in_lower_case_is_read_with_its_names(default_service: AnswerService) -> None:
+    """Names are what the refusal rule checks; typed in lower case, a question lost them."""
+    paraphrase = default_service.ask("who founded the wagner group")
+    assert paraphrase.query == "who founded the Wagner group"  # as the articles write it
+    assert not paraphrase.refused and "Prigozhin" in paraphrase.citations[0].quote
+    poland = default_service.ask("what did kadyrov say about poland?")  # no article mentions Poland; it was answered
+    assert poland.query == "what did Kadyrov say about Poland?"
+    assert poland.refused and poland.reason == "not_stated" and not poland.citations

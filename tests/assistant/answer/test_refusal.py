@@ -80,6 +80,7 @@ def test_nothing_close_is_off_topic() -> None:
         "What's my sister's birthday?",
         "My flight got cancelled, what are my rights?",
         "Who called me yesterday?",
+        "what did i have for breakfast this morning?",  # typed in lower case
     ],
 )
 def test_personal_questions_and_task_requests_need_a_much_closer_passage(question: str) -> None:

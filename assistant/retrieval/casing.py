@@ -1,0 +1,84 @@
+"""Names in a question typed without capitals ("who founded the wagner group"), cased as the retrieved articles
+write them: the refusal rule and the answer's checks know a name by its capital, so typed in lower case a question
+lost every specific it names, and with them the checks that refuse what the articles do not say."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
+from newstext.terms import STOPWORDS
+
+_WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
+# Capitalised words in a row, within a sentence (a period only inside a word: "U.S").
+_RUN = re.compile(r"[^\W\d_a-z](?:[\w’'&-]|\.(?=\w))*(?:[ \t]+[^\W\d_a-z](?:[\w’'&-]|\.(?=\w))*)*")
+_PLACES = {name.lower(): name for name in COUNTRIES | US_STATES if not name.isupper()}  # not "UK", "USA"
+_PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True)) + r")\b", re.I)
+_POSSESSIVE = re.compile(r"['’]s?$")
+# A word here opens a sentence (or a quote, a line, a heading), where a capital says nothing about a name.
+_OPENS = re.compile(r"(?:^|[.?!:;]\s+|[\"“(‘'\n]\s*)$")
+
+
+def _bare(word: str) -> str:
+    return _POSSESSIVE.sub("", word.rstrip(".-"))
+
+
+def uncased(question: str) -> bool:
+    """No capital after the first word: typed without case, so a word's case says nothing of whether it names."""
+    return not any(w[0].isupper() for w in _WORD.findall(question)[1:])
+
+
+def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
+    """The question's words (`asked`, lower-cased) that the texts write as names and never without a capital, each in
+    its most common form ("wagner" -> "Wagner", "nato" -> "NATO"). A capital counts only inside a sentence, and only
+    where its whole run of capitalised words is asked: "New York" does not make "new" a name, nor "Food Network"
+    "food"; a word the texts also write in lower case ("the cathedral", "spring breakers") is none."""
+    cased: Counter[tuple[str, str]] = Counter()
+    lower: Counter[str] = Counter()
+    for text in texts:
+        for m in _RUN.finditer(text):
+            words = [_bare(w) for w in m.group(0).split()]
+            if _OPENS.search(text[max(0, m.start() - 3) : m.start()]):
+                words = words[1:]  # its first capital may only open the sentence
+            if words and all(w.lower() in asked for w in words):
+                cased.update((w.lower(), w) for w in words)
+        lower.update(w.lower() for w in _WORD.findall(text) if w[0].islower())
+    forms: dict[str, str] = {}
+    for (key, form), _ in cased.most_common():
+        forms.setdefault(key, form)
+    return {key: form for key, form in forms.items() if not lower[key]}
+
+
+def _places(question: str, texts: list[str]) -> str:
+    """Countries and US states written as names ("canada", "new mexico"), unless the texts write the same words in
+    lower case ("turkey"): they are names the top chunks may not hold, which is when a missing name matters."""
+
+    def cased(m: re.Match[str]) -> str:
+        phrase = m.group(0)
+        said_lower = re.compile(r"\b" + re.escape(phrase.lower()) + r"\b")
+        if m.start() == 0 or phrase[0].isupper() or any(said_lower.search(t) for t in texts):
+            return phrase
+        return _PLACES[phrase.lower()]
+
+    return _PLACE.sub(cased, question)
+
+
+def truecase(question: str, texts: Iterable[str]) -> str:
+    """An uncased question with each word the texts write only as a name, and each country or US state, written as a
+    name; a cased question as it is."""
+    if not uncased(question):
+        return question
+    texts = list(texts)
+    forms = written_forms(texts, {_bare(w).lower() for w in _WORD.findall(question)})
+
+    def cased(m: re.Match[str]) -> str:
+        word = m.group(0)
+        bare = _bare(word)
+        form = forms.get(bare.lower())
+        if form is None or bare.lower() in STOPWORDS or m.start() == 0:
+            return word
+        return form + word[len(bare) :]
+
+    return _places(_WORD.sub(cased, question), texts)

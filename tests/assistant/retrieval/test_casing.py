@@ -1,0 +1,43 @@
+"""A question typed in lower case gets its names back from the articles, so the checks that read names still run."""
+
+from __future__ import annotations
+
+from assistant.retrieval.casing import truecase, uncased, written_forms
+
+ARTICLE = (
+    "Sergei Shoigu took criticism from hardliners like Kadyrov and Wagner founder Yevgeny Prigozhin. "
+    "The group is now in talks with NATO. Delegates met in New York. The U.S. Army said so. "
+    "Food prices rose, and the Food Network aired it. People ate food."
+)
+
+
+def test_a_question_with_no_capital_after_its_first_word_is_uncased() -> None:
+    assert uncased("who founded the wagner group?") and uncased("Who founded wagner?")
+    assert not uncased("who founded Wagner?")
+
+
+def test_a_word_is_a_name_when_the_articles_write_it_only_so() -> None:
+    asked = {"wagner", "prigozhin", "yevgeny", "nato", "new", "york", "food", "group"}
+    forms = written_forms([ARTICLE], asked)
+    assert forms["wagner"] == "Wagner" and forms["nato"] == "NATO" and forms["yevgeny"] == "Yevgeny"
+    assert forms["new"] == "New" and forms["york"] == "York"  # the whole run "New York" is asked
+    assert "food" not in forms  # the articles also write it in lower case
+    assert "group" not in forms  # "The group" opens a sentence, and it is written lower-case too
+    assert "new" not in written_forms([ARTICLE], {"new", "delegates"})  # "New York" is not asked: "new" is no name
+
+
+def test_an_uncased_question_is_cased_as_the_articles_write_its_names() -> None:
+    assert truecase("who founded the wagner group and what is nato?", [ARTICLE]) == (
+        "who founded the Wagner group and what is NATO?"
+    )
+    assert truecase("wagner?", [ARTICLE]) == "wagner?"  # a first word is left alone, as a sentence's first word
+    assert truecase("who founded Wagner and nato?", [ARTICLE]) == "who founded Wagner and nato?"  # cased already
+
+
+def test_countries_and_states_are_names_unless_the_articles_write_them_in_lower_case() -> None:
+    assert truecase("which airline lost a panel over montana and new mexico?", [ARTICLE]) == (
+        "which airline lost a panel over Montana and New Mexico?"
+    )
+    assert truecase("how long do you roast a turkey?", ["Roast the turkey for hours."]) == (
+        "how long do you roast a turkey?"
+    )
