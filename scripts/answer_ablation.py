@@ -9,11 +9,9 @@ own questions whose answer no article holds), off-topic refused.
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from pathlib import Path
 
 from evaluation import data
 from evaluation.metrics import contains_gold
@@ -64,13 +62,7 @@ class Case:
 
 def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type: ignore[no-untyped-def]
     """Retrieve every question of the three groups once."""
-    off, _ = data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))
-    groups = {
-        "answerable": data.load_answerable(eval_set),
-        "off_topic": off,
-        "on_topic": data.load_on_topic(data.question_dates(eval_set)),
-        "quiz_unanswerable": data.load_quiz_unanswerable(eval_set),
-    }
+    groups = data.question_groups(eval_set)
     out = []
     for kind, questions in groups.items():
         for q in questions:
@@ -112,11 +104,7 @@ def row(all_cases: list[Case], refuses: Callable[[Case], bool], answer: Callable
 
 def main() -> None:
     """Retrieve once, then print the ablation table as markdown."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--set", dest="set_name", default="news-dev")
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
-    args = parser.parse_args()
+    args = data.index_arguments().parse_args()
     from assistant.settings import load_settings
 
     service = build_service(load_settings(data_dir=args.data_dir))

@@ -9,11 +9,9 @@ grid point gets there, the fewest answerable refused plus off-topic answered (bo
 
 from __future__ import annotations
 
-import argparse
 import datetime as dt
 import itertools
 from dataclasses import replace
-from pathlib import Path
 
 from evaluation import data
 
@@ -96,11 +94,7 @@ def frontier(points: list[tuple[float, float, RefusalPolicy]]) -> list[tuple[flo
 
 def main() -> None:
     """Retrieve once, then pick thresholds per held-out week and over all weeks."""
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--data-dir", type=Path, required=True)
-    parser.add_argument("--set", dest="set_name", default="news-dev")
-    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parent.parent.parent / "shared")
-    args = parser.parse_args()
+    args = data.index_arguments().parse_args()
     eval_set = data.find_eval_set(args.shared.resolve(), args.set_name)
     service = build_service(load_settings(data_dir=args.data_dir))
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import re
@@ -165,6 +166,27 @@ def load_corpus(eval_set: EvalSet) -> list[CorpusArticle]:
         CorpusArticle(str(row["id"]), str(row.get("title") or ""), str(row.get("text") or ""))
         for row in _read_jsonl(eval_set.corpus_path)
     ]
+
+
+def index_arguments() -> argparse.ArgumentParser:
+    """The arguments of a script that asks an eval set over a built index: --data-dir, --set and --shared."""
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data-dir", type=Path, required=True)
+    parser.add_argument("--set", dest="set_name", default="news-dev")
+    parser.add_argument("--shared", type=Path, default=Path(__file__).resolve().parents[3] / "shared")
+    return parser
+
+
+def question_groups(eval_set: EvalSet) -> dict[str, list[Question]]:
+    """The four groups every answer measurement asks: the set's answerable questions, the written off-topic ones
+    whose answer this corpus does not hold, the written on-topic ones, and the set's own whose gold no article holds."""
+    off, _ = without_answers_in(load_unanswerable(), load_corpus(eval_set))
+    return {
+        "answerable": load_answerable(eval_set),
+        "off_topic": off,
+        "on_topic": load_on_topic(question_dates(eval_set)),
+        "quiz_unanswerable": load_quiz_unanswerable(eval_set),
+    }
 
 
 def batch_lines(questions: list[Question]) -> list[dict[str, str]]:

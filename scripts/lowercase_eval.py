@@ -1,0 +1,57 @@
+"""The answer's eval figures for the questions as written and typed in lower case, as chat users often type them.
+
+Usage: .venv/bin/python scripts/lowercase_eval.py --data-dir .eval/news-dev-index [--set news-dev] [--shared ../shared]
+Each question of the eval's four groups is asked twice through the service (top-k 15, as of its quiz day): as
+written, then lower-cased. The refusal rule reads names by their capitals, so this shows what typing without them
+costs. Columns as in scripts/answer_ablation.py; lead hit: gold in the answer's first sentence.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from evaluation import data
+from evaluation.metrics import contains_gold
+
+from assistant.factory import build_service
+from assistant.settings import load_settings
+from newstext.sentences import sentence_spans
+
+K = 15
+
+
+def main() -> None:
+    """Ask every question as written and lower-cased; print one table row for each."""
+    args = data.index_arguments().parse_args()
+    service = build_service(load_settings(data_dir=args.data_dir))
+    eval_set = data.find_eval_set(args.shared.resolve(), args.set_name)
+    groups = data.question_groups(eval_set)
+    print("| questions | lead hit | answer hit | answerable refused | on-topic answered"
+          " | set's unanswerable answered | off-topic refused |")  # fmt: skip
+    print("|---|---|---|---|---|---|---|")
+    for variant, typed in (("as written", str), ("lower-cased", str.lower)):
+        refused: dict[str, list[bool]] = {}
+        lead, hit = [], []
+        for kind, questions in groups.items():
+            refused[kind] = []
+            for q in questions:
+                day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
+                r = service.ask(typed(q.question), top_k=K, as_of=day)
+                refused[kind].append(r.refused)
+                if kind == "answerable":
+                    spans = sentence_spans(r.answer)
+                    first = r.answer[: spans[0][1]] if spans and not r.refused else ""
+                    lead.append(contains_gold(first, q.gold))
+                    hit.append(not r.refused and contains_gold(r.answer, q.gold))
+
+        def share(flags: list[bool]) -> str:
+            return f"{sum(flags) / len(flags):.3f}" if flags else "n/a"
+
+        answered = {k: [not x for x in v] for k, v in refused.items()}
+        print(f"| {variant} | {share(lead)} | {share(hit)} | {share(refused['answerable'])} | "
+              f"{share(answered['on_topic'])} | {share(answered['quiz_unanswerable'])} | "
+              f"{share(refused['off_topic'])} |")  # fmt: skip
+
+
+if __name__ == "__main__":
+    main()
