@@ -100,6 +100,15 @@ class LexicalIndex:
         lo, hi = self._counts.indptr[row], self._counts.indptr[row + 1]
         return {self._term_of[col] for col in self._counts.indices[lo:hi]}
 
+    def chunks_with(self, term: str, limit: int) -> list[str]:
+        """Up to `limit` chunks holding the term, in index order: where else the collection uses a word."""
+        col = self.vocab.get(term)
+        if col is None:
+            return []
+        lo = self._by_term.indptr[col]
+        hi = min(self._by_term.indptr[col + 1], lo + limit)
+        return [self.chunk_ids[row] for row in self._by_term.indices[lo:hi]]
+
     def scores(self, query_terms: list[str]) -> np.ndarray:
         """BM25 score of every indexed chunk for the query terms (a repeated term counts again, as in bm25s)."""
         out = np.zeros(len(self.chunk_ids), dtype=np.float32)

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from newstext.terms import STOPWORDS
@@ -65,13 +65,23 @@ def _places(question: str, texts: list[str]) -> str:
     return _PLACE.sub(cased, question)
 
 
-def truecase(question: str, texts: Iterable[str]) -> str:
+def truecase(
+    question: str, texts: Iterable[str], elsewhere: Callable[[list[str]], Iterable[str]] | None = None
+) -> str:
     """An uncased question with each word the texts write only as a name, and each country or US state, written as a
-    name; a cased question as it is."""
+    name; a cased question as it is. In a question without a single capital, words the texts lack are looked up
+    `elsewhere` (the collection's other chunks holding them): a name the top chunks do not hold is the one whose
+    absence matters ("a turtle in cornwall"). A capital first word may be a cased question that names nothing, and
+    there a word the collection writes as a name is often another word ("falling ill", "Chicago, Ill.")."""
     if not uncased(question):
         return question
     texts = list(texts)
-    forms = written_forms(texts, {_bare(w).lower() for w in _WORD.findall(question)})
+    asked = {_bare(w).lower() for w in _WORD.findall(question)}
+    if elsewhere is not None and question == question.lower():  # "Which … falling ill?" may be cased with no names
+        seen = {_bare(w).lower() for t in texts for w in _WORD.findall(t)}
+        lacking = sorted(w for w in asked - seen if w not in STOPWORDS)
+        texts += list(elsewhere(lacking)) if lacking else []
+    forms = written_forms(texts, asked)
 
     def cased(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -94,6 +94,10 @@ class RetrievalSettings(BaseModel):
     near_copy_share: float = Field(
         default=0.8, gt=0, le=1, description="A passage sharing this share of its words with a chosen one is a copy."
     )
+    casing_chunks: int = Field(
+        default=3, ge=0, description="A question typed in lower case: chunks read for each of its words the top chunks "
+        "lack, to see whether the collection writes it as a name.",
+    )
     rerank: RerankWeights = Field(default_factory=RerankWeights)
     passage: PassageWeights = Field(default_factory=PassageWeights)
     time: TimeWindow = Field(default_factory=TimeWindow)

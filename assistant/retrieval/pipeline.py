@@ -59,6 +59,11 @@ class Retriever:
         """The query's unit vector."""
         return self.handles.embedder.embed([query])[0]
 
+    def _chunk_texts(self, lexical: LexicalIndex, words: list[str]) -> list[str]:
+        """Texts of a few chunks holding each word (config.casing_chunks): how the collection writes it."""
+        ids = [cid for w in words for t in terms(w) for cid in lexical.chunks_with(t, self.config.casing_chunks)]
+        return [chunk.text for chunk, _ in self.handles.store.live_chunks(ids).values()] if ids else []
+
     def retrieve(self, query: str, k: int, filters: Filters | None = None, as_of: dt.date | None = None) -> Retrieval:
         """Top-k diverse passages for a query asked on day as_of (default today)."""
         t0 = time.perf_counter()
@@ -73,7 +78,7 @@ class Retriever:
         t2 = time.perf_counter()
         ranked = rerank(candidates, query_terms, lexical, self.config, as_of, query)
         chunks = diversify(ranked, max(k, self.config.focus_chunks), self.config.diversity_decay)
-        query = truecase(query, (c.chunk.text for c in chunks))  # "who founded wagner" names Wagner, as they write it
+        query = truecase(query, (c.chunk.text for c in chunks), lambda words: self._chunk_texts(lexical, words))
         query_idf = {t: lexical.idf(t) for t in set(query_terms)}
         passages = best_passages(chunks, query, query_idf, k, self.config)
         t3 = time.perf_counter()

@@ -66,3 +66,9 @@ def test_a_chunks_stored_terms_come_back_for_the_query_side(tmp_path: Path) -> N
     assert loaded.terms_of("a") == set(terms("Harbour strike\nThe mayor's harbour vote")) == {"harbour", "strike",
                                                                                               "mayor", "vote"}
     assert loaded.terms_of("c") == {"ferry", "strike"} and loaded.terms_of("b") is None
+
+
+def test_the_chunks_holding_a_term_are_found_up_to_a_limit() -> None:
+    index = LexicalIndex.build(["a", "b", "c"], ["harbour strike", "tram", "harbour vote"])
+    assert index.chunks_with("harbour", 5) == ["a", "c"] and index.chunks_with("harbour", 1) == ["a"]
+    assert index.chunks_with("ferry", 5) == []

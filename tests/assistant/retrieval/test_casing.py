@@ -41,3 +41,23 @@ def test_countries_and_states_are_names_unless_the_articles_write_them_in_lower_
     assert truecase("how long do you roast a turkey?", ["Roast the turkey for hours."]) == (
         "how long do you roast a turkey?"
     )
+
+
+def test_a_question_without_capitals_looks_up_the_words_the_top_chunks_lack() -> None:
+    """A name the top chunks do not hold is the one whose absence matters; `elsewhere` says how the collection
+    writes it. A capital first word may be a cased question naming nothing, so only the top chunks count there."""
+    asked: list[list[str]] = []
+
+    def elsewhere(words: list[str]) -> list[str]:
+        asked.append(words)
+        return ["A snapping turtle was pulled from a lake in Cornwall on Friday."]
+
+    turtle = ["The snapping turtle was named by locals."]
+    assert truecase("what did locals name the snapping turtle in cornwall?", turtle, elsewhere) == (
+        "what did locals name the snapping turtle in Cornwall?"
+    )
+    assert asked == [["cornwall", "name"]]  # what the top chunks lack ("name" is written "named" there)
+    assert truecase("What did locals name the snapping turtle in cornwall?", turtle, elsewhere) == (
+        "What did locals name the snapping turtle in cornwall?"
+    )
+    assert len(asked) == 1
