@@ -121,6 +121,12 @@ def asks_of_names(question: str, wanted: Constraints, policy: RefusalPolicy = Re
     return bool(wanted.names) and len(terms(residue(question))) < policy.min_residue_terms
 
 
+def names_only(question: str) -> bool:
+    """The question asks nothing beyond its names ("What is Baykar?", "What do we know about Baykar?" once unframed):
+    a sentence stating them all is about it, however far a few names sit in meaning from a long sentence."""
+    return bool(Constraints.of(question).names) and not terms(residue(question))
+
+
 def about(sentence: Sentence, policy: RefusalPolicy, clause_cosine: Callable[[Sentence], float] | None) -> bool:
     """The sentence is close to the question in meaning: as a whole, or in one clause (`clause_cosine`, asked only
     when the whole is not, since it embeds the clauses)."""
@@ -160,10 +166,13 @@ def answering(
     share, a sum, a year, a time, a place) or for a count ("how many") reads the best sentence holding a thing of
     that kind instead, and 0.0 when none of them is about the question: the topic is covered, the asked kind of
     fact is not. Also 0.0 when the best sentence is far from what the question asks beyond its names
-    (`residue_cosine`, which embeds it; None skips the test)."""
+    (`residue_cosine`, which embeds it; None skips the test). A question of names alone (names_only) is about any
+    sentence stating them all."""
     if not scored:
         return 0.0
-    if not about(scored[0][1], policy, clause_cosine):
+    if not about(scored[0][1], policy, clause_cosine) and not (
+        names_only(question) and scored[0][1].features["constraints"] >= 1.0
+    ):
         return None
     if residue_cosine is not None and residue_cosine(scored[0][1]) < policy.min_residue_cosine:
         return 0.0  # about the question's names, not what it asks of them

@@ -16,16 +16,24 @@ _ANAPHORA = frozenset(
 )
 _WORD = re.compile(r"[\w’'-]+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
-# A request around the question ("Can you tell me what happened in Kharkiv?", "I'd like to know who founded Wagner"):
-# its "I" and "me" would read as a question about the asker, and its words as part of what is asked. "about" stays,
-# so a name after it is not read as a sentence's first word. "Tell me a joke" is a task, not a frame.
+# A request around the question ("Can you tell me what happened in Kharkiv?", "I'd like to know who founded Wagner",
+# "According to my articles, ...", "What do we know about Baykar?"): its "I", "me" and "my" would read as a question
+# about the asker, and its words as part of what is asked. "about" stays, so a name after it is not read as a
+# sentence's first word. "Tell me a joke" is a task, not a frame.
+_SOURCES = r"(?:the|my|these|those|your|our) (?:articles?|news|sources?|stories|documents?|reports?|collection)"
 _FRAME = re.compile(
-    r"^\s*(?:(?:please|hi|hey|ok|okay|so)\b[,!]?\s*)*"
+    r"^\s*(?:(?:please|hi|hey|ok|okay|so)\b[,!]?\s*)*(?:"
     r"(?:(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell|show) me|what can you tell me"
     r"|i(?:'d|’d| would) like to know|i want to know|i(?:'m|’m| am) curious|i wonder(?:ed)?|i was wondering"
-    r"|do you know)\b(?!\s+(?:a|an|some)\b)[,:]?\s*",
+    r"|do you know)\b(?!\s+(?:a|an|some)\b)"
+    r"|(?:according to|based on) " + _SOURCES + r"\b|(?:in|from) " + _SOURCES + r"(?=\s*[,:])"
+    r"|(?:what|how) (?:do|does) " + _SOURCES + r" (?:say|tell(?: me| us)?|report)(?= about\b)"
+    r"|what do (?:we|you) know(?= about\b)|what(?:'s|’s| is) known(?= about\b)"
+    r")[,:]?\s*",
     re.I,
 )
+# ... and the same source named at the end ("Who founded Wagner, according to my articles?").
+_SOURCE_TAIL = re.compile(r"[,;]?\s+(?:according to|based on|in) " + _SOURCES + r"(?=\s*[?.!]*\s*$)", re.I)
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -65,8 +73,9 @@ def _names_near(answer: str, topic: list[str], config: FollowUp) -> list[str]:
 
 def unframe(question: str) -> str:
     """The question without a request around it ("Can you tell me what happened in Kharkiv?" -> "what happened in
-    Kharkiv?"); unchanged when nothing is left."""
-    rest = _FRAME.sub("", question, count=1)
+    Kharkiv?", "Who founded Wagner, according to my articles?" -> "Who founded Wagner?"); unchanged when nothing is
+    left."""
+    rest = _SOURCE_TAIL.sub("", _FRAME.sub("", question, count=1), count=1)
     return rest if rest.strip(" ?.!") else question
 
 

@@ -152,6 +152,10 @@ def test_a_question_asking_only_about_a_name_the_articles_state_is_answered(defa
     assert not framed.refused and framed.citations[0].quote == kharkiv.citations[0].quote
     spit = default_service.ask("Tell me about the Kinburn Spit.")  # was refused as a personal question
     assert not spit.refused and "Kinburn Spit" in spit.citations[0].quote
+    baykar = default_service.ask("What do we know about Baykar?")  # its sentence is at cosine 0.19 to the question
+    assert not baykar.refused and "drone maker Baykar" in baykar.citations[0].quote
+    sourced = default_service.ask("According to my articles, who founded Wagner?")  # "my" made it personal
+    assert not sourced.refused and "Prigozhin" in sourced.citations[0].quote
     france = default_service.ask("What is the capital of France?")  # a name the articles hold in passing
     assert france.refused and not france.citations
 

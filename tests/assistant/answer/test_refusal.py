@@ -21,6 +21,7 @@ from assistant.answer.refusal import (
     answering,
     asks_of_names,
     decide,
+    names_only,
     out_of_scope,
     should_refuse,
     topic_score,
@@ -306,6 +307,22 @@ def test_a_question_asking_only_about_its_names_is_on_the_topic_of_chunks_that_s
     started = "Who started the Wagner mercenary group?"  # "started", "mercenary", "group": it asks more
     assert not asks_of_names(started, Constraints.of(started))
     assert not asks_of_names("What happened yesterday?", Constraints.of("What happened yesterday?"))  # no name
+
+
+def test_a_question_of_names_alone_is_about_a_sentence_stating_them_all() -> None:
+    """"What do we know about Baykar?" over the default articles: the one sentence naming Baykar is at cosine 0.19,
+    under min_lead_cosine, since a short name sits far from a long sentence in meaning."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(constraints: float) -> Sentence:
+        text = "A new deal with Azerbaijan's drone maker Baykar could create a supply corridor."
+        return Sentence(None, 0, 0, text, {**dict.fromkeys(FEATURES, 0.0), "cosine": 0.19, "constraints": constraints})  # type: ignore[arg-type]
+
+    assert names_only("about Baykar?") and names_only("What is Baykar?")
+    assert not names_only("What is the capital of France?") and not names_only("What is new?")  # asks more; no name
+    assert answering([(0.3, sentence(1.0))], "about Baykar?") == 0.3
+    assert answering([(0.3, sentence(0.0))], "about Baykar?") is None  # it does not state the name
+    assert answering([(0.3, sentence(1.0))], "What did Baykar sign with Azerbaijan?") is None  # it asks more
 
 
 def test_a_near_tie_about_the_question_leads_before_one_that_is_not() -> None:

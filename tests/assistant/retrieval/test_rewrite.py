@@ -58,6 +58,12 @@ def test_no_history_means_no_rewrite() -> None:
         ("Please tell me: who runs Wagner?", "who runs Wagner?"),
         ("Tell me about Kharkiv.", "about Kharkiv."),  # a name after "about" is not a sentence's first word
         ("Do you know whether Putin will use nuclear weapons?", "whether Putin will use nuclear weapons?"),
+        ("According to my articles, who founded Wagner?", "who founded Wagner?"),  # "my" is not about the asker
+        ("Who founded Wagner, according to the news?", "Who founded Wagner?"),
+        ("In my articles, who is Kadyrov?", "who is Kadyrov?"),
+        ("In the reports on Kharkiv, who won?", "In the reports on Kharkiv, who won?"),  # "in" names a source only so
+        ("What do we know about Baykar?", "about Baykar?"),
+        ("What do my articles say about the Kerch bridge?", "about the Kerch bridge?"),
         ("Tell me a joke about penguins.", "Tell me a joke about penguins."),  # a task, not a frame
         ("Tell me", "Tell me"),  # nothing left to ask
         ("Who founded Wagner?", "Who founded Wagner?"),
