@@ -9,7 +9,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
-from newstext.terms import STOPWORDS
+from newstext.terms import STOPWORDS, terms
 
 _WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
 # Capitalised words in a row, within a sentence (a period only inside a word: "U.S").
@@ -25,6 +25,11 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word.rstrip(".-"))
 
 
+def _stem(word: str) -> str:
+    """The word's term (terms(): stemmed, lower-cased), or the word lower-cased where it is a stop word."""
+    return next(iter(terms(_bare(word))), _bare(word).lower())
+
+
 def uncased(question: str) -> bool:
     """No capital after the first word: typed without case, so a word's case says nothing of whether it names."""
     return not any(w[0].isupper() for w in _WORD.findall(question)[1:])
@@ -34,9 +39,9 @@ def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     """The question's words (`asked`, lower-cased) that the texts write as names and never without a capital, each in
     its most common form ("wagner" -> "Wagner", "nato" -> "NATO"). A capital counts only inside a sentence, and only
     where its whole run of capitalised words is asked: "New York" does not make "new" a name, nor "Food Network"
-    "food"; a word the texts also write in lower case ("the cathedral", "spring breakers") is none."""
+    "food"; a word the texts also write in lower case, in any form ("the cathedral", "crab pickers"), is none."""
     cased: Counter[tuple[str, str]] = Counter()
-    lower: Counter[str] = Counter()
+    lower: Counter[str] = Counter()  # by stem: "pickers" says "picker" is a word
     for text in texts:
         for m in _RUN.finditer(text):
             words = [_bare(w) for w in m.group(0).split()]
@@ -44,11 +49,11 @@ def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
                 words = words[1:]  # its first capital may only open the sentence
             if words and all(w.lower() in asked for w in words):
                 cased.update((w.lower(), w) for w in words)
-        lower.update(w.lower() for w in _WORD.findall(text) if w[0].islower())
+        lower.update(_stem(w) for w in _WORD.findall(text) if w[0].islower())
     forms: dict[str, str] = {}
     for (key, form), _ in cased.most_common():
         forms.setdefault(key, form)
-    return {key: form for key, form in forms.items() if not lower[key]}
+    return {key: form for key, form in forms.items() if not lower[_stem(key)]}
 
 
 def _places(question: str, texts: list[str]) -> str:
@@ -78,8 +83,8 @@ def truecase(
     texts = list(texts)
     asked = {_bare(w).lower() for w in _WORD.findall(question)}
     if elsewhere is not None and question == question.lower():  # "Which … falling ill?" may be cased with no names
-        seen = {_bare(w).lower() for t in texts for w in _WORD.findall(t)}
-        lacking = sorted(w for w in asked - seen if w not in STOPWORDS)
+        seen = {_stem(w) for t in texts for w in _WORD.findall(t)}
+        lacking = sorted(w for w in asked if _stem(w) not in seen and w not in STOPWORDS)
         texts += list(elsewhere(lacking)) if lacking else []
     forms = written_forms(texts, asked)
 
