@@ -16,6 +16,7 @@ _WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
 _RUN = re.compile(r"[^\W\d_a-z](?:[\w’'&-]|\.(?=\w))*(?:[ \t]+[^\W\d_a-z](?:[\w’'&-]|\.(?=\w))*)*")
 _PLACES = {name.lower(): name for name in COUNTRIES | US_STATES if not name.isupper()}  # not "UK", "USA"
 _PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True)) + r")\b", re.I)
+_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
 # A word here opens a sentence (or a quote, a line, a heading), where a capital says nothing about a name.
 _OPENS = re.compile(r"(?:^|[.?!:;]\s+|[\"“(‘'\n]\s*)$")
@@ -38,8 +39,9 @@ def uncased(question: str) -> bool:
 def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     """The question's words (`asked`, lower-cased) that the texts write as names and never without a capital, each in
     its most common form ("wagner" -> "Wagner", "nato" -> "NATO"). A capital counts only inside a sentence, and only
-    where its whole run of capitalised words is asked: "New York" does not make "new" a name, nor "Food Network"
-    "food"; a word the texts also write in lower case, in any form ("the cathedral", "crab pickers"), is none."""
+    where the question asks its whole run of capitalised words or the run's last word ("Prigozhin" of "Yevgeny
+    Prigozhin"): "New York" does not make "new" a name, nor "Food Network" "food"; a word the texts also write in
+    lower case, in any form ("the cathedral", "crab pickers"), is none."""
     cased: Counter[tuple[str, str]] = Counter()
     lower: Counter[str] = Counter()  # by stem: "pickers" says "picker" is a word
     for text in texts:
@@ -49,6 +51,8 @@ def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
                 words = words[1:]  # its first capital may only open the sentence
             if words and all(w.lower() in asked for w in words):
                 cased.update((w.lower(), w) for w in words)
+            elif words and words[-1].lower() in asked:  # a name's last word: "Prigozhin" of "Yevgeny Prigozhin"
+                cased[(words[-1].lower(), words[-1])] += 1
         lower.update(_stem(w) for w in _WORD.findall(text) if w[0].islower())
     forms: dict[str, str] = {}
     for (key, form), _ in cased.most_common():
@@ -78,11 +82,12 @@ def truecase(
     `elsewhere` (the collection's other chunks holding them): a name the top chunks do not hold is the one whose
     absence matters ("a turtle in cornwall"). A capital first word may be a cased question that names nothing, and
     there a word the collection writes as a name is often another word ("falling ill", "Chicago, Ill.")."""
-    if not uncased(question):
+    typed = _CONTEXT.sub("", question)  # a follow-up's context words (rewrite) come cased from the last answer
+    if not uncased(typed):
         return question
     texts = list(texts)
     asked = {_bare(w).lower() for w in _WORD.findall(question)}
-    if elsewhere is not None and question == question.lower():  # "Which … falling ill?" may be cased with no names
+    if elsewhere is not None and typed == typed.lower():  # "Which … falling ill?" may be cased with no names
         seen = {_stem(w) for t in texts for w in _WORD.findall(t)}
         lacking = sorted(w for w in asked if _stem(w) not in seen and w not in STOPWORDS)
         texts += list(elsewhere(lacking)) if lacking else []

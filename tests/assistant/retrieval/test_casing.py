@@ -25,6 +25,7 @@ def test_a_word_is_a_name_when_the_articles_write_it_only_so() -> None:
     assert "picker" not in written_forms(["The Picker family said crab pickers were scarce."], {"picker"})  # any form
     assert "group" not in forms  # "The group" opens a sentence, and it is written lower-case too
     assert "new" not in written_forms([ARTICLE], {"new", "delegates"})  # "New York" is not asked: "new" is no name
+    assert written_forms([ARTICLE], {"prigozhin"}) == {"prigozhin": "Prigozhin"}  # the last word of a name
 
 
 def test_an_uncased_question_is_cased_as_the_articles_write_its_names() -> None:
@@ -33,6 +34,8 @@ def test_an_uncased_question_is_cased_as_the_articles_write_its_names() -> None:
     )
     assert truecase("wagner?", [ARTICLE]) == "wagner?"  # a first word is left alone, as a sentence's first word
     assert truecase("who founded Wagner and nato?", [ARTICLE]) == "who founded Wagner and nato?"  # cased already
+    follow_up = "which city did his forces assault? (founded wagner Yevgeny Prigozhin)"  # as rewrite() writes it
+    assert truecase(follow_up, [ARTICLE]) == "which city did his forces assault? (founded Wagner Yevgeny Prigozhin)"
 
 
 def test_countries_and_states_are_names_unless_the_articles_write_them_in_lower_case() -> None:
