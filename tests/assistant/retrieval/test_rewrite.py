@@ -119,3 +119,12 @@ def test_the_follow_up_is_answered_in_a_broad_collection(broad: AnswerService) -
     assert "Wagner" in follow.query and "Prigozhin" in follow.query
     assert not follow.refused, follow.answer
     assert "Bakhmut" in follow.answer
+
+
+def test_a_word_opening_a_sentence_of_the_answer_is_not_taken_for_a_name() -> None:
+    history = [
+        Turn(role="user", content="Where are the peace talks?"),
+        Turn(role="assistant", content="Enter the peace talks, set for July 23, 2025, in Istanbul. [1]"),
+    ]
+    rewritten = rewrite("When?", history, FollowUp())
+    assert rewritten == "When? (peace talks July)"  # it took "Enter" before; a name inside a sentence is taken
