@@ -71,7 +71,9 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
 
 
 def ask(page: Any, question: str) -> Any:
-    """Type a question, send it, and wait until its answer has finished streaming; returns the answer element."""
+    """Type a question on the Ask tab, send it, and wait until its answer has finished streaming; returns the answer
+    element. The tab is chosen first, so a test that failed on the Index tab does not fail the next one with it."""
+    page.get_by_role("tab", name="Ask").click()
     done = page.locator(FINAL_ANSWERS).count()
     page.fill("#na-question textarea", question)
     page.keyboard.press("Enter")
