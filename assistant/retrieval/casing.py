@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from newstext.terms import STOPWORDS, terms
@@ -26,8 +27,10 @@ def _bare(word: str) -> str:
     return _POSSESSIVE.sub("", word.rstrip(".-"))
 
 
+@lru_cache(maxsize=65536)
 def _stem(word: str) -> str:
-    """The word's term (terms(): stemmed, lower-cased), or the word lower-cased where it is a stop word."""
+    """The word's term (terms(): stemmed, lower-cased), or the word lower-cased where it is a stop word; memoised,
+    since every word of the top chunks is stemmed, for the lower-case check and the words they lack alike."""
     return next(iter(terms(_bare(word))), _bare(word).lower())
 
 
