@@ -114,17 +114,23 @@ def decide(
     return Decision(False)
 
 
+def _beside_names(question: str, wanted: Constraints) -> int | None:
+    """How many content words the question holds beside its names; None when it names nothing."""
+    return len(terms(residue(question))) if wanted.names else None
+
+
 def asks_of_names(question: str, wanted: Constraints, policy: RefusalPolicy = RefusalPolicy()) -> bool:
     """The question names something and asks of it little more than what it is or what happened ("What happened in
     Kharkiv?", "What is the Wagner group?": fewer than policy.min_residue_terms content words beside the names), so
     the names are its whole topic."""
-    return bool(wanted.names) and len(terms(residue(question))) < policy.min_residue_terms
+    beside = _beside_names(question, wanted)
+    return beside is not None and beside < policy.min_residue_terms
 
 
 def names_only(question: str) -> bool:
     """The question asks nothing beyond its names ("What is Baykar?", "What do we know about Baykar?" once unframed):
     a sentence stating them all is about it, however far a few names sit in meaning from a long sentence."""
-    return bool(Constraints.of(question).names) and not terms(residue(question))
+    return _beside_names(question, Constraints.of(question)) == 0
 
 
 def about(sentence: Sentence, policy: RefusalPolicy, clause_cosine: Callable[[Sentence], float] | None) -> bool:
