@@ -3,19 +3,18 @@
 Usage: .venv/bin/python scripts/lowercase_eval.py --data-dir .eval/news-dev-index [--set news-dev] [--shared ../shared]
 Each question of the eval's four groups is asked twice through the service (top-k 15, as of its quiz day): as
 written, then lower-cased. The refusal rule reads names by their capitals, so this shows what typing without them
-costs. Columns as in scripts/answer_ablation.py; lead hit: gold in the answer's first sentence.
+costs. Columns as in scripts/answer_ablation.py; lead and answer hit are scored by evaluation.metrics, as the eval
+scores them.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 
-from evaluation import data
-from evaluation.metrics import contains_gold
+from evaluation import data, metrics
 
 from assistant.factory import build_service
 from assistant.settings import load_settings
-from newstext.sentences import sentence_spans
 
 K = 15
 
@@ -38,11 +37,9 @@ def main() -> None:
                 day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
                 r = service.ask(typed(q.question), top_k=K, as_of=day)
                 refused[kind].append(r.refused)
-                if kind == "answerable":
-                    spans = sentence_spans(r.answer)
-                    first = r.answer[: spans[0][1]] if spans and not r.refused else ""
-                    lead.append(contains_gold(first, q.gold))
-                    hit.append(not r.refused and contains_gold(r.answer, q.gold))
+                if kind == "answerable":  # scored as the eval scores them (evaluation.metrics); a refusal misses
+                    lead.append(not r.refused and metrics.lead_hit(r.answer, q.gold))
+                    hit.append(not r.refused and metrics.answer_hit(r.answer, q.gold))
 
         def share(flags: list[bool]) -> str:
             return f"{sum(flags) / len(flags):.3f}" if flags else "n/a"
