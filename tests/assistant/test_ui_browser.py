@@ -134,6 +134,9 @@ def test_chat_citations_sources_follow_up_and_upload(page: Any, live_server: str
     new_file = tmp_path / "kestrel-festival.txt"
     new_file.write_text(NEW_ARTICLE, encoding="utf-8")
     page.get_by_role("tab", name="Index").click()
+    # As a user drops a file once the tab shows: under load, a file set while the tab was still switching was twice
+    # never taken up by the upload widget (in CI and in a parallel local run, never when run alone).
+    page.locator("#na-upload").wait_for(state="visible")
     page.set_input_files("#na-upload input[type=file]", str(new_file))
     page.locator("#na-upload").get_by_text("kestrel-festival.txt").first.wait_for()
     page.click("#na-update")
