@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints, residue
 from assistant.answer.sentences import Sentence
-from assistant.retrieval.answer_type import asks_count, counts, expected_type
+from assistant.retrieval.answer_type import asks_count, counted_noun, counts, expected_type
 from assistant.retrieval.candidates import Candidate
 from newstext.terms import terms
 
@@ -196,8 +196,8 @@ def typed(
     if expected_type(question) in policy.typed_kinds:
         return [(p, s) for p, s in scored if s.features["answer_type"]]
     if policy.typed_counts and asks_count(question):
-        given = counts(question)
-        return [(p, s) for p, s in scored if counts(s.text) - given]
+        given, noun = counts(question), counted_noun(question)
+        return [(p, s) for p, s in scored if counts(s.text, noun) - given]
     return None
 
 

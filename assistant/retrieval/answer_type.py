@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
+from newstext.terms import terms
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
@@ -80,11 +81,22 @@ _COUNT = re.compile(
     re.I,
 )
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.I)
+# A figure joined to a noun ("a 72-hour blitz", "a 10-year deal") measures that noun: it counts hours, not drones.
+_MEASURE = re.compile(r"\b\d[\d,.]*-([a-z]+)\b", re.I)
+_COUNTED = re.compile(r"\bhow many ([a-z]+)", re.I)
 
 
-def counts(text: str) -> set[str]:
-    """The counts in a text, lower-cased: what a "how many" question is answered with."""
+def counts(text: str, counted: str = "") -> set[str]:
+    """The counts in a text, lower-cased: what a "how many" question is answered with. A figure joined to a noun
+    counts only when that noun is the `counted` one (counted_noun of the question)."""
+    text = _MEASURE.sub(lambda m: m.group(0) if counted and terms(m.group(1)) == terms(counted) else " ", text)
     return {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
+
+
+def counted_noun(question: str) -> str:
+    """The word after "how many" ("drones"), or "" when the question does not ask for a count."""
+    m = _COUNTED.search(question)
+    return m.group(1) if m else ""
 
 
 def asks_count(question: str) -> bool:

@@ -9,7 +9,7 @@ from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
-from assistant.retrieval.answer_type import AnswerType, asks_count, candidates, counts, expected_type
+from assistant.retrieval.answer_type import AnswerType, asks_count, candidates, counted_noun, counts, expected_type
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.embedding import Embedder
@@ -59,6 +59,14 @@ def test_counts_are_figures_and_number_words_that_count_things() -> None:
     dated = "The strike on July 23, 2025, at 10:30 p.m. hit 10-year-old boys, 30% of the town, on its 366th day."
     assert counts(dated + " One of them said so on Jan. 7.") == set()
     assert asks_count("Roughly how many migrants crossed?") and not asks_count("How much did it cost?")
+
+
+def test_a_figure_joined_to_a_noun_counts_only_that_noun() -> None:
+    """"How many drones did Ukraine launch?" over the default articles was answered with "a 72-hour blitz"."""
+    blitz = "These attacks, part of a 72-hour blitz, hit 12 depots."
+    assert counted_noun("How many drones did Ukraine launch?") == "drones" and counted_noun("Who won?") == ""
+    assert counts(blitz) == counts(blitz, "drones") == {"12"}
+    assert counts(blitz, "hours") == {"72", "12"}  # "How many hours did the blitz last?"
 
 
 def test_only_a_candidate_the_question_lacks_counts() -> None:
