@@ -30,6 +30,7 @@ class Candidate:
     features: dict[str, float] = field(default_factory=dict)
     score: float = 0.0
     passage_id: str = ""
+    chunk_offset: int = 0  # where `chunk.text` starts in the stored chunk (diversify may narrow it to unshared text)
 
     def overlaps(self, other: Candidate) -> bool:
         """Text of one article that both hold: neighbouring chunks share a sentence, passages may nest."""

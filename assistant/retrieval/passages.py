@@ -49,7 +49,8 @@ def _passages(cand: Candidate, query: _Query, config: RetrievalSettings) -> list
         }
         span = replace(chunk, start=chunk.start + a, end=chunk.start + b, text=passage_text)
         score = config.passage.score(features)
-        out.append(replace(cand, chunk=span, passage_id=f"{chunk.id}@{a}", features=features, score=score))
+        passage_id = f"{chunk.id}@{cand.chunk_offset + a}"  # its offset in the stored chunk
+        out.append(replace(cand, chunk=span, passage_id=passage_id, features=features, score=score))
     return out
 
 

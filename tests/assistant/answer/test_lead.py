@@ -121,6 +121,14 @@ def test_the_answer_leads_with_the_sentence_that_answers(default_service: Answer
     assert "Rostov rail terminal" in drone.citations[0].quote
 
 
+def test_a_name_stated_in_the_chunk_before_the_best_one_is_found(default_service: AnswerService) -> None:
+    """"Kerch Bridge" sits in the chunk before the best one (neighbours share a sentence): that chunk was dropped
+    whole, so the question was refused as not stating "Bridge"."""
+    response = default_service.ask("What happened to the Kerch Bridge?")
+    assert not response.refused, response.answer
+    assert any("attack on the Kerch Bridge" in c.quote for c in response.citations)
+
+
 def test_a_share_no_article_gives_is_refused_with_the_related_passages(default_service: AnswerService) -> None:
     response = default_service.ask("What share of the UK's Wagner fighters did Prigozhin lead?")
     assert response.refused and response.reason == "no_answer" and not response.citations  # no percentage anywhere
