@@ -10,7 +10,7 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints, residue
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import asks_count, counted_noun, counts, expected_type
-from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.candidates import Candidate, leading
 from newstext.terms import terms
 
 # Questions about the asker's own life ("where did I park my car?") are never in a news collection; "me" as the one
@@ -63,10 +63,8 @@ def out_of_scope(question: str) -> bool:
 
 def topic_score(chunks: list[Candidate], policy: RefusalPolicy = RefusalPolicy()) -> float:
     """How well the best top chunk covers the question: close in meaning, sharing its (rarer) terms, or both."""
-    return max(
-        (c.dense + policy.coverage_weight * c.features.get("coverage", 0.0) for c in chunks[: policy.topic_chunks]),
-        default=0.0,
-    )
+    top = leading(chunks, policy.topic_chunks)
+    return max((c.dense + policy.coverage_weight * c.features.get("coverage", 0.0) for c in top), default=0.0)
 
 
 def decide(
@@ -89,7 +87,7 @@ def decide(
         return Decision(best < policy.min_dense_out_of_scope, OUT_OF_SCOPE if best < policy.min_dense_out_of_scope
                         else None)  # fmt: skip
     wanted = Constraints.of(question)
-    top = chunks[: policy.constraint_chunks]
+    top = leading(chunks, policy.constraint_chunks)
     texts = (f"{c.article.title}\n{c.chunk.text}" for c in top)
     missing = wanted.missing(texts) if policy.check_constraints else []
     if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and not (

@@ -31,11 +31,25 @@ class Candidate:
     score: float = 0.0
     passage_id: str = ""
     chunk_offset: int = 0  # where `chunk.text` starts in the stored chunk (diversify may narrow it to unshared text)
+    rest: bool = False  # the unshared rest of a chunk whose neighbour ranks above it: it takes no place of its own
 
     def overlaps(self, other: Candidate) -> bool:
         """Text of one article that both hold: neighbouring chunks share a sentence, passages may nest."""
         a, b = self.chunk, other.chunk
         return a.article_id == b.article_id and a.start < b.end and b.start < a.end
+
+
+def leading(chunks: list[Candidate], n: int) -> list[Candidate]:
+    """The first n chunks of a ranking, with the rests of their neighbours (diversity.unshared) among them."""
+    out: list[Candidate] = []
+    whole = 0
+    for c in chunks:
+        if not c.rest:
+            if whole == n:
+                break
+            whole += 1
+        out.append(c)
+    return out
 
 
 def gather(

@@ -25,6 +25,8 @@ def unshared(pick: Candidate, chosen: list[Candidate]) -> Candidate | None:
             b = s  # ...or the tail
         else:
             return None  # a chosen chunk inside this one: chunks of one size never nest, so keep it simple
+    if (a, b) == (pick.chunk.start, pick.chunk.end):
+        return pick
     text = pick.chunk.text[a - pick.chunk.start : b - pick.chunk.start]
     lead = len(text) - len(text.lstrip())
     text = text[lead:].rstrip()
@@ -32,7 +34,7 @@ def unshared(pick: Candidate, chosen: list[Candidate]) -> Candidate | None:
         return None
     a += lead
     narrowed = replace(pick.chunk, start=a, end=a + len(text), text=text)
-    return replace(pick, chunk=narrowed, chunk_offset=pick.chunk_offset + a - pick.chunk.start)
+    return replace(pick, chunk=narrowed, chunk_offset=pick.chunk_offset + a - pick.chunk.start, rest=True)
 
 
 def diversify(ranked: list[Candidate], k: int, per_article_decay: float) -> list[Candidate]:
@@ -41,7 +43,8 @@ def diversify(ranked: list[Candidate], k: int, per_article_decay: float) -> list
     pool = list(ranked)
     chosen: list[Candidate] = []
     per_article: dict[str, int] = {}
-    while pool and len(chosen) < k:
+    whole = 0
+    while pool and whole < k:
         best_i = max(
             range(len(pool)),
             key=lambda i: pool[i].score * per_article_decay ** per_article.get(pool[i].chunk.article_id, 0),
@@ -50,5 +53,7 @@ def diversify(ranked: list[Candidate], k: int, per_article_decay: float) -> list
         if pick is None:
             continue  # the whole text is already in the ranking
         chosen.append(pick)
-        per_article[pick.chunk.article_id] = per_article.get(pick.chunk.article_id, 0) + 1
+        if not pick.rest:  # a rest continues a chosen chunk: no place of its own, no further decay of its article
+            whole += 1
+            per_article[pick.chunk.article_id] = per_article.get(pick.chunk.article_id, 0) + 1
     return chosen

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from assistant.retrieval.answer_type import AnswerType
-from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.candidates import Candidate, leading
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.rerank import coverage, novelty
 from newstext.sentences import sentence_spans
@@ -69,7 +69,7 @@ def best_passages(
     """The k best passages of the top config.focus_chunks chunks, best first, none overlapping or repeating
     another."""
     q = _Query(query_idf, {w.lower() for w in _WORDS.findall(query)}, AnswerType.of(query))
-    pool = [p for cand in chunks[: config.focus_chunks] for p in _passages(cand, q, config)]
+    pool = [p for cand in leading(chunks, config.focus_chunks) for p in _passages(cand, q, config)]
     chosen: list[Candidate] = []
     chosen_words: list[set[str]] = []
     for passage in sorted(pool, key=lambda p: p.score, reverse=True):

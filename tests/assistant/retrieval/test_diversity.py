@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.candidates import Candidate, leading
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.diversity import diversify, unshared
 from assistant.retrieval.passages import best_passages
@@ -41,7 +41,7 @@ def test_a_neighbour_keeps_only_the_text_the_chosen_chunk_lacks() -> None:
     rest = ranked[1]
     assert rest.chunk.text == " ".join(SENTENCES[:2])  # the shared Kerch sentence is left to the chosen chunk
     assert TEXT[rest.chunk.start : rest.chunk.end] == rest.chunk.text  # exact offsets
-    assert rest.chunk_offset == 0 and ranked[2].chunk.text == before.chunk.text  # another article: untouched
+    assert rest.rest and rest.chunk_offset == 0 and ranked[2].chunk.text == other.chunk.text  # b: untouched
     after = unshared(chunk("a", 4, 4, 0.3, n=2), [best])
     assert after is None  # all of its text is already ranked
 
@@ -56,3 +56,14 @@ def test_a_neighbour_after_the_chosen_chunk_loses_its_head_and_passage_ids_stay_
     for p in passages:
         chunk_id, offset = p.passage_id.split("@")
         assert chunk_id == "a::1" and after.chunk.text[int(offset) :].startswith(p.chunk.text)
+
+
+def test_a_rest_takes_no_place_of_its_own_in_the_ranking() -> None:
+    """The checks that read the top n chunks (the refusal's, the passages') read the rests among them too."""
+    best = chunk("a", 2, 4, 0.9, n=1)
+    before = chunk("a", 0, 2, 0.8, n=0)
+    other = chunk("b", 0, 2, 0.5)
+    ranked = diversify([best, before, other], k=2, per_article_decay=0.85)
+    assert [(c.chunk.id, c.rest) for c in ranked] == [("a::1", False), ("a::0", True), ("b::0", False)]
+    assert [c.chunk.id for c in leading(ranked, 1)] == ["a::1", "a::0"]
+    assert leading(ranked, 2) == ranked and leading(ranked, 5) == ranked
