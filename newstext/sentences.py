@@ -14,6 +14,14 @@ _END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n+""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD = re.compile(r"\S+")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+# Text ending here is followed by a word that opens a sentence, a quote, a bracket or a line.
+_OPENS = re.compile(r"(?:^|[.?!:;]\s+|[\"“(‘'\n]\s*)$")
+
+
+def opens_sentence(before: str) -> bool:
+    """The word after `before` opens a sentence (a quote, a bracket, a line), where its capital says nothing of a
+    name."""
+    return bool(_OPENS.search(before))
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:

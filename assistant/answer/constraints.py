@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from newstext.sentences import opens_sentence
 from newstext.terms import STOPWORDS
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
@@ -21,8 +22,6 @@ _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
-# Where a capitalised word says nothing: at the start of the question or of one of its sentences, or after a quote.
-_SENTENCE_START = re.compile(r"(?:^|[.?!:;]\s+|[\"“(]\s*)$")
 # Capitalised words that are no constraint: question words, titles and words of address.
 _NOT_NAMES = frozenset(
     "what which who whom whose when where why how did does do is are was were will would could should can "
@@ -97,7 +96,7 @@ class Constraints:
         for m in _WORD.finditer(question):
             word = m.group(0)
             acronym = word.isupper() and len(word) >= rules.min_acronym
-            if not word[0].isupper() or (_SENTENCE_START.search(question[: m.start()]) and not acronym):
+            if not word[0].isupper() or (opens_sentence(question[: m.start()]) and not acronym):
                 continue
             for part in word.split("-"):
                 norm = _norm_word(part)

@@ -10,6 +10,7 @@ from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
+from newstext.sentences import opens_sentence
 from newstext.terms import STOPWORDS, terms
 
 _WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
@@ -19,8 +20,6 @@ _PLACES = {name.lower(): name for name in COUNTRIES | US_STATES if not name.isup
 _PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True)) + r")\b", re.I)
 _CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 _POSSESSIVE = re.compile(r"['’]s?$")
-# A word here opens a sentence (or a quote, a line, a heading), where a capital says nothing about a name.
-_OPENS = re.compile(r"(?:^|[.?!:;]\s+|[\"“(‘'\n]\s*)$")
 
 
 def _bare(word: str) -> str:
@@ -50,7 +49,7 @@ def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     for text in texts:
         for m in _RUN.finditer(text):
             words = [_bare(w) for w in m.group(0).split()]
-            if _OPENS.search(text[max(0, m.start() - 3) : m.start()]):
+            if opens_sentence(text[max(0, m.start() - 3) : m.start()]):
                 words = words[1:]  # its first capital may only open the sentence
             if words and all(w.lower() in asked for w in words):
                 cased.update((w.lower(), w) for w in words)

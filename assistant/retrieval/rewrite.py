@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from assistant.retrieval.config import FollowUp
 from assistant.schemas import Turn
+from newstext.sentences import opens_sentence
 from newstext.terms import STOPWORDS
 
 _ANAPHORA = frozenset(
@@ -34,7 +35,6 @@ _FRAME = re.compile(
 )
 # ... and the same source named at the end ("Who founded Wagner, according to my articles?").
 _SOURCE_TAIL = re.compile(r"[,;]?\s+(?:according to|based on|in) " + _SOURCES + r"(?=\s*[?.!]*\s*$)", re.I)
-_OPENS = re.compile(r"(?:^|[.?!]\s+|[\"“(]\s*)$")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -66,7 +66,7 @@ def _names_near(answer: str, topic: list[str], config: FollowUp) -> list[str]:
         name = m.group(0)
         if name.lower() in STOPWORDS or any(w.lower() in name.lower() for w in topic):
             continue
-        if " " not in name and _OPENS.search(answer[: m.start()]):
+        if " " not in name and opens_sentence(answer[: m.start()]):
             continue  # one capitalised word opening a sentence ("Each new Ukrainian victory…") need not be a name
         gaps = [max(m.start() - end, start - m.end()) for start, end in hits]
         if gaps and min(gaps) <= config.name_reach:
