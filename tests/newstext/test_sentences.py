@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstext.sentences import sentence_spans, word_spans
+from newstext.sentences import opens_sentence, sentence_spans, word_spans
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -156,3 +156,11 @@ def test_any_text_splits_into_well_formed_spans(text: str, data: st.DataObject) 
     start = data.draw(st.integers(0, len(text)))
     end = data.draw(st.integers(start, len(text)))
     assert_well_formed(text, sentence_spans(text, start, end), start, end)
+
+
+def test_a_word_opens_a_sentence_after_its_end_a_quote_a_bracket_or_a_line() -> None:
+    """Where a capital says nothing of a name: the question's, the answer's and the chunks' readers share this."""
+    for before in ("", "It fell. ", "Why? ", "Note: ", "He said “", "the show '", "(", "Headline\n"):
+        assert opens_sentence(before), repr(before)
+    for before in ("founder ", "Wagner founder ", "in the ", "$3"):
+        assert not opens_sentence(before), repr(before)
