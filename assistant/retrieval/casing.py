@@ -38,15 +38,23 @@ def uncased(question: str) -> bool:
     return not any(w[0].isupper() for w in _WORD.findall(question)[1:])
 
 
+def _heading(line: str) -> bool:
+    """A line in title case ("Russia’s Breaking Point: A Nation in Chaos"), where every word has a capital."""
+    words = [w for w in _WORD.findall(line) if w.lower() not in STOPWORDS]
+    return len(words) >= 2 and all(w[0].isupper() for w in words)
+
+
 def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     """The question's words (`asked`, lower-cased) that the texts write as names and never without a capital, each in
     its most common form ("wagner" -> "Wagner", "nato" -> "NATO"). A capital counts only inside a sentence, and only
     where the question asks its whole run of capitalised words or the run's last word ("Prigozhin" of "Yevgeny
     Prigozhin"): "New York" does not make "new" a name, nor "Food Network" "food"; a word the texts also write in
-    lower case, in any form ("the cathedral", "crab pickers"), is none."""
+    lower case, in any form ("the cathedral", "crab pickers"), is none. A heading capitalises every word, so its
+    capitals say nothing ("Russia’s Breaking Point" made "point" a name)."""
     cased: Counter[tuple[str, str]] = Counter()
     lower: Counter[str] = Counter()  # by stem: "pickers" says "picker" is a word
     for text in texts:
+        text = "\n".join(line for line in text.splitlines() if not _heading(line))  # a heading is no sentence
         for m in _RUN.finditer(text):
             words = [_bare(w) for w in m.group(0).split()]
             if opens_sentence(text[max(0, m.start() - 3) : m.start()]):

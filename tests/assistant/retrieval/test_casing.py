@@ -65,3 +65,13 @@ def test_a_question_without_capitals_looks_up_the_words_the_top_chunks_lack() ->
         "What did locals name the snapping turtle in cornwall?"
     )
     assert len(asked) == 1
+
+
+def test_a_headings_capitals_name_nothing() -> None:
+    """The default articles' heading "Russia’s Breaking Point: A Nation in Chaos" cased "What is the boiling point of
+    ethanol?" as asking of a "Point", which the articles state, so it read as on their topic."""
+    heading = "Russia’s Breaking Point: A Nation in Chaos\n\nRussia is in deep trouble, and the cracks show."
+    assert written_forms([heading], {"point", "chaos"}) == {}
+    assert truecase("what is the boiling point of ethanol?", [heading]) == "what is the boiling point of ethanol?"
+    inside = "Analysts say Russia has reached its Breaking Point in the war."
+    assert written_forms([inside], {"point"}) == {"point": "Point"}  # in a sentence, the run's last word
