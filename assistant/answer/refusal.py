@@ -105,8 +105,9 @@ def decide(
         return Decision(True, NOT_STATED, [wanted.label(m) for m in missing])
     if answer is not None:
         likely = answer()
-        if likely is None:  # the passages matched on words, but no sentence of them is about the question
-            return Decision(True, OFF_TOPIC)
+        if likely is None:  # the passages matched on words, but no sentence of them is about the question...
+            # ...though where they state every name it asks of, they are related reading, not another topic
+            return Decision(True, NO_ANSWER if wanted.names else OFF_TOPIC)
         if likely < policy.min_answer:
             return Decision(True, NO_ANSWER)
     return Decision(False)

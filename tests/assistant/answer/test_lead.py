@@ -129,6 +129,18 @@ def test_a_name_stated_in_the_chunk_before_the_best_one_is_found(default_service
     assert any("attack on the Kerch Bridge" in c.quote for c in response.citations)
 
 
+def test_a_question_on_a_named_subject_no_sentence_answers_is_refused_with_related_reading(
+    default_service: AnswerService,
+) -> None:
+    """Wagner is the articles' subject, but no sentence says which city it captured: that was "could not find an
+    answer" (off-topic), as if the articles were about something else."""
+    response = default_service.ask("Which city did Wagner capture?")
+    assert response.refused and response.reason == "no_answer" and not response.citations
+    assert any("Wagner" in p.text for p in response.passages)
+    ethanol = default_service.ask("What is the boiling point of ethanol?")  # a heading's "Breaking Point" named it
+    assert ethanol.refused and ethanol.reason == "off_topic"
+
+
 def test_a_share_no_article_gives_is_refused_with_the_related_passages(default_service: AnswerService) -> None:
     response = default_service.ask("What share of the UK's Wagner fighters did Prigozhin lead?")
     assert response.refused and response.reason == "no_answer" and not response.citations  # no percentage anywhere

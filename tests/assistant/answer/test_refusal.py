@@ -269,6 +269,10 @@ def test_a_lead_sentence_unrelated_in_meaning_answers_nothing() -> None:
     chunks = [passage("a", 0.5, text="Restaurants figure out how many tables can be used.")]
     assert decide(chunks, "How many tablespoons are in a cup?", answer=lambda: None).reason == OFF_TOPIC
     assert decide(chunks, "How many tablespoons are in a cup?", answer=lambda: 0.1).reason == NO_ANSWER
+    # Where the chunks state every name the question asks of, they are related reading, not another topic ("Which
+    # city did Wagner capture?" over the default articles: Wagner is their subject, no sentence says it).
+    wagner = [passage("a", 0.5, coverage=0.5, text="Prigozhin ordered Wagner-led forces to assault Bakhmut.")]
+    assert decide(wagner, "Which city did Wagner capture?", answer=lambda: None).reason == NO_ANSWER
 
 
 def test_a_close_clause_covers_a_topic_the_top_chunks_miss() -> None:
