@@ -67,3 +67,10 @@ def test_a_rest_takes_no_place_of_its_own_in_the_ranking() -> None:
     assert [(c.chunk.id, c.rest) for c in ranked] == [("a::1", False), ("a::0", True), ("b::0", False)]
     assert [c.chunk.id for c in leading(ranked, 1)] == ["a::1", "a::0"]
     assert leading(ranked, 2) == ranked and leading(ranked, 5) == ranked
+
+
+def test_a_chunk_between_two_chosen_neighbours_keeps_its_middle() -> None:
+    before, after = chunk("a", 0, 1, 0.9, n=0), chunk("a", 3, 4, 0.8, n=2)
+    rest = unshared(chunk("a", 1, 3, 0.5, n=1), [before, after])
+    assert rest is not None and rest.rest and rest.chunk.text == SENTENCES[2]
+    assert TEXT[rest.chunk.start : rest.chunk.end] == rest.chunk.text
