@@ -24,7 +24,7 @@ def unshared(pick: Candidate, chosen: list[Candidate]) -> Candidate | None:
         elif e >= b:
             b = s  # ...or the tail
         else:
-            return None  # a chosen chunk inside this one: chunks of one size never nest, so keep it simple
+            return None  # a chosen chunk inside this one: the chunker's neighbours never nest, so keep it simple
     if (a, b) == (pick.chunk.start, pick.chunk.end):
         return pick
     text = pick.chunk.text[a - pick.chunk.start : b - pick.chunk.start]
