@@ -7,6 +7,7 @@ from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s\b")
+_WORD_POSSESSIVE = re.compile(r"['’]s?$")  # "Russia's", "Russia’s", "Reuters'"
 STOPWORDS = frozenset(
     "a an and are as at be but by for if in into is it its no not of on or such that the their then there "
     "these they this to was were will with which who whom what when where why how do does did has have had "
@@ -20,6 +21,11 @@ def _stemmer():  # type: ignore[no-untyped-def]
     import Stemmer
 
     return Stemmer.Stemmer("english")
+
+
+def without_possessive(word: str) -> str:
+    """One word without its possessive ending, so "Russia's" is asked and stated as "Russia"."""
+    return _WORD_POSSESSIVE.sub("", word)
 
 
 def terms(text: str) -> list[str]:

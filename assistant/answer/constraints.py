@@ -12,14 +12,13 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newstext.sentences import opens_sentence
-from newstext.terms import STOPWORDS
+from newstext.terms import STOPWORDS, without_possessive
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # A score or tally ("won 8-1", "a 5–4 ruling") is one number: its halves alone are stated by almost any text.
 _SCORE = re.compile(r"\b(\d{1,2}) ?[-–] ?(\d{1,2})\b(?![-–.,]?\d)")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
-_POSSESSIVE = re.compile(r"['’]s?$")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
 # Capitalised words that are no constraint: question words, titles and words of address.
@@ -48,7 +47,7 @@ def _norm_number(text: str) -> str:
 
 def _norm_word(word: str) -> str:
     """Lower case, no possessive, no dots (U.S. ~ US), no trailing punctuation."""
-    return _POSSESSIVE.sub("", word.rstrip(".,;:!?-")).replace(".", "").lower()
+    return without_possessive(word.rstrip(".,;:!?-")).replace(".", "").lower()
 
 
 def _squash(text: str) -> str:
@@ -100,10 +99,10 @@ class Constraints:
                 continue
             for part in word.split("-"):
                 norm = _norm_word(part)
-                short = _POSSESSIVE.sub("", part).isupper() and len(norm) < rules.min_acronym
+                short = without_possessive(part).isupper() and len(norm) < rules.min_acronym
                 if part[:1].isupper() and len(norm) > 1 and not short and norm not in _NOT_NAMES | STOPWORDS:
                     names.add(norm)
-                    shown.setdefault(norm, _POSSESSIVE.sub("", part.rstrip(".,;:!?-")))
+                    shown.setdefault(norm, without_possessive(part.rstrip(".,;:!?-")))
         return cls(numbers, frozenset(names), phrases, tuple(shown.items()), rules)
 
     def label(self, norm: str) -> str:

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from newstext.sentences import opens_sentence
-from newstext.terms import STOPWORDS, terms
+from newstext.terms import STOPWORDS, terms, without_possessive
 
 _WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
 # Capitalised words in a row, within a sentence (a period only inside a word: "U.S").
@@ -19,11 +19,10 @@ _RUN = re.compile(r"[^\W\d_a-z](?:[\w’'&-]|\.(?=\w))*(?:[ \t]+[^\W\d_a-z](?:[\
 _PLACES = {name.lower(): name for name in COUNTRIES | US_STATES if not name.isupper()}  # not "UK", "USA"
 _PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True)) + r")\b", re.I)
 _CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
-_POSSESSIVE = re.compile(r"['’]s?$")
 
 
 def _bare(word: str) -> str:
-    return _POSSESSIVE.sub("", word.rstrip(".-"))
+    return without_possessive(word.rstrip(".-"))
 
 
 @lru_cache(maxsize=65536)

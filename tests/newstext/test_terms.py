@@ -2,9 +2,15 @@
 
 from __future__ import annotations
 
-from newstext.terms import STOPWORDS, terms
+from newstext.terms import STOPWORDS, terms, without_possessive
 
 
 def test_terms_are_stemmed_lower_case_words_without_stopwords_or_possessives() -> None:
     assert terms("The Mayor's elections were FOUNDED on votes") == ["mayor", "elect", "found", "vote"]
     assert terms("") == [] and all(w not in STOPWORDS for w in terms("what is the budget of the city"))
+
+
+def test_a_word_loses_its_possessive_ending_in_either_apostrophe() -> None:
+    assert [without_possessive(w) for w in ("Russia's", "Russia’s", "Reuters'", "Ross", "it’s")] == [
+        "Russia", "Russia", "Reuters", "Ross", "it"
+    ]
