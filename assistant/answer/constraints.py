@@ -7,6 +7,7 @@ this topic but not this fact" apart from an answer, in any collection, however o
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -148,8 +149,12 @@ def residue(question: str) -> str:
 
 
 def _name_in(name: str, words: set[str]) -> bool:
-    """The name itself, or a word sharing its stem (Ukrainian ~ Ukraine, Russia's ~ Russian)."""
+    """The name itself, or the same word with another short ending (Ukrainian ~ Ukraine, Russia's ~ Russians): the
+    two share all but the name's last three letters (five at least) and all but the word's last four. A longer
+    name that only opens alike is another name: Zelenogorsk does not state Zelensky."""
     if name in words:
         return True
     stem = name[: max(5, len(name) - 3)]
-    return len(name) >= 5 and any(w.startswith(stem) for w in words)
+    return len(name) >= 5 and any(
+        w.startswith(stem) and len(os.path.commonprefix([name, w])) >= len(w) - 4 for w in words
+    )
