@@ -26,7 +26,9 @@ _TIME = (
     r"|\b" + _SPELLED + r" " + _UNIT + r" (?:ago|earlier|later|before|after)\b"
 )
 _PATTERNS: dict[str, str] = {
-    "percent": r"\d[\d.,]*\s?(?:%|percent\b|per cent\b)",
+    # a share in figures, or in words before "of" ("a third of its budget", "half of voters", "one in five")
+    "percent": r"\d[\d.,]*\s?(?:%|percent\b|per cent\b)|\b(?:half|(?:a|one|two|three) (?:third|quarter|fifth|tenth)s?"
+    r"|two-thirds|three-quarters)(?= of\b)|\bone in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
     "year": r"\b(?:1[5-9]|20)\d\d\b",
     "number": _NUMBER,
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
@@ -36,7 +38,8 @@ _GAZETTEERS: dict[str, frozenset[str]] = {"country": COUNTRIES, "us_state": US_S
 
 # The wh-phrase that asks for each type, tried in this order (the first match wins).
 _ASKS: list[tuple[str, str]] = [
-    ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion)\b|\bhow many percent\b"),
+    ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
+                r"|\bhow much of\b"),
     ("money", r"\bhow much (?:money|did|does|do|will|was|is|has|have)\b|\bwhat (?:price|amount|sum|fine)\b"),
     ("year", r"\b(?:what|which) year\b"),
     ("month", r"\b(?:what|which) month\b"),

@@ -147,6 +147,24 @@ def test_a_share_no_article_gives_is_refused_with_the_related_passages(default_s
     assert any("Prigozhin" in p.text for p in response.passages)  # the closest coverage, marked as not an answer
 
 
+def test_a_share_given_in_words_answers_a_share_question(default_service: AnswerService) -> None:
+    """"a third of its budget" is a share: "What share ..." was refused (no percentage in any sentence), and
+    "How much of ..." led with a sentence on Georgia in 2008."""
+    for question in (
+        "What share of Russia's budget is threatened by sanctions?",
+        "How much of Russia's budget do sanctions threaten?",
+    ):
+        response = default_service.ask(question)
+        assert not response.refused and "a third of its budget" in response.citations[0].quote, response.answer
+
+
+def test_a_name_no_article_states_is_refused_though_a_place_opens_alike(default_service: AnswerService) -> None:
+    """No default article names Zelensky; "Zelenogorsk" stated him, and rail attacks were quoted as his words."""
+    response = default_service.ask("What did Zelensky say about the annexations?")
+    assert response.refused and response.reason == "not_stated" and "Zelensky" in response.answer
+    assert not response.citations and response.passages
+
+
 def test_a_count_no_article_gives_is_refused_and_one_they_give_is_answered(default_service: AnswerService) -> None:
     """The default articles never count drones; this was answered with the July 23 drone strike."""
     response = default_service.ask("How many drones did Ukraine launch?")

@@ -24,6 +24,7 @@ from index.updater import update_index
         ("The prime minister of which country resigned this week?", "country"),
         ("Which European nation legalised same-sex marriage?", "country"),
         ("What percentage of men report having no close friends?", "percent"),
+        ("How much of Russia's budget do sanctions threaten?", "percent"),  # a share of it, not a sum
         ("In what year did the restaurant open?", "year"),
         ("How many people were evacuated?", "number"),
         ("What price did the painting fetch at auction?", "money"),
@@ -42,6 +43,9 @@ def test_the_question_wording_names_the_kind_of_answer(question: str, kind: str 
 
 def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
     assert candidates("About 15% of men and 87 percent of voters", "percent") == {"15%", "87 percent"}
+    shares = "Sanctions threaten a third of its budget; half of voters, one in five firms and two-thirds of it agree."
+    assert candidates(shares, "percent") == {"a third", "half", "one in five", "two-thirds"}
+    assert candidates("In the second half, half an hour later", "percent") == set()  # a half of nothing is no share
     assert candidates("Governors of New York and Texas met in 2023.", "us_state") == {"new york", "texas"}
     assert candidates("Officials in New Zealand and Haiti", "country") == {"new zealand", "haiti"}
     assert candidates("It opened in 1978 and closed in 2024.", "year") == {"1978", "2024"}
