@@ -148,13 +148,18 @@ def residue(question: str) -> str:
     return " ".join(kept)
 
 
+# A name's inflections (Ukraine, Ukrainian, Ukrainians): the same word up to an ending of this many letters, the
+# asked name's ending shorter, in a stem of at least STEM_LETTERS. Part of what "stated" means, not a tuning knob.
+STEM_LETTERS, NAME_ENDING, WORD_ENDING = 5, 3, 4
+
+
 def _name_in(name: str, words: set[str]) -> bool:
     """The name itself, or the same word with another short ending (Ukrainian ~ Ukraine, Russia's ~ Russians): the
-    two share all but the name's last three letters (five at least) and all but the word's last four. A longer
-    name that only opens alike is another name: Zelenogorsk does not state Zelensky."""
+    two share all but the name's last NAME_ENDING letters and all but the word's last WORD_ENDING. A longer name
+    that only opens alike is another name: Zelenogorsk does not state Zelensky."""
     if name in words:
         return True
-    stem = name[: max(5, len(name) - 3)]
-    return len(name) >= 5 and any(
-        w.startswith(stem) and len(os.path.commonprefix([name, w])) >= len(w) - 4 for w in words
+    stem = name[: max(STEM_LETTERS, len(name) - NAME_ENDING)]
+    return len(name) >= STEM_LETTERS and any(
+        w.startswith(stem) and len(os.path.commonprefix([name, w])) >= len(w) - WORD_ENDING for w in words
     )
