@@ -69,6 +69,7 @@ def chromium_page(browser: Any, url: str) -> Iterator[Any]:
         yield page
     finally:
         page.close()
+        PAGE_LOGS.pop(id(page), None)  # a later page may get the same id
 
 
 @pytest.fixture(scope="module")
