@@ -20,9 +20,11 @@ from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
 from assistant.streaming import words
 
+from index.embedding import answering
+from index.handles import IndexHandles
+
 if TYPE_CHECKING:
     from assistant.generative.answerer import GenerativeAnswerer
-from index.handles import IndexHandles
 
 
 class InvalidQuestion(ValueError):
@@ -154,8 +156,9 @@ class AnswerService:
         as_of is the day the question is asked (default today): newer articles up to it rank a little higher.
         """
         started = time.perf_counter()
-        retrieval = self.retrieve(question, history, top_k, filters, as_of)
-        extractive = self._extractive(retrieval, question)
+        with answering():  # another question in flight: its embedding and ours take a core each
+            retrieval = self.retrieve(question, history, top_k, filters, as_of)
+            extractive = self._extractive(retrieval, question)
         if self.generator is None:
             pieces: Iterator[str | AnswerResponse] = _words_then(extractive)
         else:  # verified generation; any backend failure falls back to the extractive answer

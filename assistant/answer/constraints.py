@@ -116,8 +116,8 @@ class Constraints:
     def missing(self, texts: Iterable[str]) -> list[str]:
         """The constraints no text states (each may be met by a different text), in a stable order."""
         joined = "\n".join(texts)
-        content = _CONTENT.findall(joined.lower().replace("’", "'"))
-        spelled = {str(i) for i, w in enumerate(_SPELLED) if w in set(content)}
+        content = set(_CONTENT.findall(joined.lower().replace("’", "'")))
+        spelled = {str(i) for i, w in enumerate(_SPELLED) if w in content}
         scores = {f"{a}-{b}" for a, b in _SCORE.findall(joined)}
         numbers = {_norm_number(m) for m in _NUMBER.findall(joined)} | spelled | scores
         # A name is stated as a name: "Alexander the Great" is not met by "a great deal" (a capital, or a digit).
@@ -127,7 +127,7 @@ class Constraints:
         }
         out = [n for n in sorted(self.numbers) if n not in numbers]
         out += [w for w in sorted(self.names) if not _name_in(w, words)]
-        out += [p for p in sorted(self.phrases) if not self._phrase_in(p, _squash(joined), set(content))]
+        out += [p for p in sorted(self.phrases) if not self._phrase_in(p, _squash(joined), content)]
         return out
 
     def _phrase_in(self, phrase: str, squashed: str, content: set[str]) -> bool:

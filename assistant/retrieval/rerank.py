@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 
@@ -16,19 +17,26 @@ _NAME_OR_NUMBER = re.compile(r"\b(?:[A-Z][\w’'-]+|\d[\d,.:%]*)")
 PREFIX_MIN = 4  # stems shorter than this match only exactly, so 'war' never matches 'warm'
 
 
-def _matches(term: str, text_terms: set[str]) -> bool:
-    """Exact stem match, or one stem a prefix of the other (found/founder, elect/election)."""
+def _matches(term: str, text_terms: set[str], ordered: list[str]) -> bool:
+    """Exact stem match, or one stem a prefix of the other (found/founder, elect/election). `ordered` is
+    text_terms sorted: the terms a stem opens are the ones from its place in that order."""
     if term in text_terms:
         return True
     if len(term) < PREFIX_MIN:
         return False
-    return any(t.startswith(term) or (len(t) >= PREFIX_MIN and term.startswith(t)) for t in text_terms)
+    at = bisect.bisect_left(ordered, term)
+    if at < len(ordered) and ordered[at].startswith(term):
+        return True
+    return any(term[:n] in text_terms for n in range(PREFIX_MIN, len(term)))
 
 
 def coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:
     """IDF-weighted share of query terms present in the text."""
     total = sum(query_idf.values())
-    return sum(w for t, w in query_idf.items() if _matches(t, text_terms)) / total if total else 0.0
+    if not total:
+        return 0.0
+    ordered = sorted(text_terms)
+    return sum(w for t, w in query_idf.items() if _matches(t, text_terms, ordered)) / total
 
 
 def novelty(text: str, query_words: set[str], cap: int) -> float:
