@@ -19,7 +19,6 @@ from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
 from assistant.streaming import words
-
 from index.embedding import answering
 from index.handles import IndexHandles
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -69,10 +69,12 @@ def ranked_sentences(
     embedder: Embedder,
     policy: AnswerPolicy = AnswerPolicy(),
     ranker: SentenceRanker | None = None,
-    vectors: dict[int, np.ndarray] | None = None,
+    vectors: dict[int | str, np.ndarray] | None = None,
+    also: Sequence[str] = (),
 ) -> list[tuple[float, Sentence]]:
     """The top passages' sentences with their probabilities, best first; the embedded ones' vectors go to
-    `vectors` (by id), for later checks not to embed them again.
+    `vectors` (sentences by id), for later checks not to embed them again. Texts a later check will need (`also`)
+    are embedded in the same call, a call's fixed cost being most of a short text's, into `vectors` by text.
 
     Embedding every candidate sentence was most of an answer's time, so the ranker first scores them all with a
     neutral cosine and only the best policy.embed_sentences are embedded and scored again (measured on
@@ -85,10 +87,10 @@ def ranked_sentences(
     query_vector = retrieval.query_vector
 
     def embed(chosen: list[Sentence]) -> None:
-        embedded = embedder.embed([s.text for s in chosen])
-        add_cosines(chosen, embedded, query_vector)
+        embedded = embedder.embed([s.text for s in chosen] + list(also))
+        add_cosines(chosen, embedded[: len(chosen)], query_vector)
         if vectors is not None:
-            vectors.update(zip(map(id, chosen), embedded, strict=True))
+            vectors.update(zip([*map(id, chosen), *also], embedded, strict=True))
 
     return score(sentences, ranker or default_ranker(), policy.embed_sentences, embed)
 
@@ -112,12 +114,13 @@ class Reading:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._clauses: dict[int, float] = {}
         self._residues: dict[int, float] = {}
-        self._vectors: dict[int, np.ndarray] = {}  # the sentences the ranking embedded
+        self._vectors: dict[int | str, np.ndarray] = {}  # the sentences the ranking embedded, and what is asked
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:
         """The sentences with their probabilities, best first (a near tie about the question before one that is not)."""
-        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=self._vectors)
+        also = [self._asked] if self._asked else []
+        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=self._vectors, also=also)
         return about_first(ranked, self._refusal, self.clause_cosine)
 
     def clause_cosine(self, sentence: Sentence) -> float:
@@ -134,17 +137,21 @@ class Reading:
 
     def residue_cosine(self, sentence: Sentence) -> float:
         """The best cosine of the sentence or one of its clauses with what the question asks beyond its names and
-        numbers, memoised; 1.0 when that rest is too short to test. The sentence's own vector is reused when the
-        ranking embedded it."""
+        numbers, memoised; 1.0 when that rest is too short to test. The test only compares it with
+        policy.min_residue_cosine, so a sentence whose own vector (the ranking embedded it) already reaches that
+        gives that cosine, and its clauses are not embedded."""
         if not self._asked:
             return 1.0
         if id(sentence) not in self._residues:
-            known = self._vectors.get(id(sentence))
-            parts_text = dict.fromkeys([sentence.text, *clauses(sentence.text)])
-            texts = [t for t in parts_text if known is None or t != sentence.text]
-            vectors = self._embedder.embed([self._asked, *texts])  # one call: a query's few texts cost a call each
-            parts = vectors[1:] if known is None else np.vstack([vectors[1:], known])
-            self._residues[id(sentence)] = float(np.max(parts @ vectors[0]))
+            if self._asked not in self._vectors:  # the ranking embedded nothing
+                self._vectors[self._asked] = self._embedder.embed([self._asked])[0]
+            asked, known = self._vectors[self._asked], self._vectors.get(id(sentence))
+            best = float(known @ asked) if known is not None else -1.0
+            if best < self._refusal.min_residue_cosine:
+                parts = dict.fromkeys([sentence.text, *clauses(sentence.text)])
+                texts = [t for t in parts if known is None or t != sentence.text]
+                best = max(best, float(np.max(self._embedder.embed(texts) @ asked))) if texts else best
+            self._residues[id(sentence)] = best
         return self._residues[id(sentence)]
 
     def answering(self) -> float | None:

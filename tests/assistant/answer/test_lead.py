@@ -206,3 +206,39 @@ def test_a_question_typed_in_lower_case_is_read_with_its_names(default_service: 
     poland = default_service.ask("what did kadyrov say about poland?")  # no article mentions Poland; it was answered
     assert poland.query == "what did Kadyrov say about Poland?"
     assert poland.refused and poland.reason == "not_stated" and not poland.citations
+
+
+def test_what_is_asked_is_embedded_with_the_sentences_and_clauses_only_when_they_decide(
+    default_service: AnswerService,
+) -> None:
+    """The residue test compares with min_residue_cosine only: what the question asks beyond its names rides in the
+    ranking's embed call, and a sentence's clauses are embedded only when its own vector falls short, so the test
+    decides as embedding every clause would."""
+    from assistant.answer.constraints import residue
+    from assistant.answer.lead import Reading
+    from assistant.answer.sentences import clauses
+
+    embedder = default_service.handles.embedder
+    calls: list[list[str]] = []
+
+    class Counting:
+        name, dim = embedder.name, embedder.dim
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            calls.append(list(texts))
+            return embedder.embed(texts)
+
+    question = "What did the July 23, 2025 drone strike destroy?"
+    retrieval = default_service.retrieve(question)
+    policy = default_service.settings.answer.refusal
+    reading = Reading(retrieval, Counting(), default_service.settings.answer.lead, policy)  # type: ignore[arg-type]
+    asked = residue(retrieval.query)
+    assert len(reading.scored) > 4 and len(calls[0]) == 5 and calls[0][-1] == asked  # 4 sentences, what is asked
+    lead, before = reading.scored[0][1], len(calls)
+    assert reading.residue_cosine(lead) >= policy.min_residue_cosine and len(calls) == before  # no clause embedded
+    for _, s in reading.scored[:6]:
+        got = reading.residue_cosine(s)
+        every = float((embedder.embed([s.text, *clauses(s.text)]) @ embedder.embed([asked])[0]).max())
+        assert (got >= policy.min_residue_cosine) == (every >= policy.min_residue_cosine)
+        if got < policy.min_residue_cosine:  # short of it: the best of the sentence and its clauses, as before
+            assert got == pytest.approx(every, abs=1e-5)
