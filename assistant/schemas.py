@@ -32,6 +32,7 @@ class Citation(BaseModel):
     n: int
     article_id: str
     title: str
+    label: str = Field(default="", description="The article's name: its title, or its opening words when untitled.")
     url: str
     date: str = ""
     quote: str
@@ -48,6 +49,7 @@ class Passage(BaseModel):
     passage_id: str = Field(description="The passage's own id: its chunk's id, '@', its offset in the chunk.")
     chunk_id: str = Field(description="The stored chunk the passage comes from.")
     title: str
+    label: str = Field(default="", description="The article's name: its title, or its opening words when untitled.")
     url: str
     date: str = ""
     text: str

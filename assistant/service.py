@@ -21,6 +21,7 @@ from assistant.settings import MAX_TOP_K, Settings
 from assistant.streaming import words
 from index.embedding import answering
 from index.handles import IndexHandles
+from newstext.label import article_label
 
 if TYPE_CHECKING:
     from assistant.generative.answerer import GenerativeAnswerer
@@ -164,10 +165,21 @@ class AnswerService:
             pieces = self.generator.stream(retrieval, retrieval.query, extractive)
         for piece in pieces:
             if isinstance(piece, AnswerResponse):
+                self._label(piece)
                 piece.applied_filters = retrieval.applied_filters
                 piece.timings_ms = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()}, **piece.timings_ms}
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
+
+    def _label(self, response: AnswerResponse) -> None:
+        """Name each cited or listed article: its title, or, untitled, its opening words (read once per article)."""
+        labels: dict[str, str] = {}
+        items: list[Citation | Passage] = [*response.citations, *response.passages]
+        for item in items:
+            if item.article_id not in labels:
+                text = "" if item.title else self.handles.store.get_text(item.article_id) or ""
+                labels[item.article_id] = article_label(item.title, text)
+            item.label = labels[item.article_id]
 
     def _extractive(self, retrieval: Retrieval, asked: str | None = None) -> AnswerResponse:
         """The extractive answer or the refusal; asked is the question as typed (default: the retrieved one)."""

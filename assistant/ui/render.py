@@ -10,6 +10,7 @@ from urllib.parse import quote
 
 from assistant.schemas import AnswerResponse, Citation
 from index.store import StoredArticle
+from newstext.label import article_label
 from newstext.urls import source_domain
 
 _MARKER = re.compile(r"\[(\d+)\]")
@@ -28,7 +29,7 @@ def _cite_attrs(c: Citation) -> str:
 
 
 def _label(c: Citation) -> str:
-    return c.title or c.article_id
+    return c.label or c.title or c.article_id
 
 
 def _oneline(text: str) -> str:
@@ -87,13 +88,13 @@ def conversation(exchanges: Iterable[tuple[str, AnswerResponse]]) -> list[dict[s
     return messages
 
 
-def _meta(url: str, date: str, article_id: str, titled: bool = True) -> str:
+def _meta(url: str, date: str, article_id: str, named: bool = True) -> str:
     parts = []
     if url:
         domain = escape(source_domain(url) or url)
         parts.append(f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{domain}</a>')
     parts.append(f"<span>{escape(date) if date else 'undated'}</span>")
-    if titled:  # an untitled article already shows its id as the title
+    if named:  # an article without a title or text already shows its id as its name
         parts.append(f'<span class="na-id">{escape(article_id)}</span>')
     return '<div class="na-meta">' + '<span class="na-dot">·</span>'.join(parts) + "</div>"
 
@@ -124,7 +125,7 @@ def sources_html(response: AnswerResponse | None) -> str:
         cards.append(
             f'<div class="na-source" data-source="{escape(first.article_id)}">'
             f'<a class="na-source-title" {_cite_attrs(first)}>{escape(_label(first))}</a>'
-            f"{_meta(first.url, first.date, first.article_id, bool(first.title))}{quotes}</div>"
+            f"{_meta(first.url, first.date, first.article_id, bool(first.label or first.title))}{quotes}</div>"
         )
     return head + '<div class="na-sources">' + "".join(cards) + "</div>"
 
@@ -146,14 +147,15 @@ def article_html(article: StoredArticle | None, start: int, end: int, n: int | N
     if not 0 <= start <= end <= len(text):
         start = end = 0
     badge = f'<span class="na-badge">{n}</span>' if n is not None else ""
+    label = article_label(article.title, text)
     body = (
         escape(text[:start]) + f'<mark class="na-mark" id="na-mark">{escape(text[start:end])}</mark>'
         + escape(text[end:])
     ) if end > start else escape(text)
     return (
         f'{head}<div class="na-article" data-article="{escape(article.id)}">'
-        f'<div class="na-article-title">{badge}{escape(article.title or article.id)}</div>'
-        f"{_meta(article.url, article.date, article.id, bool(article.title))}"
+        f'<div class="na-article-title">{badge}{escape(label or article.id)}</div>'
+        f"{_meta(article.url, article.date, article.id, bool(label))}"
         f'<div class="na-article-body">{body}</div></div>'
     )
 

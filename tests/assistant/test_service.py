@@ -206,3 +206,15 @@ def test_stream_yields_text_then_response(service: AnswerService) -> None:
     pieces = list(service.ask_stream("Who founded Wagner?"))
     *text, final = pieces
     assert "".join(str(t) for t in text) == final.answer  # type: ignore[union-attr]
+
+
+def test_an_untitled_article_is_named_by_its_opening_words(service: AnswerService) -> None:
+    """The second default article has no headline: its citations and passages name it by how it opens, not by
+    its file id; a titled article keeps its title."""
+    response = service.ask("What did Ukraine liberate one day after the annexation proclamation?")
+    untitled = [c for c in response.citations if c.article_id == "004_d7e9291a4c230370"]
+    assert untitled and all(c.title == "" for c in untitled)
+    assert untitled[0].label == "A string of victories in the Kharkiv oblast has suddenly turned the…"
+    titled = [p for p in response.passages if p.title]
+    assert titled and all(p.label == p.title for p in titled)
+    assert all(p.label for p in response.passages)
