@@ -96,10 +96,11 @@ def upload(page: Any, path: Path) -> None:
     """Drop a file on the Index tab's upload widget, as a user drags one from a folder, and wait until the widget
     shows its name; a failure says what the widget and the browser showed instead.
 
-    The drop goes to the drop zone itself. Four times under load (in CI and in parallel local runs) a file set
-    straight into the widget's hidden file input never showed. Gradio's widget replaces that input whenever its
-    drop zone's settings are redrawn (its `drag` action's `update`), and a file set into the input it has just
-    dropped is never read. That this was the cause is not proven: it was never reproduced where it could be watched."""
+    The name is read from the widget's text with white space removed. While the file uploads, Gradio shows
+    "Uploading 1 file... kestrel-festival.txt"; once uploaded, its file list shows the name as two elements, stem
+    and extension ("kestrel-festival\n.txt"), which a wait for the whole name never matches (probed every 100 ms:
+    whole name found only in the first sample). That wait is what failed five times under load: the upload
+    finished before the first look, and the file sat in the widget, uploaded, for 120 s."""
     from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
     widget = page.locator("#na-upload")
@@ -111,7 +112,9 @@ def upload(page: Any, path: Path) -> None:
     )
     zone.dispatch_event("drop", {"dataTransfer": files})
     try:
-        widget.get_by_text(path.name).first.wait_for()
+        page.wait_for_function(
+            "([el, name]) => el.innerText.replace(/\\s+/g, '').includes(name)", arg=[widget.element_handle(), path.name]
+        )
     except PlaywrightTimeout:
         toasts = page.locator(".toast-body").all_inner_texts()
         pytest.fail(
