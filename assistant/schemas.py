@@ -41,6 +41,11 @@ class Citation(BaseModel):
     score: float
     verified: bool = True
 
+    @property
+    def name(self) -> str:
+        """How to show the cited article: its label, else its title (a server from before labels), else its id."""
+        return self.label or self.title or self.article_id
+
 
 class Passage(BaseModel):
     """A ranked retrieved passage: a run of whole sentences of one stored chunk."""

@@ -109,7 +109,7 @@ class SentenceTransformerEmbedder:
     def _threads_for(self, texts: Sequence[str], alone: bool) -> int:
         """Every configured thread for a call alone with enough work to share (an answer's four sentences: 75 ->
         55 ms on 2 cores); one for a query, too little to share, and for a call beside another call or question
-        (scripts/bench_api.py, 4 clients: each on 2 threads of 2 cores served 5.4 requests/s, on one 8.5)."""
+        (scripts/bench_api.py, 4 clients: each on 2 threads of 2 cores served 5.4 requests/s, on one 6.4–8.5)."""
         if not alone or self._threads == 1:
             return 1
         many = len(texts) > SMALL_BATCH_TOKENS  # each text is a word piece at least: no need to count

@@ -21,8 +21,7 @@ def print_answer(response: AnswerResponse) -> None:
     need dates, and the web chat and the API show them too)."""
     print(response.answer)
     for c in response.citations:
-        name = c.label or c.title or c.article_id
-        print(f"\n[{c.n}] {name}, {c.date or 'undated'}" + (f" <{c.url}>" if c.url else ""))
+        print(f"\n[{c.n}] {c.name}, {c.date or 'undated'}" + (f" <{c.url}>" if c.url else ""))
         print(f'    "{c.quote}" (chars {c.start}-{c.end})')
 
 

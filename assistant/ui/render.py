@@ -28,10 +28,6 @@ def _cite_attrs(c: Citation) -> str:
     return f'href="{escape(cite_href(c))}"'
 
 
-def _label(c: Citation) -> str:
-    return c.label or c.title or c.article_id
-
-
 def _oneline(text: str) -> str:
     """Escaped and on one line: a blank line would end the chat's raw-HTML block and start Markdown."""
     return escape(" ".join(text.split()))
@@ -59,7 +55,7 @@ def answer_html(response: AnswerResponse) -> str:
         c = by_n.get(int(m.group(1)))
         if c is None:
             return m.group(0)
-        title = escape(f"[{c.n}] {_label(c)}: open the quoted passage")
+        title = escape(f"[{c.n}] {c.name}: open the quoted passage")
         return f'<a class="na-cite" title="{title}" {_cite_attrs(c)}>{c.n}</a>'
 
     return f'<div class="na-answer">{_MARKER.sub(marker, _oneline(response.answer))}</div>'
@@ -124,7 +120,7 @@ def sources_html(response: AnswerResponse | None) -> str:
         )
         cards.append(
             f'<div class="na-source" data-source="{escape(first.article_id)}">'
-            f'<a class="na-source-title" {_cite_attrs(first)}>{escape(_label(first))}</a>'
+            f'<a class="na-source-title" {_cite_attrs(first)}>{escape(first.name)}</a>'
             f"{_meta(first.url, first.date, first.article_id, bool(first.label or first.title))}{quotes}</div>"
         )
     return head + '<div class="na-sources">' + "".join(cards) + "</div>"
