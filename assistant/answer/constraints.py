@@ -23,7 +23,7 @@ _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
 # Capitalised words that are no constraint: question words, titles and words of address.
-_NOT_NAMES = frozenset(
+NOT_NAMES = frozenset(
     "what which who whom whose when where why how did does do is are was were will would could should can "
     "has have had in on at of for to by from with as and or but if after before during since this that these "
     "those there here the a an it its mr mrs ms dr sir st "
@@ -101,7 +101,7 @@ class Constraints:
             for part in word.split("-"):
                 norm = _norm_word(part)
                 short = without_possessive(part).isupper() and len(norm) < rules.min_acronym
-                if part[:1].isupper() and len(norm) > 1 and not short and norm not in _NOT_NAMES | STOPWORDS:
+                if part[:1].isupper() and len(norm) > 1 and not short and norm not in NOT_NAMES | STOPWORDS:
                     names.add(norm)
                     shown.setdefault(norm, without_possessive(part.rstrip(".,;:!?-")))
         return cls(numbers, frozenset(names), phrases, tuple(shown.items()), rules)

@@ -12,10 +12,11 @@ from pathlib import Path
 
 import numpy as np
 
+from assistant.answer.asked import in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
-from assistant.answer.constraints import residue
+from assistant.answer.constraints import Constraints, residue
 from assistant.answer.extractive import Quote
-from assistant.answer.refusal import about_first, answering, typed
+from assistant.answer.refusal import about, about_first, answering, typed
 from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates, clauses
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
@@ -154,10 +155,56 @@ class Reading:
             self._residues[id(sentence)] = best
         return self._residues[id(sentence)]
 
+    @cached_property
+    def _wanted(self) -> Constraints:
+        """The question's numbers, names and quoted phrases."""
+        return Constraints.of(self._retrieval.query)
+
+    @cached_property
+    def _chunk_texts(self) -> dict[str, str]:
+        """Each top chunk's title and whole text, by id: a passage's names may sit in the sentence before it."""
+        return {c.chunk.id: f"{c.article.title}\n{c.chunk.text}" for c in self._retrieval.chunks}
+
+    @cached_property
+    def _short_rest(self) -> list[str]:
+        """The one or two words a rest too short for the residue test asks (asked.short_rest); [] when none."""
+        return short_rest(self._retrieval.query, self._refusal.min_residue_terms)
+
+    def _states_words(self, sentence: Sentence) -> bool:
+        """asked.states() for the short rest's words; True when there are none."""
+        return states(self._short_rest, sentence.text, self._embedder.embed, self._refusal.min_word_cosine or 1.0)
+
+    def states_asked(self, sentence: Sentence) -> bool:
+        """The sentence states the short rest's words (True when there are none), or one of its clauses is at
+        policy.min_clause_cosine from the question: MiniLM puts a word far from its synonyms ("created" is 0.42 from
+        "founder"), while "... and Wagner founder Yevgeny Prigozhin" is 0.71 from "Who created Wagner?"."""
+        return self._states_words(sentence) or self.clause_cosine(sentence) >= self._refusal.min_clause_cosine
+
+    def _stating_first(self) -> None:
+        """When the lead does not state what a short rest asks, the best of the policy.topic_sentences best sentences
+        that states it in one of its forms, in a chunk stating the question's names, and is about the question leads
+        instead: "What did Moscow ban?" led with the March strikes, above "Moscow's response? A bizarre law banning
+        the 'international satanic movement'"."""
+        if not self._short_rest or not self.scored or self._states_words(self.scored[0][1]):
+            return
+        for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
+            if (
+                in_form(self._short_rest, sentence_words(s.text))
+                and not self._wanted.missing([self._chunk_texts.get(s.candidate.chunk.id, s.candidate.chunk.text)])
+                and about(s, self._refusal, self.clause_cosine)
+            ):
+                self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
+                return
+
     def answering(self) -> float | None:
         """refusal.answering() over these sentences, with their clause and residue cosines. When it passes on a
         sentence holding the asked kind that the lead lacks, that sentence leads (policy.typed_leads)."""
-        likely = answering(self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine)
+        if self._refusal.min_word_cosine is not None:
+            self._stating_first()
+        likely = answering(
+            self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
+            self.states_asked if self._refusal.min_word_cosine is not None else None,
+        )  # fmt: skip
         if not (likely and self._refusal.typed_leads):
             return likely
         held = typed(self.scored, self._retrieval.query, self._refusal)

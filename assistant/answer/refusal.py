@@ -164,6 +164,7 @@ def answering(
     policy: RefusalPolicy = RefusalPolicy(),
     clause_cosine: Callable[[Sentence], float] | None = None,
     residue_cosine: Callable[[Sentence], float] | None = None,
+    states_asked: Callable[[Sentence], bool] | None = None,
 ) -> float | None:
     """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
     question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
@@ -171,8 +172,9 @@ def answering(
     share, a sum, a year, a time, a place) or for a count ("how many") reads the best sentence holding a thing of
     that kind instead, and 0.0 when none of them is about the question: the topic is covered, the asked kind of
     fact is not. Also 0.0 when the best sentence is far from what the question asks beyond its names
-    (`residue_cosine`, which embeds it; None skips the test). A question of names alone (names_only) is about any
-    sentence stating them all."""
+    (`residue_cosine`, which embeds it; None skips the test), or does not state the one or two words a shorter rest
+    asks (`states_asked`, asked.py). A question of names alone (names_only) is about any sentence stating them
+    all."""
     if not scored:
         return 0.0
     if not about(scored[0][1], policy, clause_cosine) and not (
@@ -181,6 +183,8 @@ def answering(
         return None
     if residue_cosine is not None and residue_cosine(scored[0][1]) < policy.min_residue_cosine:
         return 0.0  # about the question's names, not what it asks of them
+    if states_asked is not None and not states_asked(scored[0][1]):
+        return 0.0  # likewise, for a rest of a word or two ("Where did Prigozhin die?" led by his Bakhmut assault)
     held = typed(scored, question, policy)
     if held is None:
         return scored[0][0]

@@ -127,6 +127,24 @@ def test_a_when_question_the_articles_do_not_date_is_refused(service: AnswerServ
     assert not dated.refused and "July 23, 2025" in dated.answer.split("[1]")[0]
 
 
+@pytest.mark.parametrize(
+    "question", ["Where did Prigozhin die?", "Who killed Prigozhin?", "Why did Wagner march on Moscow?"]
+)
+def test_a_lead_not_stating_what_a_short_question_asks_is_refused(service: AnswerService, question: str) -> None:
+    """The default articles never say where or how Prigozhin died, nor why Wagner marched: these were answered with
+    his Bakhmut assault and "The March strikes on oil refineries". Now they are related reading, not an answer."""
+    response = service.ask(question)
+    assert response.refused and response.reason == "no_answer" and response.citations == []
+    assert response.passages
+
+
+def test_the_sentence_that_states_what_is_asked_leads(service: AnswerService) -> None:
+    """ "What did Moscow ban?" led with the March strikes; the sentence saying what was banned ranked third."""
+    assert "banning" in service.ask("What did Moscow ban?").answer.split("[1]")[0]
+    assert "Wagner-led" in service.ask("Who leads Wagner?").answer.split("[1]")[0]  # led ~ leads
+    assert "shot down" in service.ask("What did Turkey shoot down?").answer.split("[1]")[0]  # shot ~ shoot
+
+
 def test_a_question_in_french_is_told_to_ask_in_english(service: AnswerService) -> None:
     response = service.ask("Qui a fondé le groupe Wagner ?")
     assert response.refused and response.reason == "language" and response.citations == []

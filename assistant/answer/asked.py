@@ -1,0 +1,108 @@
+"""What a short question asks of its names ("Where did Prigozhin die?" -> die), and whether a sentence states it.
+
+A rest of one or two words embeds too poorly for the residue test (refusal.answering), so a lead that only names
+Prigozhin ("Prigozhin has ordered Wagner-led forces to assault Bakhmut") answered where he died. Such a rest is a
+word or two that the answer must state itself: the same word in another form (died, led ~ leads), or one the model
+puts as close in meaning as a word's own forms (shot ~ shoot, founder ~ founded).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from functools import lru_cache
+
+import numpy as np
+
+from assistant.answer.constraints import NOT_NAMES, residue
+from newstext.terms import STOPWORDS, terms, without_possessive
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
+# Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
+# and when ("this week's", "today"). Part of what "asked" means, not a tuning knob.
+_GENERIC = frozenset(
+    "happen happens happened happening say says said saying know known knew think thought mean means meant "
+    "go goes going went gone get gets got do doing done make makes made tell told give gave given take took "
+    "new latest news story stories report reports reported about like "
+    "today yesterday tomorrow tonight now currently recently recent day days week weeks weekend month months "
+    "year years time".split()
+)
+# The noun after "which" or "what" names the kind of thing asked for ("Which city ...?", "What was the color of
+# ...?", "What is the purpose of ...?"), which the answer states by giving one, not by repeating the noun.
+_KIND = re.compile(r"\b(?:which|what|whose|how many|how much)\s+(?:(?:is|was|are|were)\s+the\s+)?([a-z]+)", re.I)
+# A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
+# one month close to another ("march" ~ "July": 0.65).
+_MONTHS = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+# Only a word that can be a verb or a noun is demanded: an adjective is judged, not repeated ("Why was the Kerch
+# Bridge important?" is answered by "a massive blow ... a symbol of the Putin era").
+_DEMANDED = frozenset({"VERB", "NOUN"})
+
+
+def asked_words(question: str) -> list[str]:
+    """The content words of what the question asks beyond its names and numbers, lower case: no stop words, no
+    words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
+    asked for, and only words that can be a verb or a noun."""
+    skip = STOPWORDS | _GENERIC | NOT_NAMES | {m.group(1).lower() for m in _KIND.finditer(question)}
+    words = (without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question)))
+    return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
+
+
+def _demanded(word: str) -> bool:
+    """The word can be a verb or a noun, or the dictionary does not know it."""
+    from lemminflect import getAllLemmas
+
+    readings = set(getAllLemmas(word))
+    return not readings or bool(readings & _DEMANDED)
+
+
+def short_rest(question: str, min_terms: int) -> list[str]:
+    """asked_words(), when the residue test cannot read the rest (fewer than min_terms content words); else []."""
+    if len(terms(residue(question))) >= min_terms:
+        return []
+    return asked_words(question)
+
+
+@lru_cache(maxsize=4096)
+def lemmas(word: str) -> frozenset[str]:
+    """The word's dictionary forms in any part of speech (shot: shot, shoot), itself and its Snowball stem too."""
+    from lemminflect import getAllLemmas
+
+    found = {lemma for forms in getAllLemmas(word).values() for lemma in forms}
+    return frozenset({word, *terms(word), *found})
+
+
+def sentence_words(text: str) -> list[str]:
+    """The sentence's content words, lower case; a month's name written as a name is not the verb or noun."""
+    out = []
+    for m in _WORD.finditer(text):
+        word = m.group(0).strip("'’")
+        low = word.lower()
+        if len(low) < 3 or low in STOPWORDS or (word[:1].isupper() and low in _MONTHS):
+            continue
+        out.append(low)
+    return list(dict.fromkeys(out))
+
+
+def states(
+    asked: Sequence[str],
+    text: str,
+    embed: Callable[[list[str]], np.ndarray],
+    min_cosine: float,
+) -> bool:
+    """Some asked word is in the sentence in one of its forms or, failing that, some word of the sentence is at
+    least min_cosine from it, each word embedded alone (`embed`, called only then)."""
+    words = sentence_words(text)
+    if not asked or not words:
+        return not asked
+    if in_form(asked, words):
+        return True
+    vectors = embed([*asked, *words])
+    return bool(np.max(vectors[len(asked) :] @ vectors[: len(asked)].T) >= min_cosine)
+
+
+def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:
+    """Some asked word is one of the words (sentence_words) in one of its forms: died ~ die, led ~ leads."""
+    forms = [lemmas(w) for w in words]
+    return any(lemmas(a) & f for a in asked for f in forms)

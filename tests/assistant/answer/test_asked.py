@@ -1,0 +1,62 @@
+"""What a short question asks of its names, and whether a sentence states it (the real model for word meaning)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from assistant.answer.asked import asked_words, in_form, sentence_words, short_rest, states
+from assistant.answer.config import RefusalPolicy
+from index.embedding import Embedder
+
+POLICY = RefusalPolicy()
+BAKHMUT = "Prigozhin has continuously ordered Wagner-led forces to assault Bakhmut in Donetsk."
+MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July rail attacks, blind Moscow's forces."
+
+
+@pytest.mark.parametrize(
+    ("question", "words"),
+    [
+        ("Where did Prigozhin die?", ["die"]),
+        ("Who founded the Wagner group?", ["founded"]),  # "group" belongs to the name
+        ("Which city did Wagner forces assault?", ["forces", "assault"]),  # "city" is the kind asked for
+        ("What happened in Kharkiv?", []),  # asked of any topic
+        ("Why was the Kerch Bridge important?", []),  # an adjective is judged, not repeated
+        ("Who is the president of Ukraine?", []),  # a title
+        ("What is the purpose of the Kinburn operation?", ["operation"]),  # "the purpose of": the kind asked for
+        ("Who won this week's vote in Kherson?", ["won", "vote"]),  # a time is no predicate
+    ],
+)
+def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:
+    assert asked_words(question) == words
+
+
+def test_a_rest_long_enough_for_the_residue_test_is_not_read_word_by_word() -> None:
+    assert short_rest("Where did Prigozhin die?", POLICY.min_residue_terms) == ["die"]
+    assert short_rest("Which football club does Kadyrov support?", POLICY.min_residue_terms) == []
+
+
+def test_a_word_in_another_form_states_it_without_embedding() -> None:
+    assert in_form(["leads"], sentence_words(BAKHMUT))  # "Wagner-led": led ~ lead ~ leads
+    assert in_form(["die"], sentence_words("He died in a plane crash north of Moscow."))
+    assert not in_form(["die"], sentence_words(BAKHMUT))
+
+
+def test_a_month_written_as_a_name_states_no_verb() -> None:
+    assert "march" not in sentence_words(MARCH) and "july" not in sentence_words(MARCH)
+    assert "march" in sentence_words("Thousands march on the capital.")
+
+
+def _no_embedding(texts: list[str]) -> np.ndarray:
+    raise AssertionError(f"embedded {texts} although a word's form decided")
+
+
+def test_states_embeds_only_when_no_form_decides(embedder: Embedder) -> None:
+    assert states(["leads"], BAKHMUT, _no_embedding, 0.6)
+    assert states([], BAKHMUT, _no_embedding, 0.6)  # nothing asked: nothing to state
+    cut = POLICY.min_word_cosine or 1.0
+    assert states(["shoot"], "In 2015, Turkey shot down a Russian warplane over Syria.", embedder.embed, cut)
+    assert states(["founded"], "Kadyrov and Wagner founder Yevgeny Prigozhin pushed Putin.", embedder.embed, cut)
+    assert not states(["die"], BAKHMUT, embedder.embed, cut)
+    assert not states(["killed"], BAKHMUT, embedder.embed, cut)
+    assert not states(["march"], MARCH, embedder.embed, cut)  # "july" would be 0.65 from it
