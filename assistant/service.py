@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING
 
 from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
-from assistant.answer.lead import Reading, compose
+from assistant.answer.lead import compose
 from assistant.answer.prompts import load_prompt
+from assistant.answer.reading import Reading
 from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, decide
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever

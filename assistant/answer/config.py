@@ -112,7 +112,7 @@ class RefusalPolicy:
     # The chunk-level topic test misses short questions over long, diffuse articles ("Who started the Wagner
     # mercenary group?" over the default articles: best chunk cosine 0.23, coverage 0.35); when it fails, a clause
     # of the ranker's best this many sentences at min_clause_cosine shows the topic is covered after all, and that
-    # sentence leads (lead.Reading.rescue). 8, not 4: "Who created the Wagner group?" has its founder clause (0.61)
+    # sentence leads (reading.Reading.rescue). 8, not 4: "Who created the Wagner group?" has its founder clause (0.61)
     # in the 5th sentence. On news-dev and news-smoke 4 and 8 give the same figures: no question the topic test
     # refuses there has such a clause.
     topic_sentences: int = 8

@@ -7,20 +7,16 @@ import json
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from functools import cached_property, lru_cache
+from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
 
-from assistant.answer.asked import in_form, sentence_words, short_rest, states
-from assistant.answer.config import AnswerPolicy, RefusalPolicy
-from assistant.answer.constraints import Constraints, residue
+from assistant.answer.config import AnswerPolicy
 from assistant.answer.extractive import Quote
-from assistant.answer.refusal import about, about_first, answering, typed
 from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates, clauses
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
-from newstext.terms import terms
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "sentence_ranker.json"
 _WORDS = re.compile(r"[\w’'-]+")
@@ -99,135 +95,6 @@ def ranked_sentences(
 def clause_cosine(sentence: Sentence, query_vector: np.ndarray, embedder: Embedder) -> float:
     """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
     return float(np.max(embedder.embed(clauses(sentence.text)) @ query_vector))
-
-
-class Reading:
-    """One retrieval's sentences, ranked when a check first asks (ranking embeds them) and each sentence's best clause
-    cosine embedded once, however many checks read them."""
-
-    def __init__(
-        self,
-        retrieval: Retrieval,
-        embedder: Embedder,
-        policy: AnswerPolicy = AnswerPolicy(),
-        refusal: RefusalPolicy = RefusalPolicy(),
-    ) -> None:
-        self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
-        self._clauses: dict[int, float] = {}
-        self._residues: dict[int, float] = {}
-        self._vectors: dict[int | str, np.ndarray] = {}  # the sentences the ranking embedded, and what is asked
-
-    @cached_property
-    def scored(self) -> list[tuple[float, Sentence]]:
-        """The sentences with their probabilities, best first (a near tie about the question before one that is not)."""
-        also = [self._asked] if self._asked else []
-        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=self._vectors, also=also)
-        return about_first(ranked, self._refusal, self.clause_cosine)
-
-    def clause_cosine(self, sentence: Sentence) -> float:
-        """clause_cosine(), memoised per sentence."""
-        if id(sentence) not in self._clauses:
-            self._clauses[id(sentence)] = clause_cosine(sentence, self._retrieval.query_vector, self._embedder)
-        return self._clauses[id(sentence)]
-
-    @cached_property
-    def _asked(self) -> str:
-        """The question's residue (constraints.residue); empty when too short to embed (policy.min_residue_terms)."""
-        asked = residue(self._retrieval.query)
-        return asked if len(terms(asked)) >= self._refusal.min_residue_terms else ""
-
-    def residue_cosine(self, sentence: Sentence) -> float:
-        """The best cosine of the sentence or one of its clauses with what the question asks beyond its names and
-        numbers, memoised; 1.0 when that rest is too short to test. The test only compares it with
-        policy.min_residue_cosine, so a sentence whose own vector (the ranking embedded it) already reaches that
-        gives that cosine, and its clauses are not embedded."""
-        if not self._asked:
-            return 1.0
-        if id(sentence) not in self._residues:
-            if self._asked not in self._vectors:  # the ranking embedded nothing
-                self._vectors[self._asked] = self._embedder.embed([self._asked])[0]
-            asked, known = self._vectors[self._asked], self._vectors.get(id(sentence))
-            best = float(known @ asked) if known is not None else -1.0
-            if best < self._refusal.min_residue_cosine:
-                parts = dict.fromkeys([sentence.text, *clauses(sentence.text)])
-                texts = [t for t in parts if known is None or t != sentence.text]
-                best = max(best, float(np.max(self._embedder.embed(texts) @ asked))) if texts else best
-            self._residues[id(sentence)] = best
-        return self._residues[id(sentence)]
-
-    @cached_property
-    def _wanted(self) -> Constraints:
-        """The question's numbers, names and quoted phrases."""
-        return Constraints.of(self._retrieval.query)
-
-    @cached_property
-    def _chunk_texts(self) -> dict[str, str]:
-        """Each top chunk's title and whole text, by id: a passage's names may sit in the sentence before it."""
-        return {c.chunk.id: f"{c.article.title}\n{c.chunk.text}" for c in self._retrieval.chunks}
-
-    @cached_property
-    def _short_rest(self) -> list[str]:
-        """The one or two words a rest too short for the residue test asks (asked.short_rest); [] when none."""
-        return short_rest(self._retrieval.query, self._refusal.min_residue_terms)
-
-    def _states_words(self, sentence: Sentence) -> bool:
-        """asked.states() for the short rest's words; True when there are none."""
-        return states(self._short_rest, sentence.text, self._embedder.embed, self._refusal.min_word_cosine or 1.0)
-
-    def states_asked(self, sentence: Sentence) -> bool:
-        """The sentence states the short rest's words (True when there are none), or one of its clauses is at
-        policy.min_clause_cosine from the question: MiniLM puts a word far from its synonyms ("created" is 0.42 from
-        "founder"), while "... and Wagner founder Yevgeny Prigozhin" is 0.71 from "Who created Wagner?"."""
-        return self._states_words(sentence) or self.clause_cosine(sentence) >= self._refusal.min_clause_cosine
-
-    def _stating_first(self) -> None:
-        """When the lead does not state what a short rest asks, the best of the policy.topic_sentences best sentences
-        that states it in one of its forms, in a chunk stating the question's names, and is about the question leads
-        instead: "What did Moscow ban?" led with the March strikes, above "Moscow's response? A bizarre law banning
-        the 'international satanic movement'"."""
-        if not self._short_rest or not self.scored or self._states_words(self.scored[0][1]):
-            return
-        for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
-            if (
-                in_form(self._short_rest, sentence_words(s.text))
-                and not self._wanted.missing([self._chunk_texts.get(s.candidate.chunk.id, s.candidate.chunk.text)])
-                and about(s, self._refusal, self.clause_cosine)
-            ):
-                self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
-                return
-
-    def answering(self) -> float | None:
-        """refusal.answering() over these sentences, with their clause and residue cosines. When it passes on a
-        sentence holding the asked kind that the lead lacks, that sentence leads (policy.typed_leads)."""
-        if self._refusal.min_word_cosine is not None:
-            self._stating_first()
-        likely = answering(
-            self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
-            self.states_asked if self._refusal.min_word_cosine is not None else None,
-        )  # fmt: skip
-        if not (likely and self._refusal.typed_leads):
-            return likely
-        held = typed(self.scored, self._retrieval.query, self._refusal)
-        if held and held[0][1] is not self.scored[0][1]:
-            self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
-        return likely
-
-    def closest_clause(self, n: int) -> float:
-        """The best clause cosine among the n best sentences."""
-        return max((self.clause_cosine(s) for _, s in self.scored[:n]), default=0.0)
-
-    def rescue(self, n: int) -> float:
-        """closest_clause(n), for a topic the chunks miss: when that clause shows the topic (min_clause_cosine),
-        its sentence is the one evidence that the articles cover the question, so it leads from now on, rated as
-        close to the question as that clause."""
-        best = self.closest_clause(n)
-        if best >= self._refusal.min_clause_cosine:
-            i = next(i for i, (_, s) in enumerate(self.scored[:n]) if self.clause_cosine(s) == best)
-            sentence = self.scored[i][1]
-            sentence.features["cosine"] = max(sentence.features["cosine"], best)
-            prob = float(default_ranker().probabilities([sentence])[0])
-            self.scored[:] = [(prob, sentence), *self.scored[:i], *self.scored[i + 1 :]]
-        return best
 
 
 def score(

@@ -215,7 +215,7 @@ def test_what_is_asked_is_embedded_with_the_sentences_and_clauses_only_when_they
     ranking's embed call, and a sentence's clauses are embedded only when its own vector falls short, so the test
     decides as embedding every clause would."""
     from assistant.answer.constraints import residue
-    from assistant.answer.lead import Reading
+    from assistant.answer.reading import Reading
     from assistant.answer.sentences import clauses
 
     embedder = default_service.handles.embedder
