@@ -82,6 +82,11 @@ class Reading:
         """Each top chunk's title and whole text, by id: a passage's names may sit in the sentence before it."""
         return {c.chunk.id: f"{c.article.title}\n{c.chunk.text}" for c in self._retrieval.chunks}
 
+    def names_stated(self, sentence: Sentence) -> bool:
+        """The sentence's chunk (and its title) states every number, name and quoted phrase of the question."""
+        chunk = sentence.candidate.chunk
+        return not self._wanted.missing([self._chunk_texts.get(chunk.id, chunk.text)])
+
     @cached_property
     def _short_rest(self) -> list[str]:
         """The one or two words a rest too short for the residue test asks (asked.short_rest); [] when none."""
@@ -107,7 +112,7 @@ class Reading:
         for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
             if (
                 in_form(self._short_rest, sentence_words(s.text))
-                and not self._wanted.missing([self._chunk_texts.get(s.candidate.chunk.id, s.candidate.chunk.text)])
+                and self.names_stated(s)
                 and about(s, self._refusal, self.clause_cosine)
             ):
                 self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
@@ -120,11 +125,11 @@ class Reading:
             self._stating_first()
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
-            self.states_asked if self._refusal.min_word_cosine is not None else None,
+            self.states_asked if self._refusal.min_word_cosine is not None else None, self.names_stated,
         )  # fmt: skip
         if not (likely and self._refusal.typed_leads):
             return likely
-        held = typed(self.scored, self._retrieval.query, self._refusal)
+        held = typed(self.scored, self._retrieval.query, self._refusal, self.names_stated)
         if held and held[0][1] is not self.scored[0][1]:
             self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
         return likely

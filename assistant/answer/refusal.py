@@ -165,6 +165,7 @@ def answering(
     clause_cosine: Callable[[Sentence], float] | None = None,
     residue_cosine: Callable[[Sentence], float] | None = None,
     states_asked: Callable[[Sentence], bool] | None = None,
+    names_stated: Callable[[Sentence], bool] | None = None,
 ) -> float | None:
     """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
     question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
@@ -173,8 +174,9 @@ def answering(
     that kind instead, and 0.0 when none of them is about the question: the topic is covered, the asked kind of
     fact is not. Also 0.0 when the best sentence is far from what the question asks beyond its names
     (`residue_cosine`, which embeds it; None skips the test), or does not state the one or two words a shorter rest
-    asks (`states_asked`, asked.py). A question of names alone (names_only) is about any sentence stating them
-    all."""
+    asks (`states_asked`, asked.py). A sentence holding the asked kind counts only where `names_stated` (its
+    chunk states the question's names) allows. A question of names alone (names_only) is about any sentence
+    stating them all."""
     if not scored:
         return 0.0
     if not about(scored[0][1], policy, clause_cosine) and not (
@@ -185,23 +187,30 @@ def answering(
         return 0.0  # about the question's names, not what it asks of them
     if states_asked is not None and not states_asked(scored[0][1]):
         return 0.0  # likewise, for a rest of a word or two ("Where did Prigozhin die?" led by his Bakhmut assault)
-    held = typed(scored, question, policy)
+    held = typed(scored, question, policy, names_stated)
     if held is None:
         return scored[0][0]
     return held[0][0] if held and about(held[0][1], policy, clause_cosine) else 0.0
 
 
 def typed(
-    scored: list[tuple[float, Sentence]], question: str, policy: RefusalPolicy = RefusalPolicy()
+    scored: list[tuple[float, Sentence]],
+    question: str,
+    policy: RefusalPolicy = RefusalPolicy(),
+    names_stated: Callable[[Sentence], bool] | None = None,
 ) -> list[tuple[float, Sentence]] | None:
     """The sentences holding a thing of the kind the question asks for (policy.typed_kinds, or a count), best
-    first; None when the question asks for no such kind."""
+    first, each also passing `names_stated` when given: the time of another event answers no "when" ("When was the
+    Kerch Bridge attacked?" led with "The March strikes on oil refineries ..."). None when the question asks for no
+    such kind."""
     if expected_type(question) in policy.typed_kinds:
-        return [(p, s) for p, s in scored if s.features["answer_type"]]
-    if policy.typed_counts and asks_count(question):
+        held = [(p, s) for p, s in scored if s.features["answer_type"]]
+    elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
-        return [(p, s) for p, s in scored if counts(s.text, noun) - given]
-    return None
+        held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
+    else:
+        return None
+    return [(p, s) for p, s in held if names_stated is None or names_stated(s)]
 
 
 def should_refuse(chunks: list[Candidate], question: str = "", policy: RefusalPolicy = RefusalPolicy()) -> bool:

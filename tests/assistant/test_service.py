@@ -128,11 +128,16 @@ def test_a_when_question_the_articles_do_not_date_is_refused(service: AnswerServ
 
 
 @pytest.mark.parametrize(
-    "question", ["Where did Prigozhin die?", "Who killed Prigozhin?", "Why did Wagner march on Moscow?"]
+    "question",
+    [
+        "Where did Prigozhin die?", "Who killed Prigozhin?", "Why did Wagner march on Moscow?",
+        "When was the Kerch Bridge attacked?",  # led with the March strikes: a time, but of other attacks
+    ],
 )
 def test_a_lead_not_stating_what_a_short_question_asks_is_refused(service: AnswerService, question: str) -> None:
-    """The default articles never say where or how Prigozhin died, nor why Wagner marched: these were answered with
-    his Bakhmut assault and "The March strikes on oil refineries". Now they are related reading, not an answer."""
+    """The default articles never say where or how Prigozhin died, nor why Wagner marched, nor the day of the Kerch
+    Bridge attack: these were answered with his Bakhmut assault and "The March strikes on oil refineries". Now they
+    are related reading, not an answer."""
     response = service.ask(question)
     assert response.refused and response.reason == "no_answer" and response.citations == []
     assert response.passages
