@@ -3,6 +3,7 @@ once, however many checks ask, and the sentence that leads moved up when a check
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cached_property
 
 import numpy as np
@@ -102,27 +103,40 @@ class Reading:
         "founder"), while "... and Wagner founder Yevgeny Prigozhin" is 0.71 from "Who created Wagner?"."""
         return self._states_words(sentence) or self.clause_cosine(sentence) >= self._refusal.min_clause_cosine
 
-    def _stating_first(self) -> None:
-        """When the lead does not state what a short rest asks, the best of the policy.topic_sentences best sentences
-        that states it in one of its forms, in a chunk stating the question's names, and is about the question leads
-        instead: "What did Moscow ban?" led with the March strikes, above "Moscow's response? A bizarre law banning
-        the 'international satanic movement'"."""
-        if not self._short_rest or not self.scored or self._states_words(self.scored[0][1]):
+    def _in_form(self, sentence: Sentence) -> bool:
+        """The sentence holds a short rest's word in one of its forms (no embedding)."""
+        return in_form(self._short_rest, sentence_words(sentence.text))
+
+    def _residue_passes(self, sentence: Sentence) -> bool:
+        """The residue test (residue_cosine against policy.min_residue_cosine)."""
+        return self.residue_cosine(sentence) >= self._refusal.min_residue_cosine
+
+    def _answering_first(self) -> None:
+        """When the lead is not about what the question asks of its names (the residue test, or a short rest's words),
+        the best of the policy.topic_sentences best sentences that is, in a chunk stating the question's names, and
+        about the question leads instead; a short rest's words must be there in one of their forms. "What did Moscow
+        ban?" led with the March strikes, above "Moscow's response? A bizarre law banning the 'international satanic
+        movement'"; "Which air base could Ukraine hit from the Kinburn Spit?" was refused on its lead ("Ukrainian
+        forces reclaimed the Kinburn Spit ...", 0.13 from what is asked), above "... a launchpad to hit the Saki air
+        base in Crimea" (0.37)."""
+        lead_ok: Callable[[Sentence], bool]
+        if self._short_rest and self._refusal.min_word_cosine is not None:
+            lead_ok, answers = self._states_words, self._in_form
+        elif self._asked and self._refusal.residue_leads:
+            lead_ok = answers = self._residue_passes
+        else:
+            return
+        if not self.scored or lead_ok(self.scored[0][1]):
             return
         for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
-            if (
-                in_form(self._short_rest, sentence_words(s.text))
-                and self.names_stated(s)
-                and about(s, self._refusal, self.clause_cosine)
-            ):
+            if answers(s) and self.names_stated(s) and about(s, self._refusal, self.clause_cosine):
                 self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
                 return
 
     def answering(self) -> float | None:
         """refusal.answering() over these sentences, with their clause and residue cosines. When it passes on a
         sentence holding the asked kind that the lead lacks, that sentence leads (policy.typed_leads)."""
-        if self._refusal.min_word_cosine is not None:
-            self._stating_first()
+        self._answering_first()
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
             self.states_asked if self._refusal.min_word_cosine is not None else None, self.names_stated,

@@ -150,6 +150,13 @@ def test_the_sentence_that_states_what_is_asked_leads(service: AnswerService) ->
     assert "shot down" in service.ask("What did Turkey shoot down?").answer.split("[1]")[0]  # shot ~ shoot
 
 
+def test_a_lead_about_the_names_only_gives_way_to_the_sentence_about_what_is_asked(service: AnswerService) -> None:
+    """This was refused: its lead ("Ukrainian forces reclaimed the Kinburn Spit ...") is far from what is asked of
+    the names, and the residue test refused the question rather than read the next sentences."""
+    response = service.ask("Which air base could Ukraine hit from the Kinburn Spit?")
+    assert not response.refused and "Saki air base" in response.answer.split("[1]")[0]
+
+
 def test_a_question_in_french_is_told_to_ask_in_english(service: AnswerService) -> None:
     response = service.ask("Qui a fondé le groupe Wagner ?")
     assert response.refused and response.reason == "language" and response.citations == []
