@@ -88,6 +88,11 @@ class Reading:
         chunk = sentence.candidate.chunk
         return not self._wanted.missing([self._chunk_texts.get(chunk.id, chunk.text)])
 
+    @property
+    def _typed_names(self) -> Callable[[Sentence], bool] | None:
+        """names_stated, where a sentence holding the asked kind must sit in a chunk naming the question's names."""
+        return self.names_stated if self._refusal.typed_names else None
+
     @cached_property
     def _short_rest(self) -> list[str]:
         """The one or two words a rest too short for the residue test asks (asked.short_rest); [] when none."""
@@ -139,11 +144,11 @@ class Reading:
         self._answering_first()
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
-            self.states_asked if self._refusal.min_word_cosine is not None else None, self.names_stated,
+            self.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
         )  # fmt: skip
         if not (likely and self._refusal.typed_leads):
             return likely
-        held = typed(self.scored, self._retrieval.query, self._refusal, self.names_stated)
+        held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
         if held and held[0][1] is not self.scored[0][1]:
             self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
         return likely
