@@ -103,8 +103,9 @@ class RefusalPolicy:
     # criticised; led and died are also forms), the best word of a lead that does not at 0.40-0.58 (die: "remaining",
     # killed: "the", formed: "producing"). None: no such test.
     min_word_cosine: float | None = 0.6
-    # A lead failing the residue test gives way to a later sentence of the best topic_sentences that passes it, in a
-    # chunk naming the question's names, before the gate refuses (reading.Reading._answering_first).
+    # A lead failing the residue test gives way to its next sentence, when that is among the best topic_sentences,
+    # passes it and sits in a chunk naming the question's names, before the gate refuses
+    # (reading.Reading._answering_first).
     residue_leads: bool = True
     # A question asking of nothing but its names ("What happened in Kharkiv?", "What is the Wagner group?": a rest
     # under min_residue_terms) has those names for its whole topic: when the top chunks state them, the topic is

@@ -18,6 +18,8 @@ from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 from newstext.terms import terms
 
+FOLLOWING_GAP = 3  # characters between two sentences of one paragraph or across a paragraph break ("\n\n")
+
 
 class Reading:
     """One retrieval's sentences, ranked when a check first asks (ranking embeds them) and each sentence's best clause
@@ -116,23 +118,32 @@ class Reading:
         """The residue test (residue_cosine against policy.min_residue_cosine)."""
         return self.residue_cosine(sentence) >= self._refusal.min_residue_cosine
 
+    def _goes_on_to_answer(self, sentence: Sentence) -> bool:
+        """The lead's next sentence, which goes on about what the lead named, passes the residue test."""
+        return follows(sentence, self.scored[0][1]) and self._residue_passes(sentence)
+
     def _answering_first(self) -> None:
         """When the lead is not about what the question asks of its names (the residue test, or a short rest's words),
         the best of the policy.topic_sentences best sentences that is, in a chunk stating the question's names, and
-        about the question leads instead; a short rest's words must be there in one of their forms. "What did Moscow
+        about the question leads instead: for a short rest, one stating its words in one of their forms; for the
+        residue test, the lead's next sentence (any sentence passing it answered 7 more of news-dev's questions,
+        none with the gold, one of them off-topic). A lead not about the question at all is left to the gate ("What
+        rhymes with orange?" would lead with "... the orange category ..."). "What did Moscow
         ban?" led with the March strikes, above "Moscow's response? A bizarre law banning the 'international satanic
         movement'"; "Which air base could Ukraine hit from the Kinburn Spit?" was refused on its lead ("Ukrainian
         forces reclaimed the Kinburn Spit ...", 0.13 from what is asked), above "... a launchpad to hit the Saki air
         base in Crimea" (0.37)."""
         lead_ok: Callable[[Sentence], bool]
+        answers: Callable[[Sentence], bool]
         if self._short_rest and self._refusal.min_word_cosine is not None:
             lead_ok, answers = self._states_words, self._in_form
         elif self._asked and self._refusal.residue_leads:
-            lead_ok = answers = self._residue_passes
+            lead_ok, answers = self._residue_passes, self._goes_on_to_answer
         else:
             return
-        if not self.scored or lead_ok(self.scored[0][1]):
-            return
+        lead = self.scored[0][1] if self.scored else None
+        if lead is None or lead_ok(lead) or not about(lead, self._refusal, self.clause_cosine):
+            return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
             if answers(s) and self.names_stated(s) and about(s, self._refusal, self.clause_cosine):
                 self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
@@ -169,3 +180,10 @@ class Reading:
             prob = float(default_ranker().probabilities([sentence])[0])
             self.scored[:] = [(prob, sentence), *self.scored[:i], *self.scored[i + 1 :]]
         return best
+
+
+def follows(sentence: Sentence, lead: Sentence) -> bool:
+    """The sentence is the next one after the lead in the same article (white space apart)."""
+    gap = sentence.start - lead.end
+    same = sentence.candidate.chunk.article_id == lead.candidate.chunk.article_id
+    return same and 0 <= gap <= FOLLOWING_GAP

@@ -200,9 +200,9 @@ def typed(
     names_stated: Callable[[Sentence], bool] | None = None,
 ) -> list[tuple[float, Sentence]] | None:
     """The sentences holding a thing of the kind the question asks for (policy.typed_kinds, or a count), best
-    first, each also passing `names_stated` when given: the time of another event answers no "when" ("When was the
-    Kerch Bridge attacked?" led with "The March strikes on oil refineries ..."). None when the question asks for no
-    such kind."""
+    first; any but the lead must also pass `names_stated` when given: the time of another event answers no "when"
+    ("When was the Kerch Bridge attacked?" led with "The March strikes on oil refineries ..." over the Kerch
+    sentences, which hold no time). None when the question asks for no such kind."""
     if expected_type(question) in policy.typed_kinds:
         held = [(p, s) for p, s in scored if s.features["answer_type"]]
     elif policy.typed_counts and asks_count(question):
@@ -210,7 +210,8 @@ def typed(
         held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
     else:
         return None
-    return [(p, s) for p, s in held if names_stated is None or names_stated(s)]
+    lead = scored[0][1] if scored else None
+    return [(p, s) for p, s in held if s is lead or names_stated is None or names_stated(s)]
 
 
 def should_refuse(chunks: list[Candidate], question: str = "", policy: RefusalPolicy = RefusalPolicy()) -> bool:

@@ -60,3 +60,4 @@ def test_states_embeds_only_when_no_form_decides(embedder: Embedder) -> None:
     assert not states(["die"], BAKHMUT, embedder.embed, cut)
     assert not states(["killed"], BAKHMUT, embedder.embed, cut)
     assert not states(["march"], MARCH, embedder.embed, cut)  # "july" would be 0.65 from it
+

@@ -222,14 +222,18 @@ def test_typed_lists_the_sentences_holding_the_asked_kind_and_none_for_an_open_q
     assert typed(scored, "Who ordered the assault?") is None
     share = sentence("About 40% were recruited.", holds_type=True)
     assert typed([(0.5, georgia), (0.3, share)], "What share was recruited?") == [(0.3, share)]
-    # the kind held in a chunk about another story answers nothing: only sentences whose chunk names the question's
-    # names count, when the caller can tell
+    # the kind held in a chunk about another story answers nothing: below the lead, only sentences whose chunk names
+    # the question's names count, when the caller can tell
     strikes = sentence("The March strikes hit refineries.", holds_type=True)
     kerch = sentence("The attack on the Kerch Bridge came on Putin's birthday.")
-    about_kerch = {id(kerch)}.__contains__
     question = "When was the Kerch Bridge attacked?"
-    assert typed([(0.5, strikes), (0.4, kerch)], question) == [(0.5, strikes)]
-    assert typed([(0.5, strikes), (0.4, kerch)], question, names_stated=lambda s: about_kerch(id(s))) == []
+
+    def names_stated(s: Sentence) -> bool:
+        return s is kerch
+
+    assert typed([(0.5, kerch), (0.4, strikes)], question) == [(0.4, strikes)]
+    assert typed([(0.5, kerch), (0.4, strikes)], question, names_stated=names_stated) == []
+    assert typed([(0.5, strikes), (0.4, kerch)], question, names_stated=names_stated) == [(0.5, strikes)]  # the lead
 
 
 def test_a_lead_about_the_names_but_not_what_is_asked_answers_nothing() -> None:
