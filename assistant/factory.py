@@ -9,6 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING
 
 from assistant import __version__
+from assistant.answer.asked import lemmas
 from assistant.indexing.service import IndexService
 from assistant.service import AnswerService
 from assistant.settings import Settings
@@ -120,8 +121,10 @@ def _lifespan(
 
 
 def _warm_up(app: FastAPI, service: AnswerService) -> None:
-    """Answer one question once, so every model and index is loaded before the first user asks."""
+    """Answer one question once, so every model and index is loaded before the first user asks; the word-form tables
+    too (asked.lemmas, half a second), which only a question of a word or two beyond its names reads."""
     try:
+        lemmas("loaded")
         service.ask(WARM_UP_QUESTION)
     except Exception as exc:  # an empty or broken index still serves; /api/health says what it can
         print(f"warm-up: {exc}", file=sys.stderr)
