@@ -105,10 +105,21 @@ class Reading:
         return states(self._short_rest, sentence.text, self._embedder.embed, self._refusal.min_word_cosine or 1.0)
 
     def states_asked(self, sentence: Sentence) -> bool:
-        """The sentence states the short rest's words (True when there are none), or one of its clauses is at
-        policy.min_clause_cosine from the question: MiniLM puts a word far from its synonyms ("created" is 0.42 from
-        "founder"), while "... and Wagner founder Yevgeny Prigozhin" is 0.71 from "Who created Wagner?"."""
-        return self._states_words(sentence) or self.clause_cosine(sentence) >= self._refusal.min_clause_cosine
+        """The sentence states the short rest's words (True when there are none), or its clause closest to the
+        question is at policy.min_clause_cosine from it and closer to it than to its names alone: MiniLM puts a word
+        far from its synonyms ("created" is 0.42 from "founder"), while "... and Wagner founder Yevgeny Prigozhin" is
+        0.71 from "Who created Wagner?" and 0.58 from "Wagner". A short question is mostly its names, so a clause that
+        only names them comes close too ("How did Prigozhin die?": "... as Prigozhin looks to build up his
+        reputation", 0.57, and 0.59 from "Prigozhin")."""
+        if self._states_words(sentence):
+            return True
+        names = " ".join(dict(self._wanted.shown).get(n, n) for n in sorted(self._wanted.names))
+        parts = [sentence.text, *clauses(sentence.text)]
+        vectors = self._embedder.embed([*parts, names] if names else parts)
+        to_question = vectors[: len(parts)] @ self._retrieval.query_vector
+        best = int(np.argmax(to_question))
+        beyond = not names or float(to_question[best]) > float(vectors[best] @ vectors[-1])
+        return float(to_question[best]) >= self._refusal.min_clause_cosine and beyond
 
     def _in_form(self, sentence: Sentence) -> bool:
         """The sentence holds a short rest's word in one of its forms (no embedding)."""
