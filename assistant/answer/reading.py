@@ -134,16 +134,16 @@ class Reading:
         return follows(sentence, self.scored[0][1]) and self._residue_passes(sentence)
 
     def _answering_first(self) -> None:
-        """When the lead is not about what the question asks of its names (the residue test, or a short rest's words),
-        the best of the policy.topic_sentences best sentences that is, in a chunk stating the question's names, and
-        about the question leads instead: for a short rest, one stating its words in one of their forms; for the
-        residue test, the lead's next sentence (any sentence passing it answered 7 more of news-dev's questions,
-        none with the gold, one of them off-topic). A lead not about the question at all is left to the gate ("What
-        rhymes with orange?" would lead with "... the orange category ..."). "What did Moscow
-        ban?" led with the March strikes, above "Moscow's response? A bizarre law banning the 'international satanic
-        movement'"; "Which air base could Ukraine hit from the Kinburn Spit?" was refused on its lead ("Ukrainian
-        forces reclaimed the Kinburn Spit ...", 0.13 from what is asked), above "... a launchpad to hit the Saki air
-        base in Crimea" (0.37)."""
+        """When the lead is not about what the question asks of its names (a short rest's words, or the residue
+        test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names, and
+        about the question leads instead. For a short rest, the best one stating its words in one of their forms:
+        "What did Moscow ban?" led with the March strikes, above "Moscow's response? A bizarre law banning the
+        'international satanic movement'". For the residue test, only the lead's next sentence: "Which air base
+        could Ukraine hit from the Kinburn Spit?" was refused on "Ukrainian forces reclaimed the Kinburn Spit ..."
+        (0.13 from what is asked), followed by "... a launchpad to hit the Saki air base in Crimea" (0.37); any
+        later sentence passing it answered 7 more of news-dev's questions, none with the gold, one off-topic. A lead
+        not about the question at all is left to the gate ("What rhymes with orange?" would lead with "... the
+        orange category ...")."""
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         if self._short_rest and self._refusal.min_word_cosine is not None:
