@@ -26,7 +26,7 @@ from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
 
 K = 15
-# The sentence gates as the twelfth pass shipped them (reports/issue-13.md, fourteenth pass adds the rest).
+# The sentence gates as the thirteenth pass shipped them (reports/issue-13.md; the fourteenth pass adds the rest).
 EARLIER = replace(RefusalPolicy(), min_word_cosine=None, residue_leads=False, typed_names=False)
 
 
@@ -61,7 +61,7 @@ class Case:
     lead_prob_any: float | None = 0.0  # the same, whether or not that sentence is about the question
     lead_prob_residue: float | None = 0.0  # the same, and 0 when it is far from what is asked beyond the names
     closest_clause: float = 0.0  # the best clause cosine of the top sentences: a topic the chunks miss
-    earlier: list[str] | None = None  # the lead and gate of the twelfth pass: no kind held about another story,
+    earlier: list[str] | None = None  # the lead and gate of the thirteenth pass: no kind held about another story,
     earlier_prob: float | None = 0.0  # no short rest's words, no later sentence leading for the residue test
 
 

@@ -51,9 +51,7 @@ def asked_words(question: str) -> list[str]:
 
 def _demanded(word: str) -> bool:
     """The word can be a verb or a noun, or the dictionary does not know it."""
-    from lemminflect import getAllLemmas
-
-    readings = set(getAllLemmas(word))
+    readings = set(_readings(word))
     return not readings or bool(readings & _DEMANDED)
 
 
@@ -65,11 +63,17 @@ def short_rest(question: str, min_terms: int) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def lemmas(word: str) -> frozenset[str]:
-    """The word's dictionary forms in any part of speech (shot: shot, shoot), itself and its Snowball stem too."""
+def _readings(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's dictionary forms of the word by part of speech ({} for a word it does not know)."""
     from lemminflect import getAllLemmas
 
-    found = {lemma for forms in getAllLemmas(word).values() for lemma in forms}
+    return dict(getAllLemmas(word))
+
+
+@lru_cache(maxsize=4096)
+def lemmas(word: str) -> frozenset[str]:
+    """The word's dictionary forms in any part of speech (shot: shot, shoot), itself and its Snowball stem too."""
+    found = {lemma for forms in _readings(word).values() for lemma in forms}
     return frozenset({word, *terms(word), *found})
 
 
