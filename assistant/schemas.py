@@ -62,6 +62,11 @@ class Passage(BaseModel):
     end: int
     score: float
 
+    @property
+    def name(self) -> str:
+        """How to show the passage's article, as Citation.name."""
+        return self.label or self.title or self.article_id
+
 
 class AnswerResponse(BaseModel):
     """What `ask` returns."""

@@ -18,11 +18,16 @@ from newstext.dates import parse_day
 
 def print_answer(response: AnswerResponse) -> None:
     """The answer, then its numbered citations under it, each with its source and publication day (news answers
-    need dates, and the web chat and the API show them too)."""
+    need dates, and the web chat and the API show them too); a refusal lists its related passages."""
     print(response.answer)
     for c in response.citations:
         print(f"\n[{c.n}] {c.name}, {c.date or 'undated'}" + (f" <{c.url}>" if c.url else ""))
         print(f'    "{c.quote}" (chars {c.start}-{c.end})')
+    if response.refused and response.passages:  # the refusal says they are listed below
+        print("\nRelated passages (not an answer):")
+        for p in response.passages:
+            print(f"\n- {p.name}, {p.date or 'undated'}" + (f" <{p.url}>" if p.url else ""))
+            print(f'    "{p.text}" (chars {p.start}-{p.end})')
 
 
 def _read_batch(path: Path) -> Iterator[tuple[int, dict | None, str]]:

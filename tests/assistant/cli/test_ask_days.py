@@ -29,3 +29,18 @@ def test_each_printed_citation_shows_its_source_and_day(capsys: pytest.CaptureFi
     out = capsys.readouterr().out
     assert "[1] Storm hits coast, 2024-02-03 <https://edition.cnn.com/x>" in out
     assert "[2] Storm hits coast, undated\n" in out
+
+
+def test_a_refusal_lists_its_related_passages(capsys: pytest.CaptureFixture[str]) -> None:
+    """The no_answer message says the related passages are listed below; the CLI printed none."""
+    from assistant.cli.ask_cmd import print_answer
+    from assistant.schemas import AnswerResponse, Passage
+
+    text = "Prigozhin has ordered Wagner-led forces to assault Bakhmut."
+    passage = Passage(article_id="004", passage_id="004:3@0", chunk_id="004:3", title="", label="A string of…",
+                      url="", date="", text=text, start=10, end=10 + len(text), score=0.5)  # fmt: skip
+    message = "Your articles have passages related to this question. The related passages are listed below."
+    print_answer(AnswerResponse(answer=message, refused=True, reason="no_answer", passages=[passage]))
+    out = capsys.readouterr().out
+    assert "Related passages (not an answer):" in out
+    assert f'- A string of…, undated\n    "{text}" (chars 10-{10 + len(text)})' in out
