@@ -14,7 +14,7 @@ import numpy as np
 
 from assistant.answer.config import AnswerPolicy
 from assistant.answer.extractive import Quote
-from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates, clauses
+from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 
@@ -90,11 +90,6 @@ def ranked_sentences(
             vectors.update(zip([*map(id, chosen), *also], embedded, strict=True))
 
     return score(sentences, ranker or default_ranker(), policy.embed_sentences, embed)
-
-
-def clause_cosine(sentence: Sentence, query_vector: np.ndarray, embedder: Embedder) -> float:
-    """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
-    return float(np.max(embedder.embed(clauses(sentence.text)) @ query_vector))
 
 
 def score(

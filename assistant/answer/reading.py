@@ -1,5 +1,5 @@
-"""One retrieval's sentences as the answer's checks read them: ranked once, each clause and residue cosine embedded
-once, however many checks ask, and the sentence that leads moved up when a check finds a better one."""
+"""One retrieval's sentences as the answer's checks read them: ranked once, each sentence and its clauses embedded
+at most once, however many checks ask, and the sentence that leads moved up when a check finds a better one."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ import numpy as np
 from assistant.answer.asked import in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import Constraints, residue
-from assistant.answer.lead import clause_cosine, default_ranker, ranked_sentences
+from assistant.answer.lead import default_ranker, ranked_sentences
 from assistant.answer.refusal import about, about_first, answering, typed
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.pipeline import Retrieval
@@ -22,8 +22,9 @@ FOLLOWING_GAP = 3  # characters between two sentences of one paragraph or across
 
 
 class Reading:
-    """One retrieval's sentences, ranked when a check first asks (ranking embeds them) and each sentence's best clause
-    cosine embedded once, however many checks read them."""
+    """One retrieval's sentences, ranked when a check first asks (ranking embeds the best of them), each sentence's
+    own vector and its clauses' vectors embedded at most once, whichever of the checks (clause, residue and short
+    rest) asks first."""
 
     def __init__(
         self,
@@ -33,9 +34,10 @@ class Reading:
         refusal: RefusalPolicy = RefusalPolicy(),
     ) -> None:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
-        self._clauses: dict[int, float] = {}
         self._residues: dict[int, float] = {}
-        self._vectors: dict[int | str, np.ndarray] = {}  # the sentences the ranking embedded, and what is asked
+        # Sentences by id (the ranking embeds the best of them) and texts (what is asked, the question's names).
+        self._vectors: dict[int | str, np.ndarray] = {}
+        self._clause_vectors: dict[int, np.ndarray] = {}  # each sentence's clauses (sentences.clauses), by id
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:
@@ -44,11 +46,39 @@ class Reading:
         ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=self._vectors, also=also)
         return about_first(ranked, self._refusal, self.clause_cosine)
 
+    def _clauses_of(self, sentence: Sentence) -> np.ndarray:
+        """The vectors of the sentence's clauses (the sentence itself when it has none: the ranking's vector, if it
+        embedded it), embedded once."""
+        if id(sentence) not in self._clause_vectors:
+            parts, known = clauses(sentence.text), self._vectors.get(id(sentence))
+            if known is not None and parts == [sentence.text]:
+                self._clause_vectors[id(sentence)] = known[None, :]
+            else:
+                self._clause_vectors[id(sentence)] = self._embedder.embed(parts)
+        return self._clause_vectors[id(sentence)]
+
+    def _sentence_vector(self, sentence: Sentence) -> np.ndarray:
+        """The sentence's own vector: the ranking's, its one clause's, or embedded once."""
+        if id(sentence) not in self._vectors:
+            whole = clauses(sentence.text) == [sentence.text]
+            self._vectors[id(sentence)] = self._clauses_of(sentence)[0] if whole else self._text_vector(sentence.text)
+        return self._vectors[id(sentence)]
+
+    def _text_vector(self, text: str) -> np.ndarray:
+        """A text's vector (what is asked, the question's names), embedded once unless the ranking's call had it."""
+        if text not in self._vectors:
+            self._vectors[text] = self._embedder.embed([text])[0]
+        return self._vectors[text]
+
+    def _parts(self, sentence: Sentence) -> np.ndarray:
+        """The sentence's vector and its clauses' (one row each; the sentence once when it has no clauses)."""
+        if clauses(sentence.text) == [sentence.text]:
+            return self._clauses_of(sentence)
+        return np.vstack([self._sentence_vector(sentence), self._clauses_of(sentence)])
+
     def clause_cosine(self, sentence: Sentence) -> float:
-        """clause_cosine(), memoised per sentence."""
-        if id(sentence) not in self._clauses:
-            self._clauses[id(sentence)] = clause_cosine(sentence, self._retrieval.query_vector, self._embedder)
-        return self._clauses[id(sentence)]
+        """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
+        return float(np.max(self._clauses_of(sentence) @ self._retrieval.query_vector))
 
     @cached_property
     def _asked(self) -> str:
@@ -64,14 +94,10 @@ class Reading:
         if not self._asked:
             return 1.0
         if id(sentence) not in self._residues:
-            if self._asked not in self._vectors:  # the ranking embedded nothing
-                self._vectors[self._asked] = self._embedder.embed([self._asked])[0]
-            asked, known = self._vectors[self._asked], self._vectors.get(id(sentence))
+            asked, known = self._text_vector(self._asked), self._vectors.get(id(sentence))
             best = float(known @ asked) if known is not None else -1.0
             if best < self._refusal.min_residue_cosine:
-                parts = dict.fromkeys([sentence.text, *clauses(sentence.text)])
-                texts = [t for t in parts if known is None or t != sentence.text]
-                best = max(best, float(np.max(self._embedder.embed(texts) @ asked))) if texts else best
+                best = float(np.max(self._parts(sentence) @ asked))
             self._residues[id(sentence)] = best
         return self._residues[id(sentence)]
 
@@ -114,11 +140,10 @@ class Reading:
         if self._states_words(sentence):
             return True
         names = " ".join(dict(self._wanted.shown).get(n, n) for n in sorted(self._wanted.names))
-        parts = [sentence.text, *clauses(sentence.text)]
-        vectors = self._embedder.embed([*parts, names] if names else parts)
-        to_question = vectors[: len(parts)] @ self._retrieval.query_vector
+        parts = self._parts(sentence)
+        to_question = parts @ self._retrieval.query_vector
         best = int(np.argmax(to_question))
-        beyond = not names or float(to_question[best]) > float(vectors[best] @ vectors[-1])
+        beyond = not names or float(to_question[best]) > float(parts[best] @ self._text_vector(names))
         return float(to_question[best]) >= self._refusal.min_clause_cosine and beyond
 
     def _in_form(self, sentence: Sentence) -> bool:
