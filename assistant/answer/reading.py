@@ -22,9 +22,9 @@ FOLLOWING_GAP = 3  # characters between two sentences of one paragraph or across
 
 
 class Reading:
-    """One retrieval's sentences, ranked when a check first asks (ranking embeds the best of them), each sentence's
-    own vector and its clauses' vectors embedded at most once, whichever of the checks (clause, residue and short
-    rest) asks first."""
+    """One retrieval's sentences, ranked when a check first asks (ranking embeds the best of them); every text a
+    check reads (a sentence, its clauses, what is asked, the question's names) embedded at most once, whichever of
+    the checks (clause, residue, short rest) asks first, and what one check lacks embedded in one call."""
 
     def __init__(
         self,
@@ -35,50 +35,29 @@ class Reading:
     ) -> None:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._residues: dict[int, float] = {}
-        # Sentences by id (the ranking embeds the best of them) and texts (what is asked, the question's names).
-        self._vectors: dict[int | str, np.ndarray] = {}
-        self._clause_vectors: dict[int, np.ndarray] = {}  # each sentence's clauses (sentences.clauses), by id
+        # Every text embedded: the sentences the ranking embedded, their clauses, what is asked, the question's names.
+        self._vectors: dict[str, np.ndarray] = {}
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:
         """The sentences with their probabilities, best first (a near tie about the question before one that is not)."""
         also = [self._asked] if self._asked else []
-        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=self._vectors, also=also)
+        by_id: dict[int | str, np.ndarray] = {}
+        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=by_id, also=also)
+        self._vectors.update({s.text: by_id[id(s)] for _, s in ranked if id(s) in by_id})
+        self._vectors.update({t: by_id[t] for t in also if t in by_id})
         return about_first(ranked, self._refusal, self.clause_cosine)
 
-    def _clauses_of(self, sentence: Sentence) -> np.ndarray:
-        """The vectors of the sentence's clauses (the sentence itself when it has none: the ranking's vector, if it
-        embedded it), embedded once."""
-        if id(sentence) not in self._clause_vectors:
-            parts, known = clauses(sentence.text), self._vectors.get(id(sentence))
-            if known is not None and parts == [sentence.text]:
-                self._clause_vectors[id(sentence)] = known[None, :]
-            else:
-                self._clause_vectors[id(sentence)] = self._embedder.embed(parts)
-        return self._clause_vectors[id(sentence)]
-
-    def _sentence_vector(self, sentence: Sentence) -> np.ndarray:
-        """The sentence's own vector: the ranking's, its one clause's, or embedded once."""
-        if id(sentence) not in self._vectors:
-            whole = clauses(sentence.text) == [sentence.text]
-            self._vectors[id(sentence)] = self._clauses_of(sentence)[0] if whole else self._text_vector(sentence.text)
-        return self._vectors[id(sentence)]
-
-    def _text_vector(self, text: str) -> np.ndarray:
-        """A text's vector (what is asked, the question's names), embedded once unless the ranking's call had it."""
-        if text not in self._vectors:
-            self._vectors[text] = self._embedder.embed([text])[0]
-        return self._vectors[text]
-
-    def _parts(self, sentence: Sentence) -> np.ndarray:
-        """The sentence's vector and its clauses' (one row each; the sentence once when it has no clauses)."""
-        if clauses(sentence.text) == [sentence.text]:
-            return self._clauses_of(sentence)
-        return np.vstack([self._sentence_vector(sentence), self._clauses_of(sentence)])
+    def _embedded(self, texts: list[str]) -> np.ndarray:
+        """The texts' vectors, one row each: those not yet embedded (by the ranking or an earlier check) in one call."""
+        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
+        if missing:
+            self._vectors.update(zip(missing, self._embedder.embed(missing), strict=True))
+        return np.stack([self._vectors[t] for t in texts])
 
     def clause_cosine(self, sentence: Sentence) -> float:
         """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
-        return float(np.max(self._clauses_of(sentence) @ self._retrieval.query_vector))
+        return float(np.max(self._embedded(clauses(sentence.text)) @ self._retrieval.query_vector))
 
     @cached_property
     def _asked(self) -> str:
@@ -94,10 +73,10 @@ class Reading:
         if not self._asked:
             return 1.0
         if id(sentence) not in self._residues:
-            asked, known = self._text_vector(self._asked), self._vectors.get(id(sentence))
+            asked, known = self._embedded([self._asked])[0], self._vectors.get(sentence.text)
             best = float(known @ asked) if known is not None else -1.0
             if best < self._refusal.min_residue_cosine:
-                best = float(np.max(self._parts(sentence) @ asked))
+                best = float(np.max(self._embedded([sentence.text, *clauses(sentence.text)]) @ asked))
             self._residues[id(sentence)] = best
         return self._residues[id(sentence)]
 
@@ -128,7 +107,7 @@ class Reading:
 
     def _states_words(self, sentence: Sentence) -> bool:
         """asked.states() for the short rest's words; True when there are none."""
-        return states(self._short_rest, sentence.text, self._embedder.embed, self._refusal.min_word_cosine or 1.0)
+        return states(self._short_rest, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0)
 
     def states_asked(self, sentence: Sentence) -> bool:
         """The sentence states the short rest's words (True when there are none), or its clause closest to the
@@ -140,10 +119,11 @@ class Reading:
         if self._states_words(sentence):
             return True
         names = " ".join(dict(self._wanted.shown).get(n, n) for n in sorted(self._wanted.names))
-        parts = self._parts(sentence)
-        to_question = parts @ self._retrieval.query_vector
+        parts = [sentence.text, *clauses(sentence.text)]
+        vectors = self._embedded([*parts, names] if names else parts)
+        to_question = vectors[: len(parts)] @ self._retrieval.query_vector
         best = int(np.argmax(to_question))
-        beyond = not names or float(to_question[best]) > float(parts[best] @ self._text_vector(names))
+        beyond = not names or float(to_question[best]) > float(vectors[best] @ vectors[-1])
         return float(to_question[best]) >= self._refusal.min_clause_cosine and beyond
 
     def _in_form(self, sentence: Sentence) -> bool:

@@ -242,3 +242,35 @@ def test_what_is_asked_is_embedded_with_the_sentences_and_clauses_only_when_they
         assert (got >= policy.min_residue_cosine) == (every >= policy.min_residue_cosine)
         if got < policy.min_residue_cosine:  # short of it: the best of the sentence and its clauses, as before
             assert got == pytest.approx(every, abs=1e-5)
+
+
+def test_every_text_the_checks_read_is_embedded_once(default_service: AnswerService) -> None:
+    """The clause, residue and short-rest checks read the same sentences and clauses: one memo, so none of them
+    embeds a text the ranking or another check already embedded, and each check's figures are as computed alone."""
+    from assistant.answer.reading import Reading
+    from assistant.answer.sentences import clauses
+
+    embedder = default_service.handles.embedder
+    calls: list[list[str]] = []
+
+    class Counting:
+        name, dim = embedder.name, embedder.dim
+
+        def embed(self, texts):  # type: ignore[no-untyped-def]
+            calls.append(list(texts))
+            return embedder.embed(texts)
+
+    policy = default_service.settings.answer.refusal
+    for question in ("What did the July 23, 2025 drone strike destroy?", "Where did Prigozhin die?"):
+        calls.clear()
+        retrieval = default_service.retrieve(question)
+        reading = Reading(retrieval, Counting(), default_service.settings.answer.lead, policy)  # type: ignore[arg-type]
+        sentences = [s for _, s in reading.scored[:6]]
+        for s in sentences:
+            alone = float((embedder.embed(clauses(s.text)) @ retrieval.query_vector).max())
+            assert reading.clause_cosine(s) == pytest.approx(alone, abs=1e-5)
+            reading.residue_cosine(s)
+            reading.states_asked(s)
+            reading.clause_cosine(s)  # asked again: read from the memo
+        embedded = [t for call in calls for t in call]
+        assert len(embedded) == len(set(embedded)), "a text was embedded twice"
