@@ -84,6 +84,12 @@ _COUNT = re.compile(
     re.I,
 )
 _ASKS_COUNT = re.compile(r"\bhow many\b", re.I)
+# "How long / far / often / soon ...?" asks for a measure: the word after "how" says what kind of answer is wanted,
+# which a passage gives as a figure ("a 72-hour blitz", "40 miles from"), not a term of the topic it should share.
+# Not "old", "tall" or "high": news states those with the figure ("a 37-year-old", "6 feet tall"); nor "many" and
+# "much": dropped too, news-dev lost an answer hit and EM@100w fell 0.454 -> 0.446 (reports/issue-13.md).
+_ASKS_MEASURE = re.compile(r"\bhow (long|far|often|soon)\b", re.I)
+_LASTS = re.compile(r"\bhow long\b.*\b(last|take)\W*$", re.I)  # "How long did the blitz last?": part of that frame
 # A figure joined to a noun ("a 72-hour blitz", "a 10-year deal") measures that noun: it counts hours, not drones.
 _MEASURE = re.compile(r"\b\d[\d,.]*-([a-z]+)\b", re.I)
 _COUNTED = re.compile(r"\bhow many ([a-z]+)", re.I)
@@ -100,6 +106,12 @@ def counted_noun(question: str) -> str:
     """The word after "how many" ("drones"), or "" when the question does not ask for a count."""
     m = _COUNTED.search(question)
     return m.group(1) if m else ""
+
+
+def measure_terms(question: str) -> set[str]:
+    """The terms of the question's "how <measure>" phrases ("How long did the blitz last?" -> long): its frame."""
+    found = [m.group(1) for m in _ASKS_MEASURE.finditer(question)] + [m.group(1) for m in _LASTS.finditer(question)]
+    return {t for word in found for t in terms(word)}
 
 
 def asks_count(question: str) -> bool:

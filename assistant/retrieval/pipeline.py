@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 import numpy as np
 
+from assistant.retrieval.answer_type import measure_terms
 from assistant.retrieval.candidates import Candidate, gather
 from assistant.retrieval.casing import truecase
 from assistant.retrieval.config import RetrievalSettings
@@ -70,7 +71,8 @@ class Retriever:
         vector = self.embed_query(query)
         t1 = time.perf_counter()
         lexical = self.lexical()
-        query_terms = terms(query)
+        frame = measure_terms(query)  # "how long": the kind of answer, which passages state as a figure
+        query_terms = [t for t in terms(query) if t not in frame]
         candidates = gather(
             self.handles.store, self.handles.vectors, lexical, vector, query_terms,
             self.config.depth, filters, chroma_where(filters), self.config.filtered_depth_factor,

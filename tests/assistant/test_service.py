@@ -76,6 +76,14 @@ def test_paraphrases_are_answered(service: AnswerService, question: str, expecte
     assert expected in response.answer
 
 
+@pytest.mark.parametrize("question", ["How long did the blitz last?", "How long was the blitz?"])
+def test_a_duration_is_answered_by_its_figure(service: AnswerService, question: str) -> None:
+    """"long" and "last" frame the question; the answer states a figure ("a 72-hour blitz"). As terms they were
+    missing from every chunk, and the question was refused as off-topic."""
+    response = service.ask(question)
+    assert not response.refused and "72-hour blitz" in response.citations[0].quote
+
+
 @pytest.mark.parametrize(
     "question", ["Who started the Wagner mercenary group?", "Who set up the Wagner private military company?"]
 )

@@ -9,7 +9,15 @@ from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
-from assistant.retrieval.answer_type import AnswerType, asks_count, candidates, counted_noun, counts, expected_type
+from assistant.retrieval.answer_type import (
+    AnswerType,
+    asks_count,
+    candidates,
+    counted_noun,
+    counts,
+    expected_type,
+    measure_terms,
+)
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.embedding import Embedder
@@ -113,3 +121,14 @@ def test_the_passage_naming_a_state_ranks_first_for_a_which_state_question(servi
     assert features == {"feed#named": 1.0, "feed#vague": 0.0}
     response = service.ask(question)
     assert not response.refused and "Florida" in response.answer
+
+
+def test_the_measure_a_question_asks_for_is_its_frame_not_its_topic() -> None:
+    """A passage answers "how long/far/often/soon" with a figure, not by repeating the word."""
+    assert measure_terms("How long did the blitz last?") == {"long", "last"}
+    assert measure_terms("How long will the strike take?") == {"long", "take"}
+    assert measure_terms("How far is Rostov from the front?") == {"far"}
+    assert measure_terms("How often do the drones strike?") == {"often"}
+    assert measure_terms("Who won the last election?") == set()  # "last" frames only "how long ... last?"
+    assert measure_terms("How old is the minister?") == set()  # news writes "a 37-year-old"
+    assert measure_terms("How many people died?") == set()  # kept: measured on news-dev
