@@ -133,7 +133,10 @@ class RefusalPolicy:
     # On news-dev every answered question of these kinds led with such a sentence, so its figures do not move.
     # "When did Prigozhin die?" over the default articles (which do not say) led with a sentence on the timing of
     # an assault; a "when" question now needs a sentence holding a time (answer_type.py), like the others.
-    typed_kinds: tuple[str, ...] = ("percent", "money", "year", "month", "time", "us_state", "country")
+    # "How long/far/often" likewise: "How long has Putin been in power?" led with "... a symbol of the Putin era".
+    typed_kinds: tuple[str, ...] = (
+        "percent", "money", "year", "month", "time", "length", "distance", "frequency", "us_state", "country",
+    )
     # A "how many" question likewise needs a sentence holding a count it does not give: a figure that is not a
     # date, year, clock time, age or share, or a number word ("three", "dozens"), since news writes small counts
     # out. "How many drones did Ukraine launch?" over the default articles, which give no count, led with the

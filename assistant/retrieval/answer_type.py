@@ -25,7 +25,19 @@ _TIME = (
     r"|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b"
     r"|\b" + _SPELLED + r" " + _UNIT + r" (?:ago|earlier|later|before|after)\b"
 )
+# How long, how far, how often: a figure with its unit. "How long" asks for a time or a length ("How long was the
+# jawbone?"), and "since 2014" says how long too.
+_AMOUNT = (
+    r"(?:\d[\d,.]*|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty"
+    r"|fifty|sixty|hundreds? of|thousands? of|several|a few|many)"
+)
+_TIME_UNIT = r"seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century"
+_SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|yards?|inches|inch|centimeters?|cm"
 _PATTERNS: dict[str, str] = {
+    "length": r"\b" + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + "|" + _SPACE_UNIT + r")\b|\bsince (?:1[5-9]|20)\d\d\b",
+    "distance": r"\b" + _AMOUNT + r"[\s-](?:" + _SPACE_UNIT + r")\b",
+    "frequency": r"\bevery\b|\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b"
+    r"|\b(?:once|twice|thrice|\w+ times) (?:a|an|per|each)\b|\b(?:a|per) (?:day|week|month|year)\b",
     # a share in figures, or in words before "of" ("a third of its budget", "half of voters", "one in five")
     "percent": r"\d[\d.,]*\s?(?:%|percent\b|per cent\b)|\b(?:half|(?:a|one|two|three) (?:third|quarter|fifth|tenth)s?"
     r"|two-thirds|three-quarters)(?= of\b)|\bone in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
@@ -45,7 +57,10 @@ _ASKS: list[tuple[str, str]] = [
     ("month", r"\b(?:what|which) month\b"),
     # "When did ...?" opening the question (not "... when he entered hospice"), or "on what date/day".
     ("time", r"(?:^|[.?!]\s+)when\b|\b(?:what|which) (?:date|day)\b"),
-    ("number", r"\bhow (?:many|much|old|long|far|tall|high)\b|\b(?:what|which) (?:number|age)\b"),
+    ("length", r"\bhow long\b"),
+    ("distance", r"\bhow far\b"),
+    ("frequency", r"\bhow often\b"),
+    ("number", r"\bhow (?:many|much|old|tall|high)\b|\b(?:what|which) (?:number|age)\b"),
     ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?state\b"),
     ("country", r"\b(?:what|which) (?:\w+ )?(?:country|nation)\b|\bof which country\b"),
 ]

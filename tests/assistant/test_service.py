@@ -76,6 +76,21 @@ def test_paraphrases_are_answered(service: AnswerService, question: str, expecte
     assert expected in response.answer
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How long has Putin been in power?",  # led with "... a symbol of the Putin era"
+        "How far is the Kinburn Spit from Crimea?",  # led with "a strategic strip between Mykolaiv and the Black Sea"
+        "How often does Ukraine strike Rostov?",  # led with "The March strikes on oil refineries ..."
+    ],
+)
+def test_a_measure_the_articles_do_not_give_is_refused(service: AnswerService, question: str) -> None:
+    """How long, how far and how often are answered by a figure with its unit, which the default articles do not
+    give here: the passages are related reading, not an answer."""
+    response = service.ask(question)
+    assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
+
+
 @pytest.mark.parametrize("question", ["How long did the blitz last?", "How long was the blitz?"])
 def test_a_duration_is_answered_by_its_figure(service: AnswerService, question: str) -> None:
     """"long" and "last" frame the question; the answer states a figure ("a 72-hour blitz"). As terms they were

@@ -132,3 +132,21 @@ def test_the_measure_a_question_asks_for_is_its_frame_not_its_topic() -> None:
     assert measure_terms("Who won the last election?") == set()  # "last" frames only "how long ... last?"
     assert measure_terms("How old is the minister?") == set()  # news writes "a 37-year-old"
     assert measure_terms("How many people died?") == set()  # kept: measured on news-dev
+
+
+@pytest.mark.parametrize(
+    ("question", "kind", "answering", "not_answering"),
+    [
+        ("How long did the blitz last?", "length", "part of a 72-hour blitz", "a blitz on Rostov"),
+        ("How long has he been in power?", "length", "in power since 2000", "a symbol of the Putin era"),
+        ("How long was the whale jawbone?", "length", "the 16-foot jawbone", "the jawbone of a whale"),
+        ("How far is Rostov from Moscow?", "distance", "about 1,000 km south of Moscow", "south of Moscow"),
+        ("How often does Ukraine strike Rostov?", "frequency", "strikes nearly every night", "the March strikes"),
+    ],
+)
+def test_how_long_far_and_often_are_answered_by_a_figure_with_its_unit(
+    question: str, kind: str, answering: str, not_answering: str
+) -> None:
+    wanted = AnswerType.of(question)
+    assert wanted.kind == kind
+    assert wanted.match(answering) == 1.0 and wanted.match(not_answering) == 0.0
