@@ -138,6 +138,7 @@ def test_the_measure_a_question_asks_for_is_its_frame_not_its_topic() -> None:
     ("question", "kind", "answering", "not_answering"),
     [
         ("How long did the blitz last?", "length", "part of a 72-hour blitz", "a blitz on Rostov"),
+        ("How long did the trial last?", "length", "a trial of three weeks", "one day, the trial began"),
         ("How long has he been in power?", "length", "in power since 2000", "a symbol of the Putin era"),
         ("How long was the whale jawbone?", "length", "the 16-foot jawbone", "the jawbone of a whale"),
         ("How far is Rostov from Moscow?", "distance", "about 1,000 km south of Moscow", "south of Moscow"),
