@@ -32,7 +32,7 @@ _AMOUNT = (
     r"(?:\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty"
     r"|sixty|hundreds of|thousands of|several|a few)"
 )
-_TIME_UNIT = r"seconds?|minutes?|hours?|days?|nights?|weeks?|months?|years?|decades?|centuries|century"
+_TIME_UNIT = r"seconds?|nights?|" + _UNIT
 _SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|yards?|inches|inch|centimeters?|cm"
 _PATTERNS: dict[str, str] = {
     "length": r"\b" + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + "|" + _SPACE_UNIT + r")\b|\bsince (?:1[5-9]|20)\d\d\b",

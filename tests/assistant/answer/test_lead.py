@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from assistant.answer.lead import AnswerPolicy, SentenceRanker, compose, default_ranker, score
 from assistant.answer.sentences import FEATURES, Sentence
 from assistant.retrieval.candidates import Candidate
 from assistant.service import AnswerService
+from index.embedding import Embedder
 from index.store import StoredArticle, StoredChunk
 
 
@@ -208,6 +210,18 @@ def test_a_question_typed_in_lower_case_is_read_with_its_names(default_service: 
     assert poland.refused and poland.reason == "not_stated" and not poland.citations
 
 
+class Counting:
+    """The bundled embedder's embed() (all that Reading calls), recording every call's texts."""
+
+    def __init__(self, embedder: Embedder) -> None:
+        self.name, self.dim, self._embedder = embedder.name, embedder.dim, embedder
+        self.calls: list[list[str]] = []
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        self.calls.append(list(texts))
+        return self._embedder.embed(texts)
+
+
 def test_what_is_asked_is_embedded_with_the_sentences_and_clauses_only_when_they_decide(
     default_service: AnswerService,
 ) -> None:
@@ -219,19 +233,13 @@ def test_what_is_asked_is_embedded_with_the_sentences_and_clauses_only_when_they
     from assistant.answer.sentences import clauses
 
     embedder = default_service.handles.embedder
-    calls: list[list[str]] = []
-
-    class Counting:
-        name, dim = embedder.name, embedder.dim
-
-        def embed(self, texts):  # type: ignore[no-untyped-def]
-            calls.append(list(texts))
-            return embedder.embed(texts)
+    counting = Counting(embedder)
+    calls = counting.calls
 
     question = "What did the July 23, 2025 drone strike destroy?"
     retrieval = default_service.retrieve(question)
     policy = default_service.settings.answer.refusal
-    reading = Reading(retrieval, Counting(), default_service.settings.answer.lead, policy)  # type: ignore[arg-type]
+    reading = Reading(retrieval, counting, default_service.settings.answer.lead, policy)  # type: ignore[arg-type]
     asked = residue(retrieval.query)
     assert len(reading.scored) > 4 and len(calls[0]) == 5 and calls[0][-1] == asked  # 4 sentences, what is asked
     lead, before = reading.scored[0][1], len(calls)
@@ -251,20 +259,14 @@ def test_every_text_the_checks_read_is_embedded_once(default_service: AnswerServ
     from assistant.answer.sentences import clauses
 
     embedder = default_service.handles.embedder
-    calls: list[list[str]] = []
-
-    class Counting:
-        name, dim = embedder.name, embedder.dim
-
-        def embed(self, texts):  # type: ignore[no-untyped-def]
-            calls.append(list(texts))
-            return embedder.embed(texts)
+    counting = Counting(embedder)
+    calls = counting.calls
 
     policy = default_service.settings.answer.refusal
     for question in ("What did the July 23, 2025 drone strike destroy?", "Where did Prigozhin die?"):
         calls.clear()
         retrieval = default_service.retrieve(question)
-        reading = Reading(retrieval, Counting(), default_service.settings.answer.lead, policy)  # type: ignore[arg-type]
+        reading = Reading(retrieval, counting, default_service.settings.answer.lead, policy)  # type: ignore[arg-type]
         sentences = [s for _, s in reading.scored[:6]]
         for s in sentences:
             alone = float((embedder.embed(clauses(s.text)) @ retrieval.query_vector).max())
