@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import logging
 import re
 import uuid
 from collections.abc import Iterator
@@ -27,6 +28,7 @@ EXAMPLES = [
     "How are sanctions hurting Russia's budget?",
 ]
 STYLE = Path(__file__).with_name("style.css")
+LOG = logging.getLogger(__name__)
 
 # The sources panel owns the click handling for every '#cite/...' link on the page (chat markers included):
 # it forwards the citation to Python with trigger(), which renders the article viewer.
@@ -95,6 +97,39 @@ def _bot(html: str) -> dict[str, str]:
     return {"role": "assistant", "content": html}
 
 
+def stream_answer(
+    service: AnswerService, message: str, done: list[Exchange], k: float, d_from: Any, d_to: Any, domains: str
+) -> Iterator[tuple[Any, ...]]:
+    """Stream one answer into the chat, then show its sources; every error appears in the chat, never as a popup
+    beside a "searching" bubble left spinning."""
+    message = (message or "").strip()
+    if not message:
+        yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
+        return
+    shown = render.conversation(done) + [{"role": "user", "content": message}]
+    yield "", [*shown, _bot(render.thinking_html())], done, render.sources_pending_html()
+    text, response = "", None
+    try:
+        filters = parse_filters(d_from, d_to, domains)
+        for piece in service.ask_stream(message, _history(done), int(k), filters):
+            if isinstance(piece, AnswerResponse):
+                response = piece
+                break
+            text += piece
+            yield gr.skip(), [*shown, _bot(render.streaming_html(text))], done, gr.skip()
+    except (InvalidQuestion, QuestionTooLong) as exc:
+        yield gr.skip(), [*shown, _bot(render.error_html(str(exc)))], done, render.sources_html(None)
+        return
+    except Exception as exc:  # a bug or a failing backend: logged in full, named in the chat
+        LOG.exception("answering %r failed", message)
+        failed = f"The answer failed ({type(exc).__name__}); the server log has the details."
+        yield gr.skip(), [*shown, _bot(render.error_html(failed))], done, render.sources_html(None)
+        return
+    assert response is not None
+    done = [*done, (message, response)]
+    yield gr.skip(), render.conversation(done), done, render.sources_html(response)
+
+
 def build_blocks(service: AnswerService, indexing: IndexService) -> gr.Blocks:
     """The whole page; every handler calls the service (or the shared index update) and renders its result."""
     settings = service.settings
@@ -136,28 +171,7 @@ def build_blocks(service: AnswerService, indexing: IndexService) -> gr.Blocks:
         def ask(
             message: str, done: list[Exchange], k: float, d_from: Any, d_to: Any, domains: str
         ) -> Iterator[tuple[Any, ...]]:
-            """Stream one answer into the chat, then show its sources; errors appear in the chat, not as popups."""
-            message = (message or "").strip()
-            if not message:
-                yield gr.skip(), gr.skip(), gr.skip(), gr.skip()
-                return
-            shown = render.conversation(done) + [{"role": "user", "content": message}]
-            yield "", [*shown, _bot(render.thinking_html())], done, render.sources_pending_html()
-            text, response = "", None
-            try:
-                filters = parse_filters(d_from, d_to, domains)
-                for piece in service.ask_stream(message, _history(done), int(k), filters):
-                    if isinstance(piece, AnswerResponse):
-                        response = piece
-                        break
-                    text += piece
-                    yield gr.skip(), [*shown, _bot(render.streaming_html(text))], done, gr.skip()
-            except (InvalidQuestion, QuestionTooLong) as exc:
-                yield gr.skip(), [*shown, _bot(render.error_html(str(exc)))], done, render.sources_html(None)
-                return
-            assert response is not None
-            done = [*done, (message, response)]
-            yield gr.skip(), render.conversation(done), done, render.sources_html(response)
+            yield from stream_answer(service, message, done, k, d_from, d_to, domains)
 
         def open_citation(evt: gr.EventData) -> str:
             """Render the cited article with the quoted span highlighted."""

@@ -24,6 +24,7 @@ CHROMIUM_ARGS = [
 SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 TIMEOUT_MS = 120_000
 FINAL_ANSWERS = "#na-chat .na-answer:not(.na-streaming), #na-chat .na-refusal"
+ERRORS = "#na-chat .na-error"
 NEW_ARTICLE = (
     "Kestrel Valley cider festival returns\n\n"
     "The Kestrel Valley cider festival returned to the village of Brackenford on Saturday. "
@@ -81,14 +82,29 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
 
 def ask(page: Any, question: str) -> Any:
     """Type a question on the Ask tab, send it, and wait until its answer has finished streaming; returns the answer
-    element. The tab is chosen first, so a test that failed on the Index tab does not fail the next one with it."""
+    element. The tab is chosen first, so a test that failed on the Index tab does not fail the next one with it.
+    An error shown in the chat, or no answer in time, fails with what the chat, its toasts and the browser showed."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout
+
     page.get_by_role("tab", name="Ask").click()
-    done = page.locator(FINAL_ANSWERS).count()
+    done, errors = page.locator(FINAL_ANSWERS).count(), page.locator(ERRORS).count()
     page.fill("#na-question textarea", question)
     page.keyboard.press("Enter")
-    page.wait_for_function(
-        f"document.querySelectorAll({FINAL_ANSWERS!r}).length > {done}", timeout=TIMEOUT_MS
-    )
+    try:
+        page.wait_for_function(
+            f"document.querySelectorAll({FINAL_ANSWERS!r}).length > {done}"
+            f" || document.querySelectorAll({ERRORS!r}).length > {errors}",
+            timeout=TIMEOUT_MS,
+        )
+    except PlaywrightTimeout:
+        bubbles = page.locator("#na-chat .message").all_inner_texts()
+        pytest.fail(
+            f"no answer to {question!r} in {TIMEOUT_MS} ms.\nlast bubbles: {bubbles[-2:]}\n"
+            f"toasts: {page.locator('.toast-body').all_inner_texts()}\n"
+            "browser: " + "\n".join(PAGE_LOGS.get(id(page), [])[-20:])
+        )
+    if page.locator(ERRORS).count() > errors:
+        pytest.fail(f"the chat showed an error for {question!r}: {page.locator(ERRORS).last.inner_text()}")
     return page.locator(FINAL_ANSWERS).nth(done)
 
 
