@@ -133,9 +133,11 @@ class RefusalPolicy:
     # On news-dev every answered question of these kinds led with such a sentence, so its figures do not move.
     # "When did Prigozhin die?" over the default articles (which do not say) led with a sentence on the timing of
     # an assault; a "when" question now needs a sentence holding a time (answer_type.py), like the others.
-    # "How long/far/often" likewise: "How long has Putin been in power?" led with "... a symbol of the Putin era".
+    # "How long/far/often/soon" likewise: "How long has Putin been in power?" led with "... a symbol of the Putin
+    # era", and "How soon could the war end?" with fears of Putin cornered without an "off ramp" to end it.
     typed_kinds: tuple[str, ...] = (
-        "percent", "money", "year", "month", "time", "length", "distance", "frequency", "us_state", "country",
+        "percent", "money", "year", "month", "time", "length", "distance", "frequency", "soon", "us_state",
+        "country",
     )
     # A "how many" question likewise needs a sentence holding a count it does not give: a figure that is not a
     # date, year, clock time, age or share, or a number word ("three", "dozens"), since news writes small counts

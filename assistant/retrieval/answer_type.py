@@ -39,6 +39,12 @@ _PATTERNS: dict[str, str] = {
     "distance": r"\b" + _AMOUNT + r"[\s-](?:" + _SPACE_UNIT + r")\b",
     "frequency": r"\bevery\b|\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b"
     r"|\b(?:once|twice|thrice|\w+ times) (?:a|an|per|each)\b|\b(?:a|per) (?:day|week|month|year)\b",
+    # "How soon ...?": a time to come ("next year", "by March", "by the end of the year") or a span from now
+    # ("within weeks", "in two months"); not a past time ("in 2014", "earlier this year")
+    "soon": r"\b(?:next|coming) (?:week|weekend|month|year|spring|summer|fall|autumn|winter)\b"
+    r"|\bby (?:the end of )?(?:(?:the|this|next) )?(?:(?-i:" + "|".join(sorted(MONTHS)) + r")|(?:19|20)\d\d|week"
+    r"|month|year|spring|summer|fall|autumn|winter)\b|\b(?:within|in|after) (?:(?:a|an|the next|the coming|"
+    + _AMOUNT + r")\s)?(?:" + _TIME_UNIT + r")\b",
     # a share in figures, or in words before "of" ("a third of its budget", "half of voters", "one in five")
     "percent": r"\d[\d.,]*\s?(?:%|percent\b|per cent\b)|\b(?:half|(?:a|one|two|three) (?:third|quarter|fifth|tenth)s?"
     r"|two-thirds|three-quarters)(?= of\b)|\bone in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
@@ -61,6 +67,7 @@ _ASKS: list[tuple[str, str]] = [
     ("length", r"\bhow long\b"),
     ("distance", r"\bhow far\b"),
     ("frequency", r"\bhow often\b"),
+    ("soon", r"\bhow soon\b"),
     ("number", r"\bhow (?:many|much|old|tall|high)\b|\b(?:what|which) (?:number|age)\b"),
     ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?state\b"),
     ("country", r"\b(?:what|which) (?:\w+ )?(?:country|nation)\b|\bof which country\b"),

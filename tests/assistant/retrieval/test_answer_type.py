@@ -143,9 +143,11 @@ def test_the_measure_a_question_asks_for_is_its_frame_not_its_topic() -> None:
         ("How long was the whale jawbone?", "length", "the 16-foot jawbone", "the jawbone of a whale"),
         ("How far is Rostov from Moscow?", "distance", "about 1,000 km south of Moscow", "south of Moscow"),
         ("How often does Ukraine strike Rostov?", "frequency", "strikes nearly every night", "the March strikes"),
+        ("How soon could the war end?", "soon", "it could end within weeks", "the annexation in 2014"),
+        ("How soon will the bridge reopen?", "soon", "it reopens by the end of the year", "a 72-hour closure"),
     ],
 )
-def test_how_long_far_and_often_are_answered_by_a_figure_with_its_unit(
+def test_how_long_far_often_and_soon_are_answered_by_a_figure_with_its_unit(
     question: str, kind: str, answering: str, not_answering: str
 ) -> None:
     wanted = AnswerType.of(question)
