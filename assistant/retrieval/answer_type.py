@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
-from newstext.terms import terms
+from newstext.terms import STOPWORDS, terms
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
@@ -115,20 +115,54 @@ _ASKS_MEASURE = re.compile(r"\bhow (long|far|often|soon)\b", re.I)
 _LASTS = re.compile(r"\bhow long\b.*\b(last|take)\W*$", re.I)  # "How long did the blitz last?": part of that frame
 # A figure joined to a noun ("a 72-hour blitz", "a 10-year deal") measures that noun: it counts hours, not drones.
 _MEASURE = re.compile(r"\b\d[\d,.]*-([a-z]+)\b", re.I)
-_COUNTED = re.compile(r"\bhow many ([a-z]+)", re.I)
+# A figure before a noun ("20 payloads", "about 10 days") counts that noun, not the legs a question asks about;
+# "million" and the like are part of the figure ("2.5 million migrant encounters").
+_BEFORE_NOUN = re.compile(
+    r"\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds"
+    r"|thousands|dozens)((?:\s(?:hundred|thousand|million|billion|trillion))?)\s([A-Za-z][A-Za-z-]*)",
+    re.I,
+)
 
 
 def counts(text: str, counted: str = "") -> set[str]:
     """The counts in a text, lower-cased: what a "how many" question is answered with. A figure joined to a noun
-    counts only when that noun is the `counted` one (counted_noun of the question)."""
-    text = _MEASURE.sub(lambda m: m.group(0) if counted and terms(m.group(1)) == terms(counted) else " ", text)
+    ("a 72-hour blitz"), or standing before one ("20 payloads"), counts only that noun: with `counted` given (the
+    question's counted_noun), only where the noun is one of its words."""
+    wanted = set(terms(counted))
+    text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
+    if wanted:
+        text = _BEFORE_NOUN.sub(lambda m: m.group(0) if _counts(m.group(3), wanted) else " ", text)
     return {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
 
 
+def _counts(word: str, wanted: set[str]) -> bool:
+    """A figure before this word counts what is wanted: the word is one of those, or no noun ("300 were killed")."""
+    return bool(wanted & set(terms(word))) or not _noun(word)
+
+
+@lru_cache(maxsize=4096)
+def _noun(word: str) -> bool:
+    """The word is a noun (a name, unknown to the dictionary, counts as one); not a stop word."""
+    from lemminflect import getAllLemmas
+
+    if word.lower() in STOPWORDS:
+        return False
+    readings = getAllLemmas(word.lower())
+    return not readings or "NOUN" in readings or "PROPN" in readings
+
+
 def counted_noun(question: str) -> str:
-    """The word after "how many" ("drones"), or "" when the question does not ask for a count."""
-    m = _COUNTED.search(question)
-    return m.group(1) if m else ""
+    """What a "how many" question counts: its words after "how many" up to the first stop word ("How many Delaware
+    high schools were there?" -> "Delaware high schools"), or "" when it asks for no count."""
+    m = _ASKS_COUNT.search(question)
+    if not m:
+        return ""
+    words = []
+    for word in re.findall(r"[\w’'-]+", question[m.end() :]):
+        if word.lower() in STOPWORDS:
+            break
+        words.append(word)
+    return " ".join(words)
 
 
 def measure_terms(question: str) -> set[str]:

@@ -77,8 +77,21 @@ def test_a_figure_joined_to_a_noun_counts_only_that_noun() -> None:
     """"How many drones did Ukraine launch?" over the default articles was answered with "a 72-hour blitz"."""
     blitz = "These attacks, part of a 72-hour blitz, hit 12 depots."
     assert counted_noun("How many drones did Ukraine launch?") == "drones" and counted_noun("Who won?") == ""
-    assert counts(blitz) == counts(blitz, "drones") == {"12"}
-    assert counts(blitz, "hours") == {"72", "12"}  # "How many hours did the blitz last?"
+    assert counts(blitz) == counts(blitz, "depots") == {"12"}
+    assert counts(blitz, "hours") == {"72"}  # "How many hours did the blitz last?"
+    assert counts(blitz, "drones") == set()
+
+
+def test_a_figure_before_a_noun_counts_only_that_noun() -> None:
+    """"How many legs does a spider have?" was answered with a moon lander's "about 20 payloads"."""
+    assert counted_noun("How many legs does a spider have?") == "legs"
+    assert counted_noun("How many Delaware high schools were there?") == "Delaware high schools"
+    lander = "Peregrine had about 20 payloads and was to operate for about 10 days."
+    assert counts(lander, "legs") == set() and counts(lander, "payloads") == {"20"}
+    assert counts("Spiders have eight legs.", "legs") == {"eight"}
+    assert counts("Louisiana has 61 high schools.", "Delaware high schools") == {"61"}  # one of its words
+    assert counts("About 2.5 million migrant encounters.", "migrant encounters") == {"2.5", "million"}
+    assert counts("At least 300 were killed.", "people") == {"300"}  # no noun after it: still a count
 
 
 def test_only_a_candidate_the_question_lacks_counts() -> None:
