@@ -92,10 +92,12 @@ def test_a_measure_the_articles_do_not_give_is_refused(service: AnswerService, q
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
 
 
-@pytest.mark.parametrize("question", ["How long did the blitz last?", "How long was the blitz?"])
+@pytest.mark.parametrize(
+    "question", ["How long did the blitz last?", "How long was the blitz?", "How many hours did the blitz last?"]
+)
 def test_a_duration_is_answered_by_its_figure(service: AnswerService, question: str) -> None:
-    """"long" and "last" frame the question; the answer states a figure ("a 72-hour blitz"). As terms they were
-    missing from every chunk, and the question was refused as off-topic."""
+    """"long" and "last" frame the question, and "last" after "how many hours"; the answer states a figure ("a
+    72-hour blitz"). As terms they were missing from every chunk, and the question was refused as off-topic."""
     response = service.ask(question)
     assert not response.refused and "72-hour blitz" in response.citations[0].quote
 

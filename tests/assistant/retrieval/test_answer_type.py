@@ -140,6 +140,8 @@ def test_the_measure_a_question_asks_for_is_its_frame_not_its_topic() -> None:
     """A passage answers "how long/far/often/soon" with a figure, not by repeating the word."""
     assert measure_terms("How long did the blitz last?") == {"long", "last"}
     assert measure_terms("How long will the strike take?") == {"long", "take"}
+    assert measure_terms("How many hours did the blitz last?") == {"last"}  # "many" stays: measured
+    assert measure_terms("How many people did the strike take?") == set()  # no time counted: "take" is asked
     assert measure_terms("How far is Rostov from the front?") == {"far"}
     assert measure_terms("How often do the drones strike?") == {"often"}
     assert measure_terms("Who won the last election?") == set()  # "last" frames only "how long ... last?"
