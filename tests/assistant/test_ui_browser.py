@@ -80,6 +80,12 @@ def page(browser: Any, live_server: str) -> Iterator[Any]:
         yield p
 
 
+def shown(page: Any) -> str:
+    """The page's toasts and the browser's last errors and failed requests, for a failure's message."""
+    toasts = page.locator(".toast-body").all_inner_texts()
+    return f"toasts: {toasts}\nbrowser: " + "\n".join(PAGE_LOGS.get(id(page), [])[-20:])
+
+
 def ask(page: Any, question: str) -> Any:
     """Type a question on the Ask tab, send it, and wait until its answer has finished streaming; returns the answer
     element. The tab is chosen first, so a test that failed on the Index tab does not fail the next one with it.
@@ -98,11 +104,7 @@ def ask(page: Any, question: str) -> Any:
         )
     except PlaywrightTimeout:
         bubbles = page.locator("#na-chat .message").all_inner_texts()
-        pytest.fail(
-            f"no answer to {question!r} in {TIMEOUT_MS} ms.\nlast bubbles: {bubbles[-2:]}\n"
-            f"toasts: {page.locator('.toast-body').all_inner_texts()}\n"
-            "browser: " + "\n".join(PAGE_LOGS.get(id(page), [])[-20:])
-        )
+        pytest.fail(f"no answer to {question!r} in {TIMEOUT_MS} ms.\nlast bubbles: {bubbles[-2:]}\n" + shown(page))
     if page.locator(ERRORS).count() > errors:
         pytest.fail(f"the chat showed an error for {question!r}: {page.locator(ERRORS).last.inner_text()}")
     return page.locator(FINAL_ANSWERS).nth(done)
@@ -132,11 +134,9 @@ def upload(page: Any, path: Path) -> None:
             "([el, name]) => el.innerText.replace(/\\s+/g, '').includes(name)", arg=[widget.element_handle(), path.name]
         )
     except PlaywrightTimeout:
-        toasts = page.locator(".toast-body").all_inner_texts()
         pytest.fail(
             f"{path.name} never showed in the upload widget.\nwidget: {widget.inner_text()!r}\n"
-            f"inputs: {page.locator('#na-upload input[type=file]').count()}\ntoasts: {toasts}\n"
-            "browser: " + "\n".join(PAGE_LOGS.get(id(page), [])[-20:])
+            f"inputs: {page.locator('#na-upload input[type=file]').count()}\n" + shown(page)
         )
 
 
