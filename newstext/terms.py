@@ -32,3 +32,11 @@ def terms(text: str) -> list[str]:
     """Lower-cased, stop-word-free, Snowball-stemmed word tokens."""
     words = [w for w in _TOKEN.findall(_POSSESSIVE.sub("", text.lower())) if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
+
+
+@lru_cache(maxsize=4096)
+def readings(word: str) -> dict[str, tuple[str, ...]]:
+    """lemminflect's dictionary forms of the word by part of speech ({} for a word it does not know)."""
+    from lemminflect import getAllLemmas
+
+    return dict(getAllLemmas(word))

@@ -15,7 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.answer.constraints import NOT_NAMES, residue
-from newstext.terms import STOPWORDS, terms, without_possessive
+from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
 # Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
@@ -51,8 +51,8 @@ def asked_words(question: str) -> list[str]:
 
 def _demanded(word: str) -> bool:
     """The word can be a verb or a noun, or the dictionary does not know it."""
-    readings = set(_readings(word))
-    return not readings or bool(readings & _DEMANDED)
+    found = set(readings(word))
+    return not found or bool(found & _DEMANDED)
 
 
 def short_rest(question: str, min_terms: int) -> list[str]:
@@ -63,17 +63,9 @@ def short_rest(question: str, min_terms: int) -> list[str]:
 
 
 @lru_cache(maxsize=4096)
-def _readings(word: str) -> dict[str, tuple[str, ...]]:
-    """lemminflect's dictionary forms of the word by part of speech ({} for a word it does not know)."""
-    from lemminflect import getAllLemmas
-
-    return dict(getAllLemmas(word))
-
-
-@lru_cache(maxsize=4096)
 def lemmas(word: str) -> frozenset[str]:
     """The word's dictionary forms in any part of speech (shot: shot, shoot), itself and its Snowball stem too."""
-    found = {lemma for forms in _readings(word).values() for lemma in forms}
+    found = {lemma for forms in readings(word).values() for lemma in forms}
     return frozenset({word, *terms(word), *found})
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
-from newstext.terms import STOPWORDS, terms
+from newstext.terms import STOPWORDS, readings, terms
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
@@ -132,24 +132,17 @@ def counts(text: str, counted: str = "") -> set[str]:
     wanted = set(terms(counted))
     text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
     if wanted:
-        text = _BEFORE_NOUN.sub(lambda m: m.group(0) if _counts(m.group(3), wanted) else " ", text)
+        text = _BEFORE_NOUN.sub(lambda m: m.group(0) if _counts_wanted(m.group(3), wanted) else " ", text)
     return {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
 
 
-def _counts(word: str, wanted: set[str]) -> bool:
-    """A figure before this word counts what is wanted: the word is one of those, or no noun ("300 were killed")."""
-    return bool(wanted & set(terms(word))) or not _noun(word)
-
-
-@lru_cache(maxsize=4096)
-def _noun(word: str) -> bool:
-    """The word is a noun (a name, unknown to the dictionary, counts as one); not a stop word."""
-    from lemminflect import getAllLemmas
-
-    if word.lower() in STOPWORDS:
-        return False
-    readings = getAllLemmas(word.lower())
-    return not readings or "NOUN" in readings or "PROPN" in readings
+def _counts_wanted(word: str, wanted: set[str]) -> bool:
+    """A figure before this word counts what is wanted: the word is one of those, or no noun ("300 were killed");
+    a word the dictionary does not know (a name) is taken for a noun."""
+    if wanted & set(terms(word)):
+        return True
+    low = word.lower()
+    return low in STOPWORDS or (bool(readings(low)) and "NOUN" not in readings(low))
 
 
 def counted_noun(question: str) -> str:
