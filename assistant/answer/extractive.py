@@ -10,6 +10,13 @@ from assistant.retrieval.candidates import Candidate
 from newstext.sentences import sentence_spans
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
+# A question opens with a wh-word or an auxiliary: "but is it a lifeline?" asks, "but you're at the beach, right?"
+# does not.
+_ASKING = r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|am|do|does|did|can|could|will|would" \
+    r"|should|shall|may|might|must|has|have|had|isn't|aren't|doesn't|don't|won't|wouldn't)\b"
+# "X may be dangling a peace deal—but is it a lifeline or a cunning ploy?": a statement, then the question it raises.
+_BUT_ASKS = re.compile(r"\s*(?:[—–,;]|--)\s*but\s+(?=" + _ASKING + ")", re.I)
+_OPENS_ASKING = re.compile(r"[\"“‘'(]*" + _ASKING, re.I)
 _BUDGET = AnswerPolicy()  # the shipped answer's budget (settings.answer.lead)
 
 
@@ -28,6 +35,16 @@ def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sent
     """Fragments, over-long run-ons and the articles' own questions ("Who is his brother?") are not answers."""
     words = len(sentence.split())
     return min_words <= words <= max_words and not _QUESTION.search(sentence)
+
+
+def statement_head(sentence: str) -> str:
+    """The statement a question sentence opens with ("Putin may be dangling a peace deal", of "Putin may be dangling
+    a peace deal—but is it a lifeline or a cunning ploy?"): it states a fact though the sentence asks; "" when the
+    sentence is no question, or asks from its first word, or its "but" does not open the question."""
+    if not _QUESTION.search(sentence) or _OPENS_ASKING.match(sentence):
+        return ""
+    parts = _BUT_ASKS.split(sentence, maxsplit=1)
+    return parts[0].rstrip() if len(parts) == 2 else ""
 
 
 def select_quotes(

@@ -24,3 +24,13 @@ def test_each_sentence_has_its_passages_recency(recency: float) -> None:
     assert len(found) == 2 and set(found[0].features) == set(FEATURES)
     assert [s.features["recency"] for s in found] == [recency, recency]
 
+
+
+def test_a_question_sentence_offers_the_statement_it_opens_with_at_its_own_offsets() -> None:
+    text = "Putin may be dangling a peace deal, but is it a ploy? Who knows what comes next?"
+    chunk = StoredChunk(id="deal:0", article_id="deal", start=10, end=10 + len(text), text=text)
+    article = StoredArticle("deal", "Deal", "", "", "", " " * 10 + text, [], 1, 0.0)
+    cand = Candidate(chunk, article, dense=0.6, score=1.0, features={"dense": 0.6, "recency": 0.5})
+    found = candidates([cand], "What is Putin dangling?", {"dangling": 1.0}, 8, 60)
+    assert [s.text for s in found] == ["Putin may be dangling a peace deal"]
+    assert article.text[found[0].start : found[0].end] == found[0].text

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from assistant.answer.extractive import select_quotes
+import pytest
+
+from assistant.answer.extractive import select_quotes, statement_head
 from assistant.retrieval.candidates import Candidate
 from index.store import StoredArticle, StoredChunk
 
@@ -40,6 +42,25 @@ def test_questions_fragments_and_repeats_are_skipped() -> None:
     texts = [q.text for q in select_quotes([whole, whole], max_sentences=10)]
     assert "Who is to blame for the floods?" not in texts and "Photos." not in texts
     assert len(texts) == len(set(texts)) == 3
+
+
+@pytest.mark.parametrize(
+    ("sentence", "head"),
+    [
+        (
+            "As Russia faces collapse, Vladimir Putin may be dangling a peace deal—but is it a lifeline or a ploy?",
+            "As Russia faces collapse, Vladimir Putin may be dangling a peace deal",
+        ),
+        ("Coronavirus threat closes Delaware's beaches, but are people heeding the warnings?",
+         "Coronavirus threat closes Delaware's beaches"),
+        ("It's a cheesy rule, but you're at the beach, right?", ""),  # the "but" opens no question
+        ("Is Putin's offer sincere, but what does it cost?", ""),  # asks from its first word
+        ("“Who is to blame, but who will pay?”", ""),
+        ("Storm Henk hit Britain on Tuesday.", ""),  # no question at all
+    ],
+)
+def test_a_question_sentence_opening_with_a_statement_gives_that_statement(sentence: str, head: str) -> None:
+    assert statement_head(sentence) == head
 
 
 def test_the_word_budget_skips_a_sentence_that_does_not_fit_and_keeps_going() -> None:

@@ -123,6 +123,13 @@ def test_the_answer_leads_with_the_sentence_that_answers(default_service: Answer
     assert "Rostov rail terminal" in drone.citations[0].quote
 
 
+def test_the_statement_a_question_sentence_opens_with_answers(default_service: AnswerService) -> None:
+    """The default article's standfirst asks ("… Putin may be dangling a peace deal—but is it a lifeline or a cunning
+    ploy?"), so it was no candidate and "Putin got off the hook …" led."""
+    response = default_service.ask("What is Putin dangling?")
+    assert not response.refused and response.citations[0].quote.endswith("dangling a peace deal")
+
+
 def test_a_name_stated_in_the_chunk_before_the_best_one_is_found(default_service: AnswerService) -> None:
     """"Kerch Bridge" sits in the chunk before the best one (neighbours share a sentence): that chunk was dropped
     whole, so the question was refused as not stating "Bridge"."""
