@@ -40,11 +40,13 @@ def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sent
 def statement_head(sentence: str) -> str:
     """The statement a question sentence opens with ("Putin may be dangling a peace deal", of "Putin may be dangling
     a peace deal—but is it a lifeline or a cunning ploy?"): it states a fact though the sentence asks; "" when the
-    sentence is no question, or asks from its first word, or its "but" does not open the question."""
+    sentence is no question, or asks from its first word, or its "but" does not open the question, or the statement
+    would end inside a quotation (someone's words, cut off)."""
     if not _QUESTION.search(sentence) or _OPENS_ASKING.match(sentence):
         return ""
     parts = _BUT_ASKS.split(sentence, maxsplit=1)
-    return parts[0].rstrip() if len(parts) == 2 else ""
+    head = parts[0].rstrip() if len(parts) == 2 else ""
+    return "" if head.count("“") > head.count("”") or head.count('"') % 2 else head
 
 
 def select_quotes(

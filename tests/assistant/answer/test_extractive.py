@@ -56,6 +56,7 @@ def test_questions_fragments_and_repeats_are_skipped() -> None:
         ("It's a cheesy rule, but you're at the beach, right?", ""),  # the "but" opens no question
         ("Is Putin's offer sincere, but what does it cost?", ""),  # asks from its first word
         ("“Who is to blame, but who will pay?”", ""),
+        ("“There’s a lot of speculation, obviously, but what can you do?", ""),  # someone's words, cut off
         ("Storm Henk hit Britain on Tuesday.", ""),  # no question at all
     ],
 )
