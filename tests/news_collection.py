@@ -7,6 +7,14 @@ import json
 import random
 from pathlib import Path
 
+# A local story told once, naming its subject in the first sentence and only "the festival" after: what a user
+# uploads in the browser test, and what the service test asks about.
+KESTREL_ARTICLE = (
+    "Kestrel Valley cider festival returns\n\n"
+    "The Kestrel Valley cider festival returned to the village of Brackenford on Saturday. "
+    "The festival was founded in 1998 by the orchard keeper Ilse Marrow, who still judges the pressing contest. "
+    "Organisers said eleven thousand visitors tasted cider from forty local orchards.\n"
+)
 CITIES = [
     "Leeds", "Porto", "Lyon", "Denver", "Osaka", "Perth", "Gdansk", "Tampere", "Cork", "Bilbao", "Graz", "Utrecht",
     "Malmo", "Brno", "Turin", "Quebec", "Tucson", "Adelaide", "Nagoya", "Seville",

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from newstext.sentences import opens_sentence
-from newstext.terms import STOPWORDS, without_possessive
+from newstext.terms import STOPWORDS, readings, without_possessive
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -22,17 +22,19 @@ _SCORE = re.compile(r"\b(\d{1,2}) ?[-–] ?(\d{1,2})\b(?![-–.,]?\d)")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
-# Capitalised words that are no constraint: question words, titles and words of address.
-NOT_NAMES = frozenset(
+# The generic word of an organisation's name, which articles lower-case or drop ("the Wagner group", "Wagner").
+ORGANISATION_WORDS = frozenset(
+    "group company corporation party committee council department ministry agency organization organisation "
+    "association foundation institute university college commission federation league".split()
+)
+# Capitalised words that are no constraint: question words, titles, words of address, and ORGANISATION_WORDS (the
+# name beside one is still demanded: "Who is the founder of the Wagner Group?" -> wagner).
+NOT_NAMES = ORGANISATION_WORDS | frozenset(
     "what which who whom whose when where why how did does do is are was were will would could should can "
     "has have had in on at of for to by from with as and or but if after before during since this that these "
     "those there here the a an it its mr mrs ms dr sir st "
     # titles, which articles write in lower case as often as not ("the president said")
-    "president governor senator mayor king queen prince princess pope minister chancellor "
-    # and the generic word of an organisation's name, which articles lower-case or drop ("the Wagner group",
-    # "Wagner"): the name beside it is still demanded ("Who is the founder of the Wagner Group?" -> wagner)
-    "group company corporation party committee council department ministry agency organization organisation "
-    "association foundation institute university college commission federation league".split()
+    "president governor senator mayor king queen prince princess pope minister chancellor".split()
 )
 # Small numbers are as often spelled out: "a 10-year deal" is stated by "a ten-year deal".
 _SPELLED = (
@@ -139,13 +141,48 @@ class Constraints:
         return len(words) >= self.rules.long_phrase_words and found >= self.rules.long_phrase_share * len(words)
 
 
-def residue(question: str) -> str:
-    """The question without its names and numbers: what it asks of them ("Where did Prigozhin die?" -> "Where did
-    die?"), so a sentence matching on the names alone can be told from one that answers."""
+def _names_noun(word: str) -> bool:
+    """A lower-case word that goes on a name it follows ("the Wagner mercenary group", "the Kestrel Valley cider
+    festival"): a noun or adjective that is no verb, or the generic word of an organisation's name."""
+    low = word.lower()
+    if not word.islower() or low in STOPWORDS:
+        return False
+    found = readings(low)
+    return low in ORGANISATION_WORDS or (bool(found) and "VERB" not in found and bool({"NOUN", "ADJ"} & set(found)))
+
+
+def _name_words(question: str) -> tuple[list[str], list[bool]]:
+    """The question's words, and for each whether it is part of a name phrase: a name, or a noun going on one."""
     wanted = Constraints.of(question)
     drop = wanted.names | wanted.numbers
-    kept = (w for w in question.split() if _norm_word(w) not in drop and _norm_number(w.strip("?!.,;:")) not in drop)
-    return " ".join(kept)
+    words, flags, after_name = question.split(), [], False
+    for w in words:
+        name = _norm_word(w) in drop or _norm_number(w.strip("?!.,;:")) in drop
+        on_name = not name and after_name and _names_noun(w.strip("?!.,;:\"'“”"))
+        flags.append(name or on_name)
+        after_name = (name or on_name) and not re.search(r"[?!.,;:]$", w)
+    return words, flags
+
+
+def name_phrases(question: str) -> list[str]:
+    """The question's names with the nouns that go on them, as written ("Wagner mercenary group")."""
+    words, flags = _name_words(question)
+    phrases, run = [], []
+    for w, f in zip(words, flags, strict=True):
+        if f:
+            run.append(w.strip("?!.,;:"))
+        elif run:
+            phrases.append(" ".join(run))
+            run = []
+    return phrases + ([" ".join(run)] if run else [])
+
+
+def residue(question: str) -> str:
+    """The question without its names and numbers, and the nouns that go on a name: what it asks of them ("Where
+    did Prigozhin die?" -> "Where did die?", "Who started the Wagner mercenary group?" -> "Who started the"), so a
+    sentence matching on the names alone can be told from one that answers."""
+    words, flags = _name_words(question)
+    return " ".join(w for w, f in zip(words, flags, strict=True) if not f)
 
 
 # A name's inflections (Ukraine, Ukrainian, Ukrainians): the same word up to an ending of this many letters, the

@@ -10,7 +10,7 @@ import numpy as np
 
 from assistant.answer.asked import in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
-from assistant.answer.constraints import Constraints, residue
+from assistant.answer.constraints import Constraints, name_phrases, residue
 from assistant.answer.lead import default_ranker, ranked_sentences
 from assistant.answer.refusal import about, about_first, answering, typed
 from assistant.answer.sentences import Sentence, clauses
@@ -111,14 +111,15 @@ class Reading:
 
     def states_asked(self, sentence: Sentence) -> bool:
         """The sentence states the short rest's words (True when there are none), or its clause closest to the
-        question is at policy.min_clause_cosine from it and closer to it than to its names alone: MiniLM puts a word
+        question is at policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns
+        going on them, constraints.name_phrases: "Wagner mercenary group"): MiniLM puts a word
         far from its synonyms ("created" is 0.42 from "founder"), while "... and Wagner founder Yevgeny Prigozhin" is
         0.71 from "Who created Wagner?" and 0.58 from "Wagner". A short question is mostly its names, so a clause that
         only names them comes close too ("How did Prigozhin die?": "... as Prigozhin looks to build up his
         reputation", 0.57, and 0.59 from "Prigozhin")."""
         if self._states_words(sentence):
             return True
-        names = " ".join(dict(self._wanted.shown).get(n, n) for n in sorted(self._wanted.names))
+        names = " ".join(name_phrases(self._retrieval.query))
         parts = [sentence.text, *clauses(sentence.text)]
         vectors = self._embedded([*parts, names] if names else parts)
         to_question = vectors[: len(parts)] @ self._retrieval.query_vector

@@ -11,6 +11,7 @@ from urllib.parse import quote, unquote
 
 import httpx
 import pytest
+from news_collection import KESTREL_ARTICLE
 
 from assistant.settings import PROJECT_ROOT
 
@@ -25,12 +26,6 @@ SCREENSHOTS = PROJECT_ROOT / "test-artifacts" / "screenshots"
 TIMEOUT_MS = 120_000
 FINAL_ANSWERS = "#na-chat .na-answer:not(.na-streaming), #na-chat .na-refusal"
 ERRORS = "#na-chat .na-error"
-NEW_ARTICLE = (
-    "Kestrel Valley cider festival returns\n\n"
-    "The Kestrel Valley cider festival returned to the village of Brackenford on Saturday. "
-    "The festival was founded in 1998 by the orchard keeper Ilse Marrow, who still judges the pressing contest. "
-    "Organisers said eleven thousand visitors tasted cider from forty local orchards.\n"
-)
 
 
 @pytest.fixture(scope="module")
@@ -189,7 +184,7 @@ def test_chat_citations_sources_follow_up_and_upload(page: Any, live_server: str
 
     # 4. Upload a new article and update the index from the Index tab.
     new_file = tmp_path / "kestrel-festival.txt"
-    new_file.write_text(NEW_ARTICLE, encoding="utf-8")
+    new_file.write_text(KESTREL_ARTICLE, encoding="utf-8")
     page.get_by_role("tab", name="Index").click()
     upload(page, new_file)
     page.click("#na-update")

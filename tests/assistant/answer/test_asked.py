@@ -23,7 +23,9 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("What happened in Kharkiv?", []),  # asked of any topic
         ("Why was the Kerch Bridge important?", []),  # an adjective is judged, not repeated
         ("Who is the president of Ukraine?", []),  # a title
-        ("What is the purpose of the Kinburn operation?", ["operation"]),  # "the purpose of": the kind asked for
+        ("What is the purpose of the Kinburn operation?", []),  # the kind asked for, and a noun on the name
+        ("Who started the Wagner mercenary group?", ["started"]),  # "mercenary group" goes on the name
+        ("Where is the Kestrel Valley cider festival held?", []),  # an event is held: asked of any event
         ("Who won this week's vote in Kherson?", ["won", "vote"]),  # a time is no predicate
     ],
 )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.answer.constraints import Constraints, residue
+from assistant.answer.constraints import Constraints, name_phrases, residue
 
 
 def test_numbers_names_dates_and_quotes_are_constraints() -> None:
@@ -124,3 +124,15 @@ def test_the_residue_is_what_the_question_asks_of_its_names_and_numbers() -> Non
     assert residue("What did the July 23, 2025 drone strike destroy?") == "What did the drone strike destroy?"
     assert residue("Who is the founder of the Wagner Group?") == "Who is the founder of the Group?"  # not demanded
     assert residue("Who founded the group that assaulted the city?") == "Who founded the group that assaulted the city?"
+
+
+def test_the_nouns_going_on_a_name_are_part_of_it_not_what_is_asked() -> None:
+    """"Who founded the Kestrel Valley cider festival?" asks who founded it: "cider festival" goes on the name, so a
+    sentence about the festival's return no longer passes as stating what is asked."""
+    assert residue("Who founded the Kestrel Valley cider festival?") == "Who founded the"
+    assert name_phrases("Who founded the Kestrel Valley cider festival?") == ["Kestrel Valley cider festival"]
+    assert name_phrases("Who started the Wagner mercenary group?") == ["Wagner mercenary group"]
+    # a word that can be a verb stays asked ("forces", "strike"), as does what follows a name's punctuation
+    assert residue("Which city did Prigozhin's forces assault?") == "Which city did forces assault?"
+    assert residue("What did the July 23, 2025 drone strike destroy?") == "What did the drone strike destroy?"
+    assert residue("Was Kadyrov, a warlord, promoted?") == "Was a warlord, promoted?"

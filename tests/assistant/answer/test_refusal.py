@@ -290,7 +290,7 @@ def test_a_lead_sentence_unrelated_in_meaning_answers_nothing() -> None:
 def test_a_close_clause_covers_a_topic_the_top_chunks_miss() -> None:
     text = "A power move by Wagner could take place; Wagner mercenaries face trials."
     chunks = [passage("a", 0.23, coverage=0.35, text=text)]  # the default articles' best chunk for the question
-    question = "Who started the Wagner mercenary group?"
+    question = "Who threatened to try Wagner mercenaries as war criminals?"
     assert decide(chunks, question).reason == OFF_TOPIC
     asked: list[str] = []
 
@@ -320,8 +320,10 @@ def test_a_question_asking_only_about_its_names_is_on_the_topic_of_chunks_that_s
     assert decide(kharkiv, "What happened in Kherson?").reason == OFF_TOPIC  # a name no chunk states
     assert decide(kharkiv, "Why did the army retreat from Kharkiv so quickly?").reason == OFF_TOPIC  # asks more
     assert asks_of_names("What is the Wagner group?", Constraints.of("What is the Wagner group?"))
-    started = "Who started the Wagner mercenary group?"  # "started", "mercenary", "group": it asks more
-    assert not asks_of_names(started, Constraints.of(started))
+    threatened = "Who threatened to try Wagner mercenaries as war criminals?"  # "threatened", "try", "war", ...
+    assert not asks_of_names(threatened, Constraints.of(threatened))
+    started = "Who started the Wagner mercenary group?"  # "mercenary group" goes on the name: it asks "started"
+    assert asks_of_names(started, Constraints.of(started))
     assert not asks_of_names("What happened yesterday?", Constraints.of("What happened yesterday?"))  # no name
 
 
