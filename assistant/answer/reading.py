@@ -109,17 +109,21 @@ class Reading:
         """asked.states() for the short rest's words; True when there are none."""
         return states(self._short_rest, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0)
 
+    @cached_property
+    def _names(self) -> str:
+        """The question's names with the nouns going on them (constraints.name_phrases), as one text to embed."""
+        return " ".join(name_phrases(self._retrieval.query))
+
     def states_asked(self, sentence: Sentence) -> bool:
         """The sentence states the short rest's words (True when there are none), or its clause closest to the
         question is at policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns
-        going on them, constraints.name_phrases: "Wagner mercenary group"): MiniLM puts a word
-        far from its synonyms ("created" is 0.42 from "founder"), while "... and Wagner founder Yevgeny Prigozhin" is
-        0.71 from "Who created Wagner?" and 0.58 from "Wagner". A short question is mostly its names, so a clause that
-        only names them comes close too ("How did Prigozhin die?": "... as Prigozhin looks to build up his
-        reputation", 0.57, and 0.59 from "Prigozhin")."""
+        going on them: "Wagner mercenary group"): MiniLM puts a word far from its synonyms ("created" is 0.42 from
+        "founder"), while "... and Wagner founder Yevgeny Prigozhin" is 0.71 from "Who created Wagner?" and 0.58 from
+        "Wagner". A short question is mostly its names, so a clause that only names them comes close too ("How did
+        Prigozhin die?": "... as Prigozhin looks to build up his reputation", 0.57, and 0.59 from "Prigozhin")."""
         if self._states_words(sentence):
             return True
-        names = " ".join(name_phrases(self._retrieval.query))
+        names = self._names
         parts = [sentence.text, *clauses(sentence.text)]
         vectors = self._embedded([*parts, names] if names else parts)
         to_question = vectors[: len(parts)] @ self._retrieval.query_vector
