@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from assistant.retrieval.rewrite import asked_part
 from newstext.sentences import opens_sentence
 from newstext.terms import STOPWORDS, readings, without_possessive
 
@@ -22,6 +23,7 @@ _SCORE = re.compile(r"\b(\d{1,2}) ?[-–] ?(\d{1,2})\b(?![-–.,]?\d)")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
+_AROUND = "?!.,;:()[]\"'“”‘’"  # what may stand around a word of a question
 # The generic word of an organisation's name, which articles lower-case or drop ("the Wagner group", "Wagner").
 ORGANISATION_WORDS = frozenset(
     "group company corporation party committee council department ministry agency organization organisation "
@@ -95,10 +97,12 @@ class Constraints:
         numbers = frozenset(plain) | frozenset(scores)
         shown |= plain | scores
         names: set[str] = set()
+        asked = len(asked_part(question))  # a follow-up's words from the conversation keep their capitals as names
         for m in _WORD.finditer(question):
             word = m.group(0)
             acronym = word.isupper() and len(word) >= rules.min_acronym
-            if not word[0].isupper() or (opens_sentence(question[: m.start()]) and not acronym):
+            opens = m.start() < asked and opens_sentence(question[: m.start()])
+            if not word[0].isupper() or (opens and not acronym):
                 continue
             for part in word.split("-"):
                 norm = _norm_word(part)
@@ -157,10 +161,11 @@ def _name_words(question: str) -> tuple[list[str], list[bool]]:
     drop = wanted.names | wanted.numbers
     words, flags, after_name = question.split(), [], False
     for w in words:
-        name = _norm_word(w) in drop or _norm_number(w.strip("?!.,;:")) in drop
-        on_name = not name and after_name and _names_noun(w.strip("?!.,;:\"'“”"))
+        bare = w.strip(_AROUND)  # "(Kadyrov": a follow-up's names come in brackets (retrieval.rewrite)
+        name = _norm_word(bare) in drop or _norm_number(bare) in drop
+        on_name = not name and after_name and _names_noun(bare)
         flags.append(name or on_name)
-        after_name = (name or on_name) and not re.search(r"[?!.,;:]$", w)
+        after_name = (name or on_name) and not re.search(r"[?!.,;:)\]]$", w)
     return words, flags
 
 
@@ -170,7 +175,7 @@ def name_phrases(question: str) -> list[str]:
     phrases, run = [], []
     for w, f in zip(words, flags, strict=True):
         if f:
-            run.append(w.strip("?!.,;:"))
+            run.append(w.strip(_AROUND))
         elif run:
             phrases.append(" ".join(run))
             run = []
@@ -180,8 +185,9 @@ def name_phrases(question: str) -> list[str]:
 def residue(question: str) -> str:
     """The question without its names and numbers, and the nouns that go on a name: what it asks of them ("Where
     did Prigozhin die?" -> "Where did die?", "Who started the Wagner mercenary group?" -> "Who started the"), so a
-    sentence matching on the names alone can be told from one that answers."""
-    words, flags = _name_words(question)
+    sentence matching on the names alone can be told from one that answers. A follow-up's words from the
+    conversation are no part of what it asks ("Who promoted him? (Kadyrov argue)" -> "Who promoted him?")."""
+    words, flags = _name_words(asked_part(question))
     return " ".join(w for w, f in zip(words, flags, strict=True) if not f)
 
 

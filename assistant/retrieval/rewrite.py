@@ -35,6 +35,8 @@ _FRAME = re.compile(
 )
 # ... and the same source named at the end ("Who founded Wagner, according to my articles?").
 _SOURCE_TAIL = re.compile(r"[,;]?\s+(?:according to|based on|in) " + _SOURCES + r"(?=\s*[?.!]*\s*$)", re.I)
+# The conversation's words that rewrite() puts after a follow-up, in brackets at the very end.
+_CONTEXT = re.compile(r"(?<=\S) \([^()]*\)$")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -99,3 +101,9 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question
+
+
+def asked_part(query: str) -> str:
+    """A rewritten follow-up without the conversation's words rewrite() put after it in brackets: what the user
+    asked ("Who promoted him? (Kadyrov argue)" -> "Who promoted him?"); any other query as it is."""
+    return _CONTEXT.sub("", query)

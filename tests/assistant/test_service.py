@@ -195,6 +195,11 @@ def test_the_nouns_going_on_a_name_are_not_taken_for_what_is_asked(service: Answ
     assert not founder.refused and "Ilse Marrow" in founder.citations[0].quote
     place = service.ask("Where is the Kestrel Valley cider festival held?")  # "held" is asked of any event
     assert not place.refused and "Brackenford" in place.citations[0].quote
+    # a follow-up asks what its own words ask: the conversation's words it carries are names, not what is asked
+    history = [Turn(role="user", content="Who founded the Kestrel Valley cider festival?"),
+               Turn(role="assistant", content=founder.answer)]  # fmt: skip
+    when = service.ask("When was it founded?", history=history)
+    assert not when.refused and "1998" in when.citations[0].quote
 
 
 def test_a_question_in_french_is_told_to_ask_in_english(service: AnswerService) -> None:

@@ -136,3 +136,11 @@ def test_the_nouns_going_on_a_name_are_part_of_it_not_what_is_asked() -> None:
     assert residue("Which city did Prigozhin's forces assault?") == "Which city did forces assault?"
     assert residue("What did the July 23, 2025 drone strike destroy?") == "What did the drone strike destroy?"
     assert residue("Was Kadyrov, a warlord, promoted?") == "Was a warlord, promoted?"
+
+
+def test_a_follow_up_s_words_from_the_conversation_are_names_not_what_it_asks() -> None:
+    """retrieval.rewrite puts them in brackets after the question; the bracket opens no sentence for them."""
+    rewritten = "When was it founded? (Kestrel Valley cider festival Brackenford)"
+    assert residue(rewritten) == "When was it founded?"
+    assert {"kestrel", "valley", "brackenford"} <= Constraints.of(rewritten).names
+    assert name_phrases(rewritten) == ["Kestrel Valley cider festival Brackenford"]

@@ -11,7 +11,7 @@ from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
 from assistant.retrieval.config import FollowUp
-from assistant.retrieval.rewrite import is_follow_up, rewrite, unframe
+from assistant.retrieval.rewrite import asked_part, is_follow_up, rewrite, unframe
 from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, load_settings
@@ -38,6 +38,14 @@ def test_a_chain_of_follow_ups_keeps_the_established_entities() -> None:
     ]
     rewritten = rewrite("When did they withdraw?", history, FollowUp())
     assert "Wagner" in rewritten and "Prigozhin" in rewritten and "Bakhmut" in rewritten
+
+
+def test_what_the_user_asked_is_the_follow_up_without_the_conversation_s_words() -> None:
+    rewritten = rewrite("Which city did his forces assault?", HISTORY, FollowUp())
+    assert asked_part(rewritten) == "Which city did his forces assault?"
+    # a question's own brackets stay: only what rewrite() put at the very end goes
+    own = "Which streaming service signed a deal with World Wrestling Entertainment (WWE)?"
+    assert asked_part(own) == own
 
 
 def test_standalone_question_is_left_alone() -> None:
