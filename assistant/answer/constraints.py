@@ -145,27 +145,45 @@ class Constraints:
         return len(words) >= self.rules.long_phrase_words and found >= self.rules.long_phrase_share * len(words)
 
 
-def _names_noun(word: str) -> bool:
-    """A lower-case word that goes on a name it follows ("the Wagner mercenary group", "the Kestrel Valley cider
-    festival"): a noun or adjective that is no verb, or the generic word of an organisation's name."""
+def _goes_on_name(word: str) -> str:
+    """What a lower-case word after a name can be in a name phrase ("the Wagner mercenary group", "the Kestrel Valley
+    cider festival"): "noun" (a noun that is no verb, or an organisation's generic word), "adj" (an adjective, which
+    must stand before a noun: "Why was the Kerch Bridge important?" asks of the bridge), or "" (neither)."""
     low = word.lower()
     if not word.islower() or low in STOPWORDS:
-        return False
-    found = readings(low)
-    return low in ORGANISATION_WORDS or (bool(found) and "VERB" not in found and bool({"NOUN", "ADJ"} & set(found)))
+        return ""
+    if low in ORGANISATION_WORDS:
+        return "noun"
+    found = set(readings(low))
+    if not found or "VERB" in found:
+        return ""
+    return "noun" if "NOUN" in found else "adj" if "ADJ" in found else ""
 
 
 def _name_words(question: str) -> tuple[list[str], list[bool]]:
-    """The question's words, and for each whether it is part of a name phrase: a name, or a noun going on one."""
+    """The question's words, and for each whether it is part of a name phrase: a name, or a run of nouns (and the
+    adjectives before them) right after one."""
     wanted = Constraints.of(question)
     drop = wanted.names | wanted.numbers
-    words, flags, after_name = question.split(), [], False
-    for w in words:
-        bare = w.strip(_AROUND)  # "(Kadyrov": a follow-up's names come in brackets (retrieval.rewrite)
-        name = _norm_word(bare) in drop or _norm_number(bare) in drop
-        on_name = not name and after_name and _names_noun(bare)
-        flags.append(name or on_name)
-        after_name = (name or on_name) and not re.search(r"[?!.,;:)\]]$", w)
+    words = question.split()
+    bare = [w.strip(_AROUND) for w in words]  # "(Kadyrov": a follow-up's names come in brackets (retrieval.rewrite)
+    flags = [_norm_word(b) in drop or _norm_number(b) in drop for b in bare]
+    i = 0
+    while i < len(words):
+        if not flags[i] or re.search(r"[?!.,;:)\]]$", words[i]):
+            i += 1
+            continue
+        run, j = [], i + 1
+        while j < len(words) and not flags[j] and (kind := _goes_on_name(bare[j])):
+            run.append(kind)
+            if re.search(r"[?!.,;:)\]]$", words[j]):
+                break
+            j += 1
+        while run and run[-1] == "adj":  # a run ends on a noun
+            run.pop()
+        for k in range(i + 1, i + 1 + len(run)):
+            flags[k] = True
+        i += 1 + len(run)
     return words, flags
 
 

@@ -136,6 +136,9 @@ def test_the_nouns_going_on_a_name_are_part_of_it_not_what_is_asked() -> None:
     assert residue("Which city did Prigozhin's forces assault?") == "Which city did forces assault?"
     assert residue("What did the July 23, 2025 drone strike destroy?") == "What did the drone strike destroy?"
     assert residue("Was Kadyrov, a warlord, promoted?") == "Was a warlord, promoted?"
+    # an adjective goes on a name only before a noun: after it, it is what is asked
+    assert residue("Why was the Kerch Bridge important?") == "Why was the important?"
+    assert name_phrases("Which Ukrainian city did Wagner capture?") == ["Ukrainian city", "Wagner"]
 
 
 def test_a_follow_up_s_words_from_the_conversation_are_names_not_what_it_asks() -> None:
