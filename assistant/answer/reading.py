@@ -4,6 +4,7 @@ at most once, however many checks ask, and the sentence that leads moved up when
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cached_property
 
 import numpy as np
@@ -15,6 +16,7 @@ from assistant.answer.lead import default_ranker, ranked_sentences
 from assistant.answer.refusal import about, about_first, answering, typed
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.pipeline import Retrieval
+from assistant.retrieval.rewrite import asked_part
 from index.embedding import Embedder
 from newstext.terms import terms
 
@@ -82,18 +84,42 @@ class Reading:
 
     @cached_property
     def _wanted(self) -> Constraints:
-        """The question's numbers, names and quoted phrases."""
+        """The question's numbers, names and quoted phrases (a follow-up's, with those it carries)."""
         return Constraints.of(self._retrieval.query)
+
+    @cached_property
+    def _own(self) -> Constraints:
+        """The numbers, names and quoted phrases of the user's own words (a follow-up without the conversation's)."""
+        return Constraints.of(asked_part(self._retrieval.query))
+
+    @cached_property
+    def _carried(self) -> list[Constraints]:
+        """Each name a follow-up carries from the conversation (rewrite.rewrite) that its own words lack, alone."""
+        return [replace(self._wanted, numbers=frozenset(), names=frozenset({n}), phrases=frozenset())
+                for n in sorted(self._wanted.names - self._own.names)]  # fmt: skip
 
     @cached_property
     def _chunk_texts(self) -> dict[str, str]:
         """Each top chunk's title and whole text, by id: a passage's names may sit in the sentence before it."""
         return {c.chunk.id: f"{c.article.title}\n{c.chunk.text}" for c in self._retrieval.chunks}
 
+    def _chunk_text(self, sentence: Sentence) -> str:
+        chunk = sentence.candidate.chunk
+        return self._chunk_texts.get(chunk.id, chunk.text)
+
     def names_stated(self, sentence: Sentence) -> bool:
         """The sentence's chunk (and its title) states every number, name and quoted phrase of the question."""
-        chunk = sentence.candidate.chunk
-        return not self._wanted.missing([self._chunk_texts.get(chunk.id, chunk.text)])
+        return not self._wanted.missing([self._chunk_text(sentence)])
+
+    def own_names_stated(self, sentence: Sentence) -> bool:
+        """The sentence's chunk states every number, name and quoted phrase of the user's own words and, for a
+        follow-up, one of the names it carries from the conversation: "Who promoted him? (Kadyrov argue Wagner)" is
+        answered by a chunk naming Kadyrov, whether or not it names Wagner, the last answer's. Enough for a sentence
+        that states what is asked in its own words; one that only holds a thing of the asked kind (a time, a
+        figure) needs names_stated."""
+        text = self._chunk_text(sentence)
+        carried = not self._carried or any(not name.missing([text]) for name in self._carried)
+        return carried and not self._own.missing([text])
 
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
@@ -145,8 +171,8 @@ class Reading:
 
     def _answering_first(self) -> None:
         """When the lead is not about what the question asks of its names (a short rest's words, or the residue
-        test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names, and
-        about the question leads instead. For a short rest, the best one stating its words in one of their forms:
+        test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names
+        (own_names_stated), and about the question leads instead. For a short rest, the best one stating its words in one of their forms:
         "What did Moscow ban?" led with the March strikes, above "Moscow's response? A bizarre law banning the
         'international satanic movement'". For the residue test, only the lead's next sentence: "Which air base
         could Ukraine hit from the Kinburn Spit?" was refused on "Ukrainian forces reclaimed the Kinburn Spit ..."
@@ -166,7 +192,7 @@ class Reading:
         if lead is None or lead_ok(lead) or not about(lead, self._refusal, self.clause_cosine):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
-            if answers(s) and self.names_stated(s) and about(s, self._refusal, self.clause_cosine):
+            if answers(s) and self.own_names_stated(s) and about(s, self._refusal, self.clause_cosine):
                 self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
                 return
 

@@ -12,7 +12,7 @@ from index_testkit import open_handles
 from news_collection import KESTREL_ARTICLE
 from pinned_settings import SERVICE_PINNED
 
-from assistant.schemas import Filters, Turn
+from assistant.schemas import AnswerResponse, Filters, Turn
 from assistant.service import AnswerService, InvalidQuestion, QuestionTooLong
 from assistant.settings import PROJECT_ROOT, load_settings
 from index.embedding import Embedder
@@ -217,6 +217,23 @@ def test_follow_up_is_rewritten_with_history(service: AnswerService) -> None:
     assert not follow.refused
     assert any("Bakhmut" in p.text for p in follow.passages[:3])
     assert "Bakhmut" in follow.answer
+
+
+def after(service: AnswerService, first: str, follow_up: str) -> AnswerResponse:
+    """The follow-up's answer, asked after the first question and its answer."""
+    history = [Turn(role="user", content=first), Turn(role="assistant", content=service.ask(first).answer)]
+    return service.ask(follow_up, history=history)
+
+
+def test_a_follow_up_is_led_by_what_its_own_words_ask(service: AnswerService) -> None:
+    """The rewritten "Who promoted him? (Kadyrov argue Wagner)" led with "… Kadyrov and Wagner founder Yevgeny
+    Prigozhin": the sentence saying Putin promoted Kadyrov sits in a chunk that does not name Wagner, a name the
+    last answer gave. One carried name is enough for a sentence stating what is asked; a sentence holding only a
+    time still needs them all, so the Kerch Bridge, which the articles do not date, stays undated."""
+    promoted = after(service, "What did Kadyrov argue?", "Who promoted him?")
+    assert not promoted.refused and "promoting Kadyrov" in promoted.citations[0].quote
+    when = after(service, "What happened at the Kerch Bridge?", "When did it happen?")
+    assert when.refused and when.reason == "no_answer"
 
 
 def test_date_and_source_filters(service: AnswerService) -> None:
