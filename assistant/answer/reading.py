@@ -172,14 +172,14 @@ class Reading:
     def _answering_first(self) -> None:
         """When the lead is not about what the question asks of its names (a short rest's words, or the residue
         test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names
-        (own_names_stated), and about the question leads instead. For a short rest, the best one stating its words in one of their forms:
-        "What did Moscow ban?" led with the March strikes, above "Moscow's response? A bizarre law banning the
-        'international satanic movement'". For the residue test, only the lead's next sentence: "Which air base
-        could Ukraine hit from the Kinburn Spit?" was refused on "Ukrainian forces reclaimed the Kinburn Spit ..."
-        (0.13 from what is asked), followed by "... a launchpad to hit the Saki air base in Crimea" (0.37); any
-        later sentence passing it answered 7 more of news-dev's questions, none with the gold, one off-topic. A lead
-        not about the question at all is left to the gate ("What rhymes with orange?" would lead with "... the
-        orange category ...")."""
+        (own_names_stated), and about the question leads instead. For a short rest, the best one stating its words
+        in one of their forms: "What did Moscow ban?" led with the March strikes, above "Moscow's response? A
+        bizarre law banning the 'international satanic movement'". For the residue test, only the lead's next
+        sentence: "Which air base could Ukraine hit from the Kinburn Spit?" was refused on "Ukrainian forces
+        reclaimed the Kinburn Spit ..." (0.13 from what is asked), followed by "... a launchpad to hit the Saki air
+        base in Crimea" (0.37); any later sentence passing it answered 7 more of news-dev's questions, none with the
+        gold, one off-topic. A lead not about the question at all is left to the gate ("What rhymes with orange?"
+        would lead with "... the orange category ...")."""
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         if self._short_rest and self._refusal.min_word_cosine is not None:
