@@ -37,6 +37,11 @@ _FRAME = re.compile(
 _SOURCE_TAIL = re.compile(r"[,;]?\s+(?:according to|based on|in) " + _SOURCES + r"(?=\s*[?.!]*\s*$)", re.I)
 # The conversation's words that rewrite() puts after a follow-up, in brackets at the very end.
 _CONTEXT = re.compile(r"(?<=\S) \([^()]*\)$")
+# A follow-up of a leading "and" or "what about" and a name alone ("And Azerbaijan?", "And in Kharkiv?").
+_ELLIPSIS = re.compile(
+    r"^\s*(?i:and|also|what about|how about)\b[\s,]*(?:(?:in|at|on|for|with|from|of|the)\s+)*"
+    r"(?P<names>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s*[?.!]*\s*$"
+)
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -85,7 +90,8 @@ def unframe(question: str) -> str:
 
 
 def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
-    """The question, unframed, plus the topic words of the last user turn and the names in the last answer.
+    """The question, unframed, plus the topic words of the last user turn and the names in the last answer; or,
+    for a name alone ("And Azerbaijan?"), the last question asked of that name (_in_place_of_name).
 
     The last user turn is itself rewritten first, so a chain of follow-ups ("Which city did his forces
     assault?", then "When did he withdraw?") keeps the entities the conversation established.
@@ -95,12 +101,27 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
         return question
     user_at = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)
     last_user = rewrite(history[user_at].content, history[:user_at], config) if user_at is not None else ""
+    if (in_place := _in_place_of_name(question, asked_part(last_user))) is not None:
+        return in_place
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     context = _content_words(last_user)
     context += _names_near(re.sub(r"\[\d+\]", "", last_answer), context, config)
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question
+
+
+def _in_place_of_name(question: str, last: str) -> str | None:
+    """An elliptic follow-up naming something else ("And Azerbaijan?", "What about Shoigu?") asks the last question
+    of it: "What did Turkey shoot down in 2015?" -> "What did Azerbaijan shoot down in 2015?". None unless the last
+    question names exactly one thing, which the new name then replaces."""
+    asked = _ELLIPSIS.match(question)
+    if not asked:
+        return None
+    runs = [m for m in _NAME.finditer(last) if not opens_sentence(last[: m.start()])]
+    if len(runs) != 1:
+        return None
+    return last[: runs[0].start()] + asked.group("names") + last[runs[0].end() :]
 
 
 def asked_part(query: str) -> str:

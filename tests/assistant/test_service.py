@@ -234,6 +234,8 @@ def test_a_follow_up_is_led_by_what_its_own_words_ask(service: AnswerService) ->
     assert not promoted.refused and "promoting Kadyrov" in promoted.citations[0].quote
     when = after(service, "What happened at the Kerch Bridge?", "When did it happen?")
     assert when.refused and when.reason == "no_answer"
+    azerbaijan = after(service, "What did Turkey shoot down in 2015?", "And Azerbaijan?")
+    assert "Azerbaijan shot down a Russian helicopter" in azerbaijan.citations[0].quote
 
 
 def test_date_and_source_filters(service: AnswerService) -> None:

@@ -103,6 +103,29 @@ def test_elliptic_follow_ups_are_detected() -> None:
     assert is_follow_up("When?")
 
 
+def last(question: str) -> list[Turn]:
+    return [Turn(role="user", content=question), Turn(role="assistant", content="An answer. [1]")]
+
+
+@pytest.mark.parametrize(
+    ("first", "follow_up", "asked"),
+    [
+        ("What did Turkey shoot down in 2015?", "And Azerbaijan?", "What did Azerbaijan shoot down in 2015?"),
+        ("What happened in Kherson?", "And in Kharkiv?", "What happened in Kharkiv?"),
+        ("What did Kadyrov argue?", "what about Shoigu?", "What did Shoigu argue?"),
+    ],
+)
+def test_a_name_alone_asks_the_last_question_of_it(first: str, follow_up: str, asked: str) -> None:
+    """Appending the last question's words kept Turkey beside Azerbaijan, and its sentence led."""
+    assert rewrite(follow_up, last(first), FollowUp()) == asked
+
+
+def test_a_name_alone_is_appended_to_when_the_last_question_names_more_than_one_thing() -> None:
+    rewritten = rewrite("And Azerbaijan?", last("What did Turkey shoot down over Syria?"), FollowUp())
+    assert rewritten.startswith("And Azerbaijan? (") and "Turkey" in rewritten  # which one it replaces is unknown
+    assert rewrite("And the bridge?", last("Who founded Wagner?"), FollowUp()) == "And the bridge? (founded Wagner)"
+
+
 @pytest.fixture(scope="module")
 def broad(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
     """The default articles among 200 others on many beats: every story once, as in a user's own collection
