@@ -24,6 +24,7 @@ _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
 _AROUND = "?!.,;:()[]\"'“”‘’"  # what may stand around a word of a question
+_ENDS_PHRASE = re.compile(r"[?!.,;:)\]]$")  # a word the question's punctuation closes: no name phrase goes on past it
 # The generic word of an organisation's name, which articles lower-case or drop ("the Wagner group", "Wagner").
 ORGANISATION_WORDS = frozenset(
     "group company corporation party committee council department ministry agency organization organisation "
@@ -170,13 +171,13 @@ def _name_words(question: str) -> tuple[list[str], list[bool]]:
     flags = [_norm_word(b) in drop or _norm_number(b) in drop for b in bare]
     i = 0
     while i < len(words):
-        if not flags[i] or re.search(r"[?!.,;:)\]]$", words[i]):
+        if not flags[i] or _ENDS_PHRASE.search(words[i]):
             i += 1
             continue
         run, j = [], i + 1
         while j < len(words) and not flags[j] and (kind := _goes_on_name(bare[j])):
             run.append(kind)
-            if re.search(r"[?!.,;:)\]]$", words[j]):
+            if _ENDS_PHRASE.search(words[j]):
                 break
             j += 1
         while run and run[-1] == "adj":  # a run ends on a noun

@@ -90,7 +90,8 @@ class Reading:
     @cached_property
     def _own(self) -> Constraints:
         """The numbers, names and quoted phrases of the user's own words (a follow-up without the conversation's)."""
-        return Constraints.of(asked_part(self._retrieval.query))
+        own = asked_part(self._retrieval.query)
+        return self._wanted if own == self._retrieval.query else Constraints.of(own)
 
     @cached_property
     def _carried(self) -> list[Constraints]:
@@ -104,6 +105,7 @@ class Reading:
         return {c.chunk.id: f"{c.article.title}\n{c.chunk.text}" for c in self._retrieval.chunks}
 
     def _chunk_text(self, sentence: Sentence) -> str:
+        """The title and whole text of the sentence's chunk (the passage's own text if it is no top chunk)."""
         chunk = sentence.candidate.chunk
         return self._chunk_texts.get(chunk.id, chunk.text)
 

@@ -142,7 +142,8 @@ def _counts_wanted(word: str, wanted: set[str]) -> bool:
     if wanted & set(terms(word)):
         return True
     low = word.lower()
-    return low in STOPWORDS or (bool(readings(low)) and "NOUN" not in readings(low))
+    found = readings(low)
+    return low in STOPWORDS or (bool(found) and "NOUN" not in found)
 
 
 def counted_noun(question: str) -> str:
