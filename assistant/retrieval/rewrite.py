@@ -37,11 +37,15 @@ _FRAME = re.compile(
 _SOURCE_TAIL = re.compile(r"[,;]?\s+(?:according to|based on|in) " + _SOURCES + r"(?=\s*[?.!]*\s*$)", re.I)
 # The conversation's words that rewrite() puts after a follow-up, in brackets at the very end.
 _CONTEXT = re.compile(r"(?<=\S) \([^()]*\)$")
+_PREPOSITIONS = r"(?:in|at|on|for|with|from|of|over|near|into|against|to|by|about|after|before|during|since)"
 # A follow-up of a leading "and" or "what about" and a name alone ("And Azerbaijan?", "And in Kharkiv?").
 _ELLIPSIS = re.compile(
-    r"^\s*(?i:and|also|what about|how about)\b[\s,]*(?:(?:in|at|on|for|with|from|of|the)\s+)*"
+    r"^\s*(?i:and|also|what about|how about)\b[\s,]*(?P<before>(?:(?:" + _PREPOSITIONS + r"|the)\s+)*)"
     r"(?P<names>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s*[?.!]*\s*$"
 )
+# A name after one of these stands in the question's place, time or object slot ("over Syria", "in Kharkiv"), one
+# without in its subject or object slot ("What did Turkey shoot down?").
+_AFTER_PREPOSITION = re.compile(r"\b(?i:" + _PREPOSITIONS + r")\s+(?:the\s+)?$")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -113,12 +117,17 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
 
 def _in_place_of_name(question: str, last: str) -> str | None:
     """An elliptic follow-up naming something else ("And Azerbaijan?", "What about Shoigu?") asks the last question
-    of it: "What did Turkey shoot down in 2015?" -> "What did Azerbaijan shoot down in 2015?". None unless the last
-    question names exactly one thing, which the new name then replaces."""
+    of it: "What did Turkey shoot down in 2015?" -> "What did Azerbaijan shoot down in 2015?". The new name replaces
+    the last question's one name, or, of several, the one in the same slot: after a preposition when the follow-up
+    has one ("And in Kharkiv?"), else the one after none ("And Azerbaijan?" after "What did Turkey shoot down over
+    Syria?" replaces Turkey). None when no single name fits."""
     asked = _ELLIPSIS.match(question)
     if not asked:
         return None
     runs = [m for m in _NAME.finditer(last) if not opens_sentence(last[: m.start()])]
+    if len(runs) > 1:
+        after = bool(re.search(_PREPOSITIONS, asked.group("before"), re.I))
+        runs = [m for m in runs if bool(_AFTER_PREPOSITION.search(last[: m.start()])) == after]
     if len(runs) != 1:
         return None
     return last[: runs[0].start()] + asked.group("names") + last[runs[0].end() :]

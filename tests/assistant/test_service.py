@@ -236,6 +236,9 @@ def test_a_follow_up_is_led_by_what_its_own_words_ask(service: AnswerService) ->
     assert when.refused and when.reason == "no_answer"
     azerbaijan = after(service, "What did Turkey shoot down in 2015?", "And Azerbaijan?")
     assert "Azerbaijan shot down a Russian helicopter" in azerbaijan.citations[0].quote
+    over_syria = after(service, "What did Turkey shoot down over Syria?", "And Azerbaijan?")  # two names: its slot's
+    assert over_syria.query == "What did Azerbaijan shoot down over Syria?"
+    assert "Azerbaijan shot down a Russian helicopter" in over_syria.citations[0].quote
 
 
 def test_date_and_source_filters(service: AnswerService) -> None:

@@ -120,8 +120,21 @@ def test_a_name_alone_asks_the_last_question_of_it(first: str, follow_up: str, a
     assert rewrite(follow_up, last(first), FollowUp()) == asked
 
 
-def test_a_name_alone_is_appended_to_when_the_last_question_names_more_than_one_thing() -> None:
-    rewritten = rewrite("And Azerbaijan?", last("What did Turkey shoot down over Syria?"), FollowUp())
+@pytest.mark.parametrize(
+    ("follow_up", "asked"),
+    [
+        ("And Azerbaijan?", "What did Azerbaijan shoot down over Syria?"),  # no preposition: the subject's slot
+        ("And over Iraq?", "What did Turkey shoot down over Iraq?"),  # a preposition: the place's slot
+        ("What about in Iraq?", "What did Turkey shoot down over Iraq?"),
+    ],
+)
+def test_of_several_names_a_name_alone_replaces_the_one_in_its_slot(follow_up: str, asked: str) -> None:
+    """Appending the last question's words kept Turkey beside Azerbaijan, and Turkey's sentence led."""
+    assert rewrite(follow_up, last("What did Turkey shoot down over Syria?"), FollowUp()) == asked
+
+
+def test_a_name_alone_is_appended_to_when_no_single_name_fits_its_slot() -> None:
+    rewritten = rewrite("And Azerbaijan?", last("What did Turkey and Russia sign over Syria?"), FollowUp())
     assert rewritten.startswith("And Azerbaijan? (") and "Turkey" in rewritten  # which one it replaces is unknown
     assert rewrite("And the bridge?", last("Who founded Wagner?"), FollowUp()) == "And the bridge? (founded Wagner)"
 
