@@ -17,13 +17,14 @@ from newstext.terms import STOPWORDS, readings, terms
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
 _SPELLED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)"
-# What answers "when": a date, a month or a weekday, a year, or a time said relative to the story. Names of months
-# and days only capitalised: "may" and "march" are verbs too.
+# What answers "when": a date, a month or a weekday, a year, or a time said relative to the story ("two days ago",
+# "over the past three months"). Names of months and days only capitalised: "may" and "march" are verbs too.
 _TIME = (
     r"\b(?-i:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b"
     r"|\b(?:yesterday|today|tonight|overnight)\b|\b(?:last|next|this|earlier this|later this) (?:week|weekend|month"
     r"|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b"
     r"|\b" + _SPELLED + r" " + _UNIT + r" (?:ago|earlier|later|before|after)\b"
+    r"|\b(?:over|in|during|for|within) the (?:past|last) (?:" + _SPELLED + r" )?" + _UNIT + r"\b"
 )
 # How long, how far, how often: a figure with its unit. "How long" asks for a time or a length ("How long was the
 # jawbone?"), and "since 2014" says how long too.

@@ -217,6 +217,11 @@ def test_follow_up_is_rewritten_with_history(service: AnswerService) -> None:
     assert not follow.refused
     assert any("Bakhmut" in p.text for p in follow.passages[:3])
     assert "Bakhmut" in follow.answer
+    # and the chain goes on: "when" is answered by the span the article gives, not by another event's day
+    history += [Turn(role="user", content="Which city did his forces assault?"),
+                Turn(role="assistant", content=follow.answer)]  # fmt: skip
+    when = service.ask("When did he do that?", history=history)
+    assert not when.refused and "over the past three months" in when.citations[0].quote
 
 
 def after(service: AnswerService, first: str, follow_up: str) -> AnswerResponse:

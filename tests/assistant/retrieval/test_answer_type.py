@@ -60,6 +60,9 @@ def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
     times = "The troops may march on Monday, three weeks ago, last year and in May 1997; they struck on 7/23."
     assert candidates(times, "time") == {"monday", "three weeks ago", "last year", "may", "1997", "7/23"}
     assert candidates("Officials may march and say so today.", "time") == {"today"}  # verbs are not months
+    spans = "Forces assaulted Bakhmut over the past three months and in the last year, for the past days."
+    assert candidates(spans, "time") == {"over the past three months", "in the last year", "for the past days"}
+    assert candidates("The past three months were hard.", "time") == set()  # a span said as a subject is no time
 
 
 def test_counts_are_figures_and_number_words_that_count_things() -> None:
