@@ -19,9 +19,11 @@ from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
 # Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
-# where or when an event is held, and when ("this week's", "today"). Part of what "asked" means, not a tuning knob.
-_GENERIC = frozenset(
+# why it matters, where or when an event is held, and when ("this week's", "today"). Part of what "asked" means,
+# not a tuning knob.
+GENERIC = frozenset(
     "happen happens happened happening say says said saying know known knew think thought mean means meant "
+    "matter matters mattered "
     "go goes going went gone get gets got do doing done make makes made tell told give gave given take took "
     "hold holds held holding "
     "new latest news story stories report reports reported about like "
@@ -45,9 +47,16 @@ def asked_words(question: str) -> list[str]:
     """The content words of what the question asks beyond its names and numbers, lower case: no stop words, no
     words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
     asked for, and only words that can be a verb or a noun."""
-    skip = STOPWORDS | _GENERIC | NOT_NAMES | {m.group(1).lower() for m in _KIND.finditer(question)}
+    skip = STOPWORDS | GENERIC | NOT_NAMES | {m.group(1).lower() for m in _KIND.finditer(question)}
     words = (without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question)))
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
+
+
+def beyond_generic(question: str) -> list[str]:
+    """The terms of what the question asks beyond its names and numbers, less the words any question asks with: []
+    for "What is Baykar?", "What happened in Kharkiv?" and "Why does Baykar matter?"."""
+    words = (w for w in _WORD.findall(residue(question)) if w.lower().strip("'’") not in GENERIC)
+    return terms(" ".join(words))
 
 
 def _demanded(word: str) -> bool:

@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from assistant.answer.asked import beyond_generic
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints, residue
 from assistant.answer.sentences import Sentence
@@ -127,9 +128,10 @@ def asks_of_names(question: str, wanted: Constraints, policy: RefusalPolicy = Re
 
 
 def names_only(question: str) -> bool:
-    """The question asks nothing beyond its names ("What is Baykar?", "What do we know about Baykar?" once unframed):
-    a sentence stating them all is about it, however far a few names sit in meaning from a long sentence."""
-    return _beside_names(question, Constraints.of(question)) == 0
+    """The question asks nothing beyond its names but what any question asks ("What is Baykar?", "What do we know
+    about Baykar?" once unframed, "Why does Baykar matter?"): a sentence stating them all is about it, however far a
+    few names sit in meaning from a long sentence."""
+    return bool(Constraints.of(question).names) and not beyond_generic(question)
 
 
 def about(sentence: Sentence, policy: RefusalPolicy, clause_cosine: Callable[[Sentence], float] | None) -> bool:

@@ -140,6 +140,17 @@ def test_a_lead_about_the_names_alone_is_refused_with_the_related_passages(servi
     assert not service.ask("What happened in Bakhmut?").refused
 
 
+def test_why_a_name_matters_is_asked_of_the_name_alone(service: AnswerService) -> None:
+    """"Why does Baykar matter?" was refused: "matter" counted as what is asked, and the one sentence naming Baykar
+    sits far from the question in meaning. Why a thing matters is asked of any topic, as "What is Baykar?" is; the
+    follow-up after the Kerch Bridge was refused the same way."""
+    baykar = service.ask("Why does Baykar matter?")
+    assert not baykar.refused and "drone maker Baykar" in baykar.citations[0].quote
+    kerch = after(service, "What happened to the Kerch Bridge?", "Why does it matter?")
+    assert not kerch.refused and "Kerch" in kerch.citations[0].quote
+    assert service.ask("Why does the moon matter?").refused  # still off-topic
+
+
 def test_a_wrong_date_is_not_stated_and_shows_the_related_passages(service: AnswerService) -> None:
     response = service.ask("What did the July 24, 2025 drone strike destroy?")
     assert response.refused and response.reason == "not_stated" and response.citations == []

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.answer.asked import asked_words, in_form, sentence_words, short_rest, states
+from assistant.answer.asked import asked_words, beyond_generic, in_form, sentence_words, short_rest, states
 from assistant.answer.config import RefusalPolicy
 from index.embedding import Embedder
 
@@ -27,10 +27,18 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("Who started the Wagner mercenary group?", ["started"]),  # "mercenary group" goes on the name
         ("Where is the Kestrel Valley cider festival held?", []),  # an event is held: asked of any event
         ("Who won this week's vote in Kherson?", ["won", "vote"]),  # a time is no predicate
+        ("Why does the Kerch Bridge matter?", []),  # why it matters is asked of any topic
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:
     assert asked_words(question) == words
+
+
+def test_beyond_generic_keeps_every_term_but_what_any_question_asks() -> None:
+    """Unlike asked_words, it keeps the kind asked for and adjectives: "important" is asked of the names."""
+    assert beyond_generic("Why does Baykar matter?") == [] and beyond_generic("What happened in Kharkiv?") == []
+    assert beyond_generic("Why is Baykar important?") == ["import"]
+    assert beyond_generic("Which city did Wagner assault?") == ["citi", "assault"]
 
 
 def test_a_rest_long_enough_for_the_residue_test_is_not_read_word_by_word() -> None:

@@ -337,6 +337,7 @@ def test_a_question_of_names_alone_is_about_a_sentence_stating_them_all() -> Non
         return Sentence(None, 0, 0, text, {**dict.fromkeys(FEATURES, 0.0), "cosine": 0.19, "constraints": constraints})  # type: ignore[arg-type]
 
     assert names_only("about Baykar?") and names_only("What is Baykar?")
+    assert names_only("Why does Baykar matter?")  # asked of any topic: its names are all it asks of
     assert not names_only("What is the capital of France?") and not names_only("What is new?")  # asks more; no name
     assert answering([(0.3, sentence(1.0))], "about Baykar?") == 0.3
     assert answering([(0.3, sentence(0.0))], "about Baykar?") is None  # it does not state the name
