@@ -46,6 +46,9 @@ _ELLIPSIS = re.compile(
 # A name after one of these stands in the question's place, time or object slot ("over Syria", "in Kharkiv"), one
 # without in its subject or object slot ("What did Turkey shoot down?").
 _AFTER_PREPOSITION = re.compile(r"\b(?i:" + _PREPOSITIONS + r")\s+(?:the\s+)?$")
+# The words a question asks about a person with, once a conversation has named them ("What did he argue?").
+_PERSON = re.compile(r"\b(?i:he|she|him|they|them|his|their|her(?=\s*[?.!]*\s*$))\b|\b(?i:her)(?=\s+\w)")
+_POSSESSIVE = frozenset({"his", "their"})  # and "her" before a noun
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -120,17 +123,33 @@ def _in_place_of_name(question: str, last: str) -> str | None:
     of it: "What did Turkey shoot down in 2015?" -> "What did Azerbaijan shoot down in 2015?". The new name replaces
     the last question's one name, or, of several, the one in the same slot: after a preposition when the follow-up
     has one ("And in Kharkiv?"), else the one after none ("And Azerbaijan?" after "What did Turkey shoot down over
-    Syria?" replaces Turkey). None when no single name fits."""
+    Syria?" replaces Turkey); a last question naming nothing, the person it asked about (_in_place_of_person).
+    None when no single name fits."""
     asked = _ELLIPSIS.match(question)
     if not asked:
         return None
     runs = [m for m in _NAME.finditer(last) if not opens_sentence(last[: m.start()])]
+    if not runs:
+        return _in_place_of_person(asked.group("names"), last)
     if len(runs) > 1:
         after = bool(re.search(_PREPOSITIONS, asked.group("before"), re.I))
         runs = [m for m in runs if bool(_AFTER_PREPOSITION.search(last[: m.start()])) == after]
     if len(runs) != 1:
         return None
     return last[: runs[0].start()] + asked.group("names") + last[runs[0].end() :]
+
+
+def _in_place_of_person(name: str, last: str) -> str | None:
+    """The last question asked of the name in place of the one person it asked about: "What did he argue?" ->
+    "What did Prigozhin argue?", "Where did his forces attack?" -> "Where did Kadyrov’s forces attack?"; None unless
+    it has exactly one such pronoun ("it" may be an event: "What did it destroy?" is not asked of Kharkiv)."""
+    people = list(_PERSON.finditer(last))
+    if len(people) != 1:
+        return None
+    m = people[0]
+    word = m.group(0).lower()
+    owns = word in _POSSESSIVE or (word == "her" and re.match(r"\s+\w", last[m.end() :]) is not None)
+    return last[: m.start()] + name + ("’s" if owns else "") + last[m.end() :]
 
 
 def asked_part(query: str) -> str:

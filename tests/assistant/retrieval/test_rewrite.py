@@ -133,6 +133,27 @@ def test_of_several_names_a_name_alone_replaces_the_one_in_its_slot(follow_up: s
     assert rewrite(follow_up, last("What did Turkey shoot down over Syria?"), FollowUp()) == asked
 
 
+@pytest.mark.parametrize(
+    ("first", "follow_up", "asked"),
+    [
+        ("What did he argue?", "And Prigozhin?", "What did Prigozhin argue?"),
+        ("Where did his forces attack?", "What about Kadyrov?", "Where did Kadyrov’s forces attack?"),
+        ("Who promoted her?", "And Aliyev?", "Who promoted Aliyev?"),  # "her" alone is no possessive
+        ("What did her party win?", "And Haley?", "What did Haley’s party win?"),
+    ],
+)
+def test_a_name_alone_takes_the_place_of_the_person_a_question_without_names_asked_about(
+    first: str, follow_up: str, asked: str
+) -> None:
+    assert rewrite(follow_up, last(first), FollowUp()) == asked
+
+
+def test_a_name_alone_is_not_put_in_place_of_it_or_of_two_people() -> None:
+    """"it" may be an event ("What did it destroy?"), and of two pronouns which one the name replaces is unknown."""
+    assert rewrite("And Kharkiv?", last("What did it destroy?"), FollowUp()) == "And Kharkiv? (destroy)"
+    assert rewrite("And Putin?", last("What did he tell them?"), FollowUp()) == "And Putin? (tell)"
+
+
 def test_a_name_alone_is_appended_to_when_no_single_name_fits_its_slot() -> None:
     rewritten = rewrite("And Azerbaijan?", last("What did Turkey and Russia sign over Syria?"), FollowUp())
     assert rewritten.startswith("And Azerbaijan? (") and "Turkey" in rewritten  # which one it replaces is unknown
