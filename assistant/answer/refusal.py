@@ -79,8 +79,9 @@ def decide(
     question holds, and a sentence is likely to answer it (`answer` gives that probability, or None when no
     sentence is even about the question; asked only when the rest passes since it embeds sentences; None skips
     the test); otherwise say why not. A topic the top chunks miss is still covered when they state every name and
-    quote of the question and either `closest_clause` (the best clause cosine of the top sentences, asked only then)
-    reaches policy.min_clause_cosine or the question asks of nothing but those names (asks_of_names)."""
+    quote of the question (if it has any) and either `closest_clause` (the best clause cosine of the top
+    sentences, asked only then) reaches policy.min_clause_cosine or the question asks of nothing but those names
+    (asks_of_names)."""
     if not chunks:
         return Decision(True, OFF_TOPIC)
     if out_of_scope(question):
@@ -93,9 +94,9 @@ def decide(
     missing = wanted.missing(texts) if policy.check_constraints else []
     if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and not (
         # a clause alone matches on a shared word ("last held in 2022" for a 2022 FIFA World Cup question), so it
-        # shows the topic only where the chunks name what the question names (a number may still be wrong)
-        wanted
-        and not set(missing) - wanted.numbers
+        # shows the topic only where the chunks name what the question names (a number may still be wrong); a
+        # question naming nothing has nothing to miss ("Which refineries were struck?")
+        not set(missing) - wanted.numbers
         and (
             (closest_clause is not None and closest_clause() >= policy.min_clause_cosine)
             or (policy.names_show_topic and asks_of_names(question, wanted, policy))

@@ -140,6 +140,16 @@ def test_a_lead_about_the_names_alone_is_refused_with_the_related_passages(servi
     assert not service.ask("What happened in Bakhmut?").refused
 
 
+def test_a_question_naming_nothing_is_on_a_topic_a_clause_shows(service: AnswerService) -> None:
+    """"Which refineries were struck?" was refused as off-topic: the long chunks sit far from it in meaning, and a
+    close clause showed a topic only for a question with names."""
+    refineries = service.ask("Which refineries were struck?")
+    assert not refineries.refused and "oil refineries in Tuapse and Samara" in refineries.citations[0].quote
+    blitz = service.ask("How many days did the blitz last?")  # covered, though no sentence gives days
+    assert blitz.refused and blitz.reason == "no_answer" and any("72-hour blitz" in p.text for p in blitz.passages)
+    assert service.ask("What is the best pizza topping?").reason == "off_topic"
+
+
 def test_why_a_name_matters_is_asked_of_the_name_alone(service: AnswerService) -> None:
     """"Why does Baykar matter?" was refused: "matter" counted as what is asked, and the one sentence naming Baykar
     sits far from the question in meaning. Why a thing matters is asked of any topic, as "What is Baykar?" is; the

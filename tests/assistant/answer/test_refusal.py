@@ -310,6 +310,11 @@ def test_a_close_clause_covers_a_topic_the_top_chunks_miss() -> None:
     strike = [passage("a", 0.2, coverage=0.3, text="A drone strike on July 23, 2025 torched the Rostov terminal.")]
     wrong_day = decide(strike, "What did the July 24, 2025 drone strike destroy?", closest_clause=closest(0.6))
     assert (wrong_day.reason, wrong_day.missing, len(asked)) == (NOT_STATED, ["24"], 3)
+    # A question naming nothing has no name to miss: the clause shows its topic too ("Which refineries were
+    # struck?" over the default articles, best chunk 0.25 from it, was refused as off-topic).
+    refineries = [passage("a", 0.25, coverage=0.38, text="The March strikes on oil refineries in Tuapse blind Moscow.")]
+    assert decide(refineries, "Which refineries were struck?", closest_clause=closest(0.61)).refused is False
+    assert decide(refineries, "What is the best pizza topping?", closest_clause=closest(0.16)).reason == OFF_TOPIC
 
 
 def test_a_question_asking_only_about_its_names_is_on_the_topic_of_chunks_that_state_them() -> None:
