@@ -33,6 +33,9 @@ GENERIC = frozenset(
 # The noun after "which" or "what" names the kind of thing asked for ("Which city ...?", "What was the color of
 # ...?", "What is the purpose of ...?"), which the answer states by giving one, not by repeating the noun.
 _KIND = re.compile(r"\b(?:which|what|whose|how many|how much)\s+(?:(?:is|was|are|were)\s+the\s+)?([a-z]+)", re.I)
+# The verb that goes with a kind of thing asked for is part of asking for it: "What role does Turkey play?" asks for
+# a role, which an answer gives without saying "play".
+_KIND_VERBS = {"role": ("play", "plays", "played", "playing"), "part": ("play", "plays", "played", "playing")}
 # A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
 # one month close to another ("march" ~ "July": 0.65).
 _MONTHS = frozenset(
@@ -47,7 +50,8 @@ def asked_words(question: str) -> list[str]:
     """The content words of what the question asks beyond its names and numbers, lower case: no stop words, no
     words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
     asked for, and only words that can be a verb or a noun."""
-    skip = STOPWORDS | GENERIC | NOT_NAMES | {m.group(1).lower() for m in _KIND.finditer(question)}
+    kinds = {m.group(1).lower() for m in _KIND.finditer(question)}
+    skip = STOPWORDS | GENERIC | NOT_NAMES | kinds | {verb for kind in kinds for verb in _KIND_VERBS.get(kind, ())}
     words = (without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question)))
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
 

@@ -28,6 +28,8 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("Where is the Kestrel Valley cider festival held?", []),  # an event is held: asked of any event
         ("Who won this week's vote in Kherson?", ["won", "vote"]),  # a time is no predicate
         ("Why does the Kerch Bridge matter?", []),  # why it matters is asked of any topic
+        ("What role does Turkey play?", []),  # the verb going with the kind asked for
+        ("Who played Barbie?", ["played"]),
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:
