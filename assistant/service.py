@@ -7,6 +7,7 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
+from assistant.answer.collection import about_collection, openings
 from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
 from assistant.answer.lead import compose
@@ -157,20 +158,41 @@ class AnswerService:
         as_of is the day the question is asked (default today): newer articles up to it rank a little higher.
         """
         started = time.perf_counter()
-        with answering():  # another question in flight: its embedding and ours take a core each
-            retrieval = self.retrieve(question, history, top_k, filters, as_of)
-            extractive = self._extractive(retrieval, question)
-        if self.generator is None:
-            pieces: Iterator[str | AnswerResponse] = _words_then(extractive)
-        else:  # verified generation; any backend failure falls back to the extractive answer
-            pieces = self.generator.stream(retrieval, retrieval.query, extractive)
+        retrieval: Retrieval | None = None
+        if about_collection(self._validate(question, top_k)[0]):
+            pieces: Iterator[str | AnswerResponse] = _words_then(self._overview(question))
+        else:
+            with answering():  # another question in flight: its embedding and ours take a core each
+                retrieval = self.retrieve(question, history, top_k, filters, as_of)
+                extractive = self._extractive(retrieval, question)
+            if self.generator is None:
+                pieces = _words_then(extractive)
+            else:  # verified generation; any backend failure falls back to the extractive answer
+                pieces = self.generator.stream(retrieval, retrieval.query, extractive)
         for piece in pieces:
             if isinstance(piece, AnswerResponse):
                 self._label(piece)
-                piece.applied_filters = retrieval.applied_filters
-                piece.timings_ms = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()}, **piece.timings_ms}
+                if retrieval is not None:
+                    piece.applied_filters = retrieval.applied_filters
+                    piece.timings_ms = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()}, **piece.timings_ms}
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
+
+    def _overview(self, question: str) -> AnswerResponse:
+        """A question about the collection itself: how many articles it holds and how the newest begin, cited."""
+        count = self.handles.store.counts()[0]
+        knobs = self.settings.answer
+        citations = openings(self.handles.store, knobs.overview_articles, knobs.lead.max_sentence_words)
+        if not count or not citations:
+            empty = load_prompt(self.settings.prompts_dir, "collection_empty")
+            return AnswerResponse(answer=empty, refused=True, reason=OFF_TOPIC, query=question)
+        head = load_prompt(self.settings.prompts_dir, "collection_overview").format(
+            articles=f"{count} article{'s' if count != 1 else ''}",
+            which=("It" if count == 1 else "They") if len(citations) == count else f"The newest {len(citations)}",
+        )
+        quote = load_prompt(self.settings.prompts_dir, "extractive_sentence")
+        answer = " ".join([head, *(quote.format(sentence=c.quote, n=c.n) for c in citations)])
+        return AnswerResponse(answer=answer, refused=False, citations=citations, query=question)
 
     def _label(self, response: AnswerResponse) -> None:
         """Name each cited or listed article: its title, or, untitled, its opening words (read once per article)."""

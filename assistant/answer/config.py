@@ -178,3 +178,7 @@ class AnswerSettings(BaseModel):
     refusal: RefusalPolicy = Field(default_factory=RefusalPolicy)
     language: LanguagePolicy = Field(default_factory=LanguagePolicy)
     verify: Thresholds = Field(default_factory=Thresholds)
+    overview_articles: int = Field(
+        default=5, ge=1, description="A question about the collection itself is answered with the newest articles'"
+        " openings, this many.",
+    )

@@ -52,6 +52,30 @@ def test_answer_cites_exact_spans(service: AnswerService) -> None:
     assert "Prigozhin" in response.answer
 
 
+@pytest.mark.parametrize("question", ["What are the articles about?", "How many articles are there?"])
+def test_a_question_about_the_collection_is_answered_from_the_store(service: AnswerService, question: str) -> None:
+    """Both were refused as off-topic with advice to add articles: no passage is about "the articles". The store
+    says how many there are, and each article's opening is cited, newest first (the dated storm story)."""
+    response = service.ask(question)
+    assert not response.refused and response.answer.startswith("Your collection holds 4 articles. They begin:")
+    assert [c.n for c in response.citations] == [1, 2, 3, 4] and response.citations[0].title == "Storm hits coast"
+    for c in response.citations:
+        text = service.handles.store.get_text(c.article_id)
+        assert text is not None and text[c.start : c.end] == c.quote and f"{c.quote} [{c.n}]" in response.answer
+    standfirst = "As Russia faces economic collapse and military setbacks, Vladimir Putin may be dangling a peace deal"
+    assert standfirst in [c.quote for c in response.citations]  # the statement before its question
+
+
+def test_a_question_about_an_empty_collection_says_it_is_empty(
+    tmp_path: Path, embedder: Embedder, service: AnswerService
+) -> None:
+    settings = load_settings(**(SERVICE_PINNED | {"data_dir": tmp_path / "data", "articles_dir": tmp_path / "none"}))
+    empty = AnswerService(settings, open_handles(settings, embedder))
+    response = empty.ask("What are the articles about?")
+    assert response.refused and response.citations == [] and "no articles yet" in response.answer
+    assert service.settings.answer.overview_articles == 5  # the default, not a pinned number
+
+
 @pytest.mark.parametrize(
     "question",
     ["Who won the 2022 FIFA World Cup?", "How do I bake a sourdough loaf?", "What is the boiling point of ethanol?"],

@@ -1,0 +1,34 @@
+"""Questions about the collection itself are told apart from questions about what its articles report."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.answer.collection import about_collection
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What are the articles about?", "What's in my collection?", "What topics do the articles cover?",
+        "Which topics are covered?", "Summarize the articles.", "Can you summarise my collection?",
+        "Give me a summary of the articles.", "Who wrote these articles?", "When were the articles published?",
+        "Where are the articles from?", "How many articles are there?", "How many articles do you have?",
+        "Tell me about the articles.", "Please, what are the articles about?",
+    ],
+)  # fmt: skip
+def test_a_question_about_the_collection_is_recognised(question: str) -> None:
+    assert about_collection(question)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What do the articles say about Wagner?",  # unframed: asks about Wagner
+        "What are the articles about Wagner?", "Summarize the situation in Crimea.",
+        "Who wrote the article about Russia's collapse?", "How many articles mention Wagner?",
+        "How many stores is Rite Aid closing?",
+    ],
+)  # fmt: skip
+def test_a_question_about_what_the_articles_report_is_not(question: str) -> None:
+    assert not about_collection(question)
