@@ -18,9 +18,9 @@ _ANAPHORA = frozenset(
 _WORD = re.compile(r"[\w’'-]+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 # A request around the question ("Can you tell me what happened in Kharkiv?", "I'd like to know who founded Wagner",
-# "According to my articles, ...", "What do we know about Baykar?"): its "I", "me" and "my" would read as a question
-# about the asker, and its words as part of what is asked. "about" stays, so a name after it is not read as a
-# sentence's first word. "Tell me a joke" is a task, not a frame.
+# "According to my articles, ...", "What do we know about Baykar?", "Is there anything about Baykar?"): its "I",
+# "me" and "my" would read as a question about the asker, and its words as part of what is asked. "about" stays, so
+# a name after it is not read as a sentence's first word. "Tell me a joke" is a task, not a frame.
 _SOURCES = r"(?:the|my|these|those|your|our) (?:articles?|news|sources?|stories|documents?|reports?|collection)"
 _FRAME = re.compile(
     r"^\s*(?:(?:please|hi|hey|ok|okay|so)\b[,!]?\s*)*(?:"
@@ -30,6 +30,8 @@ _FRAME = re.compile(
     r"|(?:according to|based on) " + _SOURCES + r"\b|(?:in|from) " + _SOURCES + r"(?=\s*[,:])"
     r"|(?:what|how) (?:do|does) " + _SOURCES + r" (?:say|tell(?: me| us)?|report)(?= about\b)"
     r"|what do (?:we|you) know(?= about\b)|what(?:'s|’s| is) known(?= about\b)"
+    r"|(?:(?:is|are) there|do (?:you|we) have|have you got)? ?(?:any|anything|something)(?: new)?"
+    r"(?: (?:news|articles?|stories|reports?|information|info))?(?= (?:about|on)\b)"
     r")[,:]?\s*",
     re.I,
 )

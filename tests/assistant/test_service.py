@@ -180,6 +180,8 @@ def test_why_a_name_matters_is_asked_of_the_name_alone(service: AnswerService) -
     follow-up after the Kerch Bridge was refused the same way."""
     baykar = service.ask("Why does Baykar matter?")
     assert not baykar.refused and "drone maker Baykar" in baykar.citations[0].quote
+    anything = service.ask("Is there anything about Baykar?")  # a request around "about Baykar?"
+    assert not anything.refused and "drone maker Baykar" in anything.citations[0].quote
     kerch = after(service, "What happened to the Kerch Bridge?", "Why does it matter?")
     assert not kerch.refused and "Kerch" in kerch.citations[0].quote
     assert service.ask("Why does the moon matter?").refused  # still off-topic

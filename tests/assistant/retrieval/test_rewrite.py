@@ -71,6 +71,10 @@ def test_no_history_means_no_rewrite() -> None:
         ("In my articles, who is Kadyrov?", "who is Kadyrov?"),
         ("In the reports on Kharkiv, who won?", "In the reports on Kharkiv, who won?"),  # "in" names a source only so
         ("What do we know about Baykar?", "about Baykar?"),
+        ("Is there anything about Baykar?", "about Baykar?"),
+        ("Are there any articles on Kadyrov?", "on Kadyrov?"),
+        ("Any news about Turkey?", "about Turkey?"),
+        ("Is there a deal on the table?", "Is there a deal on the table?"),  # asks whether there is a deal
         ("What do my articles say about the Kerch bridge?", "about the Kerch bridge?"),
         ("Tell me a joke about penguins.", "Tell me a joke about penguins."),  # a task, not a frame
         ("Tell me", "Tell me"),  # nothing left to ask
