@@ -77,7 +77,8 @@ class AnswerResponse(BaseModel):
         default=None,
         description="Why it was refused: off_topic, not_stated (the topic is covered, the asked fact is not), "
         "no_answer (related passages, none of whose sentences answers it), out_of_scope (personal questions, "
-        "task requests) or language (not asked in English).",
+        "task requests), language (not asked in English) or help (a greeting or a question to the assistant "
+        "itself, answered with how to ask).",
     )
     citations: list[Citation] = Field(default_factory=list)
     passages: list[Passage] = Field(default_factory=list)

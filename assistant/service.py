@@ -7,10 +7,10 @@ import time
 from collections.abc import Iterator, Sequence
 from typing import TYPE_CHECKING
 
-from assistant.answer.collection import about_collection, openings
 from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
 from assistant.answer.lead import compose
+from assistant.answer.meta import about_collection, about_itself, to_assistant
 from assistant.answer.prompts import load_prompt
 from assistant.answer.reading import Reading
 from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, decide
@@ -159,8 +159,10 @@ class AnswerService:
         """
         started = time.perf_counter()
         retrieval: Retrieval | None = None
-        if about_collection(self._validate(question, top_k)[0]):
-            pieces: Iterator[str | AnswerResponse] = _words_then(self._overview(question))
+        asked = self._validate(question, top_k)[0]
+        if to_assistant(asked) or about_collection(asked):
+            itself = about_itself(asked, self.handles.store, self.settings.answer, self.settings.prompts_dir)
+            pieces: Iterator[str | AnswerResponse] = _words_then(itself)
         else:
             with answering():  # another question in flight: its embedding and ours take a core each
                 retrieval = self.retrieve(question, history, top_k, filters, as_of)
@@ -177,22 +179,6 @@ class AnswerService:
                     piece.timings_ms = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()}, **piece.timings_ms}
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
-
-    def _overview(self, question: str) -> AnswerResponse:
-        """A question about the collection itself: how many articles it holds and how the newest begin, cited."""
-        count = self.handles.store.counts()[0]
-        knobs = self.settings.answer
-        citations = openings(self.handles.store, knobs.overview_articles, knobs.lead.max_sentence_words)
-        if not count or not citations:
-            empty = load_prompt(self.settings.prompts_dir, "collection_empty")
-            return AnswerResponse(answer=empty, refused=True, reason=OFF_TOPIC, query=question)
-        head = load_prompt(self.settings.prompts_dir, "collection_overview").format(
-            articles=f"{count} article{'s' if count != 1 else ''}",
-            which=("It" if count == 1 else "They") if len(citations) == count else f"The newest {len(citations)}",
-        )
-        quote = load_prompt(self.settings.prompts_dir, "extractive_sentence")
-        answer = " ".join([head, *(quote.format(sentence=c.quote, n=c.n) for c in citations)])
-        return AnswerResponse(answer=answer, refused=False, citations=citations, query=question)
 
     def _label(self, response: AnswerResponse) -> None:
         """Name each cited or listed article: its title, or, untitled, its opening words (read once per article)."""

@@ -33,10 +33,11 @@ NOT_STATED = "not_stated"  # the topic is covered, but no passage states the que
 NO_ANSWER = "no_answer"  # related passages, but no sentence of them is likely to answer the question
 OUT_OF_SCOPE = "out_of_scope"  # a personal question or a task request
 LANGUAGE = "language"  # not asked in English
+HELP = "help"  # a greeting or a question to the assistant itself (meta.to_assistant): how to ask
 # The message of each reason: a template in prompts/ ({missing} lists what no passage states).
 MESSAGES = {
     OFF_TOPIC: "refusal", NOT_STATED: "refusal_not_stated", NO_ANSWER: "refusal_no_answer", OUT_OF_SCOPE: "refusal",
-    LANGUAGE: "refusal_language",
+    LANGUAGE: "refusal_language", HELP: "help",
 }
 
 

@@ -22,6 +22,13 @@ _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 # "me" and "my" would read as a question about the asker, and its words as part of what is asked. "about" stays, so
 # a name after it is not read as a sentence's first word. "Tell me a joke" is a task, not a frame.
 _SOURCES = r"(?:the|my|these|those|your|our) (?:articles?|news|sources?|stories|documents?|reports?|collection)"
+# A greeting or thanks before the question ("Hi, what happened in Kharkiv?", "Thanks. Who is Kadyrov?").
+# Punctuation or a question's first word must follow it: "Hello Kitty" is a name.
+_GREETING = re.compile(
+    r"^\s*(?:(?:hi|hello|hey|thanks|thank you|ok|okay)\b(?: there)?(?:[,.!:;]+\s*|\s+(?=(?:what|who|whom|whose|when"
+    r"|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|tell|please)\b)))+",
+    re.I,
+)
 _FRAME = re.compile(
     r"^\s*(?:(?:please|hi|hey|ok|okay|so)\b[,!]?\s*)*(?:"
     r"(?:(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell|show) me|what can you tell me"
@@ -91,10 +98,10 @@ def _names_near(answer: str, topic: list[str], config: FollowUp) -> list[str]:
 
 
 def unframe(question: str) -> str:
-    """The question without a request around it ("Can you tell me what happened in Kharkiv?" -> "what happened in
-    Kharkiv?", "Who founded Wagner, according to my articles?" -> "Who founded Wagner?"); unchanged when nothing is
-    left."""
-    rest = _SOURCE_TAIL.sub("", _FRAME.sub("", question, count=1), count=1)
+    """The question without a greeting or request around it ("Can you tell me what happened in Kharkiv?" -> "what
+    happened in Kharkiv?", "Hi, who is Kadyrov?" -> "who is Kadyrov?", "Who founded Wagner, according to my
+    articles?" -> "Who founded Wagner?"); unchanged when nothing is left."""
+    rest = _SOURCE_TAIL.sub("", _FRAME.sub("", _GREETING.sub("", question, count=1), count=1), count=1)
     return rest if rest.strip(" ?.!") else question
 
 

@@ -38,6 +38,7 @@ _REFUSAL_LABELS = {
     "not_stated": "Not stated in your articles",
     "no_answer": "No passage answers this",
     "language": "English questions only",
+    "help": "How to ask",
 }
 
 

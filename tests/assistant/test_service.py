@@ -66,6 +66,14 @@ def test_a_question_about_the_collection_is_answered_from_the_store(service: Ans
     assert standfirst in [c.quote for c in response.citations]  # the statement before its question
 
 
+@pytest.mark.parametrize("message", ["Hello", "What can you do?"])
+def test_a_message_to_the_assistant_is_answered_with_how_to_ask(service: AnswerService, message: str) -> None:
+    """Both got "I could not find an answer to that in the indexed articles … adding articles that cover it"."""
+    response = service.ask(message)
+    assert response.refused and response.reason == "help" and response.citations == []
+    assert response.answer.startswith("I answer questions about the 4 articles in your collection")
+
+
 def test_a_question_about_an_empty_collection_says_it_is_empty(
     tmp_path: Path, embedder: Embedder, service: AnswerService
 ) -> None:

@@ -72,6 +72,9 @@ def test_no_history_means_no_rewrite() -> None:
         ("In the reports on Kharkiv, who won?", "In the reports on Kharkiv, who won?"),  # "in" names a source only so
         ("What do we know about Baykar?", "about Baykar?"),
         ("Is there anything about Baykar?", "about Baykar?"),
+        ("Hi, what happened in Kharkiv?", "what happened in Kharkiv?"),  # a greeting before the question
+        ("thanks. who is Kadyrov?", "who is Kadyrov?"),
+        ("Hello Kitty sales?", "Hello Kitty sales?"),  # a name, not a greeting: no punctuation or question follows
         ("Are there any articles on Kadyrov?", "on Kadyrov?"),
         ("Any news about Turkey?", "about Turkey?"),
         ("Is there a deal on the table?", "Is there a deal on the table?"),  # asks whether there is a deal

@@ -1,10 +1,10 @@
-"""Questions about the collection itself are told apart from questions about what its articles report."""
+"""Questions about the collection itself, and words to the assistant, are told apart from questions about the news."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.answer.collection import about_collection
+from assistant.answer.meta import about_collection, to_assistant
 
 
 @pytest.mark.parametrize(
@@ -32,3 +32,15 @@ def test_a_question_about_the_collection_is_recognised(question: str) -> None:
 )  # fmt: skip
 def test_a_question_about_what_the_articles_report_is_not(question: str) -> None:
     assert not about_collection(question)
+
+
+@pytest.mark.parametrize(
+    "message", ["Hello", "hi!", "Thanks!", "help", "?", "Who are you?", "What can you do?", "How does this work?"]
+)
+def test_a_greeting_or_a_question_to_the_assistant_is_recognised(message: str) -> None:
+    assert to_assistant(message) and not about_collection(message)
+
+
+@pytest.mark.parametrize("question", ["Hello, who founded Wagner?", "Help Ukraine", "Who are the hardliners?"])
+def test_a_question_about_the_news_is_not_to_the_assistant(question: str) -> None:
+    assert not to_assistant(question)
