@@ -22,6 +22,7 @@ from assistant.ui.index_panel import build_index_panel, current_pill, current_st
 from newstext.dates import parse_day
 
 EXAMPLES = [
+    "What are the articles about?",  # any collection: its newest articles' openings
     "Who founded Wagner?",
     "Why did Putin annex four occupied oblasts?",
     "What is Turkey's deal with Baykar?",
