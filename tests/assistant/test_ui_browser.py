@@ -212,6 +212,19 @@ def test_refusal_is_shown_as_not_found(page: Any) -> None:
     assert "No sources" in page.locator("#na-sources").inner_text()
 
 
+def test_the_collection_overview_and_help_are_shown(page: Any) -> None:
+    """A question about the collection lists each article's opening as a citation; "Hello" says how to ask."""
+    overview = ask(page, "What are the articles about?")
+    assert overview.inner_text().startswith("Your collection holds")
+    markers = overview.locator("a.na-cite")
+    assert markers.count() >= 2
+    page.wait_for_selector("#na-sources .na-quote")
+    assert page.locator("#na-sources .na-source").count() == markers.count()  # one card per article
+    page.screenshot(path=str(SCREENSHOTS / "overview.png"))
+    greeting = ask(page, "Hello")
+    assert "How to ask" in (greeting.text_content() or "") and greeting.locator("a.na-cite").count() == 0
+
+
 def test_an_update_shows_one_progress_display_that_moves_to_done(
     browser: Any, tmp_path_factory: pytest.TempPathFactory, settings_factory: Any
 ) -> None:
