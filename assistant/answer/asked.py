@@ -38,9 +38,7 @@ _KIND = re.compile(r"\b(?:which|what|whose|how many|how much)\s+(?:(?:is|was|are
 _KIND_VERBS = {"role": ("play", "plays", "played", "playing"), "part": ("play", "plays", "played", "playing")}
 # A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
 # one month close to another ("march" ~ "July": 0.65).
-_MONTHS = frozenset(
-    "january february march april may june july august september october november december".split()
-)
+_MONTHS = frozenset("january february march april may june july august september october november december".split())
 # Only a word that can be a verb or a noun is demanded: an adjective is judged, not repeated ("Why was the Kerch
 # Bridge important?" is answered by "a massive blow ... a symbol of the Putin era").
 _DEMANDED = frozenset({"VERB", "NOUN"})
@@ -57,10 +55,22 @@ def asked_words(question: str) -> list[str]:
 
 
 def beyond_generic(question: str) -> list[str]:
-    """The terms of what the question asks beyond its names and numbers, less the words any question asks with: []
-    for "What is Baykar?", "What happened in Kharkiv?" and "Why does Baykar matter?"."""
-    words = (w for w in _WORD.findall(residue(question)) if w.lower().strip("'’") not in GENERIC)
-    return terms(" ".join(words))
+    """The terms of what the question asks beyond its names and numbers, less the words any question asks with and
+    a role it plays: [] for "What is Baykar?", "What happened in Kharkiv?", "Why does Baykar matter?" and "What
+    role does Baykar play?" (what part a thing plays is why it matters)."""
+    words = [w.lower().strip("'’") for w in _WORD.findall(residue(question))]
+    skip = GENERIC | _kind_and_verb(question, set(words))
+    return terms(" ".join(w for w in words if w not in skip))
+
+
+def _kind_and_verb(question: str, words: set[str]) -> set[str]:
+    """The kind asked for and the verb going with it (_KIND_VERBS: "role", "play"), when the words hold that verb."""
+    out: set[str] = set()
+    for m in _KIND.finditer(question):
+        kind = m.group(1).lower()
+        if set(_KIND_VERBS.get(kind, ())) & words:
+            out |= {kind, *_KIND_VERBS[kind]}
+    return out
 
 
 def _demanded(word: str) -> bool:

@@ -195,6 +195,8 @@ def test_why_a_name_matters_is_asked_of_the_name_alone(service: AnswerService) -
     assert service.ask("Why does the moon matter?").refused  # still off-topic
     turkey = service.ask("What role does Turkey play?")  # "play" goes with "role": not asked of Turkey as a verb
     assert not turkey.refused and "For Turkey, controlling the Black Sea" in turkey.citations[0].quote
+    part = service.ask("What part does Baykar play?")  # asked of Baykar alone, like why it matters
+    assert not part.refused and "drone maker Baykar" in part.citations[0].quote
 
 
 def test_a_wrong_date_is_not_stated_and_shows_the_related_passages(service: AnswerService) -> None:

@@ -41,6 +41,8 @@ def test_beyond_generic_keeps_every_term_but_what_any_question_asks() -> None:
     assert beyond_generic("Why does Baykar matter?") == [] and beyond_generic("What happened in Kharkiv?") == []
     assert beyond_generic("Why is Baykar important?") == ["import"]
     assert beyond_generic("Which city did Wagner assault?") == ["citi", "assault"]
+    assert beyond_generic("What part does Baykar play?") == []  # the part a thing plays: why it matters
+    assert beyond_generic("Who played Barbie?") == ["play"] and beyond_generic("What role did Turkey take?") == ["role"]
 
 
 def test_a_rest_long_enough_for_the_residue_test_is_not_read_word_by_word() -> None:
