@@ -1,9 +1,10 @@
-"""The answer's eval figures for the questions as written and typed in lower case, as chat users often type them.
+"""The answer's eval figures for the questions as written, typed in lower case (as chat users often type them) and
+in capitals.
 
 Usage: .venv/bin/python scripts/lowercase_eval.py --data-dir .eval/news-dev-index [--set news-dev] [--shared ../shared]
-Each question of the eval's four groups is asked twice through the service (top-k 15, as of its quiz day): as
-written, then lower-cased. The refusal rule reads names by their capitals, so this shows what typing without them
-costs. Columns as in scripts/answer_ablation.py; lead and answer hit are scored by evaluation.metrics, as the eval
+Each question of the eval's four groups is asked three times through the service (top-k 15, as of its quiz day):
+as written, lower-cased and upper-cased. The refusal rule reads names by their capitals, so this shows what typing
+without them (or with capitals everywhere) costs. Columns as in scripts/answer_ablation.py; lead and answer hit are scored by evaluation.metrics, as the eval
 scores them.
 """
 
@@ -28,7 +29,7 @@ def main() -> None:
     print("| questions | lead hit | answer hit | answerable refused | on-topic answered"
           " | set's unanswerable answered | off-topic refused |")  # fmt: skip
     print("|---|---|---|---|---|---|---|")
-    for variant, typed in (("as written", str), ("lower-cased", str.lower)):
+    for variant, typed in (("as written", str), ("lower-cased", str.lower), ("upper-cased", str.upper)):
         refused: dict[str, list[bool]] = {}
         lead, hit = [], []
         for kind, questions in groups.items():

@@ -7,11 +7,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Iterable
+from difflib import get_close_matches
 from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from newstext.sentences import opens_sentence
-from newstext.terms import STOPWORDS, terms, without_possessive
+from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
 _WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
 # Capitalised words in a row, within a sentence (a period only inside a word: "U.S").
@@ -19,6 +20,10 @@ _RUN = re.compile(r"[^\W\d_a-z](?:[\w’'&-]|\.(?=\w))*(?:[ \t]+[^\W\d_a-z](?:[\
 _PLACES = {name.lower(): name for name in COUNTRIES | US_STATES if not name.isupper()}  # not "UK", "USA"
 _PLACE = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in sorted(_PLACES, key=len, reverse=True)) + r")\b", re.I)
 _CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
+# How alike (difflib's ratio) a word the collection lacks must be to one of the top chunks' words to be taken for a
+# mistyping of it rather than a name: "fonded" ~ "founded" 0.92, "fifa" ~ "fifth" 0.67.
+TYPO_RATIO = 0.8
+MIN_NAME_LETTERS = 3  # shorter pieces are a split word's ends ("nation‘s": "s"), not names
 
 
 def _bare(word: str) -> str:
@@ -35,6 +40,12 @@ def _stem(word: str) -> str:
 def uncased(question: str) -> bool:
     """No capital after the first word: typed without case, so a word's case says nothing of whether it names."""
     return not any(w[0].isupper() for w in _WORD.findall(question)[1:])
+
+
+def shouted(question: str) -> bool:
+    """Typed in capitals throughout, two words or more: no word's capitals tell a name."""
+    words = [w for w in _WORD.findall(question) if any(c.isalpha() for c in w)]
+    return len(words) >= 2 and not any(c.islower() for c in question)
 
 
 def _heading(line: str) -> bool:
@@ -83,24 +94,43 @@ def _places(question: str, texts: list[str]) -> str:
     return _PLACE.sub(cased, question)
 
 
+def _unknown(words: list[str], texts: list[str]) -> set[str]:
+    """The words no text holds (in any form), no dictionary knows and none of the texts' words is a likely typing
+    of ("fonded" ~ "founded"): names the collection never writes."""
+    vocabulary = {w.lower() for t in texts for w in _WORD.findall(t)}
+    stems = {_stem(w) for w in vocabulary}
+    return {
+        w for w in words
+        if len(w) >= MIN_NAME_LETTERS and _stem(w) not in stems and not readings(w)
+        and not get_close_matches(w, vocabulary, n=1, cutoff=TYPO_RATIO)
+    }  # fmt: skip
+
+
 def truecase(
     question: str, texts: Iterable[str], elsewhere: Callable[[list[str]], Iterable[str]] | None = None
 ) -> str:
     """An uncased question with each word the texts write only as a name, and each country or US state, written as a
     name; a cased question as it is. In a question without a single capital, words the texts lack are looked up
     `elsewhere` (the collection's other chunks holding them): a name the top chunks do not hold is the one whose
-    absence matters ("a turtle in cornwall"). A capital first word may be a cased question that names nothing, and
-    there a word the collection writes as a name is often another word ("falling ill", "Chicago, Ill.")."""
+    absence matters ("a turtle in cornwall"). A word no chunk holds and no dictionary knows is a name too, one the
+    collection never writes ("who won the 2022 fifa world cup?"). A capital first word may be a cased question that
+    names nothing, and there a word the collection writes as a name is often another word ("falling ill", "Chicago,
+    Ill."). Typed in capitals throughout, it is read as uncased."""
     typed = _CONTEXT.sub("", question)  # a follow-up's context words (rewrite) come cased from the last answer
+    if shouted(typed):  # "WHO FOUNDED WAGNER?": every word a capital says nothing of which ones name
+        question = typed.lower() + question[len(typed) :]
+        typed = typed.lower()
     if not uncased(typed):
         return question
     texts = list(texts)
     asked = {_bare(w).lower() for w in _WORD.findall(question)}
+    absent: set[str] = set()
     if elsewhere is not None and typed == typed.lower():  # "Which … falling ill?" may be cased with no names
         seen = {_stem(w) for t in texts for w in _WORD.findall(t)}
         lacking = sorted(w for w in asked if _stem(w) not in seen and w not in STOPWORDS)
         texts += list(elsewhere(lacking)) if lacking else []
-    forms = written_forms(texts, asked)
+        absent = _unknown(lacking, texts)
+    forms = written_forms(texts, asked) | {w: w.capitalize() for w in absent}
 
     def cased(m: re.Match[str]) -> str:
         word = m.group(0)

@@ -172,6 +172,19 @@ def test_a_lead_about_the_names_alone_is_refused_with_the_related_passages(servi
     assert not service.ask("What happened in Bakhmut?").refused
 
 
+@pytest.mark.parametrize("question", ["WHO FOUNDED WAGNER?", "who fonded wagner?"])
+def test_a_question_in_capitals_or_mistyped_in_lower_case_is_answered(service: AnswerService, question: str) -> None:
+    response = service.ask(question)
+    assert not response.refused and "Wagner founder Yevgeny Prigozhin" in response.answer
+
+
+def test_a_name_the_collection_never_writes_is_missed_when_typed_in_lower_case(service: AnswerService) -> None:
+    """Typed in lower case, this was answered with "… last held in 2022", as its capitals no longer named FIFA."""
+    for question in ("who won the 2022 fifa world cup?", "WHO WON THE 2022 FIFA WORLD CUP?"):
+        response = service.ask(question)
+        assert response.refused and response.citations == []
+
+
 def test_a_question_naming_nothing_is_on_a_topic_a_clause_shows(service: AnswerService) -> None:
     """"Which refineries were struck?" was refused as off-topic: the long chunks sit far from it in meaning, and a
     close clause showed a topic only for a question with names."""

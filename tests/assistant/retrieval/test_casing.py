@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.retrieval.casing import truecase, uncased, written_forms
+from assistant.retrieval.casing import shouted, truecase, uncased, written_forms
 
 ARTICLE = (
     "Sergei Shoigu took criticism from hardliners like Kadyrov and Wagner founder Yevgeny Prigozhin. "
@@ -65,6 +65,28 @@ def test_a_question_without_capitals_looks_up_the_words_the_top_chunks_lack() ->
         "What did locals name the snapping turtle in cornwall?"
     )
     assert len(asked) == 1
+
+
+def test_a_word_no_chunk_holds_and_no_dictionary_knows_is_a_name() -> None:
+    """"who won the 2022 fifa world cup?" was answered with "… last held in 2022": "fifa" named nothing, so no
+    check missed it. A word the collection never writes, unknown to the dictionary, is a name it lacks; a mistyping
+    of a word the chunks hold ("fonded") is not, nor a dictionary word the collection lacks ("cup")."""
+
+    def nowhere(words: list[str]) -> list[str]:
+        return []
+
+    assert truecase("who won the 2022 fifa world cup?", [ARTICLE], nowhere) == "who won the 2022 Fifa world cup?"
+    founded = ["The Wagner founder Yevgeny Prigozhin founded the group."]
+    assert truecase("who fonded wagner?", founded, nowhere) == "who fonded Wagner?"
+    assert truecase("Who won the 2022 fifa world cup?", [ARTICLE], nowhere) == "Who won the 2022 fifa world cup?"
+
+
+def test_a_question_in_capitals_throughout_is_read_as_uncased() -> None:
+    """"WHO FOUNDED WAGNER?" was refused: every word a capital, "FOUNDED" read as an acronym no article states."""
+    assert shouted("WHO FOUNDED WAGNER?") and not shouted("NATO?") and not shouted("Who leads NATO?")
+    assert truecase("WHO FOUNDED THE WAGNER GROUP AND WHAT IS NATO?", [ARTICLE]) == (
+        "who founded the Wagner group and what is NATO?"
+    )
 
 
 def test_a_headings_capitals_name_nothing() -> None:
