@@ -4,8 +4,8 @@ in capitals.
 Usage: .venv/bin/python scripts/lowercase_eval.py --data-dir .eval/news-dev-index [--set news-dev] [--shared ../shared]
 Each question of the eval's four groups is asked three times through the service (top-k 15, as of its quiz day):
 as written, lower-cased and upper-cased. The refusal rule reads names by their capitals, so this shows what typing
-without them (or with capitals everywhere) costs. Columns as in scripts/answer_ablation.py; lead and answer hit are scored by evaluation.metrics, as the eval
-scores them.
+without them (or with capitals everywhere) costs. Columns as in scripts/answer_ablation.py; lead and answer hit
+are scored by evaluation.metrics, as the eval scores them.
 """
 
 from __future__ import annotations
