@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from assistant.answer.extractive import Quote
 from assistant.answer.language import not_english
 from assistant.answer.lead import compose
-from assistant.answer.meta import about_collection, about_itself, to_assistant
+from assistant.answer.meta import about_itself
 from assistant.answer.prompts import load_prompt
 from assistant.answer.reading import Reading
 from assistant.answer.refusal import LANGUAGE, MESSAGES, OFF_TOPIC, Decision, decide
@@ -160,8 +160,8 @@ class AnswerService:
         started = time.perf_counter()
         retrieval: Retrieval | None = None
         asked = self._validate(question, top_k)[0]
-        if to_assistant(asked) or about_collection(asked):
-            itself = about_itself(asked, self.handles.store, self.settings.answer, self.settings.prompts_dir)
+        itself = about_itself(asked, self.handles.store, self.settings.answer, self.settings.prompts_dir)
+        if itself is not None:  # a question about the collection or to the assistant: nothing to retrieve
             pieces: Iterator[str | AnswerResponse] = _words_then(itself)
         else:
             with answering():  # another question in flight: its embedding and ours take a core each

@@ -27,22 +27,26 @@ _SUBJECT = (
     r"(?:articles?|stories|collection|documents?|sources|texts?|news)"
 )
 _COUNTED = r"(?:articles?|stories|documents?|texts?)"
-# Whole questions (lower case, without closing punctuation) about the collection, not about what it reports.
+# Whole questions (lower case, without closing punctuation) about the collection, not about what it reports; <S>
+# is the collection as _SUBJECT names it.
+_COLLECTION_QUESTIONS = (
+    r"(?:what|which)(?: is| are| were|'s|’s)(?: in)? <S>(?: about| on| covering)?",  # what are the articles about
+    r"what (?:(?:topics|subjects|stories|events|news) )?(?:do|does|did) <S> (?:cover|discuss|contain|hold)",
+    r"(?:what|which) (?:topics|subjects) (?:are|were) covered",
+    r"(?:summari[sz]e|sum up|recap|describe|list|(?:tell me )?about) <S>",
+    r"(?:give (?:me )?)?(?:a |an )?(?:summary|overview|rundown|recap) of <S>",
+    r"who (?:wrote|writes|published|authored) <S>",
+    r"who are the authors(?: of <S>)?",
+    r"when (?:were|was|are|is) <S> (?:published|written|from|dated)",
+    r"how (?:old|recent|new) (?:are|is) <S>",
+    r"(?:where|which sources?) (?:are|is|do|does) <S> (?:from|come from)",
+    r"how many " + _COUNTED + r"(?: (?:are|is) there| do (?:you|i|we) have| (?:are|is) in <S>| (?:does|do) <S>"
+    r" (?:have|hold|contain))?",
+)
 _ABOUT_COLLECTION = re.compile(
     r"(?:(?:can|could|would|will) you (?:please )?)?(?:please,? )?(?:"
-    r"(?:what|which)(?: is| are| were|'s|’s)(?: in)? " + _SUBJECT + r"(?: about| on| covering)?"
-    r"|what (?:(?:topics|subjects|stories|events|news) )?(?:do|does|did) " + _SUBJECT
-    + r" (?:cover|discuss|contain|hold)"
-    r"|(?:what|which) (?:topics|subjects) (?:are|were) covered"
-    r"|(?:summari[sz]e|sum up|recap|describe|list|give (?:me )?(?:a |an )?(?:summary|overview|rundown|recap) of"
-    r"|(?:a |an )?(?:summary|overview|rundown|recap) of|(?:tell me )?about) " + _SUBJECT +
-    r"|who (?:wrote|writes|published|authored) " + _SUBJECT + r"|who are the authors(?: of " + _SUBJECT + r")?"
-    r"|when (?:were|was|are|is) " + _SUBJECT + r" (?:published|written|from|dated)"
-    r"|how (?:old|recent|new) (?:are|is) " + _SUBJECT +
-    r"|(?:where|which sources?) (?:are|is|do|does) " + _SUBJECT + r" (?:from|come from)"
-    r"|how many " + _COUNTED + r"(?: (?:are|is) there| do (?:you|i|we) have| (?:are|is) in " + _SUBJECT +
-    r"| (?:does|do) " + _SUBJECT + r" (?:have|hold|contain))?"
-    r")"
+    + "|".join(q.replace("<S>", _SUBJECT) for q in _COLLECTION_QUESTIONS)
+    + ")"
 )
 
 
@@ -67,9 +71,7 @@ def to_assistant(question: str) -> bool:
 def about_collection(question: str) -> bool:
     """The whole question, as typed or without a request around it (rewrite.unframe: "Please, what are the
     articles about?"), asks what the collection holds, not what its articles report."""
-    return any(
-        _ABOUT_COLLECTION.fullmatch(_asked(q)) is not None for q in (question, unframe(question))
-    )
+    return any(_ABOUT_COLLECTION.fullmatch(_asked(q)) is not None for q in (question, unframe(question)))
 
 
 def openings(store: Store, count: int, max_words: int) -> list[Citation]:
@@ -90,9 +92,12 @@ def openings(store: Store, count: int, max_words: int) -> list[Citation]:
     return out
 
 
-def about_itself(question: str, store: Store, knobs: AnswerSettings, prompts_dir: Path) -> AnswerResponse:
+def about_itself(question: str, store: Store, knobs: AnswerSettings, prompts_dir: Path) -> AnswerResponse | None:
     """A message to the assistant (to_assistant): how to ask. A question about the collection (about_collection):
-    how many articles it holds and how the newest knobs.overview_articles begin, cited."""
+    how many articles it holds and how the newest knobs.overview_articles begin, cited. None for any other
+    question: it is about the news."""
+    if not (to_assistant(question) or about_collection(question)):
+        return None
     count = store.counts()[0]
     articles = f"{count} article{'s' if count != 1 else ''}"
     if to_assistant(question):

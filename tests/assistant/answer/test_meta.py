@@ -14,6 +14,7 @@ from assistant.answer.meta import about_collection, to_assistant
         "Which topics are covered?", "Summarize the articles.", "Can you summarise my collection?",
         "Give me a summary of the articles.", "Who wrote these articles?", "When were the articles published?",
         "Where are the articles from?", "How many articles are there?", "How many articles do you have?",
+        "How many articles are in my collection?",
         "Tell me about the articles.", "Please, what are the articles about?",
     ],
 )  # fmt: skip
