@@ -104,7 +104,7 @@ def sources_pending_html() -> str:
 def sources_html(response: AnswerResponse | None) -> str:
     """The sources panel: one card per cited article, each quote clickable."""
     head = '<div class="na-panel-title">Sources</div>'
-    if response is None:
+    if response is None or response.reason == "help":  # nothing asked yet, or a greeting: nothing was looked up
         return head + '<div class="na-empty">Ask a question: the articles behind each answer are listed here.</div>'
     if response.refused or not response.citations:
         return head + '<div class="na-empty">No sources: nothing in your articles answers that question.</div>'

@@ -223,6 +223,7 @@ def test_the_collection_overview_and_help_are_shown(page: Any) -> None:
     page.screenshot(path=str(SCREENSHOTS / "overview.png"))
     greeting = ask(page, "Hello")
     assert "How to ask" in (greeting.text_content() or "") and greeting.locator("a.na-cite").count() == 0
+    page.wait_for_function("document.querySelector('#na-sources')?.innerText.includes('Ask a question')")
 
 
 def test_an_update_shows_one_progress_display_that_moves_to_done(

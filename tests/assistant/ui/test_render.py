@@ -33,3 +33,9 @@ def test_the_viewer_names_an_untitled_article_by_its_opening_words() -> None:
     assert "A string of victories in the Kharkiv oblast has suddenly turned the war." in html
     assert '<span class="na-id">004_d7e9</span>' in html
     assert '<mark class="na-mark" id="na-mark">The response was swift.</mark>' in html
+
+
+def test_a_help_message_has_no_sources_to_list_and_says_so_without_a_refusal() -> None:
+    """"Hello" found nothing because nothing was looked up: "nothing in your articles answers that" would mislead."""
+    html = sources_html(AnswerResponse(answer="I answer questions…", refused=True, reason="help", query="Hello"))
+    assert "Ask a question" in html and "nothing in your articles" not in html
