@@ -35,7 +35,8 @@ GENERIC = frozenset(
 _KIND = re.compile(r"\b(?:which|what|whose|how many|how much)\s+(?:(?:is|was|are|were)\s+the\s+)?([a-z]+)", re.I)
 # The verb that goes with a kind of thing asked for is part of asking for it: "What role does Turkey play?" asks for
 # a role, which an answer gives without saying "play".
-_KIND_VERBS = {"role": ("play", "plays", "played", "playing"), "part": ("play", "plays", "played", "playing")}
+_PLAY = ("play", "plays", "played", "playing")
+_KIND_VERBS = {"role": _PLAY, "part": _PLAY}
 # A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
 # one month close to another ("march" ~ "July": 0.65).
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -49,8 +50,8 @@ def asked_words(question: str) -> list[str]:
     words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
     asked for, and only words that can be a verb or a noun."""
     kinds = {m.group(1).lower() for m in _KIND.finditer(question)}
-    skip = STOPWORDS | GENERIC | NOT_NAMES | kinds | {verb for kind in kinds for verb in _KIND_VERBS.get(kind, ())}
-    words = (without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question)))
+    words = [without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question))]
+    skip = STOPWORDS | GENERIC | NOT_NAMES | kinds | _kind_and_verb(question, set(words))
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
 
 

@@ -12,8 +12,10 @@ from newstext.sentences import sentence_spans
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 # A question opens with a wh-word or an auxiliary: "but is it a lifeline?" asks, "but you're at the beach, right?"
 # does not.
-_ASKING = r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|am|do|does|did|can|could|will|would" \
+_ASKING = (
+    r"(?:who|whom|whose|what|which|when|where|why|how|is|are|was|were|am|do|does|did|can|could|will|would"
     r"|should|shall|may|might|must|has|have|had|isn't|aren't|doesn't|don't|won't|wouldn't)\b"
+)
 # "X may be dangling a peace deal—but is it a lifeline or a cunning ploy?": a statement, then the question it raises.
 _BUT_ASKS = re.compile(r"\s*(?:[—–,;]|--)\s*but\s+(?=" + _ASKING + ")", re.I)
 _OPENS_ASKING = re.compile(r"[\"“‘'(]*" + _ASKING, re.I)
@@ -47,6 +49,12 @@ def statement_head(sentence: str) -> str:
     parts = _BUT_ASKS.split(sentence, maxsplit=1)
     head = parts[0].rstrip() if len(parts) == 2 else ""
     return "" if head.count("“") > head.count("”") or head.count('"') % 2 else head
+
+
+def stated(sentence: str) -> str:
+    """What a sentence states: itself, or, for a question opening with a statement, that statement
+    (statement_head), quoted at the sentence's own start."""
+    return statement_head(sentence) or sentence
 
 
 def select_quotes(

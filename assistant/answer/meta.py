@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 from assistant.answer.config import AnswerSettings
-from assistant.answer.extractive import answer_like, statement_head
+from assistant.answer.extractive import answer_like, stated
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import HELP, MESSAGES, OFF_TOPIC
 from assistant.retrieval.rewrite import unframe
@@ -80,7 +80,7 @@ def openings(store: Store, count: int, max_words: int) -> list[Citation]:
     out: list[Citation] = []
     for article in store.list_articles(0, count):
         text = store.get_text(article.id) or ""
-        sentences = ((a, statement_head(text[a:b]) or text[a:b]) for a, b in sentence_spans(text))
+        sentences = ((a, stated(text[a:b])) for a, b in sentence_spans(text))
         first = next(((a, s) for a, s in sentences if answer_like(s, max_words)), None)
         if first is None:
             continue

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.constraints import Constraints
-from assistant.answer.extractive import answer_like, statement_head
+from assistant.answer.extractive import answer_like, stated
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import coverage, novelty
@@ -66,7 +66,7 @@ def candidates(
     for rank, cand in enumerate(passages[:max_passages]):
         text = cand.chunk.text
         for a, b in sentence_spans(text):
-            sentence = statement_head(text[a:b]) or text[a:b]  # the statement a question opens with may answer
+            sentence = stated(text[a:b])  # the statement a question opens with may answer
             b = a + len(sentence)
             key = re.sub(r"\W+", " ", sentence.lower()).strip()
             if key in seen or not answer_like(sentence, max_words):

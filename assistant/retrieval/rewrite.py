@@ -56,8 +56,8 @@ _ELLIPSIS = re.compile(
 # without in its subject or object slot ("What did Turkey shoot down?").
 _AFTER_PREPOSITION = re.compile(r"\b(?i:" + _PREPOSITIONS + r")\s+(?:the\s+)?$")
 # The words a question asks about a person with, once a conversation has named them ("What did he argue?").
-_PERSON = re.compile(r"\b(?i:he|she|him|they|them|his|their|her(?=\s*[?.!]*\s*$))\b|\b(?i:her)(?=\s+\w)")
-_POSSESSIVE = frozenset({"his", "their"})  # and "her" before a noun
+# "owns": a possessive ("his forces", "her party"); "her" at the end is the one asked about ("Who promoted her?").
+_PERSON = re.compile(r"\b(?i:(?P<owns>his|their|her(?=\s+\w))|he|she|him|they|them|her(?=\s*[?.!]*\s*$))\b")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -156,9 +156,7 @@ def _in_place_of_person(name: str, last: str) -> str | None:
     if len(people) != 1:
         return None
     m = people[0]
-    word = m.group(0).lower()
-    owns = word in _POSSESSIVE or (word == "her" and re.match(r"\s+\w", last[m.end() :]) is not None)
-    return last[: m.start()] + name + ("’s" if owns else "") + last[m.end() :]
+    return last[: m.start()] + name + ("’s" if m.group("owns") else "") + last[m.end() :]
 
 
 def asked_part(query: str) -> str:
