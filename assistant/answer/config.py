@@ -135,9 +135,12 @@ class RefusalPolicy:
     # an assault; a "when" question now needs a sentence holding a time (answer_type.py), like the others.
     # "How long/far/often/soon" likewise: "How long has Putin been in power?" led with "... a symbol of the Putin
     # era", and "How soon could the war end?" with fears of Putin cornered without an "off ramp" to end it.
+    # "What did Kadyrov say about the war?" needs a sentence in which Kadyrov (or "he") says something
+    # (retrieval/speech.py): it led with Igor Girkin's interview, and "What did Prigozhin argue?", which no article
+    # says, with Kadyrov's argument.
     typed_kinds: tuple[str, ...] = (
         "percent", "money", "year", "month", "time", "length", "distance", "frequency", "soon", "us_state",
-        "country",
+        "country", "statement",
     )
     # A "how many" question likewise needs a sentence holding a count it does not give: a figure that is not a
     # date, year, clock time, age or share, or a number word ("three", "dozens"), since news writes small counts

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
+from assistant.retrieval.speech import reports_speech, speakers
 from newstext.terms import STOPWORDS, readings, terms
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
@@ -81,7 +82,7 @@ def expected_type(question: str) -> str | None:
     for name, pattern in _QUESTIONS:
         if pattern.search(question):
             return name
-    return None
+    return "statement" if speakers(question) else None
 
 
 @lru_cache(maxsize=8)
@@ -178,15 +179,21 @@ class AnswerType:
 
     kind: str | None
     asked: frozenset[str]  # candidates the question itself names: they are not answers
+    speakers: frozenset[str] = frozenset()  # whose statement a "what did X say" question asks for (speech.py)
 
     @classmethod
     def of(cls, question: str) -> AnswerType:
         kind = expected_type(question)
+        if kind == "statement":
+            return cls(kind, frozenset(), speakers(question))
         return cls(kind, frozenset(candidates(question, kind)) if kind else frozenset())
 
     def match(self, text: str) -> float:
-        """1.0 when the text holds a candidate of the wanted kind that the question does not already name."""
+        """1.0 when the text holds a candidate of the wanted kind that the question does not already name, or for
+        a statement, has the asked speaker say something."""
         if self.kind is None:
             return 0.0
+        if self.kind == "statement":
+            return 1.0 if reports_speech(text, self.speakers) else 0.0
         return 1.0 if candidates(text, self.kind) - self.asked else 0.0
 

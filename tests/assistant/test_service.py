@@ -253,6 +253,22 @@ def test_the_sentence_that_states_what_is_asked_leads(service: AnswerService) ->
     assert "shot down" in service.ask("What did Turkey shoot down?").answer.split("[1]")[0]  # shot ~ shoot
 
 
+@pytest.mark.parametrize("question", ["What did Kadyrov say about the war?", "What has Kadyrov said?"])
+def test_what_someone_said_is_led_by_their_own_words(service: AnswerService, question: str) -> None:
+    """This led with Igor Girkin's interview ("... stating that the war was all but lost"): the words of someone
+    else. Kadyrov's argument is the sentence in which he says something."""
+    lead = service.ask(question).answer.split("[1]")[0]
+    assert "Kadyrov has gone further, arguing" in lead and "Girkin" not in lead
+
+
+@pytest.mark.parametrize("question", ["What did Prigozhin argue?", "What did Putin say?"])
+def test_what_no_article_has_someone_say_is_refused(service: AnswerService, question: str) -> None:
+    """No default article has Prigozhin or Putin say anything; "What did Prigozhin argue?" led with Kadyrov's
+    argument, whose chunk names Prigozhin."""
+    response = service.ask(question)
+    assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
+
+
 def test_a_lead_about_the_names_only_gives_way_to_the_sentence_about_what_is_asked(service: AnswerService) -> None:
     """This was refused: its lead ("Ukrainian forces reclaimed the Kinburn Spit ...") is far from what is asked of
     the names, and the residue test refused the question rather than read the next sentences."""

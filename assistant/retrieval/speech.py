@@ -1,0 +1,65 @@
+"""What someone said: "What did Kadyrov say about the war?" asks for a statement of the one named before the verb,
+which a passage gives by naming that speaker (or writing "he", "she", "they") beside a verb of saying.
+
+Read from the question's wording with the dictionary's verb forms (lemminflect), no model: "said", "arguing",
+"has warned" and "according to" all say something; "What is the name of ...?" asks for no statement.
+"""
+
+from __future__ import annotations
+
+import re
+
+from newstext.terms import STOPWORDS, readings, without_possessive
+
+# The verbs that report a statement, as dictionary forms: any of them answers a question asking with any other
+# ("What did Prigozhin argue?" is answered by "Prigozhin said ..."). Part of what "said" means, not a knob.
+SAYING = frozenset(
+    "say argue claim tell warn state write announce insist admit deny suggest urge declare vow promise predict "
+    "accuse reply explain tweet threaten accord".split()
+)
+# Forms of those whose other reading is a common noun that says nothing: "the state", "a peace accord".
+_NOT_SAYING = frozenset({"state", "states", "accord", "accords"})
+_PRONOUNS = frozenset({"he", "she", "they"})
+_WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+# "What did / has / is <someone> <say>": the auxiliary, then at most MAX_SPEAKER_WORDS words before the verb.
+_ASKS = re.compile(r"^\W*what\s+(did|does|do|will|would|could|has|have|had|is|are|was|were)\s+(.+)$", re.I)
+MAX_SPEAKER_WORDS = 5
+
+
+def saying(word: str) -> bool:
+    """The word is a form of a verb of saying ("argued", "warning", "told"), "according" of "according to"."""
+    low = word.lower()
+    return low not in _NOT_SAYING and bool(set(readings(low).get("VERB", ())) & SAYING)
+
+
+def speakers(question: str) -> frozenset[str]:
+    """Who the question asks a statement of, lower case: the words naming them ("What did Vladimir Putin say?" ->
+    vladimir, putin; "What has the Kremlin's spokesman claimed?" -> kremlin, spokesman); empty when it asks for
+    none, or only of "he" or "they" (a follow-up's rewrite names them)."""
+    m = _ASKS.match(question)
+    if not m:
+        return frozenset()
+    progressive = m.group(1).lower() in {"is", "are", "was", "were"}
+    words = _WORD.findall(m.group(2))
+    for i, word in enumerate(words[: MAX_SPEAKER_WORDS + 1]):
+        if i and saying(word) and (word.lower().endswith("ing") or not progressive):
+            named = [without_possessive(w).lower() for w in words[:i]]
+            return frozenset(w for w in named if w not in STOPWORDS)
+    return frozenset()
+
+
+def reports_speech(text: str, who: frozenset[str]) -> bool:
+    """The text has one of `who` (a word of theirs) say something: named before a verb of saying with no "that"
+    between (what follows "that" is what was said), or just after it, or "he", "she" or "they" just before it.
+    "Kadyrov has gone further, arguing that Putin should ..." and "..., said Kadyrov" state what Kadyrov said, not
+    what Putin said; "Igor Girkin ... gave an interview stating that the war was all but lost" states neither."""
+    words = [w.lower() for w in _WORD.findall(text)]
+    for i, word in enumerate(words):
+        if not saying(word) or (word == "according" and words[i + 1 : i + 2] != ["to"]):
+            continue
+        after = words[i + 2 : i + 3] if word == "according" else words[i + 1 : i + 2]
+        before = words[:i]
+        cut = len(before) - before[::-1].index("that") if "that" in before else 0
+        if who & set(after) or who & set(before[cut:]) or (before and before[-1] in _PRONOUNS):
+            return True
+    return False

@@ -1,0 +1,61 @@
+"""Whose statement a question asks for, and whether a passage has them say something."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.retrieval.answer_type import AnswerType, expected_type
+from assistant.retrieval.speech import reports_speech, saying, speakers
+
+
+@pytest.mark.parametrize(
+    ("question", "who"),
+    [
+        ("What did Kadyrov say about the war?", {"kadyrov"}),
+        ("What did Vladimir Putin argue?", {"vladimir", "putin"}),
+        ("What has the Kremlin's spokesman claimed?", {"kremlin", "spokesman"}),
+        ("What is Putin saying about the war?", {"putin"}),
+        ("what did kadyrov warn", {"kadyrov"}),
+    ],
+)
+def test_the_speaker_is_named_before_the_verb_of_saying(question: str, who: set[str]) -> None:
+    assert speakers(question) == who
+    assert expected_type(question) == "statement"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What is the name of the state that won?",  # "state" is a polity here, and "is" asks for no statement
+        "What was the state of play?",
+        "What did the company add to its menu?",  # not a verb of saying
+        "What did he say?",  # a follow-up's rewrite names him
+        "Who said the war was lost?",  # asks for the speaker, not the statement
+    ],
+)
+def test_other_questions_ask_for_no_statement(question: str) -> None:
+    assert speakers(question) == frozenset()
+    assert expected_type(question) != "statement"
+
+
+def test_verbs_of_saying_in_any_form() -> None:
+    assert all(saying(w) for w in ["said", "arguing", "warned", "told", "claims", "According"])
+    assert not any(saying(w) for w in ["state", "states", "accord", "fought", "Kadyrov"])
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "says"),
+    [
+        ("Kadyrov has gone further, arguing that Putin should use tactical nuclear weapons.", "kadyrov", True),
+        ("Kadyrov has gone further, arguing that Putin should use tactical nuclear weapons.", "putin", False),
+        ('"We will win," said Kadyrov.', "kadyrov", True),
+        ("According to Kadyrov, the war is over.", "kadyrov", True),
+        ("He warned of a long war.", "kadyrov", True),  # a pronoun: the chunk must name him (refusal.typed)
+        ("Igor Girkin gave an interview stating that the war was all but lost.", "kadyrov", False),
+        ("The influence of the Prigozhin-Kadyrov faction continues to grow.", "kadyrov", False),
+        ("Putin said that Kadyrov was right.", "kadyrov", False),
+    ],
+)
+def test_a_passage_reports_speech_of_the_speaker(text: str, who: str, says: bool) -> None:
+    assert reports_speech(text, frozenset({who})) is says
+    assert AnswerType.of(f"What did {who.title()} say?").match(text) == float(says)
