@@ -34,9 +34,17 @@ GENERIC = frozenset(
 # ...?", "What is the purpose of ...?"), which the answer states by giving one, not by repeating the noun.
 _KIND = re.compile(r"\b(?:which|what|whose|how many|how much)\s+(?:(?:is|was|are|were)\s+the\s+)?([a-z]+)", re.I)
 # The verb that goes with a kind of thing asked for is part of asking for it: "What role does Turkey play?" asks for
-# a role, which an answer gives without saying "play".
+# a role, which an answer gives without saying "play". A concrete kind is then what the answer must state: "What law
+# did Moscow pass?" asks for a law ("A bizarre law banning ..."), not for a passing, and "What deal did they sign?"
+# for a deal.
 _PLAY = ("play", "plays", "played", "playing")
-_KIND_VERBS = {"role": _PLAY, "part": _PLAY}
+_PASS = ("pass", "passes", "passed", "passing", "adopt", "adopts", "adopted", "enact", "enacts", "enacted")
+_SIGN = ("sign", "signs", "signed", "signing", "strike", "strikes", "struck", "reach", "reaches", "reached")
+_KIND_VERBS = {
+    "role": _PLAY, "part": _PLAY, "law": _PASS, "bill": _PASS, "resolution": _PASS, "deal": _SIGN,
+    "agreement": _SIGN, "treaty": _SIGN,
+}  # fmt: skip
+_VAGUE_KINDS = frozenset({"role", "part"})  # stated by saying what the role is, not the word "role"
 # A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
 # one month close to another ("march" ~ "July": 0.65).
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -51,27 +59,31 @@ def asked_words(question: str) -> list[str]:
     asked for, and only words that can be a verb or a noun."""
     kinds = {m.group(1).lower() for m in _KIND.finditer(question)}
     words = [without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question))]
-    skip = STOPWORDS | GENERIC | NOT_NAMES | kinds | _kind_and_verb(question, set(words))
+    with_verb, stated = _kind_and_verb(question, set(words))
+    skip = (STOPWORDS | GENERIC | NOT_NAMES | kinds | with_verb) - stated
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
 
 
 def beyond_generic(question: str) -> list[str]:
     """The terms of what the question asks beyond its names and numbers, less the words any question asks with and
     a role it plays: [] for "What is Baykar?", "What happened in Kharkiv?", "Why does Baykar matter?" and "What
-    role does Baykar play?" (what part a thing plays is why it matters)."""
+    role does Baykar play?" (what part a thing plays is why it matters); "law" for "What law did Kyiv pass?"."""
     words = [w.lower().strip("'’") for w in _WORD.findall(residue(question))]
-    skip = GENERIC | _kind_and_verb(question, set(words))
+    skip = GENERIC | _kind_and_verb(question, set(words))[0]
     return terms(" ".join(w for w in words if w not in skip))
 
 
-def _kind_and_verb(question: str, words: set[str]) -> set[str]:
-    """The kind asked for and the verb going with it (_KIND_VERBS: "role", "play"), when the words hold that verb."""
-    out: set[str] = set()
+def _kind_and_verb(question: str, words: set[str]) -> tuple[set[str], set[str]]:
+    """The words that go with asking for a kind, when the words hold its verb (_KIND_VERBS: the verb, and a vague
+    kind itself: "role", "play"), and the concrete kinds an answer must state ("law" of "What law did ... pass?")."""
+    skip: set[str] = set()
+    stated: set[str] = set()
     for m in _KIND.finditer(question):
         kind = m.group(1).lower()
         if set(_KIND_VERBS.get(kind, ())) & words:
-            out |= {kind, *_KIND_VERBS[kind]}
-    return out
+            skip |= set(_KIND_VERBS[kind])
+            (skip if kind in _VAGUE_KINDS else stated).add(kind)
+    return skip, stated
 
 
 def _demanded(word: str) -> bool:

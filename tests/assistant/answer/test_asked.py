@@ -30,6 +30,8 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("Why does the Kerch Bridge matter?", []),  # why it matters is asked of any topic
         ("What role does Turkey play?", []),  # the verb going with the kind asked for
         ("Who played Barbie?", ["played"]),
+        ("What law did Moscow pass?", ["law"]),  # a law is asked for, which the answer states, not its passing
+        ("What deal did Baykar sign?", ["deal"]),
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:
@@ -43,6 +45,7 @@ def test_beyond_generic_keeps_every_term_but_what_any_question_asks() -> None:
     assert beyond_generic("Which city did Wagner assault?") == ["citi", "assault"]
     assert beyond_generic("What part does Baykar play?") == []  # the part a thing plays: why it matters
     assert beyond_generic("Who played Barbie?") == ["play"] and beyond_generic("What role did Turkey take?") == ["role"]
+    assert beyond_generic("What law did Kyiv pass?") == ["law"]  # not a question of names alone
 
 
 def test_a_rest_long_enough_for_the_residue_test_is_not_read_word_by_word() -> None:
