@@ -7,9 +7,12 @@ from dataclasses import dataclass
 
 from assistant.answer.config import AnswerPolicy
 from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.casing import shouted
 from newstext.sentences import sentence_spans
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
+# A heading or a link's label: it introduces what follows ("MORE ON SCOTTSDALE PLANE CRASH:", "Here's what we know:").
+_LABEL = re.compile(r":\s*$")
 # A question opens with a wh-word or an auxiliary: "but is it a lifeline?" asks, "but you're at the beach, right?"
 # does not.
 _ASKING = (
@@ -34,9 +37,12 @@ class Quote:
 
 
 def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
-    """Fragments, over-long run-ons and the articles' own questions ("Who is his brother?") are not answers."""
+    """Fragments, over-long run-ons, the articles' own questions ("Who is his brother?") and headings (a line in
+    capitals, or one ending in a colon) are not answers."""
     words = len(sentence.split())
-    return min_words <= words <= max_words and not _QUESTION.search(sentence)
+    return min_words <= words <= max_words and not (
+        _QUESTION.search(sentence) or _LABEL.search(sentence) or shouted(sentence)
+    )
 
 
 def statement_head(sentence: str) -> str:

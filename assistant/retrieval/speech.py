@@ -50,16 +50,24 @@ def speakers(question: str) -> frozenset[str]:
 
 def reports_speech(text: str, who: frozenset[str]) -> bool:
     """The text has one of `who` (a word of theirs) say something: named before a verb of saying with no "that"
-    between (what follows "that" is what was said), or just after it, or "he", "she" or "they" just before it.
-    "Kadyrov has gone further, arguing that Putin should ..." and "..., said Kadyrov" state what Kadyrov said, not
-    what Putin said; "Igor Girkin ... gave an interview stating that the war was all but lost" states neither."""
-    words = [w.lower() for w in _WORD.findall(text)]
+    between (what follows "that" is what was said) and no other name just before the verb, or named just after
+    it, or "he", "she" or "they" just before it. "Kadyrov has gone further, arguing that Putin should ..." and
+    "..., said Kadyrov" state what Kadyrov said, not what Putin said; "The coronation of King Charles ...,
+    Buckingham Palace announced" states nothing King Charles said."""
+    tokens = _WORD.findall(text)
+    words = [w.lower() for w in tokens]
     for i, word in enumerate(words):
         if not saying(word) or (word == "according" and words[i + 1 : i + 2] != ["to"]):
             continue
-        after = words[i + 2 : i + 3] if word == "according" else words[i + 1 : i + 2]
+        if word == "according":  # "according to [the spokesman for] Kadyrov": the source follows, never precedes
+            if who & set(words[i + 2 : i + 2 + MAX_SPEAKER_WORDS]):
+                return True
+            continue
+        if who & set(words[i + 1 : i + 2]) or (i and words[i - 1] in _PRONOUNS):
+            return True
         before = words[:i]
         cut = len(before) - before[::-1].index("that") if "that" in before else 0
-        if who & set(after) or who & set(before[cut:]) or (before and before[-1] in _PRONOUNS):
+        other = i > 1 and tokens[i - 1][:1].isupper() and words[i - 1] not in who  # "Buckingham Palace announced"
+        if who & set(before[cut:]) and not other:
             return True
     return False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.extractive import select_quotes, statement_head
+from assistant.answer.extractive import answer_like, select_quotes, statement_head
 from assistant.retrieval.candidates import Candidate
 from index.store import StoredArticle, StoredChunk
 
@@ -72,3 +72,16 @@ def test_the_word_budget_skips_a_sentence_that_does_not_fit_and_keeps_going() ->
         "Storm Henk hit Britain on Tuesday.",
         "The Met Office issued warnings for the rest of the week.",
     ]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "MORE ON SCOTTSDALE PLANE CRASH: WHAT WE KNOW",  # a heading, set in capitals
+        "According to the report, the following are the happiest countries:",  # it introduces a list
+        "Who is to blame for the floods in the south?",  # the article's own question
+    ],
+)
+def test_headings_labels_and_questions_are_no_answers(line: str) -> None:
+    assert not answer_like(line, max_words=60)
+    assert answer_like("Trains were cancelled across the south of England as rivers burst.", max_words=60)

@@ -59,3 +59,15 @@ def test_verbs_of_saying_in_any_form() -> None:
 def test_a_passage_reports_speech_of_the_speaker(text: str, who: str, says: bool) -> None:
     assert reports_speech(text, frozenset({who})) is says
     assert AnswerType.of(f"What did {who.title()} say?").match(text) == float(says)
+
+
+def test_a_verb_of_saying_after_another_name_is_theirs() -> None:
+    text = "The coronation of King Charles III will take place on May 6, Buckingham Palace announced Tuesday."
+    assert not reports_speech(text, frozenset({"king", "charles"}))
+    assert reports_speech(text, frozenset({"buckingham", "palace"}))
+
+
+def test_according_to_names_its_source_after_it() -> None:
+    text = "The King will be anointed by the Archbishop, according to the statement."
+    assert not reports_speech(text, frozenset({"king"}))
+    assert reports_speech("The war is lost, according to a spokesman for Kadyrov.", frozenset({"kadyrov"}))
