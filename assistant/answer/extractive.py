@@ -11,8 +11,9 @@ from assistant.retrieval.casing import shouted
 from newstext.sentences import sentence_spans
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
-# A heading or a link's label: it introduces what follows ("MORE ON SCOTTSDALE PLANE CRASH:", "Here's what we know:").
-_LABEL = re.compile(r":\s*$")
+# A heading or a link's label: it introduces what follows ("MORE ON SCOTTSDALE PLANE CRASH:", "Here's what we know:",
+# "SEE ALSO:Social media influencers ...").
+_LABEL = re.compile(r":\s*$|^[A-Z][A-Z ]+:")
 # A question opens with a wh-word or an auxiliary: "but is it a lifeline?" asks, "but you're at the beach, right?"
 # does not.
 _ASKING = (

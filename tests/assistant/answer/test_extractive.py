@@ -79,6 +79,7 @@ def test_the_word_budget_skips_a_sentence_that_does_not_fit_and_keeps_going() ->
     [
         "MORE ON SCOTTSDALE PLANE CRASH: WHAT WE KNOW",  # a heading, set in capitals
         "According to the report, the following are the happiest countries:",  # it introduces a list
+        "SEE ALSO:Social media influencers among those killed in the crash",  # a link's label
         "Who is to blame for the floods in the south?",  # the article's own question
     ],
 )
