@@ -41,6 +41,15 @@ def _next_starts_lower(text: str, pos: int) -> bool:
     return bool(match and match.group(1).islower())
 
 
+def _inside_brackets(text: str, cursor: int, match: re.Match[str]) -> bool:
+    """The end closes a bracket opened inside the sentence: "Kern Valley (Calif.) State Prison", "the Stillwater
+    (Okla.) News Press" go on; "(See page 5.)" standing as a sentence of its own ends."""
+    if ")" not in match.group(0):
+        return False
+    opened = text.rfind("(", cursor, match.start())
+    return opened > cursor and bool(text[cursor:opened].strip()) and ")" not in text[opened : match.start()]
+
+
 def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int]]:
     """(start, end) offsets of sentences in text[start:end], whitespace trimmed, never empty."""
     end = len(text) if end is None else end
@@ -48,7 +57,9 @@ def sentence_spans(text: str, start: int = 0, end: int | None = None) -> list[tu
     cursor = start
     for match in _END.finditer(text, start, end):
         if match.group(0)[0] != "\n" and (
-            _is_abbreviation(text, match.start()) or _next_starts_lower(text, match.end())
+            _is_abbreviation(text, match.start())
+            or _next_starts_lower(text, match.end())
+            or _inside_brackets(text, cursor, match)
         ):
             continue
         cut = match.start() if match.group(0)[0] == "\n" else match.end()

@@ -164,3 +164,15 @@ def test_a_word_opens_a_sentence_after_its_end_a_quote_a_bracket_or_a_line() -> 
         assert opens_sentence(before), repr(before)
     for before in ("founder ", "Wagner founder ", "in the ", "$3"):
         assert not opens_sentence(before), repr(before)
+
+
+def test_a_bracket_opened_inside_a_sentence_does_not_end_it() -> None:
+    """AP style puts a state's abbreviation in brackets inside a name; a bracket standing alone is a sentence."""
+    text = "Phillips, held at Kern Valley (Calif.) State Prison, will pay. He left. (He was tired.) Then he slept."
+    assert sentences(text) == [
+        "Phillips, held at Kern Valley (Calif.) State Prison, will pay.",
+        "He left.",
+        "(He was tired.)",
+        "Then he slept.",
+    ]
+    assert_well_formed(text, sentence_spans(text))
