@@ -137,10 +137,11 @@ class RefusalPolicy:
     # era", and "How soon could the war end?" with fears of Putin cornered without an "off ramp" to end it.
     # "What did Kadyrov say about the war?" needs a sentence in which Kadyrov (or "he") says something
     # (retrieval/speech.py): it led with Igor Girkin's interview, and "What did Prigozhin argue?", which no article
-    # says, with Kadyrov's argument.
+    # says, with Kadyrov's argument. "Who is the president of Ukraine?" needs a sentence calling someone Ukraine's
+    # president (retrieval/holder.py): it led with "President Putin decided to annex ... oblasts of Ukraine".
     typed_kinds: tuple[str, ...] = (
         "percent", "money", "year", "month", "time", "length", "distance", "frequency", "soon", "us_state",
-        "country", "statement",
+        "country", "statement", "holder",
     )
     # A "how many" question likewise needs a sentence holding a count it does not give: a figure that is not a
     # date, year, clock time, age or share, or a number word ("three", "dozens"), since news writes small counts

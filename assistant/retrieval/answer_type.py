@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
+from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.speech import reports_speech, speakers
 from newstext.terms import STOPWORDS, readings, terms
 
@@ -82,6 +83,8 @@ def expected_type(question: str) -> str | None:
     for name, pattern in _QUESTIONS:
         if pattern.search(question):
             return name
+    if holder(question):
+        return "holder"
     return "statement" if speakers(question) else None
 
 
@@ -180,12 +183,15 @@ class AnswerType:
     kind: str | None
     asked: frozenset[str]  # candidates the question itself names: they are not answers
     speakers: frozenset[str] = frozenset()  # whose statement a "what did X say" question asks for (speech.py)
+    role: Holder | None = None  # the role a "who is the president of X" question asks the holder of (holder.py)
 
     @classmethod
     def of(cls, question: str) -> AnswerType:
         kind = expected_type(question)
         if kind == "statement":
             return cls(kind, frozenset(), speakers(question))
+        if kind == "holder":
+            return cls(kind, frozenset(), role=holder(question))
         return cls(kind, frozenset(candidates(question, kind)) if kind else frozenset())
 
     def match(self, text: str) -> float:
@@ -195,5 +201,7 @@ class AnswerType:
             return 0.0
         if self.kind == "statement":
             return 1.0 if reports_speech(text, self.speakers) else 0.0
+        if self.role is not None:
+            return 1.0 if self.role.held_in(text) else 0.0
         return 1.0 if candidates(text, self.kind) - self.asked else 0.0
 

@@ -271,6 +271,20 @@ def test_what_no_article_has_someone_say_is_refused(service: AnswerService, ques
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
 
 
+@pytest.mark.parametrize("question", ["Who is the president of Ukraine?", "Who is the president of Turkey?"])
+def test_who_holds_a_role_no_article_gives_is_refused(service: AnswerService, question: str) -> None:
+    """No default article calls anyone Ukraine's president; this led with "President Putin decided to annex ...
+    the four occupied oblasts of Ukraine"."""
+    response = service.ask(question)
+    assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
+
+
+def test_who_holds_a_role_is_led_by_the_sentence_giving_it(service: AnswerService) -> None:
+    lead = service.ask("Who is the leader of Wagner?").answer.split("[1]")[0]
+    assert "Wagner founder Yevgeny Prigozhin" in lead  # led with "Azerbaijan's leader, Aliyev, ..."
+    assert "Shoigu, the Russian Defense Minister" in service.ask("Who is the defense minister of Russia?").answer
+
+
 def test_a_lead_about_the_names_only_gives_way_to_the_sentence_about_what_is_asked(service: AnswerService) -> None:
     """This was refused: its lead ("Ukrainian forces reclaimed the Kinburn Spit ...") is far from what is asked of
     the names, and the residue test refused the question rather than read the next sentences."""

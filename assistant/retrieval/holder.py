@@ -1,0 +1,67 @@
+"""Who holds a role of something: "Who is the president of Ukraine?" asks for the one a passage calls Ukraine's
+president ("Ukrainian President Volodymyr Zelensky", "the president of Ukraine", "Ukraine's new president"), not
+any president in a passage naming Ukraine ("President Putin decided to annex the four occupied oblasts of Ukraine").
+
+Read from the question's wording, no model: the role is one or two words, the thing it is of a name.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*"
+_ROLE = r"(?![a-z]+ed\b)[A-Za-z]+(?:\s+[A-Za-z]+)?"  # a noun or two: "Who was named Director of ..." asks no role
+_CURRENT = r"(?:(?:new|current|former|acting|interim|incoming|outgoing)\s+)?"
+# "Who is the president of Ukraine?", "Who was the CEO of Tesla?", "Who is Ukraine's president?"
+_WHO_IS = r"^\W*(?i:who\s+(?:is|was|are|were))\s+"
+_OF = re.compile(_WHO_IS + r"(?:the\s+)?" + _CURRENT + "(" + _ROLE + r")\s+of\s+(?:the\s+)?("
+                 + _NAME + r")\W*$")  # fmt: skip
+_POSSESSIVE = re.compile(_WHO_IS + "(" + _NAME + r")[’']s?\s+" + _CURRENT + "(" + _ROLE
+                         + r")\W*$")  # fmt: skip
+# A name's adjective shares its opening with it: Ukraine ~ Ukrainian, Russia ~ Russian, China ~ Chinese.
+STEM_CHARS = 4
+# Words that may stand between a name and its role ("Ukraine's new president", "Tesla's former chief"), not a verb
+# or an article ("Ukraine has a president" calls no one its president).
+_BETWEEN = r"(?:(?!(?:has|have|had|is|was|are|were|a|an|the|and|or|to|in|its|their)\b)[\w-]+\s+){0,2}"
+_GENERIC = frozenset({"group", "city", "company", "party", "club", "team", "corp", "inc", "county", "state"})
+# Roles said in other words: a passage calling Prigozhin Wagner's leader, or its founder, answers who heads it.
+_SAME_ROLE = (
+    frozenset({"head", "leader", "chief", "boss", "founder"}),
+    frozenset({"ceo", "chief executive", "chief executive officer"}),
+    frozenset({"prime minister", "premier"}),
+)
+
+
+@dataclass(frozen=True)
+class Holder:
+    """The role asked about and the name it is a role of."""
+
+    role: str
+    of: str
+
+    def pattern(self) -> re.Pattern[str]:
+        """A passage's ways of saying the name's role: "role of [the] Name", "Name['s] [..] role", "Namean role"."""
+        roles = next((same for same in _SAME_ROLE if self.role in same), {self.role})
+        role = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in sorted(roles)) + ")"
+        words = self.of.split()
+        if len(words) > 1 and words[-1].lower() in _GENERIC:
+            words = words[:-1]  # "the Wagner Group": "Wagner leader"
+        # one word may be said as its adjective ("Ukrainian"); several only as written ("United States" is no UK)
+        name = re.escape(words[0][:STEM_CHARS]) + r"\w*" if len(words) == 1 else r"\s+".join(map(re.escape, words))
+        return re.compile(
+            rf"(?i:\b{role})\s+of\s+(?:the\s+)?{name}|\b{name}(?:[’']s?)?\s+{_BETWEEN}(?i:{role})\b"
+        )
+
+    def held_in(self, text: str) -> bool:
+        """The text calls someone the name's role."""
+        return bool(self.pattern().search(text))
+
+
+def holder(question: str) -> Holder | None:
+    """The role and its name a "who is the <role> of <Name>?" question asks about; None for any other question."""
+    if m := _OF.match(question):
+        return Holder(m.group(1).lower(), m.group(2))
+    if m := _POSSESSIVE.match(question):
+        return Holder(m.group(2).lower(), m.group(1))
+    return None

@@ -1,0 +1,52 @@
+"""Who holds a role of something: the question's role and name, and the passages that say who holds it."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.retrieval.answer_type import AnswerType, expected_type
+from assistant.retrieval.holder import Holder, holder
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ("Who is the president of Ukraine?", Holder("president", "Ukraine")),
+        ("Who is Ukraine's president?", Holder("president", "Ukraine")),
+        ("Who is the current CEO of Tesla?", Holder("ceo", "Tesla")),
+        ("Who is the prime minister of the United Kingdom?", Holder("prime minister", "United Kingdom")),
+    ],
+)
+def test_the_role_and_its_name_are_read_from_the_question(question: str, expected: Holder) -> None:
+    assert holder(question) == expected
+    assert expected_type(question) == "holder"
+
+
+@pytest.mark.parametrize(
+    "question", ["Who founded Wagner?", "Who is Prigozhin?", "Who was named Director of the Year?"]
+)
+def test_other_who_questions_ask_for_no_holder(question: str) -> None:
+    assert holder(question) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        ("Ukrainian President Volodymyr Zelensky said the attacks would go on.", True),  # the name's adjective
+        ("The president of Ukraine, Volodymyr Zelensky, spoke on Monday.", True),
+        ("Ukraine's new president took office.", True),
+        ("President Putin decided to annex the four occupied oblasts of Ukraine.", False),  # another president
+        ("Ukraine has a president.", False),  # calls no one its president
+    ],
+)
+def test_a_passage_holds_the_role_when_it_ties_it_to_the_name(text: str, held: bool) -> None:
+    assert Holder("president", "Ukraine").held_in(text) is held
+    assert AnswerType.of("Who is the president of Ukraine?").match(text) == float(held)
+
+
+def test_a_role_said_in_other_words_or_of_a_name_of_several_words() -> None:
+    wagner = holder("Who is the head of the Wagner Group?")
+    assert wagner is not None and wagner.held_in("... and Wagner founder Yevgeny Prigozhin.")
+    uk = Holder("prime minister", "United Kingdom")
+    assert uk.held_in("the prime minister of the United Kingdom, Rishi Sunak")
+    assert not uk.held_in("United States Prime Minister")  # several words: only as written
