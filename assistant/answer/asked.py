@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.answer.constraints import NOT_NAMES, residue
+from newstext.synonyms import same_as
 from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
@@ -136,6 +137,13 @@ def states(
 
 
 def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:
-    """Some asked word is one of the words (sentence_words) in one of its forms: died ~ die, led ~ leads."""
+    """Some asked word is one of the words (sentence_words) in one of its forms, or in a form of a word news uses
+    for it (newstext.synonyms): died ~ die, led ~ leads, started ~ founder, attacking ~ assault."""
     forms = [lemmas(w) for w in words]
-    return any(lemmas(a) & f for a in asked for f in forms)
+    return any(said_as(a) & f for a in asked for f in forms)
+
+
+@lru_cache(maxsize=4096)
+def said_as(word: str) -> frozenset[str]:
+    """The word's forms (lemmas) and the dictionary forms of the words news uses for it."""
+    return frozenset(same for lemma in lemmas(word) for same in same_as(lemma))

@@ -1,0 +1,44 @@
+"""Verbs news uses for one another, as dictionary forms: a question asks "who started Wagner?", the article says
+"Wagner founder Yevgeny Prigozhin"; it asks "where has Wagner been attacking?", the article says "ordered
+Wagner-led forces to assault Bakhmut". MiniLM puts such words apart ("started" ~ "founder" 0.42, "attacking" ~
+"assault" 0.59), so the answer checks read them from this table. Each group holds words that state the same event
+in a news sentence, with the nouns naming its doer ("founder", "leader"); a word may sit in one group only.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# A word read two ways is written in the form that has one reading: "founded", not "found" (also "find");
+# "formed", not "form" (a form); "fired", not "fire" (a fire).
+_GROUPS = (
+    "founded founding founder start create establish launch formed",
+    "lead leader head command",
+    "attack assault strike raid bomb",
+    "kill murder slay",
+    "beat defeat",
+    "buy acquire purchase",
+    "ban prohibit outlaw",
+    "resign quit",
+    "arrest detain",
+    "fired sack dismiss oust",
+    "cancel scrap",
+    "announce unveil reveal",
+)
+
+
+@lru_cache(maxsize=1)
+def _index() -> dict[str, frozenset[str]]:
+    out: dict[str, frozenset[str]] = {}
+    for line in _GROUPS:
+        group = frozenset(line.split())
+        for word in group:
+            if word in out:
+                raise ValueError(f"{word!r} is in two synonym groups")
+            out[word] = group
+    return out
+
+
+def same_as(lemma: str) -> frozenset[str]:
+    """The dictionary forms that state what this one states (itself among them); just itself when none do."""
+    return _index().get(lemma, frozenset({lemma}))

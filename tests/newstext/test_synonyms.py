@@ -1,0 +1,15 @@
+"""Verbs news uses for one another."""
+
+from __future__ import annotations
+
+from newstext.synonyms import same_as
+
+
+def test_a_word_news_uses_for_another_is_in_its_group() -> None:
+    assert {"founder", "start", "create"} <= same_as("founded")
+    assert "assault" in same_as("attack") and "leader" in same_as("lead")
+
+
+def test_a_word_in_no_group_is_only_itself() -> None:
+    assert same_as("argue") == frozenset({"argue"})
+    assert same_as("found") == frozenset({"found"})  # also the past of "find": the group holds "founded"
