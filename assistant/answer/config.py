@@ -139,9 +139,11 @@ class RefusalPolicy:
     # (retrieval/speech.py): it led with Igor Girkin's interview, and "What did Prigozhin argue?", which no article
     # says, with Kadyrov's argument. "Who is the president of Ukraine?" needs a sentence calling someone Ukraine's
     # president (retrieval/holder.py): it led with "President Putin decided to annex ... oblasts of Ukraine".
+    # "Who wrote the article about Russia's collapse?" needs a sentence naming a writer ("written by ...",
+    # "columnist ..."): it was answered with the article's standfirst, which names no one who wrote it.
     typed_kinds: tuple[str, ...] = (
         "percent", "money", "year", "month", "time", "length", "distance", "frequency", "soon", "us_state",
-        "country", "statement", "holder",
+        "country", "statement", "holder", "writer",
     )
     # A "how many" question likewise needs a sentence holding a count it does not give: a figure that is not a
     # date, year, clock time, age or share, or a number word ("three", "dozens"), since news writes small counts

@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from assistant.retrieval.holder import Holder, holder
-from assistant.retrieval.speech import reports_speech, speakers
+from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speakers
 from newstext.terms import STOPWORDS, readings, terms
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
@@ -85,6 +85,8 @@ def expected_type(question: str) -> str | None:
             return name
     if holder(question):
         return "holder"
+    if asks_writer(question):
+        return "writer"
     return "statement" if speakers(question) else None
 
 
@@ -192,6 +194,8 @@ class AnswerType:
             return cls(kind, frozenset(), speakers(question))
         if kind == "holder":
             return cls(kind, frozenset(), role=holder(question))
+        if kind == "writer":
+            return cls(kind, frozenset())
         return cls(kind, frozenset(candidates(question, kind)) if kind else frozenset())
 
     def match(self, text: str) -> float:
@@ -203,5 +207,7 @@ class AnswerType:
             return 1.0 if reports_speech(text, self.speakers) else 0.0
         if self.role is not None:
             return 1.0 if self.role.held_in(text) else 0.0
+        if self.kind == "writer":
+            return 1.0 if names_writer(text) else 0.0
         return 1.0 if candidates(text, self.kind) - self.asked else 0.0
 

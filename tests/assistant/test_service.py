@@ -274,7 +274,14 @@ def test_what_no_article_has_someone_say_is_refused(service: AnswerService, ques
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
 
 
-@pytest.mark.parametrize("question", ["Who is the president of Ukraine?", "Who is the president of Turkey?"])
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Who is the president of Ukraine?",
+        "Who is the president of Turkey?",
+        "Who wrote the article about Russia's collapse?",  # was answered with its standfirst
+    ],
+)
 def test_who_holds_a_role_no_article_gives_is_refused(service: AnswerService, question: str) -> None:
     """No default article calls anyone Ukraine's president; this led with "President Putin decided to annex ...
     the four occupied oblasts of Ukraine"."""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval.answer_type import AnswerType, expected_type
-from assistant.retrieval.speech import reports_speech, saying, speakers
+from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, saying, speakers
 
 
 @pytest.mark.parametrize(
@@ -71,3 +71,17 @@ def test_according_to_names_its_source_after_it() -> None:
     text = "The King will be anointed by the Archbishop, according to the statement."
     assert not reports_speech(text, frozenset({"king"}))
     assert reports_speech("The war is lost, according to a spokesman for Kadyrov.", frozenset({"kadyrov"}))
+
+
+def test_who_wrote_asks_for_a_writer_named_as_such() -> None:
+    question = "Who wrote the article about Russia's collapse?"
+    assert asks_writer(question) and expected_type(question) == "writer"
+    assert asks_writer("Who is the author of the report?") and not asks_writer("Who founded Wagner?")
+    for text in [
+        "The letter, written by Senator Jane Doe, was sent on Monday.",
+        "Editor's Note: Jill Filipovic is a journalist based in New York.",
+        "said columnist Jill Filipovic.",
+    ]:
+        assert names_writer(text), text
+    # the default article's standfirst names no one who wrote it
+    assert not names_writer("As Russia faces economic collapse and military setbacks, Vladimir Putin may be dangling")
