@@ -21,7 +21,9 @@ _ASKING = (
     r"|should|shall|may|might|must|has|have|had|isn't|aren't|doesn't|don't|won't|wouldn't)\b"
 )
 # "X may be dangling a peace deal—but is it a lifeline or a cunning ploy?": a statement, then the question it raises.
-_BUT_ASKS = re.compile(r"\s*(?:[—–,;]|--)\s*but\s+(?=" + _ASKING + ")", re.I)
+# Or a statement, a colon, and the question it raises: "... when he said in an interview that “the pandemic is
+# over”: Is it really over?"
+_BUT_ASKS = re.compile(r"\s*(?:(?:[—–,;]|--)\s*but|:)\s+(?=" + _ASKING + ")", re.I)
 _OPENS_ASKING = re.compile(r"[\"“‘'(]*" + _ASKING, re.I)
 _BUDGET = AnswerPolicy()  # the shipped answer's budget (settings.answer.lead)
 

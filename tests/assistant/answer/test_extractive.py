@@ -53,6 +53,10 @@ def test_questions_fragments_and_repeats_are_skipped() -> None:
         ),
         ("Coronavirus threat closes Delaware's beaches, but are people heeding the warnings?",
          "Coronavirus threat closes Delaware's beaches"),
+        (
+            "President Joe Biden lit a firestorm when he said that “the pandemic is over”: Is it really over?",
+            "President Joe Biden lit a firestorm when he said that “the pandemic is over”",
+        ),  # a colon before the question it raises
         ("It's a cheesy rule, but you're at the beach, right?", ""),  # the "but" opens no question
         ("Is Putin's offer sincere, but what does it cost?", ""),  # asks from its first word
         ("“Who is to blame, but who will pay?”", ""),
