@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 _NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*"
 _ROLE = r"(?![a-z]+ed\b)[A-Za-z]+(?:\s+[A-Za-z]+)?"  # a noun or two: "Who was named Director of ..." asks no role
@@ -40,22 +41,22 @@ class Holder:
     role: str
     of: str
 
-    def pattern(self) -> re.Pattern[str]:
-        """A passage's ways of saying the name's role: "role of [the] Name", "Name['s] [..] role", "Namean role"."""
-        roles = next((same for same in _SAME_ROLE if self.role in same), {self.role})
-        role = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in sorted(roles)) + ")"
-        words = self.of.split()
-        if len(words) > 1 and words[-1].lower() in _GENERIC:
-            words = words[:-1]  # "the Wagner Group": "Wagner leader"
-        # one word may be said as its adjective ("Ukrainian"); several only as written ("United States" is no UK)
-        name = re.escape(words[0][:STEM_CHARS]) + r"\w*" if len(words) == 1 else r"\s+".join(map(re.escape, words))
-        return re.compile(
-            rf"(?i:\b{role})\s+of\s+(?:the\s+)?{name}|\b{name}(?:[’']s?)?\s+{_BETWEEN}(?i:{role})\b"
-        )
-
     def held_in(self, text: str) -> bool:
         """The text calls someone the name's role."""
-        return bool(self.pattern().search(text))
+        return bool(_pattern(self.role, self.of).search(text))
+
+
+@lru_cache(maxsize=64)
+def _pattern(role: str, of: str) -> re.Pattern[str]:
+    """A passage's ways of saying the name's role: "role of [the] Name", "Name['s] [..] role", "Namean role"."""
+    roles = next((same for same in _SAME_ROLE if role in same), {role})
+    said = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in sorted(roles)) + ")"
+    words = of.split()
+    if len(words) > 1 and words[-1].lower() in _GENERIC:
+        words = words[:-1]  # "the Wagner Group": "Wagner leader"
+    # one word may be said as its adjective ("Ukrainian"); several only as written ("United States" is no UK)
+    name = re.escape(words[0][:STEM_CHARS]) + r"\w*" if len(words) == 1 else r"\s+".join(map(re.escape, words))
+    return re.compile(rf"(?i:\b{said})\s+of\s+(?:the\s+)?{name}|\b{name}(?:[’']s?)?\s+{_BETWEEN}(?i:{said})\b")
 
 
 def holder(question: str) -> Holder | None:
