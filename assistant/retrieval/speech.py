@@ -55,8 +55,9 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
     between (what follows "that" is what was said) and no other name just before the verb, or named just after
     it, or "he", "she" or "they" just before it. "Kadyrov has gone further, arguing that Putin should ..." and
     "..., said Kadyrov" state what Kadyrov said, not what Putin said; "The coronation of King Charles ...,
-    Buckingham Palace announced" states nothing King Charles said."""
-    tokens = _WORD.findall(text)
+    Buckingham Palace announced" states nothing King Charles said. Words inside quotation marks are the quoted
+    one's: "“I think we were all a little bit shocked when President Biden said what he said …”" is not Biden's."""
+    tokens = _WORD.findall(unquoted(text))
     words = [w.lower() for w in tokens]
     for i, word in enumerate(words):
         if not saying(word) or (word == "according" and words[i + 1 : i + 2] != ["to"]):
@@ -73,6 +74,14 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
         if who & set(before[cut:]) and not other:
             return True
     return False
+
+
+_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+
+
+def unquoted(text: str) -> str:
+    """The text without what it quotes (a quotation left open runs to the end): the words around the quotes."""
+    return _QUOTED.sub(" ", text)
 
 
 # "Who wrote / authored / penned ...?", "Who is the author of ...?"

@@ -54,6 +54,8 @@ def test_verbs_of_saying_in_any_form() -> None:
         ("Igor Girkin gave an interview stating that the war was all but lost.", "kadyrov", False),
         ("The influence of the Prigozhin-Kadyrov faction continues to grow.", "kadyrov", False),
         ("Putin said that Kadyrov was right.", "kadyrov", False),
+        ("“We were shocked when President Biden said what he said,” said Jha.", "biden", False),  # in the quote
+        ("“We were shocked when President Biden said what he said", "biden", False),  # a quote left open
     ],
 )
 def test_a_passage_reports_speech_of_the_speaker(text: str, who: str, says: bool) -> None:
