@@ -213,6 +213,12 @@ class Reading:
             self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
         return likely
 
+    def lacks_kind(self) -> bool:
+        """The question asks for a kind of thing (refusal.typed: a year, a count, a statement of someone's, the
+        holder of a role) and no sentence about it holds one: what the articles lack can be named."""
+        held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
+        return held is not None and not any(about(s, self._refusal, self.clause_cosine) for _, s in held)
+
     def closest_clause(self, n: int) -> float:
         """The best clause cosine among the n best sentences."""
         return max((self.clause_cosine(s) for _, s in self.scored[:n]), default=0.0)

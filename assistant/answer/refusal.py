@@ -35,6 +35,7 @@ OUT_OF_SCOPE = "out_of_scope"  # a personal question or a task request
 LANGUAGE = "language"  # not asked in English
 HELP = "help"  # a greeting or a question to the assistant itself (meta.to_assistant): how to ask
 # The message of each reason: a template in prompts/ ({missing} lists what no passage states).
+NO_KIND = "refusal_no_kind"  # no_answer's message when it can name the kind of answer no sentence gives
 MESSAGES = {
     OFF_TOPIC: "refusal", NOT_STATED: "refusal_not_stated", NO_ANSWER: "refusal_no_answer", OUT_OF_SCOPE: "refusal",
     LANGUAGE: "refusal_language", HELP: "help",

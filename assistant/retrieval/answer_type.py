@@ -13,7 +13,7 @@ from functools import lru_cache
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from assistant.retrieval.holder import Holder, holder
-from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speakers
+from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speaker, speakers
 from newstext.terms import STOPWORDS, readings, terms
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
@@ -211,3 +211,26 @@ class AnswerType:
             return 1.0 if names_writer(text) else 0.0
         return 1.0 if candidates(text, self.kind) - self.asked else 0.0
 
+
+
+# What each kind of answer is called when no sentence gives one: "none of their sentences gives a year".
+_KIND_NAMES = {
+    "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
+    "length": "a length of time or distance", "distance": "a distance", "frequency": "how often",
+    "soon": "a time to come", "number": "a number", "us_state": "a US state", "country": "a country",
+    "writer": "the name of a writer",
+}  # fmt: skip
+
+
+def kind_name(question: str) -> str:
+    """What the question's kind of answer is called ("a year", "anything Prigozhin said", "the name of the president
+    of Ukraine", "a count"), for saying that no sentence gives one; "" when it asks for no kind."""
+    kind = expected_type(question)
+    if asks_count(question):
+        return "a count"
+    if kind == "statement":
+        return f"anything {speaker(question)} said"
+    if kind == "holder" and (role := holder(question)) is not None:
+        typed = re.search(re.escape(role.role), question, re.I)  # as the question writes it: "CEO"
+        return f"the name of the {typed.group(0) if typed else role.role} of {role.of}"
+    return _KIND_NAMES.get(kind, "") if kind else ""

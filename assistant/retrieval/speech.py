@@ -34,20 +34,26 @@ def saying(word: str) -> bool:
     return low not in _NOT_SAYING and bool(set(readings(low).get("VERB", ())) & SAYING)
 
 
-def speakers(question: str) -> frozenset[str]:
-    """Who the question asks a statement of, lower case: the words naming them ("What did Vladimir Putin say?" ->
-    vladimir, putin; "What has the Kremlin's spokesman claimed?" -> kremlin, spokesman); empty when it asks for
-    none, or only of "he" or "they" (a follow-up's rewrite names them)."""
+def speaker(question: str) -> str:
+    """Who the question asks a statement of, as it names them ("What has the Kremlin's spokesman claimed?" -> "the
+    Kremlin's spokesman"); "" when it asks for no statement."""
     m = _ASKS.match(question)
     if not m:
-        return frozenset()
+        return ""
     progressive = m.group(1).lower() in {"is", "are", "was", "were"}
     words = _WORD.findall(m.group(2))
     for i, word in enumerate(words[: MAX_SPEAKER_WORDS + 1]):
         if i and saying(word) and (word.lower().endswith("ing") or not progressive):
-            named = [without_possessive(w).lower() for w in words[:i]]
-            return frozenset(w for w in named if w not in STOPWORDS)
-    return frozenset()
+            return " ".join(words[:i])
+    return ""
+
+
+def speakers(question: str) -> frozenset[str]:
+    """The words naming the speaker (speaker()), lower case and without stop words ("What did Vladimir Putin say?"
+    -> vladimir, putin); empty when the question asks for no statement, or only of "he" or "they" (a follow-up's
+    rewrite names them)."""
+    named = (without_possessive(w).lower() for w in speaker(question).split())
+    return frozenset(w for w in named if w not in STOPWORDS)
 
 
 def reports_speech(text: str, who: frozenset[str]) -> bool:

@@ -289,6 +289,22 @@ def test_who_holds_a_role_no_article_gives_is_refused(service: AnswerService, qu
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
 
 
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("What did Prigozhin argue?", "anything Prigozhin said"),
+        ("Who is the president of Ukraine?", "the name of the president of Ukraine"),
+        ("Who wrote the article about Russia's collapse?", "the name of a writer"),
+        ("How many drones did Ukraine launch?", "a count"),
+    ],
+)
+def test_a_refusal_names_the_kind_of_answer_no_sentence_gives(service: AnswerService, question: str, kind: str) -> None:
+    """Not "none of their sentences answers it": the articles are about this, and what they lack is said."""
+    response = service.ask(question)
+    assert response.refused and response.reason == "no_answer"
+    assert f"none of their sentences gives {kind}." in response.answer
+
+
 def test_who_holds_a_role_is_led_by_the_sentence_giving_it(service: AnswerService) -> None:
     lead = service.ask("Who is the leader of Wagner?").answer.split("[1]")[0]
     assert "Wagner founder Yevgeny Prigozhin" in lead  # led with "Azerbaijan's leader, Aliyev, ..."

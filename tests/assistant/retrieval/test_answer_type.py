@@ -16,6 +16,7 @@ from assistant.retrieval.answer_type import (
     counted_noun,
     counts,
     expected_type,
+    kind_name,
     measure_terms,
 )
 from assistant.service import AnswerService
@@ -171,3 +172,17 @@ def test_how_long_far_often_and_soon_are_answered_by_a_figure_with_its_unit(
     wanted = AnswerType.of(question)
     assert wanted.kind == kind
     assert wanted.match(answering) == 1.0 and wanted.match(not_answering) == 0.0
+
+
+@pytest.mark.parametrize(
+    ("question", "name"),
+    [
+        ("What has the Kremlin's spokesman claimed?", "anything the Kremlin's spokesman said"),
+        ("Who is the CEO of Tesla?", "the name of the CEO of Tesla"),
+        ("When did Prigozhin die?", "a date or time"),
+        ("How many drones did Ukraine launch?", "a count"),
+        ("Who founded Wagner?", ""),  # asks for no kind
+    ],
+)
+def test_a_kind_of_answer_is_named_for_saying_none_is_given(question: str, name: str) -> None:
+    assert kind_name(question) == name
