@@ -12,14 +12,20 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 _NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*"
-_ROLE = r"(?![a-z]+ed\b)[A-Za-z]+(?:\s+[A-Za-z]+)?"  # a noun or two: "Who was named Director of ..." asks no role
+# a generic word a name may go with in lower case: "the Wagner group"
+_NAME_NOUN = r"(?:\s+(?:group|company|party|club|team|movement|network|organi[sz]ation|government|army))?"
+# A noun or two: "Who was named Director of ..." asks no role, nor does "Who is in the news ...".
+_ROLE = r"(?![a-z]+ed\b|(?:in|on|at|of|for|to|by|with|from|a|an|the)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?"
 _CURRENT = r"(?:(?:new|current|former|acting|interim|incoming|outgoing)\s+)?"
-# "Who is the president of Ukraine?", "Who was the CEO of Tesla?", "Who is Ukraine's president?"
+# "Who is the president of Ukraine?", "Who was the CEO of Tesla?", "Who is Ukraine's president?"; "Who is in charge
+# of Wagner?" and "Who is behind Wagner?" ask for its head.
 _WHO_IS = r"^\W*(?i:who\s+(?:is|was|are|were))\s+"
 _OF = re.compile(_WHO_IS + r"(?:the\s+)?" + _CURRENT + "(" + _ROLE + r")\s+of\s+(?:the\s+)?("
-                 + _NAME + r")\W*$")  # fmt: skip
+                 + _NAME + ")" + _NAME_NOUN + r"\W*$")  # fmt: skip
 _POSSESSIVE = re.compile(_WHO_IS + "(" + _NAME + r")[’']s?\s+" + _CURRENT + "(" + _ROLE
                          + r")\W*$")  # fmt: skip
+_HEADS = re.compile(_WHO_IS + r"(?:in\s+charge\s+of|(?:the\s+one\s+)?behind)\s+(?:the\s+)?(" + _NAME + ")" + _NAME_NOUN
+                    + r"\W*$")  # fmt: skip
 # A name's adjective shares its opening with it: Ukraine ~ Ukrainian, Russia ~ Russian, China ~ Chinese.
 STEM_CHARS = 4
 # Words that may stand between a name and its role ("Ukraine's new president", "Tesla's former chief"), not a verb
@@ -65,4 +71,6 @@ def holder(question: str) -> Holder | None:
         return Holder(m.group(1).lower(), m.group(2))
     if m := _POSSESSIVE.match(question):
         return Holder(m.group(2).lower(), m.group(1))
+    if m := _HEADS.match(question):
+        return Holder("head", m.group(1))
     return None

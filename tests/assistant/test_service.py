@@ -308,6 +308,7 @@ def test_a_refusal_names_the_kind_of_answer_no_sentence_gives(service: AnswerSer
 def test_who_holds_a_role_is_led_by_the_sentence_giving_it(service: AnswerService) -> None:
     lead = service.ask("Who is the leader of Wagner?").answer.split("[1]")[0]
     assert "Wagner founder Yevgeny Prigozhin" in lead  # led with "Azerbaijan's leader, Aliyev, ..."
+    assert "Wagner founder Yevgeny Prigozhin" in service.ask("Who is in charge of Wagner?").answer.split("[1]")[0]
     assert "Shoigu, the Russian Defense Minister" in service.ask("Who is the defense minister of Russia?").answer
 
 

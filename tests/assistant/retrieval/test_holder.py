@@ -15,6 +15,9 @@ from assistant.retrieval.holder import Holder, holder
         ("Who is Ukraine's president?", Holder("president", "Ukraine")),
         ("Who is the current CEO of Tesla?", Holder("ceo", "Tesla")),
         ("Who is the prime minister of the United Kingdom?", Holder("prime minister", "United Kingdom")),
+        ("Who is the head of the Wagner group?", Holder("head", "Wagner")),  # the generic word in lower case
+        ("Who is in charge of Wagner?", Holder("head", "Wagner")),
+        ("Who is behind the Wagner group?", Holder("head", "Wagner")),
     ],
 )
 def test_the_role_and_its_name_are_read_from_the_question(question: str, expected: Holder) -> None:
@@ -23,7 +26,13 @@ def test_the_role_and_its_name_are_read_from_the_question(question: str, expecte
 
 
 @pytest.mark.parametrize(
-    "question", ["Who founded Wagner?", "Who is Prigozhin?", "Who was named Director of the Year?"]
+    "question",
+    [
+        "Who founded Wagner?",
+        "Who is Prigozhin?",
+        "Who was named Director of the Year?",
+        "Who is in the News of the Day?",
+    ],
 )
 def test_other_who_questions_ask_for_no_holder(question: str) -> None:
     assert holder(question) is None
