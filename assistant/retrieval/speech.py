@@ -1,7 +1,7 @@
 """What someone said: "What did Kadyrov say about the war?" asks for a statement of the one named before the verb,
-which a passage gives by naming that speaker (or writing "he", "she", "they") beside a verb of saying. And who wrote
-something: "Who wrote the article about Russia's collapse?" asks for a writer, which a passage gives by naming one
-as such ("written by Jane Doe", "columnist Jill Filipovic", "By Jane Doe").
+which a passage gives by naming that speaker as the one who says, argues or warns (a bare "he said" names no one).
+And who wrote something: "Who wrote the article about Russia's collapse?" asks for a writer, which a passage gives
+by naming one as such ("written by Jane Doe", "columnist Jill Filipovic", "By Jane Doe").
 
 Read from the question's wording with the dictionary's verb forms (lemminflect), no model: "said", "arguing",
 "has warned" and "according to" all say something; "What is the name of ...?" asks for no statement.
@@ -21,7 +21,6 @@ SAYING = frozenset(
 )
 # Forms of those whose other reading is a common noun that says nothing: "the state", "a peace accord".
 _NOT_SAYING = frozenset({"state", "states", "accord", "accords"})
-_PRONOUNS = frozenset({"he", "she", "they"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
 # "What did / has / is <someone> <say>": the auxiliary, then at most MAX_SPEAKER_WORDS words before the verb.
 _ASKS = re.compile(r"^\W*what\s+(did|does|do|will|would|could|has|have|had|is|are|was|were)\s+(.+)$", re.I)
@@ -57,14 +56,19 @@ def speakers(question: str) -> frozenset[str]:
 
 
 def reports_speech(text: str, who: frozenset[str]) -> bool:
-    """The text has one of `who` (a word of theirs) say something: named before a verb of saying with no "that"
-    between (what follows "that" is what was said) and no other name just before the verb, or named just after
-    it, or "he", "she" or "they" just before it. "Kadyrov has gone further, arguing that Putin should ..." and
-    "..., said Kadyrov" state what Kadyrov said, not what Putin said; "The coronation of King Charles ...,
-    Buckingham Palace announced" states nothing King Charles said. Words inside quotation marks are the quoted
-    one's: "“I think we were all a little bit shocked when President Biden said what he said …”" is not Biden's."""
-    tokens = _WORD.findall(unquoted(text))
-    words = [w.lower() for w in tokens]
+    """The text has one of `who` (a word of theirs) say something: named just before a verb of saying (nothing but
+    a word between, no other name, no comma) or just after it, the source after "according to", or the sentence's
+    subject (its first name, with the titles going on it) with no "that" between it and the verb (what follows
+    "that" is what was said). "Kadyrov has gone further, arguing that Putin should ..." and "..., said Kadyrov"
+    state what Kadyrov said, not what Putin said; "Jacinda Ardern remembered the Queen ..., saying ..." is
+    Ardern's; "The coronation of King Charles ..., Buckingham Palace announced" is not King Charles's. "He said"
+    names no one: which "he" is not read. Words inside quotation marks are the quoted one's: "“I think we were all
+    a little bit shocked when President Biden said what he said …”" is not Biden's."""
+    plain = unquoted(text)
+    found = list(_WORD.finditer(plain))
+    tokens = [m.group(0) for m in found]
+    words = [without_possessive(w).lower() for w in tokens]
+    subject, subject_end = _subject(tokens, _opener_end(plain, found))
     for i, word in enumerate(words):
         if not saying(word) or (word == "according" and words[i + 1 : i + 2] != ["to"]):
             continue
@@ -72,17 +76,64 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
             if who & set(words[i + 2 : i + 2 + MAX_SPEAKER_WORDS]):
                 return True
             continue
-        if who & set(words[i + 1 : i + 2]) or (i and words[i - 1] in _PRONOUNS):
+        if who & set(words[i + 1 : i + 2]):
             return True
-        before = words[:i]
-        cut = len(before) - before[::-1].index("that") if "that" in before else 0
-        other = i > 1 and tokens[i - 1][:1].isupper() and words[i - 1] not in who  # "Buckingham Palace announced"
-        if who & set(before[cut:]) and not other:
+        # the verb is another's: "Buckingham Palace announced", "... which suggests"
+        other = i > 0 and (words[i - 1] in _RELATIVE or (tokens[i - 1][:1].isupper() and words[i - 1] not in who))
+        near = [j for j in range(max(0, i - NEAR_WORDS), i) if words[j] in who]
+        if near and not other and not _BREAK.search(plain, found[near[-1]].end(), found[i].start()):
+            return True
+        if who & subject and subject_end <= i and "that" not in words[subject_end:i] and not other:
             return True
     return False
 
 
-_QUOTED = re.compile(r"“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
+_BREAK = re.compile(r"[,;:—–()]")
+_RELATIVE = frozenset({"which", "who", "that"})
+NEAR_WORDS = 2  # "Trump told", "Prigozhin has said": a name this close before the verb is its subject
+
+
+def _subject(tokens: list[str], start: int = 0) -> tuple[frozenset[str], int]:
+    """The sentence's first name from `start` with the words going on it ("New Zealand Prime Minister Jacinda
+    Ardern", "Wagner founder Yevgeny Prigozhin", "Igor Girkin, the now popular Russian blogger ..."), lower case,
+    up to its first word that can only be a verb ("remembered", "has"), and where that word stands; empty when it
+    names no one."""
+    first = next((j for j in range(start, len(tokens)) if tokens[j][:1].isupper() and tokens[j].lower() not in
+                  STOPWORDS), None)  # fmt: skip
+    if first is None:
+        return frozenset(), 0
+    end = first
+    while end < len(tokens) and not _verb_only(tokens[end]):
+        end += 1
+    return frozenset(without_possessive(t).lower() for t in tokens[first:end]), end
+
+
+# Words opening a phrase set before the subject: "During the second debate, Haley told ...", "Shortly after this
+# column was written, Wendy's ... released a statement saying ...", "Following Chris Christie, Ron DeSantis ...".
+_OPENERS = frozenset(
+    "after before during following in on at since while when as despite amid with without under over for from by "
+    "shortly earlier later meanwhile still yet however also then now today yesterday speaking addressing asked "
+    "responding".split()
+)
+
+
+def _opener_end(text: str, found: list[re.Match[str]]) -> int:
+    """The index of the first word after the sentence's opening phrase (one that starts with an _OPENERS word and
+    ends at the first comma); 0 when it opens with its subject."""
+    if not found or found[0].group(0).lower() not in _OPENERS:
+        return 0
+    comma = text.find(",", found[0].end())
+    return next((j for j, m in enumerate(found) if m.start() > comma), 0) if comma >= 0 else 0
+
+
+def _verb_only(word: str) -> bool:
+    """A lower-case word the dictionary reads as a verb and nothing else but an auxiliary."""
+    found = set(readings(word.lower())) if word[:1].islower() else set()
+    return bool(found) and found <= {"VERB", "AUX"}
+
+
+# A quotation: opened and closed, left open to the end, or closed with its opening in an earlier sentence.
+_QUOTED = re.compile(r"^[^“”]*”|“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 
 
 def unquoted(text: str) -> str:

@@ -50,7 +50,11 @@ def test_verbs_of_saying_in_any_form() -> None:
         ("Kadyrov has gone further, arguing that Putin should use tactical nuclear weapons.", "putin", False),
         ('"We will win," said Kadyrov.', "kadyrov", True),
         ("According to Kadyrov, the war is over.", "kadyrov", True),
-        ("He warned of a long war.", "kadyrov", True),  # a pronoun: the chunk must name him (refusal.typed)
+        ("He warned of a long war.", "kadyrov", False),  # which "he" is not read
+        ("“The war is lost,” Kadyrov told reporters.", "kadyrov", True),
+        ("… the role of Queen her own,” they wrote.", "queen", False),  # a quote opened in an earlier sentence
+        ("Modi said he had met the Queen, writing, “she showed warmth.”", "queen", False),  # a comma before
+        ("The Queen would consult her heirs first, which suggests they both agreed.", "queen", False),  # which's
         ("Igor Girkin gave an interview stating that the war was all but lost.", "kadyrov", False),
         ("The influence of the Prigozhin-Kadyrov faction continues to grow.", "kadyrov", False),
         ("Putin said that Kadyrov was right.", "kadyrov", False),
@@ -87,3 +91,29 @@ def test_who_wrote_asks_for_a_writer_named_as_such() -> None:
         assert names_writer(text), text
     # the default article's standfirst names no one who wrote it
     assert not names_writer("As Russia faces economic collapse and military setbacks, Vladimir Putin may be dangling")
+
+
+@pytest.mark.parametrize(
+    ("text", "who", "says"),
+    [
+        (  # the subject says it; the Queen is remembered
+            "New Zealand Prime Minister Jacinda Ardern remembered the Queen in a national address, saying that she "
+            "had come to define service.",
+            "queen",
+            False,
+        ),
+        ("Wagner founder Yevgeny Prigozhin said the war was lost.", "prigozhin", True),  # a title on the name
+        ('Standing before thousands is "a hell of a lot harder than a debate," Trump told the crowd.', "trump", True),
+        ("During the second debate, Haley told Ramaswamy that TikTok is dangerous.", "haley", True),
+        (  # the subject after an opening phrase, named with a possessive
+            "Shortly after this column was written, Wendy's – presumably intimidated – released a statement saying "
+            "that it will not raise prices.",
+            "wendy",
+            True,
+        ),
+        ("Following Chris Christie, Ron DeSantis invoked Trump's absence by saying he is missing.", "desantis", True),
+        ("Following Chris Christie, Ron DeSantis invoked Trump's absence by saying he is missing.", "christie", False),
+    ],
+)
+def test_the_speaker_is_the_sentence_s_subject_or_stands_by_the_verb(text: str, who: str, says: bool) -> None:
+    assert reports_speech(text, frozenset({who})) is says
