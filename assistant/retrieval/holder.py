@@ -37,6 +37,8 @@ _SAME_ROLE = (
     frozenset({"head", "leader", "chief", "boss", "founder"}),
     frozenset({"ceo", "chief executive", "chief executive officer"}),
     frozenset({"prime minister", "premier"}),
+    frozenset({"governor", "gov."}),  # "North Dakota Gov. Doug Burgum"
+    frozenset({"senator", "sen."}),
 )
 
 
@@ -62,7 +64,7 @@ def _pattern(role: str, of: str) -> re.Pattern[str]:
         words = words[:-1]  # "the Wagner Group": "Wagner leader"
     # one word may be said as its adjective ("Ukrainian"); several only as written ("United States" is no UK)
     name = re.escape(words[0][:STEM_CHARS]) + r"\w*" if len(words) == 1 else r"\s+".join(map(re.escape, words))
-    return re.compile(rf"(?i:\b{said})\s+of\s+(?:the\s+)?{name}|\b{name}(?:[’']s?)?\s+{_BETWEEN}(?i:{said})\b")
+    return re.compile(rf"(?i:\b{said})\s+of\s+(?:the\s+)?{name}|\b{name}(?:[’']s?)?\s+{_BETWEEN}(?i:{said})(?!\w)")
 
 
 def holder(question: str) -> Holder | None:

@@ -59,3 +59,8 @@ def test_a_role_said_in_other_words_or_of_a_name_of_several_words() -> None:
     uk = Holder("prime minister", "United Kingdom")
     assert uk.held_in("the prime minister of the United Kingdom, Rishi Sunak")
     assert not uk.held_in("United States Prime Minister")  # several words: only as written
+
+
+def test_a_role_abbreviated_before_a_name() -> None:
+    governor = holder("Who is the governor of North Dakota?")
+    assert governor is not None and governor.held_in("North Dakota Gov. Doug Burgum said Saturday.")
