@@ -41,7 +41,7 @@ class Quote:
 
 def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
     """Fragments, over-long run-ons, the articles' own questions ("Who is his brother?") and headings (a line in
-    capitals, or one ending in a colon) are not answers."""
+    capitals, one ending in a colon, one opening with a label in capitals: "SEE ALSO:") are not answers."""
     words = len(sentence.split())
     return min_words <= words <= max_words and not (
         _QUESTION.search(sentence) or _LABEL.search(sentence) or shouted(sentence)
