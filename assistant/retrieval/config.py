@@ -65,6 +65,9 @@ class FollowUp(BaseModel):
     model_config = ConfigDict(frozen=True, extra="forbid")
 
     name_reach: int = Field(default=40, ge=0)  # characters between a name in the last answer and a topic word, at most
+    # ...and in the answer's lead, read first: a name this close to a topic word there is the answer's ("Wagner
+    # founder Yevgeny Prigozhin"), before a nearer one in a supporting sentence ("Azerbaijan's leader, Aliyev")
+    lead_reach: int = Field(default=20, ge=0)
     names_kept: int = Field(default=1, ge=0)  # names of the last answer added to a follow-up
     topic_stem: int = Field(default=5, ge=1)  # a topic word matches answer words starting with its first 5 letters
     topic_word_min: int = Field(default=4, ge=1)  # shorter topic words are too ambiguous to match by stem

@@ -79,22 +79,35 @@ def is_follow_up(question: str) -> bool:
 
 
 def _names_near(answer: str, topic: list[str], config: FollowUp) -> list[str]:
-    """The names in the answer closest to a topic word ('Wagner founder Yevgeny Prigozhin'): what 'he' means."""
+    """The names in the answer closest to a topic word ('Wagner founder Yevgeny Prigozhin'): what 'he' means.
+    The answer's lead (before its first citation mark) is read first, as it is the answer, for a name right by a
+    topic word (config.lead_reach); else the whole answer. A name after a topic word is taken before one ahead of
+    it, as news sets the title before the name: "... Ramzan Kadyrov and Wagner founder Yevgeny Prigozhin" is
+    Prigozhin for "Who leads Wagner?"."""
+    lead = answer.partition("[1]")[0]
+    if names := _nearest(lead, topic, config, config.lead_reach):
+        return names
+    return _nearest(re.sub(r"\[\d+\]", "", answer), topic, config, config.name_reach)
+
+
+def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[str]:
+    """_names_near over one text: names after a topic word, nearest first, then those ahead of one."""
     stems = [w.lower()[: config.topic_stem] for w in topic if len(w) >= config.topic_word_min]
-    hits = [
-        (m.start(), m.end()) for m in _WORD.finditer(answer) if any(m.group(0).lower().startswith(s) for s in stems)
-    ]
-    scored: list[tuple[int, str]] = []
-    for m in _NAME.finditer(answer):
+    hits = [(m.start(), m.end()) for m in _WORD.finditer(text) if any(m.group(0).lower().startswith(s) for s in stems)]
+    scored: list[tuple[bool, int, str]] = []
+    for m in _NAME.finditer(text):
         name = m.group(0)
         if name.lower() in STOPWORDS or any(w.lower() in name.lower() for w in topic):
             continue
-        if " " not in name and opens_sentence(answer[: m.start()]):
+        if " " not in name and opens_sentence(text[: m.start()]):
             continue  # one capitalised word opening a sentence ("Each new Ukrainian victory…") need not be a name
-        gaps = [max(m.start() - end, start - m.end()) for start, end in hits]
-        if gaps and min(gaps) <= config.name_reach:
-            scored.append((min(gaps), name))
-    return list(dict.fromkeys(name for _, name in sorted(scored)))[: config.names_kept]
+        after = [m.start() - end for start, end in hits if m.start() >= end]
+        ahead = [start - m.end() for start, end in hits if start >= m.end()]
+        if after and min(after) <= reach:
+            scored.append((False, min(after), name))
+        elif ahead and min(ahead) <= reach:
+            scored.append((True, min(ahead), name))
+    return list(dict.fromkeys(name for _, _, name in sorted(scored)))[: config.names_kept]
 
 
 def unframe(question: str) -> str:
@@ -121,7 +134,7 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
         return in_place
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     context = _content_words(last_user)
-    context += _names_near(re.sub(r"\[\d+\]", "", last_answer), context, config)
+    context += _names_near(last_answer, context, config)
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question

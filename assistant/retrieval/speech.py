@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from assistant.retrieval.rewrite import asked_part
 from newstext.terms import STOPWORDS, readings, without_possessive
 
 # The verbs that report a statement, as dictionary forms: any of them answers a question asking with any other
@@ -35,8 +36,8 @@ def saying(word: str) -> bool:
 
 def speaker(question: str) -> str:
     """Who the question asks a statement of, as it names them ("What has the Kremlin's spokesman claimed?" -> "the
-    Kremlin's spokesman"); "" when it asks for no statement."""
-    m = _ASKS.match(question)
+    Kremlin's spokesman", "What did he say?" -> "he"); "" when it asks for no statement."""
+    m = _ASKS.match(asked_part(question))
     if not m:
         return ""
     progressive = m.group(1).lower() in {"is", "are", "was", "were"}
@@ -49,10 +50,18 @@ def speaker(question: str) -> str:
 
 def speakers(question: str) -> frozenset[str]:
     """The words naming the speaker (speaker()), lower case and without stop words ("What did Vladimir Putin say?"
-    -> vladimir, putin); empty when the question asks for no statement, or only of "he" or "they" (a follow-up's
-    rewrite names them)."""
-    named = (without_possessive(w).lower() for w in speaker(question).split())
+    -> vladimir, putin). For "he", "she" or "they" in a follow-up, the names the conversation gave, which rewrite()
+    carried in brackets ("What did he say? (leader Wagner Yevgeny Prigozhin)" -> wagner, yevgeny, prigozhin);
+    empty when the question asks for no statement or names no one."""
+    said = speaker(question)
+    if said.lower() in _POINTING:
+        carried = question[len(asked_part(question)) :]
+        return frozenset(w.lower() for w in _WORD.findall(carried) if w[:1].isupper())
+    named = (without_possessive(w).lower() for w in said.split())
     return frozenset(w for w in named if w not in STOPWORDS)
+
+
+_POINTING = frozenset({"he", "she", "they"})  # a follow-up's person, named by the conversation
 
 
 def reports_speech(text: str, who: frozenset[str]) -> bool:

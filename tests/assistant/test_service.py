@@ -377,6 +377,15 @@ def test_a_follow_up_is_led_by_what_its_own_words_ask(service: AnswerService) ->
     assert "Azerbaijan shot down a Russian helicopter" in over_syria.citations[0].quote
 
 
+def test_what_he_said_is_asked_of_the_person_the_last_answer_named(service: AnswerService) -> None:
+    """"he" is the person the last answer's lead names: Kadyrov says something in the articles, Prigozhin does not
+    ("he" once read as Aliyev, in the support)."""
+    kadyrov = after(service, "Who is Ramzan Kadyrov?", "What did he say about the war?")
+    assert "Kadyrov has gone further, arguing" in kadyrov.answer.split("[1]")[0]
+    prigozhin = after(service, "Who is the leader of Wagner?", "What did he say?")
+    assert prigozhin.refused and prigozhin.reason == "no_answer" and "gives anything he said" in prigozhin.answer
+
+
 def test_date_and_source_filters(service: AnswerService) -> None:
     only_cnn = service.ask("storm power outage", filters=Filters(sources=["cnn.com"]))
     assert {p.article_id for p in only_cnn.passages} == {"later#cnn-1"}  # the feed's own id, scoped to the feed

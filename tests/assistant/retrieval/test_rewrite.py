@@ -99,7 +99,8 @@ def test_the_follow_up_settings_decide_which_names_join() -> None:
     question = "Which city did his forces assault?"
     assert "Yevgeny Prigozhin" in rewrite(question, HISTORY, FollowUp())  # 'founder' (~ 'founded') is next to it
     assert "Prigozhin" not in rewrite(question, HISTORY, FollowUp(names_kept=0))
-    assert "Prigozhin" not in rewrite(question, HISTORY, FollowUp(name_reach=0))  # one space from 'founder'
+    close = FollowUp(name_reach=0, lead_reach=0)
+    assert "Prigozhin" not in rewrite(question, HISTORY, close)  # one space from 'founder'
     assert "Prigozhin" not in rewrite(question, HISTORY, FollowUp(topic_word_min=8))  # 'founded', 'Wagner': too short
     assert "Wagner" in rewrite(question, HISTORY, FollowUp(names_kept=0))  # the topic words stay
 
@@ -200,3 +201,18 @@ def test_a_word_opening_a_sentence_of_the_answer_is_not_taken_for_a_name() -> No
     ]
     rewritten = rewrite("When?", history, FollowUp())
     assert rewritten == "When? (peace talks July)"  # it took "Enter" before; a name inside a sentence is taken
+
+
+def test_he_is_the_name_the_answer_s_lead_sets_after_a_topic_word() -> None:
+    """"he" is the lead's "Wagner founder Yevgeny Prigozhin", not Kadyrov ahead of "Wagner", nor the supporting
+    sentence's "Azerbaijan's leader, Aliyev", nearer to "leader"."""
+    history = [
+        Turn(role="user", content="Who is the leader of Wagner?"),
+        Turn(
+            role="assistant",
+            content="Shoigu took criticism from hardliners like Ramzan Kadyrov and Wagner founder Yevgeny Prigozhin. "
+            "[1] Azerbaijan's leader, Aliyev, is cheering Ukraine's fight. [2]",
+        ),
+    ]
+    rewritten = rewrite("What did he say?", history, FollowUp())
+    assert "Yevgeny Prigozhin" in rewritten and "Aliyev" not in rewritten and "Kadyrov" not in rewritten

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval.answer_type import AnswerType, expected_type
-from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, saying, speakers
+from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, saying, speaker, speakers
 
 
 @pytest.mark.parametrize(
@@ -117,3 +117,9 @@ def test_who_wrote_asks_for_a_writer_named_as_such() -> None:
 )
 def test_the_speaker_is_the_sentence_s_subject_or_stands_by_the_verb(text: str, who: str, says: bool) -> None:
     assert reports_speech(text, frozenset({who})) is says
+
+
+def test_a_follow_up_s_he_is_the_name_the_conversation_carried() -> None:
+    question = "What did he say? (leader Wagner Yevgeny Prigozhin)"  # as rewrite() gives it
+    assert speaker(question) == "he" and {"yevgeny", "prigozhin"} <= speakers(question)
+    assert speakers("What did he say?") == frozenset() and expected_type("What did he say?") != "statement"
