@@ -58,6 +58,8 @@ _PATTERNS: dict[str, str] = {
 }
 _GAZETTEERS: dict[str, frozenset[str]] = {"country": COUNTRIES, "us_state": US_STATES, "month": MONTHS}
 
+# Kinds read from the question's wording (speech.py, holder.py) rather than found by a pattern in the passage.
+_WORDED = frozenset({"statement", "holder", "writer"})
 # The wh-phrase that asks for each type, tried in this order (the first match wins).
 _ASKS: list[tuple[str, str]] = [
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
@@ -190,12 +192,8 @@ class AnswerType:
     @classmethod
     def of(cls, question: str) -> AnswerType:
         kind = expected_type(question)
-        if kind == "statement":
-            return cls(kind, frozenset(), speakers(question))
-        if kind == "holder":
-            return cls(kind, frozenset(), role=holder(question))
-        if kind == "writer":
-            return cls(kind, frozenset())
+        if kind in _WORDED:
+            return cls(kind, frozenset(), speakers(question), holder(question))
         return cls(kind, frozenset(candidates(question, kind)) if kind else frozenset())
 
     def match(self, text: str) -> float:
@@ -205,12 +203,11 @@ class AnswerType:
             return 0.0
         if self.kind == "statement":
             return 1.0 if reports_speech(text, self.speakers) else 0.0
-        if self.role is not None:
-            return 1.0 if self.role.held_in(text) else 0.0
+        if self.kind == "holder":
+            return 1.0 if self.role is not None and self.role.held_in(text) else 0.0
         if self.kind == "writer":
             return 1.0 if names_writer(text) else 0.0
         return 1.0 if candidates(text, self.kind) - self.asked else 0.0
-
 
 
 # What each kind of answer is called when no sentence gives one: "none of their sentences gives a year".
