@@ -51,7 +51,7 @@ def _norm_number(text: str) -> str:
     return text.rstrip(".,").replace(",", "")
 
 
-def _norm_word(word: str) -> str:
+def norm_word(word: str) -> str:
     """Lower case, no possessive, no dots (U.S. ~ US), no trailing punctuation."""
     return without_possessive(word.rstrip(".,;:!?-")).replace(".", "").lower()
 
@@ -106,7 +106,7 @@ class Constraints:
             if not word[0].isupper() or (opens and not acronym):
                 continue
             for part in word.split("-"):
-                norm = _norm_word(part)
+                norm = norm_word(part)
                 short = without_possessive(part).isupper() and len(norm) < rules.min_acronym
                 if part[:1].isupper() and len(norm) > 1 and not short and norm not in NOT_NAMES | STOPWORDS:
                     names.add(norm)
@@ -129,7 +129,7 @@ class Constraints:
         numbers = {_norm_number(m) for m in _NUMBER.findall(joined)} | spelled | scores
         # A name is stated as a name: "Alexander the Great" is not met by "a great deal" (a capital, or a digit).
         words = {
-            _norm_word(w) for m in _WORD.finditer(joined) for w in (m.group(0), *m.group(0).split("-"))
+            norm_word(w) for m in _WORD.finditer(joined) for w in (m.group(0), *m.group(0).split("-"))
             if w[:1].isupper() or w[:1].isdigit()
         }
         out = [n for n in sorted(self.numbers) if n not in numbers]
@@ -168,7 +168,7 @@ def _name_words(question: str) -> tuple[list[str], list[bool]]:
     drop = wanted.names | wanted.numbers
     words = question.split()
     bare = [w.strip(_AROUND) for w in words]  # "(Kadyrov": a follow-up's names come in brackets (retrieval.rewrite)
-    flags = [_norm_word(b) in drop or _norm_number(b) in drop for b in bare]
+    flags = [norm_word(b) in drop or _norm_number(b) in drop for b in bare]
     i = 0
     while i < len(words):
         if not flags[i] or _ENDS_PHRASE.search(words[i]):

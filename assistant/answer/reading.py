@@ -13,6 +13,7 @@ from assistant.answer.asked import in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import Constraints, name_phrases, residue
 from assistant.answer.lead import default_ranker, ranked_sentences
+from assistant.answer.rare_names import rare_names
 from assistant.answer.refusal import about, about_first, answering, typed
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.pipeline import Retrieval
@@ -123,6 +124,15 @@ class Reading:
         carried = not self._carried or any(not name.missing([text]) for name in self._carried)
         return carried and not self._own.missing([text])
 
+    def rare_names_held(self) -> bool:
+        """One of the policy.topic_sentences best sits in a chunk stating each of the question's rare names
+        (rare_names.py; True when it has none or the test is off)."""
+        if (share := self._refusal.rare_name_share) is None:
+            return True
+        rare = rare_names(self._own, asked_part(self._retrieval.query), self._retrieval.query_idf, share)
+        best = self.scored[: self._refusal.topic_sentences]
+        return not rare or any(not rare.missing([self._chunk_text(s)]) for _, s in best)
+
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
         """names_stated, where a sentence holding the asked kind must sit in a chunk naming the question's names."""
@@ -206,6 +216,8 @@ class Reading:
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
             self.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
         )  # fmt: skip
+        if likely and not self.rare_names_held():
+            return 0.0  # the best sentences come from other stories than the one the rare names tell
         if not (likely and self._refusal.typed_leads):
             return likely
         held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)

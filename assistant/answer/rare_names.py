@@ -1,0 +1,38 @@
+"""The rare names of a question: the few the collection seldom writes ("Reckitt Benckiser", "Salesianum"), which
+say what the question is about, unlike the common ones ("Britain", "Delaware") that half its stories share.
+
+The constraint check (refusal.decide) only asks that some top chunk state each name. A chunk that mentions Reckitt
+Benckiser in passing meets it, and the best sentence may then come from a chunk about another recall. The answer's
+best sentences must include one from a chunk that states the rare names."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Mapping
+from dataclasses import replace
+
+from assistant.answer.constraints import Constraints, norm_word
+from newstext.terms import terms
+
+# The capitalised words right after "which" or "what" describe the answer, not the topic: "Which Caribbean nation's
+# prime minister resigned?" is answered by a chunk on Haiti, which need not say "Caribbean".
+_ANSWER_WORDS = re.compile(r"\b(?i:which|what)\s+((?:[A-Z][\w’'.&-]*\s+)+)")
+
+
+def describes_answer(question: str) -> set[str]:
+    """The names in the question's wh-phrase ("Which Caribbean nation" -> caribbean), lower-cased."""
+    return {norm_word(word) for m in _ANSWER_WORDS.finditer(question) for word in m.group(1).split()}
+
+
+def rare_names(asked: Constraints, question: str, idf: Mapping[str, float], share: float) -> Constraints:
+    """The names of `asked` (the question's own) that at most `share` of the chunks hold: a BM25 idf of at least
+    log(1 / share) for each of the name's terms (idf = log(1 + (N - df + 0.5) / (df + 0.5)), so df / N <= share);
+    a term `idf` lacks counts as common. No numbers or quotes: those the constraint check reads as they are."""
+    floor = math.log(1.0 / share)
+    answer = describes_answer(question)
+    rare = {
+        name for name in asked.names - answer
+        if (found := terms(name)) and all(idf.get(t, 0.0) >= floor for t in found)
+    }  # fmt: skip
+    return replace(asked, numbers=frozenset(), names=frozenset(rare), phrases=frozenset())

@@ -1,0 +1,93 @@
+"""Rare names: which of a question's names the answer's best sentences must come from a chunk stating, and the
+gate's reading when none does (the pipeline's own types over the fake embedder: the rule reads no ranking)."""
+
+from __future__ import annotations
+
+import math
+
+import pytest
+from fakes import FakeEmbedder
+
+from assistant.answer.config import AnswerPolicy, RefusalPolicy
+from assistant.answer.constraints import Constraints
+from assistant.answer.rare_names import describes_answer, rare_names
+from assistant.answer.reading import Reading
+from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.pipeline import Retrieval
+from assistant.settings import load_settings
+from index.store import StoredArticle, StoredChunk
+from newstext.terms import terms
+
+SHARE = 0.01  # a name in at most 1 of 100 chunks
+
+
+def idf_of(**names: float) -> dict[str, float]:
+    """An idf for each name's terms, as the lexical index would give them."""
+    return {t: value for name, value in names.items() for t in terms(name)}
+
+
+def test_the_names_of_the_wh_phrase_describe_the_answer() -> None:
+    assert describes_answer("Which Caribbean nation's prime minister resigned?") == {"caribbean"}
+    assert describes_answer("What U.S. state banned TikTok?") == {"us"}
+    assert describes_answer("What did Kadyrov say about the war?") == set()
+    assert describes_answer("Reckitt Benckiser recalled which product?") == set()
+
+
+def test_a_name_few_chunks_hold_is_rare_and_a_common_one_is_not() -> None:
+    question = "Manufacturer Reckitt Benckiser recalled which product in Britain?"
+    idf = idf_of(reckitt=10.6, benckiser=10.6, britain=2.4)
+    assert rare_names(Constraints.of(question), question, idf, SHARE).names == {"reckitt", "benckiser"}
+    floor = math.log(1 / SHARE)  # df / N <= share
+    at_floor = idf_of(reckitt=floor, benckiser=floor - 0.1)
+    assert rare_names(Constraints.of(question), question, at_floor, SHARE).names == {"reckitt"}
+
+
+def test_a_name_describing_the_answer_or_unknown_to_the_index_is_not_rare() -> None:
+    question = "Which Caribbean nation's prime minister resigned in Kingston?"
+    rare = rare_names(Constraints.of(question), question, idf_of(caribbean=7.0), SHARE)
+    assert not rare.names  # Caribbean describes the answer; Kingston has no idf given: counted as common
+    assert not rare.numbers and not rare.phrases
+
+
+def candidate(article: str, title: str, text: str) -> Candidate:
+    """A retrieved chunk (or its passage: the same chunk id and text) of one article."""
+    chunk = StoredChunk(id=f"{article}:0", article_id=article, start=0, end=len(text), text=text)
+    article_row = StoredArticle(article, title, "", "", "", text, [], 1, 0.0)
+    return Candidate(chunk, article_row, dense=0.5, features={"recency": 0.5})  # rerank sets recency
+
+
+BRIEFS = candidate(
+    "briefs", "Business briefs",
+    "Corvid Robotics opened a research office in Graz. Quillon Dairy, a family firm from Brno, named a new head of "
+    "marketing. Stonebridge Bank said it would close two branches in Cork.",
+)  # fmt: skip
+RECALL = candidate(
+    "recall", "Cough syrup recalled",
+    "Alder Pharma recalled 12,000 bottles of cough syrup from sale on Tuesday over contamination fears. No illnesses "
+    "had been reported.",
+)  # fmt: skip
+QUESTION = "Which product did Quillon Dairy recall over contamination fears?"
+
+
+def reading(embedder: FakeEmbedder, passages: list[Candidate], idf: dict[str, float]) -> Reading:
+    """The answer's reading of a retrieval whose top chunks are the briefs and the recall, with these passages."""
+    vector = embedder.embed([QUESTION])[0]
+    retrieval = Retrieval(QUESTION, passages, [RECALL, BRIEFS], vector, terms(QUESTION), idf)
+    return Reading(retrieval, embedder, AnswerPolicy(), RefusalPolicy(rare_name_share=SHARE))
+
+
+def test_best_sentences_from_other_stories_than_the_rare_name_s_are_not_held(fake_embedder: FakeEmbedder) -> None:
+    """The briefs name the dairy in passing (the constraint check passes on them); every sentence the answer
+    could open with is the recall's, another company's: the gate reads no answer."""
+    rare = idf_of(quillon=9.0, dairy=8.0)
+    assert not reading(fake_embedder, [RECALL], rare).rare_names_held()
+    assert reading(fake_embedder, [RECALL], rare).answering() == 0.0
+    assert reading(fake_embedder, [RECALL, BRIEFS], rare).rare_names_held()  # a briefs sentence is among the best
+    assert reading(fake_embedder, [RECALL], idf_of(quillon=2.0, dairy=2.0)).rare_names_held()  # names many chunks hold
+
+
+def test_the_share_is_a_setting_between_zero_and_one() -> None:
+    assert load_settings(answer={"refusal": {"rare_name_share": 0.002}}).answer.refusal.rare_name_share == 0.002
+    assert load_settings(answer={"refusal": {"rare_name_share": None}}).answer.refusal.rare_name_share is None
+    with pytest.raises(ValueError, match="rare_name_share"):
+        load_settings(answer={"refusal": {"rare_name_share": 0}})
