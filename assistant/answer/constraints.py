@@ -13,6 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from assistant.retrieval.rewrite import asked_part
+from newstext.generic import ORGANISATION_WORDS
 from newstext.sentences import opens_sentence
 from newstext.terms import STOPWORDS, readings, without_possessive
 
@@ -25,11 +26,6 @@ _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
 _AROUND = "?!.,;:()[]\"'“”‘’"  # what may stand around a word of a question
 _ENDS_PHRASE = re.compile(r"[?!.,;:)\]]$")  # a word the question's punctuation closes: no name phrase goes on past it
-# The generic word of an organisation's name, which articles lower-case or drop ("the Wagner group", "Wagner").
-ORGANISATION_WORDS = frozenset(
-    "group company corporation party committee council department ministry agency organization organisation "
-    "association foundation institute university college commission federation league".split()
-)
 # Capitalised words that are no constraint: question words, titles, words of address, and ORGANISATION_WORDS (the
 # name beside one is still demanded: "Who is the founder of the Wagner Group?" -> wagner).
 NOT_NAMES = ORGANISATION_WORDS | frozenset(

@@ -11,9 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from newstext.generic import BODY_WORDS, ORGANISATION_WORDS, PLACE_WORDS
+
 _NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*"
 # a generic word a name may go with in lower case: "the Wagner group"
-_NAME_NOUN = r"(?:\s+(?:group|company|party|club|team|movement|network|organi[sz]ation|government|army))?"
+_NAME_NOUN = r"(?:\s+(?:" + "|".join(sorted(ORGANISATION_WORDS | BODY_WORDS)) + r"))?"
 # A noun or two: "Who was named Director of ..." asks no role, nor does "Who is in the news ...".
 _ROLE = r"(?![a-z]+ed\b|(?:in|on|at|of|for|to|by|with|from|a|an|the)\b)[A-Za-z]+(?:\s+[A-Za-z]+)?"
 _CURRENT = r"(?:(?:new|current|former|acting|interim|incoming|outgoing)\s+)?"
@@ -31,7 +33,7 @@ STEM_CHARS = 4
 # Words that may stand between a name and its role ("Ukraine's new president", "Tesla's former chief"), not a verb
 # or an article ("Ukraine has a president" calls no one its president).
 _BETWEEN = r"(?:(?!(?:has|have|had|is|was|are|were|a|an|the|and|or|to|in|its|their)\b)[\w-]+\s+){0,2}"
-_GENERIC = frozenset({"group", "city", "company", "party", "club", "team", "corp", "inc", "county", "state"})
+_GENERIC = ORGANISATION_WORDS | BODY_WORDS | PLACE_WORDS  # a name's last word that a passage drops
 # Roles said in other words: a passage calling Prigozhin Wagner's leader, or its founder, answers who heads it.
 _SAME_ROLE = (
     frozenset({"head", "leader", "chief", "boss", "founder"}),

@@ -64,3 +64,12 @@ def test_a_role_said_in_other_words_or_of_a_name_of_several_words() -> None:
 def test_a_role_abbreviated_before_a_name() -> None:
     governor = holder("Who is the governor of North Dakota?")
     assert governor is not None and governor.held_in("North Dakota Gov. Doug Burgum said Saturday.")
+
+
+def test_a_name_s_generic_last_word_may_be_dropped() -> None:
+    """newstext.generic: an organisation's, a body's or a place's generic word ("University", "County")."""
+    harvard = holder("Who is the president of Harvard University?")
+    assert harvard is not None and harvard.held_in("Harvard president Claudine Gay resigned on Tuesday.")
+    county = holder("Who is the sheriff of Orange County?")
+    assert county is not None and county.held_in("the Orange sheriff, John Mina, said deputies were on the scene.")
+    assert holder("Who is the leader of the Wagner movement?") == Holder("leader", "Wagner")
