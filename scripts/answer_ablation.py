@@ -26,8 +26,9 @@ from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
 
 K = 15
-# The sentence gates as the thirteenth pass shipped them (reports/issue-13.md; the fourteenth pass adds the rest).
-EARLIER = replace(RefusalPolicy(), min_word_cosine=None, residue_leads=False, typed_names=False)
+# The sentence gates as the thirteenth pass shipped them (reports/issue-13.md; the fourteenth and twentieth passes add
+# the rest).
+EARLIER = replace(RefusalPolicy(), min_word_cosine=None, residue_leads=False, typed_names=False, rare_name_share=None)
 
 
 def corroboration_rule(chunks: list[Candidate], question: str) -> bool:
@@ -63,6 +64,7 @@ class Case:
     closest_clause: float = 0.0  # the best clause cosine of the top sentences: a topic the chunks miss
     earlier: list[str] | None = None  # the lead and gate of the thirteenth pass: no kind held about another story,
     earlier_prob: float | None = 0.0  # no short rest's words, no later sentence leading for the residue test
+    common_prob: float | None = 0.0  # the shipped gate without the rare-name test (rare_name_share None)
 
 
 def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type: ignore[no-untyped-def]
@@ -86,8 +88,10 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             before = Reading(r, service.handles.embedder, refusal=EARLIER)
             earlier_prob = before.answering()
             earlier = [x.text for x in compose(before.scored)]
+            common = Reading(r, service.handles.embedder, refusal=replace(RefusalPolicy(), rare_name_share=None))
             out.append(Case(
                 kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway, residue, closest, earlier, earlier_prob,
+                common.answering(),
             ))  # fmt: skip
     return out
 
@@ -128,11 +132,11 @@ def main() -> None:
         return lambda c: decide(c.retrieval.chunks, c.retrieval.query, policy).refused
 
     def gated(
-        policy: RefusalPolicy, about: bool = True, residue: bool = True, earlier: bool = False
+        policy: RefusalPolicy, about: bool = True, residue: bool = True, earlier: bool = False, rare: bool = True
     ) -> Callable[[Case], bool]:
         def refuses(c: Case) -> bool:
             prob = (c.lead_prob_residue if residue else c.lead_prob) if about else c.lead_prob_any
-            prob = c.earlier_prob if earlier else prob
+            prob = c.earlier_prob if earlier else prob if rare else c.common_prob
             closest = c.closest_clause
             return decide(
                 c.retrieval.chunks, c.retrieval.query, policy, answer=lambda: prob, closest_clause=lambda: closest
@@ -168,8 +172,9 @@ def main() -> None:
         "+ no_answer gate: the best sentence likely enough to answer": (gated(base, about=False), lead),
         "+ and about the question: its cosine or a clause's": (gated(base, residue=False), lead),
         "+ and about what it asks beyond its names": (gated(base, earlier=True), earlier_lead),
-        "+ the asked kind in a chunk naming the names, a short rest's words, the next sentence for the residue test"
-        " (default: all stages)": (gated(base), lead),
+        "+ the asked kind in a chunk naming the names, a short rest's words, the next sentence for the residue test":
+            (gated(base, rare=False), lead),
+        "+ a rare name stated by the chunk of one of the best sentences (default: all stages)": (gated(base), lead),
         "learned lead alone (old refusal)": (old, lead),
         "all stages + time expressions as date filters": (timed_refusal, timed_lead),
     }  # fmt: skip

@@ -125,13 +125,15 @@ class Reading:
         return carried and not self._own.missing([text])
 
     def rare_names_held(self) -> bool:
-        """One of the policy.topic_sentences best sits in a chunk stating each of the question's rare names
-        (rare_names.py; True when it has none or the test is off)."""
+        """One of the policy.topic_sentences best is about the question and sits in a chunk stating each of its rare
+        names (rare_names.py; True when it has none or the test is off)."""
         if (share := self._refusal.rare_name_share) is None:
             return True
         rare = rare_names(self._own, asked_part(self._retrieval.query), self._retrieval.query_idf, share)
         best = self.scored[: self._refusal.topic_sentences]
-        return not rare or any(not rare.missing([self._chunk_text(s)]) for _, s in best)
+        return not rare or any(
+            not rare.missing([self._chunk_text(s)]) and about(s, self._refusal, self.clause_cosine) for _, s in best
+        )
 
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:

@@ -66,23 +66,27 @@ RECALL = candidate(
     "Alder Pharma recalled 12,000 bottles of cough syrup from sale on Tuesday over contamination fears. No illnesses "
     "had been reported.",
 )  # fmt: skip
+DAIRY_RECALL = candidate(
+    "dairy", "Dairy recall", "Quillon Dairy recalled its yoghurt over contamination fears, the product's maker said."
+)
 QUESTION = "Which product did Quillon Dairy recall over contamination fears?"
 
 
 def reading(embedder: FakeEmbedder, passages: list[Candidate], idf: dict[str, float]) -> Reading:
     """The answer's reading of a retrieval whose top chunks are the briefs and the recall, with these passages."""
     vector = embedder.embed([QUESTION])[0]
-    retrieval = Retrieval(QUESTION, passages, [RECALL, BRIEFS], vector, terms(QUESTION), idf)
+    retrieval = Retrieval(QUESTION, passages, [RECALL, BRIEFS, DAIRY_RECALL], vector, terms(QUESTION), idf)
     return Reading(retrieval, embedder, AnswerPolicy(), RefusalPolicy(rare_name_share=SHARE))
 
 
 def test_best_sentences_from_other_stories_than_the_rare_name_s_are_not_held(fake_embedder: FakeEmbedder) -> None:
-    """The briefs name the dairy in passing (the constraint check passes on them); every sentence the answer
-    could open with is the recall's, another company's: the gate reads no answer."""
+    """The briefs name the dairy in passing (the constraint check passes on them); every sentence about the
+    question that the answer could open with is the recall's, another company's: the gate reads no answer."""
     rare = idf_of(quillon=9.0, dairy=8.0)
     assert not reading(fake_embedder, [RECALL], rare).rare_names_held()
     assert reading(fake_embedder, [RECALL], rare).answering() == 0.0
-    assert reading(fake_embedder, [RECALL, BRIEFS], rare).rare_names_held()  # a briefs sentence is among the best
+    assert not reading(fake_embedder, [RECALL, BRIEFS], rare).rare_names_held()  # the briefs' is about a hire
+    assert reading(fake_embedder, [RECALL, DAIRY_RECALL], rare).rare_names_held()  # the dairy's own recall
     assert reading(fake_embedder, [RECALL], idf_of(quillon=2.0, dairy=2.0)).rare_names_held()  # names many chunks hold
 
 
