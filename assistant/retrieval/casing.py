@@ -8,7 +8,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from difflib import get_close_matches
-from functools import lru_cache
+from functools import lru_cache, partial
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from newstext.sentences import opens_sentence
@@ -80,6 +80,53 @@ def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     return {key: form for key, form in forms.items() if not lower[_stem(key)]}
 
 
+def written_phrases(texts: Iterable[str], question: str) -> dict[str, str]:
+    """Runs of two or more capitalised words inside a sentence ("Smyrna School District", "Great Wolf Lodge") whose
+    words the question holds in a row, by their lower-case form: a name of several words is one, though its words
+    alone are also common words the texts write in lower case ("the school district"), which written_forms leaves
+    uncased. Headings excepted, where every word has a capital."""
+    asked = " " + " ".join(_bare(w).lower() for w in _WORD.findall(question)) + " "
+    texts = ["\n".join(line for line in text.splitlines() if not _heading(line)) for text in texts]
+    found: dict[str, str] = {}
+    for text in texts:
+        for m in _RUN.finditer(text):
+            words = [_bare(w) for w in m.group(0).split()]
+            if opens_sentence(text[max(0, m.start() - 3) : m.start()]):
+                words = words[1:]  # its first capital may only open the sentence
+            while len(words) >= 2 and _lowered_first(words, texts):
+                words = words[1:]  # "Former President Donald Trump", where the texts also write "former President …"
+            key = " ".join(w.lower() for w in words)
+            shouted_run = all(w.isupper() for w in words)  # "BIRTH CONTROL PILL": capitals that name nothing
+            if len(words) >= 2 and len(words[0]) > 2 and not shouted_run and f" {key} " in asked:
+                found.setdefault(key, " ".join(words))
+    # a phrase the texts also write in lower case is none ("the armed forces", "former President Trump")
+    lower = re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b") if found else None
+    written_lower = {m.group(0) for t in texts for m in lower.finditer(t)} if lower else set()
+    return {key: form for key, form in found.items() if key not in written_lower}
+
+
+def _lowered_first(words: list[str], texts: list[str]) -> bool:
+    """The texts also write the run with its first word in lower case: that word is no part of the name."""
+    pattern = re.compile(r"\b" + re.escape(words[0].lower()) + r"\s+" + r"\s+".join(map(re.escape, words[1:])) + r"\b")
+    return any(pattern.search(t) for t in texts)
+
+
+def _cased_phrases(question: str, phrases: dict[str, str]) -> str:
+    """The question with each of the phrases, typed in lower case, as the texts write it (longest first)."""
+    for key in sorted(phrases, key=len, reverse=True):
+        words = [re.escape(w) for w in key.split()]
+        pattern = re.compile(r"(?<![\w’'-])" + r"(['’]s)?\s+".join(words) + r"(?![\w-])")
+        question = pattern.sub(partial(_joined, phrases[key].split()), question)
+    return question
+
+
+def _joined(forms: list[str], typed: re.Match[str]) -> str:
+    """The typed words (with any possessive and spacing between them kept) in the texts' forms."""
+    parts = re.split(r"(\s+)", typed.group(0))
+    words = iter(forms)
+    return "".join(p if p.isspace() else next(words) + p[len(_bare(p)) :] for p in parts)
+
+
 def _places(question: str, texts: list[str]) -> str:
     """Countries and US states written as names ("canada", "new mexico"), unless the texts write the same words in
     lower case ("turkey"): they are names the top chunks may not hold, which is when a missing name matters."""
@@ -140,4 +187,4 @@ def truecase(
             return word
         return form + word[len(bare) :]
 
-    return _places(_WORD.sub(cased, question), texts)
+    return _places(_WORD.sub(cased, _cased_phrases(question, written_phrases(texts, question))), texts)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.retrieval.casing import shouted, truecase, uncased, written_forms
+from assistant.retrieval.casing import shouted, truecase, uncased, written_forms, written_phrases
 
 ARTICLE = (
     "Sergei Shoigu took criticism from hardliners like Kadyrov and Wagner founder Yevgeny Prigozhin. "
@@ -97,3 +97,27 @@ def test_a_headings_capitals_name_nothing() -> None:
     assert truecase("what is the boiling point of ethanol?", [heading]) == "what is the boiling point of ethanol?"
     inside = "Analysts say Russia has reached its Breaking Point in the war."
     assert written_forms([inside], {"point"}) == {"point": "Point"}  # in a sentence, the run's last word
+
+
+SCHOOLS = (
+    "The Smyrna School District is planning a new school, the district said. Guests at Great Wolf Lodge were moved. "
+    "Members of the US Armed Forces serve abroad; the armed forces grew. Said Former President Donald Trump. The "
+    "former President Donald Trump spoke. A BIRTH CONTROL PILL is sold."
+)
+
+
+def test_a_name_of_several_words_is_cased_whole() -> None:
+    """Its words alone are common words the articles write in lower case ("the school district"), so no word is
+    cased by itself; the run of capitals the question holds in a row is one name."""
+    question = "what was the purpose of the referendum proposed by the smyrna school district?"
+    assert written_phrases([SCHOOLS], question) == {"smyrna school district": "Smyrna School District"}
+    assert truecase(question, [SCHOOLS]).endswith("proposed by the Smyrna School District?")
+    assert truecase("why did great wolf lodge’s lobby flood?", [SCHOOLS]) == "why did Great Wolf Lodge’s lobby flood?"
+
+
+def test_a_run_written_also_in_lower_case_or_in_capitals_throughout_is_no_name() -> None:
+    question = "did the us armed forces, former president donald trump or birth control pill makers say so?"
+    phrases = written_phrases([SCHOOLS], question)
+    assert "armed forces" not in " ".join(phrases)  # "the armed forces", and "US" is too short to open a name
+    assert "birth control pill" not in phrases  # shouted
+    assert "former president donald trump" not in phrases  # also "former President Donald Trump": "former" is none
