@@ -85,12 +85,15 @@ def written_phrases(texts: Iterable[str], question: str) -> dict[str, str]:
     words the question holds in a row, by their lower-case form: a name of several words is one, though its words
     alone are also common words the texts write in lower case ("the school district"), which written_forms leaves
     uncased. Headings excepted, where every word has a capital."""
-    asked = " " + " ".join(_bare(w).lower() for w in _WORD.findall(question)) + " "
+    words_asked = [_bare(w).lower() for w in _WORD.findall(question)]
+    asked, vocabulary = " " + " ".join(words_asked) + " ", set(words_asked)
     texts = ["\n".join(line for line in text.splitlines() if not _heading(line)) for text in texts]
     found: dict[str, str] = {}
     for text in texts:
         for m in _RUN.finditer(text):
             words = [_bare(w) for w in m.group(0).split()]
+            if len(words) < 2 or not {w.lower() for w in words[-2:]} <= vocabulary:
+                continue  # a phrase kept is the run's end: its last two words must be asked
             if opens_sentence(text[max(0, m.start() - 3) : m.start()]):
                 words = words[1:]  # its first capital may only open the sentence
             while len(words) >= 2 and _lowered_first(words, texts):
