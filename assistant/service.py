@@ -13,7 +13,7 @@ from assistant.answer.lead import compose
 from assistant.answer.meta import about_itself
 from assistant.answer.prompts import load_prompt
 from assistant.answer.reading import Reading
-from assistant.answer.refusal import LANGUAGE, MESSAGES, NO_ANSWER, NO_KIND, OFF_TOPIC, Decision, decide
+from assistant.answer.refusal import LANGUAGE, MESSAGES, NO_ANSWER, NO_KIND, NO_RARE, OFF_TOPIC, Decision, decide
 from assistant.retrieval.answer_type import kind_name
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
@@ -205,6 +205,8 @@ class AnswerService:
             answer=reading.answering,
             closest_clause=lambda: reading.rescue(policy.topic_sentences),
         )  # fmt: skip
+        if decision.reason == NO_ANSWER and (named := reading.rare_refusal()):
+            return self._refusal(decision, retrieval, passages, named=named)
         if decision.reason == NO_ANSWER and reading.lacks_kind() and (kind := kind_name(retrieval.query)):
             return self._refusal(decision, retrieval, passages, kind=kind)
         quotes = [] if decision.refused else compose(reading.scored, knobs.lead)
@@ -218,16 +220,22 @@ class AnswerService:
         )
 
     def _refusal(
-        self, decision: Decision, retrieval: Retrieval, passages: list[Passage], language: str = "", kind: str = ""
+        self,
+        decision: Decision,
+        retrieval: Retrieval,
+        passages: list[Passage],
+        language: str = "",
+        kind: str = "",
+        named: str = "",
     ) -> AnswerResponse:
         """The reason's message (what no passage states, which language was detected, what kind of answer no
-        sentence gives), with the related passages."""
+        sentence gives, which rare names' passages do not answer), with the related passages."""
         reason = decision.reason or "off_topic"
-        message = NO_KIND if kind else MESSAGES.get(reason, "refusal")
+        message = NO_RARE if named else NO_KIND if kind else MESSAGES.get(reason, "refusal")
         template = load_prompt(self.settings.prompts_dir, message)
         missing = " or ".join(f"“{m}”" for m in decision.missing)
         return AnswerResponse(
-            answer=template.format(missing=missing, language=language, kind=kind),
+            answer=template.format(missing=missing, language=language, kind=kind, named=named),
             refused=True,
             reason=reason,
             passages=passages,

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import replace
 
 from assistant.answer.constraints import Constraints, norm_word
-from newstext.terms import terms
+from newstext.terms import terms, without_possessive
 
 # The capitalised words right after "which" or "what" describe the answer, not the topic: "Which Caribbean nation's
 # prime minister resigned?" is answered by a chunk on Haiti, which need not say "Caribbean".
@@ -36,3 +36,24 @@ def rare_names(asked: Constraints, question: str, idf: Mapping[str, float], shar
         if (found := terms(name)) and all(idf.get(t, 0.0) >= floor for t in found)
     }  # fmt: skip
     return replace(asked, numbers=frozenset(), names=frozenset(rare), phrases=frozenset())
+
+
+# Capitalised words in a row, as a question writes a name ("Reckitt Benckiser", "Ken-Del Studios", "Mid-County
+# Lanes & Entertainment").
+_NAME_RUN = re.compile(r"[A-Z][\w’'.&-]*(?:\s+(?:&\s+)?[A-Z][\w’'.&-]*)*")
+
+
+def as_written(names: frozenset[str], asked: Constraints, question: str) -> list[str]:
+    """The question's names holding one of `names`, as it writes them ("Reckitt Benckiser"), without the words
+    before them that name nothing ("Manufacturer") and a closing possessive: for a message."""
+    def among(word: str, these: frozenset[str]) -> bool:
+        return any(part in these for part in norm_word(word).split("-"))  # "Ken-Del": ken, del
+
+    out = []
+    for m in _NAME_RUN.finditer(question):
+        words = m.group(0).split()
+        while words and not among(words[0], asked.names):
+            words = words[1:]
+        if any(among(w, names) for w in words):
+            out.append(without_possessive(" ".join(words)).rstrip("’'"))
+    return list(dict.fromkeys(out))

@@ -13,7 +13,7 @@ from assistant.answer.asked import in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import Constraints, name_phrases, residue
 from assistant.answer.lead import default_ranker, ranked_sentences
-from assistant.answer.rare_names import rare_names
+from assistant.answer.rare_names import as_written, rare_names
 from assistant.answer.refusal import about, about_first, answering, typed
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.pipeline import Retrieval
@@ -38,6 +38,7 @@ class Reading:
     ) -> None:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._residues: dict[int, float] = {}
+        self.rare_refused = False  # answering() read no answer because of the rare names (rare_names_held)
         # Every text embedded: the sentences the ranking embedded, their clauses, what is asked, the question's names.
         self._vectors: dict[str, np.ndarray] = {}
 
@@ -124,15 +125,30 @@ class Reading:
         carried = not self._carried or any(not name.missing([text]) for name in self._carried)
         return carried and not self._own.missing([text])
 
+    @cached_property
+    def rare(self) -> Constraints | None:
+        """The question's rare names (rare_names.py); None when it has none or the test is off."""
+        if (share := self._refusal.rare_name_share) is None:
+            return None
+        found = rare_names(self._own, asked_part(self._retrieval.query), self._retrieval.query_idf, share)
+        return found or None
+
+    def rare_refusal(self) -> str:
+        """The rare names no best sentence's chunk states (all of them when each is stated by one), as the question
+        writes them, quoted ("“Reckitt Benckiser”"), when answering() read no answer because of them; else ""."""
+        if not self.rare_refused or self.rare is None:
+            return ""
+        texts = [self._chunk_text(s) for _, s in self.scored[: self._refusal.topic_sentences]]
+        unstated = frozenset(self.rare.missing(texts)) or self.rare.names
+        return " and ".join(f"“{n}”" for n in as_written(unstated, self._own, asked_part(self._retrieval.query)))
+
     def rare_names_held(self) -> bool:
         """One of the policy.topic_sentences best is about the question and sits in a chunk stating each of its rare
-        names (rare_names.py; True when it has none or the test is off)."""
-        if (share := self._refusal.rare_name_share) is None:
-            return True
-        rare = rare_names(self._own, asked_part(self._retrieval.query), self._retrieval.query_idf, share)
+        names (True when it has none)."""
         best = self.scored[: self._refusal.topic_sentences]
-        return not rare or any(
-            not rare.missing([self._chunk_text(s)]) and about(s, self._refusal, self.clause_cosine) for _, s in best
+        return self.rare is None or any(
+            not self.rare.missing([self._chunk_text(s)]) and about(s, self._refusal, self.clause_cosine)
+            for _, s in best
         )
 
     @property
@@ -219,6 +235,7 @@ class Reading:
             self.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
         )  # fmt: skip
         if likely and not self.rare_names_held():
+            self.rare_refused = True
             return 0.0  # the best sentences come from other stories than the one the rare names tell
         if not (likely and self._refusal.typed_leads):
             return likely

@@ -10,11 +10,13 @@ from fakes import FakeEmbedder
 
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import Constraints
-from assistant.answer.rare_names import describes_answer, rare_names
+from assistant.answer.prompts import load_prompt
+from assistant.answer.rare_names import as_written, describes_answer, rare_names
 from assistant.answer.reading import Reading
+from assistant.answer.refusal import NO_RARE
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
-from assistant.settings import load_settings
+from assistant.settings import PROJECT_ROOT, load_settings
 from index.store import StoredArticle, StoredChunk
 from newstext.terms import terms
 
@@ -95,3 +97,22 @@ def test_the_share_is_a_setting_between_zero_and_one() -> None:
     assert load_settings(answer={"refusal": {"rare_name_share": None}}).answer.refusal.rare_name_share is None
     with pytest.raises(ValueError, match="rare_name_share"):
         load_settings(answer={"refusal": {"rare_name_share": 0}})
+
+
+def test_the_refusal_names_the_rare_names_as_the_question_writes_them(fake_embedder: FakeEmbedder) -> None:
+    rare = idf_of(quillon=9.0, dairy=8.0)
+    refused = reading(fake_embedder, [RECALL], rare)
+    assert refused.rare_refusal() == ""  # asked before the gate read it
+    assert refused.answering() == 0.0 and refused.rare_refusal() == "“Quillon Dairy”"
+    held = reading(fake_embedder, [RECALL, DAIRY_RECALL], rare)
+    held.answering()
+    assert held.rare_refusal() == ""
+    message = load_prompt(PROJECT_ROOT / "prompts", NO_RARE).format(named=refused.rare_refusal())
+    assert message.startswith("The passages of your articles that mention “Quillon Dairy” do not answer this")
+
+
+def test_a_rare_name_is_shown_as_the_question_writes_it() -> None:
+    question = "Manufacturer Reckitt Benckiser's boss said what of the future plan for Ken-Del Studios?"
+    asked = Constraints.of(question)
+    assert as_written(frozenset({"del"}), asked, question) == ["Ken-Del Studios"]
+    assert as_written(frozenset({"benckiser"}), asked, question) == ["Reckitt Benckiser"]  # no "Manufacturer", no "'s"
