@@ -9,8 +9,8 @@ from __future__ import annotations
 
 import math
 import re
-from collections.abc import Mapping
-from dataclasses import replace
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, replace
 
 from assistant.answer.constraints import Constraints, norm_word
 from newstext.terms import terms, without_possessive
@@ -57,3 +57,23 @@ def as_written(names: frozenset[str], asked: Constraints, question: str) -> list
         if any(among(w, names) for w in words):
             out.append(without_possessive(" ".join(words)).rstrip("’'"))
     return list(dict.fromkeys(out))
+
+
+@dataclass(frozen=True)
+class RareNames:
+    """A question's rare names, and how the chunks of the answer's best sentences stand to them."""
+
+    rare: Constraints
+    own: Constraints  # the question's own names (a follow-up's without the conversation's)
+    question: str
+
+    def held(self, chunks: Sequence[str], about: Callable[[int], bool]) -> bool:
+        """One of the best sentences (by its chunk's text) states every rare name and is `about` the question (asked
+        only of those that state them)."""
+        return any(not self.rare.missing([text]) and about(i) for i, text in enumerate(chunks))
+
+    def shown(self, chunks: Sequence[str]) -> str:
+        """The rare names no chunk states (all of them when each is stated by one), quoted as the question writes
+        them: "“Reckitt Benckiser”"."""
+        unstated = frozenset(self.rare.missing(chunks)) or self.rare.names
+        return " and ".join(f"“{n}”" for n in as_written(unstated, self.own, self.question))

@@ -13,7 +13,7 @@ from assistant.answer.asked import in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import Constraints, name_phrases, residue
 from assistant.answer.lead import default_ranker, ranked_sentences
-from assistant.answer.rare_names import as_written, rare_names
+from assistant.answer.rare_names import RareNames, rare_names
 from assistant.answer.refusal import about, about_first, answering, typed
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.pipeline import Retrieval
@@ -126,30 +126,27 @@ class Reading:
         return carried and not self._own.missing([text])
 
     @cached_property
-    def rare(self) -> Constraints | None:
+    def rare(self) -> RareNames | None:
         """The question's rare names (rare_names.py); None when it has none or the test is off."""
         if (share := self._refusal.rare_name_share) is None:
             return None
-        found = rare_names(self._own, asked_part(self._retrieval.query), self._retrieval.query_idf, share)
-        return found or None
-
-    def rare_refusal(self) -> str:
-        """The rare names no best sentence's chunk states (all of them when each is stated by one), as the question
-        writes them, quoted ("“Reckitt Benckiser”"), when answering() read no answer because of them; else ""."""
-        if not self.rare_refused or self.rare is None:
-            return ""
-        texts = [self._chunk_text(s) for _, s in self.scored[: self._refusal.topic_sentences]]
-        unstated = frozenset(self.rare.missing(texts)) or self.rare.names
-        return " and ".join(f"“{n}”" for n in as_written(unstated, self._own, asked_part(self._retrieval.query)))
+        asked = asked_part(self._retrieval.query)
+        found = rare_names(self._own, asked, self._retrieval.query_idf, share)
+        return RareNames(found, self._own, asked) if found else None
 
     def rare_names_held(self) -> bool:
         """One of the policy.topic_sentences best is about the question and sits in a chunk stating each of its rare
         names (True when it has none)."""
-        best = self.scored[: self._refusal.topic_sentences]
-        return self.rare is None or any(
-            not self.rare.missing([self._chunk_text(s)]) and about(s, self._refusal, self.clause_cosine)
-            for _, s in best
+        best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
+        return self.rare is None or self.rare.held(
+            [self._chunk_text(s) for s in best], lambda i: about(best[i], self._refusal, self.clause_cosine)
         )
+
+    def rare_refusal(self) -> str:
+        """The rare names answering() read no answer for (RareNames.shown), or ""."""
+        if not self.rare_refused or self.rare is None:
+            return ""
+        return self.rare.shown([self._chunk_text(s) for _, s in self.scored[: self._refusal.topic_sentences]])
 
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
@@ -173,10 +170,8 @@ class Reading:
     def states_asked(self, sentence: Sentence) -> bool:
         """The sentence states the short rest's words (True when there are none), or its clause closest to the
         question is at policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns
-        going on them: "Wagner mercenary group"): MiniLM puts a word far from its synonyms ("created" is 0.42 from
-        "founder"), while "... and Wagner founder Yevgeny Prigozhin" is 0.71 from "Who created Wagner?" and 0.58 from
-        "Wagner". A short question is mostly its names, so a clause that only names them comes close too ("How did
-        Prigozhin die?": "... as Prigozhin looks to build up his reputation", 0.57, and 0.59 from "Prigozhin")."""
+        going on them): MiniLM puts a word far from its synonyms ("created" is 0.42 from "founder"), and a short
+        question is mostly its names, so a clause that only names them comes close too (README, refusal)."""
         if self._states_words(sentence):
             return True
         names = self._names
@@ -202,14 +197,10 @@ class Reading:
     def _answering_first(self) -> None:
         """When the lead is not about what the question asks of its names (a short rest's words, or the residue
         test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names
-        (own_names_stated), and about the question leads instead. For a short rest, the best one stating its words
-        in one of their forms: "What did Moscow ban?" led with the March strikes, above "Moscow's response? A
-        bizarre law banning the 'international satanic movement'". For the residue test, only the lead's next
-        sentence: "Which air base could Ukraine hit from the Kinburn Spit?" was refused on "Ukrainian forces
-        reclaimed the Kinburn Spit ..." (0.13 from what is asked), followed by "... a launchpad to hit the Saki air
-        base in Crimea" (0.37); any later sentence passing it answered 7 more of news-dev's questions, none with the
-        gold, one off-topic. A lead not about the question at all is left to the gate ("What rhymes with orange?"
-        would lead with "... the orange category ...")."""
+        (own_names_stated), and about the question leads instead: for a short rest, the best one stating its words
+        in one of their forms ("What did Moscow ban?" → "A bizarre law banning …"); for the residue test, only the
+        lead's next sentence (any later one answered 7 more of news-dev's questions, none with the gold; README).
+        A lead not about the question at all is left to the gate."""
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         if self._short_rest and self._refusal.min_word_cosine is not None:
