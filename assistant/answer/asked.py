@@ -125,15 +125,24 @@ def states(
     embed: Callable[[list[str]], np.ndarray],
     min_cosine: float,
 ) -> bool:
-    """Some asked word is in the sentence in one of its forms or, failing that, some word of the sentence is at
-    least min_cosine from it, each word embedded alone (`embed`, called only then)."""
+    """Every asked word that can be a verb (else some asked word) is in the sentence in one of its forms or, failing
+    that, some word of the sentence is at least min_cosine from it, each word embedded alone (`embed`, called only
+    then): "Who won the Republican debate?" is not stated by a sentence on the debate that names no winner."""
     words = sentence_words(text)
     if not asked or not words:
         return not asked
-    if in_form(asked, words):
+    verbs = [a for a in asked if "VERB" in readings(a)]
+    if not verbs:  # nouns only: any of them
+        if in_form(asked, words):
+            return True
+        vectors = embed([*asked, *words])
+        return bool(np.max(vectors[len(asked) :] @ vectors[: len(asked)].T) >= min_cosine)
+    missing = [a for a in verbs if not in_form([a], words)]
+    if not missing:
         return True
-    vectors = embed([*asked, *words])
-    return bool(np.max(vectors[len(asked) :] @ vectors[: len(asked)].T) >= min_cosine)
+    vectors = embed([*missing, *words])
+    closest = np.max(vectors[len(missing) :] @ vectors[: len(missing)].T, axis=0)  # per missing verb
+    return bool(np.all(closest >= min_cosine))
 
 
 def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:

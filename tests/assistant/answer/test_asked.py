@@ -85,3 +85,14 @@ def test_a_word_is_stated_by_a_word_news_uses_for_it() -> None:
     assert in_form(["started"], sentence_words("... and Wagner founder Yevgeny Prigozhin."))
     assert in_form(["attacking"], sentence_words("Prigozhin ordered Wagner-led forces to assault Bakhmut."))
     assert not in_form(["started"], sentence_words("Police found the body on Sunday."))  # found: of "find"
+
+
+def test_every_verb_asked_must_be_stated_and_a_noun_alone_any(embedder: Embedder) -> None:
+    """"Who won the Republican debate?" asks "won" and "debate": a sentence on the debate that names no winner does
+    not state what is asked; "How did the world respond …?" is stated by "the international response was mild"."""
+    cut = POLICY.min_word_cosine or 1.0
+    debate = "Trump, who is holding a rally near the debate site, is being blamed for some of the GOP losses."
+    assert not states(["won", "debate"], debate, embedder.embed, cut)
+    assert states(["won", "debate"], "Haley won the debate, a snap poll found.", _no_embedding, cut)
+    assert states(["world", "respond"], "The international response was incredibly mild.", embedder.embed, cut)
+    assert states(["world", "leaders"], "World powers met in Geneva.", _no_embedding, cut)  # no verb: any noun
