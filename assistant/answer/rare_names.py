@@ -1,5 +1,5 @@
 """The rare names of a question: the few the collection seldom writes ("Reckitt Benckiser", "Salesianum"), which
-say what the question is about, unlike the common ones ("Britain", "Delaware") that half its stories share.
+say what the question is about, unlike the common ones ("Britain", "Delaware") that many of its stories share.
 
 The constraint check (refusal.decide) only asks that some top chunk state each name. A chunk that mentions Reckitt
 Benckiser in passing meets it, and the best sentence may then come from a chunk about another recall. The answer's
