@@ -178,6 +178,14 @@ def test_a_question_in_capitals_or_mistyped_in_lower_case_is_answered(service: A
     assert not response.refused and "Wagner founder Yevgeny Prigozhin" in response.answer
 
 
+def test_a_name_of_several_words_typed_in_lower_case_is_read_as_the_articles_write_it(service: AnswerService) -> None:
+    """"Defense" and "minister" are also written in lower case; the run "Russian Defense Minister" is one name."""
+    response = service.ask("what did the russian defense minister face?")
+    assert "the Russian Defense Minister face?" in response.query
+    assert not response.refused
+    assert response.citations[0].quote.startswith("Sergei Shoigu, the Russian Defense Minister")
+
+
 def test_a_name_the_collection_never_writes_is_missed_when_typed_in_lower_case(service: AnswerService) -> None:
     """Typed in lower case, this was answered with "… last held in 2022", as its capitals no longer named FIFA."""
     for question in ("who won the 2022 fifa world cup?", "WHO WON THE 2022 FIFA WORLD CUP?"):
