@@ -132,17 +132,13 @@ def states(
     if not asked or not words:
         return not asked
     verbs = [a for a in asked if "VERB" in readings(a)]
-    if not verbs:  # nouns only: any of them
-        if in_form(asked, words):
-            return True
-        vectors = embed([*asked, *words])
-        return bool(np.max(vectors[len(asked) :] @ vectors[: len(asked)].T) >= min_cosine)
-    missing = [a for a in verbs if not in_form([a], words)]
-    if not missing:
+    needed = verbs or list(asked)  # every verb; with none, any of the nouns
+    missing = [a for a in needed if not in_form([a], words)]
+    if not missing or (not verbs and len(missing) < len(needed)):
         return True
     vectors = embed([*missing, *words])
-    closest = np.max(vectors[len(missing) :] @ vectors[: len(missing)].T, axis=0)  # per missing verb
-    return bool(np.all(closest >= min_cosine))
+    closest = np.max(vectors[len(missing) :] @ vectors[: len(missing)].T, axis=0)  # per word not in form
+    return bool(np.all(closest >= min_cosine) if verbs else np.any(closest >= min_cosine))
 
 
 def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from assistant.retrieval.rewrite import asked_part
 from newstext.generic import ORGANISATION_WORDS
@@ -108,6 +108,10 @@ class Constraints:
                     names.add(norm)
                     shown.setdefault(norm, without_possessive(part.rstrip(".,;:!?-")))
         return cls(numbers, frozenset(names), phrases, tuple(shown.items()), rules)
+
+    def only_names(self, names: Iterable[str]) -> Constraints:
+        """These names alone, as this question's (its rules and how it writes them kept): no numbers or quotes."""
+        return replace(self, numbers=frozenset(), names=frozenset(names), phrases=frozenset())
 
     def label(self, norm: str) -> str:
         """A missing constraint as the question wrote it."""

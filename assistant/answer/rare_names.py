@@ -10,7 +10,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from assistant.answer.constraints import Constraints, norm_word
 from newstext.terms import terms, without_possessive
@@ -35,7 +35,7 @@ def rare_names(asked: Constraints, question: str, idf: Mapping[str, float], shar
         name for name in asked.names - answer
         if (found := terms(name)) and all(idf.get(t, 0.0) >= floor for t in found)
     }  # fmt: skip
-    return replace(asked, numbers=frozenset(), names=frozenset(rare), phrases=frozenset())
+    return asked.only_names(rare)
 
 
 # Capitalised words in a row, as a question writes a name ("Reckitt Benckiser", "Ken-Del Studios", "Mid-County

@@ -4,7 +4,6 @@ at most once, however many checks ask, and the sentence that leads moved up when
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import replace
 from functools import cached_property
 
 import numpy as np
@@ -98,8 +97,7 @@ class Reading:
     @cached_property
     def _carried(self) -> list[Constraints]:
         """Each name a follow-up carries from the conversation (rewrite.rewrite) that its own words lack, alone."""
-        return [replace(self._wanted, numbers=frozenset(), names=frozenset({n}), phrases=frozenset())
-                for n in sorted(self._wanted.names - self._own.names)]  # fmt: skip
+        return [self._wanted.only_names({n}) for n in sorted(self._wanted.names - self._own.names)]
 
     @cached_property
     def _chunk_texts(self) -> dict[str, str]:

@@ -36,7 +36,7 @@ LANGUAGE = "language"  # not asked in English
 HELP = "help"  # a greeting or a question to the assistant itself (meta.to_assistant): how to ask
 # The message of each reason: a template in prompts/ ({missing} lists what no passage states).
 NO_KIND = "refusal_no_kind"  # no_answer's message when it can name the kind of answer no sentence gives
-NO_RARE = "refusal_no_rare"  # no_answer's message when the best sentences are other stories' than the rare names'"
+NO_RARE = "refusal_no_rare"  # no_answer's message when the best sentences are other stories' than the rare names'
 MESSAGES = {
     OFF_TOPIC: "refusal", NOT_STATED: "refusal_not_stated", NO_ANSWER: "refusal_no_answer", OUT_OF_SCOPE: "refusal",
     LANGUAGE: "refusal_language", HELP: "help",

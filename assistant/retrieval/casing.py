@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from difflib import get_close_matches
 from functools import lru_cache, partial
 
@@ -54,6 +54,20 @@ def _heading(line: str) -> bool:
     return len(words) >= 2 and all(w[0].isupper() for w in words)
 
 
+def _without_headings(texts: Iterable[str]) -> list[str]:
+    """The texts without their headings: a heading is no sentence, and capitalises every word."""
+    return ["\n".join(line for line in text.splitlines() if not _heading(line)) for text in texts]
+
+
+def _runs(texts: Iterable[str]) -> Iterator[list[str]]:
+    """The words of each run of capitalised words in the texts, without a first capital that may only open the
+    sentence."""
+    for text in texts:
+        for m in _RUN.finditer(text):
+            words = [_bare(w) for w in m.group(0).split()]
+            yield words[1:] if opens_sentence(text[max(0, m.start() - 3) : m.start()]) else words
+
+
 def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     """The question's words (`asked`, lower-cased) that the texts write as names and never without a capital, each in
     its most common form ("wagner" -> "Wagner", "nato" -> "NATO"). A capital counts only inside a sentence, and only
@@ -63,16 +77,13 @@ def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     capitals say nothing ("Russia’s Breaking Point" made "point" a name)."""
     cased: Counter[tuple[str, str]] = Counter()
     lower: Counter[str] = Counter()  # by stem: "pickers" says "picker" is a word
-    for text in texts:
-        text = "\n".join(line for line in text.splitlines() if not _heading(line))  # a heading is no sentence
-        for m in _RUN.finditer(text):
-            words = [_bare(w) for w in m.group(0).split()]
-            if opens_sentence(text[max(0, m.start() - 3) : m.start()]):
-                words = words[1:]  # its first capital may only open the sentence
-            if words and all(w.lower() in asked for w in words):
-                cased.update((w.lower(), w) for w in words)
-            elif words and words[-1].lower() in asked:  # a name's last word: "Prigozhin" of "Yevgeny Prigozhin"
-                cased[(words[-1].lower(), words[-1])] += 1
+    sentences = _without_headings(texts)
+    for words in _runs(sentences):
+        if words and all(w.lower() in asked for w in words):
+            cased.update((w.lower(), w) for w in words)
+        elif words and words[-1].lower() in asked:  # a name's last word: "Prigozhin" of "Yevgeny Prigozhin"
+            cased[(words[-1].lower(), words[-1])] += 1
+    for text in sentences:
         lower.update(_stem(w) for w in _WORD.findall(text) if w[0].islower())
     forms: dict[str, str] = {}
     for (key, form), _ in cased.most_common():
@@ -87,21 +98,17 @@ def written_phrases(texts: Iterable[str], question: str) -> dict[str, str]:
     uncased. Headings excepted, where every word has a capital."""
     words_asked = [_bare(w).lower() for w in _WORD.findall(question)]
     asked, vocabulary = " " + " ".join(words_asked) + " ", set(words_asked)
-    texts = ["\n".join(line for line in text.splitlines() if not _heading(line)) for text in texts]
+    texts = _without_headings(texts)
     found: dict[str, str] = {}
-    for text in texts:
-        for m in _RUN.finditer(text):
-            words = [_bare(w) for w in m.group(0).split()]
-            if len(words) < 2 or not {w.lower() for w in words[-2:]} <= vocabulary:
-                continue  # a phrase kept is the run's end: its last two words must be asked
-            if opens_sentence(text[max(0, m.start() - 3) : m.start()]):
-                words = words[1:]  # its first capital may only open the sentence
-            while len(words) >= 2 and _lowered_first(words, texts):
-                words = words[1:]  # "Former President Donald Trump", where the texts also write "former President …"
-            key = " ".join(w.lower() for w in words)
-            shouted_run = all(w.isupper() for w in words)  # "BIRTH CONTROL PILL": capitals that name nothing
-            if len(words) >= 2 and len(words[0]) > 2 and not shouted_run and f" {key} " in asked:
-                found.setdefault(key, " ".join(words))
+    for words in _runs(texts):
+        if len(words) < 2 or not {w.lower() for w in words[-2:]} <= vocabulary:
+            continue  # a phrase kept is the run's end: its last two words must be asked
+        while len(words) >= 2 and _lowered_first(words, texts):
+            words = words[1:]  # "Former President Donald Trump", where the texts also write "former President …"
+        key = " ".join(w.lower() for w in words)
+        shouted_run = all(w.isupper() for w in words)  # "BIRTH CONTROL PILL": capitals that name nothing
+        if len(words) >= 2 and len(words[0]) > 2 and not shouted_run and f" {key} " in asked:
+            found.setdefault(key, " ".join(words))
     # a phrase the texts also write in lower case is none ("the armed forces", "former President Trump")
     lower = re.compile(r"\b(?:" + "|".join(map(re.escape, found)) + r")\b") if found else None
     written_lower = {m.group(0) for t in texts for m in lower.finditer(t)} if lower else set()
