@@ -10,17 +10,17 @@ import numpy as np
 
 from assistant.answer.asked import in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
-from assistant.answer.constraints import Constraints, name_phrases, residue
+from assistant.answer.constraints import name_phrases, residue
 from assistant.answer.lead import default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames, rare_names
 from assistant.answer.refusal import about, about_first, answering, typed
-from assistant.answer.sentences import Sentence, clauses
+from assistant.answer.sentences import Sentence, add_cosines, candidates, clauses, follows
+from assistant.answer.stating import Stating
+from assistant.retrieval.candidates import leading
 from assistant.retrieval.pipeline import Retrieval
 from assistant.retrieval.rewrite import asked_part
 from index.embedding import Embedder
 from newstext.terms import terms
-
-FOLLOWING_GAP = 3  # characters between two sentences of one paragraph or across a paragraph break ("\n\n")
 
 
 class Reading:
@@ -37,6 +37,7 @@ class Reading:
     ) -> None:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._residues: dict[int, float] = {}
+        self._stating = Stating(retrieval)  # what the top chunks state of the question's names
         self.rare_refused = False  # answering() read no answer because of the rare names (rare_names_held)
         # Every text embedded: the sentences the ranking embedded, their clauses, what is asked, the question's names.
         self._vectors: dict[str, np.ndarray] = {}
@@ -84,72 +85,32 @@ class Reading:
         return self._residues[id(sentence)]
 
     @cached_property
-    def _wanted(self) -> Constraints:
-        """The question's numbers, names and quoted phrases (a follow-up's, with those it carries)."""
-        return Constraints.of(self._retrieval.query)
-
-    @cached_property
-    def _own(self) -> Constraints:
-        """The numbers, names and quoted phrases of the user's own words (a follow-up without the conversation's)."""
-        own = asked_part(self._retrieval.query)
-        return self._wanted if own == self._retrieval.query else Constraints.of(own)
-
-    @cached_property
-    def _carried(self) -> list[Constraints]:
-        """Each name a follow-up carries from the conversation (rewrite.rewrite) that its own words lack, alone."""
-        return [self._wanted.only_names({n}) for n in sorted(self._wanted.names - self._own.names)]
-
-    @cached_property
-    def _chunk_texts(self) -> dict[str, str]:
-        """Each top chunk's title and whole text, by id: a passage's names may sit in the sentence before it."""
-        return {c.chunk.id: f"{c.article.title}\n{c.chunk.text}" for c in self._retrieval.chunks}
-
-    def _chunk_text(self, sentence: Sentence) -> str:
-        """The title and whole text of the sentence's chunk (the passage's own text if it is no top chunk)."""
-        chunk = sentence.candidate.chunk
-        return self._chunk_texts.get(chunk.id, chunk.text)
-
-    def names_stated(self, sentence: Sentence) -> bool:
-        """The sentence's chunk (and its title) states every number, name and quoted phrase of the question."""
-        return not self._wanted.missing([self._chunk_text(sentence)])
-
-    def own_names_stated(self, sentence: Sentence) -> bool:
-        """The sentence's chunk states every number, name and quoted phrase of the user's own words and, for a
-        follow-up, one of the names it carries from the conversation: "Who promoted him? (Kadyrov argue Wagner)" is
-        answered by a chunk naming Kadyrov, whether or not it names Wagner, the last answer's. Enough for a sentence
-        that states what is asked in its own words; one that only holds a thing of the asked kind (a time, a
-        figure) needs names_stated."""
-        text = self._chunk_text(sentence)
-        carried = not self._carried or any(not name.missing([text]) for name in self._carried)
-        return carried and not self._own.missing([text])
-
-    @cached_property
     def rare(self) -> RareNames | None:
         """The question's rare names (rare_names.py); None when it has none or the test is off."""
         if (share := self._refusal.rare_name_share) is None:
             return None
         asked = asked_part(self._retrieval.query)
-        found = rare_names(self._own, asked, self._retrieval.query_idf, share)
-        return RareNames(found, self._own, asked) if found else None
+        found = rare_names(self._stating.own, asked, self._retrieval.query_idf, share)
+        return RareNames(found, self._stating.own, asked) if found else None
 
     def rare_names_held(self) -> bool:
         """One of the policy.topic_sentences best is about the question and sits in a chunk stating each of its rare
         names (True when it has none)."""
         best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
         return self.rare is None or self.rare.held(
-            [self._chunk_text(s) for s in best], lambda i: about(best[i], self._refusal, self.clause_cosine)
+            [self._stating.chunk_text(s) for s in best], lambda i: about(best[i], self._refusal, self.clause_cosine)
         )
 
     def rare_refusal(self) -> str:
         """The rare names answering() read no answer for (RareNames.shown), or ""."""
         if not self.rare_refused or self.rare is None:
             return ""
-        return self.rare.shown([self._chunk_text(s) for _, s in self.scored[: self._refusal.topic_sentences]])
+        return self.rare.shown([self._stating.chunk_text(s) for _, s in self.scored[: self._refusal.topic_sentences]])
 
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
         """names_stated, where a sentence holding the asked kind must sit in a chunk naming the question's names."""
-        return self.names_stated if self._refusal.typed_names else None
+        return self._stating.names_stated if self._refusal.typed_names else None
 
     @cached_property
     def _short_rest(self) -> list[str]:
@@ -211,9 +172,36 @@ class Reading:
         if lead is None or lead_ok(lead) or not about(lead, self._refusal, self.clause_cosine):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
-            if answers(s) and self.own_names_stated(s) and about(s, self._refusal, self.clause_cosine):
+            if answers(s) and self._stating.own_names_stated(s) and about(s, self._refusal, self.clause_cosine):
                 self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
                 return
+        if answers == self._in_form and (found := self._beyond_passages()):
+            # it states what the lead does not, so it is rated at least as likely as the lead it displaces
+            self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
+
+    def _beyond_passages(self) -> tuple[float, Sentence] | None:
+        """The best sentence of the top chunks outside the returned passages that states a short rest's word in one
+        of its forms, in a chunk stating the question's names, and is about the question. A question naming
+        nothing has nothing to tie such a sentence to its story ("What sanctions are coming?" found "the hammer never
+        came down" in a paragraph on Syria)."""
+        if not self._stating.own.names:
+            return None
+        seen = {s.text for _, s in self.scored}
+        chunks = leading(self._retrieval.chunks, self._refusal.constraint_chunks)
+        found = [
+            s for s in candidates(chunks, self._retrieval.query, self._retrieval.query_idf, len(chunks),
+                                  self._policy.max_sentence_words)
+            if s.text not in seen and self._in_form(s) and self._stating.own_names_stated(s)
+        ]  # fmt: skip
+        if not found:
+            return None
+        add_cosines(found, self._embedded([s.text for s in found]), self._retrieval.query_vector)
+        found = [s for s in found if about(s, self._refusal, self.clause_cosine)]
+        if not found:
+            return None
+        probs = default_ranker().probabilities(found)
+        best = int(np.argmax(probs))
+        return float(probs[best]), found[best]
 
     def answering(self) -> float | None:
         """refusal.answering() over these sentences, with their clause and residue cosines. When it passes on a
@@ -256,9 +244,3 @@ class Reading:
             self.scored[:] = [(prob, sentence), *self.scored[:i], *self.scored[i + 1 :]]
         return best
 
-
-def follows(sentence: Sentence, lead: Sentence) -> bool:
-    """The sentence is the next one after the lead in the same article (white space apart)."""
-    gap = sentence.start - lead.end
-    same = sentence.candidate.chunk.article_id == lead.candidate.chunk.article_id
-    return same and 0 <= gap <= FOLLOWING_GAP

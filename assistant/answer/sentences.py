@@ -94,6 +94,7 @@ def candidates(
 # Where a long sentence's clauses part: punctuation, and the words that open a clause.
 _CLAUSE_BREAK = re.compile(r"\s*[,;:—–()]\s*|\s+(?:and|but|while|who|which|that)\s+")
 MIN_CLAUSE_WORDS = 3  # shorter pieces ("he said") say nothing of their own
+FOLLOWING_GAP = 3  # characters between two sentences of one paragraph or across a paragraph break ("\n\n")
 
 
 def clauses(sentence: str) -> list[str]:
@@ -107,3 +108,10 @@ def add_cosines(sentences: list[Sentence], vectors: np.ndarray, query_vector: np
     if len(sentences):
         for s, cos in zip(sentences, vectors @ query_vector, strict=True):
             s.features["cosine"] = float(cos) if math.isfinite(float(cos)) else 0.0
+
+
+def follows(sentence: Sentence, lead: Sentence) -> bool:
+    """The sentence is the next one after the lead in the same article (white space apart)."""
+    gap = sentence.start - lead.end
+    same = sentence.candidate.chunk.article_id == lead.candidate.chunk.article_id
+    return same and 0 <= gap <= FOLLOWING_GAP

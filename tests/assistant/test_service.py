@@ -160,6 +160,16 @@ def test_the_clause_that_shows_a_missed_topic_leads(service: AnswerService, ques
     assert "Wagner founder Yevgeny Prigozhin" in response.answer.split("[1]")[0]
 
 
+def test_the_asked_word_is_sought_in_the_top_chunks_beyond_the_passages(service: AnswerService) -> None:
+    """The founder sentence is in no returned passage for this wording ("mercenary group" draws them to Aliyev's
+    threat to try Wagner mercenaries), but a top chunk holds it, and it states "started" in one of its forms
+    ("founder") and names Wagner, so it leads. A question naming nothing is not led from outside the passages."""
+    response = service.ask("Who started the Wagner mercenary group?")
+    assert not any("Wagner founder" in p.text for p in response.passages)
+    assert "Wagner founder Yevgeny Prigozhin" in response.citations[0].quote
+    assert not any("Syria" in c.quote for c in service.ask("What sanctions are coming?").citations)
+
+
 def test_a_lead_about_the_names_alone_is_refused_with_the_related_passages(service: AnswerService) -> None:
     """The articles name Kadyrov but say nothing of football; the nuclear-weapons sentence led this answer. The lead
     must also be close to what the question asks beyond its names (a short rest such as "What happened in" is not

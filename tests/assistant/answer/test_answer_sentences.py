@@ -1,10 +1,11 @@
-"""A candidate sentence's features come from its passage: recency is the one rerank gave the article."""
+"""A candidate sentence's features come from its passage (recency is the one rerank gave the article), and which
+sentence follows the lead (the pipeline's own types, no mocks)."""
 
 from __future__ import annotations
 
 import pytest
 
-from assistant.answer.sentences import FEATURES, candidates
+from assistant.answer.sentences import FEATURES, Sentence, candidates, follows
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
 from index.store import StoredArticle, StoredChunk
@@ -34,3 +35,19 @@ def test_a_question_sentence_offers_the_statement_it_opens_with_at_its_own_offse
     found = candidates([cand], "What is Putin dangling?", {"dangling": 1.0}, 8, 60)
     assert [s.text for s in found] == ["Putin may be dangling a peace deal"]
     assert article.text[found[0].start : found[0].end] == found[0].text
+
+
+def sentence(article: str, start: int, text: str) -> Sentence:
+    """A candidate sentence at `start` of an article's text."""
+    chunk = StoredChunk(id=f"{article}:0", article_id=article, start=0, end=500, text=text)
+    candidate = Candidate(chunk, StoredArticle(article, article, "", "", "", text, [], 1, 0.0), dense=0.5)
+    return Sentence(candidate, start, start + len(text), text, dict.fromkeys(FEATURES, 0.0))
+
+
+def test_the_next_sentence_of_the_same_article_follows_the_lead() -> None:
+    lead = sentence("a", 0, "Ukrainian forces reclaimed the Kinburn Spit.")
+    assert follows(sentence("a", lead.end + 1, "It is a launchpad to hit the Saki air base."), lead)
+    assert follows(sentence("a", lead.end + 2, "A new paragraph opens."), lead)
+    assert not follows(sentence("b", lead.end + 1, "Another article's sentence."), lead)
+    assert not follows(sentence("a", lead.end + 80, "A later sentence."), lead)
+    assert not follows(sentence("a", 0, "The lead's predecessor."), sentence("a", 50, "The lead."))

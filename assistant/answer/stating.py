@@ -1,0 +1,58 @@
+"""What the top chunks state of the question's numbers, names and quoted phrases: a sentence answers only from a
+chunk (and title) that states them, since a passage's names may sit in the sentence before it."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from assistant.answer.constraints import Constraints
+from assistant.answer.sentences import Sentence
+from assistant.retrieval.pipeline import Retrieval
+from assistant.retrieval.rewrite import asked_part
+
+
+class Stating:
+    """One retrieval's question specifics (its own and those a follow-up carries) against its top chunks."""
+
+    def __init__(self, retrieval: Retrieval) -> None:
+        self._retrieval = retrieval
+
+    @cached_property
+    def wanted(self) -> Constraints:
+        """The question's numbers, names and quoted phrases (a follow-up's, with those it carries)."""
+        return Constraints.of(self._retrieval.query)
+
+    @cached_property
+    def own(self) -> Constraints:
+        """The numbers, names and quoted phrases of the user's own words (a follow-up without the conversation's)."""
+        own = asked_part(self._retrieval.query)
+        return self.wanted if own == self._retrieval.query else Constraints.of(own)
+
+    @cached_property
+    def _carried(self) -> list[Constraints]:
+        """Each name a follow-up carries from the conversation (rewrite.rewrite) that its own words lack, alone."""
+        return [self.wanted.only_names({n}) for n in sorted(self.wanted.names - self.own.names)]
+
+    @cached_property
+    def _chunk_texts(self) -> dict[str, str]:
+        """Each top chunk's title and whole text, by id."""
+        return {c.chunk.id: f"{c.article.title}\n{c.chunk.text}" for c in self._retrieval.chunks}
+
+    def chunk_text(self, sentence: Sentence) -> str:
+        """The title and whole text of the sentence's chunk (the passage's own text if it is no top chunk)."""
+        chunk = sentence.candidate.chunk
+        return self._chunk_texts.get(chunk.id, chunk.text)
+
+    def names_stated(self, sentence: Sentence) -> bool:
+        """The sentence's chunk (and its title) states every number, name and quoted phrase of the question."""
+        return not self.wanted.missing([self.chunk_text(sentence)])
+
+    def own_names_stated(self, sentence: Sentence) -> bool:
+        """The sentence's chunk states every number, name and quoted phrase of the user's own words and, for a
+        follow-up, one of the names it carries from the conversation: "Who promoted him? (Kadyrov argue Wagner)" is
+        answered by a chunk naming Kadyrov, whether or not it names Wagner, the last answer's. Enough for a sentence
+        that states what is asked in its own words; one that only holds a thing of the asked kind (a time, a
+        figure) needs names_stated."""
+        text = self.chunk_text(sentence)
+        carried = not self._carried or any(not name.missing([text]) for name in self._carried)
+        return carried and not self.own.missing([text])
