@@ -9,6 +9,9 @@ _ABBREVIATIONS = frozenset(
     "no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n e.g i.e a.m p.m".split()
 )
+# Titles written before a name ("Mr. Darcy", "Gen. Milley"): the period that closes one ends no sentence.
+TITLES = frozenset("mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm rev hon pres".split())
+_TITLE_BEFORE = re.compile(r"(?:^|[^\w.])(" + "|".join(sorted(TITLES)) + r")\.\s+$", re.I)
 # A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace, or at a line break.
 _END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n+""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
@@ -20,8 +23,8 @@ _OPENS = re.compile(r"(?:^|[.?!:;]\s+|[\"“(‘'\n]\s*)$")
 
 def opens_sentence(before: str) -> bool:
     """The word after `before` opens a sentence (a quote, a bracket, a line), where its capital says nothing of a
-    name."""
-    return bool(_OPENS.search(before))
+    name. A title's period ("Mr. Darcy") ends no sentence."""
+    return bool(_OPENS.search(before)) and not _TITLE_BEFORE.search(before)
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:

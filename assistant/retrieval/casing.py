@@ -23,6 +23,10 @@ _CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 # How alike (difflib's ratio) a word the collection lacks must be to one of the top chunks' words to be taken for a
 # mistyping of it rather than a name: "fonded" ~ "founded" 0.92, "fifa" ~ "fifth" 0.67.
 TYPO_RATIO = 0.8
+# A word typed after a personal title is a name, whatever the collection writes ("mr brown", "dr strange").
+_TITLED = re.compile(r"\b(?:mr|mrs|ms|dr|prof)\.?\s+([^\W\d_][\w’'-]*)", re.I)
+_LOWER_TAIL = re.compile(r"-[^\W\d_A-Z].*$")
+_BEFORE_CHARS = 8  # what opens_sentence reads before a run: enough for a sentence's end or a title ("Capt. ")
 MIN_NAME_LETTERS = 3  # shorter pieces are a split word's ends ("nation‘s": "s"), not names
 
 
@@ -61,11 +65,11 @@ def _without_headings(texts: Iterable[str]) -> list[str]:
 
 def _runs(texts: Iterable[str]) -> Iterator[list[str]]:
     """The words of each run of capitalised words in the texts, without a first capital that may only open the
-    sentence."""
+    sentence, and without a lower-case part after a hyphen ("Darcy-style", "Wagner-led": the name is the head)."""
     for text in texts:
         for m in _RUN.finditer(text):
-            words = [_bare(w) for w in m.group(0).split()]
-            yield words[1:] if opens_sentence(text[max(0, m.start() - 3) : m.start()]) else words
+            words = [_LOWER_TAIL.sub("", _bare(w)) for w in m.group(0).split()]
+            yield words[1:] if opens_sentence(text[max(0, m.start() - _BEFORE_CHARS) : m.start()]) else words
 
 
 def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
@@ -170,7 +174,8 @@ def truecase(
     name; a cased question as it is. In a question without a single capital, words the texts lack are looked up
     `elsewhere` (the collection's other chunks holding them): a name the top chunks do not hold is the one whose
     absence matters ("a turtle in cornwall"). A word no chunk holds and no dictionary knows is a name too, one the
-    collection never writes ("who won the 2022 fifa world cup?"). A capital first word may be a cased question that
+    collection never writes ("who won the 2022 fifa world cup?"), as is a word typed after a personal title ("mr
+    brown"). A capital first word may be a cased question that
     names nothing, and there a word the collection writes as a name is often another word ("falling ill", "Chicago,
     Ill."). Typed in capitals throughout, it is read as uncased."""
     typed = _CONTEXT.sub("", question)  # a follow-up's context words (rewrite) come cased from the last answer
@@ -187,7 +192,8 @@ def truecase(
         lacking = sorted(w for w in asked if _stem(w) not in seen and w not in STOPWORDS)
         texts += list(elsewhere(lacking)) if lacking else []
         absent = _unknown(lacking, texts)
-    forms = written_forms(texts, asked) | {w: w.capitalize() for w in absent}
+    titled = {m.group(1).lower() for m in _TITLED.finditer(typed)} - STOPWORDS
+    forms = {w: w.capitalize() for w in absent | titled} | written_forms(texts, asked)  # the texts' form first
 
     def cased(m: re.Match[str]) -> str:
         word = m.group(0)

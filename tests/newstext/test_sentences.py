@@ -176,3 +176,10 @@ def test_a_bracket_opened_inside_a_sentence_does_not_end_it() -> None:
         "Then he slept.",
     ]
     assert_well_formed(text, sentence_spans(text))
+
+
+def test_a_title_s_period_opens_no_sentence() -> None:
+    """"Mr. Darcy": the capital after a title names someone; the same period after another word ends a sentence."""
+    for before in ("fits the Mr. ", "said Gen. ", "Dr. "):
+        assert not opens_sentence(before), repr(before)
+    assert opens_sentence("It fell to Mr. Hummr. ")

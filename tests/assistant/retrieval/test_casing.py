@@ -121,3 +121,18 @@ def test_a_run_written_also_in_lower_case_or_in_capitals_throughout_is_no_name()
     assert "armed forces" not in " ".join(phrases)  # "the armed forces", and "US" is too short to open a name
     assert "birth control pill" not in phrases  # shouted
     assert "former president donald trump" not in phrases  # also "former President Donald Trump": "former" is none
+
+
+def test_a_name_after_a_title_s_period_or_before_a_hyphen_is_written_as_a_name() -> None:
+    """"Mr. Darcy-style" writes Darcy as a name: the title's period ends no sentence, and "-style" is no part of
+    it. This was the one place the collection wrote it, and the question lost its name."""
+    text = "The duke's silence very much fits the Mr. Darcy-style template. He sent Wagner-led forces to the town."
+    assert written_forms([text], {"darcy", "wagner"}) == {"darcy": "Darcy", "wagner": "Wagner"}
+
+
+def test_a_word_typed_after_a_personal_title_is_a_name() -> None:
+    """"brown" is a word the articles write in lower case; after "mr" it names someone. The texts' form wins."""
+    texts = ["The brown bear ate the budget. Dr. McAdams found a comet."]
+    assert truecase("what did mr brown say about the budget?", texts) == "what did mr Brown say about the budget?"
+    assert truecase("what did dr. mcadams find?", texts) == "what did dr. McAdams find?"
+    assert truecase("what did the brown bear eat?", texts) == "what did the brown bear eat?"
