@@ -46,6 +46,11 @@ _KIND_VERBS = {
     "agreement": _SIGN, "treaty": _SIGN,
 }  # fmt: skip
 _VAGUE_KINDS = frozenset({"role", "part"})  # stated by saying what the role is, not the word "role"
+# "Who" and the word after it, and the verbs that only build a tense or mood ("Who is", "Who did ... meet?").
+_WHO = re.compile(r"\s*who\s+([a-z]+)\b", re.I)
+_AUXILIARIES = frozenset(
+    "is was are were be been has had have will would shall should can could may might must did does do".split()
+)
 # A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
 # one month close to another ("march" ~ "July": 0.65).
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -85,6 +90,17 @@ def _kind_and_verb(question: str, words: set[str]) -> tuple[set[str], set[str]]:
             skip |= set(_KIND_VERBS[kind])
             (skip if kind in _VAGUE_KINDS else stated).add(kind)
     return skip, stated
+
+
+def doer_verb(question: str) -> str:
+    """The deed a question asks the doer of, when it opens "Who <verb>" ("Who won the pressing contest?" -> won):
+    an answer names who did it, so it must state the deed. "" for "Who is ...?", "Who did Putin meet?" (an
+    auxiliary builds the tense and the deed comes later) and the generic verbs ("Who said ...?")."""
+    m = _WHO.match(question)
+    word = m.group(1).lower() if m else ""
+    if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC:
+        return ""
+    return word if "VERB" in readings(word) else ""
 
 
 def _demanded(word: str) -> bool:

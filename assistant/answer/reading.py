@@ -8,7 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.asked import in_form, sentence_words, short_rest, states
+from assistant.answer.asked import doer_verb, in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import name_phrases, residue
 from assistant.answer.lead import default_ranker, ranked_sentences
@@ -118,8 +118,10 @@ class Reading:
         return short_rest(self._retrieval.query, self._refusal.min_residue_terms)
 
     def _states_words(self, sentence: Sentence) -> bool:
-        """asked.states() for the short rest's words; True when there are none."""
-        return states(self._short_rest, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0)
+        """asked.states() for the short rest's words or, for a longer rest, a "Who <verb> ...?" question's deed
+        (asked.doer_verb of the user's own words); True when it asks neither."""
+        asked = self._short_rest or [w for w in [doer_verb(asked_part(self._retrieval.query))] if w]
+        return states(asked, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0)
 
     @cached_property
     def _names(self) -> str:
@@ -127,12 +129,13 @@ class Reading:
         return " ".join(name_phrases(self._retrieval.query))
 
     def states_asked(self, sentence: Sentence) -> bool:
-        """The sentence states the short rest's words (True when there are none), or its clause closest to the
-        question is at policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns
-        going on them): MiniLM puts a word far from its synonyms ("created" is 0.42 from "founder"), and a short
-        question is mostly its names, so a clause that only names them comes close too (README, refusal)."""
-        if self._states_words(sentence):
-            return True
+        """A longer rest: the sentence states the deed of a "Who <verb> ...?" question (True when it asks none). A
+        short rest: the sentence states the rest's words, or its clause closest to the question is at
+        policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns going on them):
+        MiniLM puts a word far from its synonyms ("created" is 0.42 from "founder"), and a short question is mostly
+        its names, so a clause that only names them comes close too (README, refusal)."""
+        if (stated := self._states_words(sentence)) or not self._short_rest:
+            return stated
         names = self._names
         parts = [sentence.text, *clauses(sentence.text)]
         vectors = self._embedded([*parts, names] if names else parts)

@@ -170,6 +170,27 @@ def test_the_asked_word_is_sought_in_the_top_chunks_beyond_the_passages(service:
     assert not any("Syria" in c.quote for c in service.ask("What sanctions are coming?").citations)
 
 
+@pytest.mark.parametrize(
+    "question", ["Who sponsored the cider festival in Brackenford?", "Who replaced the transport minister?"]
+)
+def test_a_who_question_whose_deed_no_lead_states_is_refused(service: AnswerService, question: str) -> None:
+    """The articles say the festival returned to Brackenford and the minister died, not who sponsored or replaced
+    anything; those sentences led these answers. A "Who <verb>" question asks the doer of that deed."""
+    response = service.ask(question)
+    assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
+
+
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [("Who shot down a Russian warplane over Syria?", "Turkey"), ("Who promoted Kadyrov to Colonel General?", "Putin")],
+)
+def test_a_who_question_whose_lead_states_the_deed_is_answered(
+    service: AnswerService, question: str, expected: str
+) -> None:
+    response = service.ask(question)
+    assert not response.refused and expected in response.citations[0].quote
+
+
 def test_a_lead_about_the_names_alone_is_refused_with_the_related_passages(service: AnswerService) -> None:
     """The articles name Kadyrov but say nothing of football; the nuclear-weapons sentence led this answer. The lead
     must also be close to what the question asks beyond its names (a short rest such as "What happened in" is not

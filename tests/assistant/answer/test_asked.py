@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.answer.asked import asked_words, beyond_generic, in_form, sentence_words, short_rest, states
+from assistant.answer.asked import asked_words, beyond_generic, doer_verb, in_form, sentence_words, short_rest, states
 from assistant.answer.config import RefusalPolicy
 from index.embedding import Embedder
 
@@ -96,3 +96,18 @@ def test_every_verb_asked_must_be_stated_and_a_noun_alone_any(embedder: Embedder
     assert states(["won", "debate"], "Haley won the debate, a snap poll found.", _no_embedding, cut)
     assert states(["world", "respond"], "The international response was incredibly mild.", embedder.embed, cut)
     assert states(["world", "leaders"], "World powers met in Geneva.", _no_embedding, cut)  # no verb: any noun
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who sponsored the cider festival in Brackenford?", "sponsored"),
+        ("who shot down a Russian warplane over Syria?", "shot"),
+        ("Who is the president of Russia?", ""),  # an auxiliary: a role is asked, not a deed
+        ("Who did Putin promote to Colonel General?", ""),  # the deed comes later, and is Putin's
+        ("Who said the war would end soon?", ""),  # a statement's speaker, read by the statement kind
+        ("Which company recalled 112,000 vehicles?", ""),  # not a "Who" question
+    ],
+)
+def test_a_who_question_asks_the_doer_of_its_first_verb(question: str, verb: str) -> None:
+    assert doer_verb(question) == verb
