@@ -64,7 +64,9 @@ _WORDED = frozenset({"statement", "holder", "writer"})
 _ASKS: list[tuple[str, str]] = [
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
-    ("money", r"\bhow much (?:money|did|does|do|will|was|is|has|have)\b|\bwhat (?:price|amount|sum|fine)\b"),
+    ("money", r"\bhow much (?:money|did|does|do|will|was|is|has|have)\b|\bwhat (?:price|amount|sum|fine)\b"
+              r"|\bwhat (?:is|was|are|were|will be) the (?:price|cost|amount|sum|fine|budget|salary)s?\b(?! of living)"
+              r"|\bwhat (?:did|does|do|will|would) [^?]*\bcosts?\s*\??\s*$"),
     ("year", r"\b(?:what|which) year\b"),
     ("month", r"\b(?:what|which) month\b"),
     # "When did ...?" opening the question (not "... when he entered hospice"), or "on what date/day".

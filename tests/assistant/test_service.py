@@ -118,11 +118,12 @@ def test_paraphrases_are_answered(service: AnswerService, question: str, expecte
         "How far is the Kinburn Spit from Crimea?",  # led with "a strategic strip between Mykolaiv and the Black Sea"
         "How often does Ukraine strike Rostov?",  # led with "The March strikes on oil refineries ..."
         "How soon could the war end?",  # led with fears of Putin cornered without an "off ramp" to end the war
+        "What was the price of a ticket to the cider festival?",  # led with the festival's return to Brackenford
     ],
 )
 def test_a_measure_the_articles_do_not_give_is_refused(service: AnswerService, question: str) -> None:
-    """How long, how far, how often and how soon are answered by a figure with its unit or a time to come, which the
-    default articles do not give here: the passages are related reading, not an answer."""
+    """How long, how far, how often and how soon are answered by a figure with its unit or a time to come, and a
+    price by a sum, which the default articles do not give here: the passages are related reading, not an answer."""
     response = service.ask(question)
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
 

@@ -37,6 +37,11 @@ from index.updater import update_index
         ("In what year did the restaurant open?", "year"),
         ("How many people were evacuated?", "number"),
         ("What price did the painting fetch at auction?", "money"),
+        ("What was the price of a ticket to the cider festival?", "money"),
+        ("What is the cost of the new bridge?", "money"),
+        ("What did a ticket cost?", "money"),
+        ("What did the cost-cutting plan include?", None),  # a cost named, not asked
+        ("What is the cost of living doing to families?", None),
         ("Which month is the election held in?", "month"),
         ("When did Prigozhin die?", "time"),
         ("Wagner's founder died in a crash. When was it?", "time"),
