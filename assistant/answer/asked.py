@@ -140,10 +140,14 @@ def states(
     text: str,
     embed: Callable[[list[str]], np.ndarray],
     min_cosine: float,
+    others: Sequence[str] = (),
 ) -> bool:
     """Every asked word that can be a verb (else some asked word) is in the sentence in one of its forms or, failing
     that, some word of the sentence is at least min_cosine from it, each word embedded alone (`embed`, called only
-    then): "Who won the Republican debate?" is not stated by a sentence on the debate that names no winner."""
+    then): "Who won the Republican debate?" is not stated by a sentence on the debate that names no winner. A
+    sentence word stands for the question's word it is closest to: one that is (a form of) one of the question's
+    `others`, or closer to one of them, says nothing of the asked word ("contest" is 0.62 from "won", but it is what
+    "Who won the pressing competition?" asks about, not who won)."""
     words = sentence_words(text)
     if not asked or not words:
         return not asked
@@ -152,8 +156,16 @@ def states(
     missing = [a for a in needed if not in_form([a], words)]
     if not missing or (not verbs and len(missing) < len(needed)):
         return True
-    vectors = embed([*missing, *words])
-    closest = np.max(vectors[len(missing) :] @ vectors[: len(missing)].T, axis=0)  # per word not in form
+    rivals = [o for o in dict.fromkeys(others) if o not in asked]
+    words = [w for w in words if not in_form(rivals, [w])]
+    if not words:
+        return False
+    vectors = embed([*missing, *rivals, *words])
+    cosines = vectors[len(missing) + len(rivals) :] @ vectors[: len(missing) + len(rivals)].T  # word x question word
+    to_asked, to_rivals = cosines[:, : len(missing)], cosines[:, len(missing) :]
+    if rivals:  # a word closer to another of the question's words stands for that one
+        to_asked = np.where(to_asked >= to_rivals.max(axis=1, keepdims=True), to_asked, -1.0)
+    closest = to_asked.max(axis=0)  # per asked word not in form
     return bool(np.all(closest >= min_cosine) if verbs else np.any(closest >= min_cosine))
 
 

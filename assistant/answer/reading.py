@@ -120,8 +120,10 @@ class Reading:
     def _states_words(self, sentence: Sentence) -> bool:
         """asked.states() for the short rest's words or, for a longer rest, a "Who <verb> ...?" question's deed
         (asked.doer_verb of the user's own words); True when it asks neither."""
-        asked = self._short_rest or [w for w in [doer_verb(asked_part(self._retrieval.query))] if w]
-        return states(asked, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0)
+        own = asked_part(self._retrieval.query)
+        asked = self._short_rest or [w for w in [doer_verb(own)] if w]
+        cut = self._refusal.min_word_cosine or 1.0
+        return states(asked, sentence.text, self._embedded, cut, sentence_words(own))
 
     @cached_property
     def _names(self) -> str:

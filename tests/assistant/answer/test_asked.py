@@ -111,3 +111,14 @@ def test_every_verb_asked_must_be_stated_and_a_noun_alone_any(embedder: Embedder
 )
 def test_a_who_question_asks_the_doer_of_its_first_verb(question: str, verb: str) -> None:
     assert doer_verb(question) == verb
+
+
+def test_a_sentence_word_stands_for_the_question_word_it_is_closest_to(embedder: Embedder) -> None:
+    """"contest" is 0.62 from "won", over the cut; but it is the sentence's word for the question's "competition"
+    (and, asked with "contest", that very word), so it states no winner."""
+    cut = POLICY.min_word_cosine or 1.0
+    judge = "The festival was founded in 1998 by the orchard keeper Ilse Marrow, who still judges the pressing contest."
+    assert states(["won"], judge, embedder.embed, cut)  # read alone, "contest" passes for "won"
+    assert not states(["won"], judge, embedder.embed, cut, ["won", "pressing", "competition"])
+    assert not states(["won"], judge, embedder.embed, cut, ["won", "pressing", "contest"])
+    assert states(["won"], "Haley won the debate, a snap poll found.", _no_embedding, cut, ["won", "debate"])
