@@ -164,10 +164,12 @@ class Reading:
         (own_names_stated), and about the question leads instead: for a short rest, the best one stating its words
         in one of their forms ("What did Moscow ban?" → "A bizarre law banning …"); for the residue test, only the
         lead's next sentence (any later one answered 7 more of news-dev's questions, none with the gold; README).
-        A lead not about the question at all is left to the gate."""
+        A short rest's word no sentence of the passages states may be in one of the top chunks' other sentences
+        (_beyond_passages). A lead not about the question at all is left to the gate."""
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
-        if self._short_rest and self._refusal.min_word_cosine is not None:
+        short = bool(self._short_rest) and self._refusal.min_word_cosine is not None
+        if short:
             lead_ok, answers = self._states_words, self._in_form
         elif self._asked and self._refusal.residue_leads:
             lead_ok, answers = self._residue_passes, self._goes_on_to_answer
@@ -180,15 +182,13 @@ class Reading:
             if answers(s) and self._stating.own_names_stated(s) and about(s, self._refusal, self.clause_cosine):
                 self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
                 return
-        if answers == self._in_form and (found := self._beyond_passages()):
-            # it states what the lead does not, so it is rated at least as likely as the lead it displaces
+        if short and (found := self._beyond_passages()):  # rated at least as likely as the lead it displaces
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
 
     def _beyond_passages(self) -> tuple[float, Sentence] | None:
-        """The best sentence of the top chunks outside the returned passages that states a short rest's word in one
-        of its forms, in a chunk stating the question's names, and is about the question. A question naming
-        nothing has nothing to tie such a sentence to its story ("What sanctions are coming?" found "the hammer never
-        came down" in a paragraph on Syria)."""
+        """The best sentence of the top chunks outside the returned passages stating a short rest's word in one of its
+        forms, in a chunk stating the question's names, and about the question. A question naming nothing has
+        nothing to tie it to its story ("What sanctions are coming?" found Syria's "the hammer never came down")."""
         if not self._stating.own.names:
             return None
         seen = {s.text for _, s in self.scored}
@@ -198,10 +198,9 @@ class Reading:
                                   self._policy.max_sentence_words)
             if s.text not in seen and self._in_form(s) and self._stating.own_names_stated(s)
         ]  # fmt: skip
-        if not found:
-            return None
-        add_cosines(found, self._embedded([s.text for s in found]), self._retrieval.query_vector)
-        found = [s for s in found if about(s, self._refusal, self.clause_cosine)]
+        if found:
+            add_cosines(found, self._embedded([s.text for s in found]), self._retrieval.query_vector)
+            found = [s for s in found if about(s, self._refusal, self.clause_cosine)]
         if not found:
             return None
         probs = default_ranker().probabilities(found)

@@ -25,7 +25,7 @@ _CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 TYPO_RATIO = 0.8
 # A word typed after a personal title is a name, whatever the collection writes ("mr brown", "dr strange").
 _TITLED = re.compile(r"\b(?:mr|mrs|ms|dr|prof)\.?\s+([^\W\d_][\w’'-]*)", re.I)
-_LOWER_TAIL = re.compile(r"-[^\W\d_A-Z].*$")
+_LOWER_TAIL = re.compile(r"-[^\W\d_A-Z].*$")  # "-style" of "Darcy-style": no part of the name before it
 _BEFORE_CHARS = 8  # what opens_sentence reads before a run: enough for a sentence's end or a title ("Capt. ")
 MIN_NAME_LETTERS = 3  # shorter pieces are a split word's ends ("nation‘s": "s"), not names
 
