@@ -24,6 +24,11 @@ _GROUPS = (
     "fired sack dismiss oust",
     "cancel scrap",
     "announce unveil reveal",
+    "raise increase hike boost",
+    "cut reduce slash",
+    "rise climb jump soar surge",
+    "close shut shutter",
+    "win clinch",
 )
 
 
