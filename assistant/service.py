@@ -13,7 +13,7 @@ from assistant.answer.lead import compose
 from assistant.answer.meta import about_itself
 from assistant.answer.prompts import load_prompt
 from assistant.answer.reading import Reading
-from assistant.answer.refusal import LANGUAGE, MESSAGES, NO_ANSWER, NO_KIND, NO_RARE, OFF_TOPIC, Decision, decide
+from assistant.answer.refusal import LANGUAGE, NO_ANSWER, OFF_TOPIC, Decision, decide, message
 from assistant.retrieval.answer_type import kind_name
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval, Retriever
@@ -209,6 +209,8 @@ class AnswerService:
             return self._refusal(decision, retrieval, passages, named=named)
         if decision.reason == NO_ANSWER and reading.lacks_kind() and (kind := kind_name(retrieval.query)):
             return self._refusal(decision, retrieval, passages, kind=kind)
+        if decision.reason == NO_ANSWER and (deed := reading.lacks_deed()):
+            return self._refusal(decision, retrieval, passages, deed=deed)
         quotes = [] if decision.refused else compose(reading.scored, knobs.lead)
         if not quotes:
             return self._refusal(decision if decision.refused else Decision(True, OFF_TOPIC), retrieval, passages)
@@ -227,15 +229,16 @@ class AnswerService:
         language: str = "",
         kind: str = "",
         named: str = "",
+        deed: str = "",
     ) -> AnswerResponse:
         """The reason's message (what no passage states, which language was detected, what kind of answer no
-        sentence gives, which rare names' passages do not answer), with the related passages."""
+        sentence gives, which rare names' passages do not answer, which deed no lead states), with the related
+        passages."""
         reason = decision.reason or "off_topic"
-        message = NO_RARE if named else NO_KIND if kind else MESSAGES.get(reason, "refusal")
-        template = load_prompt(self.settings.prompts_dir, message)
+        template = load_prompt(self.settings.prompts_dir, message(reason, named, kind, deed))
         missing = " or ".join(f"“{m}”" for m in decision.missing)
         return AnswerResponse(
-            answer=template.format(missing=missing, language=language, kind=kind, named=named),
+            answer=template.format(missing=missing, language=language, kind=kind, named=named, deed=deed),
             refused=True,
             reason=reason,
             passages=passages,

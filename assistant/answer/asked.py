@@ -103,6 +103,14 @@ def doer_verb(question: str) -> str:
     return word if "VERB" in readings(word) else ""
 
 
+def asked_deed(question: str) -> str:
+    """A "Who <verb> …?" question as what no sentence says ("who sponsored the cider festival"); "" for another."""
+    if not doer_verb(question):
+        return ""
+    asked = question.strip().rstrip("?!. ")
+    return asked[:1].lower() + asked[1:]
+
+
 def _demanded(word: str) -> bool:
     """The word can be a verb or a noun, or the dictionary does not know it."""
     found = set(readings(word))

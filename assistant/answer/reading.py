@@ -8,7 +8,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.asked import doer_verb, in_form, sentence_words, short_rest, states
+from assistant.answer.asked import asked_deed, doer_verb, in_form, sentence_words, short_rest, states
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import name_phrases, residue
 from assistant.answer.lead import default_ranker, ranked_sentences
@@ -25,8 +25,7 @@ from newstext.terms import terms
 
 class Reading:
     """One retrieval's sentences, ranked when a check first asks (ranking embeds the best of them); every text a
-    check reads (a sentence, its clauses, what is asked, the question's names) embedded at most once, whichever of
-    the checks (clause, residue, short rest) asks first, and what one check lacks embedded in one call."""
+    check reads embedded at most once, whichever check asks first, and what one check lacks in one call."""
 
     def __init__(
         self,
@@ -39,8 +38,7 @@ class Reading:
         self._residues: dict[int, float] = {}
         self._stating = Stating(retrieval)  # what the top chunks state of the question's names
         self.rare_refused = False  # answering() read no answer because of the rare names (rare_names_held)
-        # Every text embedded: the sentences the ranking embedded, their clauses, what is asked, the question's names.
-        self._vectors: dict[str, np.ndarray] = {}
+        self._vectors: dict[str, np.ndarray] = {}  # every text embedded (sentences, clauses, what is asked, names)
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:
@@ -71,9 +69,8 @@ class Reading:
 
     def residue_cosine(self, sentence: Sentence) -> float:
         """The best cosine of the sentence or one of its clauses with what the question asks beyond its names and
-        numbers, memoised; 1.0 when that rest is too short to test. The test only compares it with
-        policy.min_residue_cosine, so a sentence whose own vector (the ranking embedded it) already reaches that
-        gives that cosine, and its clauses are not embedded."""
+        numbers, memoised; 1.0 when that rest is too short to test. A sentence whose own vector already reaches
+        policy.min_residue_cosine (the test's only use) gives that cosine, and its clauses are not embedded."""
         if not self._asked:
             return 1.0
         if id(sentence) not in self._residues:
@@ -160,12 +157,10 @@ class Reading:
 
     def _answering_first(self) -> None:
         """When the lead is not about what the question asks of its names (a short rest's words, or the residue
-        test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names
-        (own_names_stated), and about the question leads instead: for a short rest, the best one stating its words
-        in one of their forms ("What did Moscow ban?" → "A bizarre law banning …"); for the residue test, only the
-        lead's next sentence (any later one answered 7 more of news-dev's questions, none with the gold; README).
-        A short rest's word no sentence of the passages states may be in one of the top chunks' other sentences
-        (_beyond_passages). A lead not about the question at all is left to the gate."""
+        test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names, and
+        about the question leads instead: for a short rest, the best stating its words in one of their forms (else
+        one of the top chunks' other sentences: _beyond_passages); for the residue test, only the lead's next
+        sentence (README). A lead not about the question at all is left to the gate."""
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         short = bool(self._short_rest) and self._refusal.min_word_cosine is not None
@@ -230,6 +225,12 @@ class Reading:
         holder of a role) and no sentence about it holds one: what the articles lack can be named."""
         held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
         return held is not None and not any(about(s, self._refusal, self.clause_cosine) for _, s in held)
+
+    def lacks_deed(self) -> str:
+        """What a "Who <verb> …?" question asks (asked.asked_deed), when its lead states no such deed; else ""."""
+        lead = self.scored[0][1] if self.scored else None
+        stated = lead is None or bool(self._short_rest) or self._states_words(lead)
+        return "" if stated else asked_deed(asked_part(self._retrieval.query))
 
     def closest_clause(self, n: int) -> float:
         """The best clause cosine among the n best sentences."""

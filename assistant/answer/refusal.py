@@ -37,10 +37,17 @@ HELP = "help"  # a greeting or a question to the assistant itself (meta.to_assis
 # The message of each reason: a template in prompts/ ({missing} lists what no passage states).
 NO_KIND = "refusal_no_kind"  # no_answer's message when it can name the kind of answer no sentence gives
 NO_RARE = "refusal_no_rare"  # no_answer's message when the best sentences are other stories' than the rare names'
+NO_DEED = "refusal_no_deed"  # no_answer's message when the lead of a "Who <verb> …?" question states no such deed
 MESSAGES = {
     OFF_TOPIC: "refusal", NOT_STATED: "refusal_not_stated", NO_ANSWER: "refusal_no_answer", OUT_OF_SCOPE: "refusal",
     LANGUAGE: "refusal_language", HELP: "help",
 }
+
+
+def message(reason: str, named: str = "", kind: str = "", deed: str = "") -> str:
+    """The prompt that says why: a no_answer naming the rare names, the kind of answer or the deed none of the
+    sentences gives, or the reason's own message."""
+    return NO_RARE if named else NO_KIND if kind else NO_DEED if deed else MESSAGES.get(reason, "refusal")
 
 
 @dataclass(frozen=True)

@@ -184,6 +184,8 @@ def test_a_who_question_whose_deed_no_lead_states_is_refused(service: AnswerServ
     anything; those sentences led these answers. A "Who <verb>" question asks the doer of that deed."""
     response = service.ask(question)
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
+    asked = question.rstrip("?")
+    assert f"none of their sentences says {asked[0].lower()}{asked[1:]}." in response.answer
 
 
 @pytest.mark.parametrize(

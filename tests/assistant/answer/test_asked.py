@@ -5,7 +5,16 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from assistant.answer.asked import asked_words, beyond_generic, doer_verb, in_form, sentence_words, short_rest, states
+from assistant.answer.asked import (
+    asked_deed,
+    asked_words,
+    beyond_generic,
+    doer_verb,
+    in_form,
+    sentence_words,
+    short_rest,
+    states,
+)
 from assistant.answer.config import RefusalPolicy
 from index.embedding import Embedder
 
@@ -113,6 +122,12 @@ def test_every_verb_asked_must_be_stated_and_a_noun_alone_any(embedder: Embedder
 )
 def test_a_who_question_asks_the_doer_of_its_first_verb(question: str, verb: str) -> None:
     assert doer_verb(question) == verb
+    assert bool(asked_deed(question)) == bool(verb)  # what a refusal says no sentence gives
+
+
+def test_the_deed_asked_is_the_question_as_a_clause() -> None:
+    deed = "who sponsored the cider festival in Brackenford"
+    assert asked_deed("Who sponsored the cider festival in Brackenford?") == deed
 
 
 def test_a_sentence_word_stands_for_the_question_word_it_is_closest_to(embedder: Embedder) -> None:
