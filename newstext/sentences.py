@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import re
 
-_ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof sr jr st mt gen col lt sgt capt cmdr adm gov sen rep rev hon pres "
-    "no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun jul aug sep sept oct nov dec "
+# Titles written before a name ("Mr. Darcy", "Gen. Milley"): the period that closes one ends no sentence. The
+# personal ones are also typed before a name in lower case ("mr brown"), where the others may be words ("rep").
+PERSONAL_TITLES = frozenset("mr mrs ms dr prof".split())
+TITLES = PERSONAL_TITLES | frozenset("sen rep gov gen col lt sgt capt cmdr adm rev hon pres".split())
+_ABBREVIATIONS = TITLES | frozenset(
+    "sr jr st mt no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n e.g i.e a.m p.m".split()
 )
-# Titles written before a name ("Mr. Darcy", "Gen. Milley"): the period that closes one ends no sentence.
-TITLES = frozenset("mr mrs ms dr prof sen rep gov gen col lt sgt capt cmdr adm rev hon pres".split())
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w.])(" + "|".join(sorted(TITLES)) + r")\.\s+$", re.I)
 # A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace, or at a line break.
 _END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n+""")

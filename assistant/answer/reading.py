@@ -18,7 +18,6 @@ from assistant.answer.sentences import Sentence, add_cosines, candidates, clause
 from assistant.answer.stating import Stating
 from assistant.retrieval.candidates import leading
 from assistant.retrieval.pipeline import Retrieval
-from assistant.retrieval.rewrite import asked_part
 from index.embedding import Embedder
 from newstext.terms import terms
 
@@ -86,7 +85,7 @@ class Reading:
         """The question's rare names (rare_names.py); None when it has none or the test is off."""
         if (share := self._refusal.rare_name_share) is None:
             return None
-        asked = asked_part(self._retrieval.query)
+        asked = self._stating.own_words
         found = rare_names(self._stating.own, asked, self._retrieval.query_idf, share)
         return RareNames(found, self._stating.own, asked) if found else None
 
@@ -114,13 +113,17 @@ class Reading:
         """The one or two words a rest too short for the residue test asks (asked.short_rest); [] when none."""
         return short_rest(self._retrieval.query, self._refusal.min_residue_terms)
 
+    @cached_property
+    def _words_asked(self) -> tuple[list[str], list[str]]:
+        """The short rest's words (else a "Who <verb> …?" question's deed: asked.doer_verb) and the other words of
+        the user's own question, read once for every sentence."""
+        own = self._stating.own_words
+        return self._short_rest or [w for w in [doer_verb(own)] if w], sentence_words(own)
+
     def _states_words(self, sentence: Sentence) -> bool:
-        """asked.states() for the short rest's words or, for a longer rest, a "Who <verb> ...?" question's deed
-        (asked.doer_verb of the user's own words); True when it asks neither."""
-        own = asked_part(self._retrieval.query)
-        asked = self._short_rest or [w for w in [doer_verb(own)] if w]
-        cut = self._refusal.min_word_cosine or 1.0
-        return states(asked, sentence.text, self._embedded, cut, sentence_words(own))
+        """asked.states() for _words_asked; True when the question asks none."""
+        asked, others = self._words_asked
+        return states(asked, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0, others)
 
     @cached_property
     def _names(self) -> str:
@@ -230,7 +233,7 @@ class Reading:
         """What a "Who <verb> …?" question asks (asked.asked_deed), when its lead states no such deed; else ""."""
         lead = self.scored[0][1] if self.scored else None
         stated = lead is None or bool(self._short_rest) or self._states_words(lead)
-        return "" if stated else asked_deed(asked_part(self._retrieval.query))
+        return "" if stated else asked_deed(self._stating.own_words)
 
     def closest_clause(self, n: int) -> float:
         """The best clause cosine among the n best sentences."""

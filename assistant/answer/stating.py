@@ -23,10 +23,14 @@ class Stating:
         return Constraints.of(self._retrieval.query)
 
     @cached_property
+    def own_words(self) -> str:
+        """The user's own words: a follow-up without the conversation's (rewrite.asked_part)."""
+        return asked_part(self._retrieval.query)
+
+    @cached_property
     def own(self) -> Constraints:
-        """The numbers, names and quoted phrases of the user's own words (a follow-up without the conversation's)."""
-        own = asked_part(self._retrieval.query)
-        return self.wanted if own == self._retrieval.query else Constraints.of(own)
+        """The numbers, names and quoted phrases of the user's own words."""
+        return self.wanted if self.own_words == self._retrieval.query else Constraints.of(self.own_words)
 
     @cached_property
     def _carried(self) -> list[Constraints]:

@@ -11,7 +11,7 @@ from difflib import get_close_matches
 from functools import lru_cache, partial
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
-from newstext.sentences import opens_sentence
+from newstext.sentences import PERSONAL_TITLES, opens_sentence
 from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
 _WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
@@ -24,7 +24,7 @@ _CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")
 # mistyping of it rather than a name: "fonded" ~ "founded" 0.92, "fifa" ~ "fifth" 0.67.
 TYPO_RATIO = 0.8
 # A word typed after a personal title is a name, whatever the collection writes ("mr brown", "dr strange").
-_TITLED = re.compile(r"\b(?:mr|mrs|ms|dr|prof)\.?\s+([^\W\d_][\w’'-]*)", re.I)
+_TITLED = re.compile(r"\b(?:" + "|".join(sorted(PERSONAL_TITLES)) + r")\.?\s+([^\W\d_][\w’'-]*)", re.I)
 _LOWER_TAIL = re.compile(r"-[^\W\d_A-Z].*$")  # "-style" of "Darcy-style": no part of the name before it
 _BEFORE_CHARS = 8  # what opens_sentence reads before a run: enough for a sentence's end or a title ("Capt. ")
 MIN_NAME_LETTERS = 3  # shorter pieces are a split word's ends ("nation‘s": "s"), not names
