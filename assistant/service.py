@@ -205,7 +205,7 @@ class AnswerService:
             answer=reading.answering,
             closest_clause=lambda: reading.rescue(policy.topic_sentences),
         )  # fmt: skip
-        if decision.reason == NO_ANSWER and (named := reading.rare_refusal()):
+        if decision.reason == NO_ANSWER and (named := reading.rare_refused):
             return self._refusal(decision, retrieval, passages, named=named)
         if decision.reason == NO_ANSWER and reading.lacks_kind() and (kind := kind_name(retrieval.query)):
             return self._refusal(decision, retrieval, passages, kind=kind)

@@ -54,6 +54,8 @@ _AUXILIARIES = frozenset(
 # A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
 # one month close to another ("march" ~ "July": 0.65).
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
+# A negated auxiliary ("won't", "can't") states no deed: "won't" is no form of "won".
+_NEGATED = ("n't", "n’t")
 # Only a word that can be a verb or a noun is demanded: an adjective is judged, not repeated ("Why was the Kerch
 # Bridge important?" is answered by "a massive blow ... a symbol of the Putin era").
 _DEMANDED = frozenset({"VERB", "NOUN"})
@@ -137,7 +139,7 @@ def sentence_words(text: str) -> list[str]:
     for m in _WORD.finditer(text):
         word = m.group(0).strip("'’")
         low = word.lower()
-        if len(low) < 3 or low in STOPWORDS or (word[:1].isupper() and low in _MONTHS):
+        if len(low) < 3 or low in STOPWORDS or low.endswith(_NEGATED) or (word[:1].isupper() and low in _MONTHS):
             continue
         out.append(low)
     return list(dict.fromkeys(out))

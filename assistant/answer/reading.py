@@ -4,13 +4,13 @@ at most once, however many checks ask, and the sentence that leads moved up when
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property
+from functools import cached_property, partial
 
 import numpy as np
 
-from assistant.answer.asked import asked_deed, doer_verb, in_form, sentence_words, short_rest, states
+from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
-from assistant.answer.constraints import name_phrases, residue
+from assistant.answer.constraints import residue
 from assistant.answer.lead import default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames, rare_names
 from assistant.answer.refusal import about, about_first, answering, typed
@@ -36,7 +36,9 @@ class Reading:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._residues: dict[int, float] = {}
         self._stating = Stating(retrieval)  # what the top chunks state of the question's names
-        self.rare_refused = False  # answering() read no answer because of the rare names (rare_names_held)
+        # what it asks beyond them
+        self.asking = Asking(retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self._embedded)
+        self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
         self._vectors: dict[str, np.ndarray] = {}  # every text embedded (sentences, clauses, what is asked, names)
 
     @cached_property
@@ -81,7 +83,7 @@ class Reading:
         return self._residues[id(sentence)]
 
     @cached_property
-    def rare(self) -> RareNames | None:
+    def _rare(self) -> RareNames | None:
         """The question's rare names (rare_names.py); None when it has none or the test is off."""
         if (share := self._refusal.rare_name_share) is None:
             return None
@@ -89,66 +91,20 @@ class Reading:
         found = rare_names(self._stating.own, asked, self._retrieval.query_idf, share)
         return RareNames(found, self._stating.own, asked) if found else None
 
-    def rare_names_held(self) -> bool:
-        """One of the policy.topic_sentences best is about the question and sits in a chunk stating each of its rare
-        names (True when it has none)."""
-        best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
-        return self.rare is None or self.rare.held(
-            [self._stating.chunk_text(s) for s in best], lambda i: about(best[i], self._refusal, self.clause_cosine)
-        )
-
-    def rare_refusal(self) -> str:
-        """The rare names answering() read no answer for (RareNames.shown), or ""."""
-        if not self.rare_refused or self.rare is None:
+    def unheld_rare(self) -> str:
+        """The rare names, as the question writes them (RareNames.shown), when none of the policy.topic_sentences best
+        sentences is about the question and sits in a chunk stating each of them; "" otherwise or without any."""
+        if self._rare is None:
             return ""
-        return self.rare.shown([self._stating.chunk_text(s) for _, s in self.scored[: self._refusal.topic_sentences]])
+        best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
+        chunks = [self._stating.chunk_text(s) for s in best]
+        held = self._rare.held(chunks, lambda i: about(best[i], self._refusal, self.clause_cosine))
+        return "" if held else self._rare.shown(chunks)
 
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
         """names_stated, where a sentence holding the asked kind must sit in a chunk naming the question's names."""
         return self._stating.names_stated if self._refusal.typed_names else None
-
-    @cached_property
-    def _short_rest(self) -> list[str]:
-        """The one or two words a rest too short for the residue test asks (asked.short_rest); [] when none."""
-        return short_rest(self._retrieval.query, self._refusal.min_residue_terms)
-
-    @cached_property
-    def _words_asked(self) -> tuple[list[str], list[str]]:
-        """The short rest's words (else a "Who <verb> …?" question's deed: asked.doer_verb) and the other words of
-        the user's own question, read once for every sentence."""
-        own = self._stating.own_words
-        return self._short_rest or [w for w in [doer_verb(own)] if w], sentence_words(own)
-
-    def _states_words(self, sentence: Sentence) -> bool:
-        """asked.states() for _words_asked; True when the question asks none."""
-        asked, others = self._words_asked
-        return states(asked, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0, others)
-
-    @cached_property
-    def _names(self) -> str:
-        """The question's names with the nouns going on them (constraints.name_phrases), as one text to embed."""
-        return " ".join(name_phrases(self._retrieval.query))
-
-    def states_asked(self, sentence: Sentence) -> bool:
-        """A longer rest: the sentence states the deed of a "Who <verb> ...?" question (True when it asks none). A
-        short rest: the sentence states the rest's words, or its clause closest to the question is at
-        policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns going on them):
-        MiniLM puts a word far from its synonyms ("created" is 0.42 from "founder"), and a short question is mostly
-        its names, so a clause that only names them comes close too (README, refusal)."""
-        if (stated := self._states_words(sentence)) or not self._short_rest:
-            return stated
-        names = self._names
-        parts = [sentence.text, *clauses(sentence.text)]
-        vectors = self._embedded([*parts, names] if names else parts)
-        to_question = vectors[: len(parts)] @ self._retrieval.query_vector
-        best = int(np.argmax(to_question))
-        beyond = not names or float(to_question[best]) > float(vectors[best] @ vectors[-1])
-        return float(to_question[best]) >= self._refusal.min_clause_cosine and beyond
-
-    def _in_form(self, sentence: Sentence) -> bool:
-        """The sentence holds a short rest's word in one of its forms (no embedding)."""
-        return in_form(self._short_rest, sentence_words(sentence.text))
 
     def _residue_passes(self, sentence: Sentence) -> bool:
         """The residue test (residue_cosine against policy.min_residue_cosine)."""
@@ -161,32 +117,36 @@ class Reading:
     def _answering_first(self) -> None:
         """When the lead is not about what the question asks of its names (a short rest's words, or the residue
         test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names, and
-        about the question leads instead: for a short rest, the best stating its words in one of their forms (else
-        one of the top chunks' other sentences: _beyond_passages); for the residue test, only the lead's next
-        sentence (README). A lead not about the question at all is left to the gate."""
+        about the question leads instead: for a short rest, the best holding in one of their forms each of its words
+        the lead holds and one at least (Asking.states_as_much; else one of the top chunks' other sentences:
+        _beyond_passages); for the residue test, only the lead's next sentence (README). A lead not about the
+        question at all is left to the gate."""
+        if not self.scored:
+            return
+        lead = self.scored[0][1]
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
-        short = bool(self._short_rest) and self._refusal.min_word_cosine is not None
+        short = bool(self.asking.short_rest) and self._refusal.min_word_cosine is not None
         if short:
-            lead_ok, answers = self._states_words, self._in_form
+            lead_ok, answers = self.asking.states_words, partial(self.asking.states_as_much, lead)
         elif self._asked and self._refusal.residue_leads:
             lead_ok, answers = self._residue_passes, self._goes_on_to_answer
         else:
             return
-        lead = self.scored[0][1] if self.scored else None
-        if lead is None or lead_ok(lead) or not about(lead, self._refusal, self.clause_cosine):
+        if lead_ok(lead) or not about(lead, self._refusal, self.clause_cosine):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
             if answers(s) and self._stating.own_names_stated(s) and about(s, self._refusal, self.clause_cosine):
                 self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
                 return
-        if short and (found := self._beyond_passages()):  # rated at least as likely as the lead it displaces
+        if short and (found := self._beyond_passages(lead)):  # rated at least as likely as the lead it displaces
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
 
-    def _beyond_passages(self) -> tuple[float, Sentence] | None:
-        """The best sentence of the top chunks outside the returned passages stating a short rest's word in one of its
-        forms, in a chunk stating the question's names, and about the question. A question naming nothing has
-        nothing to tie it to its story ("What sanctions are coming?" found Syria's "the hammer never came down")."""
+    def _beyond_passages(self, lead: Sentence) -> tuple[float, Sentence] | None:
+        """The best sentence of the top chunks outside the returned passages holding, in one of their forms, each
+        of the short rest's words the lead holds and one at least (Asking.states_as_much), in a chunk stating the
+        question's names, and about the question. A question naming nothing has nothing to tie it to its story
+        ("What sanctions are coming?" found Syria's "the hammer never came down")."""
         if not self._stating.own.names:
             return None
         seen = {s.text for _, s in self.scored}
@@ -194,7 +154,7 @@ class Reading:
         found = [
             s for s in candidates(chunks, self._retrieval.query, self._retrieval.query_idf, len(chunks),
                                   self._policy.max_sentence_words)
-            if s.text not in seen and self._in_form(s) and self._stating.own_names_stated(s)
+            if s.text not in seen and self.asking.states_as_much(lead, s) and self._stating.own_names_stated(s)
         ]  # fmt: skip
         if found:
             add_cosines(found, self._embedded([s.text for s in found]), self._retrieval.query_vector)
@@ -211,10 +171,10 @@ class Reading:
         self._answering_first()
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
-            self.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
+            self.asking.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
         )  # fmt: skip
-        if likely and not self.rare_names_held():
-            self.rare_refused = True
+        if likely and (unheld := self.unheld_rare()):
+            self.rare_refused = unheld
             return 0.0  # the best sentences come from other stories than the one the rare names tell
         if not (likely and self._refusal.typed_leads):
             return likely
@@ -230,10 +190,8 @@ class Reading:
         return held is not None and not any(about(s, self._refusal, self.clause_cosine) for _, s in held)
 
     def lacks_deed(self) -> str:
-        """What a "Who <verb> …?" question asks (asked.asked_deed), when its lead states no such deed; else ""."""
-        lead = self.scored[0][1] if self.scored else None
-        stated = lead is None or bool(self._short_rest) or self._states_words(lead)
-        return "" if stated else asked_deed(self._stating.own_words)
+        """What a "Who <verb> …?" question asks, when its lead states no such deed (Asking.lacks_deed); else ""."""
+        return self.asking.lacks_deed(self.scored[0][1] if self.scored else None)
 
     def closest_clause(self, n: int) -> float:
         """The best clause cosine among the n best sentences."""
@@ -251,4 +209,3 @@ class Reading:
             prob = float(default_ranker().probabilities([sentence])[0])
             self.scored[:] = [(prob, sentence), *self.scored[:i], *self.scored[i + 1 :]]
         return best
-

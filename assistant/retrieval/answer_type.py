@@ -117,7 +117,13 @@ _COUNT = re.compile(
     r"|billions?|dozens?|twice|thrice)\b",
     re.I,
 )
-_ASKS_COUNT = re.compile(r"\bhow many\b", re.I)
+# "How many ...?", and the nouns that are a count themselves: "What is the population of Rostov?" is answered by a
+# figure, not by a sentence naming Rostov.
+_COUNT_NOUNS = r"population|death toll|toll|number|headcount|head count|tally|turnout|attendance"
+_ASKS_COUNT = re.compile(
+    r"\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:current |latest |total |estimated )?(?:" + _COUNT_NOUNS
+    + r")\b(?! (?:one|two|three)\b)", re.I,
+)  # fmt: skip
 # "How long / far / often / soon ...?" asks for a measure: the word after "how" says what kind of answer is wanted,
 # which a passage gives as a figure ("a 72-hour blitz", "40 miles from"), not a term of the topic it should share.
 # Not "old", "tall" or "high": news states those with the figure ("a 37-year-old", "6 feet tall"); nor "many" and
@@ -161,8 +167,8 @@ def counted_noun(question: str) -> str:
     """What a "how many" question counts: its words after "how many" up to the first stop word ("How many Delaware
     high schools were there?" -> "Delaware high schools"), or "" when it asks for no count."""
     m = _ASKS_COUNT.search(question)
-    if not m:
-        return ""
+    if not m or not m.group(0).lower().startswith("how"):
+        return ""  # a count noun ("the population of") says what is counted, not a noun a figure stands before
     words = []
     for word in re.findall(r"[\w’'-]+", question[m.end() :]):
         if word.lower() in STOPWORDS:

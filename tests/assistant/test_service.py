@@ -303,6 +303,8 @@ def test_the_sentence_that_states_what_is_asked_leads(service: AnswerService) ->
     assert "Wagner founder Yevgeny Prigozhin" in service.ask("Who started Wagner?").answer.split("[1]")[0]
     # a law is asked for, not its passing: this was refused, as no sentence says "pass"
     assert "bizarre law banning" in service.ask("What law did Moscow pass?").answer.split("[1]")[0]
+    # the lead says "cyber" but not "attack": a lower sentence saying "striking" and not "cyber" does not displace it
+    assert "cyber onslaught" in service.ask("What did Ukraine's cyber attack do to Crimea?").answer.split("[1]")[0]
 
 
 @pytest.mark.parametrize("question", ["What did Kadyrov say about the war?", "What has Kadyrov said?"])
@@ -343,6 +345,7 @@ def test_who_holds_a_role_no_article_gives_is_refused(service: AnswerService, qu
         ("Who is the president of Ukraine?", "the name of the president of Ukraine"),
         ("Who wrote the article about Russia's collapse?", "the name of a writer"),
         ("How many drones did Ukraine launch?", "a count"),
+        ("What is the population of Rostov?", "a count"),
     ],
 )
 def test_a_refusal_names_the_kind_of_answer_no_sentence_gives(service: AnswerService, question: str, kind: str) -> None:

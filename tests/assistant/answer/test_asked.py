@@ -73,6 +73,13 @@ def test_a_month_written_as_a_name_states_no_verb() -> None:
     assert "march" in sentence_words("Thousands march on the capital.")
 
 
+def test_a_negated_auxiliary_states_no_deed() -> None:
+    """"Joe Biden probably won't take the debate stage" had stated "won" for "Who won the Republican debate?"."""
+    debate = "Joe Biden probably won't take the debate stage with his Democratic rivals."
+    assert not in_form(["won"], sentence_words(debate)) and in_form(["debate"], sentence_words(debate))
+    assert not in_form(["won"], sentence_words("They can’t say who won’t run."))
+
+
 def _no_embedding(texts: list[str]) -> np.ndarray:
     raise AssertionError(f"embedded {texts} although a word's form decided")
 

@@ -279,7 +279,7 @@ def test_every_text_the_checks_read_is_embedded_once(default_service: AnswerServ
             alone = float((embedder.embed(clauses(s.text)) @ retrieval.query_vector).max())
             assert reading.clause_cosine(s) == pytest.approx(alone, abs=1e-5)
             reading.residue_cosine(s)
-            reading.states_asked(s)
+            reading.asking.states_asked(s)
             reading.clause_cosine(s)  # asked again: read from the memo
         embedded = [t for call in calls for t in call]
         assert len(embedded) == len(set(embedded)), "a text was embedded twice"

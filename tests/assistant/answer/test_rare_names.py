@@ -85,11 +85,11 @@ def test_best_sentences_from_other_stories_than_the_rare_name_s_are_not_held(fak
     """The briefs name the dairy in passing (the constraint check passes on them); every sentence about the
     question that the answer could open with is the recall's, another company's: the gate reads no answer."""
     rare = idf_of(quillon=9.0, dairy=8.0)
-    assert not reading(fake_embedder, [RECALL], rare).rare_names_held()
+    assert reading(fake_embedder, [RECALL], rare).unheld_rare() == "“Quillon Dairy”"
     assert reading(fake_embedder, [RECALL], rare).answering() == 0.0
-    assert not reading(fake_embedder, [RECALL, BRIEFS], rare).rare_names_held()  # the briefs' is about a hire
-    assert reading(fake_embedder, [RECALL, DAIRY_RECALL], rare).rare_names_held()  # the dairy's own recall
-    assert reading(fake_embedder, [RECALL], idf_of(quillon=2.0, dairy=2.0)).rare_names_held()  # names many chunks hold
+    assert reading(fake_embedder, [RECALL, BRIEFS], rare).unheld_rare()  # the briefs' is about a hire
+    assert not reading(fake_embedder, [RECALL, DAIRY_RECALL], rare).unheld_rare()  # the dairy's own recall
+    assert not reading(fake_embedder, [RECALL], idf_of(quillon=2.0, dairy=2.0)).unheld_rare()  # names many chunks hold
 
 
 def test_the_share_is_a_setting_between_zero_and_one() -> None:
@@ -102,12 +102,12 @@ def test_the_share_is_a_setting_between_zero_and_one() -> None:
 def test_the_refusal_names_the_rare_names_as_the_question_writes_them(fake_embedder: FakeEmbedder) -> None:
     rare = idf_of(quillon=9.0, dairy=8.0)
     refused = reading(fake_embedder, [RECALL], rare)
-    assert refused.rare_refusal() == ""  # asked before the gate read it
-    assert refused.answering() == 0.0 and refused.rare_refusal() == "“Quillon Dairy”"
+    assert refused.rare_refused == ""  # asked before the gate read it
+    assert refused.answering() == 0.0 and refused.rare_refused == "“Quillon Dairy”"
     held = reading(fake_embedder, [RECALL, DAIRY_RECALL], rare)
     held.answering()
-    assert held.rare_refusal() == ""
-    message = load_prompt(PROJECT_ROOT / "prompts", NO_RARE).format(named=refused.rare_refusal())
+    assert held.rare_refused == ""
+    message = load_prompt(PROJECT_ROOT / "prompts", NO_RARE).format(named=refused.rare_refused)
     assert message.startswith("The passages of your articles that mention “Quillon Dairy” do not answer this")
 
 

@@ -91,6 +91,13 @@ def test_a_figure_joined_to_a_noun_counts_only_that_noun() -> None:
     assert counts(blitz, "drones") == set()
 
 
+def test_a_noun_that_is_a_count_asks_for_one() -> None:
+    """"What is the population of Rostov?" was answered with a sentence naming Rostov and no figure."""
+    for question in ("What is the population of Rostov?", "What was the death toll of the strike?"):
+        assert asks_count(question) and counted_noun(question) == ""  # any figure that counts answers it
+    assert not asks_count("What is the number one priority?")
+
+
 def test_a_figure_before_a_noun_counts_only_that_noun() -> None:
     """"How many legs does a spider have?" was answered with a moon lander's "about 20 payloads"."""
     assert counted_noun("How many legs does a spider have?") == "legs"

@@ -1,0 +1,84 @@
+"""What one question asks beyond its names, against any sentence: a short rest's words ("Where did Prigozhin die?"
+-> die) or a "Who <verb> …?" question's deed, read once per question (asked.py reads the words); every text it
+embeds goes through the caller's memo, so a sentence another check embedded is not embedded again."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+import numpy as np
+
+from assistant.answer.asked import asked_deed, doer_verb, in_form, sentence_words, short_rest, states
+from assistant.answer.config import RefusalPolicy
+from assistant.answer.constraints import name_phrases
+from assistant.answer.sentences import Sentence, clauses
+
+
+class Asking:
+    """One question's asked words (`query`, the user's `own` words of it) checked against sentences."""
+
+    def __init__(
+        self,
+        query: str,
+        own: str,
+        query_vector: np.ndarray,
+        refusal: RefusalPolicy,
+        embedded: Callable[[list[str]], np.ndarray],
+    ) -> None:
+        self._query, self._own, self._query_vector = query, own, query_vector
+        self._refusal, self._embedded = refusal, embedded
+
+    @cached_property
+    def short_rest(self) -> list[str]:
+        """The one or two words a rest too short for the residue test asks (asked.short_rest); [] when none."""
+        return short_rest(self._query, self._refusal.min_residue_terms)
+
+    @cached_property
+    def _words(self) -> tuple[list[str], list[str]]:
+        """The short rest's words (else a "Who <verb> …?" question's deed: asked.doer_verb) and the other words of
+        the user's own question."""
+        return self.short_rest or [w for w in [doer_verb(self._own)] if w], sentence_words(self._own)
+
+    def states_words(self, sentence: Sentence) -> bool:
+        """asked.states() for the asked words; True when the question asks none."""
+        asked, others = self._words
+        return states(asked, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0, others)
+
+    @cached_property
+    def _names(self) -> str:
+        """The question's names with the nouns going on them (constraints.name_phrases), as one text to embed."""
+        return " ".join(name_phrases(self._query))
+
+    def states_asked(self, sentence: Sentence) -> bool:
+        """A longer rest: the sentence states the deed of a "Who <verb> ...?" question (True when it asks none). A
+        short rest: the sentence states the rest's words, or its clause closest to the question is at
+        policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns going on them):
+        MiniLM puts a word far from its synonyms ("created" is 0.42 from "founder"), and a short question is mostly
+        its names, so a clause that only names them comes close too (README, refusal)."""
+        if (stated := self.states_words(sentence)) or not self.short_rest:
+            return stated
+        names = self._names
+        parts = [sentence.text, *clauses(sentence.text)]
+        vectors = self._embedded([*parts, names] if names else parts)
+        to_question = vectors[: len(parts)] @ self._query_vector
+        best = int(np.argmax(to_question))
+        beyond = not names or float(to_question[best]) > float(vectors[best] @ vectors[-1])
+        return float(to_question[best]) >= self._refusal.min_clause_cosine and beyond
+
+    def in_form(self, sentence: Sentence) -> set[str]:
+        """The short rest's words the sentence holds in one of their forms (no embedding)."""
+        words = sentence_words(sentence.text)
+        return {w for w in self.short_rest if in_form([w], words)}
+
+    def states_as_much(self, lead: Sentence, sentence: Sentence) -> bool:
+        """The sentence holds in one of their forms some of the short rest's words and every one the lead holds: a
+        sentence on strikes in Crimea says "attack" (as "striking"), but not "cyber", so "Ukraine's cyber onslaught
+        has paralyzed Crimea's IT systems" still leads for "What did Ukraine's cyber attack do to Crimea?"."""
+        held = self.in_form(sentence)
+        return bool(held) and held >= self.in_form(lead)
+
+    def lacks_deed(self, lead: Sentence | None) -> str:
+        """What a "Who <verb> …?" question asks (asked.asked_deed), when the lead states no such deed; else ""."""
+        stated = lead is None or bool(self.short_rest) or self.states_words(lead)
+        return "" if stated else asked_deed(self._own)

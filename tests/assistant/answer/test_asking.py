@@ -1,0 +1,51 @@
+"""What one question asks beyond its names, against sentences: which words a sentence holds in form decides
+without embedding; the deed of a "Who <verb> …?" question is what a refusal names."""
+
+from __future__ import annotations
+
+import numpy as np
+
+from assistant.answer.asking import Asking
+from assistant.answer.config import RefusalPolicy
+from assistant.answer.sentences import Sentence
+from index.embedding import Embedder
+from tests.assistant.answer.test_stating import sentence_of
+
+CYBER = "Ukraine’s cyber onslaught has paralyzed Crimea’s IT systems, leaving phones dead."
+STRIKES = "Regarding red lines, such as striking Russian territory or Crimea, the Kremlin warned of a response."
+ONSLAUGHT = "The onslaught went on."
+
+
+def _no_embedding(texts: list[str]) -> np.ndarray:
+    raise AssertionError(f"embedded {texts} although a word's form decided")
+
+
+def asking(question: str, embed: Embedder | None = None) -> Asking:
+    return Asking(question, question, np.zeros(3), RefusalPolicy(), embed.embed if embed else _no_embedding)
+
+
+def sentence(text: str) -> Sentence:
+    """A candidate sentence that is its chunk's whole text."""
+    return sentence_of(text, "", text)
+
+
+def test_a_lower_sentence_must_hold_every_asked_word_the_lead_holds() -> None:
+    """A sentence on strikes in Crimea says "attack" (as "striking") but not "cyber": it does not displace a lead
+    that says "cyber"; one holding nothing asked displaces nothing, and over a lead holding none any will do."""
+    cyber = asking("What did Ukraine's cyber attack do to Crimea?")
+    assert cyber.short_rest == ["cyber", "attack"]
+    assert cyber.in_form(sentence(CYBER)) == {"cyber"} and cyber.in_form(sentence(STRIKES)) == {"attack"}
+    assert not cyber.states_as_much(sentence(CYBER), sentence(STRIKES))
+    assert cyber.states_as_much(sentence(STRIKES), sentence("Its cyber attack on Crimea went on."))
+    assert cyber.states_as_much(sentence(ONSLAUGHT), sentence(STRIKES))
+    assert not cyber.states_as_much(sentence(STRIKES), sentence(ONSLAUGHT))
+
+
+def test_a_who_question_lacks_the_deed_its_lead_does_not_state(embedder: Embedder) -> None:
+    """What the refusal says is missing: "… none of their sentences says who sponsored the cider festival"."""
+    sponsored = asking("Who sponsored the cider festival?", embedder)
+    assert sponsored.lacks_deed(sentence("The festival, sponsored by a local brewer, returns.")) == ""
+    assert sponsored.lacks_deed(sentence("The cider festival returns to the valley.")) == (
+        "who sponsored the cider festival"
+    )
+    assert sponsored.lacks_deed(None) == ""  # no lead: nothing is answered, so nothing is said to lack
