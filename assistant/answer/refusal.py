@@ -18,6 +18,15 @@ from newstext.terms import terms
 # asked to be told or shown something ("Tell me about the Kinburn Spit") is not about the asker. "i" as typed in
 # lower case is still the asker.
 _PERSONAL = re.compile(r"\b(?:[Ii]|[Mm]y|mine|myself)\b|(?<![Tt]ell )(?<![Ss]how )(?<![Gg]ive )\bme\b")
+# Nor is the asker the subject where they say how they came to ask ("I heard Prigozhin founded Wagner. Is that
+# true?", "I was reading about Russia. Who founded Wagner?") or ask leave to ("Can I ask who ...?"): only the rest
+# is read for a personal question.
+_ASKER_READ = re.compile(
+    r"\b(?:i|we)(?:'ve|’ve|\s+(?:have|had))?\s+(?:just\s+)?(?:heard|read|saw|seen|noticed|learned|learnt|was told"
+    r"|were told|(?:was|were|been) (?:reading|hearing|following))\b"
+    r"|\b(?:can|could|may) i ask\b|\b(?:do|should) i (?:need to )?know\b|\bi need to know\b",
+    re.I,
+)
 # Nor are requests for a task rather than for facts: writing, translating, solving, how-to instructions.
 _TASK = re.compile(
     r"^\s*(?:please\s+)?(?:write|compose|draft|translate|recommend|suggest|solve|calculate|compute|convert|create"
@@ -69,7 +78,7 @@ def article_support(chunks: list[Candidate]) -> list[float]:
 
 def out_of_scope(question: str) -> bool:
     """A personal question or a request for a task, which a news collection does not answer."""
-    return bool(_PERSONAL.search(question) or _TASK.search(question))
+    return bool(_PERSONAL.search(_ASKER_READ.sub(" ", question)) or _TASK.search(question))
 
 
 def topic_score(chunks: list[Candidate], policy: RefusalPolicy = RefusalPolicy()) -> float:

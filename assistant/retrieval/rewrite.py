@@ -33,10 +33,10 @@ _FRAME = re.compile(
     r"^\s*(?:(?:please|hi|hey|ok|okay|so)\b[,!]?\s*)*(?:"
     r"(?:(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell|show) me|what can you tell me"
     r"|i(?:'d|’d| would) like to know|i want to know|i(?:'m|’m| am) curious|i wonder(?:ed)?|i was wondering"
-    r"|do you know)\b(?!\s+(?:a|an|some)\b)"
+    r"|do you know|(?:can|could|may) i ask(?: you)?)\b(?!\s+(?:a|an|some)\b)"
     r"|(?:according to|based on) " + _SOURCES + r"\b|(?:in|from) " + _SOURCES + r"(?=\s*[,:])"
     r"|(?:what|how) (?:do|does) " + _SOURCES + r" (?:say|tell(?: me| us)?|report)(?= about\b)"
-    r"|what do (?:we|you) know(?= about\b)|what(?:'s|’s| is) known(?= about\b)"
+    r"|what do (?:we|you|i) (?:need to )?know(?= about\b)|what(?:'s|’s| is) known(?= about\b)"
     r"|(?:(?:is|are) there|do (?:you|we) have|have you got)? ?(?:any|anything|something)(?: new)?"
     r"(?: (?:news|articles?|stories|reports?|information|info))?(?= (?:about|on)\b)"
     r")[,:]?\s*",

@@ -103,6 +103,9 @@ def test_off_topic_questions_are_refused(service: AnswerService, question: str) 
         ("Who is the founder of the Wagner Group?", "Prigozhin"),  # "Group" is not demanded: articles drop it
         ("Who created Wagner?", "Prigozhin"),  # the founder sentence ties with one about something else
         ("What did the July 23, 2025 drone strike destroy?", "Rostov rail terminal"),
+        # "I" says how the asker came to ask: this was refused as a personal question
+        ("I was reading about Russia. Who founded Wagner?", "Prigozhin"),
+        ("I heard Turkey is flipping sides. Is that true?", "flipping sides"),
     ],
 )
 def test_paraphrases_are_answered(service: AnswerService, question: str, expected: str) -> None:

@@ -82,6 +82,8 @@ def test_nothing_close_is_off_topic() -> None:
         "My flight got cancelled, what are my rights?",
         "Who called me yesterday?",
         "what did i have for breakfast this morning?",  # typed in lower case
+        "Should I invest in Baykar?",
+        "I read the news every day. How old am I?",  # how the asker came to ask is not all they ask of themselves
     ],
 )
 def test_personal_questions_and_task_requests_need_a_much_closer_passage(question: str) -> None:
@@ -99,6 +101,12 @@ def test_personal_questions_and_task_requests_need_a_much_closer_passage(questio
         "Tell me about the Kinburn Spit.",  # "me" is the one to be told, not the subject
         "Can you show me what happened in Kharkiv?",
         "Give me a summary of the Kerch bridge attack.",
+        # the asker says how they came to ask, or asks leave to: the question is still about the news
+        "I heard Prigozhin founded Wagner. Is that true?",
+        "I was reading about Russia. Who founded Wagner?",
+        "I've read that Turkey is flipping sides. Why?",
+        "Can I ask who founded Wagner?",
+        "What do I need to know about Kadyrov?",
     ],
 )
 def test_news_questions_are_in_scope(question: str) -> None:

@@ -71,6 +71,8 @@ def test_no_history_means_no_rewrite() -> None:
         ("In my articles, who is Kadyrov?", "who is Kadyrov?"),
         ("In the reports on Kharkiv, who won?", "In the reports on Kharkiv, who won?"),  # "in" names a source only so
         ("What do we know about Baykar?", "about Baykar?"),
+        ("What do I need to know about Baykar?", "about Baykar?"),
+        ("Can I ask who founded Wagner?", "who founded Wagner?"),
         ("Is there anything about Baykar?", "about Baykar?"),
         ("Hi, what happened in Kharkiv?", "what happened in Kharkiv?"),  # a greeting before the question
         ("thanks. who is Kadyrov?", "who is Kadyrov?"),
