@@ -106,6 +106,7 @@ def test_off_topic_questions_are_refused(service: AnswerService, question: str) 
         # "I" says how the asker came to ask: this was refused as a personal question
         ("I was reading about Russia. Who founded Wagner?", "Prigozhin"),
         ("I heard Turkey is flipping sides. Is that true?", "flipping sides"),
+        ("Summarize Kadyrov's role.", "Kadyrov"),  # "summarize" was read as what the lead must state
     ],
 )
 def test_paraphrases_are_answered(service: AnswerService, question: str, expected: str) -> None:

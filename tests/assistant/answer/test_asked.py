@@ -41,6 +41,8 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("Who played Barbie?", ["played"]),
         ("What law did Moscow pass?", ["law"]),  # a law is asked for, which the answer states, not its passing
         ("What deal did Baykar sign?", ["deal"]),
+        ("Summarize Kadyrov's role.", []),  # a request standing for a question: it was demanded of the lead
+        ("Explain the drone corridor.", ["drone", "corridor"]),
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:
