@@ -5,19 +5,14 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterator, Sequence
+from functools import cached_property
 from typing import TYPE_CHECKING
 
-from assistant.answer.extractive import Quote
-from assistant.answer.language import not_english
-from assistant.answer.lead import compose
 from assistant.answer.meta import about_itself
-from assistant.answer.prompts import load_prompt
-from assistant.answer.reading import Reading
-from assistant.answer.refusal import LANGUAGE, NO_ANSWER, OFF_TOPIC, Decision, decide, message
-from assistant.retrieval.answer_type import kind_name
-from assistant.retrieval.candidates import Candidate
+from assistant.answer.refusal import NO_ANSWER, OFF_TOPIC
+from assistant.answer.respond import Responder
 from assistant.retrieval.pipeline import Retrieval, Retriever
-from assistant.retrieval.rewrite import rewrite
+from assistant.retrieval.rewrite import carried, rewrite
 from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
@@ -36,36 +31,6 @@ class InvalidQuestion(ValueError):
 
 class QuestionTooLong(ValueError):
     """A question over the configured limit (HTTP 413)."""
-
-
-def _passage(c: Candidate) -> Passage:
-    return Passage(
-        article_id=c.chunk.article_id,
-        passage_id=c.passage_id or c.chunk.id,
-        chunk_id=c.chunk.id,
-        title=c.article.title,
-        url=c.article.url,
-        date=c.article.date,
-        text=c.chunk.text,
-        start=c.chunk.start,
-        end=c.chunk.end,
-        score=round(c.score, 4),
-    )
-
-
-def _citation(n: int, q: Quote) -> Citation:
-    a = q.candidate.article
-    return Citation(
-        n=n,
-        article_id=a.id,
-        title=a.title,
-        url=a.url,
-        date=a.date,
-        quote=q.text,
-        start=q.start,
-        end=q.end,
-        score=round(q.score, 4),
-    )
 
 
 def _words_then(response: AnswerResponse) -> Iterator[str | AnswerResponse]:
@@ -88,6 +53,11 @@ class AnswerService:
         self.handles = handles
         self.retriever = retriever or Retriever(handles, settings.retrieval)
         self.generator = generator  # None: the extractive engine answers alone
+
+    @cached_property
+    def responder(self) -> Responder:
+        """The extractive answer's builder, made on first use: the embedder loads lazily (IndexHandles)."""
+        return Responder(self.settings.answer, self.settings.prompts_dir, self.handles.embedder)
 
     def _validate(self, question: str, top_k: int | None) -> tuple[str, int]:
         question = (question or "").strip()
@@ -121,6 +91,10 @@ class AnswerService:
         """
         question, k = self._validate(question, top_k)
         query = rewrite(question, history, self.settings.retrieval.follow_up)
+        return self._retrieve(query, question, k, filters, as_of)
+
+    def _retrieve(self, query: str, question: str, k: int, filters: Filters | None, as_of: dt.date | None) -> Retrieval:
+        """The query (the question as rewritten) retrieved, under the date range the question's own words give."""
         timed = (
             time_filters(question, as_of or dt.date.today(), filters, self.settings.retrieval.time)
             if self.settings.time_filters
@@ -167,7 +141,10 @@ class AnswerService:
         else:
             with answering():  # another question in flight: its embedding and ours take a core each
                 retrieval = self.retrieve(question, history, top_k, filters, as_of)
-                extractive = self._extractive(retrieval, question)
+                extractive = self.extractive(retrieval, question)
+                if extractive.refused and extractive.reason in (OFF_TOPIC, NO_ANSWER):
+                    again = self._in_conversation(question, history, top_k, filters, as_of)
+                    retrieval, extractive = again or (retrieval, extractive)
             if self.generator is None:
                 pieces = _words_then(extractive)
             else:  # verified generation; any backend failure falls back to the extractive answer
@@ -181,6 +158,19 @@ class AnswerService:
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
 
+    def _in_conversation(
+        self, question: str, history: Sequence[Turn], top_k: int | None, filters: Filters | None, as_of: dt.date | None
+    ) -> tuple[Retrieval, AnswerResponse] | None:
+        """A question read as asked on its own that the articles do not answer, answered as a follow-up instead
+        (rewrite.carried): "Who started the project?" after "What is the Daffodil Project?" names nothing a pronoun
+        points back with. None when that is refused too: the question's own refusal stands."""
+        query = carried(question.strip(), history, self.settings.retrieval.follow_up)
+        if query is None:
+            return None
+        retrieval = self._retrieve(query, question, self._validate(question, top_k)[1], filters, as_of)
+        response = self.extractive(retrieval, question)
+        return None if response.refused else (retrieval, response)
+
     def _label(self, response: AnswerResponse) -> None:
         """Name each cited or listed article: its title, or, untitled, its opening words (read once per article)."""
         labels: dict[str, str] = {}
@@ -191,56 +181,6 @@ class AnswerService:
                 labels[item.article_id] = article_label(item.title, text)
             item.label = labels[item.article_id]
 
-    def _extractive(self, retrieval: Retrieval, asked: str | None = None) -> AnswerResponse:
-        """The extractive answer or the refusal; asked is the question as typed (default: the retrieved one)."""
-        passages = [_passage(c) for c in retrieval.passages]
-        knobs = self.settings.answer
-        language = not_english((asked if asked is not None else retrieval.query).strip(), knobs.language)
-        if language:
-            return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
-        policy = knobs.refusal
-        reading = Reading(retrieval, self.handles.embedder, knobs.lead, policy)
-        decision = decide(
-            retrieval.chunks, retrieval.query, policy,
-            answer=reading.answering,
-            closest_clause=lambda: reading.rescue(policy.topic_sentences),
-        )  # fmt: skip
-        if decision.reason == NO_ANSWER and (named := reading.rare_refused):
-            return self._refusal(decision, retrieval, passages, named=named)
-        if decision.reason == NO_ANSWER and reading.lacks_kind() and (kind := kind_name(retrieval.query)):
-            return self._refusal(decision, retrieval, passages, kind=kind)
-        if decision.reason == NO_ANSWER and (deed := reading.lacks_deed()):
-            return self._refusal(decision, retrieval, passages, deed=deed)
-        quotes = [] if decision.refused else compose(reading.scored, knobs.lead)
-        if not quotes:
-            return self._refusal(decision if decision.refused else Decision(True, OFF_TOPIC), retrieval, passages)
-        template = load_prompt(self.settings.prompts_dir, "extractive_sentence")
-        citations = [_citation(n, q) for n, q in enumerate(quotes, start=1)]
-        answer = " ".join(template.format(sentence=c.quote, n=c.n) for c in citations)
-        return AnswerResponse(
-            answer=answer, refused=False, citations=citations, passages=passages, query=retrieval.query
-        )
-
-    def _refusal(
-        self,
-        decision: Decision,
-        retrieval: Retrieval,
-        passages: list[Passage],
-        language: str = "",
-        kind: str = "",
-        named: str = "",
-        deed: str = "",
-    ) -> AnswerResponse:
-        """The reason's message (what no passage states, which language was detected, what kind of answer no
-        sentence gives, which rare names' passages do not answer, which deed no lead states), with the related
-        passages."""
-        reason = decision.reason or "off_topic"
-        template = load_prompt(self.settings.prompts_dir, message(reason, named, kind, deed))
-        missing = " or ".join(f"“{m}”" for m in decision.missing)
-        return AnswerResponse(
-            answer=template.format(missing=missing, language=language, kind=kind, named=named, deed=deed),
-            refused=True,
-            reason=reason,
-            passages=passages,
-            query=retrieval.query,
-        )
+    def extractive(self, retrieval: Retrieval, asked: str | None = None) -> AnswerResponse:
+        """The extractive answer to a retrieval, or the refusal (answer.respond); asked is the question as typed."""
+        return self.responder.answer(retrieval, asked)

@@ -128,6 +128,23 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
     question = unframe(question)
     if not history or not is_follow_up(question):
         return question
+    return _with_context(question, history, config)
+
+
+def carried(question: str, history: Sequence[Turn], config: FollowUp) -> str | None:
+    """The question read as a follow-up, when rewrite() read it as asked on its own ("Who started the project?"
+    after "What is the Daffodil Project?" names nothing a pronoun points back with); None when there is no history,
+    or the question is a follow-up already, or the conversation adds nothing."""
+    question = unframe(question)
+    if not history or is_follow_up(question):
+        return None
+    with_context = _with_context(question, history, config)
+    return with_context if with_context != question else None
+
+
+def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> str:
+    """An unframed question with the conversation's words: the last question asked of a name put in place of it,
+    or the question plus the last user turn's topic words and the last answer's names near them."""
     user_at = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)
     last_user = rewrite(history[user_at].content, history[:user_at], config) if user_at is not None else ""
     if (in_place := _in_place_of_name(question, asked_part(last_user))) is not None:

@@ -77,7 +77,7 @@ def run(
 ) -> tuple[AnswerResponse, list[str], Retrieval, AnswerResponse]:
     """What the user gets: (final response, streamed pieces, the retrieval, the extractive fallback)."""
     retrieval = service.retrieve(question, top_k=top_k)
-    fallback = service._extractive(retrieval)
+    fallback = service.extractive(retrieval)
     answerer = make_generator(settings, handles)
     assert answerer is not None
     items = list(answerer.stream(retrieval, question, fallback))
@@ -399,7 +399,7 @@ def test_api_stream_sends_only_verified_text(app_client, service, server) -> Non
 @pytest.mark.parametrize("failure", [{"status": 500}, {"delay_s": 4}])
 def test_api_backend_failure_still_answers_extractively(app_client, service, server, failure) -> None:
     server.reply("unused", **failure)  # type: ignore[arg-type]
-    fallback = service._extractive(service.retrieve(QUESTION, top_k=3))
+    fallback = service.extractive(service.retrieve(QUESTION, top_k=3))
     started = time.monotonic()
     body = chat(app_client, stream=False).json()
     assert time.monotonic() - started < 4

@@ -69,7 +69,7 @@ def test_bundled_model_and_threads(llm: LlamaCppLLM) -> None:
 
 def test_local_answer_is_verified_against_the_articles(settings, service, llm) -> None:
     retrieval = service.retrieve(QUESTION, top_k=2)
-    fallback = service._extractive(retrieval)
+    fallback = service.extractive(retrieval)
     response = answer_of(GenerativeAnswerer(settings, "local", llm, service.handles.embedder), retrieval, fallback)
     assert isinstance(response, AnswerResponse)
     assert response.answer.strip() and not response.refused
@@ -85,7 +85,7 @@ def test_local_answer_is_verified_against_the_articles(settings, service, llm) -
 
 def test_local_stream_ends_with_the_response(settings, service, llm) -> None:
     retrieval = service.retrieve(QUESTION, top_k=1)
-    fallback = service._extractive(retrieval)
+    fallback = service.extractive(retrieval)
     answerer = GenerativeAnswerer(settings, "local", llm, service.handles.embedder)
     items = list(answerer.stream(retrieval, QUESTION, fallback))
     final = items[-1]
@@ -95,7 +95,7 @@ def test_local_stream_ends_with_the_response(settings, service, llm) -> None:
 def test_local_timeout_falls_back_with_a_message(settings, service) -> None:
     slow = make_local_llm(settings.llm.model_copy(update={"timeout": 0.0}))
     retrieval = service.retrieve(QUESTION, top_k=1)
-    fallback = service._extractive(retrieval)
+    fallback = service.extractive(retrieval)
     response = answer_of(GenerativeAnswerer(settings, "local", slow, service.handles.embedder), retrieval, fallback)
     assert response.answer == fallback.answer and "did not answer within" in response.error  # type: ignore[attr-defined]
 
@@ -105,5 +105,5 @@ def test_missing_gguf_is_reported(settings, service, tmp_path) -> None:
     answerer = make_generator(broken, service.handles)
     assert answerer is not None
     retrieval = service.retrieve(QUESTION, top_k=2)
-    response = answer_of(answerer, retrieval, service._extractive(retrieval))
+    response = answer_of(answerer, retrieval, service.extractive(retrieval))
     assert "missing.gguf" in response.error and response.mode == "extractive"  # type: ignore[attr-defined]

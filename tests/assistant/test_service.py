@@ -431,6 +431,18 @@ def test_a_follow_up_is_led_by_what_its_own_words_ask(service: AnswerService) ->
     assert "Azerbaijan shot down a Russian helicopter" in over_syria.citations[0].quote
 
 
+def test_a_question_the_articles_do_not_answer_alone_is_answered_in_the_conversation(service: AnswerService) -> None:
+    """"Where would the supply corridor run?" names nothing a pronoun points back with, so it was read alone and
+    refused; after "What is Baykar?" it asks about Baykar's corridor. A question off every topic stays refused."""
+    alone = service.ask("Where would the supply corridor run?")
+    assert alone.refused
+    corridor = after(service, "What is Baykar?", "Where would the supply corridor run?")
+    assert not corridor.refused and "Baykar" in corridor.query
+    assert "supply corridor from Istanbul to the Caspian" in corridor.citations[0].quote
+    spider = after(service, "What is Baykar?", "How many legs does a spider have?")
+    assert spider.refused and spider.reason == "off_topic" and spider.query == "How many legs does a spider have?"
+
+
 def test_what_he_said_is_asked_of_the_person_the_last_answer_named(service: AnswerService) -> None:
     """"he" is the person the last answer's lead names: Kadyrov says something in the articles, Prigozhin does not
     ("he" once read as Aliyev, in the support)."""

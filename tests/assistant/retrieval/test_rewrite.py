@@ -11,7 +11,7 @@ from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
 from assistant.retrieval.config import FollowUp
-from assistant.retrieval.rewrite import asked_part, is_follow_up, rewrite, unframe
+from assistant.retrieval.rewrite import asked_part, carried, is_follow_up, rewrite, unframe
 from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, load_settings
@@ -89,6 +89,16 @@ def test_no_history_means_no_rewrite() -> None:
 def test_the_request_around_a_question_is_dropped(asked: str, unframed: str) -> None:
     assert unframe(asked) == unframed
     assert rewrite(asked, [], FollowUp()) == unframed
+
+
+def test_a_question_asked_on_its_own_can_be_carried_into_the_conversation() -> None:
+    """carried(): what rewrite() would make of it as a follow-up, for a question it read as asked on its own."""
+    alone = "Which city did the forces assault?"
+    assert rewrite(alone, HISTORY, FollowUp()) == alone
+    with_context = carried(alone, HISTORY, FollowUp())
+    assert with_context is not None and with_context.startswith(alone) and "Prigozhin" in with_context
+    assert carried(alone, [], FollowUp()) is None  # no conversation
+    assert carried("Which city did his forces assault?", HISTORY, FollowUp()) is None  # a follow-up already
 
 
 def test_a_framed_follow_up_is_still_a_follow_up() -> None:
