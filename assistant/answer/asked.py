@@ -14,7 +14,7 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.answer.constraints import NOT_NAMES, residue
+from assistant.answer.constraints import NOT_NAMES, RELATION_WORDS, residue
 from newstext.synonyms import same_as
 from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
@@ -36,6 +36,10 @@ GENERIC = frozenset(
 # The noun after "which" or "what" names the kind of thing asked for ("Which city ...?", "What was the color of
 # ...?", "What is the purpose of ...?"), which the answer states by giving one, not by repeating the noun.
 _KIND = re.compile(r"\b(?:which|what|whose|how many|how much)\s+(?:(?:is|was|are|were)\s+the\s+)?([a-z]+)", re.I)
+# A relation a thing has, asked as "the capital of France" or "France's capital": the answer states the relation's
+# word ("Paris, the French capital"), unlike a kind it gives one of ("Which city ...?"), so the word is asked.
+_RELATIONS = "|".join(RELATION_WORDS)
+_RELATION = re.compile(r"\b(" + _RELATIONS + r")\s+of\b|[’']s\s+(" + _RELATIONS + r")\b", re.I)
 # The verb that goes with a kind of thing asked for is part of asking for it: "What role does Turkey play?" asks for
 # a role, which an answer gives without saying "play". A concrete kind is then what the answer must state: "What law
 # did Moscow pass?" asks for a law ("A bizarre law banning ..."), not for a passing, and "What deal did they sign?"
@@ -66,12 +70,18 @@ _DEMANDED = frozenset({"VERB", "NOUN"})
 def asked_words(question: str) -> list[str]:
     """The content words of what the question asks beyond its names and numbers, lower case: no stop words, no
     words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
-    asked for, and only words that can be a verb or a noun."""
-    kinds = {m.group(1).lower() for m in _KIND.finditer(question)}
+    asked for (but a relation: "capital" of "What is the capital of France?"), and only words that can be a verb or
+    a noun."""
+    kinds = {m.group(1).lower() for m in _KIND.finditer(question)} - relations(question)
     words = [without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question))]
     with_verb, stated = _kind_and_verb(question, set(words))
     skip = (STOPWORDS | GENERIC | NOT_NAMES | kinds | with_verb) - stated
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
+
+
+def relations(question: str) -> set[str]:
+    """The relations the question asks of a thing ("What is the capital of France?" -> capital), lower case."""
+    return {(m.group(1) or m.group(2)).lower() for m in _RELATION.finditer(question)}
 
 
 def beyond_generic(question: str) -> list[str]:

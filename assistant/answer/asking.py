@@ -9,7 +9,7 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.asked import asked_deed, doer_verb, in_form, sentence_words, short_rest, states
+from assistant.answer.asked import asked_deed, doer_verb, in_form, relations, sentence_words, short_rest, states
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import name_phrases
 from assistant.answer.sentences import Sentence, clauses
@@ -55,8 +55,9 @@ class Asking:
         short rest: the sentence states the rest's words, or its clause closest to the question is at
         policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns going on them):
         MiniLM puts a word far from its synonyms ("created" is 0.42 from "founder"), and a short question is mostly
-        its names, so a clause that only names them comes close too (README, refusal)."""
-        if (stated := self.states_words(sentence)) or not self.short_rest:
+        its names, so a clause that only names them comes close too (README, refusal). A relation is stated by its
+        word only: "… the northern coast of France" comes as close to "What is the capital of France?"."""
+        if (stated := self.states_words(sentence)) or not self.short_rest or relations(self._query):
             return stated
         names = self._names
         parts = [sentence.text, *clauses(sentence.text)]

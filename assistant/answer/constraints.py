@@ -146,12 +146,17 @@ class Constraints:
         return len(words) >= self.rules.long_phrase_words and found >= self.rules.long_phrase_share * len(words)
 
 
+# Relations a thing has ("France's capital", "the capital of France"): what a question asks of the name, never a noun
+# going on it (asked.relations).
+RELATION_WORDS = ("capital", "currency", "nickname", "motto", "slogan", "mascot", "anthem")
+
+
 def _goes_on_name(word: str) -> str:
     """What a lower-case word after a name can be in a name phrase ("the Wagner mercenary group", "the Kestrel Valley
     cider festival"): "noun" (a noun that is no verb, or an organisation's generic word), "adj" (an adjective, which
     must stand before a noun: "Why was the Kerch Bridge important?" asks of the bridge), or "" (neither)."""
     low = word.lower()
-    if not word.islower() or low in STOPWORDS:
+    if not word.islower() or low in STOPWORDS or low in RELATION_WORDS:
         return ""
     if low in ORGANISATION_WORDS:
         return "noun"

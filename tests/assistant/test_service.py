@@ -342,6 +342,14 @@ def test_who_holds_a_role_no_article_gives_is_refused(service: AnswerService, qu
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
 
 
+@pytest.mark.parametrize("question", ["What is the capital of Portugal?", "What is Portugal's capital?"])
+def test_a_relation_no_sentence_states_is_refused(service: AnswerService, question: str) -> None:
+    """The storm story names Portugal and Lisbon but calls nothing its capital: "What is the capital of France?" was
+    answered over news-smoke with a storm on France's coast."""
+    response = service.ask(question)
+    assert response.refused and response.reason == "no_answer" and response.citations == []
+
+
 @pytest.mark.parametrize(
     ("question", "kind"),
     [

@@ -42,6 +42,9 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("What law did Moscow pass?", ["law"]),  # a law is asked for, which the answer states, not its passing
         ("What deal did Baykar sign?", ["deal"]),
         ("Summarize Kadyrov's role.", []),  # a request standing for a question: it was demanded of the lead
+        ("What is the capital of France?", ["capital"]),  # a relation, stated by its word, not a kind named
+        ("What is France's capital?", ["capital"]),  # not a noun going on the name either
+        ("Which capital did Biden visit?", ["visit"]),  # the kind asked for: a city is named
         ("Explain the drone corridor.", ["drone", "corridor"]),
     ],
 )

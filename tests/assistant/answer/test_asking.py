@@ -49,3 +49,12 @@ def test_a_who_question_lacks_the_deed_its_lead_does_not_state(embedder: Embedde
         "who sponsored the cider festival"
     )
     assert sponsored.lacks_deed(None) == ""  # no lead: nothing is answered, so nothing is said to lack
+
+
+def test_a_relation_is_stated_by_its_word_alone(embedder: Embedder) -> None:
+    """"… the northern coast of France" comes as close to "What is the capital of France?" as a clause that answers:
+    the clause test, there for words MiniLM puts far from their synonyms, does not state a relation."""
+    capital = asking("What is the capital of Portugal?", embedder)
+    assert capital.short_rest == ["capital"]
+    assert capital.states_asked(sentence("Lisbon, the capital of Portugal, lost power on Friday."))
+    assert not capital.states_asked(sentence("A storm hit the coast of Portugal and homes in Lisbon lost power."))
