@@ -26,6 +26,14 @@ _ASKING = (
 _BUT_ASKS = re.compile(r"\s*(?:(?:[—–,;]|--)\s*but|:)\s+(?=" + _ASKING + ")", re.I)
 _OPENS_ASKING = re.compile(r"[\"“‘'(]*" + _ASKING, re.I)
 _BUDGET = AnswerPolicy()  # the shipped answer's budget (settings.answer.lead)
+# A section's label in capitals before a statement ("BOTTOM LINE: Delaware hosts the Princeton Tigers after …", as
+# AP's previews write): the statement after it may answer. A link's label ("SEE ALSO:", "MORE:") introduces a
+# headline, which answers nothing.
+_SECTION = re.compile(r"^([A-Z][A-Z’' ]{1,30}[A-Z]):[ \t]+(?=[A-Z“\"])")
+_LINK_LABELS = frozenset(
+    {"SEE ALSO", "ALSO", "MORE", "READ MORE", "READ", "ALSO READ", "RELATED", "WATCH", "LISTEN", "PHOTOS", "VIDEO",
+     "CLICK HERE", "SUBSCRIBE", "SIGN UP", "LATEST", "OPINION", "FOLLOW US"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -58,6 +66,13 @@ def statement_head(sentence: str) -> str:
     parts = _BUT_ASKS.split(sentence, maxsplit=1)
     head = parts[0].rstrip() if len(parts) == 2 else ""
     return "" if head.count("“") > head.count("”") or head.count('"') % 2 else head
+
+
+def after_label(sentence: str) -> int:
+    """Where the statement after a section's label begins ("BOTTOM LINE: Delaware hosts …" -> 13); 0 when the
+    sentence opens with no such label, or with a link's ("SEE ALSO:")."""
+    m = _SECTION.match(sentence)
+    return m.end() if m and m.group(1).strip() not in _LINK_LABELS else 0
 
 
 def stated(sentence: str) -> str:

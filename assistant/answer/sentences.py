@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from assistant.answer.constraints import Constraints
-from assistant.answer.extractive import answer_like, stated
+from assistant.answer.extractive import after_label, answer_like, stated
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import coverage, novelty
@@ -66,6 +66,7 @@ def candidates(
     for rank, cand in enumerate(passages[:max_passages]):
         text = cand.chunk.text
         for a, b in sentence_spans(text):
+            a += after_label(text[a:b])  # "BOTTOM LINE: …": the statement after a section's label may answer
             sentence = stated(text[a:b])  # the statement a question opens with may answer
             b = a + len(sentence)
             key = re.sub(r"\W+", " ", sentence.lower()).strip()

@@ -36,6 +36,7 @@ _AMOUNT = (
     r"|sixty|hundreds of|thousands of|several|a few)"
 )
 _TIME_UNIT = r"seconds?|nights?|" + _UNIT
+_SCORE_PAIR = r"\d{1,3} ?[-–] ?\d{1,3}\b(?![-–/.]?\d)"
 _SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|yards?|inches|inch|centimeters?|cm"
 _PATTERNS: dict[str, str] = {
     "length": r"\b" + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + "|" + _SPACE_UNIT + r")\b|\bsince (?:1[5-9]|20)\d\d\b",
@@ -53,6 +54,12 @@ _PATTERNS: dict[str, str] = {
     r"|two-thirds|three-quarters)(?= of\b)|\bone in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
     "year": r"\b(?:1[5-9]|20)\d\d\b",
     "number": _NUMBER,
+    # a game's result, "Princeton's 84-82 win", "won 3–1": a pair of figures told as a result, not a record
+    # ("Princeton Tigers (11-1)", "2-1 in home games"), a season ("2023-24") or a date ("1/5")
+    "score": r"(?<![\d/.-])\b" + _SCORE_PAIR
+    + r"(?=\s+(?:[a-z]+\s+)?(?:win|wins|victory|loss|defeat|triumph|rout|scores?)\b)|\b(?:won|lost|beat|beats"
+    r"|defeated|defeats|edged|topped|downed|routed|fell|falls|score of|score was)\b[^.;:]{0,40}?(?<![\d/.-])\b"
+    + _SCORE_PAIR,
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
     "time": _TIME,
 }
@@ -76,6 +83,8 @@ _ASKS: list[tuple[str, str]] = [
     ("frequency", r"\bhow often\b"),
     ("soon", r"\bhow soon\b"),
     ("number", r"\bhow (?:many|much|old|tall|high)\b|\b(?:what|which) (?:number|age)\b"),
+    ("score", r"\b(?:what|which) (?:was|is|were|will be) the (?:final |half-time |halftime )?score\b"
+              r"|\b(?:by )?what score\b"),
     ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?state\b"),
     ("country", r"\b(?:what|which) (?:\w+ )?(?:country|nation)\b|\bof which country\b"),
 ]
@@ -222,7 +231,8 @@ class AnswerType:
 _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
     "length": "a length of time or distance", "distance": "a distance", "frequency": "how often",
-    "soon": "a time to come", "number": "a number", "us_state": "a US state", "country": "a country",
+    "soon": "a time to come", "number": "a number", "score": "a score", "us_state": "a US state",
+    "country": "a country",
     "writer": "the name of a writer",
 }  # fmt: skip
 

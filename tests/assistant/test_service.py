@@ -18,11 +18,21 @@ from assistant.settings import PROJECT_ROOT, load_settings
 from index.embedding import Embedder
 from index.updater import update_index
 
+# A game preview as AP writes them: section labels in capitals open the sentences ("BOTTOM LINE: …"), and team
+# records look like scores ("(11-1)", "2-1 in home games").
+GAME_PREVIEW = (
+    "Princeton Tigers (11-1) at Delaware Fightin' Blue Hens (8-4)\n\n"
+    "Newark, Delaware; Saturday, 2 p.m. EST\n\n"
+    "BOTTOM LINE: Delaware hosts the Princeton Tigers after Jyare Davis scored 28 points in Delaware's 88-85 "
+    "overtime loss to the Rider Broncs.\n\n"
+    "The Fightin' Blue Hens are 2-1 in home games. The Tigers are 5-0 in home games.\n"
+)
+
 
 @pytest.fixture(scope="module")
 def service(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    """The default articles, one later story and one local one, indexed by the session's real model; settings
-    pinned."""
+    """The default articles, one later story, one local one and a game preview, indexed by the session's real model;
+    settings pinned."""
     root = tmp_path_factory.mktemp("svc")
     articles = root / "articles"
     shutil.copytree(PROJECT_ROOT / "articles", articles)
@@ -32,6 +42,7 @@ def service(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> Ans
         ' Officials in Lisbon said thousands of homes lost power."}'
     )
     (articles / "kestrel.txt").write_text(KESTREL_ARTICLE)
+    (articles / "preview.txt").write_text(GAME_PREVIEW)
     settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": articles}))
     handles = open_handles(settings, embedder)
     update_index(handles)
@@ -57,8 +68,8 @@ def test_a_question_about_the_collection_is_answered_from_the_store(service: Ans
     """Both were refused as off-topic with advice to add articles: no passage is about "the articles". The store
     says how many there are, and each article's opening is cited, newest first (the dated storm story)."""
     response = service.ask(question)
-    assert not response.refused and response.answer.startswith("Your collection holds 4 articles. They begin:")
-    assert [c.n for c in response.citations] == [1, 2, 3, 4] and response.citations[0].title == "Storm hits coast"
+    assert not response.refused and response.answer.startswith("Your collection holds 5 articles. They begin:")
+    assert [c.n for c in response.citations] == [1, 2, 3, 4, 5] and response.citations[0].title == "Storm hits coast"
     for c in response.citations:
         text = service.handles.store.get_text(c.article_id)
         assert text is not None and text[c.start : c.end] == c.quote and f"{c.quote} [{c.n}]" in response.answer
@@ -71,7 +82,7 @@ def test_a_message_to_the_assistant_is_answered_with_how_to_ask(service: AnswerS
     """Both got "I could not find an answer to that in the indexed articles … adding articles that cover it"."""
     response = service.ask(message)
     assert response.refused and response.reason == "help" and response.citations == []
-    assert response.answer.startswith("I answer questions about the 4 articles in your collection")
+    assert response.answer.startswith("I answer questions about the 5 articles in your collection")
 
 
 def test_a_question_about_an_empty_collection_says_it_is_empty(
@@ -340,6 +351,17 @@ def test_who_holds_a_role_no_article_gives_is_refused(service: AnswerService, qu
     the four occupied oblasts of Ukraine"."""
     response = service.ask(question)
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
+
+
+def test_a_score_is_read_after_a_section_label_and_told_from_a_record(service: AnswerService) -> None:
+    """The score sat in a sentence opening "BOTTOM LINE:", read as a heading and never quoted; and "(11-1)" or "2-1
+    in home games" is a team's record, not the score a "What was the score …?" question asks for."""
+    response = service.ask("What was the final score of Delaware's overtime loss to Rider?")
+    assert not response.refused
+    lead = response.citations[0]
+    assert lead.quote.startswith("Delaware hosts the Princeton Tigers") and "88-85" in lead.quote  # the label left out
+    article = service.handles.store.get_text(lead.article_id) or ""
+    assert article[lead.start : lead.end] == lead.quote
 
 
 @pytest.mark.parametrize("question", ["What is the capital of Portugal?", "What is Portugal's capital?"])

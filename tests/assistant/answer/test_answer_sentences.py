@@ -37,6 +37,17 @@ def test_a_question_sentence_offers_the_statement_it_opens_with_at_its_own_offse
     assert article.text[found[0].start : found[0].end] == found[0].text
 
 
+def test_the_statement_after_a_section_label_is_a_candidate_at_its_own_offsets() -> None:
+    """AP's previews open sentences with a label ("BOTTOM LINE: …"); the sentence was read as a heading."""
+    text = "BOTTOM LINE: Delaware hosts Princeton after an 88-85 overtime loss to Rider. SEE ALSO: Rider beats Delaware"
+    chunk = StoredChunk(id="ap:0", article_id="ap", start=0, end=len(text), text=text)
+    article = StoredArticle("ap", "Preview", "", "", "", text, [], 1, 0.0)
+    cand = Candidate(chunk, article, dense=0.6, score=1.0, features={"dense": 0.6, "recency": 0.5})
+    found = candidates([cand], "What was the score against Rider?", {"rider": 1.0}, 8, 60)
+    assert [s.text for s in found] == ["Delaware hosts Princeton after an 88-85 overtime loss to Rider."]
+    assert article.text[found[0].start : found[0].end] == found[0].text
+
+
 def sentence(article: str, start: int, text: str) -> Sentence:
     """A candidate sentence at `start` of an article's text."""
     chunk = StoredChunk(id=f"{article}:0", article_id=article, start=0, end=500, text=text)

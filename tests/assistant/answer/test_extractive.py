@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.extractive import answer_like, select_quotes, statement_head
+from assistant.answer.extractive import after_label, answer_like, select_quotes, statement_head
 from assistant.retrieval.candidates import Candidate
 from index.store import StoredArticle, StoredChunk
 
@@ -90,3 +90,10 @@ def test_the_word_budget_skips_a_sentence_that_does_not_fit_and_keeps_going() ->
 def test_headings_labels_and_questions_are_no_answers(line: str) -> None:
     assert not answer_like(line, max_words=60)
     assert answer_like("Trains were cancelled across the south of England as rivers burst.", max_words=60)
+
+
+def test_a_section_label_opens_a_statement_and_a_link_label_does_not() -> None:
+    assert after_label("BOTTOM LINE: Delaware hosts Princeton.") == len("BOTTOM LINE: ")
+    assert after_label("EDITOR'S NOTE: This story was updated.") == len("EDITOR'S NOTE: ")
+    assert after_label("SEE ALSO: Social media influencers among those killed") == 0  # a headline follows
+    assert after_label("WASHINGTON (AP) — The White House said") == 0 and after_label("U.S. officials said") == 0

@@ -91,6 +91,16 @@ def test_a_figure_joined_to_a_noun_counts_only_that_noun() -> None:
     assert counts(blitz, "drones") == set()
 
 
+def test_a_score_is_a_result_not_a_record_a_season_or_a_date() -> None:
+    for question in ("What was the final score of the game?", "By what score did Rider win?"):
+        assert expected_type(question) == "score" and kind_name(question) == "a score"
+    assert candidates("Caden Pierce scored 21 points in Princeton's 84-82 win.", "score") == {"84-82"}
+    assert candidates("Davis scored 28 in Delaware's 88-85 overtime loss.", "score") == {"88-85"}
+    assert candidates("The Chiefs beat the 49ers 25-22 in overtime.", "score") == {"beat the 49ers 25-22"}
+    for text in ("Princeton Tigers (11-1) at Delaware (8-4)", "They are 2-1 in home games.", "the 2023-24 season"):
+        assert candidates(text, "score") == set()
+
+
 def test_a_noun_that_is_a_count_asks_for_one() -> None:
     """"What is the population of Rostov?" was answered with a sentence naming Rostov and no figure."""
     for question in ("What is the population of Rostov?", "What was the death toll of the strike?"):
