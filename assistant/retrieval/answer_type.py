@@ -151,11 +151,18 @@ _BEFORE_NOUN = re.compile(
 )
 
 
+# A figure after a name the dictionary does not know is part of that name, a model's or a flight's ("the Boeing
+# 737-800", "Flight FZ981"): it counts nothing, where "Nearly 5,000 flights" does.
+_NAMED_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+) \d[\d,.]*(?:-\d+)?\b")
+
+
 def counts(text: str, counted: str = "") -> set[str]:
     """The counts in a text, lower-cased: what a "how many" question is answered with. A figure joined to a noun
     ("a 72-hour blitz"), or standing before one ("20 payloads"), counts only that noun: with `counted` given (the
-    question's counted_noun), only where the noun is one of its words."""
+    question's counted_noun), only where the noun is one of its words; one after an unknown name ("Boeing 737")
+    counts nothing."""
     wanted = set(terms(counted))
+    text = _NAMED_NUMBER.sub(lambda m: m.group(0) if readings(m.group(1).lower()) else " ", text)
     text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
     if wanted:
         text = _BEFORE_NOUN.sub(lambda m: m.group(0) if _counts_wanted(m.group(3), wanted) else " ", text)

@@ -101,6 +101,14 @@ def test_a_score_is_a_result_not_a_record_a_season_or_a_date() -> None:
         assert candidates(text, "score") == set()
 
 
+def test_a_figure_in_a_name_counts_nothing() -> None:
+    """"How many people died in the FlyDubai crash?" over news-smoke led with "the Boeing 737-800 … was carrying 55
+    passengers", above "killing all 62 people aboard"."""
+    ministry = "The Boeing 737-800 operated by FlyDubai was carrying 55 passengers and seven crew members."
+    assert counts(ministry, "people died") == set() and counts("killing all 62 people aboard", "people died") == {"62"}
+    assert counts("Nearly 5,000 flights were canceled.") == {"5,000"}  # an adverb the dictionary knows, not a name
+
+
 def test_a_noun_that_is_a_count_asks_for_one() -> None:
     """"What is the population of Rostov?" was answered with a sentence naming Rostov and no figure."""
     for question in ("What is the population of Rostov?", "What was the death toll of the strike?"):
