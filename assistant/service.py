@@ -162,7 +162,7 @@ class AnswerService:
         self, question: str, history: Sequence[Turn], top_k: int | None, filters: Filters | None, as_of: dt.date | None
     ) -> tuple[Retrieval, AnswerResponse] | None:
         """A question read as asked on its own that the articles do not answer, answered as a follow-up instead
-        (rewrite.carried): "Who started the project?" after "What is the Daffodil Project?" names nothing a pronoun
+        (rewrite.carried): "Where would the supply corridor run?" after "What is Baykar?" names nothing a pronoun
         points back with. None when that is refused too: the question's own refusal stands."""
         query = carried(question.strip(), history, self.settings.retrieval.follow_up)
         if query is None:

@@ -132,8 +132,8 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
 
 
 def carried(question: str, history: Sequence[Turn], config: FollowUp) -> str | None:
-    """The question read as a follow-up, when rewrite() read it as asked on its own ("Who started the project?"
-    after "What is the Daffodil Project?" names nothing a pronoun points back with); None when there is no history,
+    """The question read as a follow-up, when rewrite() read it as asked on its own ("Where would the supply
+    corridor run?" after "What is Baykar?" names nothing a pronoun points back with); None when there is no history,
     or the question is a follow-up already, or the conversation adds nothing."""
     question = unframe(question)
     if not history or is_follow_up(question):
