@@ -35,6 +35,8 @@ _COLLECTION_QUESTIONS = (
     r"(?:what|which) (?:topics|subjects) (?:are|were) covered",
     r"(?:summari[sz]e|sum up|recap|describe|list|(?:tell me )?about) <S>",
     r"(?:give (?:me )?)?(?:a |an )?(?:summary|overview|rundown|recap) of <S>",
+    r"(?:give (?:me )?|what are )?(?:the )?(?:main |key |top )?(?:highlights|headlines|points|takeaways|stories)"
+    r" (?:of|in|from) <S>",
     r"who (?:wrote|writes|published|authored) <S>",
     r"who are the authors(?: of <S>)?",
     r"when (?:were|was|are|is) <S> (?:published|written|from|dated)",

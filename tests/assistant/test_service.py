@@ -118,6 +118,7 @@ def test_off_topic_questions_are_refused(service: AnswerService, question: str) 
         ("I was reading about Russia. Who founded Wagner?", "Prigozhin"),
         ("I heard Turkey is flipping sides. Is that true?", "flipping sides"),
         ("Summarize Kadyrov's role.", "Kadyrov"),  # "summarize" was read as what the lead must state
+        ("Give me the key points about Russia's economy.", "economy"),  # "key points" was demanded of the lead
     ],
 )
 def test_paraphrases_are_answered(service: AnswerService, question: str, expected: str) -> None:
@@ -351,6 +352,12 @@ def test_who_holds_a_role_no_article_gives_is_refused(service: AnswerService, qu
     the four occupied oblasts of Ukraine"."""
     response = service.ask(question)
     assert response.refused and response.reason == "no_answer" and response.passages and not response.citations
+
+
+def test_a_heading_is_no_answer(service: AnswerService) -> None:
+    """"Russia’s Breaking Point: A Nation in Chaos", the article's heading, led the question that echoes it."""
+    response = service.ask("What is Russia's breaking point?")
+    assert all("Breaking Point" not in c.quote for c in response.citations)
 
 
 def test_a_score_is_read_after_a_section_label_and_told_from_a_record(service: AnswerService) -> None:

@@ -84,6 +84,7 @@ def test_the_word_budget_skips_a_sentence_that_does_not_fit_and_keeps_going() ->
         "MORE ON SCOTTSDALE PLANE CRASH: WHAT WE KNOW",  # a heading, set in capitals
         "According to the report, the following are the happiest countries:",  # it introduces a list
         "SEE ALSO:Social media influencers among those killed in the crash",  # a link's label
+        "Russia’s Breaking Point: A Nation in Chaos",  # a heading in title case
         "Who is to blame for the floods in the south?",  # the article's own question
     ],
 )
@@ -97,3 +98,8 @@ def test_a_section_label_opens_a_statement_and_a_link_label_does_not() -> None:
     assert after_label("EDITOR'S NOTE: This story was updated.") == len("EDITOR'S NOTE: ")
     assert after_label("SEE ALSO: Social media influencers among those killed") == 0  # a headline follows
     assert after_label("WASHINGTON (AP) — The White House said") == 0 and after_label("U.S. officials said") == 0
+
+
+def test_a_list_item_with_a_figure_may_answer() -> None:
+    """Title case with a figure is a list's item, not a heading: it may be what is asked."""
+    assert answer_like("Independence Day: July 4, a Thursday this year", max_words=60)

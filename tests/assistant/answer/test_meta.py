@@ -16,6 +16,8 @@ from assistant.answer.meta import about_collection, to_assistant
         "Where are the articles from?", "How many articles are there?", "How many articles do you have?",
         "How many articles are in my collection?",
         "Tell me about the articles.", "Please, what are the articles about?",
+        "What are the highlights of the articles?", "Give me the key points of my collection.",
+        "What are the top stories in the collection?",
     ],
 )  # fmt: skip
 def test_a_question_about_the_collection_is_recognised(question: str) -> None:
