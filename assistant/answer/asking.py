@@ -46,6 +46,11 @@ class Asking:
         return states(asked, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0, others)
 
     @cached_property
+    def _asks_relation(self) -> bool:
+        """The question asks a relation of a name ("the capital of France": asked.relations)."""
+        return bool(relations(self._query))
+
+    @cached_property
     def _names(self) -> str:
         """The question's names with the nouns going on them (constraints.name_phrases), as one text to embed."""
         return " ".join(name_phrases(self._query))
@@ -57,7 +62,7 @@ class Asking:
         MiniLM puts a word far from its synonyms ("created" is 0.42 from "founder"), and a short question is mostly
         its names, so a clause that only names them comes close too (README, refusal). A relation is stated by its
         word only: "… the northern coast of France" comes as close to "What is the capital of France?"."""
-        if (stated := self.states_words(sentence)) or not self.short_rest or relations(self._query):
+        if (stated := self.states_words(sentence)) or not self.short_rest or self._asks_relation:
             return stated
         names = self._names
         parts = [sentence.text, *clauses(sentence.text)]

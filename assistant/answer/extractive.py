@@ -7,9 +7,8 @@ from dataclasses import dataclass
 
 from assistant.answer.config import AnswerPolicy
 from assistant.retrieval.candidates import Candidate
-from assistant.retrieval.casing import shouted
+from assistant.retrieval.casing import heading, shouted
 from newstext.sentences import sentence_spans
-from newstext.terms import STOPWORDS
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 # A heading or a link's label: it introduces what follows ("MORE ON SCOTTSDALE PLANE CRASH:", "Here's what we know:",
@@ -27,7 +26,6 @@ _ASKING = (
 _BUT_ASKS = re.compile(r"\s*(?:(?:[—–,;]|--)\s*but|:)\s+(?=" + _ASKING + ")", re.I)
 _OPENS_ASKING = re.compile(r"[\"“‘'(]*" + _ASKING, re.I)
 _BUDGET = AnswerPolicy()  # the shipped answer's budget (settings.answer.lead)
-_TITLE_WORD = re.compile(r"[^\W\d_][\w’'-]*")
 # A section's label in capitals before a statement ("BOTTOM LINE: Delaware hosts the Princeton Tigers after …", as
 # AP's previews write): the statement after it may answer. A link's label ("SEE ALSO:", "MORE:") introduces a
 # headline, which answers nothing.
@@ -60,11 +58,10 @@ def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sent
 
 
 def _title_case(sentence: str) -> bool:
-    """Every word but the small ones capitalised, two or more, and no figure ("Russia’s Breaking Point: A Nation in
-    Chaos"): a heading, which a sentence never is, having words in lower case. A list's item with a figure may
-    answer ("Independence Day: July 4")."""
-    words = [w for w in _TITLE_WORD.findall(sentence) if w.lower() not in STOPWORDS]
-    return len(words) >= 2 and all(w[0].isupper() for w in words) and not any(c.isdigit() for c in sentence)
+    """A heading in title case (casing.heading: "Russia’s Breaking Point: A Nation in Chaos") without a figure: a
+    sentence never is one, having words in lower case, but a list's item with a figure may answer ("Independence
+    Day: July 4")."""
+    return heading(sentence) and not any(c.isdigit() for c in sentence)
 
 
 def statement_head(sentence: str) -> str:

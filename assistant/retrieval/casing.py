@@ -52,7 +52,7 @@ def shouted(question: str) -> bool:
     return len(words) >= 2 and not any(c.islower() for c in question)
 
 
-def _heading(line: str) -> bool:
+def heading(line: str) -> bool:
     """A line in title case ("Russia’s Breaking Point: A Nation in Chaos"), where every word has a capital."""
     words = [w for w in _WORD.findall(line) if w.lower() not in STOPWORDS]
     return len(words) >= 2 and all(w[0].isupper() for w in words)
@@ -60,7 +60,7 @@ def _heading(line: str) -> bool:
 
 def _without_headings(texts: Iterable[str]) -> list[str]:
     """The texts without their headings: a heading is no sentence, and capitalises every word."""
-    return ["\n".join(line for line in text.splitlines() if not _heading(line)) for text in texts]
+    return ["\n".join(line for line in text.splitlines() if not heading(line)) for text in texts]
 
 
 def _runs(texts: Iterable[str]) -> Iterator[list[str]]:
