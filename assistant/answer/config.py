@@ -87,6 +87,11 @@ class RefusalPolicy:
     # Wagner group?"). Short clauses match on shared words alone, so the bar is higher: half the off-topic leads
     # have a clause at 0.30, and on news-dev 0.55 answers none of them that the sentence's cosine refuses.
     min_clause_cosine: float = 0.55
+    # ...or the sentence states each term of the question, when it has at least this many: MiniLM does not know
+    # every word news uses, and "Who was the ex-FSB officer?" sat at 0.24 from "Igor Girkin, the now popular
+    # Russian blogger and ex-FSB officer ..." over the default articles (off_topic). One term is too little to
+    # show a topic ("What is love?" and "He soon fell in love with the bar culture").
+    min_stated_terms: int = Field(default=2, ge=1)
     # ...and close to what the question asks beyond its names and numbers (constraints.residue): the lead or one of
     # its clauses at least this close to that rest, the bar min_lead_cosine sets for the whole question. "Where was
     # the Magna Carta sealed in 1215?" led with "... a clause in the Magna Carta, the royal charter ... signed in

@@ -13,7 +13,7 @@ from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import residue
 from assistant.answer.lead import default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames, rare_names
-from assistant.answer.refusal import about, about_first, answering, typed
+from assistant.answer.refusal import about, about_first, answering, asks_of_names, typed
 from assistant.answer.sentences import Sentence, add_cosines, candidates, clauses, follows
 from assistant.answer.stating import Stating
 from assistant.retrieval.candidates import leading
@@ -129,6 +129,8 @@ class Reading:
         short = bool(self.asking.short_rest) and self._refusal.min_word_cosine is not None
         if short:
             lead_ok, answers = self.asking.states_words, partial(self.asking.states_as_much, lead)
+        elif asks_of_names(self._retrieval.query, self._stating.own, self._refusal):
+            lead_ok, answers = self._stating.own_names_stated, lambda _: True  # the names are the whole topic
         elif self._asked and self._refusal.residue_leads:
             lead_ok, answers = self._residue_passes, self._goes_on_to_answer
         else:

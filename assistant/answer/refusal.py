@@ -10,7 +10,7 @@ from assistant.answer.asked import beyond_generic
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints, residue
 from assistant.answer.sentences import Sentence
-from assistant.retrieval.answer_type import asks_count, counted_noun, counts, expected_type
+from assistant.retrieval.answer_type import asks_count, counted_noun, counts, expected_type, is_year
 from assistant.retrieval.candidates import Candidate, leading
 from newstext.terms import terms
 
@@ -111,15 +111,8 @@ def decide(
     top = leading(chunks, policy.constraint_chunks)
     texts = (f"{c.article.title}\n{c.chunk.text}" for c in top)
     missing = wanted.missing(texts) if policy.check_constraints else []
-    if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and not (
-        # a clause alone matches on a shared word ("last held in 2022" for a 2022 FIFA World Cup question), so it
-        # shows the topic only where the chunks name what the question names (a number may still be wrong); a
-        # question naming nothing has nothing to miss ("Which refineries were struck?")
-        not set(missing) - wanted.numbers
-        and (
-            (closest_clause is not None and closest_clause() >= policy.min_clause_cosine)
-            or (policy.names_show_topic and asks_of_names(question, wanted, policy))
-        )
+    if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and not _shown(
+        question, wanted, missing, policy, closest_clause
     ):
         return Decision(True, OFF_TOPIC)
     if missing:
@@ -134,17 +127,39 @@ def decide(
     return Decision(False)
 
 
-def _beside_names(question: str, wanted: Constraints) -> int | None:
-    """How many content words the question holds beside its names; None when it names nothing."""
-    return len(terms(residue(question))) if wanted.names else None
+def _shown(
+    question: str,
+    wanted: Constraints,
+    missing: list[str],
+    policy: RefusalPolicy,
+    closest_clause: Callable[[], float] | None,
+) -> bool:
+    """A topic the top chunks' scores miss is shown after all where they state every name and quote of the question
+    (a number may still be wrong) and a top sentence's clause is close to it, or the question asks of nothing but
+    its names; or where they state every specific and the question quotes a phrase or asks of nothing but its names
+    and years ("What happened in 1979?"). A clause alone matches on a shared word ("last held in 2022" for a 2022
+    FIFA World Cup question), hence the names; a question naming nothing has nothing to miss ("Which refineries
+    were struck?")."""
+    if set(missing) - wanted.numbers:
+        return False
+    if closest_clause is not None and closest_clause() >= policy.min_clause_cosine:
+        return True  # and that clause's sentence now leads (reading.Reading.rescue)
+    if not policy.names_show_topic:
+        return False
+    return asks_of_names(question, wanted, policy) or (
+        not missing and (bool(wanted.phrases) or asks_of_names(question, wanted, policy, years=True))
+    )
 
 
-def asks_of_names(question: str, wanted: Constraints, policy: RefusalPolicy = RefusalPolicy()) -> bool:
-    """The question names something and asks of it little more than what it is or what happened ("What happened in
-    Kharkiv?", "What is the Wagner group?": fewer than policy.min_residue_terms content words beside the names), so
-    the names are its whole topic."""
-    beside = _beside_names(question, wanted)
-    return beside is not None and beside < policy.min_residue_terms
+def asks_of_names(
+    question: str, wanted: Constraints, policy: RefusalPolicy = RefusalPolicy(), years: bool = False
+) -> bool:
+    """The question names something (or, with `years`, a year) and asks of it little more than what it is or what
+    happened ("What happened in Kharkiv?", "What is the Wagner group?": fewer than policy.min_residue_terms content
+    words beside the names and numbers), so they are its whole topic."""
+    if not (wanted.names or (years and any(is_year(n) for n in wanted.numbers))):
+        return False
+    return len(terms(residue(question))) < policy.min_residue_terms
 
 
 def names_only(question: str) -> bool:
@@ -156,10 +171,18 @@ def names_only(question: str) -> bool:
 
 def about(sentence: Sentence, policy: RefusalPolicy, clause_cosine: Callable[[Sentence], float] | None) -> bool:
     """The sentence is close to the question in meaning: as a whole, or in one clause (`clause_cosine`, asked only
-    when the whole is not, since it embeds the clauses)."""
-    return sentence.features["cosine"] >= policy.min_lead_cosine or (
-        clause_cosine is not None and clause_cosine(sentence) >= policy.min_clause_cosine
+    when the whole is not, since it embeds the clauses); or it states every term of a question of several (in
+    one of their forms), which a model that does not know the words cannot tell ("ex-FSB officer")."""
+    return (
+        sentence.features["cosine"] >= policy.min_lead_cosine
+        or states_question(sentence, policy)
+        or (clause_cosine is not None and clause_cosine(sentence) >= policy.min_clause_cosine)
     )
+
+
+def states_question(sentence: Sentence, policy: RefusalPolicy) -> bool:
+    """The sentence holds every term of the question, and it has at least policy.min_stated_terms of them."""
+    return sentence.held_terms >= policy.min_stated_terms and sentence.features["coverage"] >= 1.0
 
 
 def about_first(

@@ -16,7 +16,7 @@ from assistant.answer.constraints import Constraints
 from assistant.answer.extractive import after_label, answer_like, stated
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
-from assistant.retrieval.rerank import coverage, novelty
+from assistant.retrieval.rerank import coverage, held, novelty
 from newstext.sentences import sentence_spans
 from newstext.terms import terms
 
@@ -50,6 +50,7 @@ class Sentence:
     end: int
     text: str
     features: dict[str, float]
+    held_terms: int = 0  # how many of the question's terms it holds (all of them where features["coverage"] is 1)
 
 
 def candidates(
@@ -75,12 +76,13 @@ def candidates(
             seen.add(key)
             met = n_asked - len(asked.missing([sentence])) if n_asked else 0
             start = cand.chunk.start + a  # in the article
+            own = set(terms(sentence))
             features = {
                 "cosine": 0.0,
                 "window_rank": 1.0 / (1 + rank),
                 "window_score": cand.score - top_score,
                 "chunk_dense": cand.features.get("dense", cand.dense),
-                "coverage": coverage(query_idf, set(terms(sentence))),
+                "coverage": coverage(query_idf, own),
                 "answer_type": wanted.match(sentence),
                 "novelty": novelty(sentence, query_words, cap=4),
                 "constraints": met / n_asked if n_asked else 1.0,
@@ -88,7 +90,7 @@ def candidates(
                 "length": len(sentence.split()) / 40,
                 "lede": 1.0 if start < LEDE_CHARS else 0.0,
             }
-            out.append(Sentence(cand, start, cand.chunk.start + b, sentence, features))
+            out.append(Sentence(cand, start, cand.chunk.start + b, sentence, features, len(held(query_idf, own))))
     return out
 
 

@@ -63,6 +63,11 @@ _PATTERNS: dict[str, str] = {
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
     "time": _TIME,
 }
+
+
+def is_year(text: str) -> bool:
+    """The text is a year as news writes one ("1979", "2025")."""
+    return re.fullmatch(_PATTERNS["year"], text) is not None
 _GAZETTEERS: dict[str, frozenset[str]] = {"country": COUNTRIES, "us_state": US_STATES, "month": MONTHS}
 
 # Kinds read from the question's wording (speech.py, holder.py) rather than found by a pattern in the passage.

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import re
+from collections.abc import Iterable
 
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
@@ -30,13 +31,18 @@ def _matches(term: str, text_terms: set[str], ordered: list[str]) -> bool:
     return any(term[:n] in text_terms for n in range(PREFIX_MIN, len(term)))
 
 
+def held(query_terms: Iterable[str], text_terms: set[str]) -> list[str]:
+    """The query terms the text holds (a stem, or one opening the other: found/founder)."""
+    ordered = sorted(text_terms)
+    return [t for t in query_terms if _matches(t, text_terms, ordered)]
+
+
 def coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:
     """IDF-weighted share of query terms present in the text."""
     total = sum(query_idf.values())
     if not total:
         return 0.0
-    ordered = sorted(text_terms)
-    return sum(w for t, w in query_idf.items() if _matches(t, text_terms, ordered)) / total
+    return sum(query_idf[t] for t in held(query_idf, text_terms)) / total
 
 
 def novelty(text: str, query_words: set[str], cap: int) -> float:

@@ -177,6 +177,30 @@ def test_the_clause_that_shows_a_missed_topic_leads(service: AnswerService, ques
     assert "Wagner founder Yevgeny Prigozhin" in response.answer.split("[1]")[0]
 
 
+@pytest.mark.parametrize(
+    ("question", "expected"),
+    [
+        ('What does "two countries, one people" refer to?', "cultural bond to Azerbaijan"),
+        ("What happened in 1979?", "1979 Afghanistan invasion"),
+        ("Who was the ex-FSB officer?", "Igor Girkin"),
+    ],
+)
+def test_a_question_its_specifics_or_terms_show_the_topic_of_is_answered(
+    service: AnswerService, question: str, expected: str
+) -> None:
+    """Each was refused as off-topic: no chunk is close in meaning, but one quotes the phrase, dates the year, or
+    holds every word of the question in the sentence that answers it."""
+    response = service.ask(question)
+    assert not response.refused and expected in response.answer.split("[1]")[0]
+
+
+def test_a_question_asking_only_of_a_name_is_led_by_a_sentence_whose_chunk_states_it(service: AnswerService) -> None:
+    """"What happened in Zelenogorsk?" led with Lyman's liberation (cosine 0.47), from an article that never names
+    Zelenogorsk: the name is all the question asks of."""
+    response = service.ask("What happened in Zelenogorsk?")
+    assert not response.refused and "Zelenogorsk" in response.answer.split("[1]")[0]
+
+
 def test_the_asked_word_is_sought_in_the_top_chunks_beyond_the_passages(service: AnswerService) -> None:
     """The founder sentence is in no returned passage for this wording ("mercenary group" draws them to Aliyev's
     threat to try Wagner mercenaries), but a top chunk holds it, and it states "started" in one of its forms

@@ -75,9 +75,11 @@ QUESTION = "Which product did Quillon Dairy recall over contamination fears?"
 
 
 def reading(embedder: FakeEmbedder, passages: list[Candidate], idf: dict[str, float]) -> Reading:
-    """The answer's reading of a retrieval whose top chunks are the briefs and the recall, with these passages."""
+    """The answer's reading of a retrieval whose top chunks are the briefs and the recall, with these passages; the
+    question's other terms common."""
     vector = embedder.embed([QUESTION])[0]
-    retrieval = Retrieval(QUESTION, passages, [RECALL, BRIEFS, DAIRY_RECALL], vector, terms(QUESTION), idf)
+    query_idf = dict.fromkeys(terms(QUESTION), 1.0) | idf
+    retrieval = Retrieval(QUESTION, passages, [RECALL, BRIEFS, DAIRY_RECALL], vector, terms(QUESTION), query_idf)
     return Reading(retrieval, embedder, AnswerPolicy(), RefusalPolicy(rare_name_share=SHARE))
 
 

@@ -340,6 +340,41 @@ def test_a_question_asking_only_about_its_names_is_on_the_topic_of_chunks_that_s
     assert not asks_of_names("What happened yesterday?", Constraints.of("What happened yesterday?"))  # no name
 
 
+def test_a_quote_or_a_year_the_chunks_state_shows_the_topic() -> None:
+    """Over the default articles "What does "two countries, one people" refer to?" (best chunk 0.18 from it) and
+    "What happened in 1979?" were refused as off-topic, though a top chunk quotes the phrase and dates the year."""
+    bond = [passage("a", 0.18, coverage=0.64, text="Its cultural bond to Azerbaijan: “two countries, one people.”")]
+    assert decide(bond, 'What does "two countries, one people" refer to?').refused is False
+    assert decide(bond, 'What does "one nation, two systems" refer to?').reason == OFF_TOPIC  # a quote not stated
+    cold_war = [passage("a", 0.27, coverage=0.43, text="Late Cold War gambles, like the 1979 Afghanistan invasion.")]
+    assert decide(cold_war, "What happened in 1979?").refused is False
+    assert decide(cold_war, "What happened in 1066?").reason == OFF_TOPIC  # a year no chunk states
+    assert decide(cold_war, "What happened in 1979?", replace(RefusalPolicy(), names_show_topic=False)).refused
+    # A year shows its topic; another number does not, nor a year asked of more than what happened.
+    assert decide([passage("a", 0.1, text="He won 221 votes.")], "Is 221 a prime number?").reason == OFF_TOPIC
+    prices = "Why did oil prices rise so sharply in 1979?"
+    assert not asks_of_names(prices, Constraints.of(prices), years=True)
+    assert asks_of_names("What happened in 1979?", Constraints.of("What happened in 1979?"), years=True)
+    assert not asks_of_names("What happened in 1979?", Constraints.of("What happened in 1979?"))  # no name
+
+
+def test_a_sentence_stating_every_term_of_the_question_is_about_it() -> None:
+    """"Who was the ex-FSB officer?" sits at 0.24 from "Igor Girkin, ... ex-FSB officer who ...": MiniLM does not
+    know the word, but the sentence states each term of the question."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(coverage: float, held: int) -> Sentence:
+        text = "Igor Girkin, the now popular Russian blogger and ex-FSB officer, gave an interview."
+        features = {**dict.fromkeys(FEATURES, 0.0), "cosine": 0.24, "coverage": coverage}
+        return Sentence(passage("a", 0.3, text=text), 0, len(text), text, features, held)
+
+    question = "Who was the ex-FSB officer?"
+    assert answering([(0.37, sentence(1.0, 3))], question) == 0.37
+    assert answering([(0.37, sentence(0.7, 2))], question) is None  # one term missing
+    assert answering([(0.37, sentence(1.0, 1))], "Who was Girkin?") is None  # one term is too little to show a topic
+    assert answering([(0.37, sentence(1.0, 3))], question, RefusalPolicy(min_stated_terms=4)) is None
+
+
 def test_a_question_of_names_alone_is_about_a_sentence_stating_them_all() -> None:
     """"What do we know about Baykar?" over the default articles: the one sentence naming Baykar is at cosine 0.19,
     under min_lead_cosine, since a short name sits far from a long sentence in meaning."""
