@@ -13,7 +13,12 @@ from newstext.sentences import sentence_spans
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 # A heading or a link's label: it introduces what follows ("MORE ON SCOTTSDALE PLANE CRASH:", "Here's what we know:",
 # "SEE ALSO:Social media influencers ...").
-_LABEL = re.compile(r":\s*$|^[A-Z][A-Z ]+:")
+_LABEL = re.compile(r"^[A-Z][A-Z ]+:")
+_ENDS_COLON = re.compile(r":\s*$")
+# Part of what a heading is, not a tuning knob: a line ending in a colon of more words is a statement that
+# introduces a quote or a list ("A Rite Aid store … will close permanently on Nov. 7, a Rite Aid spokesperson said,
+# and provided this statement from the company:").
+HEADING_WORDS = 15
 # A question opens with a wh-word or an auxiliary: "but is it a lifeline?" asks, "but you're at the beach, right?"
 # does not.
 _ASKING = (
@@ -49,11 +54,15 @@ class Quote:
 
 def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
     """Fragments, over-long run-ons, the articles' own questions ("Who is his brother?") and headings (a line in
-    capitals, one in title case, one ending in a colon, one opening with a label in capitals: "SEE ALSO:") are not
-    answers."""
+    capitals, one in title case, a short one ending in a colon, one opening with a label in capitals: "SEE ALSO:")
+    are not answers."""
     words = len(sentence.split())
     return min_words <= words <= max_words and not (
-        _QUESTION.search(sentence) or _LABEL.search(sentence) or shouted(sentence) or _title_case(sentence)
+        _QUESTION.search(sentence)
+        or _LABEL.search(sentence)
+        or (_ENDS_COLON.search(sentence) and words <= HEADING_WORDS)
+        or shouted(sentence)
+        or _title_case(sentence)
     )
 
 

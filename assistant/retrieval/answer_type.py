@@ -57,9 +57,9 @@ _PATTERNS: dict[str, str] = {
     # a game's result, "Princeton's 84-82 win", "won 3–1": a pair of figures told as a result, not a record
     # ("Princeton Tigers (11-1)", "2-1 in home games"), a season ("2023-24") or a date ("1/5")
     "score": r"(?<![\d/.-])\b" + _SCORE_PAIR
-    + r"(?=\s+(?:[a-z]+\s+)?(?:win|wins|victory|loss|defeat|triumph|rout|scores?)\b)|\b(?:won|lost|beat|beats"
-    r"|defeated|defeats|edged|topped|downed|routed|fell|falls|score of|score was)\b[^.;:]{0,40}?(?<![\d/.-])\b"
-    + _SCORE_PAIR,
+    + r"(?=\s+(?:[a-z]+\s+)?(?:win|wins|victory|loss|defeat|triumph|rout|scores?)\b)"
+    r"|\b(?:won|winning|lost|losing|beat|beats|beating|defeated|defeats|defeating|edged|topped|downed|routed|fell"
+    r"|falls|score of|score was)\b[^.;:]{0,40}?(?<![\d/.-])\b" + _SCORE_PAIR,
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
     "time": _TIME,
 }

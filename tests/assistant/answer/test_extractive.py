@@ -93,6 +93,17 @@ def test_headings_labels_and_questions_are_no_answers(line: str) -> None:
     assert answer_like("Trains were cancelled across the south of England as rivers burst.", max_words=60)
 
 
+def test_a_statement_that_introduces_a_quote_with_a_colon_is_an_answer() -> None:
+    """"When will the Penfield Rite Aid close?" over news-smoke: the article's first sentence says, and it ends in
+    the colon that opens the company's statement; a heading ending in a colon is short."""
+    line = (
+        "Update, Oct. 19, 2023: A Rite Aid store at 1567 Penfield Road in Panorama Plaza will close permanently on"
+        " Nov. 7, a Rite Aid spokesperson said, and provided this statement from the company:"
+    )
+    assert answer_like(line, max_words=60)
+    assert not answer_like("Here is what we know about the store closing so far:", max_words=60)
+
+
 def test_a_section_label_opens_a_statement_and_a_link_label_does_not() -> None:
     assert after_label("BOTTOM LINE: Delaware hosts Princeton.") == len("BOTTOM LINE: ")
     assert after_label("EDITOR'S NOTE: This story was updated.") == len("EDITOR'S NOTE: ")

@@ -97,6 +97,7 @@ def test_a_score_is_a_result_not_a_record_a_season_or_a_date() -> None:
     assert candidates("Caden Pierce scored 21 points in Princeton's 84-82 win.", "score") == {"84-82"}
     assert candidates("Davis scored 28 in Delaware's 88-85 overtime loss.", "score") == {"88-85"}
     assert candidates("The Chiefs beat the 49ers 25-22 in overtime.", "score") == {"beat the 49ers 25-22"}
+    assert candidates("They held on, eventually beating Tulane 88-77.", "score") == {"beating tulane 88-77"}
     for text in ("Princeton Tigers (11-1) at Delaware (8-4)", "They are 2-1 in home games.", "the 2023-24 season"):
         assert candidates(text, "score") == set()
 
