@@ -29,6 +29,7 @@ _GROUPS = (
     "rise climb jump soar surge",
     "close shut shutter",
     "win clinch",
+    "cost pay spend charge",
 )
 
 

@@ -108,6 +108,8 @@ def test_a_word_is_stated_by_a_word_news_uses_for_it() -> None:
     assert not in_form(["started"], sentence_words("Police found the body on Sunday."))  # found: of "find"
     # "Who raised its minimum wage to $23 an hour?" (news-smoke), a "Who" question's deed
     assert in_form(["raised"], sentence_words("Bank of America is increasing its U.S. minimum wage to $23 an hour."))
+    # "How much could the Martha's Vineyard lawsuit cost Florida?" (news-smoke) led with a quote saying "cost"
+    assert in_form(["cost"], sentence_words("Florida has agreed to pay up to $1 million to two law firms."))
 
 
 def test_every_verb_asked_must_be_stated_and_a_noun_alone_any(embedder: Embedder) -> None:
