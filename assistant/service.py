@@ -12,7 +12,7 @@ from assistant.answer.meta import about_itself
 from assistant.answer.refusal import NO_ANSWER, OFF_TOPIC
 from assistant.answer.respond import Responder
 from assistant.retrieval.pipeline import Retrieval, Retriever
-from assistant.retrieval.rewrite import carried, rewrite
+from assistant.retrieval.rewrite import asked_part, other_reading, rewrite
 from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
@@ -143,7 +143,7 @@ class AnswerService:
                 retrieval = self.retrieve(question, history, top_k, filters, as_of)
                 extractive = self.extractive(retrieval, question)
                 if extractive.refused and extractive.reason in (OFF_TOPIC, NO_ANSWER):
-                    again = self._in_conversation(question, history, top_k, filters, as_of)
+                    again = self._read_otherwise(question, history, top_k, filters, as_of)
                     retrieval, extractive = again or (retrieval, extractive)
             if self.generator is None:
                 pieces = _words_then(extractive)
@@ -158,18 +158,24 @@ class AnswerService:
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
 
-    def _in_conversation(
-        self, question: str, history: Sequence[Turn], top_k: int | None, filters: Filters | None, as_of: dt.date | None
+    def _read_otherwise(
+        self,
+        question: str,
+        history: Sequence[Turn],
+        top_k: int | None,
+        filters: Filters | None,
+        as_of: dt.date | None,
     ) -> tuple[Retrieval, AnswerResponse] | None:
-        """A question read as asked on its own that the articles do not answer, answered as a follow-up instead
-        (rewrite.carried): "Where would the supply corridor run?" after "What is Baykar?" names nothing a pronoun
-        points back with. None when that is refused too: the question's own refusal stands."""
-        query = carried(question.strip(), history, self.settings.retrieval.follow_up)
+        """A question the articles do not answer as first read, answered as read the other way (rewrite.other_reading):
+        "Where would Baykar's supply corridor run?" in the conversation after "What is Baykar?", "How many legs does
+        a spider have?" on its own after it. Kept when answered, and when it is the question on its own (whose
+        refusal says what the articles lack of the question as asked); else None: the first reading stands."""
+        query = other_reading(question.strip(), history, self.settings.retrieval.follow_up)
         if query is None:
             return None
         retrieval = self._retrieve(query, question, self._validate(question, top_k)[1], filters, as_of)
         response = self.extractive(retrieval, question)
-        return None if response.refused else (retrieval, response)
+        return None if response.refused and query != asked_part(query) else (retrieval, response)
 
     def _label(self, response: AnswerResponse) -> None:
         """Name each cited or listed article: its title, or, untitled, its opening words (read once per article)."""

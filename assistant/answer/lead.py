@@ -16,6 +16,7 @@ from assistant.answer.config import AnswerPolicy
 from assistant.answer.extractive import Quote
 from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates
 from assistant.retrieval.pipeline import Retrieval
+from assistant.retrieval.rewrite import asked_part, story_only
 from index.embedding import Embedder
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "sentence_ranker.json"
@@ -82,12 +83,16 @@ def ranked_sentences(
     if not sentences:
         return []
     query_vector = retrieval.query_vector
+    # a whole question asked of the conversation's story: its own words weigh as much as the story's
+    extra = [asked_part(retrieval.query)] if story_only(retrieval.query) else []
 
     def embed(chosen: list[Sentence]) -> None:
-        embedded = embedder.embed([s.text for s in chosen] + list(also))
-        add_cosines(chosen, embedded[: len(chosen)], query_vector)
+        embedded = embedder.embed([s.text for s in chosen] + list(also) + extra)
+        rows = embedded[: len(chosen)]
+        vector = query_vector if not extra else (query_vector + embedded[-1]) / 2
+        add_cosines(chosen, rows, vector)
         if vectors is not None:
-            vectors.update(zip([*map(id, chosen), *also], embedded, strict=True))
+            vectors.update(zip([*map(id, chosen), *also], embedded[: len(embedded) - len(extra)], strict=True))
 
     return score(sentences, ranker or default_ranker(), policy.embed_sentences, embed)
 

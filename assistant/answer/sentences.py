@@ -17,6 +17,7 @@ from assistant.answer.extractive import after_label, answer_like, stated
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import coverage, held, novelty
+from assistant.retrieval.rewrite import asked_part, story_only
 from newstext.sentences import sentence_spans
 from newstext.terms import terms
 
@@ -56,7 +57,10 @@ class Sentence:
 def candidates(
     passages: list[Candidate], question: str, query_idf: dict[str, float], max_passages: int, max_words: int
 ) -> list[Sentence]:
-    """Every answer-like sentence of the top passages, repeats (syndicated copies) left out, with its features."""
+    """Every answer-like sentence of the top passages, repeats (syndicated copies) left out, with its features. A
+    whole question asked of the conversation's story counts its own terms' coverage (own_idf): the conversation's
+    words say which story, not which of its sentences answers."""
+    query_idf = own_idf(question, query_idf)
     wanted = AnswerType.of(question)
     asked = Constraints.of(question)
     n_asked = len(asked.numbers) + len(asked.names) + len(asked.phrases)
@@ -92,6 +96,15 @@ def candidates(
             }
             out.append(Sentence(cand, start, cand.chunk.start + b, sentence, features, len(held(query_idf, own))))
     return out
+
+
+def own_idf(question: str, query_idf: dict[str, float]) -> dict[str, float]:
+    """For a whole question asked of the conversation's story (rewrite.story_only), the query's idf of the terms of
+    the user's own words (rewrite.asked_part); else, or when they hold none, all of it."""
+    if not story_only(question):
+        return query_idf
+    own = set(terms(asked_part(question)))
+    return {t: w for t, w in query_idf.items() if t in own} or query_idf
 
 
 # Where a long sentence's clauses part: punctuation, and the words that open a clause.

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from assistant.retrieval.casing import shouted
 from assistant.retrieval.config import FollowUp
 from assistant.schemas import Turn
 from newstext.sentences import opens_sentence
@@ -121,28 +122,43 @@ def unframe(question: str) -> str:
     return rest if rest.strip(" ?.!") else question
 
 
+def names_nothing(question: str) -> bool:
+    """Typed with case, the question holds no name, figure or quote of its own ("How many stores will close?",
+    "Was anyone killed?"): in a conversation, only the conversation says what it is about. A question typed without
+    case may name something in lower case ("who leads wagner"), so it is not taken to name nothing."""
+    first = next((c for c in question if c.isalpha()), "")
+    if not first.isupper() or shouted(question) or re.search(r"\d|[\"“”]", question):
+        return False
+    return all(opens_sentence(question[: m.start()]) for m in _NAME.finditer(question))
+
+
 def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
     """The question, unframed, plus the topic words of the last user turn and the names in the last answer; or,
-    for a name alone ("And Azerbaijan?"), the last question asked of that name (_in_place_of_name).
+    for a name alone ("And Azerbaijan?"), the last question asked of that name (_in_place_of_name). A follow-up
+    points back (is_follow_up) or names nothing (names_nothing).
 
     The last user turn is itself rewritten first, so a chain of follow-ups ("Which city did his forces
     assault?", then "When did he withdraw?") keeps the entities the conversation established.
     """
     question = unframe(question)
-    if not history or not is_follow_up(question):
+    if not history or not (is_follow_up(question) or names_nothing(question)):
         return question
     return _with_context(question, history, config)
 
 
-def carried(question: str, history: Sequence[Turn], config: FollowUp) -> str | None:
-    """The question read as a follow-up, when rewrite() read it as asked on its own ("Where would the supply
-    corridor run?" after "What is Baykar?" names nothing a pronoun points back with); None when there is no history,
-    or the question is a follow-up already, or the conversation adds nothing."""
+def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> str | None:
+    """The question read the other way round from rewrite(): on its own, for one naming nothing that rewrite() read
+    in the conversation (the user may have changed the subject); in the conversation, for one naming something
+    that rewrite() read on its own ("Where would Baykar's supply corridor run?" after "What is Baykar?" points back
+    with no pronoun). None without history, for a follow-up pointing back (it means nothing alone), or when the
+    conversation adds nothing."""
     question = unframe(question)
     if not history or is_follow_up(question):
         return None
     with_context = _with_context(question, history, config)
-    return with_context if with_context != question else None
+    if with_context == question:
+        return None
+    return question if names_nothing(question) else with_context
 
 
 def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> str:
@@ -190,6 +206,14 @@ def _in_place_of_person(name: str, last: str) -> str | None:
         return None
     m = people[0]
     return last[: m.start()] + name + ("’s" if m.group("owns") else "") + last[m.end() :]
+
+
+def story_only(query: str) -> bool:
+    """The query carries the conversation's words only to say which story a question naming nothing asks of
+    ("Which rail junctions were hit? (July 23 2025 drone strike Rostov)"), not what a pronoun points back to or a
+    name it gives: its own words then say which of the story's sentences answers."""
+    own = asked_part(query)
+    return own != query and names_nothing(own) and not is_follow_up(own)
 
 
 def asked_part(query: str) -> str:

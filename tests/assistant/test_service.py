@@ -492,6 +492,25 @@ def test_a_follow_up_is_led_by_what_its_own_words_ask(service: AnswerService) ->
     assert "Azerbaijan shot down a Russian helicopter" in over_syria.citations[0].quote
 
 
+@pytest.mark.parametrize(
+    ("first", "follow_up", "expected"),
+    [
+        ("What are the sanctions doing to Russia?", "What are defense contractors doing?", "filing for bankruptcy"),
+        ("What did the July 23, 2025 drone strike destroy?", "Which rail junctions were hit?", "Kamensk-Shakhtinsky"),
+    ],
+)
+def test_a_question_naming_nothing_is_asked_of_the_conversation_s_story_and_led_by_its_own_words(
+    service: AnswerService, first: str, follow_up: str, expected: str
+) -> None:
+    """Read alone, "What are defense contractors doing?" led with Shoigu's critics (over news-smoke "How many
+    stores will close?" after a Rite Aid answer, with Walgreens' closures): a question naming nothing is read in the
+    conversation. Its own words, not the story's, then pick the lead: "Which rail junctions were hit?" led with the
+    July 23 strike's Rostov sentence."""
+    response = after(service, first, follow_up)
+    assert response.query.startswith(follow_up + " (")
+    assert not response.refused and expected in response.answer.split("[1]")[0]
+
+
 def test_a_question_the_articles_do_not_answer_alone_is_answered_in_the_conversation(service: AnswerService) -> None:
     """"Where would the supply corridor run?" names nothing a pronoun points back with, so it was read alone and
     refused; after "What is Baykar?" it asks about Baykar's corridor. A question off every topic stays refused."""

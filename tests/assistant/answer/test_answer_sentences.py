@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.sentences import FEATURES, Sentence, candidates, follows
+from assistant.answer.sentences import FEATURES, Sentence, candidates, follows, own_idf
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
 from index.store import StoredArticle, StoredChunk
@@ -25,6 +25,25 @@ def test_each_sentence_has_its_passages_recency(recency: float) -> None:
     assert len(found) == 2 and set(found[0].features) == set(FEATURES)
     assert [s.features["recency"] for s in found] == [recency, recency]
 
+
+
+def test_coverage_and_held_terms_count_a_story_question_s_own_words() -> None:
+    """Asked in a conversation about Wagner, "Which city was taken? (Wagner founded)" is answered by the sentence
+    naming the city taken, not by the one holding the conversation's words."""
+    text = "Wagner was founded in 2014. The city of Bakhmut was taken in May."
+    chunk = StoredChunk(id="w:0", article_id="w", start=0, end=len(text), text=text)
+    cand = Candidate(chunk, StoredArticle("w", "W", "", "", "", text, [], 1, 0.0), dense=0.6, score=1.0,
+                     features={"dense": 0.6, "recency": 0.5})  # fmt: skip
+    idf = {"citi": 1.0, "taken": 1.0, "wagner": 1.0, "found": 1.0}
+    question = "Which city was taken? (Wagner founded)"
+    assert own_idf(question, idf) == {"citi": 1.0, "taken": 1.0}
+    founded, taken = candidates([cand], question, idf, 8, 60)
+    assert (founded.features["coverage"], taken.features["coverage"]) == (0.0, 1.0)
+    assert (founded.held_terms, taken.held_terms) == (0, 2)
+    assert own_idf("Which city was taken?", idf) == idf  # asked on its own
+    assert own_idf("Who leads it? (Wagner founded)", idf) == idf  # "it" is the conversation's
+    founded, taken = candidates([cand], "Which city was taken?", idf, 8, 60)
+    assert (founded.features["coverage"], taken.features["coverage"]) == (0.5, 0.5)
 
 
 def test_a_question_sentence_offers_the_statement_it_opens_with_at_its_own_offsets() -> None:

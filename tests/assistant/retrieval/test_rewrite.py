@@ -11,7 +11,15 @@ from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
 from assistant.retrieval.config import FollowUp
-from assistant.retrieval.rewrite import asked_part, carried, is_follow_up, rewrite, unframe
+from assistant.retrieval.rewrite import (
+    asked_part,
+    is_follow_up,
+    names_nothing,
+    other_reading,
+    rewrite,
+    story_only,
+    unframe,
+)
 from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT, load_settings
@@ -93,14 +101,31 @@ def test_the_request_around_a_question_is_dropped(asked: str, unframed: str) -> 
     assert rewrite(asked, [], FollowUp()) == unframed
 
 
-def test_a_question_asked_on_its_own_can_be_carried_into_the_conversation() -> None:
-    """carried(): what rewrite() would make of it as a follow-up, for a question it read as asked on its own."""
-    alone = "Which city did the forces assault?"
-    assert rewrite(alone, HISTORY, FollowUp()) == alone
-    with_context = carried(alone, HISTORY, FollowUp())
-    assert with_context is not None and with_context.startswith(alone) and "Prigozhin" in with_context
-    assert carried(alone, [], FollowUp()) is None  # no conversation
-    assert carried("Which city did his forces assault?", HISTORY, FollowUp()) is None  # a follow-up already
+def test_a_question_naming_nothing_is_read_in_the_conversation_and_the_other_way_round() -> None:
+    """"How many stores will close?" after a Rite Aid answer (news-smoke) was read alone and answered with
+    Walgreens' closures: a question naming nothing is about what the conversation is about. other_reading() gives
+    the reading rewrite() did not: alone for such a question, in the conversation for one naming something."""
+    nameless = "Which city did the forces assault?"
+    assert names_nothing(nameless)
+    with_context = rewrite(nameless, HISTORY, FollowUp())
+    assert with_context.startswith(nameless) and "Prigozhin" in with_context
+    assert other_reading(nameless, HISTORY, FollowUp()) == nameless
+    named = "Which city did Kadyrov's forces assault?"
+    assert not names_nothing(named) and rewrite(named, HISTORY, FollowUp()) == named
+    carried = other_reading(named, HISTORY, FollowUp())
+    assert carried is not None and carried.startswith(named) and "Prigozhin" in carried
+    assert other_reading(named, [], FollowUp()) is None  # no conversation
+    assert other_reading("Which city did his forces assault?", HISTORY, FollowUp()) is None  # means nothing alone
+    # A name or figure may be typed in lower case, or in capitals: such a question is not taken to name nothing.
+    assert not names_nothing("which city did wagner assault?") and not names_nothing("WHICH CITY FELL?")
+    assert not names_nothing("What happened in 2015?") and not names_nothing('What does "one people" mean?')
+
+
+def test_only_a_question_naming_nothing_has_the_conversation_say_no_more_than_its_story() -> None:
+    assert story_only("Which rail junctions were hit? (July 23 2025 drone strike Rostov)")
+    assert not story_only("Which rail junctions were hit?")  # asked on its own
+    assert not story_only("Who promoted him? (Kadyrov argue Wagner)")  # "him" is the conversation's
+    assert not story_only("How did China react? (Pelosi say Taiwan)")  # a name of its own, carried on a refusal
 
 
 def test_a_framed_follow_up_is_still_a_follow_up() -> None:
