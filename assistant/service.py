@@ -90,6 +90,12 @@ class AnswerService:
         article of that period matches (an undated or older collection still answers).
         """
         question, k = self._validate(question, top_k)
+        return self._read_first(question, history, k, filters, as_of)
+
+    def _read_first(
+        self, question: str, history: Sequence[Turn], k: int, filters: Filters | None, as_of: dt.date | None
+    ) -> Retrieval:
+        """A validated question retrieved as rewrite() reads it in the conversation."""
         query = rewrite(question, history, self.settings.retrieval.follow_up)
         return self._retrieve(query, question, k, filters, as_of)
 
@@ -134,16 +140,16 @@ class AnswerService:
         """
         started = time.perf_counter()
         retrieval: Retrieval | None = None
-        asked = self._validate(question, top_k)[0]
+        asked, k = self._validate(question, top_k)
         itself = about_itself(asked, self.handles.store, self.settings.answer, self.settings.prompts_dir)
         if itself is not None:  # a question about the collection or to the assistant: nothing to retrieve
             pieces: Iterator[str | AnswerResponse] = _words_then(itself)
         else:
             with answering():  # another question in flight: its embedding and ours take a core each
-                retrieval = self.retrieve(question, history, top_k, filters, as_of)
+                retrieval = self._read_first(asked, history, k, filters, as_of)
                 extractive = self.extractive(retrieval, question)
                 if extractive.refused and extractive.reason in (OFF_TOPIC, NO_ANSWER):
-                    again = self._read_otherwise(question, history, top_k, filters, as_of)
+                    again = self._read_otherwise(asked, history, k, filters, as_of)
                     retrieval, extractive = again or (retrieval, extractive)
             if self.generator is None:
                 pieces = _words_then(extractive)
@@ -154,7 +160,7 @@ class AnswerService:
                 self._label(piece)
                 if retrieval is not None:
                     piece.applied_filters = retrieval.applied_filters
-                    piece.timings_ms = {**{k: round(v, 1) for k, v in retrieval.timings_ms.items()}, **piece.timings_ms}
+                    piece.timings_ms = {**{n: round(v, 1) for n, v in retrieval.timings_ms.items()}, **piece.timings_ms}
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece
 
@@ -162,7 +168,7 @@ class AnswerService:
         self,
         question: str,
         history: Sequence[Turn],
-        top_k: int | None,
+        k: int,
         filters: Filters | None,
         as_of: dt.date | None,
     ) -> tuple[Retrieval, AnswerResponse] | None:
@@ -170,10 +176,10 @@ class AnswerService:
         "Where would Baykar's supply corridor run?" in the conversation after "What is Baykar?", "How many legs does
         a spider have?" on its own after it. Kept when answered, and when it is the question on its own (whose
         refusal says what the articles lack of the question as asked); else None: the first reading stands."""
-        query = other_reading(question.strip(), history, self.settings.retrieval.follow_up)
+        query = other_reading(question, history, self.settings.retrieval.follow_up)
         if query is None:
             return None
-        retrieval = self._retrieve(query, question, self._validate(question, top_k)[1], filters, as_of)
+        retrieval = self._retrieve(query, question, k, filters, as_of)
         response = self.extractive(retrieval, question)
         return None if response.refused and query != asked_part(query) else (retrieval, response)
 

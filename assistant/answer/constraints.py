@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
+from assistant.retrieval.answer_type import SCORE_PAIR
 from assistant.retrieval.rewrite import asked_part
 from newstext.generic import ORGANISATION_WORDS
 from newstext.sentences import opens_sentence
@@ -20,7 +21,13 @@ from newstext.terms import STOPWORDS, readings, without_possessive
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # A score or tally ("won 8-1", "a 5–4 ruling") is one number: its halves alone are stated by almost any text.
-_SCORE = re.compile(r"\b(\d{1,2}) ?[-–] ?(\d{1,2})\b(?![-–.,]?\d)")
+_SCORE = re.compile(r"\b" + SCORE_PAIR)
+_SCORE_DASH = re.compile(r" ?[-–] ?")
+
+
+def _score(written: str) -> str:
+    """A score as one number, however its dash is written: "5 – 4" -> "5-4"."""
+    return "-".join(_SCORE_DASH.split(written, maxsplit=1))
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
@@ -88,7 +95,7 @@ class Constraints:
             if norm:
                 shown[norm] = p.strip()
         phrases = frozenset(shown)
-        scores = {f"{a}-{b}": m.group(0) for m in _SCORE.finditer(question) for a, b in [m.groups()]}
+        scores = {_score(m.group(0)): m.group(0) for m in _SCORE.finditer(question)}
         rest = _SCORE.sub(" ", question)
         plain = {_norm_number(m): m.rstrip(".,") for m in _NUMBER.findall(rest) if _norm_number(m)}
         numbers = frozenset(plain) | frozenset(scores)
@@ -125,7 +132,7 @@ class Constraints:
         joined = "\n".join(texts)
         content = set(_CONTENT.findall(joined.lower().replace("’", "'")))
         spelled = {str(i) for i, w in enumerate(_SPELLED) if w in content}
-        scores = {f"{a}-{b}" for a, b in _SCORE.findall(joined)}
+        scores = {_score(m) for m in _SCORE.findall(joined)}
         numbers = {_norm_number(m) for m in _NUMBER.findall(joined)} | spelled | scores
         # A name is stated as a name: "Alexander the Great" is not met by "a great deal" (a capital, or a digit).
         words = {

@@ -36,7 +36,9 @@ _AMOUNT = (
     r"|sixty|hundreds of|thousands of|several|a few)"
 )
 _TIME_UNIT = r"seconds?|nights?|" + _UNIT
-_SCORE_PAIR = r"\d{1,3} ?[-–] ?\d{1,3}\b(?![-–/.]?\d)"
+# A score or tally as two figures ("84-82", "5–4"), not a range's or a date's ("1/5", "2-1.5"): the answer kind's, and
+# the one number a question's score is for the constraint check (answer.constraints).
+SCORE_PAIR = r"\d{1,3} ?[-–] ?\d{1,3}\b(?![-–/.,]?\d)"
 _SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|yards?|inches|inch|centimeters?|cm"
 _PATTERNS: dict[str, str] = {
     "length": r"\b" + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + "|" + _SPACE_UNIT + r")\b|\bsince (?:1[5-9]|20)\d\d\b",
@@ -56,10 +58,10 @@ _PATTERNS: dict[str, str] = {
     "number": _NUMBER,
     # a game's result, "Princeton's 84-82 win", "won 3–1": a pair of figures told as a result, not a record
     # ("Princeton Tigers (11-1)", "2-1 in home games"), a season ("2023-24") or a date ("1/5")
-    "score": r"(?<![\d/.-])\b" + _SCORE_PAIR
+    "score": r"(?<![\d/.-])\b" + SCORE_PAIR
     + r"(?=\s+(?:[a-z]+\s+)?(?:win|wins|victory|loss|defeat|triumph|rout|scores?)\b)"
     r"|\b(?:won|winning|lost|losing|beat|beats|beating|defeated|defeats|defeating|edged|topped|downed|routed|fell"
-    r"|falls|score of|score was)\b[^.;:]{0,40}?(?<![\d/.-])\b" + _SCORE_PAIR,
+    r"|falls|score of|score was)\b[^.;:]{0,40}?(?<![\d/.-])\b" + SCORE_PAIR,
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
     "time": _TIME,
 }
