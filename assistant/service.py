@@ -57,7 +57,8 @@ class AnswerService:
     @cached_property
     def responder(self) -> Responder:
         """The extractive answer's builder, made on first use: the embedder loads lazily (IndexHandles)."""
-        return Responder(self.settings.answer, self.settings.prompts_dir, self.handles.embedder)
+        handles = self.handles
+        return Responder(self.settings.answer, self.settings.prompts_dir, handles.embedder, handles.store.get_text)
 
     def _validate(self, question: str, top_k: int | None) -> tuple[str, int]:
         question = (question or "").strip()

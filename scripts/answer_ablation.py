@@ -76,7 +76,8 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
             r = service.retrieve(q.question, top_k=K, as_of=day)
             rank_order = [x.text for x in select_quotes(r.passages)]
-            reading = Reading(r, service.handles.embedder)
+            text = service.handles.store.get_text  # the rare names' story is read over whole articles, as shipped
+            reading = Reading(r, service.handles.embedder, article_text=text)
             scored = reading.scored
             t = timed_service.retrieve(q.question, top_k=K, as_of=day)
             timed_lead = [x.text for x in compose(ranked_sentences(t, service.handles.embedder))]
@@ -88,7 +89,8 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             before = Reading(r, service.handles.embedder, refusal=EARLIER)
             earlier_prob = before.answering()
             earlier = [x.text for x in compose(before.scored)]
-            common = Reading(r, service.handles.embedder, refusal=replace(RefusalPolicy(), rare_name_share=None))
+            no_rare = replace(RefusalPolicy(), rare_name_share=None)
+            common = Reading(r, service.handles.embedder, refusal=no_rare, article_text=text)
             out.append(Case(
                 kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway, residue, closest, earlier, earlier_prob,
                 common.answering(),

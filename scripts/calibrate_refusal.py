@@ -102,7 +102,8 @@ def main() -> None:
         day = dt.date.fromisoformat(q.asked_on) if q.asked_on else None
         r = service.retrieve(q.question, top_k=K, as_of=day)
         knobs = service.settings.answer  # the sentences in the shipped order (a near tie is ordered by the defaults)
-        return Case(q.asked_on, r, Reading(r, service.handles.embedder, knobs.lead, knobs.refusal))
+        reading = Reading(r, service.handles.embedder, knobs.lead, knobs.refusal, service.handles.store.get_text)
+        return Case(q.asked_on, r, reading)
 
     on = [ask(q) for q in data.load_answerable(eval_set)]
     off = [ask(q) for q in data.without_answers_in(data.load_unanswerable(), data.load_corpus(eval_set))[0]]

@@ -4,7 +4,7 @@ at most once, however many checks ask, and the sentence that leads moved up when
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cached_property, partial
+from functools import cache, cached_property, partial
 
 import numpy as np
 
@@ -32,8 +32,10 @@ class Reading:
         embedder: Embedder,
         policy: AnswerPolicy = AnswerPolicy(),
         refusal: RefusalPolicy = RefusalPolicy(),
+        article_text: Callable[[str], str | None] | None = None,
     ) -> None:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
+        self._article_text = cache(article_text) if article_text is not None else None  # by article id
         self._residues: dict[int, float] = {}
         self._stating = Stating(retrieval)  # what the top chunks state of the question's names
         # what it asks beyond them
@@ -97,9 +99,16 @@ class Reading:
         if self._rare is None:
             return ""
         best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
-        chunks = [self._stating.chunk_text(s) for s in best]
-        held = self._rare.held(chunks, lambda i: about(best[i], self._refusal, self.clause_cosine))
-        return "" if held else self._rare.shown(chunks)
+        texts = [self._story_text(s) for s in best]
+        held = self._rare.held(texts, lambda i: about(best[i], self._refusal, self.clause_cosine))
+        return "" if held else self._rare.shown(texts)
+
+    def _story_text(self, sentence: Sentence) -> str:
+        """The sentence's chunk (with its title) and, when the articles' texts can be read, its whole article."""
+        chunk = self._stating.chunk_text(sentence)
+        if self._article_text is None:
+            return chunk
+        return f"{chunk}\n{self._article_text(sentence.candidate.article.id) or ''}"
 
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
@@ -123,6 +132,7 @@ class Reading:
         question at all is left to the gate."""
         if not self.scored:
             return
+        self._rare_story_first()
         lead = self.scored[0][1]
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
@@ -143,6 +153,20 @@ class Reading:
                 return
         if short and (found := self._beyond_passages(lead)):  # rated at least as likely as the lead it displaces
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
+
+    def _rare_story_first(self) -> None:
+        """A lead whose article never writes one of the question's rare names (rare_names.py) tells another story:
+        the best of the policy.topic_sentences best sentences whose article writes them all, and about the
+        question, leads instead ("Where did the FlyDubai plane crash?" over news-smoke led with another crash's
+        apartment complex). Only with the articles' texts to read (`article_text`)."""
+        if self._rare is None or self._article_text is None:
+            return
+        rare = self._rare.rare
+        for i, (_, s) in enumerate(self.scored[: self._refusal.topic_sentences]):
+            if not rare.missing([self._story_text(s)]) and (i == 0 or about(s, self._refusal, self.clause_cosine)):
+                if i:
+                    self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
+                return
 
     def _beyond_passages(self, lead: Sentence) -> tuple[float, Sentence] | None:
         """The best sentence of the top chunks outside the returned passages holding, in one of their forms, each

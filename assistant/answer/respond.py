@@ -4,6 +4,7 @@ back to it, so every mode answers with what the articles say."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from assistant.answer.config import AnswerSettings
@@ -53,8 +54,15 @@ def _citation(n: int, q: Quote) -> Citation:
 class Responder:
     """The extractive answer or the refusal, under one answer configuration and its prompts."""
 
-    def __init__(self, knobs: AnswerSettings, prompts_dir: Path, embedder: Embedder) -> None:
+    def __init__(
+        self,
+        knobs: AnswerSettings,
+        prompts_dir: Path,
+        embedder: Embedder,
+        article_text: Callable[[str], str | None] | None = None,
+    ) -> None:
         self._knobs, self._prompts_dir, self._embedder = knobs, prompts_dir, embedder
+        self._article_text = article_text  # an article's whole text by id (the store's), for the rare names' story
 
     def answer(self, retrieval: Retrieval, asked: str | None = None) -> AnswerResponse:
         """The extractive answer or the refusal; asked is the question as typed (default: the retrieved one)."""
@@ -64,7 +72,7 @@ class Responder:
         if language:
             return self._refusal(Decision(True, LANGUAGE), retrieval, passages, language)
         policy = knobs.refusal
-        reading = Reading(retrieval, self._embedder, knobs.lead, policy)
+        reading = Reading(retrieval, self._embedder, knobs.lead, policy, self._article_text)
         decision = decide(
             retrieval.chunks, retrieval.query, policy,
             answer=reading.answering,

@@ -118,3 +118,26 @@ def test_a_rare_name_is_shown_as_the_question_writes_it() -> None:
     asked = Constraints.of(question)
     assert as_written(frozenset({"del"}), asked, question) == ["Ken-Del Studios"]
     assert as_written(frozenset({"benckiser"}), asked, question) == ["Reckitt Benckiser"]  # no "Manufacturer", no "'s"
+
+
+YOGHURT = candidate(
+    "yoghurt", "Yoghurt recalled", "The company recalled its yoghurt over contamination fears, its maker said."
+)  # the article's first paragraph, not this chunk, names Quillon Dairy
+ARTICLES = {"yoghurt": "Quillon Dairy, a family firm from Brno, makes yoghurt.", "recall": RECALL.chunk.text}
+
+
+def test_a_lead_whose_article_never_writes_the_rare_names_gives_way_to_one_whose_article_does(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    """"Where did the FlyDubai plane crash?" over news-smoke led with another crash's "crashed into the parking lot
+    at the Waverly on the Lake apartment complex": its article never names FlyDubai."""
+    vector = fake_embedder.embed([QUESTION])[0]
+    retrieval = Retrieval(QUESTION, [RECALL, YOGHURT], [RECALL, YOGHURT], vector, terms(QUESTION),
+                          dict.fromkeys(terms(QUESTION), 1.0) | idf_of(quillon=9.0, dairy=8.0))  # fmt: skip
+    policy = RefusalPolicy(rare_name_share=SHARE)
+    alone = Reading(retrieval, fake_embedder, AnswerPolicy(), policy)
+    assert alone.scored[0][1].candidate is RECALL  # the ranker's best: Alder Pharma's recall
+    with_articles = Reading(retrieval, fake_embedder, AnswerPolicy(), policy, ARTICLES.get)
+    with_articles.answering()
+    assert with_articles.scored[0][1].candidate is YOGHURT
+    assert with_articles.rare_refused == ""  # its article states the rare names: the story is held
