@@ -164,14 +164,15 @@ class RefusalPolicy:
     # Kerch Bridge attacked?" over the default articles, which do not date it, led with "The March strikes on oil
     # refineries ..." (reading.Reading.names_stated).
     typed_names: bool = True
-    # The best topic_sentences must include one about the question whose chunk (and title) states each of the
-    # question's rare names: those at most this share of the collection's chunks hold (rare_names.py), outside its
-    # wh-phrase ("Which Caribbean nation"). Otherwise the topic is covered only by a chunk naming them in passing,
-    # and the answer would come from another story: "Manufacturer Reckitt Benckiser recalled which product?" led
-    # with a cantaloupe recall. On news-dev 0.01 refuses 14 of the set's own unanswerable questions, 2 of the
-    # written on-topic ones and one answerable one that held no gold (reports/issue-13.md, twentieth pass). A
-    # collection of under 1 / share chunks has no rare names, as every name it holds is in more than that share.
-    # None: no such test.
+    # The best topic_sentences must include one about the question whose article (its chunk, or the whole text)
+    # writes each of the question's rare names: those at most this share of the collection's chunks hold
+    # (rare_names.py), outside its wh-phrase ("Which Caribbean nation"). Otherwise the topic is covered only by a
+    # chunk naming them in passing, and the answer would come from another story: "Manufacturer Reckitt Benckiser
+    # recalled which product?" led with a cantaloupe recall. The first such sentence leads, when the ranker's best
+    # comes from an article that never writes them ("Where did the FlyDubai plane crash?"). On news-dev 0.01 refuses
+    # 14 of the set's own unanswerable questions, 2 of the written on-topic ones and one answerable one that held no
+    # gold (reports/issue-13.md, twentieth pass). A collection of under 1 / share chunks has no rare names, as every
+    # name it holds is in more than that share. None: no such test.
     rare_name_share: float | None = Field(default=0.01, gt=0.0, le=1.0)
 
 

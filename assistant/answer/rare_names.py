@@ -3,7 +3,8 @@ say what the question is about, unlike the common ones ("Britain", "Delaware") t
 
 The constraint check (refusal.decide) only asks that some top chunk state each name. A chunk that mentions Reckitt
 Benckiser in passing meets it, and the best sentence may then come from a chunk about another recall. The answer's
-best sentences must include one from a chunk that states the rare names."""
+best sentences must include one from the rare names' story: an article that writes them (in the sentence's chunk, or
+elsewhere in its text), and the first of them leads when the best comes from an article that never does."""
 
 from __future__ import annotations
 
@@ -61,15 +62,15 @@ def as_written(names: frozenset[str], asked: Constraints, question: str) -> list
 
 @dataclass(frozen=True)
 class RareNames:
-    """A question's rare names, and how the chunks of the answer's best sentences stand to them."""
+    """A question's rare names, and how the answer's best sentences (their chunks or articles) stand to them."""
 
     rare: Constraints
     own: Constraints  # the question's own names (a follow-up's without the conversation's)
     question: str
 
     def held(self, chunks: Sequence[str], about: Callable[[int], bool]) -> bool:
-        """One of the best sentences (by its chunk's text) states every rare name and is `about` the question (asked
-        only of those that state them)."""
+        """One of the best sentences (by its chunk's or article's text) states every rare name and is `about` the
+        question (asked only of those that state them)."""
         return any(not self.rare.missing([text]) and about(i) for i, text in enumerate(chunks))
 
     def shown(self, chunks: Sequence[str]) -> str:
