@@ -9,10 +9,10 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from assistant.answer.meta import about_itself
-from assistant.answer.refusal import NO_ANSWER, OFF_TOPIC
+from assistant.answer.refusal import NO_ANSWER, NOT_STATED, OFF_TOPIC
 from assistant.answer.respond import Responder
 from assistant.retrieval.pipeline import Retrieval, Retriever
-from assistant.retrieval.rewrite import asked_part, other_reading, rewrite
+from assistant.retrieval.rewrite import asked_part, other_reading, rewrite, story_only
 from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
@@ -31,6 +31,13 @@ class InvalidQuestion(ValueError):
 
 class QuestionTooLong(ValueError):
     """A question over the configured limit (HTTP 413)."""
+
+
+# The refusals after which a question is read the other way (rewrite.other_reading), by whether it was first read as
+# a question naming nothing, in the conversation's story (rewrite.story_only). Such a question the story covers
+# without answering stays refused: read alone, "Was anyone killed?" after a jet truck crash was answered with a
+# storm's victim. Read on its own first, a question goes to the conversation when nothing answers it alone.
+_READ_OTHERWISE = {True: (OFF_TOPIC, NOT_STATED), False: (OFF_TOPIC, NO_ANSWER)}
 
 
 def _words_then(response: AnswerResponse) -> Iterator[str | AnswerResponse]:
@@ -149,7 +156,7 @@ class AnswerService:
             with answering():  # another question in flight: its embedding and ours take a core each
                 retrieval = self._read_first(asked, history, k, filters, as_of)
                 extractive = self.extractive(retrieval, question)
-                if extractive.refused and extractive.reason in (OFF_TOPIC, NO_ANSWER):
+                if extractive.refused and extractive.reason in _READ_OTHERWISE[story_only(retrieval.query)]:
                     again = self._read_otherwise(asked, history, k, filters, as_of)
                     retrieval, extractive = again or (retrieval, extractive)
             if self.generator is None:

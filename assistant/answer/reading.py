@@ -103,6 +103,18 @@ class Reading:
         held = self._rare.held(texts, lambda i: about(best[i], self._refusal, self.clause_cosine))
         return "" if held else self._rare.shown(texts)
 
+    def _conversation_first(self) -> None:
+        """A follow-up's lead whose article names nothing the conversation established tells another story: the best
+        of the policy.topic_sentences best sentences whose article names one of them (Stating.carried_stated), and
+        about the question, leads instead ("Was anyone killed? (Shockwave jet truck Battle Creek)" over news-smoke led
+        with a tourist a storm killed in Ghent). Without the articles' texts, a chunk must name one."""
+        stated = self._stating.carried_stated
+        for i, (_, s) in enumerate(self.scored[: self._refusal.topic_sentences]):
+            if stated(self._story_text(s)) and (i == 0 or about(s, self._refusal, self.clause_cosine)):
+                if i:
+                    self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
+                return
+
     def _story_text(self, sentence: Sentence) -> str:
         """The sentence's chunk (with its title) and, when the articles' texts can be read, its whole article."""
         chunk = self._stating.chunk_text(sentence)
@@ -133,6 +145,7 @@ class Reading:
         if not self.scored:
             return
         self._rare_story_first()
+        self._conversation_first()
         lead = self.scored[0][1]
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]

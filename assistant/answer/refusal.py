@@ -12,6 +12,7 @@ from assistant.answer.constraints import Constraints, residue
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import asks_count, counted_noun, counts, expected_type, is_year
 from assistant.retrieval.candidates import Candidate, leading
+from assistant.retrieval.rewrite import asked_part
 from newstext.terms import terms
 
 # Questions about the asker's own life ("where did I park my car?") are never in a news collection; "me" as the one
@@ -109,8 +110,8 @@ def decide(
                         else None)  # fmt: skip
     wanted = Constraints.of(question)
     top = leading(chunks, policy.constraint_chunks)
-    texts = (f"{c.article.title}\n{c.chunk.text}" for c in top)
-    missing = wanted.missing(texts) if policy.check_constraints else []
+    texts = [f"{c.article.title}\n{c.chunk.text}" for c in top]
+    missing = _missing(question, wanted, texts) if policy.check_constraints else []
     if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and not _shown(
         question, wanted, missing, policy, closest_clause
     ):
@@ -125,6 +126,15 @@ def decide(
         if likely < policy.min_answer:
             return Decision(True, NO_ANSWER)
     return Decision(False)
+
+
+def _missing(question: str, wanted: Constraints, texts: list[str]) -> list[str]:
+    """The question's specifics no text states; of the names a follow-up carries from the conversation, none when
+    one is stated (they say which story, and the last answer's may be incidental: "Customs" of "U.S. Customs and
+    Border Protection"), all of them when none is."""
+    missing = wanted.missing(texts)
+    carried = wanted.names - Constraints.of(asked_part(question)).names
+    return [m for m in missing if m not in carried] if carried - set(missing) else missing
 
 
 def _shown(

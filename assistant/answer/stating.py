@@ -51,6 +51,11 @@ class Stating:
         """The sentence's chunk (and its title) states every number, name and quoted phrase of the question."""
         return not self.wanted.missing([self.chunk_text(sentence)])
 
+    def carried_stated(self, text: str) -> bool:
+        """The text states one of the names a follow-up carries from the conversation (any text, when it carries
+        none): it tells the conversation's story."""
+        return not self._carried or any(not name.missing([text]) for name in self._carried)
+
     def own_names_stated(self, sentence: Sentence) -> bool:
         """The sentence's chunk states every number, name and quoted phrase of the user's own words and, for a
         follow-up, one of the names it carries from the conversation: "Who promoted him? (Kadyrov argue Wagner)" is
@@ -58,5 +63,4 @@ class Stating:
         that states what is asked in its own words; one that only holds a thing of the asked kind (a time, a
         figure) needs names_stated."""
         text = self.chunk_text(sentence)
-        carried = not self._carried or any(not name.missing([text]) for name in self._carried)
-        return carried and not self.own.missing([text])
+        return self.carried_stated(text) and not self.own.missing([text])

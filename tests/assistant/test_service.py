@@ -511,6 +511,18 @@ def test_a_question_naming_nothing_is_asked_of_the_conversation_s_story_and_led_
     assert not response.refused and expected in response.answer.split("[1]")[0]
 
 
+def test_a_question_naming_nothing_that_the_story_does_not_answer_is_not_answered_from_another(
+    service: AnswerService,
+) -> None:
+    """Read alone, "Who was killed?" after the Portuguese storm would be answered with the Russian ambassador killed
+    on live television: the storm's article does not say, and its passages are the related reading."""
+    response = after(service, "What hit the coast of Portugal?", "Who was killed?")
+    assert response.refused and response.reason == "no_answer"
+    assert response.passages and response.passages[0].title == "Storm hits coast"
+    alone = service.ask("Who was killed?")
+    assert not alone.refused and "ambassador" in alone.answer  # what the question alone is answered with
+
+
 def test_a_question_the_articles_do_not_answer_alone_is_answered_in_the_conversation(service: AnswerService) -> None:
     """"Where would the supply corridor run?" names nothing a pronoun points back with, so it was read alone and
     refused; after "What is Baykar?" it asks about Baykar's corridor. A question off every topic stays refused."""

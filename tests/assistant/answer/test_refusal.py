@@ -418,3 +418,15 @@ def test_clauses_split_where_a_long_sentence_parts() -> None:
     text = "Shoigu has taken the brunt of criticism from hardliners like Kadyrov and Wagner founder Yevgeny Prigozhin."
     assert "Wagner founder Yevgeny Prigozhin." in clauses(text)
     assert clauses("He said so.") == ["He said so."]  # no clause of three words: the sentence itself
+
+
+def test_a_follow_up_needs_one_name_the_conversation_carries_stated_not_all() -> None:
+    """"What did the appeals court decide?" after answers on Title 42 (news-smoke) carried "Customs", of the last
+    answer's "U.S. Customs and Border Protection", and was refused as not stating it."""
+    ruling = [passage("a", 0.6, text="A federal appeals court rejected a bid to keep the Title 42 rule in force.")]
+    follow_up = "What did the appeals court decide? (end Title 42 Customs)"
+    assert decide(ruling, follow_up).refused is False
+    elsewhere = decide(ruling, "What did the appeals court decide? (Customs Border)")
+    assert elsewhere.reason == NOT_STATED and set(elsewhere.missing) == {"Customs", "Border"}  # none: another story
+    own = decide(ruling, "What did the Texas appeals court decide? (end Title 42)")
+    assert own.reason == NOT_STATED and own.missing == ["Texas"]  # the user's own names are all demanded

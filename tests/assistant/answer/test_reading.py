@@ -1,0 +1,51 @@
+"""How one retrieval's sentences are read for a follow-up: the lead comes from the conversation's story (the
+pipeline's own types and the deterministic fake embedder; the real model's ranking is tested over the default
+articles in tests/assistant/test_service.py)."""
+
+from __future__ import annotations
+
+from fakes import FakeEmbedder
+
+from assistant.answer.config import AnswerPolicy, RefusalPolicy
+from assistant.answer.reading import Reading
+from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.pipeline import Retrieval
+from index.store import StoredArticle, StoredChunk
+from newstext.terms import terms
+
+
+def candidate(article: str, title: str, text: str) -> Candidate:
+    """A retrieved chunk (and its passage) of one article."""
+    chunk = StoredChunk(id=f"{article}:0", article_id=article, start=0, end=len(text), text=text)
+    row = StoredArticle(article, title, "", "", "", text, [], 1, 0.0)
+    return Candidate(chunk, row, dense=0.5, features={"recency": 0.5})
+
+
+STORM = candidate("storm", "Storm Ciarán", "Anyone outside was killed, a tourist in Ghent among them, the police said.")
+# the chunk after the one naming the Shockwave
+TRUCK = candidate("truck", "Air show", "Its driver was killed on the runway, the organisers said.")
+ARTICLES = {"truck": "The Shockwave jet truck raced planes at air shows.", "storm": STORM.chunk.text}
+
+
+def reading(embedder: FakeEmbedder, query: str, article_text: dict[str, str] | None) -> Reading:
+    vector = embedder.embed([query])[0]
+    retrieval = Retrieval(query, [STORM, TRUCK], [STORM, TRUCK], vector, terms(query), dict.fromkeys(terms(query), 1.0))
+    return Reading(retrieval, embedder, AnswerPolicy(), RefusalPolicy(), article_text.get if article_text else None)
+
+
+def test_a_follow_up_is_led_from_an_article_naming_what_the_conversation_established(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    """"Was anyone killed?" after an answer on the Shockwave jet truck's crash (news-smoke) led with a tourist a storm
+    killed in Ghent: that article names nothing the conversation established."""
+    follow_up = "Was anyone killed? (Shockwave jet truck crash)"
+    first = reading(fake_embedder, follow_up, None)
+    assert first.scored[0][1].candidate is STORM  # the ranker's best
+    first.answering()
+    assert first.scored[0][1].candidate is STORM  # no chunk names the Shockwave, and no article can be read
+    read = reading(fake_embedder, follow_up, ARTICLES)
+    read.answering()
+    assert read.scored[0][1].candidate is TRUCK  # its article names the Shockwave
+    alone = reading(fake_embedder, "Was anyone killed?", ARTICLES)
+    alone.answering()
+    assert alone.scored[0][1].candidate is STORM  # asked on its own: no conversation to keep to
