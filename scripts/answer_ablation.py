@@ -172,11 +172,12 @@ def main() -> None:
         "+ constraint check (not_stated)": (new_rule(base), rank_order),
         "+ learned lead": (new_rule(base), lead),
         "+ no_answer gate: the best sentence likely enough to answer": (gated(base, about=False), lead),
-        "+ and about the question: its cosine or a clause's": (gated(base, residue=False), lead),
+        "+ and about the question: its cosine, a clause's, or every term stated": (gated(base, residue=False), lead),
         "+ and about what it asks beyond its names": (gated(base, earlier=True), earlier_lead),
         "+ the asked kind in a chunk naming the names, a short rest's words, the next sentence for the residue test":
             (gated(base, rare=False), lead),
-        "+ a rare name stated by the chunk of one of the best sentences (default: all stages)": (gated(base), lead),
+        "+ a rare name stated by the chunk or article of one of the best sentences (default: all stages)":
+            (gated(base), lead),
         "learned lead alone (old refusal)": (old, lead),
         "all stages + time expressions as date filters": (timed_refusal, timed_lead),
     }  # fmt: skip
