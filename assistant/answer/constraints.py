@@ -12,11 +12,11 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from assistant.retrieval.answer_type import SCORE_PAIR
+from assistant.retrieval.answer_type import SCORE_PAIR, measure_terms
 from assistant.retrieval.rewrite import asked_part
 from newstext.generic import ORGANISATION_WORDS
 from newstext.sentences import opens_sentence
-from newstext.terms import STOPWORDS, readings, without_possessive
+from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -219,7 +219,13 @@ def residue(question: str) -> str:
     sentence matching on the names alone can be told from one that answers. A follow-up's words from the
     conversation are no part of what it asks ("Who promoted him? (Kadyrov argue)" -> "Who promoted him?")."""
     words, flags = _name_words(asked_part(question))
-    return " ".join(w for w, f in zip(words, flags, strict=True) if not f)
+    frame = measure_terms(question)  # "How long has the assault lasted?" asks of the assault
+
+    def framing(word: str) -> bool:
+        found = set(terms(word))
+        return bool(found) and found <= frame
+
+    return " ".join(w for w, f in zip(words, flags, strict=True) if not f and not framing(w))
 
 
 # A name's inflections (Ukraine, Ukrainian, Ukrainians): the same word up to an ending of this many letters, the

@@ -145,8 +145,8 @@ _ASKS_COUNT = re.compile(
 # Not "old", "tall" or "high": news states those with the figure ("a 37-year-old", "6 feet tall"); nor "many" and
 # "much": dropped too, news-dev lost an answer hit and EM@100w fell 0.454 -> 0.446 (reports/issue-13.md).
 _ASKS_MEASURE = re.compile(r"\bhow (long|far|often|soon)\b", re.I)
-# "How long did the blitz last?", "How many hours did the blitz last?": "last" and "take" are part of that frame
-_LASTS = re.compile(r"\bhow (?:long|many (?:" + _TIME_UNIT + r"))\b.*\b(last|take)\W*$", re.I)
+# "How long did the blitz last?", "How many hours has it lasted?": "last" and "take" are part of that frame
+_LASTS = re.compile(r"\bhow (?:long|many (?:" + _TIME_UNIT + r"))\b.*\b(last(?:s|ed)?|takes?|took)\W*$", re.I)
 # A figure joined to a noun ("a 72-hour blitz", "a 10-year deal") measures that noun: it counts hours, not drones.
 _MEASURE = re.compile(r"\b\d[\d,.]*-([a-z]+)\b", re.I)
 # A figure before a noun ("20 payloads", "about 10 days") counts that noun, not the legs a question asks about;

@@ -124,6 +124,9 @@ def test_the_residue_is_what_the_question_asks_of_its_names_and_numbers() -> Non
     assert residue("What did the July 23, 2025 drone strike destroy?") == "What did the drone strike destroy?"
     assert residue("Who is the founder of the Wagner Group?") == "Who is the founder of the Group?"  # not demanded
     assert residue("Who founded the group that assaulted the city?") == "Who founded the group that assaulted the city?"
+    # the words that ask for a measure ask of nothing: "How long has the Bakhmut assault lasted?" asks of the assault
+    assert residue("How long has the Bakhmut assault lasted?") == "How has the assault"
+    assert residue("How many hours did the blitz last?") == "How many hours did the blitz"
 
 
 def test_the_nouns_going_on_a_name_are_part_of_it_not_what_is_asked() -> None:
