@@ -23,11 +23,6 @@ _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 # A score or tally ("won 8-1", "a 5–4 ruling") is one number: its halves alone are stated by almost any text.
 _SCORE = re.compile(r"\b" + SCORE_PAIR)
 _SCORE_DASH = re.compile(r" ?[-–] ?")
-
-
-def _score(written: str) -> str:
-    """A score as one number, however its dash is written: "5 – 4" -> "5-4"."""
-    return "-".join(_SCORE_DASH.split(written, maxsplit=1))
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
@@ -74,6 +69,11 @@ class ConstraintRules:
 
 
 RULES = ConstraintRules()
+
+
+def _score(written: str) -> str:
+    """A score as one number, however its dash is written: "5 – 4" -> "5-4"."""
+    return "-".join(_SCORE_DASH.split(written, maxsplit=1))
 
 
 @dataclass(frozen=True)

@@ -103,17 +103,19 @@ class Reading:
         held = self._rare.held(texts, lambda i: about(best[i], self._refusal, self.clause_cosine))
         return "" if held else self._rare.shown(texts)
 
-    def _conversation_first(self) -> None:
-        """A follow-up's lead whose article names nothing the conversation established tells another story: the best
-        of the policy.topic_sentences best sentences whose article names one of them (Stating.carried_stated), and
-        about the question, leads instead ("Was anyone killed? (Shockwave jet truck Battle Creek)" over news-smoke led
-        with a tourist a storm killed in Ghent). Without the articles' texts, a chunk must name one."""
-        stated = self._stating.carried_stated
+    def _story_first(self, tells: Callable[[str], bool]) -> None:
+        """The lead stays when its story's text (_story_text) `tells` the story asked about; else the first of the
+        policy.topic_sentences best sentences whose text does, and about the question, leads; if none, nothing
+        moves."""
         for i, (_, s) in enumerate(self.scored[: self._refusal.topic_sentences]):
-            if stated(self._story_text(s)) and (i == 0 or about(s, self._refusal, self.clause_cosine)):
-                if i:
-                    self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
+            if tells(self._story_text(s)) and (i == 0 or about(s, self._refusal, self.clause_cosine)):
+                self._lead_with(i)
                 return
+
+    def _lead_with(self, i: int) -> None:
+        """The i-th ranked sentence leads; the order of the others stays."""
+        if i:
+            self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
 
     def _story_text(self, sentence: Sentence) -> str:
         """The sentence's chunk (with its title) and, when the articles' texts can be read, its whole article."""
@@ -144,8 +146,14 @@ class Reading:
         question at all is left to the gate."""
         if not self.scored:
             return
-        self._rare_story_first()
-        self._conversation_first()
+        if self._rare is not None and self._article_text is not None:
+            # a lead whose article never writes the question's rare names tells another story ("Where did the
+            # FlyDubai plane crash?" over news-smoke led with another crash's apartment complex)
+            rare = self._rare.rare
+            self._story_first(lambda text: not rare.missing([text]))
+        # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was anyone
+        # killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
+        self._story_first(self._stating.carried_stated)
         lead = self.scored[0][1]
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
@@ -162,24 +170,10 @@ class Reading:
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
             if answers(s) and self._stating.own_names_stated(s) and about(s, self._refusal, self.clause_cosine):
-                self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
+                self._lead_with(i)
                 return
         if short and (found := self._beyond_passages(lead)):  # rated at least as likely as the lead it displaces
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
-
-    def _rare_story_first(self) -> None:
-        """A lead whose article never writes one of the question's rare names (rare_names.py) tells another story:
-        the best of the policy.topic_sentences best sentences whose article writes them all, and about the
-        question, leads instead ("Where did the FlyDubai plane crash?" over news-smoke led with another crash's
-        apartment complex). Only with the articles' texts to read (`article_text`)."""
-        if self._rare is None or self._article_text is None:
-            return
-        rare = self._rare.rare
-        for i, (_, s) in enumerate(self.scored[: self._refusal.topic_sentences]):
-            if not rare.missing([self._story_text(s)]) and (i == 0 or about(s, self._refusal, self.clause_cosine)):
-                if i:
-                    self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
-                return
 
     def _beyond_passages(self, lead: Sentence) -> tuple[float, Sentence] | None:
         """The best sentence of the top chunks outside the returned passages holding, in one of their forms, each
