@@ -230,6 +230,11 @@ class Reading:
         """The best clause cosine among the n best sentences."""
         return max((self.clause_cosine(s) for _, s in self.scored[:n]), default=0.0)
 
+    def closest_sentence(self, n: int) -> float:
+        """The best cosine of the n best sentences with the question (those not embedded sit under the ones that
+        are)."""
+        return max((s.features["cosine"] for _, s in self.scored[:n]), default=0.0)
+
     def rescue(self, n: int) -> float:
         """closest_clause(n), for a topic the chunks miss: when that clause shows the topic (min_clause_cosine),
         its sentence is the one evidence that the articles cover the question, so it leads from now on, rated as

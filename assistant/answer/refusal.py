@@ -94,14 +94,15 @@ def decide(
     policy: RefusalPolicy = RefusalPolicy(),
     answer: Callable[[], float | None] | None = None,
     closest_clause: Callable[[], float] | None = None,
+    closest_sentence: Callable[[], float] | None = None,
 ) -> Decision:
     """Answer when the topic is covered, the top chunks state every number, name, date and quoted phrase the
     question holds, and a sentence is likely to answer it (`answer` gives that probability, or None when no
     sentence is even about the question; asked only when the rest passes since it embeds sentences; None skips
     the test); otherwise say why not. A topic the top chunks miss is still covered when they state every name and
     quote of the question (if it has any) and either `closest_clause` (the best clause cosine of the top
-    sentences, asked only then) reaches policy.min_clause_cosine or the question asks of nothing but those names
-    (asks_of_names)."""
+    sentences, asked only then) reaches policy.min_clause_cosine, or `closest_sentence` (their best cosine as a
+    whole) policy.min_sentence_topic, or the question asks of nothing but those names (asks_of_names)."""
     if not chunks:
         return Decision(True, OFF_TOPIC)
     if out_of_scope(question):
@@ -113,7 +114,7 @@ def decide(
     texts = [f"{c.article.title}\n{c.chunk.text}" for c in top]
     missing = _missing(question, wanted, texts) if policy.check_constraints else []
     if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and not _shown(
-        question, wanted, missing, policy, closest_clause
+        question, wanted, missing, policy, closest_clause, closest_sentence
     ):
         return Decision(True, OFF_TOPIC)
     if missing:
@@ -143,17 +144,21 @@ def _shown(
     missing: list[str],
     policy: RefusalPolicy,
     closest_clause: Callable[[], float] | None,
+    closest_sentence: Callable[[], float] | None = None,
 ) -> bool:
     """A topic the top chunks' scores miss is shown after all where they state every name and quote of the question
-    (a number may still be wrong) and a top sentence's clause is close to it, or the question asks of nothing but
-    its names; or where they state every specific and the question quotes a phrase or asks of nothing but its names
-    and years ("What happened in 1979?"). A clause alone matches on a shared word ("last held in 2022" for a 2022
-    FIFA World Cup question), hence the names; a question naming nothing has nothing to miss ("Which refineries
-    were struck?")."""
+    (a number may still be wrong) and a top sentence or its clause is close to it, or the question asks of nothing
+    but its names; or where they state every specific and the question quotes a phrase or asks of nothing but its
+    names and years ("What happened in 1979?"). A clause alone matches on a shared word ("last held in 2022" for a
+    2022 FIFA World Cup question), hence the names; a question naming nothing has nothing to miss ("Which
+    refineries were struck?")."""
     if set(missing) - wanted.numbers:
         return False
     if closest_clause is not None and closest_clause() >= policy.min_clause_cosine:
         return True  # and that clause's sentence now leads (reading.Reading.rescue)
+    bar = policy.min_sentence_topic
+    if closest_sentence is not None and bar is not None and closest_sentence() >= bar:
+        return True
     if not policy.names_show_topic:
         return False
     return asks_of_names(question, wanted, policy) or (

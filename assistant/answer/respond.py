@@ -77,6 +77,7 @@ class Responder:
             retrieval.chunks, retrieval.query, policy,
             answer=reading.answering,
             closest_clause=lambda: reading.rescue(policy.topic_sentences),
+            closest_sentence=lambda: reading.closest_sentence(policy.topic_sentences),
         )  # fmt: skip
         if decision.reason == NO_ANSWER and (named := reading.rare_refused):
             return self._refusal(decision, retrieval, passages, named=named)

@@ -190,13 +190,14 @@ def test_the_clause_that_shows_a_missed_topic_leads(service: AnswerService, ques
         ('What does "two countries, one people" refer to?', "cultural bond to Azerbaijan"),
         ("What happened in 1979?", "1979 Afghanistan invasion"),
         ("Who was the ex-FSB officer?", "Igor Girkin"),
+        ("Where was the viral video filmed?", "viral video from Luhansk"),
     ],
 )
 def test_a_question_its_specifics_or_terms_show_the_topic_of_is_answered(
     service: AnswerService, question: str, expected: str
 ) -> None:
-    """Each was refused as off-topic: no chunk is close in meaning, but one quotes the phrase, dates the year, or
-    holds every word of the question in the sentence that answers it."""
+    """Each was refused as off-topic: no chunk is close in meaning, but one quotes the phrase, dates the year, holds
+    every word of the question in the sentence that answers it, or holds a sentence close to it as a whole."""
     response = service.ask(question)
     assert not response.refused and expected in response.answer.split("[1]")[0]
 

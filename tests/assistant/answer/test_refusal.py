@@ -325,6 +325,21 @@ def test_a_close_clause_covers_a_topic_the_top_chunks_miss() -> None:
     assert decide(refineries, "What is the best pizza topping?", closest_clause=closest(0.16)).reason == OFF_TOPIC
 
 
+def test_a_close_sentence_covers_a_topic_the_top_chunks_miss() -> None:
+    """"Where was the viral video filmed?" over the default articles: its chunk sits at 0.18 from it, the sentence
+    "Then there's the viral video from Luhansk …" at 0.43, its clauses at most 0.40."""
+    chunks = [passage("a", 0.18, coverage=0.6, text="Then there's the viral video from Luhansk, aired by state media.")]
+    question = "Where was the viral video filmed?"
+    assert decide(chunks, question, closest_clause=lambda: 0.4).reason == OFF_TOPIC
+    assert decide(chunks, question, closest_clause=lambda: 0.4, closest_sentence=lambda: 0.43).refused is False
+    assert decide(chunks, question, closest_sentence=lambda: 0.3).reason == OFF_TOPIC
+    no_test = replace(RefusalPolicy(), min_sentence_topic=None)
+    assert decide(chunks, question, no_test, closest_sentence=lambda: 0.43).reason == OFF_TOPIC
+    # as a clause, a sentence shows the topic only where the chunks name what the question names
+    named = decide(chunks, "Where was the Kremlin's viral video filmed?", closest_sentence=lambda: 0.6)
+    assert named.reason == OFF_TOPIC
+
+
 def test_a_question_asking_only_about_its_names_is_on_the_topic_of_chunks_that_state_them() -> None:
     """"What happened in Kharkiv?" over the default articles: the Kharkiv chunk scored 0.53 against min_topic 0.55."""
     kharkiv = [passage("a", 0.33, coverage=0.38, text="A string of victories in the Kharkiv oblast turned the war.")]
