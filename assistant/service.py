@@ -181,9 +181,10 @@ class AnswerService:
         as_of: dt.date | None,
     ) -> tuple[Retrieval, AnswerResponse] | None:
         """A question the articles do not answer as first read, answered as read the other way (rewrite.other_reading):
-        "Where would Baykar's supply corridor run?" in the conversation after "What is Baykar?", "How many legs does
-        a spider have?" on its own after it. Kept when answered, and when it is the question on its own (whose
-        refusal says what the articles lack of the question as asked); else None: the first reading stands."""
+        "How did China react?" in the conversation after Pelosi's words on Taiwan (news-smoke), "How many legs does
+        a spider have?" on its own after "What is Baykar?". Kept when answered, and when it is the question on its
+        own (whose refusal says what the articles lack of the question as asked); else None: the first reading
+        stands."""
         query = other_reading(question, history, self.settings.retrieval.follow_up)
         if query is None:
             return None

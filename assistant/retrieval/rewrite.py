@@ -149,8 +149,8 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
 def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> str | None:
     """The question read the other way round from rewrite(): on its own, for one naming nothing that rewrite() read
     in the conversation (the user may have changed the subject); in the conversation, for one naming something
-    that rewrite() read on its own ("Where would Baykar's supply corridor run?" after "What is Baykar?" points back
-    with no pronoun). None without history, for a follow-up pointing back (it means nothing alone), or when the
+    that rewrite() read on its own ("How did China react?" after Pelosi's words on Taiwan points back with no
+    pronoun). None without history, for a follow-up pointing back (it means nothing alone), or when the
     conversation adds nothing."""
     question = unframe(question)
     if not history or is_follow_up(question):
