@@ -151,9 +151,10 @@ class Reading:
             # FlyDubai plane crash?" over news-smoke led with another crash's apartment complex)
             rare = self._rare.rare
             self._story_first(lambda text: not rare.missing([text]))
-        # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was anyone
-        # killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
-        self._story_first(self._stating.carried_stated)
+        if self._stating.carries:
+            # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was
+            # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
+            self._story_first(self._stating.carried_stated)
         lead = self.scored[0][1]
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]

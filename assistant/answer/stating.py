@@ -51,6 +51,11 @@ class Stating:
         """The sentence's chunk (and its title) states every number, name and quoted phrase of the question."""
         return not self.wanted.missing([self.chunk_text(sentence)])
 
+    @property
+    def carries(self) -> bool:
+        """A follow-up carrying names from the conversation that its own words lack."""
+        return bool(self._carried)
+
     def carried_stated(self, text: str) -> bool:
         """The text states one of the names a follow-up carries from the conversation (any text, when it carries
         none): it tells the conversation's story."""
