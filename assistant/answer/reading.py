@@ -103,14 +103,19 @@ class Reading:
         held = self._rare.held(texts, lambda i: about(best[i], self._refusal, self.clause_cosine))
         return "" if held else self._rare.shown(texts)
 
+    def _first_leads(self, ok: Callable[[Sentence], bool], start: int = 0) -> bool:
+        """The first of the policy.topic_sentences best sentences from `start` that is `ok`, and about the question
+        unless it leads already, leads; True when one does (nothing moves when none is)."""
+        for i, (_, s) in enumerate(self.scored[start : self._refusal.topic_sentences], start=start):
+            if ok(s) and (i == 0 or about(s, self._refusal, self.clause_cosine)):
+                self._lead_with(i)
+                return True
+        return False
+
     def _story_first(self, tells: Callable[[str], bool]) -> None:
         """The lead stays when its story's text (_story_text) `tells` the story asked about; else the first of the
-        policy.topic_sentences best sentences whose text does, and about the question, leads; if none, nothing
-        moves."""
-        for i, (_, s) in enumerate(self.scored[: self._refusal.topic_sentences]):
-            if tells(self._story_text(s)) and (i == 0 or about(s, self._refusal, self.clause_cosine)):
-                self._lead_with(i)
-                return
+        best sentences whose text does, and about the question, leads (_first_leads)."""
+        self._first_leads(lambda s: tells(self._story_text(s)))
 
     def _lead_with(self, i: int) -> None:
         """The i-th ranked sentence leads; the order of the others stays."""
@@ -138,12 +143,13 @@ class Reading:
         return follows(sentence, self.scored[0][1]) and self._residue_passes(sentence)
 
     def _answering_first(self) -> None:
-        """When the lead is not about what the question asks of its names (a short rest's words, or the residue
-        test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's names, and
-        about the question leads instead: for a short rest, the best holding in one of their forms each of its words
-        the lead holds and one at least (Asking.states_as_much; else one of the top chunks' other sentences:
-        _beyond_passages); for the residue test, only the lead's next sentence (README). A lead not about the
-        question at all is left to the gate."""
+        """First the lead is kept to the story asked about (the rare names', the conversation's: _story_first).
+        Then, when it is not about what the question asks of its names (a short rest's words, the names alone, or
+        the residue test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's
+        names, and about the question leads instead: for a short rest, the best holding in one of their forms each
+        of its words the lead holds and one at least (Asking.states_as_much; else one of the top chunks' other
+        sentences: _beyond_passages); for the residue test, only the lead's next sentence (README). A lead not
+        about the question at all is left to the gate."""
         if not self.scored:
             return
         if self._rare is not None and self._article_text is not None:
@@ -169,10 +175,8 @@ class Reading:
             return
         if lead_ok(lead) or not about(lead, self._refusal, self.clause_cosine):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
-        for i, (_, s) in enumerate(self.scored[1 : self._refusal.topic_sentences], start=1):
-            if answers(s) and self._stating.own_names_stated(s) and about(s, self._refusal, self.clause_cosine):
-                self._lead_with(i)
-                return
+        if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s), start=1):
+            return
         if short and (found := self._beyond_passages(lead)):  # rated at least as likely as the lead it displaces
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
 

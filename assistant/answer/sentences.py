@@ -16,7 +16,7 @@ from assistant.answer.constraints import Constraints
 from assistant.answer.extractive import after_label, answer_like, stated
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
-from assistant.retrieval.rerank import coverage, held, novelty
+from assistant.retrieval.rerank import held, novelty, weight_of
 from assistant.retrieval.rewrite import asked_part, story_only
 from newstext.sentences import sentence_spans
 from newstext.terms import terms
@@ -80,13 +80,13 @@ def candidates(
             seen.add(key)
             met = n_asked - len(asked.missing([sentence])) if n_asked else 0
             start = cand.chunk.start + a  # in the article
-            own = set(terms(sentence))
+            found = held(query_idf, set(terms(sentence)))  # the question's terms it holds
             features = {
                 "cosine": 0.0,
                 "window_rank": 1.0 / (1 + rank),
                 "window_score": cand.score - top_score,
                 "chunk_dense": cand.features.get("dense", cand.dense),
-                "coverage": coverage(query_idf, own),
+                "coverage": weight_of(query_idf, found),
                 "answer_type": wanted.match(sentence),
                 "novelty": novelty(sentence, query_words, cap=4),
                 "constraints": met / n_asked if n_asked else 1.0,
@@ -94,7 +94,7 @@ def candidates(
                 "length": len(sentence.split()) / 40,
                 "lede": 1.0 if start < LEDE_CHARS else 0.0,
             }
-            out.append(Sentence(cand, start, cand.chunk.start + b, sentence, features, len(held(query_idf, own))))
+            out.append(Sentence(cand, start, cand.chunk.start + b, sentence, features, len(found)))
     return out
 
 

@@ -66,10 +66,6 @@ _PATTERNS: dict[str, str] = {
     "time": _TIME,
 }
 
-
-def is_year(text: str) -> bool:
-    """The text is a year as news writes one ("1979", "2025")."""
-    return re.fullmatch(_PATTERNS["year"], text) is not None
 _GAZETTEERS: dict[str, frozenset[str]] = {"country": COUNTRIES, "us_state": US_STATES, "month": MONTHS}
 
 # Kinds read from the question's wording (speech.py, holder.py) rather than found by a pattern in the passage.
@@ -249,6 +245,11 @@ _KIND_NAMES = {
     "country": "a country",
     "writer": "the name of a writer",
 }  # fmt: skip
+
+
+def is_year(text: str) -> bool:
+    """The text is a year as news writes one ("1979", "2025")."""
+    return re.fullmatch(_PATTERNS["year"], text) is not None
 
 
 def kind_name(question: str) -> str:

@@ -39,10 +39,13 @@ def held(query_terms: Iterable[str], text_terms: set[str]) -> list[str]:
 
 def coverage(query_idf: dict[str, float], text_terms: set[str]) -> float:
     """IDF-weighted share of query terms present in the text."""
+    return weight_of(query_idf, held(query_idf, text_terms))
+
+
+def weight_of(query_idf: dict[str, float], found: Iterable[str]) -> float:
+    """The IDF-weighted share of the query's terms that `found` (terms held: held()) makes up."""
     total = sum(query_idf.values())
-    if not total:
-        return 0.0
-    return sum(query_idf[t] for t in held(query_idf, text_terms)) / total
+    return sum(query_idf[t] for t in found) / total if total else 0.0
 
 
 def novelty(text: str, query_words: set[str], cap: int) -> float:
