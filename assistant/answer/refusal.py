@@ -10,8 +10,9 @@ from assistant.answer.asked import beyond_generic
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints, residue
 from assistant.answer.sentences import Sentence
-from assistant.retrieval.answer_type import asks_count, counted_noun, counts, expected_type, is_year
+from assistant.retrieval.answer_type import expected_type, is_year
 from assistant.retrieval.candidates import Candidate, leading
+from assistant.retrieval.counts import asks_count, counted_noun, counts
 from assistant.retrieval.rewrite import asked_part
 from newstext.terms import terms
 

@@ -11,10 +11,11 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.retrieval.counts import asks_count, in_words
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speaker, speakers
-from newstext.terms import STOPWORDS, readings, terms
+from newstext.terms import terms
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
@@ -88,8 +89,8 @@ _ASKS: list[tuple[str, str]] = [
     ("number", r"\bhow (?:many|much|old|tall|high)\b|\b(?:what|which) (?:number|age)\b"),
     ("score", r"\b(?:what|which) (?:was|is|were|will be) the (?:final |half-time |halftime )?score\b"
               r"|\b(?:by )?what score\b"),
-    ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?state\b"),
-    ("country", r"\b(?:what|which) (?:\w+ )?(?:country|nation)\b|\bof which country\b"),
+    ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?states?\b"),
+    ("country", r"\b(?:what|which) (?:\w+ )?(?:country|countries|nations?)\b|\bof which countr(?:y|ies)\b"),
 ]
 _QUESTIONS = [(name, re.compile(pattern, re.I)) for name, pattern in _ASKS]
 
@@ -119,23 +120,6 @@ def candidates(text: str, kind: str) -> set[str]:
     return {m.lower() for m in re.findall(_PATTERNS[kind], text, flags=re.I)}
 
 
-# What answers "how many": a figure that counts (not a date, a year, a clock time, an age, a share or an
-# ordinal) or a number word. "one" is left out: "one of the few" counts nothing.
-_DAY = re.compile(r"\b(?-i:" + "|".join(sorted(MONTHS)) + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}\b")
-_COUNT = re.compile(
-    r"(?<![\d/:.,$£€-])\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![\d/:]|-year|\s?(?:st|nd|rd|th)\b|\s?%)"
-    r"|\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
-    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?"
-    r"|billions?|dozens?|twice|thrice)\b",
-    re.I,
-)
-# "How many ...?", and the nouns that are a count themselves: "What is the population of Rostov?" is answered by a
-# figure, not by a sentence naming Rostov.
-_COUNT_NOUNS = r"population|death toll|toll|number|headcount|head count|tally|turnout|attendance"
-_ASKS_COUNT = re.compile(
-    r"\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:current |latest |total |estimated )?(?:" + _COUNT_NOUNS
-    + r")\b(?! (?:one|two|three)\b)", re.I,
-)  # fmt: skip
 # "How long / far / often / soon ...?" asks for a measure: the word after "how" says what kind of answer is wanted,
 # which a passage gives as a figure ("a 72-hour blitz", "40 miles from"), not a term of the topic it should share.
 # Not "old", "tall" or "high": news states those with the figure ("a 37-year-old", "6 feet tall"); nor "many" and
@@ -143,68 +127,12 @@ _ASKS_COUNT = re.compile(
 _ASKS_MEASURE = re.compile(r"\bhow (long|far|often|soon)\b", re.I)
 # "How long did the blitz last?", "How many hours has it lasted?": "last" and "take" are part of that frame
 _LASTS = re.compile(r"\bhow (?:long|many (?:" + _TIME_UNIT + r"))\b.*\b(last(?:s|ed)?|takes?|took)\W*$", re.I)
-# A figure joined to a noun ("a 72-hour blitz", "a 10-year deal") measures that noun: it counts hours, not drones.
-_MEASURE = re.compile(r"\b\d[\d,.]*-([a-z]+)\b", re.I)
-# A figure before a noun ("20 payloads", "about 10 days") counts that noun, not the legs a question asks about;
-# "million" and the like are part of the figure ("2.5 million migrant encounters").
-_BEFORE_NOUN = re.compile(
-    r"\b(\d[\d,.]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|hundreds"
-    r"|thousands|dozens)((?:\s(?:hundred|thousand|million|billion|trillion))?)\s([A-Za-z][A-Za-z-]*)",
-    re.I,
-)
-
-
-# A figure after a name the dictionary does not know is part of that name, a model's or a flight's ("the Boeing
-# 737-800", "Flight FZ981"): it counts nothing, where "Nearly 5,000 flights" does.
-_NAMED_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+) \d[\d,.]*(?:-\d+)?\b")
-
-
-def counts(text: str, counted: str = "") -> set[str]:
-    """The counts in a text, lower-cased: what a "how many" question is answered with. A figure joined to a noun
-    ("a 72-hour blitz"), or standing before one ("20 payloads"), counts only that noun: with `counted` given (the
-    question's counted_noun), only where the noun is one of its words; one after an unknown name ("Boeing 737")
-    counts nothing."""
-    wanted = set(terms(counted))
-    text = _NAMED_NUMBER.sub(lambda m: m.group(0) if readings(m.group(1).lower()) else " ", text)
-    text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
-    if wanted:
-        text = _BEFORE_NOUN.sub(lambda m: m.group(0) if _counts_wanted(m.group(3), wanted) else " ", text)
-    return {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
-
-
-def _counts_wanted(word: str, wanted: set[str]) -> bool:
-    """A figure before this word counts what is wanted: the word is one of those, or no noun ("300 were killed");
-    a word the dictionary does not know (a name) is taken for a noun."""
-    if wanted & set(terms(word)):
-        return True
-    low = word.lower()
-    found = readings(low)
-    return low in STOPWORDS or (bool(found) and "NOUN" not in found)
-
-
-def counted_noun(question: str) -> str:
-    """What a "how many" question counts: its words after "how many" up to the first stop word ("How many Delaware
-    high schools were there?" -> "Delaware high schools"), or "" when it asks for no count."""
-    m = _ASKS_COUNT.search(question)
-    if not m or not m.group(0).lower().startswith("how"):
-        return ""  # a count noun ("the population of") says what is counted, not a noun a figure stands before
-    words = []
-    for word in re.findall(r"[\w’'-]+", question[m.end() :]):
-        if word.lower() in STOPWORDS:
-            break
-        words.append(word)
-    return " ".join(words)
 
 
 def measure_terms(question: str) -> set[str]:
     """The terms of the question's "how <measure>" phrases ("How long did the blitz last?" -> long): its frame."""
     found = [m.group(1) for m in _ASKS_MEASURE.finditer(question)] + [m.group(1) for m in _LASTS.finditer(question)]
     return {t for word in found for t in terms(word)}
-
-
-def asks_count(question: str) -> bool:
-    """A "how many" question: answered only by a count the question does not already give."""
-    return bool(_ASKS_COUNT.search(question))
 
 
 @dataclass(frozen=True)
@@ -215,12 +143,15 @@ class AnswerType:
     asked: frozenset[str]  # candidates the question itself names: they are not answers
     speakers: frozenset[str] = frozenset()  # whose statement a "what did X say" question asks for (speech.py)
     role: Holder | None = None  # the role a "who is the president of X" question asks the holder of (holder.py)
+    words: bool = False  # a "how many" question: a count in words answers it too (counts.in_words)
 
     @classmethod
     def of(cls, question: str) -> AnswerType:
         kind = expected_type(question)
         if kind in _WORDED:
             return cls(kind, frozenset(), speakers(question), holder(question))
+        if kind == "number" and asks_count(question):
+            return cls(kind, frozenset(candidates(question, kind) | in_words(question)), words=True)
         return cls(kind, frozenset(candidates(question, kind)) if kind else frozenset())
 
     def match(self, text: str) -> float:
@@ -234,7 +165,10 @@ class AnswerType:
             return 1.0 if self.role is not None and self.role.held_in(text) else 0.0
         if self.kind == "writer":
             return 1.0 if names_writer(text) else 0.0
-        return 1.0 if candidates(text, self.kind) - self.asked else 0.0
+        found = candidates(text, self.kind)
+        if self.words:  # news spells small counts: "At least five tornadoes were confirmed"
+            found |= in_words(text)
+        return 1.0 if found - self.asked else 0.0
 
 
 # What each kind of answer is called when no sentence gives one: "none of their sentences gives a year".

@@ -1,0 +1,105 @@
+"""Counts: what answers a "how many" question. A figure or a number word that counts (not a date, a year, a clock
+time, an age, a share or an ordinal), and, when the question says what it counts, only a figure counting that.
+
+Model-free, like the answer kinds (answer_type.py): news states counts in a few shapes ("171 planes", "a 72-hour
+blitz", "At least five tornadoes", "2.5 million migrant encounters").
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.retrieval.gazetteer import MONTHS
+from newstext.terms import STOPWORDS, readings, terms
+
+# What answers "how many": a figure that counts (not a date, a year, a clock time, an age, a share or an
+# ordinal) or a number word. "one" is left out: "one of the few" counts nothing.
+_DAY = re.compile(r"\b(?-i:" + "|".join(sorted(MONTHS)) + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}\b")
+_NUMBER_WORDS = (
+    r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
+    r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?"
+    r"|billions?|dozens?"
+)
+_COUNT = re.compile(
+    r"(?<![\d/:.,$£€-])\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![\d/:]|-year|\s?(?:st|nd|rd|th)\b|\s?%)"
+    r"|\b(?:" + _NUMBER_WORDS + r"|twice|thrice)\b",
+    re.I,
+)
+# Counts that say only how large ("thousands of flights"): a sentence holding one still answers a "how many"
+# question (a count), but is not weighed as holding the figure it asks for (in_words).
+_VAGUE = frozenset({"hundreds", "thousands", "millions", "billions", "dozens"})
+# "How many ...?", and the nouns that are a count themselves: "What is the population of Rostov?" is answered by a
+# figure, not by a sentence naming Rostov.
+_COUNT_NOUNS = r"population|death toll|toll|number|headcount|head count|tally|turnout|attendance"
+_ASKS_COUNT = re.compile(
+    r"\bhow many\b|\bwhat (?:is|was|are|were|will be) the (?:current |latest |total |estimated )?(?:" + _COUNT_NOUNS
+    + r")\b(?! (?:one|two|three)\b)", re.I,
+)  # fmt: skip
+# A figure joined to a noun ("a 72-hour blitz", "a 10-year deal", "a two-term senator") measures that noun: it
+# counts hours, not drones. A number word joined to another ("Twenty-one states") is one figure.
+_MEASURE = re.compile(r"\b(?:\d[\d,.]*|" + _NUMBER_WORDS + r")-(?!(?:one|" + _NUMBER_WORDS + r")\b)([a-z]+)\b", re.I)
+# A figure before a noun ("20 payloads", "about 10 days", "four occupied oblasts") counts that noun, not the legs a
+# question asks about; "million" and the like are part of the figure ("2.5 million migrant encounters").
+_BEFORE_NOUN = re.compile(
+    r"\b(\d[\d,.]*|" + _NUMBER_WORDS + r")((?:\s(?:hundred|thousand|million|billion|trillion))?)\s([A-Za-z][A-Za-z-]*)"
+    r"(?:\s([A-Za-z][A-Za-z-]*))?",
+    re.I,
+)
+
+
+# A figure after a name the dictionary does not know is part of that name, a model's or a flight's ("the Boeing
+# 737-800", "Flight FZ981"): it counts nothing, where "Nearly 5,000 flights" does.
+_NAMED_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+) \d[\d,.]*(?:-\d+)?\b")
+
+
+def counts(text: str, counted: str = "") -> set[str]:
+    """The counts in a text, lower-cased: what a "how many" question is answered with. A figure joined to a noun
+    ("a 72-hour blitz"), or standing before one ("20 payloads"), counts only that noun: with `counted` given (the
+    question's counted_noun), only where the noun is one of its words; one after an unknown name ("Boeing 737")
+    counts nothing."""
+    wanted = set(terms(counted))
+    text = _NAMED_NUMBER.sub(lambda m: m.group(0) if readings(m.group(1).lower()) else " ", text)
+    text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
+    if wanted:
+        text = _BEFORE_NOUN.sub(lambda m: m.group(0) if _counts_wanted(m.group(3), m.group(4), wanted) else " ", text)
+    return {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
+
+
+def _counts_wanted(word: str, after: str | None, wanted: set[str]) -> bool:
+    """A figure before this word counts what is wanted: the word is one of those, or no noun ("300 were killed");
+    a word the dictionary does not know (a name) is taken for a noun. A word that is no noun before another word
+    of content describes that one ("four occupied oblasts"), which decides."""
+    if wanted & set(terms(word)):
+        return True
+    low = word.lower()
+    if low in STOPWORDS:
+        return True
+    found = readings(low)
+    if not found or "NOUN" in found:
+        return False  # a name, or a noun other than the wanted
+    return after is None or after.lower() in STOPWORDS or _counts_wanted(after, None, wanted)
+
+
+def counted_noun(question: str) -> str:
+    """What a "how many" question counts: its words after "how many" up to the first stop word ("How many Delaware
+    high schools were there?" -> "Delaware high schools"), or "" when it asks for no count."""
+    m = _ASKS_COUNT.search(question)
+    if not m or not m.group(0).lower().startswith("how"):
+        return ""  # a count noun ("the population of") says what is counted, not a noun a figure stands before
+    words = []
+    for word in re.findall(r"[\w’'-]+", question[m.end() :]):
+        if word.lower() in STOPWORDS:
+            break
+        words.append(word)
+    return " ".join(words)
+
+
+def asks_count(question: str) -> bool:
+    """A "how many" question: answered only by a count the question does not already give."""
+    return bool(_ASKS_COUNT.search(question))
+
+
+def in_words(text: str) -> set[str]:
+    """The counts a text gives in words ("At least five tornadoes"), as news writes small ones, but not those saying
+    only how large ("thousands of flights")."""
+    return {c for c in counts(text) if c.isalpha()} - _VAGUE

@@ -1,0 +1,67 @@
+"""Counts: what answers a "how many" question, in figures or in words, and only where it counts the asked noun."""
+
+from __future__ import annotations
+
+from assistant.retrieval.counts import asks_count, counted_noun, counts, in_words
+
+
+def test_counts_are_figures_and_number_words_that_count_things() -> None:
+    assert counts("The FAA grounded 171 planes; nearly 2.5 million crossed, and three more left.") == {
+        "171", "2.5", "million", "three",
+    }  # fmt: skip
+    assert counts("Dozens fled twice.") == {"dozens", "twice"}
+    # A date, a year, a clock time, an age, a share, an ordinal and "one" count nothing.
+    dated = "The strike on July 23, 2025, at 10:30 p.m. hit 10-year-old boys, 30% of the town, on its 366th day."
+    assert counts(dated + " One of them said so on Jan. 7.") == set()
+    assert asks_count("Roughly how many migrants crossed?") and not asks_count("How much did it cost?")
+
+
+def test_a_figure_joined_to_a_noun_counts_only_that_noun() -> None:
+    """"How many drones did Ukraine launch?" over the default articles was answered with "a 72-hour blitz"."""
+    blitz = "These attacks, part of a 72-hour blitz, hit 12 depots."
+    assert counted_noun("How many drones did Ukraine launch?") == "drones" and counted_noun("Who won?") == ""
+    assert counts(blitz) == counts(blitz, "depots") == {"12"}
+    assert counts(blitz, "hours") == {"72"}  # "How many hours did the blitz last?"
+    assert counts(blitz, "drones") == set()
+
+
+def test_a_number_word_joined_to_a_noun_counts_only_that_noun() -> None:
+    """"How many new bills did Louisiana's governor sign?" (news-dev) held "defeating two-term U.S. Sen. David
+    Vitter" for a count of bills; "Twenty-one states" is one figure, not a figure measuring "one"."""
+    assert counts("Edwards, defeating two-term U.S. Sen. David Vitter", "new bills") == set()
+    assert counts("a two-term senator", "terms") == {"two"}
+    assert counts("Twenty-one states and 41 cities raise wages.", "states") == {"twenty"}
+
+
+def test_a_figure_in_a_name_counts_nothing() -> None:
+    """"How many people died in the FlyDubai crash?" over news-smoke led with "the Boeing 737-800 … was carrying 55
+    passengers", above "killing all 62 people aboard"."""
+    ministry = "The Boeing 737-800 operated by FlyDubai was carrying 55 passengers and seven crew members."
+    assert counts(ministry, "people died") == set() and counts("killing all 62 people aboard", "people died") == {"62"}
+    assert counts("Nearly 5,000 flights were canceled.") == {"5,000"}  # an adverb the dictionary knows, not a name
+
+
+def test_a_noun_that_is_a_count_asks_for_one() -> None:
+    """"What is the population of Rostov?" was answered with a sentence naming Rostov and no figure."""
+    for question in ("What is the population of Rostov?", "What was the death toll of the strike?"):
+        assert asks_count(question) and counted_noun(question) == ""  # any figure that counts answers it
+    assert not asks_count("What is the number one priority?")
+
+
+def test_a_figure_before_a_noun_counts_only_that_noun() -> None:
+    """"How many legs does a spider have?" was answered with a moon lander's "about 20 payloads"."""
+    assert counted_noun("How many legs does a spider have?") == "legs"
+    assert counted_noun("How many Delaware high schools were there?") == "Delaware high schools"
+    lander = "Peregrine had about 20 payloads and was to operate for about 10 days."
+    assert counts(lander, "legs") == set() and counts(lander, "payloads") == {"20"}
+    assert counts("Spiders have eight legs.", "legs") == {"eight"}
+    assert counts("Louisiana has 61 high schools.", "Delaware high schools") == {"61"}  # one of its words
+    assert counts("About 2.5 million migrant encounters.", "migrant encounters") == {"2.5", "million"}
+    assert counts("At least 300 were killed.", "people") == {"300"}  # no noun after it: still a count
+
+
+def test_counts_in_words_leave_out_those_saying_only_how_large() -> None:
+    """"Airlines have canceled thousands of flights" gives no count in words; "At least five tornadoes" does."""
+    assert counts("Airlines have canceled thousands of flights.") == {"thousands"}  # still a count for the gate
+    assert in_words("Airlines have canceled thousands of flights.") == set()
+    assert in_words("At least five tornadoes, and 12 more, were reported by a two-term senator.") == {"five"}
