@@ -12,12 +12,20 @@ _ABBREVIATIONS = TITLES | frozenset(
     "sr jr st mt no vs etc inc ltd co corp dept univ est approx jan feb mar apr jun jul aug sep sept oct nov dec "
     "u.s u.k u.n e.g i.e a.m p.m".split()
 )
+# ...of which these also close a sentence ("now has 45 locations in the U.S. The Louisville location is ..."), when
+# the next word is one that opens sentences and is no name's.
+_MAY_END = frozenset("u.s u.k u.n a.m p.m etc inc ltd co corp jr sr".split())
+_OPENERS = frozenset(
+    "the a an he she it they we i his her its their our this that these those there but and or so yet in on at "
+    "after before when while if as according however meanwhile".split()
+)
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w.])(" + "|".join(sorted(TITLES)) + r")\.\s+$", re.I)
 # A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace, or at a line break.
 _END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n+""")
 _WORD_BEFORE = re.compile(r"([\w.]+)$")
 _WORD = re.compile(r"\S+")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
+_NEXT_WORD = re.compile(r"\s*(\S+)")
 # Text ending here is followed by a word that opens a sentence, a quote, a bracket or a line.
 _OPENS = re.compile(r"(?:^|[.?!:;]\s+|[\"“(‘'\n]\s*)$")
 
@@ -29,13 +37,16 @@ def opens_sentence(before: str) -> bool:
 
 
 def _is_abbreviation(text: str, dot_at: int) -> bool:
-    """True when the '.' at dot_at closes a known abbreviation or an initial like 'J.'."""
+    """True when the '.' at dot_at closes a known abbreviation or an initial like 'J.', and no sentence with it."""
     if text[dot_at] != ".":
         return False
     match = _WORD_BEFORE.search(text, max(0, dot_at - 24), dot_at)
     if not match:
         return False
     word = match.group(1).lower().strip(".")
+    if word in _MAY_END and (after := _NEXT_WORD.match(text, dot_at + 1)):
+        opener = after.group(1).strip("\"'“‘,")
+        return not (opener[:1].isupper() and opener.lower() in _OPENERS)
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

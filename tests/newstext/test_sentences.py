@@ -78,6 +78,19 @@ def test_closing_quotes_and_brackets_stay_with_their_sentence(text: str, expecte
     assert sentences(text) == expected
 
 
+def test_an_abbreviation_that_may_end_a_sentence_ends_one_before_a_word_opening_sentences() -> None:
+    """"… now has 45 locations in the U.S. The Louisville location is owned by the Patel family." was one sentence
+    (news-smoke), so "Who owns the Louisville Bubbakoo's?" led with the chain's founders."""
+    text = "It has 45 locations in the U.S. The Louisville one is owned by the Patels. It opens at 9 a.m. In May, more."
+    assert sentences(text) == [
+        "It has 45 locations in the U.S.", "The Louisville one is owned by the Patels.", "It opens at 9 a.m.",
+        "In May, more.",
+    ]  # fmt: skip
+    assert sentences('Made in the U.S. "The best," he said.') == ["Made in the U.S.", '"The best," he said.']
+    kept = "The U.S. Army and Acme Inc. Chief Jo Wu met U.S. Sen. Al Li at 9 a.m. Monday."
+    assert sentences(kept) == [kept]  # a name or a word no sentence opens with goes on
+
+
 def test_line_breaks_end_sentences_and_blank_lines_vanish() -> None:
     text = "Headline without a stop\n\n  First paragraph. Second sentence\ncontinues here.\n\n\n   \nLast line"
     assert sentences(text) == [
