@@ -20,9 +20,11 @@ _OPENERS = frozenset(
     "after before when while if as according however meanwhile".split()
 )
 _TITLE_BEFORE = re.compile(r"(?:^|[^\w.])(" + "|".join(sorted(TITLES)) + r")\.\s+$", re.I)
-# A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace, or at a line break.
-_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|\n+""")
-_WORD_BEFORE = re.compile(r"([\w.]+)$")
+# A sentence ends at . ! ? (plus closing quotes/brackets) before whitespace, or at a line break; also at a closing
+# quote run into the next sentence's capital, as scraped text has it ("… impossible until a couple of years
+# ago.”Tetris arrived …").
+_END = re.compile(r"""[.!?…]+["'”’)\]]*(?=\s)|[.!?…]+["”’]+(?=[A-Z])|\n+""")
+_WORD_BEFORE = re.compile(r"([\w.’']+)$")  # "Bubbakoo's." ends on no initial
 _WORD = re.compile(r"\S+")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _NEXT_WORD = re.compile(r"\s*(\S+)")

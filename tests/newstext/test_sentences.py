@@ -71,8 +71,9 @@ def test_abbreviations_initials_and_decimals_do_not_end_sentences(text: str, exp
         ('"Stop!" he shouted. Nobody did.', ['"Stop!" he shouted.', "Nobody did."]),
         ("(It rained.) Then it stopped. [Sic.] End.", ["(It rained.)", "Then it stopped.", "[Sic.]", "End."]),
         ("It’s ‘done.’ Next?! Yes… Maybe.", ["It’s ‘done.’", "Next?!", "Yes…", "Maybe."]),
+        ("“It was impossible.”Tetris arrived in 1989.", ["“It was impossible.”", "Tetris arrived in 1989."]),
     ],
-    ids=["straight", "curly", "lowercase-after-quote", "brackets", "single-quotes-and-runs"],
+    ids=["straight", "curly", "lowercase-after-quote", "brackets", "single-quotes-and-runs", "no-space-after-quote"],
 )
 def test_closing_quotes_and_brackets_stay_with_their_sentence(text: str, expected: list[str]) -> None:
     assert sentences(text) == expected
@@ -87,6 +88,9 @@ def test_an_abbreviation_that_may_end_a_sentence_ends_one_before_a_word_opening_
         "In May, more.",
     ]  # fmt: skip
     assert sentences('Made in the U.S. "The best," he said.') == ["Made in the U.S.", '"The best," he said.']
+    # a possessive's "s." is no initial ("J."): "… signed up with Bubbakoo's. The company, founded by …" was one
+    possessive = ["They signed with Bubbakoo's.", "The company grew."]
+    assert sentences(" ".join(possessive)) == possessive
     kept = "The U.S. Army and Acme Inc. Chief Jo Wu met U.S. Sen. Al Li at 9 a.m. Monday."
     assert sentences(kept) == [kept]  # a name or a word no sentence opens with goes on
 
