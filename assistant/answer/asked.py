@@ -117,6 +117,25 @@ def doer_verb(question: str) -> str:
     return word if "VERB" in readings(word) else ""
 
 
+# A deed said in the passive with its doer after "by" ("the game, developed by Russian scientist Alexey Pajitnov",
+# "Founded in 2008 by industry veterans Bill Hart"): the doer is the first capitalised word after "by" and at most
+# three lower-case words that are no prepositions ("developed by the company in May" names no one).
+_BY_DOER = re.compile(
+    r"\b([A-Za-z][A-Za-z’'-]*)(?:\s+(?:in|on|at|since)\s+[\w,]+){0,2}\s+by\s+"
+    r"(?:(?!(?:in|on|at|of|for|with|from|to|and|or|as|after|before)\b)[a-z]+\s+){0,3}([A-Z][\w’'-]*)"
+)
+
+
+def names_doer(deed: str, text: str, asked: str) -> bool:
+    """The text names, after "by", who did the deed (one of its forms) of a "Who <deed> …?" question, someone the
+    question (`asked`) does not name: "Who developed Tetris?" is answered by "…, developed by Alexey Pajitnov",
+    which MiniLM puts far from it when the sentence is about something else."""
+    own = {w.lower() for w in _WORD.findall(asked)}
+    return any(
+        in_form([deed], [m.group(1)]) and m.group(2).lower() not in own | NOT_NAMES for m in _BY_DOER.finditer(text)
+    )
+
+
 def asked_deed(question: str) -> str:
     """A "Who <verb> …?" question as what no sentence says ("who sponsored the cider festival"); "" for another."""
     if not doer_verb(question):

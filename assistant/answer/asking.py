@@ -9,7 +9,16 @@ from functools import cached_property
 
 import numpy as np
 
-from assistant.answer.asked import asked_deed, doer_verb, in_form, relations, sentence_words, short_rest, states
+from assistant.answer.asked import (
+    asked_deed,
+    doer_verb,
+    in_form,
+    names_doer,
+    relations,
+    sentence_words,
+    short_rest,
+    states,
+)
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import name_phrases
 from assistant.answer.sentences import Sentence, clauses
@@ -83,6 +92,19 @@ class Asking:
         has paralyzed Crimea's IT systems" still leads for "What did Ukraine's cyber attack do to Crimea?"."""
         held = self.in_form(sentence)
         return bool(held) and held >= self.in_form(lead)
+
+    @cached_property
+    def _deed(self) -> str:
+        """The deed a "Who <verb> …?" question asks the doer of (asked.doer_verb); "" for another question."""
+        return doer_verb(self._own)
+
+    def names_doer(self, sentence: Sentence) -> bool:
+        """The sentence names, after "by", who did the asked deed (asked.names_doer)."""
+        return bool(self._deed) and names_doer(self._deed, sentence.text, self._own)
+
+    def states_deed(self, sentence: Sentence) -> bool:
+        """The sentence holds the asked deed in one of its forms (True when the question asks none)."""
+        return not self._deed or in_form([self._deed], sentence_words(sentence.text))
 
     def lacks_deed(self, lead: Sentence | None) -> str:
         """What a "Who <verb> …?" question asks (asked.asked_deed), when the lead states no such deed; else ""."""

@@ -60,6 +60,15 @@ class Reading:
             self._vectors.update(zip(missing, self._embedder.embed(missing), strict=True))
         return np.stack([self._vectors[t] for t in texts])
 
+    def _about(self, sentence: Sentence) -> bool:
+        """refusal.about, with this question's clause cosines and the doer its deed asks (_names_doer)."""
+        return about(sentence, self._refusal, self.clause_cosine, self._names_doer)
+
+    def _names_doer(self, sentence: Sentence) -> bool:
+        """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
+        the question's names: "…, developed by Alexey Pajitnov" in a chunk on Tetris."""
+        return self.asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
+
     def clause_cosine(self, sentence: Sentence) -> float:
         """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
         return float(np.max(self._embedded(clauses(sentence.text)) @ self._retrieval.query_vector))
@@ -100,14 +109,14 @@ class Reading:
             return ""
         best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
         texts = [self._story_text(s) for s in best]
-        held = self._rare.held(texts, lambda i: about(best[i], self._refusal, self.clause_cosine))
+        held = self._rare.held(texts, lambda i: self._about(best[i]))
         return "" if held else self._rare.shown(texts)
 
     def _first_leads(self, ok: Callable[[Sentence], bool], start: int = 0) -> bool:
         """The first of the policy.topic_sentences best sentences from `start` that is `ok`, and about the question
         unless it leads already, leads; True when one does (nothing moves when none is)."""
         for i, (_, s) in enumerate(self.scored[start : self._refusal.topic_sentences], start=start):
-            if ok(s) and (i == 0 or about(s, self._refusal, self.clause_cosine)):
+            if ok(s) and (i == 0 or self._about(s)):
                 self._lead_with(i)
                 return True
         return False
@@ -162,6 +171,8 @@ class Reading:
             # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
             self._story_first(self._stating.carried_stated)
         lead = self.scored[0][1]
+        if not (self.asking.states_deed(lead) or self._names_doer(lead)) and self._first_leads(self._names_doer, 1):
+            return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         short = bool(self.asking.short_rest) and self._refusal.min_word_cosine is not None
@@ -173,7 +184,7 @@ class Reading:
             lead_ok, answers = self._residue_passes, self._goes_on_to_answer
         else:
             return
-        if lead_ok(lead) or not about(lead, self._refusal, self.clause_cosine):
+        if lead_ok(lead) or not self._about(lead):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s), start=1):
             return
@@ -196,7 +207,7 @@ class Reading:
         ]  # fmt: skip
         if found:
             add_cosines(found, self._embedded([s.text for s in found]), self._retrieval.query_vector)
-            found = [s for s in found if about(s, self._refusal, self.clause_cosine)]
+            found = [s for s in found if self._about(s)]
         if not found:
             return None
         probs = default_ranker().probabilities(found)
@@ -210,6 +221,7 @@ class Reading:
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
             self.asking.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
+            self._names_doer,
         )  # fmt: skip
         if likely and (unheld := self.unheld_rare()):
             self.rare_refused = unheld
@@ -225,7 +237,7 @@ class Reading:
         """The question asks for a kind of thing (refusal.typed: a year, a count, a statement of someone's, the
         holder of a role) and no sentence about it holds one: what the articles lack can be named."""
         held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
-        return held is not None and not any(about(s, self._refusal, self.clause_cosine) for _, s in held)
+        return held is not None and not any(self._about(s) for _, s in held)
 
     def lacks_deed(self) -> str:
         """What a "Who <verb> …?" question asks, when its lead states no such deed (Asking.lacks_deed); else ""."""

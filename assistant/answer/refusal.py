@@ -185,14 +185,21 @@ def names_only(question: str) -> bool:
     return bool(Constraints.of(question).names) and not beyond_generic(question)
 
 
-def about(sentence: Sentence, policy: RefusalPolicy, clause_cosine: Callable[[Sentence], float] | None) -> bool:
+def about(
+    sentence: Sentence,
+    policy: RefusalPolicy,
+    clause_cosine: Callable[[Sentence], float] | None,
+    doer: Callable[[Sentence], bool] | None = None,
+) -> bool:
     """The sentence is close to the question in meaning: as a whole, or in one clause (`clause_cosine`, asked only
     when the whole is not, since it embeds the clauses); or it states every term of a question of several (in
-    one of their forms), which a model that does not know the words cannot tell ("ex-FSB officer")."""
+    one of their forms), which a model that does not know the words cannot tell ("ex-FSB officer"); or it names
+    who did what a "Who <verb> …?" question asks (`doer`: "…, developed by Alexey Pajitnov")."""
     return (
         sentence.features["cosine"] >= policy.min_lead_cosine
         or states_question(sentence, policy)
         or (clause_cosine is not None and clause_cosine(sentence) >= policy.min_clause_cosine)
+        or (doer is not None and doer(sentence))
     )
 
 
@@ -227,6 +234,7 @@ def answering(
     residue_cosine: Callable[[Sentence], float] | None = None,
     states_asked: Callable[[Sentence], bool] | None = None,
     names_stated: Callable[[Sentence], bool] | None = None,
+    doer: Callable[[Sentence], bool] | None = None,
 ) -> float | None:
     """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
     question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
@@ -237,10 +245,10 @@ def answering(
     (`residue_cosine`, which embeds it; None skips the test), or does not state the one or two words a shorter rest
     asks (`states_asked`, asked.py). A sentence holding the asked kind counts only where `names_stated` (its
     chunk states the question's names) allows. A question of names alone (names_only) is about any sentence
-    stating them all."""
+    stating them all; a "Who <verb> …?" question about one naming who did it (`doer`)."""
     if not scored:
         return 0.0
-    if not about(scored[0][1], policy, clause_cosine) and not (
+    if not about(scored[0][1], policy, clause_cosine, doer) and not (
         names_only(question) and scored[0][1].features["constraints"] >= 1.0
     ):
         return None
@@ -251,7 +259,7 @@ def answering(
     held = typed(scored, question, policy, names_stated)
     if held is None:
         return scored[0][0]
-    return held[0][0] if held and about(held[0][1], policy, clause_cosine) else 0.0
+    return held[0][0] if held and about(held[0][1], policy, clause_cosine, doer) else 0.0
 
 
 def typed(

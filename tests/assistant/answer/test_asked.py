@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from index_testkit import open_handles
+from pinned_settings import SERVICE_PINNED
 
 from assistant.answer.asked import (
     asked_deed,
@@ -11,12 +13,17 @@ from assistant.answer.asked import (
     beyond_generic,
     doer_verb,
     in_form,
+    names_doer,
     sentence_words,
     short_rest,
     states,
 )
 from assistant.answer.config import RefusalPolicy
+from assistant.factory import build_service
+from assistant.service import AnswerService
+from assistant.settings import load_settings
 from index.embedding import Embedder
+from index.updater import update_index
 
 POLICY = RefusalPolicy()
 BAKHMUT = "Prigozhin has continuously ordered Wagner-led forces to assault Bakhmut in Donetsk."
@@ -153,3 +160,38 @@ def test_a_sentence_word_stands_for_the_question_word_it_is_closest_to(embedder:
     assert not states(["won"], judge, embedder.embed, cut, ["won", "pressing", "competition"])
     assert not states(["won"], judge, embedder.embed, cut, ["won", "pressing", "contest"])
     assert states(["won"], "Haley won the debate, a snap poll found.", _no_embedding, cut, ["won", "debate"])
+
+
+def test_a_deed_in_the_passive_names_its_doer_after_by() -> None:
+    gibson = "Willis Gibson, 13, beat the game, developed by Russian scientist Alexey Pajitnov in 1984."
+    assert names_doer("developed", gibson, "Who developed Tetris?")
+    assert names_doer("founded", "Founded in 2008 by industry veterans Bill Hart, it grew.", "Who founded it?")
+    assert names_doer("beat", "Littler was beaten by Humphries.", "Who beat Littler?")
+    assert not names_doer("beat", "Van Gerwen, beaten by Littler in May.", "Who beat Littler?")  # the one asked of
+    assert not names_doer("developed", "It was developed by the company in May.", "Who developed it?")
+    assert not names_doer("developed", "It was released by Nintendo in 1989.", "Who developed Tetris?")
+
+
+@pytest.fixture(scope="module")
+def tetris(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """A real index (the session's real model) of a report that names the game's developer in passing."""
+    root = tmp_path_factory.mktemp("doer")
+    text = (
+        "A 13-year-old from Oklahoma just pulled off a new trick on Tetris, being the first player to truly beat "
+        "the game. Willis Gibson, 13, of Stillwater recently earned the ultimate achievement in the game, developed "
+        "by Russian scientist Alexey Pajitnov in 1984.\n\nTetris arrived on the video game world first as a PC "
+        "game, but it exploded in 1989 when it was released for the Nintendo Entertainment System."
+    )
+    (root / "articles").mkdir()
+    (root / "articles" / "tetris.txt").write_text(f"Teen beats Tetris\n\n{text}\n", encoding="utf-8")
+    settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": root / "articles"}))
+    handles = open_handles(settings, embedder)
+    assert update_index(handles).added == 1
+    return build_service(settings, handles)
+
+
+def test_who_did_a_deed_is_led_by_the_sentence_naming_the_doer(tetris: AnswerService) -> None:
+    """"Who developed Tetris?" over news-smoke was refused, then led with Tetris's release: the sentence naming the
+    developer is about a boy who beat the game, far from the question in meaning."""
+    response = tetris.ask("Who developed Tetris?")
+    assert not response.refused and "developed by Russian scientist Alexey Pajitnov" in response.citations[0].quote
