@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.answer.constraints import NOT_NAMES, RELATION_WORDS, residue
+from assistant.retrieval.holder import holder
 from newstext.synonyms import same_as
 from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
@@ -109,11 +110,12 @@ def _kind_and_verb(question: str, words: set[str]) -> tuple[set[str], set[str]]:
 def doer_verb(question: str) -> str:
     """The deed a question asks the doer of, when it opens "Who <verb>" ("Who won the pressing contest?" -> won):
     an answer names who did it, so it must state the deed. "" for "Who is ...?", "Who did Putin meet?" (an
-    auxiliary builds the tense and the deed comes later) and the generic verbs ("Who said ...?")."""
+    auxiliary builds the tense and the deed comes later), the generic verbs ("Who said ...?") and the head of a
+    name ("Who leads Russia?", holder.py)."""
     m = _WHO.match(question)
     word = m.group(1).lower() if m else ""
-    if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC:
-        return ""
+    if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC or holder(question) is not None:
+        return ""  # "Who runs Wagner?" asks for its head, which "Wagner founder Yevgeny Prigozhin" names
     return word if "VERB" in readings(word) else ""
 
 
@@ -151,8 +153,10 @@ def _demanded(word: str) -> bool:
 
 
 def short_rest(question: str, min_terms: int) -> list[str]:
-    """asked_words(), when the residue test cannot read the rest (fewer than min_terms content words); else []."""
-    if len(terms(residue(question))) >= min_terms:
+    """asked_words(), when the residue test cannot read the rest (fewer than min_terms content words); else []. A
+    question for the holder of a role asks no word but the role, which its answer kind tests ("Who runs Wagner?" is
+    answered by "Wagner founder Yevgeny Prigozhin", which says no "runs")."""
+    if len(terms(residue(question))) >= min_terms or holder(question) is not None:
         return []
     return asked_words(question)
 

@@ -17,6 +17,7 @@ from assistant.answer.refusal import about, about_first, answering, asks_of_name
 from assistant.answer.sentences import Sentence, add_cosines, candidates, clauses, follows
 from assistant.answer.stating import Stating
 from assistant.retrieval.candidates import leading
+from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 from newstext.terms import terms
@@ -61,13 +62,24 @@ class Reading:
         return np.stack([self._vectors[t] for t in texts])
 
     def _about(self, sentence: Sentence) -> bool:
-        """refusal.about, with this question's clause cosines and the doer its deed asks (_names_doer)."""
-        return about(sentence, self._refusal, self.clause_cosine, self._names_doer)
+        """refusal.about, with this question's clause cosines and whom it asks for (_says_who)."""
+        return about(sentence, self._refusal, self.clause_cosine, self._says_who)
 
     def _names_doer(self, sentence: Sentence) -> bool:
         """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
         the question's names: "…, developed by Alexey Pajitnov" in a chunk on Tetris."""
         return self.asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
+
+    def _says_who(self, sentence: Sentence) -> bool:
+        """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
+        ("Wagner founder Yevgeny Prigozhin" for "Who leads the Wagner group?": holder.py)."""
+        role = self._role
+        return self._names_doer(sentence) or (role is not None and role.held_in(sentence.text))
+
+    @cached_property
+    def _role(self) -> Holder | None:
+        """The role and name a "who is the <role> of <Name>?" question asks about (holder.py); None for another."""
+        return holder(self._retrieval.query)
 
     def clause_cosine(self, sentence: Sentence) -> float:
         """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
@@ -221,7 +233,7 @@ class Reading:
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
             self.asking.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
-            self._names_doer,
+            self._says_who,
         )  # fmt: skip
         if likely and (unheld := self.unheld_rare()):
             self.rare_refused = unheld

@@ -28,6 +28,9 @@ _POSSESSIVE = re.compile(_WHO_IS + "(" + _NAME + r")[’']s?\s+" + _CURRENT + "(
                          + r")\W*$")  # fmt: skip
 _HEADS = re.compile(_WHO_IS + r"(?:in\s+charge\s+of|(?:the\s+one\s+)?behind)\s+(?:the\s+)?(" + _NAME + ")" + _NAME_NOUN
                     + r"\W*$")  # fmt: skip
+# "Who leads Russia?", "Who runs Tesla?", "Who heads the Wagner group?" ask for its head too.
+_LEADS = re.compile(r"^\W*(?i:who\s+(?:leads|heads|runs|led|headed|ran)\s+)(?:the\s+)?(" + _NAME + ")" + _NAME_NOUN
+                    + r"\W*$")  # fmt: skip
 # A name's adjective shares its opening with it: Ukraine ~ Ukrainian, Russia ~ Russian, China ~ Chinese.
 STEM_CHARS = 4
 # Words that may stand between a name and its role ("Ukraine's new president", "Tesla's former chief"), not a verb
@@ -35,6 +38,11 @@ STEM_CHARS = 4
 _BETWEEN = r"(?:(?!(?:has|have|had|is|was|are|were|a|an|the|and|or|to|in|its|their)\b)[\w-]+\s+){0,2}"
 _GENERIC = ORGANISATION_WORDS | BODY_WORDS | PLACE_WORDS  # a name's last word that a passage drops
 # Roles said in other words: a passage calling Prigozhin Wagner's leader, or its founder, answers who heads it.
+# A head is whatever the name calls the one at its top: a country's president, a company's chief executive.
+_HEAD_ROLES = frozenset({
+    "head", "leader", "chief", "boss", "founder", "ceo", "chief executive", "chief executive officer", "president",
+    "chairman", "chairwoman", "prime minister", "premier", "commander",
+})  # fmt: skip
 _SAME_ROLE = (
     frozenset({"head", "leader", "chief", "boss", "founder"}),
     frozenset({"ceo", "chief executive", "chief executive officer"}),
@@ -59,7 +67,7 @@ class Holder:
 @lru_cache(maxsize=64)
 def _pattern(role: str, of: str) -> re.Pattern[str]:
     """A passage's ways of saying the name's role: "role of [the] Name", "Name['s] [..] role", "Namean role"."""
-    roles = next((same for same in _SAME_ROLE if role in same), {role})
+    roles = _HEAD_ROLES if role == "head" else next((same for same in _SAME_ROLE if role in same), {role})
     said = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in sorted(roles)) + ")"
     words = of.split()
     if len(words) > 1 and words[-1].lower() in _GENERIC:
@@ -75,6 +83,6 @@ def holder(question: str) -> Holder | None:
         return Holder(m.group(1).lower(), m.group(2))
     if m := _POSSESSIVE.match(question):
         return Holder(m.group(2).lower(), m.group(1))
-    if m := _HEADS.match(question):
+    if m := _HEADS.match(question) or _LEADS.match(question):
         return Holder("head", m.group(1))
     return None
