@@ -22,6 +22,7 @@ from assistant.answer.asked import (
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import name_phrases
 from assistant.answer.sentences import Sentence, clauses
+from assistant.retrieval.holder import Holder, holder
 
 
 class Asking:
@@ -101,6 +102,16 @@ class Asking:
     def names_doer(self, sentence: Sentence) -> bool:
         """The sentence names, after "by", who did the asked deed (asked.names_doer)."""
         return bool(self._deed) and names_doer(self._deed, sentence.text, self._own)
+
+    @cached_property
+    def _role(self) -> Holder | None:
+        """The role and name a "who is the <role> of <Name>?" question asks about (holder.py); None for another."""
+        return holder(self._query)
+
+    def holds_role(self, sentence: Sentence) -> bool:
+        """The sentence calls someone the role the question asks of a name ("Wagner founder Yevgeny Prigozhin" for
+        "Who leads the Wagner group?")."""
+        return self._role is not None and self._role.held_in(sentence.text)
 
     def states_deed(self, sentence: Sentence) -> bool:
         """The sentence holds the asked deed in one of its forms (True when the question asks none)."""

@@ -17,7 +17,6 @@ from assistant.answer.refusal import about, about_first, answering, asks_of_name
 from assistant.answer.sentences import Sentence, add_cosines, candidates, clauses, follows
 from assistant.answer.stating import Stating
 from assistant.retrieval.candidates import leading
-from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 from newstext.terms import terms
@@ -72,14 +71,8 @@ class Reading:
 
     def _says_who(self, sentence: Sentence) -> bool:
         """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
-        ("Wagner founder Yevgeny Prigozhin" for "Who leads the Wagner group?": holder.py)."""
-        role = self._role
-        return self._names_doer(sentence) or (role is not None and role.held_in(sentence.text))
-
-    @cached_property
-    def _role(self) -> Holder | None:
-        """The role and name a "who is the <role> of <Name>?" question asks about (holder.py); None for another."""
-        return holder(self._retrieval.query)
+        (Asking.holds_role)."""
+        return self._names_doer(sentence) or self.asking.holds_role(sentence)
 
     def clause_cosine(self, sentence: Sentence) -> float:
         """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
