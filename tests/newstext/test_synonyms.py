@@ -15,3 +15,10 @@ def test_a_word_news_uses_for_another_is_in_its_group() -> None:
 def test_a_word_in_no_group_is_only_itself() -> None:
     assert same_as("argue") == frozenset({"argue"})
     assert same_as("found") == frozenset({"found"})  # also the past of "find": the group holds "founded"
+
+
+def test_a_verb_is_stated_by_the_noun_naming_its_event() -> None:
+    """"What did Queen Margrethe decide?" (news-smoke) was refused: the article says "a decision by Queen
+    Margrethe"; "Where did he speak?" after Rutte's apology says "during a speech"."""
+    assert same_as("decide") == same_as("decision") == {"decide", "decision"}
+    assert "speech" in same_as("speak") and "response" in same_as("respond") and "resignation" in same_as("resign")
