@@ -68,12 +68,17 @@ _NEGATED = ("n't", "n’t")
 _DEMANDED = frozenset({"VERB", "NOUN"})
 
 
+# "How old / tall / big ...?" asks for a measure, which the answer gives as a figure ("Willis Gibson, 13, of
+# Stillwater"), not by the word.
+_HOW = re.compile(r"\bhow\s+([a-z]+)", re.I)
+
+
 def asked_words(question: str) -> list[str]:
     """The content words of what the question asks beyond its names and numbers, lower case: no stop words, no
     words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
-    asked for (but a relation: "capital" of "What is the capital of France?"), and only words that can be a verb or
-    a noun."""
-    kinds = {m.group(1).lower() for m in _KIND.finditer(question)} - relations(question)
+    asked for (but a relation: "capital" of "What is the capital of France?") nor the measure ("How old ...?"), and
+    only words that can be a verb or a noun."""
+    kinds = {m.group(1).lower() for m in (*_KIND.finditer(question), *_HOW.finditer(question))} - relations(question)
     words = [without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question))]
     with_verb, stated = _kind_and_verb(question, set(words))
     skip = (STOPWORDS | GENERIC | NOT_NAMES | kinds | with_verb) - stated

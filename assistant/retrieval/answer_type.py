@@ -63,6 +63,8 @@ _PATTERNS: dict[str, str] = {
     + r"(?=\s+(?:[a-z]+\s+)?(?:win|wins|victory|loss|defeat|triumph|rout|scores?)\b)"
     r"|\b(?:won|winning|lost|losing|beat|beats|beating|defeated|defeats|defeating|edged|topped|downed|routed|fell"
     r"|falls|score of|score was)\b[^.;:]{0,40}?(?<![\d/.-])\b" + SCORE_PAIR,
+    # an age as news gives one: "the 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "at the age of 96"
+    "age": r"\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|\baged? (?:of )?\d{1,3}\b|,\s\d{1,3},",
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
     "time": _TIME,
 }
@@ -86,7 +88,8 @@ _ASKS: list[tuple[str, str]] = [
     ("distance", r"\bhow far\b"),
     ("frequency", r"\bhow often\b"),
     ("soon", r"\bhow soon\b"),
-    ("number", r"\bhow (?:many|much|old|tall|high)\b|\b(?:what|which) (?:number|age)\b"),
+    ("age", r"\bhow old\b|\b(?:what|which) age\b|\bwhat (?:is|was) (?:the |his |her |their )?age\b"),
+    ("number", r"\bhow (?:many|much|tall|high)\b|\b(?:what|which) number\b"),
     ("score", r"\b(?:what|which) (?:was|is|were|will be) the (?:final |half-time |halftime )?score\b"
               r"|\b(?:by )?what score\b"),
     ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?states?\b"),
@@ -175,7 +178,7 @@ class AnswerType:
 _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
     "length": "a length of time or distance", "distance": "a distance", "frequency": "how often",
-    "soon": "a time to come", "number": "a number", "score": "a score", "us_state": "a US state",
+    "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score", "us_state": "a US state",
     "country": "a country",
     "writer": "the name of a writer",
 }  # fmt: skip

@@ -39,7 +39,7 @@ from index.updater import update_index
         ("When did Prigozhin die?", "time"),
         ("Wagner's founder died in a crash. When was it?", "time"),
         ("On what date was the ceasefire signed?", "time"),
-        ("How old was Carter when he entered hospice?", "number"),  # "when" inside the question asks nothing
+        ("How old was Carter when he entered hospice?", "age"),  # "when" inside the question asks nothing
         ("Who founded Wagner?", None),
         ("What did the council approve?", None),
     ],
@@ -73,6 +73,16 @@ def test_a_score_is_a_result_not_a_record_a_season_or_a_date() -> None:
     assert candidates("They held on, eventually beating Tulane 88-77.", "score") == {"beating tulane 88-77"}
     for text in ("Princeton Tigers (11-1) at Delaware (8-4)", "They are 2-1 in home games.", "the 2023-24 season"):
         assert candidates(text, "score") == set()
+
+
+def test_an_age_is_what_news_writes_for_one() -> None:
+    """"How old is he?" after "Who is Willis Gibson?" (news-smoke) was refused: "Willis Gibson, 13, of Stillwater"
+    never says "old", and an age is what it asks for."""
+    wanted = AnswerType.of("How old is Queen Margrethe?")
+    assert wanted.kind == "age" and kind_name("How old is he?") == "an age"
+    for text in ("The 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "her death at the age of 96"):
+        assert wanted.match(text) == 1.0
+    assert wanted.match("during the confirmation of Princess Isabella in 2021") == 0.0
 
 
 def test_a_count_question_is_answered_by_a_count_in_words_too() -> None:
