@@ -18,9 +18,10 @@ from evaluation.metrics import contains_gold
 
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.extractive import select_quotes
+from assistant.answer.gate import answering
 from assistant.answer.lead import compose, ranked_sentences
 from assistant.answer.reading import Reading
-from assistant.answer.refusal import answering, article_support, decide, out_of_scope
+from assistant.answer.refusal import article_support, decide, out_of_scope
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval

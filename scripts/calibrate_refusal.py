@@ -17,8 +17,9 @@ from evaluation import data
 
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
+from assistant.answer.gate import answering
 from assistant.answer.reading import Reading
-from assistant.answer.refusal import answering, decide, out_of_scope, topic_score
+from assistant.answer.refusal import decide, out_of_scope, topic_score
 from assistant.factory import build_service
 from assistant.retrieval.pipeline import Retrieval
 from assistant.settings import load_settings

@@ -1,6 +1,6 @@
 """What a short question asks of its names ("Where did Prigozhin die?" -> die), and whether a sentence states it.
 
-A rest of one or two words embeds too poorly for the residue test (refusal.answering), so a lead that only names
+A rest of one or two words embeds too poorly for the residue test (gate.answering), so a lead that only names
 Prigozhin ("Prigozhin has ordered Wagner-led forces to assault Bakhmut") answered where he died. Such a rest is a
 word or two that the answer must state itself: the same word in another form (died, led ~ leads), or one the model
 puts as close in meaning as a word's own forms (shot ~ shoot, founder ~ founded).

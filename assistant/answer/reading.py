@@ -11,9 +11,10 @@ import numpy as np
 from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import residue
+from assistant.answer.gate import about, about_first, answering, typed
 from assistant.answer.lead import default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames, rare_names
-from assistant.answer.refusal import about, about_first, answering, asks_of_names, typed
+from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, add_cosines, candidates, clauses, follows
 from assistant.answer.stating import Stating
 from assistant.retrieval.candidates import leading
@@ -61,7 +62,7 @@ class Reading:
         return np.stack([self._vectors[t] for t in texts])
 
     def _about(self, sentence: Sentence) -> bool:
-        """refusal.about, with this question's clause cosines and whom it asks for (_says_who)."""
+        """gate.about, with this question's clause cosines and whom it asks for (_says_who)."""
         return about(sentence, self._refusal, self.clause_cosine, self._says_who)
 
     def _names_doer(self, sentence: Sentence) -> bool:
@@ -220,7 +221,7 @@ class Reading:
         return float(probs[best]), found[best]
 
     def answering(self) -> float | None:
-        """refusal.answering() over these sentences, with their clause and residue cosines. When it passes on a
+        """gate.answering() over these sentences, with their clause and residue cosines. When it passes on a
         sentence holding the asked kind that the lead lacks, that sentence leads (policy.typed_leads)."""
         self._answering_first()
         likely = answering(
@@ -239,7 +240,7 @@ class Reading:
         return likely
 
     def lacks_kind(self) -> bool:
-        """The question asks for a kind of thing (refusal.typed: a year, a count, a statement of someone's, the
+        """The question asks for a kind of thing (gate.typed: a year, a count, a statement of someone's, the
         holder of a role) and no sentence about it holds one: what the articles lack can be named."""
         held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
         return held is not None and not any(self._about(s) for _, s in held)

@@ -1,0 +1,120 @@
+"""The no-answer gate, the sentence half of the refusal rule: whether the best sentences are about the question at all,
+and how likely the one that leads is to answer it (refusal.decide reads the result). Nothing here asks that a
+second article agree: one sentence of one article answers or does not."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.answer.asked import beyond_generic
+from assistant.answer.config import RefusalPolicy
+from assistant.answer.constraints import Constraints
+from assistant.answer.sentences import Sentence
+from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.counts import asks_count, counted_noun, counts
+
+
+def names_only(question: str) -> bool:
+    """The question asks nothing beyond its names but what any question asks ("What is Baykar?", "What do we know
+    about Baykar?" once unframed, "Why does Baykar matter?"): a sentence stating them all is about it, however far a
+    few names sit in meaning from a long sentence."""
+    return bool(Constraints.of(question).names) and not beyond_generic(question)
+
+
+def about(
+    sentence: Sentence,
+    policy: RefusalPolicy,
+    clause_cosine: Callable[[Sentence], float] | None,
+    says_who: Callable[[Sentence], bool] | None = None,
+) -> bool:
+    """The sentence is close to the question in meaning: as a whole, or in one clause (`clause_cosine`, asked only
+    when the whole is not, since it embeds the clauses); or it states every term of a question of several (in
+    one of their forms), which a model that does not know the words cannot tell ("ex-FSB officer"); or it says who
+    did what a "Who <verb> …?" question asks or holds the role it asks of a name (`says_who`: "…, developed by
+    Alexey Pajitnov", "Wagner founder Yevgeny Prigozhin"), however far in meaning the rest of it sits."""
+    return (
+        sentence.features["cosine"] >= policy.min_lead_cosine
+        or states_question(sentence, policy)
+        or (clause_cosine is not None and clause_cosine(sentence) >= policy.min_clause_cosine)
+        or (says_who is not None and says_who(sentence))
+    )
+
+
+def states_question(sentence: Sentence, policy: RefusalPolicy) -> bool:
+    """The sentence holds every term of the question, and it has at least policy.min_stated_terms of them."""
+    return sentence.held_terms >= policy.min_stated_terms and sentence.features["coverage"] >= 1.0
+
+
+def about_first(
+    scored: list[tuple[float, Sentence]],
+    policy: RefusalPolicy = RefusalPolicy(),
+    clause_cosine: Callable[[Sentence], float] | None = None,
+) -> list[tuple[float, Sentence]]:
+    """The ranked sentences, with a near tie of the best one (policy.lead_tie) that is about the question moved to
+    the front when the best one is not; unchanged otherwise."""
+    if not scored or about(scored[0][1], policy, clause_cosine):
+        return scored
+    top = scored[0][0]
+    for i, (prob, sentence) in enumerate(scored[1:], start=1):
+        if prob < policy.lead_tie * top:
+            break
+        if about(sentence, policy, clause_cosine):
+            return [scored[i], *scored[:i], *scored[i + 1 :]]
+    return scored
+
+
+def answering(
+    scored: list[tuple[float, Sentence]],
+    question: str,
+    policy: RefusalPolicy = RefusalPolicy(),
+    clause_cosine: Callable[[Sentence], float] | None = None,
+    residue_cosine: Callable[[Sentence], float] | None = None,
+    states_asked: Callable[[Sentence], bool] | None = None,
+    names_stated: Callable[[Sentence], bool] | None = None,
+    says_who: Callable[[Sentence], bool] | None = None,
+) -> float | None:
+    """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
+    question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
+    then since it embeds them, at policy.min_clause_cosine). A question asking for one of policy.typed_kinds (a
+    share, a sum, a year, a time, a place) or for a count ("how many") reads the best sentence holding a thing of
+    that kind instead, and 0.0 when none of them is about the question: the topic is covered, the asked kind of
+    fact is not. Also 0.0 when the best sentence is far from what the question asks beyond its names
+    (`residue_cosine`, which embeds it; None skips the test), or does not state the one or two words a shorter rest
+    asks (`states_asked`, asked.py). A sentence holding the asked kind counts only where `names_stated` (its
+    chunk states the question's names) allows. A question of names alone (names_only) is about any sentence
+    stating them all; a "who" question about one saying who (`says_who`)."""
+    if not scored:
+        return 0.0
+    if not about(scored[0][1], policy, clause_cosine, says_who) and not (
+        names_only(question) and scored[0][1].features["constraints"] >= 1.0
+    ):
+        return None
+    if residue_cosine is not None and residue_cosine(scored[0][1]) < policy.min_residue_cosine:
+        return 0.0  # about the question's names, not what it asks of them
+    if states_asked is not None and not states_asked(scored[0][1]):
+        return 0.0  # likewise, for a rest of a word or two ("Where did Prigozhin die?" led by his Bakhmut assault)
+    held = typed(scored, question, policy, names_stated)
+    if held is None:
+        return scored[0][0]
+    return held[0][0] if held and about(held[0][1], policy, clause_cosine, says_who) else 0.0
+
+
+def typed(
+    scored: list[tuple[float, Sentence]],
+    question: str,
+    policy: RefusalPolicy = RefusalPolicy(),
+    names_stated: Callable[[Sentence], bool] | None = None,
+) -> list[tuple[float, Sentence]] | None:
+    """The sentences holding a thing of the kind the question asks for (policy.typed_kinds, or a count), best
+    first; any but the lead must also pass `names_stated` when given: the time of another event answers no "when"
+    ("When was the Kerch Bridge attacked?" led with "The March strikes on oil refineries ..." over the Kerch
+    sentences, which hold no time). None when the question asks for no such kind."""
+    if expected_type(question) in policy.typed_kinds:
+        held = [(p, s) for p, s in scored if s.features["answer_type"]]
+    elif policy.typed_counts and asks_count(question):
+        given, noun = counts(question), counted_noun(question)
+        held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
+    else:
+        return None
+    lead = scored[0][1] if scored else None
+    return [(p, s) for p, s in held if s is lead or names_stated is None or names_stated(s)]
