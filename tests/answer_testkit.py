@@ -1,9 +1,22 @@
-"""Retrieved chunks as the answer's rules read them, built from the pipeline's own types (no mocks)."""
+"""Retrieved chunks as the answer's rules read them, built from the pipeline's own types (no mocks), and small real
+indexes to ask."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from index_testkit import open_handles
+from pinned_settings import SERVICE_PINNED
+
+from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
+from assistant.service import AnswerService
+from assistant.settings import load_settings
+from index.embedding import Embedder
 from index.store import StoredArticle, StoredChunk
+from index.updater import update_index
 
 
 def passage(article: str, dense: float, coverage: float = 0.5, text: str = "") -> Candidate:
@@ -12,3 +25,44 @@ def passage(article: str, dense: float, coverage: float = 0.5, text: str = "") -
     chunk = StoredChunk(id=f"{article}:0", article_id=article, start=0, end=len(text), text=text)
     art = StoredArticle(article, article, "", "", "", text, [], 1, 0.0)
     return Candidate(chunk, art, dense=dense, features={"coverage": coverage})
+
+
+def service_over(root: Path, embedder: Embedder, files: dict[str, str]) -> AnswerService:
+    """A real index (the given model) of these article files under root, and the answer service over it."""
+    (root / "articles").mkdir()
+    for name, text in files.items():
+        (root / "articles" / name).write_text(text, encoding="utf-8")
+    settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": root / "articles"}))
+    handles = open_handles(settings, embedder)
+    assert update_index(handles).added == len(files)
+    return build_service(settings, handles)
+
+
+# Articles the answer tests ask about, by key: (headline, text).
+ARTICLES = {
+    "tetris": (
+        "Teen beats Tetris",
+        "A 13-year-old from Oklahoma just pulled off a new trick on Tetris, being the first player to truly beat "
+        "the game. Willis Gibson, 13, of Stillwater recently earned the ultimate achievement in the game, developed "
+        "by Russian scientist Alexey Pajitnov in 1984.\n\nTetris arrived on the video game world first as a PC "
+        "game, but it exploded in 1989 when it was released for the Nintendo Entertainment System."
+    ),
+    "storms": (
+        "Tornadoes confirmed in Texas",
+        "At least five tornadoes were confirmed in Texas during a storm outbreak on Tuesday, according to the "
+        "National Weather Service in Fort Worth.\n\nThe storms damaged 120 homes in Grapevine and cut power to 40,000 "
+        "customers across the region. More than 18 million people from Texas to Mississippi remain under threat of "
+        "severe storms until 2 a.m. Wednesday, forecasters said."
+    ),
+}
+
+
+def article_service(key: str) -> Callable[..., AnswerService]:
+    """A module fixture: a real index (the session's real model) of ARTICLES[key] alone, and the service over it."""
+
+    @pytest.fixture(scope="module")
+    def fixture(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+        title, text = ARTICLES[key]
+        return service_over(tmp_path_factory.mktemp(key), embedder, {f"{key}.txt": f"{title}\n\n{text}\n"})
+
+    return fixture

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from index_testkit import open_handles
-from pinned_settings import SERVICE_PINNED
+from answer_testkit import article_service
 
 from assistant.answer.asked import (
     asked_deed,
@@ -19,11 +18,8 @@ from assistant.answer.asked import (
     states,
 )
 from assistant.answer.config import RefusalPolicy
-from assistant.factory import build_service
 from assistant.service import AnswerService
-from assistant.settings import load_settings
 from index.embedding import Embedder
-from index.updater import update_index
 
 POLICY = RefusalPolicy()
 BAKHMUT = "Prigozhin has continuously ordered Wagner-led forces to assault Bakhmut in Donetsk."
@@ -176,22 +172,7 @@ def test_a_deed_in_the_passive_names_its_doer_after_by() -> None:
     assert not names_doer("developed", "It was released by Nintendo in 1989.", "Who developed Tetris?")
 
 
-@pytest.fixture(scope="module")
-def tetris(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    """A real index (the session's real model) of a report that names the game's developer in passing."""
-    root = tmp_path_factory.mktemp("doer")
-    text = (
-        "A 13-year-old from Oklahoma just pulled off a new trick on Tetris, being the first player to truly beat "
-        "the game. Willis Gibson, 13, of Stillwater recently earned the ultimate achievement in the game, developed "
-        "by Russian scientist Alexey Pajitnov in 1984.\n\nTetris arrived on the video game world first as a PC "
-        "game, but it exploded in 1989 when it was released for the Nintendo Entertainment System."
-    )
-    (root / "articles").mkdir()
-    (root / "articles" / "tetris.txt").write_text(f"Teen beats Tetris\n\n{text}\n", encoding="utf-8")
-    settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": root / "articles"}))
-    handles = open_handles(settings, embedder)
-    assert update_index(handles).added == 1
-    return build_service(settings, handles)
+tetris = article_service("tetris")  # a report that names the game's developer in passing.
 
 
 def test_who_did_a_deed_is_led_by_the_sentence_naming_the_doer(tetris: AnswerService) -> None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+from answer_testkit import article_service
 from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
@@ -188,22 +189,7 @@ def test_a_kind_of_answer_is_named_for_saying_none_is_given(question: str, name:
     assert kind_name(question) == name
 
 
-@pytest.fixture(scope="module")
-def storms(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    """A real index (the session's real model) of a storm report that spells its count, as news style does."""
-    root = tmp_path_factory.mktemp("spelled-counts")
-    text = (
-        "At least five tornadoes were confirmed in Texas during a storm outbreak on Tuesday, according to the "
-        "National Weather Service in Fort Worth.\n\nThe storms damaged 120 homes in Grapevine and cut power to 40,000 "
-        "customers across the region. More than 18 million people from Texas to Mississippi remain under threat of "
-        "severe storms until 2 a.m. Wednesday, forecasters said."
-    )
-    (root / "articles").mkdir()
-    (root / "articles" / "storms.txt").write_text(f"Tornadoes confirmed in Texas\n\n{text}\n", encoding="utf-8")
-    settings = load_settings(**(SERVICE_PINNED | {"data_dir": root / "data", "articles_dir": root / "articles"}))
-    handles = open_handles(settings, embedder)
-    assert update_index(handles).added == 1
-    return build_service(settings, handles)
+storms = article_service("storms")  # a storm report that spells its count, as news style does.
 
 
 def test_a_count_in_words_leads_the_answer_to_how_many(storms: AnswerService) -> None:
