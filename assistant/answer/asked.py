@@ -68,9 +68,9 @@ _NEGATED = ("n't", "n’t")
 _DEMANDED = frozenset({"VERB", "NOUN"})
 
 
-# "How old / tall / big ...?" asks for a measure, which the answer gives as a figure ("Willis Gibson, 13, of
-# Stillwater"), not by the word.
-_HOW = re.compile(r"\bhow\s+([a-z]+)", re.I)
+# "How old / many / long ...?" asks for a measure its answer kind gives as a figure ("Willis Gibson, 13, of
+# Stillwater"), not by the word; "How fast ...?" has no such kind, so "fast" stays a word to state.
+_HOW = re.compile(r"\bhow\s+(old|many|much|long|far|often|soon|tall|high)\b", re.I)
 
 
 def asked_words(question: str) -> list[str]:

@@ -70,6 +70,7 @@ def test_a_rest_long_enough_for_the_residue_test_is_not_read_word_by_word() -> N
     assert short_rest("Which football club does Kadyrov support?", POLICY.min_residue_terms) == []
     assert short_rest("Who is in charge of Wagner?", POLICY.min_residue_terms) == []  # a role, which its kind tests
     assert short_rest("How old is he?", POLICY.min_residue_terms) == []  # a measure: "Willis Gibson, 13, of ..."
+    assert short_rest("How fast could it go?", POLICY.min_residue_terms) == ["fast"]  # no kind gives a speed
     assert in_form(["decide"], sentence_words("following a decision by Queen Margrethe"))  # its event's noun
 
 
