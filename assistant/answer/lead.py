@@ -15,6 +15,7 @@ import numpy as np
 from assistant.answer.config import AnswerPolicy
 from assistant.answer.extractive import Quote
 from assistant.answer.sentences import FEATURES, Sentence, add_cosines, candidates
+from assistant.retrieval.candidates import leading
 from assistant.retrieval.pipeline import Retrieval
 from assistant.retrieval.rewrite import asked_part, story_only
 from index.embedding import Embedder
@@ -113,6 +114,33 @@ def score(
             s.features["cosine"] = floor
     probs = ranker.probabilities(sentences)
     return [(float(probs[i]), sentences[i]) for i in np.argsort(-probs, kind="stable")]
+
+
+def best_elsewhere(
+    retrieval: Retrieval,
+    max_chunks: int,
+    max_words: int,
+    seen: set[str],
+    embedded: Callable[[list[str]], np.ndarray],
+    about: Callable[[Sentence], bool],
+    keep: Callable[[Sentence], bool],
+) -> tuple[float, Sentence] | None:
+    """The best sentence of the top max_chunks chunks beyond the returned passages (texts not `seen`) that `keep`
+    takes and that is `about` the question (given its cosine, from `embedded` vectors), with the ranker's
+    probability; None when there is none."""
+    chunks = leading(retrieval.chunks, max_chunks)
+    found = [
+        s for s in candidates(chunks, retrieval.query, retrieval.query_idf, len(chunks), max_words)
+        if s.text not in seen and keep(s)
+    ]  # fmt: skip
+    if found:
+        add_cosines(found, embedded([s.text for s in found]), retrieval.query_vector)
+        found = [s for s in found if about(s)]
+    if not found:
+        return None
+    probs = default_ranker().probabilities(found)
+    best = int(np.argmax(probs))
+    return float(probs[best]), found[best]
 
 
 def compose(scored: list[tuple[float, Sentence]], policy: AnswerPolicy = AnswerPolicy()) -> list[Quote]:

@@ -68,6 +68,12 @@ class RareNames:
     own: Constraints  # the question's own names (a follow-up's without the conversation's)
     question: str
 
+    @classmethod
+    def of(cls, own: Constraints, question: str, idf: Mapping[str, float], share: float | None) -> RareNames | None:
+        """The rare names of the question's own names (rare_names); None when it has none or the test is off."""
+        found = rare_names(own, question, idf, share) if share is not None else None
+        return cls(found, own, question) if found else None
+
     def held(self, chunks: Sequence[str], about: Callable[[int], bool]) -> bool:
         """One of the best sentences (by its chunk's or article's text) states every rare name and is `about` the
         question (asked only of those that state them)."""

@@ -4,7 +4,7 @@ at most once, however many checks ask, and the sentence that leads moved up when
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import cache, cached_property, partial
+from functools import cached_property, partial
 
 import numpy as np
 
@@ -12,12 +12,11 @@ from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import residue
 from assistant.answer.gate import about, about_first, answering, typed
-from assistant.answer.lead import default_ranker, ranked_sentences
-from assistant.answer.rare_names import RareNames, rare_names
+from assistant.answer.lead import best_elsewhere, default_ranker, ranked_sentences
+from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
-from assistant.answer.sentences import Sentence, add_cosines, candidates, clauses, follows
+from assistant.answer.sentences import Sentence, clauses, follows
 from assistant.answer.stating import Stating
-from assistant.retrieval.candidates import leading
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 from newstext.terms import terms
@@ -36,9 +35,8 @@ class Reading:
         article_text: Callable[[str], str | None] | None = None,
     ) -> None:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
-        self._article_text = cache(article_text) if article_text is not None else None  # by article id
         self._residues: dict[int, float] = {}
-        self._stating = Stating(retrieval)  # what the top chunks state of the question's names
+        self._stating = Stating(retrieval, article_text)  # what the top chunks state of the question's names
         # what it asks beyond them
         self.asking = Asking(retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self._embedded)
         self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
@@ -102,11 +100,8 @@ class Reading:
     @cached_property
     def _rare(self) -> RareNames | None:
         """The question's rare names (rare_names.py); None when it has none or the test is off."""
-        if (share := self._refusal.rare_name_share) is None:
-            return None
-        asked = self._stating.own_words
-        found = rare_names(self._stating.own, asked, self._retrieval.query_idf, share)
-        return RareNames(found, self._stating.own, asked) if found else None
+        own, idf = self._stating.own, self._retrieval.query_idf
+        return RareNames.of(own, self._stating.own_words, idf, self._refusal.rare_name_share)
 
     def unheld_rare(self) -> str:
         """The rare names, as the question writes them (RareNames.shown), when none of the policy.topic_sentences best
@@ -114,7 +109,7 @@ class Reading:
         if self._rare is None:
             return ""
         best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
-        texts = [self._story_text(s) for s in best]
+        texts = [self._stating.story_text(s) for s in best]
         held = self._rare.held(texts, lambda i: self._about(best[i]))
         return "" if held else self._rare.shown(texts)
 
@@ -128,21 +123,14 @@ class Reading:
         return False
 
     def _story_first(self, tells: Callable[[str], bool]) -> None:
-        """The lead stays when its story's text (_story_text) `tells` the story asked about; else the first of the
-        best sentences whose text does, and about the question, leads (_first_leads)."""
-        self._first_leads(lambda s: tells(self._story_text(s)))
+        """The lead stays when its story's text (Stating.story_text) `tells` the story asked about; else the first
+        of the best sentences whose text does, and about the question, leads (_first_leads)."""
+        self._first_leads(lambda s: tells(self._stating.story_text(s)))
 
     def _lead_with(self, i: int) -> None:
         """The i-th ranked sentence leads; the order of the others stays."""
         if i:
             self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
-
-    def _story_text(self, sentence: Sentence) -> str:
-        """The sentence's chunk (with its title) and, when the articles' texts can be read, its whole article."""
-        chunk = self._stating.chunk_text(sentence)
-        if self._article_text is None:
-            return chunk
-        return f"{chunk}\n{self._article_text(sentence.candidate.article.id) or ''}"
 
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
@@ -167,7 +155,7 @@ class Reading:
         about the question at all is left to the gate."""
         if not self.scored:
             return
-        if self._rare is not None and self._article_text is not None:
+        if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" over news-smoke led with another crash's apartment complex)
             rare = self._rare.rare
@@ -198,27 +186,17 @@ class Reading:
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
 
     def _beyond_passages(self, lead: Sentence) -> tuple[float, Sentence] | None:
-        """The best sentence of the top chunks outside the returned passages holding, in one of their forms, each
-        of the short rest's words the lead holds and one at least (Asking.states_as_much), in a chunk stating the
-        question's names, and about the question. A question naming nothing has nothing to tie it to its story
-        ("What sanctions are coming?" found Syria's "the hammer never came down")."""
+        """lead.best_elsewhere: a sentence of the top chunks holding, in one of their forms, each of the short rest's
+        words the lead holds and one at least (Asking.states_as_much), in a chunk stating the question's names. A
+        question naming nothing has nothing to tie it to its story ("What sanctions are coming?" found Syria's "the
+        hammer never came down")."""
         if not self._stating.own.names:
             return None
-        seen = {s.text for _, s in self.scored}
-        chunks = leading(self._retrieval.chunks, self._refusal.constraint_chunks)
-        found = [
-            s for s in candidates(chunks, self._retrieval.query, self._retrieval.query_idf, len(chunks),
-                                  self._policy.max_sentence_words)
-            if s.text not in seen and self.asking.states_as_much(lead, s) and self._stating.own_names_stated(s)
-        ]  # fmt: skip
-        if found:
-            add_cosines(found, self._embedded([s.text for s in found]), self._retrieval.query_vector)
-            found = [s for s in found if self._about(s)]
-        if not found:
-            return None
-        probs = default_ranker().probabilities(found)
-        best = int(np.argmax(probs))
-        return float(probs[best]), found[best]
+        return best_elsewhere(
+            self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
+            {s.text for _, s in self.scored}, self._embedded, self._about,
+            lambda s: self.asking.states_as_much(lead, s) and self._stating.own_names_stated(s),
+        )  # fmt: skip
 
     def answering(self) -> float | None:
         """gate.answering() over these sentences, with their clause and residue cosines. When it passes on a

@@ -3,7 +3,8 @@ chunk (and title) that states them, since a passage's names may sit in the sente
 
 from __future__ import annotations
 
-from functools import cached_property
+from collections.abc import Callable
+from functools import cache, cached_property
 
 from assistant.answer.constraints import Constraints
 from assistant.answer.sentences import Sentence
@@ -14,8 +15,21 @@ from assistant.retrieval.rewrite import asked_part
 class Stating:
     """One retrieval's question specifics (its own and those a follow-up carries) against its top chunks."""
 
-    def __init__(self, retrieval: Retrieval) -> None:
+    def __init__(self, retrieval: Retrieval, article_text: Callable[[str], str | None] | None = None) -> None:
         self._retrieval = retrieval
+        self._article_text = cache(article_text) if article_text is not None else None  # by article id
+
+    @property
+    def reads_articles(self) -> bool:
+        """Whole articles can be read (story_text holds them)."""
+        return self._article_text is not None
+
+    def story_text(self, sentence: Sentence) -> str:
+        """The sentence's chunk (with its title) and, when the articles' texts can be read, its whole article."""
+        chunk = self.chunk_text(sentence)
+        if self._article_text is None:
+            return chunk
+        return f"{chunk}\n{self._article_text(sentence.candidate.article.id) or ''}"
 
     @cached_property
     def wanted(self) -> Constraints:
