@@ -48,7 +48,7 @@ class Asking:
     def _words(self) -> tuple[list[str], list[str]]:
         """The short rest's words (else a "Who <verb> …?" question's deed: asked.doer_verb) and the other words of
         the user's own question."""
-        return self.short_rest or [w for w in [doer_verb(self._own)] if w], sentence_words(self._own)
+        return self.short_rest or [w for w in [self._deed] if w], sentence_words(self._own)
 
     def states_words(self, sentence: Sentence) -> bool:
         """asked.states() for the asked words; True when the question asks none."""

@@ -37,12 +37,12 @@ STEM_CHARS = 4
 # or an article ("Ukraine has a president" calls no one its president).
 _BETWEEN = r"(?:(?!(?:has|have|had|is|was|are|were|a|an|the|and|or|to|in|its|their)\b)[\w-]+\s+){0,2}"
 _GENERIC = ORGANISATION_WORDS | BODY_WORDS | PLACE_WORDS  # a name's last word that a passage drops
-# Roles said in other words: a passage calling Prigozhin Wagner's leader, or its founder, answers who heads it.
 # A head is whatever the name calls the one at its top: a country's president, a company's chief executive.
 _HEAD_ROLES = frozenset({
     "head", "leader", "chief", "boss", "founder", "ceo", "chief executive", "chief executive officer", "president",
     "chairman", "chairwoman", "prime minister", "premier", "commander",
 })  # fmt: skip
+# Roles said in other words: a passage calling Prigozhin Wagner's leader, or its founder, answers who leads it.
 _SAME_ROLE = (
     frozenset({"head", "leader", "chief", "boss", "founder"}),
     frozenset({"ceo", "chief executive", "chief executive officer"}),
