@@ -18,6 +18,7 @@ from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import held, novelty, weight_of
 from assistant.retrieval.rewrite import asked_part, story_only
+from newstext.captions import caption_spans, in_caption
 from newstext.sentences import sentence_spans
 from newstext.terms import terms
 
@@ -57,9 +58,9 @@ class Sentence:
 def candidates(
     passages: list[Candidate], question: str, query_idf: dict[str, float], max_passages: int, max_words: int
 ) -> list[Sentence]:
-    """Every answer-like sentence of the top passages, repeats (syndicated copies) left out, with its features. A
-    whole question asked of the conversation's story counts its own terms' coverage (own_idf): the conversation's
-    words say which story, not which of its sentences answers."""
+    """Every answer-like sentence of the top passages, repeats (syndicated copies) and photo captions left out, with
+    its features. A whole question asked of the conversation's story counts its own terms' coverage (own_idf): the
+    conversation's words say which story, not which of its sentences answers."""
     query_idf = own_idf(question, query_idf)
     wanted = AnswerType.of(question)
     asked = Constraints.of(question)
@@ -70,7 +71,10 @@ def candidates(
     seen: set[str] = set()
     for rank, cand in enumerate(passages[:max_passages]):
         text = cand.chunk.text
+        captions = caption_spans(text)
         for a, b in sentence_spans(text):
+            if in_caption(captions, a):
+                continue  # a photo's caption describes the photo (newstext/captions.py)
             a += after_label(text[a:b])  # "BOTTOM LINE: …": the statement after a section's label may answer
             sentence = stated(text[a:b])  # the statement a question opens with may answer
             b = a + len(sentence)

@@ -15,6 +15,7 @@ from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate, leading
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.rerank import coverage, novelty
+from newstext.captions import caption_spans, in_caption
 from newstext.sentences import sentence_spans
 from newstext.terms import terms
 
@@ -28,16 +29,25 @@ class _Query:
 
 
 def _passages(cand: Candidate, query: _Query, config: RetrievalSettings) -> list[Candidate]:
-    """Every run of whole sentences (up to config.passage_words) starting at each sentence of the chunk; each
-    keeps its chunk's id and gets its own passage id, "<chunk id>@<offset in the chunk>"."""
+    """Every run of whole sentences (up to config.passage_words) starting at each sentence of the chunk, none of a
+    photo's caption (newstext/captions.py); each keeps its chunk's id and gets its own passage id, "<chunk
+    id>@<offset in the chunk>"."""
     chunk = cand.chunk
     text = chunk.text
     spans = sentence_spans(text)
+    captions = caption_spans(text)
+    caption = [in_caption(captions, a) for a, _ in spans]
     sets = [set(terms(text[a:b])) for a, b in spans]
     out: list[Candidate] = []
     for i in range(len(spans)):
+        if caption[i]:
+            continue
         j = i
-        while j + 1 < len(spans) and len(text[spans[i][0] : spans[j + 1][1]].split()) <= config.passage_words:
+        while (
+            j + 1 < len(spans)
+            and not caption[j + 1]
+            and len(text[spans[i][0] : spans[j + 1][1]].split()) <= config.passage_words
+        ):
             j += 1
         a, b = spans[i][0], spans[j][1]
         passage_text = text[a:b]

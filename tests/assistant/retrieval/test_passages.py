@@ -67,3 +67,17 @@ def test_a_passage_without_words_never_blocks_the_rest() -> None:
     passages = best_passages([separator, story], question, idf(question), k=10, config=CONFIG)
     alone = best_passages([story], question, idf(question), k=10, config=CONFIG)
     assert [w.chunk.article_id for w in passages] == ["b"] * len(alone)
+
+
+def test_no_passage_holds_a_photo_s_caption() -> None:
+    """"Who was Bruce Sutter?" over news-dev led with his photo's caption ("… waves to the crowd …")."""
+    text = (
+        "Bruce Sutter, the Hall of Fame reliever who popularized the split-finger fastball, has died at 69.\n\n"
+        "Bruce Sutter waves to the crowd during the 2018 home opener game at Bush Stadium. "
+        "Jimmy Simmons/Icon Sportswire/AP\n\nHe pitched for the Cubs, the Cardinals and the Braves."
+    )
+    question = "Who was Bruce Sutter?"
+    passages = best_passages([chunk("a", text)], question, idf(question), k=10, config=CONFIG)
+    assert passages and not any("waves to the crowd" in p.chunk.text or "/AP" in p.chunk.text for p in passages)
+    assert any(p.chunk.text.startswith("Bruce Sutter, the Hall of Fame reliever") for p in passages)
+
