@@ -154,8 +154,8 @@ class RefusalPolicy:
     # "Who wrote the article about Russia's collapse?" needs a sentence naming a writer ("written by ...",
     # "columnist ..."): it was answered with the article's standfirst, which names no one who wrote it.
     typed_kinds: tuple[str, ...] = (
-        "percent", "money", "year", "month", "time", "length", "distance", "frequency", "soon", "score", "us_state",
-        "country", "statement", "holder", "writer",
+        "percent", "money", "year", "month", "time", "length", "distance", "frequency", "soon", "score", "tally",
+        "us_state", "country", "statement", "holder", "writer",
     )
     # A "how many" question likewise needs a sentence holding a count it does not give: a figure that is not a
     # date, year, clock time, age or share, or a number word ("three", "dozens"), since news writes small counts

@@ -62,9 +62,19 @@ _PATTERNS: dict[str, str] = {
     "score": r"(?<![\d/.-])\b" + SCORE_PAIR
     + r"(?=\s+(?:[a-z]+\s+)?(?:win|wins|victory|loss|defeat|triumph|rout|scores?)\b)"
     r"|\b(?:won|winning|lost|losing|beat|beats|beating|defeated|defeats|defeating|edged|topped|downed|routed|fell"
-    r"|falls|score of|score was)\b[^.;:]{0,40}?(?<![\d/.-])\b" + SCORE_PAIR,
-    # an age as news gives one: "the 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "at the age of 96"
-    "age": r"\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|\baged? (?:of )?\d{1,3}\b|,\s\d{1,3},",
+    # (a full stop before a figure ends no clause: "beat the No. 6 Rams, 24-23")
+    r"|falls|score of|score was)\b(?:[^.;:]|\.(?= \d)){0,40}?(?<![\d/.-])\b" + SCORE_PAIR,
+    # an age as news gives one: "the 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "at the age of 96";
+    # a thing's in hundreds of years or more, "ago" too ("tracks from around 113 million years ago", "a
+    # 2,000-year-old tomb"): "13 years ago" dates an event in a life, not the age of the one who lived it
+    "age": r"\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|\baged? (?:of )?\d{1,3}\b|,\s\d{1,3},"
+    r"|\b(?:\d{3,}|\d{1,3},\d{3}|\d[\d.]*\s(?:hundred|thousand|million|billion))[\s-]years?[\s-](?:old|ago)\b",
+    # how a vote went: "The final vote was 217-213", "by a vote of 352 to 65", "won by 30 points", "unanimously"
+    # (a pair of figures told as a vote's, not a date range's: "Jan. 7-12")
+    "tally": r"\b(?:vote|votes|voted|passed|approved|rejected|ruled|ruling|decision|margin|tally)\b[^.;:]{0,40}?"
+    r"(?<![\d/.-])\b(?:" + SCORE_PAIR + r"|\d{1,3}(?:,\d{3})? to \d{1,3}(?:,\d{3})?\b)"
+    r"|(?<![\d/.-])\b" + SCORE_PAIR + r"(?=\s+(?:[a-z]+\s+)?(?:vote|votes|margin|decision|ruling|majority)\b)"
+    r"|\bby (?:about |nearly |almost |more than |over )?\d[\d.,]* (?:percentage )?points\b|\bunanimous(?:ly)?\b",
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
     "time": _TIME,
 }
@@ -92,6 +102,8 @@ _ASKS: list[tuple[str, str]] = [
     ("number", r"\bhow (?:many|much|tall|high)\b|\b(?:what|which) number\b"),
     ("score", r"\b(?:what|which) (?:was|is|were|will be) the (?:final |half-time |halftime )?score\b"
               r"|\b(?:by )?what score\b"),
+    ("tally", r"\bwhat (?:was|is|were) the (?:final |vote )?(?:vote|tally|margin)\b|\bwhat margin\b"
+              r"|\bby (?:what|how (?:much|wide|big)(?: a)?) (?:margin|vote)\b|\bhow did the vote go\b"),
     ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?states?\b"),
     ("country", r"\b(?:what|which) (?:\w+ )?(?:country|countries|nations?)\b|\bof which countr(?:y|ies)\b"),
 ]
@@ -178,8 +190,8 @@ class AnswerType:
 _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
     "length": "a length of time or distance", "distance": "a distance", "frequency": "how often",
-    "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score", "us_state": "a US state",
-    "country": "a country",
+    "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score", "tally": "a vote's tally",
+    "us_state": "a US state", "country": "a country",
     "writer": "the name of a writer",
 }  # fmt: skip
 

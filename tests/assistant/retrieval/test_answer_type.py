@@ -41,6 +41,8 @@ from index.updater import update_index
         ("Wagner's founder died in a crash. When was it?", "time"),
         ("On what date was the ceasefire signed?", "time"),
         ("How old was Carter when he entered hospice?", "age"),  # "when" inside the question asks nothing
+        ("What was the vote?", "tally"),
+        ("By what margin did the bill pass?", "tally"),
         ("Who founded Wagner?", None),
         ("What did the council approve?", None),
     ],
@@ -76,6 +78,26 @@ def test_a_score_is_a_result_not_a_record_a_season_or_a_date() -> None:
         assert candidates(text, "score") == set()
 
 
+def test_a_tally_is_a_vote_s_not_a_date_range() -> None:
+    """"What was the vote?" after the House's assault weapons ban (news-dev): "The final vote was 217-213."."""
+    wanted = AnswerType.of("What was the vote?")
+    assert kind_name("What was the final vote?") == "a vote's tally"
+    for text in (
+        "The final vote was 217-213.",
+        "Legislators approved the measure Wednesday by a vote of 352 to 65.",
+        "The court ruled in a 6-3 decision.",
+        "The bill passed unanimously.",
+    ):
+        assert wanted.match(text) == 1.0, text
+    for text in ("The poll was conducted Jan. 7-12 and has a margin of error.", "The House voted Friday evening."):
+        assert wanted.match(text) == 0.0, text
+
+
+def test_a_score_reads_past_a_seed_s_full_stop() -> None:
+    text = "The No. 3-seeded Detroit Lions defeated the No. 6 Los Angeles Rams, 24-23, Sunday."
+    assert AnswerType.of("What was the score?").match(text) == 1.0
+
+
 def test_an_age_is_what_news_writes_for_one() -> None:
     """"How old is he?" after "Who is Willis Gibson?" (news-smoke) was refused: "Willis Gibson, 13, of Stillwater"
     never says "old", and an age is what it asks for."""
@@ -84,6 +106,10 @@ def test_an_age_is_what_news_writes_for_one() -> None:
     for text in ("The 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "her death at the age of 96"):
         assert wanted.match(text) == 1.0
     assert wanted.match("during the confirmation of Princess Isabella in 2021") == 0.0
+    # a thing's age in hundreds of years or more, "ago" too; not a time in someone's life
+    for text in ("tracks from around 113 million years ago", "a 2,000-year-old tomb", "built 300 years ago"):
+        assert wanted.match(text) == 1.0, text
+    assert wanted.match("He moved to Paris 13 years ago.") == 0.0
 
 
 def test_a_count_question_is_answered_by_a_count_in_words_too() -> None:
