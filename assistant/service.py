@@ -12,7 +12,7 @@ from assistant.answer.meta import about_itself
 from assistant.answer.refusal import NO_ANSWER, NOT_STATED, OFF_TOPIC
 from assistant.answer.respond import Responder
 from assistant.retrieval.pipeline import Retrieval, Retriever
-from assistant.retrieval.rewrite import asked_part, other_reading, rewrite, story_only
+from assistant.retrieval.rewrite import asked_part, last_lead, other_reading, rewrite, story_only
 from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
@@ -105,7 +105,14 @@ class AnswerService:
     ) -> Retrieval:
         """A validated question retrieved as rewrite() reads it in the conversation."""
         query = rewrite(question, history, self.settings.retrieval.follow_up)
-        return self._retrieve(query, question, k, filters, as_of)
+        return self._in_conversation(self._retrieve(query, question, k, filters, as_of), history)
+
+    @staticmethod
+    def _in_conversation(retrieval: Retrieval, history: Sequence[Turn]) -> Retrieval:
+        """A follow-up's retrieval (its query carries the conversation's words) with the last answer's lead."""
+        if asked_part(retrieval.query) != retrieval.query:
+            retrieval.previous_lead = last_lead(history)
+        return retrieval
 
     def _retrieve(self, query: str, question: str, k: int, filters: Filters | None, as_of: dt.date | None) -> Retrieval:
         """The query (the question as rewritten) retrieved, under the date range the question's own words give."""
@@ -188,7 +195,7 @@ class AnswerService:
         query = other_reading(question, history, self.settings.retrieval.follow_up)
         if query is None:
             return None
-        retrieval = self._retrieve(query, question, k, filters, as_of)
+        retrieval = self._in_conversation(self._retrieve(query, question, k, filters, as_of), history)
         response = self.extractive(retrieval, question)
         return None if response.refused and query != asked_part(query) else (retrieval, response)
 

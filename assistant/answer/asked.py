@@ -73,12 +73,18 @@ _DEMANDED = frozenset({"VERB", "NOUN"})
 _HOW = re.compile(r"\bhow\s+(old|many|much|long|far|often|soon|tall|high)\b", re.I)
 
 
+def how_measures(question: str) -> set[str]:
+    """The measures the question asks with "how" ("How old are they?" -> old), lower case: words of its answer
+    kind, not of its topic."""
+    return {m.group(1).lower() for m in _HOW.finditer(question)}
+
+
 def asked_words(question: str) -> list[str]:
     """The content words of what the question asks beyond its names and numbers, lower case: no stop words, no
     words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
     asked for (but a relation: "capital" of "What is the capital of France?") nor the measure ("How old ...?"), and
     only words that can be a verb or a noun."""
-    kinds = {m.group(1).lower() for m in (*_KIND.finditer(question), *_HOW.finditer(question))} - relations(question)
+    kinds = ({m.group(1).lower() for m in _KIND.finditer(question)} | how_measures(question)) - relations(question)
     words = [without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question))]
     with_verb, stated = _kind_and_verb(question, set(words))
     skip = (STOPWORDS | GENERIC | NOT_NAMES | kinds | with_verb) - stated

@@ -45,6 +45,12 @@ class AnswerPolicy:
     # founded Wagner?" was followed by a tree frog "found" in cloud forests and a conglomerate's co-founder).
     # On news-dev (held-out weeks): 0.15 costs no answer hit, 0.2 one of 251 and cuts a seventh of the support.
     min_support: float = 0.2
+    # A follow-up's story (answer/story.py): its lead gives way to the article the last answer quoted when the
+    # lead's article holds less than this share of that one's share of the conversation's terms (idf-weighted), and
+    # its support comes from articles holding at least this share of the lead's. Over news-dev, "What was the vote?
+    # (assault weapons ban House passed)" has 1.0 on the ban's article and 0.58 on a TikTok vote's, "How much snow
+    # fell? (… Buffalo snowstorm)" 1.0 on Buffalo's and 0.27–0.54 on another city's white Christmas.
+    story_share: float = 0.8
     embed_sentences: int = 4  # the ranker's best this many (before cosine) are embedded: one thread, ~1/3 the time
 
 

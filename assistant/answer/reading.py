@@ -17,6 +17,7 @@ from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, clauses, follows
 from assistant.answer.stating import Stating
+from assistant.answer.story import Story
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 from newstext.terms import terms
@@ -37,6 +38,7 @@ class Reading:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
         self._residues: dict[int, float] = {}
         self._stating = Stating(retrieval, article_text)  # what the top chunks state of the question's names
+        self._story = Story(retrieval, self._stating, policy.story_share)  # a follow-up's: the conversation's
         # what it asks beyond them
         self.asking = Asking(retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self._embedded)
         self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
@@ -113,19 +115,18 @@ class Reading:
         held = self._rare.held(texts, lambda i: self._about(best[i]))
         return "" if held else self._rare.shown(texts)
 
-    def _first_leads(self, ok: Callable[[Sentence], bool], start: int = 0) -> bool:
-        """The first of the policy.topic_sentences best sentences from `start` that is `ok`, and about the question
-        unless it leads already, leads; True when one does (nothing moves when none is)."""
-        for i, (_, s) in enumerate(self.scored[start : self._refusal.topic_sentences], start=start):
+    def _first_leads(self, ok: Callable[[Sentence], bool], start: int = 0, reach: int | None = None) -> bool:
+        """The first of the best (policy.topic_sentences, or `reach`) from `start` that is `ok`, and about the
+        question unless it leads already, leads; True when one does (nothing moves when none is)."""
+        for i, (_, s) in enumerate(self.scored[start : reach or self._refusal.topic_sentences], start=start):
             if ok(s) and (i == 0 or self._about(s)):
                 self._lead_with(i)
                 return True
         return False
 
-    def _story_first(self, tells: Callable[[str], bool]) -> None:
-        """The lead stays when its story's text (Stating.story_text) `tells` the story asked about; else the first
-        of the best sentences whose text does, and about the question, leads (_first_leads)."""
-        self._first_leads(lambda s: tells(self._stating.story_text(s)))
+    def _story_first(self, tells: Callable[[str], bool], reach: int | None = None) -> None:
+        """The lead stays when its story's text `tells` the story asked about; else the first sentence that does."""
+        self._first_leads(lambda s: tells(self._stating.story_text(s)), reach=reach)
 
     def _lead_with(self, i: int) -> None:
         """The i-th ranked sentence leads; the order of the others stays."""
@@ -157,13 +158,16 @@ class Reading:
             return
         if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
-            # FlyDubai plane crash?" over news-smoke led with another crash's apartment complex)
+            # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
+            # the best ("What is Coke's Pixel flavor?" had nine sentences on Coca-Cola Spiced above the Pixel's)
             rare = self._rare.rare
-            self._story_first(lambda text: not rare.missing([text]))
+            self._story_first(lambda text: not rare.missing([text]), reach=len(self.scored))
         if self._stating.carries:
             # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was
             # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
             self._story_first(self._stating.carried_stated)
+        if (instead := self._story.leads_instead(self.scored[0][1])) is not None:
+            self._first_leads(instead)  # ...and to the article the conversation last quoted (story.py)
         lead = self.scored[0][1]
         if not (self.asking.states_deed(lead) or self._names_doer(lead)) and self._first_leads(self._names_doer, 1):
             return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
@@ -184,6 +188,11 @@ class Reading:
             return
         if short and (found := self._beyond_passages(lead)):  # rated at least as likely as the lead it displaces
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
+
+    def quotable(self) -> list[tuple[float, Sentence]]:
+        """The ranked sentences an answer may quote: for a follow-up, those telling the conversation's story about as
+        much as the lead does (Story.supports)."""
+        return self._story.supports(self.scored)
 
     def _beyond_passages(self, lead: Sentence) -> tuple[float, Sentence] | None:
         """lead.best_elsewhere: a sentence of the top chunks holding, in one of their forms, each of the short rest's

@@ -35,6 +35,7 @@ class Retrieval:
     query_idf: dict[str, float]
     timings_ms: dict[str, float] = field(default_factory=dict)
     applied_filters: Filters | None = None  # a date range read from the question's own time expression
+    previous_lead: str = ""  # a follow-up's: the last answer's lead (rewrite.last_lead), which tells its story
 
 
 class Retriever:

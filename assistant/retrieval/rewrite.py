@@ -100,8 +100,8 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
     hits = [(m.start(), m.end()) for m in _WORD.finditer(text) if any(m.group(0).lower().startswith(s) for s in stems)]
     scored: list[tuple[bool, int, str]] = []
     for m in _NAME.finditer(text):
-        name = m.group(0)
-        if name.lower() in STOPWORDS or any(w.lower() in name.lower() for w in topic):
+        name = _without_opener(m.group(0))
+        if not name or name.lower() in STOPWORDS or any(w.lower() in name.lower() for w in topic):
             continue
         if " " not in name and opens_sentence(text[: m.start()]):
             continue  # one capitalised word opening a sentence ("Each new Ukrainian victory…") need not be a name
@@ -112,6 +112,15 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
         elif ahead and min(ahead) <= reach:
             scored.append((True, min(ahead), name))
     return list(dict.fromkeys(name for _, _, name in sorted(scored)))[: config.names_kept]
+
+
+def _without_opener(name: str) -> str:
+    """A run of capitalised words without the stop words a sentence opens with ("And JPMorgan Chase" -> "JPMorgan
+    Chase", "The" -> "")."""
+    words = name.split()
+    while words and words[0].lower() in STOPWORDS:
+        words.pop(0)
+    return " ".join(words)
 
 
 def unframe(question: str) -> str:
@@ -174,6 +183,14 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question
+
+
+def last_lead(history: Sequence[Turn]) -> str:
+    """The last answer's lead, the sentence before its first citation mark: what the conversation last established
+    ("" when the last answer cites nothing, a refusal)."""
+    answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
+    lead, marked, _ = answer.partition("[1]")
+    return lead.strip() if marked else ""
 
 
 def _in_place_of_name(question: str, last: str) -> str | None:

@@ -49,3 +49,26 @@ def test_a_follow_up_is_led_from_an_article_naming_what_the_conversation_establi
     alone = reading(fake_embedder, "Was anyone killed?", ARTICLES)
     alone.answering()
     assert alone.scored[0][1].candidate is STORM  # asked on its own: no conversation to keep to
+
+
+SPICED = [
+    candidate(f"spiced{i}", "Coca-Cola Spiced", " ".join(
+        f"Coke says its new Spiced flavor, number {i}{j} of the lineup, tastes of raspberry." for j in range(3)
+    ))
+    for i in range(4)
+]  # fmt: skip
+PIXEL = candidate("pixel", "Coke Pixel", "Coke is the flavor, a limited edition that tastes like a game.")
+
+
+def test_the_rare_names_story_leads_from_however_far_down_the_candidates(fake_embedder: FakeEmbedder) -> None:
+    """"What is Coke's Pixel flavor?" over news-dev had nine sentences on Coca-Cola Spiced above the Pixel story's,
+    and was refused for its rare name; the Pixel story's sentence now leads."""
+    query = "What is Coke's Pixel flavor?"
+    chunks = [*SPICED, PIXEL]
+    retrieval = Retrieval(query, chunks, chunks, fake_embedder.embed([query])[0], terms(query),
+                          {"coke": 1.0, "pixel": 9.0, "flavor": 1.0})  # fmt: skip
+    texts = {c.chunk.article_id: c.chunk.text for c in chunks}
+    read = Reading(retrieval, fake_embedder, AnswerPolicy(), RefusalPolicy(), texts.get)
+    assert [s.candidate for _, s in read.scored].index(PIXEL) >= RefusalPolicy().topic_sentences
+    read.answering()
+    assert read.scored[0][1].candidate is PIXEL

@@ -14,6 +14,7 @@ from assistant.retrieval.config import FollowUp
 from assistant.retrieval.rewrite import (
     asked_part,
     is_follow_up,
+    last_lead,
     names_nothing,
     other_reading,
     rewrite,
@@ -255,3 +256,20 @@ def test_he_is_the_name_the_answer_s_lead_sets_after_a_topic_word() -> None:
     ]
     rewritten = rewrite("What did he say?", history, FollowUp())
     assert "Yevgeny Prigozhin" in rewritten and "Aliyev" not in rewritten and "Kadyrov" not in rewritten
+
+
+def test_a_name_opening_a_sentence_loses_its_opener() -> None:
+    """"And JPMorgan Chase, told employees …" in the last answer joined a follow-up as "And JPMorgan Chase"."""
+    history = [
+        Turn(role="user", content="What is the minimum wage in Florida?"),
+        Turn(role="assistant", content="Florida's rises to $12. [1] And JPMorgan Chase raised its minimum wage. [2]"),
+    ]
+    rewritten = rewrite("Which states are raising it?", history, FollowUp())
+    assert "JPMorgan Chase" in rewritten and "And JPMorgan" not in rewritten
+
+
+def test_the_last_lead_is_the_sentence_before_the_first_citation_mark() -> None:
+    assert last_lead(HISTORY) == "Wagner founder Yevgeny Prigozhin has pushed Putin to take extreme measures."
+    refused = [*HISTORY[:1], Turn(role="assistant", content="I could not find an answer to that.")]
+    assert last_lead(refused) == "" and last_lead([]) == ""
+

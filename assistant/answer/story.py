@@ -1,0 +1,93 @@
+"""A follow-up's story: the conversation's words and the article its last answer quoted say which story the question
+asks of, so the lead and its support come from that story, not from another that shares a few of its words ("What
+was the vote?" after the assault weapons ban, which a TikTok bill's vote would answer too)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cached_property
+
+from assistant.answer.asked import how_measures
+from assistant.answer.sentences import Sentence
+from assistant.answer.stating import Stating
+from assistant.retrieval.pipeline import Retrieval
+from assistant.retrieval.rerank import coverage
+from newstext.terms import terms
+
+
+class Story:
+    """One retrieval's sentences against the conversation's story (nothing for a question asked alone)."""
+
+    def __init__(self, retrieval: Retrieval, stating: Stating, share: float) -> None:
+        self._retrieval, self._stating, self._share = retrieval, stating, share
+        self._shares: dict[str, float] = {}  # _carried_share by text
+
+    @cached_property
+    def _carried_idf(self) -> dict[str, float]:
+        """The query's idf of the terms the conversation's words add to a follow-up; {} for a question asked alone."""
+        own = self._stating.own_words
+        if own == self._retrieval.query:
+            return {}
+        mine = set(terms(own))
+        return {t: w for t, w in self._retrieval.query_idf.items() if t not in mine}
+
+    @cached_property
+    def _own_idf(self) -> dict[str, float]:
+        """The query's idf of the terms of the user's own words, less the measure a "how" asks ("How old …?")."""
+        own = self._stating.own_words
+        mine = set(terms(own)) - set(terms(" ".join(how_measures(own))))
+        return {t: w for t, w in self._retrieval.query_idf.items() if t in mine}
+
+    @property
+    def follows(self) -> bool:
+        """A follow-up: the conversation's words say which story it asks of."""
+        return bool(self._carried_idf)
+
+    @cached_property
+    def article(self) -> str:
+        """The id of the article the conversation last quoted: the top chunk holding the last answer's lead
+        (Retrieval.previous_lead); "" when none does or the question is asked alone."""
+        lead = " ".join(self._retrieval.previous_lead.split())
+        if not lead:
+            return ""
+        found = (c for c in self._retrieval.chunks if lead in " ".join(c.chunk.text.split()))
+        return next((c.chunk.article_id for c in found), "")
+
+    def told(self, sentence: Sentence) -> float:
+        """The idf-weighted share of the conversation's terms the sentence's story text (its chunk and article)
+        holds: how much of the conversation's story it tells ("What was the vote? (assault weapons ban House
+        passed)": a TikTok bill's vote holds ban, House and passed, not assault weapons); 1.0 asked alone."""
+        if not self._carried_idf:
+            return 1.0
+        text = self._stating.story_text(sentence)
+        if text not in self._shares:
+            self._shares[text] = coverage(self._carried_idf, set(terms(text)))
+        return self._shares[text]
+
+    def own(self, sentence: Sentence) -> float:
+        """The idf-weighted share of the user's own terms (_own_idf) its story text holds; 0.0 when they have none."""
+        return coverage(self._own_idf, set(terms(self._stating.story_text(sentence)))) if self._own_idf else 0.0
+
+    def leads_instead(self, lead: Sentence) -> Callable[[Sentence], bool] | None:
+        """Which sentence may lead in place of a follow-up's lead: one of the article the conversation last quoted
+        (`article`), when the lead's tells much less of the conversation's story (share of its told): "What was the
+        vote? (assault weapons ban House passed)" led with a TikTok bill's vote. Another article on the same story
+        may say it better ("What about Sunday?" after the flights a storm canceled). The story never outweighs the
+        user's own words, when its article tells fewer of them than the lead's: "Which refineries were struck?"
+        after "Who founded Wagner?" asks of refineries. None without such an article, or when the lead is of it."""
+        story = self.article
+        if not story or lead.candidate.chunk.article_id == story:
+            return None
+        told, own = self.told(lead), self.own(lead)
+        return lambda s: (
+            s.candidate.chunk.article_id == story and told < self._share * self.told(s) and self.own(s) >= own
+        )
+
+    def supports(self, scored: list[tuple[float, Sentence]]) -> list[tuple[float, Sentence]]:
+        """For a follow-up, the lead and the sentences telling at least share of as much of the conversation's story
+        as it does ("What was the vote?" on the assault weapons ban was supported by a TikTok bill's vote); all of
+        them otherwise."""
+        if not scored or not self.follows:
+            return scored
+        bar = self._share * self.told(scored[0][1])
+        return [scored[0], *((p, s) for p, s in scored[1:] if self.told(s) >= bar)]

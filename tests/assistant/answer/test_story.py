@@ -1,0 +1,102 @@
+"""A follow-up's story: the article the last answer quoted gives the lead when the ranker's best is from another
+story sharing a few of its words, support comes from the conversation's story, and the user's own words still
+decide (the pipeline's own types for the rules; a real index for the conversation)."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+from answer_testkit import service_over
+
+from assistant.answer.sentences import FEATURES, Sentence
+from assistant.answer.stating import Stating
+from assistant.answer.story import Story
+from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.pipeline import Retrieval
+from assistant.schemas import Turn
+from assistant.service import AnswerService
+from index.embedding import Embedder
+from index.store import StoredArticle, StoredChunk
+from newstext.terms import terms
+
+BAN = (
+    "The House of Representatives voted Friday evening to ban assault-style weapons, sending the bill to the "
+    "Senate. The final vote was 217-213."
+)
+TIKTOK = (
+    "The House of Representatives passed a bill Wednesday that would ban TikTok unless its owner sells it. "
+    "Legislators approved the measure Wednesday by a vote of 352 to 65."
+)
+QUERY = "What was the vote? (assault weapons ban House passed Representatives)"
+
+
+def sentence_of(article: str, text: str, sentence: str) -> Sentence:
+    """A candidate sentence of an article whose one chunk is its whole text."""
+    start = text.index(sentence)
+    passage = StoredChunk(id=f"{article}:0", article_id=article, start=start, end=start + len(sentence), text=sentence)
+    return Sentence(Candidate(passage, StoredArticle(article, "", "", "", "", text, [], 1, 0.0), dense=0.5), start,
+                    start + len(sentence), sentence, dict.fromkeys(FEATURES, 0.0))  # fmt: skip
+
+
+def story(query: str, previous_lead: str = "", share: float = 0.8) -> Story:
+    """The story of a retrieval of both articles, with the query's terms all of weight 1."""
+    tops = [
+        Candidate(StoredChunk(id=f"{a}:0", article_id=a, start=0, end=len(t), text=t),
+                  StoredArticle(a, "", "", "", "", t, [], 1, 0.0), dense=0.5)
+        for a, t in (("tiktok", TIKTOK), ("ban", BAN))
+    ]  # fmt: skip
+    retrieval = Retrieval(query, [], tops, np.zeros(3), terms(query), dict.fromkeys(terms(query), 1.0))
+    retrieval.previous_lead = previous_lead
+    texts = {"ban": BAN, "tiktok": TIKTOK}
+    return Story(retrieval, Stating(retrieval, texts.get), share)
+
+
+def test_the_article_the_last_answer_quoted_gives_the_lead() -> None:
+    tiktok = sentence_of("tiktok", TIKTOK, "Legislators approved the measure Wednesday by a vote of 352 to 65.")
+    final = sentence_of("ban", BAN, "The final vote was 217-213.")
+    followed = story(QUERY, previous_lead=BAN.split(". ")[0] + ".")
+    assert followed.article == "ban"
+    instead = followed.leads_instead(tiktok)
+    assert instead is not None and instead(final) and not instead(tiktok)
+    assert followed.leads_instead(final) is None  # the lead is of the story already
+    assert story(QUERY).leads_instead(tiktok) is None  # no last answer quoted: nothing to follow
+
+
+def test_the_story_never_outweighs_the_user_s_own_words() -> None:
+    """"Which bill was about TikTok?" names what it asks of; the last answer's article on the ban does not."""
+    tiktok = sentence_of("tiktok", TIKTOK, "Legislators approved the measure Wednesday by a vote of 352 to 65.")
+    final = sentence_of("ban", BAN, "The final vote was 217-213.")
+    switched = story("Which bill was about TikTok? (assault weapons ban House passed)", BAN.split(". ")[0] + ".")
+    instead = switched.leads_instead(tiktok)
+    assert instead is not None and not instead(final)
+
+
+def test_support_tells_the_conversation_s_story_about_as_much_as_the_lead() -> None:
+    final = sentence_of("ban", BAN, "The final vote was 217-213.")
+    voted = sentence_of("ban", BAN, BAN.split(". ")[0] + ".")
+    tiktok = sentence_of("tiktok", TIKTOK, "Legislators approved the measure Wednesday by a vote of 352 to 65.")
+    scored = [(0.9, final), (0.8, tiktok), (0.7, voted)]
+    assert [s for _, s in story(QUERY).supports(scored)] == [final, voted]
+    alone = story("What was the final vote on the assault weapons ban?")
+    assert not alone.follows and alone.supports(scored) == scored  # a question asked alone keeps all
+
+
+@pytest.fixture(scope="module")
+def house(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """A real index of the two votes (the session's real model)."""
+    files = {
+        "ban.txt": f"House passes assault weapons ban\n\n{BAN} The measure now heads to the Senate.\n",
+        "tiktok.txt": f"House passes TikTok bill\n\n{TIKTOK} The bill now heads to the Senate.\n",
+    }
+    return service_over(tmp_path_factory.mktemp("house"), embedder, files)
+
+
+def test_a_follow_up_is_answered_from_the_conversation_s_story(house: AnswerService) -> None:
+    first = house.ask("What was in the assault weapons ban the House passed?")
+    assert not first.refused and first.citations[0].article_id == "ban", first.answer
+    history = [Turn(role="user", content="What was in the assault weapons ban the House passed?"),
+               Turn(role="assistant", content=first.answer)]  # fmt: skip
+    vote = house.ask("What was the vote?", history=history)
+    assert not vote.refused, vote.answer
+    assert "217-213" in vote.citations[0].quote
+    assert all(c.article_id == "ban" for c in vote.citations), vote.answer
