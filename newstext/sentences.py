@@ -15,7 +15,9 @@ _ABBREVIATIONS = TITLES | frozenset(
 # ...of which these also close a sentence ("now has 45 locations in the U.S. The Louisville location is ..."), when
 # the next word is one that opens sentences and is no name's.
 _MAY_END = frozenset("u.s u.k u.n a.m p.m etc inc ltd co corp jr sr".split())
-_OPENERS = frozenset(
+# Words that open sentences and are no name's (a run of capitalised words opening one may start with them:
+# "While Hassan", assistant/retrieval/rewrite.py).
+OPENERS = frozenset(
     "the a an he she it they we i his her its their our this that these those there but and or so yet in on at "
     "after before when while if as according however meanwhile".split()
 )
@@ -48,7 +50,7 @@ def _is_abbreviation(text: str, dot_at: int) -> bool:
     word = match.group(1).lower().strip(".")
     if word in _MAY_END and (after := _NEXT_WORD.match(text, dot_at + 1)):
         opener = after.group(1).strip("\"'“‘,")
-        return not (opener[:1].isupper() and opener.lower() in _OPENERS)
+        return not (opener[:1].isupper() and opener.lower() in OPENERS)
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

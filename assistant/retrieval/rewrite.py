@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from assistant.retrieval.casing import shouted
 from assistant.retrieval.config import FollowUp
 from assistant.schemas import Turn
-from newstext.sentences import opens_sentence
+from newstext.sentences import OPENERS, opens_sentence
 from newstext.terms import STOPWORDS
 
 _ANAPHORA = frozenset(
@@ -115,10 +115,10 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
 
 
 def _without_opener(name: str) -> str:
-    """A run of capitalised words without the stop words a sentence opens with ("And JPMorgan Chase" -> "JPMorgan
-    Chase", "The" -> "")."""
+    """A run of capitalised words without the words a sentence opens with ("And JPMorgan Chase" -> "JPMorgan
+    Chase", "While Hassan" -> "Hassan", "The" -> "")."""
     words = name.split()
-    while words and words[0].lower() in STOPWORDS:
+    while words and (words[0].lower() in STOPWORDS or words[0].lower() in OPENERS):
         words.pop(0)
     return " ".join(words)
 

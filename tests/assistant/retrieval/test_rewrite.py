@@ -266,6 +266,11 @@ def test_a_name_opening_a_sentence_loses_its_opener() -> None:
     ]
     rewritten = rewrite("Which states are raising it?", history, FollowUp())
     assert "JPMorgan Chase" in rewritten and "And JPMorgan" not in rewritten
+    history = [
+        Turn(role="user", content="Why won't Biden be on the New Hampshire ballot?"),
+        Turn(role="assistant", content="While Hassan criticized the ballot move, she urged a write-in. [1]"),
+    ]
+    assert "While" not in rewrite("Who is running instead?", history, FollowUp())
 
 
 def test_the_last_lead_is_the_sentence_before_the_first_citation_mark() -> None:
