@@ -25,18 +25,18 @@ def about(
     sentence: Sentence,
     policy: RefusalPolicy,
     clause_cosine: Callable[[Sentence], float] | None,
-    says_who: Callable[[Sentence], bool] | None = None,
+    also_about: Callable[[Sentence], bool] | None = None,
 ) -> bool:
     """The sentence is close to the question in meaning: as a whole, or in one clause (`clause_cosine`, asked only
     when the whole is not, since it embeds the clauses); or it states every term of a question of several (in
-    one of their forms), which a model that does not know the words cannot tell ("ex-FSB officer"); or it says who
-    did what a "Who <verb> …?" question asks or holds the role it asks of a name (`says_who`: "…, developed by
-    Alexey Pajitnov", "Wagner founder Yevgeny Prigozhin"), however far in meaning the rest of it sits."""
+    one of their forms), which a model that does not know the words cannot tell ("ex-FSB officer"); or the caller
+    knows it is (`also_about`: it says who did what a "Who <verb> …?" question asks, "…, developed by Alexey
+    Pajitnov"; it is of the story a follow-up asking only a kind asks of), however far in meaning it sits."""
     return (
         sentence.features["cosine"] >= policy.min_lead_cosine
         or states_question(sentence, policy)
         or (clause_cosine is not None and clause_cosine(sentence) >= policy.min_clause_cosine)
-        or (says_who is not None and says_who(sentence))
+        or (also_about is not None and also_about(sentence))
     )
 
 
@@ -71,7 +71,7 @@ def answering(
     residue_cosine: Callable[[Sentence], float] | None = None,
     states_asked: Callable[[Sentence], bool] | None = None,
     names_stated: Callable[[Sentence], bool] | None = None,
-    says_who: Callable[[Sentence], bool] | None = None,
+    also_about: Callable[[Sentence], bool] | None = None,
 ) -> float | None:
     """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
     question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
@@ -82,10 +82,10 @@ def answering(
     (`residue_cosine`, which embeds it; None skips the test), or does not state the one or two words a shorter rest
     asks (`states_asked`, asked.py). A sentence holding the asked kind counts only where `names_stated` (its
     chunk states the question's names) allows. A question of names alone (names_only) is about any sentence
-    stating them all; a "who" question about one saying who (`says_who`)."""
+    stating them all; any question about one the caller knows is (`also_about`)."""
     if not scored:
         return 0.0
-    if not about(scored[0][1], policy, clause_cosine, says_who) and not (
+    if not about(scored[0][1], policy, clause_cosine, also_about) and not (
         names_only(question) and scored[0][1].features["constraints"] >= 1.0
     ):
         return None
@@ -96,7 +96,7 @@ def answering(
     held = typed(scored, question, policy, names_stated)
     if held is None:
         return scored[0][0]
-    return held[0][0] if held and about(held[0][1], policy, clause_cosine, says_who) else 0.0
+    return held[0][0] if held and about(held[0][1], policy, clause_cosine, also_about) else 0.0
 
 
 def typed(

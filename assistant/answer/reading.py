@@ -62,18 +62,19 @@ class Reading:
         return np.stack([self._vectors[t] for t in texts])
 
     def _about(self, sentence: Sentence) -> bool:
-        """gate.about, with this question's clause cosines and whom it asks for (_says_who)."""
-        return about(sentence, self._refusal, self.clause_cosine, self._says_who)
+        """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""
+        return about(sentence, self._refusal, self.clause_cosine, self._also_about)
+
+    def _also_about(self, sentence: Sentence) -> bool:
+        """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
+        (Asking.holds_role), or, for a follow-up asking only a kind ("For how long?"), is of the article the
+        conversation last quoted (Story.of_story)."""
+        return self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
 
     def _names_doer(self, sentence: Sentence) -> bool:
         """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
         the question's names: "…, developed by Alexey Pajitnov" in a chunk on Tetris."""
         return self.asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
-
-    def _says_who(self, sentence: Sentence) -> bool:
-        """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
-        (Asking.holds_role)."""
-        return self._names_doer(sentence) or self.asking.holds_role(sentence)
 
     def clause_cosine(self, sentence: Sentence) -> float:
         """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
@@ -135,8 +136,12 @@ class Reading:
 
     @property
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
-        """names_stated, where a sentence holding the asked kind must sit in a chunk naming the question's names."""
-        return self._stating.names_stated if self._refusal.typed_names else None
+        """names_stated, where a sentence holding the asked kind must sit in a chunk naming the question's names, or
+        be of the story a follow-up asking only a kind asks of (Story.of_story: its carried names may be incidental,
+        "Tuesday" of the last answer's "… said Tuesday")."""
+        if not self._refusal.typed_names:
+            return None
+        return lambda s: self._stating.names_stated(s) or self._story.of_story(s)
 
     def _residue_passes(self, sentence: Sentence) -> bool:
         """The residue test (residue_cosine against policy.min_residue_cosine)."""
@@ -214,7 +219,7 @@ class Reading:
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
             self.asking.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
-            self._says_who,
+            self._also_about,
         )  # fmt: skip
         if likely and (unheld := self.unheld_rare()):
             self.rare_refused = unheld

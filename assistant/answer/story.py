@@ -53,6 +53,15 @@ class Story:
         found = (c for c in self._retrieval.chunks if lead in " ".join(c.chunk.text.split()))
         return next((c.chunk.article_id for c in found), "")
 
+    def of_story(self, sentence: Sentence) -> bool:
+        """A follow-up asking nothing but a kind of answer ("For how long?", "How many?": no words of its own beyond
+        the measure), and the sentence is of the article the conversation last quoted: it is about what is asked
+        however far its words sit from the question's ("The ban is to last five years." after the FTC's ban on
+        Rite Aid)."""
+        return self.follows and not self._own_idf and bool(self.article) and (
+            sentence.candidate.chunk.article_id == self.article
+        )
+
     def told(self, sentence: Sentence) -> float:
         """The idf-weighted share of the conversation's terms the sentence's story text (its chunk and article)
         holds: how much of the conversation's story it tells ("What was the vote? (assault weapons ban House

@@ -42,7 +42,9 @@ _TIME_UNIT = r"seconds?|nights?|" + _UNIT
 SCORE_PAIR = r"\d{1,3} ?[-–] ?\d{1,3}\b(?![-–/.,]?\d)"
 _SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|yards?|inches|inch|centimeters?|cm"
 _PATTERNS: dict[str, str] = {
-    "length": r"\b" + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + "|" + _SPACE_UNIT + r")\b|\bsince (?:1[5-9]|20)\d\d\b",
+    # ("three years ago" says when, not how long; "an 11-year-old girl" how old)
+    "length": r"\b" + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + "|" + _SPACE_UNIT + r")\b"
+    r"(?! (?:ago|earlier|before)\b|[\s-]old\b)|\bsince (?:1[5-9]|20)\d\d\b",
     "distance": r"\b" + _AMOUNT + r"[\s-](?:" + _SPACE_UNIT + r")\b",
     "frequency": r"\bevery\b|\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b"
     r"|\b(?:once|twice|thrice|\w+ times) (?:a|an|per|each)\b|\b(?:a|per) (?:day|week|month|year)\b",

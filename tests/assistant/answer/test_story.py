@@ -81,6 +81,17 @@ def test_support_tells_the_conversation_s_story_about_as_much_as_the_lead() -> N
     assert not alone.follows and alone.supports(scored) == scored  # a question asked alone keeps all
 
 
+def test_a_follow_up_asking_only_a_kind_is_about_any_sentence_of_the_story() -> None:
+    """"For how long?" asks nothing but a length: "The ban is to last five years." sits far from it in meaning."""
+    final = sentence_of("ban", BAN, "The final vote was 217-213.")
+    tiktok = sentence_of("tiktok", TIKTOK, "Legislators approved the measure Wednesday by a vote of 352 to 65.")
+    lead = BAN.split(". ")[0] + "."
+    kind_only = story("How many? (assault weapons ban House passed)", lead)
+    assert kind_only.of_story(final) and not kind_only.of_story(tiktok)
+    assert not story("What was the vote? (assault weapons ban House passed)", lead).of_story(final)  # its own words
+    assert not story("How many? (assault weapons ban House passed)").of_story(final)  # no article quoted
+
+
 @pytest.fixture(scope="module")
 def house(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
     """A real index of the two votes (the session's real model)."""
@@ -100,3 +111,35 @@ def test_a_follow_up_is_answered_from_the_conversation_s_story(house: AnswerServ
     assert not vote.refused, vote.answer
     assert "217-213" in vote.citations[0].quote
     assert all(c.article_id == "ban" for c in vote.citations), vote.answer
+
+
+FTC = (
+    "The Federal Trade Commission has banned Rite Aid from using AI facial recognition technology, the agency said "
+    "Tuesday.\n\n\"Rite Aid's reckless use of facial surveillance systems left its customers facing humiliation,\" "
+    "the FTC's consumer protection chief said Tuesday.\n\nThe ban is to last five years.\n\nRite Aid stopped using "
+    "the technology in a small group of stores more than three years ago, the company said."
+)
+
+
+@pytest.fixture(scope="module")
+def pharmacy(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """A real index of the FTC's ban and another Rite Aid story (the session's real model)."""
+    files = {
+        "ftc.txt": f"FTC bans Rite Aid from facial recognition\n\n{FTC}\n",
+        "closures.txt": "Rite Aid closing stores\n\nRite Aid will close 154 stores after its bankruptcy filing, the "
+        "pharmacy chain said. Walgreens in July said it planned to close 150 locations in the U.S.\n",
+    }
+    return service_over(tmp_path_factory.mktemp("pharmacy"), embedder, files)
+
+
+def test_for_how_long_is_answered_from_the_conversation_s_story(pharmacy: AnswerService) -> None:
+    """The follow-up carries the last answer's "Tuesday", which the ban's sentence does not state, and sits far in
+    meaning from "For how long?": it was refused, or led with "… three years ago"."""
+    asked = "What did the FTC do to Rite Aid?"
+    first = pharmacy.ask(asked)
+    assert not first.refused and first.citations[0].article_id == "ftc", first.answer
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=first.answer)]
+    length = pharmacy.ask("For how long?", history=history)
+    assert not length.refused, length.answer
+    assert length.citations[0].quote == "The ban is to last five years."
+

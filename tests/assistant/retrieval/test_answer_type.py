@@ -93,6 +93,15 @@ def test_a_tally_is_a_vote_s_not_a_date_range() -> None:
         assert wanted.match(text) == 0.0, text
 
 
+def test_a_length_is_how_long_not_when_or_how_old() -> None:
+    """"For how long?" after the FTC's ban on Rite Aid (news-smoke) led with "… more than three years ago"."""
+    wanted = AnswerType.of("For how long?")
+    assert wanted.match("The ban is to last five years.") == 1.0
+    assert wanted.match("The extension would run 10 miles.") == 1.0
+    for text in ("It stopped using the technology more than three years ago.", "An 11-year-old girl was searched."):
+        assert wanted.match(text) == 0.0, text
+
+
 def test_a_score_reads_past_a_seed_s_full_stop() -> None:
     text = "The No. 3-seeded Detroit Lions defeated the No. 6 Los Angeles Rams, 24-23, Sunday."
     assert AnswerType.of("What was the score?").match(text) == 1.0
