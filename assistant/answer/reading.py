@@ -171,8 +171,9 @@ class Reading:
             # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was
             # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
             self._story_first(self._stating.carried_stated)
-        if (instead := self._story.leads_instead(self.scored[0][1])) is not None:
-            self._first_leads(instead)  # ...and to the article the conversation last quoted (story.py)
+        instead = self._story.leads_instead(self.scored[0][1])  # ...to the article the conversation last quoted
+        if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
+            self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
         lead = self.scored[0][1]
         if not (self.asking.states_deed(lead) or self._names_doer(lead)) and self._first_leads(self._names_doer, 1):
             return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release

@@ -77,6 +77,21 @@ class Story:
         """The idf-weighted share of the user's own terms (_own_idf) its story text holds; 0.0 when they have none."""
         return coverage(self._own_idf, set(terms(self._stating.story_text(sentence)))) if self._own_idf else 0.0
 
+    def own_tie(self, scored: list[tuple[float, Sentence]], tie: float) -> int:
+        """For a follow-up, the index of the sentence, among those of the first's article at least `tie` as likely,
+        that itself holds most of the user's own words (idf-weighted), the first on a tie: the conversation's words
+        say which story, the user's which of its sentences ("Which rail junctions were hit?" after the July 23 drone
+        strike: "… recent hits on rail junctions in Kamensk-Shakhtinsky …", not the strike's Rostov sentence). 0
+        for a question asked alone or with no words of its own."""
+        if not scored or not self.follows or not self._own_idf:
+            return 0
+        article = scored[0][1].candidate.chunk.article_id
+        near = [
+            i for i, (p, s) in enumerate(scored) if p >= tie * scored[0][0] and s.candidate.chunk.article_id == article
+        ]
+        said = [coverage(self._own_idf, set(terms(scored[i][1].text))) for i in near]
+        return near[said.index(max(said))]
+
     def leads_instead(self, lead: Sentence) -> Callable[[Sentence], bool] | None:
         """Which sentence may lead in place of a follow-up's lead: one of the article the conversation last quoted
         (`article`), when the lead's tells much less of the conversation's story (share of its told): "What was the

@@ -179,10 +179,18 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
         return in_place
     last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     context = _content_words(last_user)
-    context += _names_near(last_answer, context, config)
+    if _points_back(question):
+        context += _names_near(last_answer, context, config)
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question
+
+
+def _points_back(question: str) -> bool:
+    """The question points back with a pronoun ("What did he argue?", "Where did it crash?"): the last answer's names
+    say what it means. One naming nothing without one ("Which country objected?") asks of the conversation's story,
+    which the last question's words tell; the names near them in the last answer may be another story's."""
+    return any(w.lower() in _ANAPHORA for w in _WORD.findall(question))
 
 
 def last_lead(history: Sequence[Turn]) -> str:

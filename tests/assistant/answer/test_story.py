@@ -92,6 +92,19 @@ def test_a_follow_up_asking_only_a_kind_is_about_any_sentence_of_the_story() -> 
     assert not story("How many? (assault weapons ban House passed)").of_story(final)  # no article quoted
 
 
+def test_a_near_tie_saying_more_of_the_user_s_words_leads() -> None:
+    """Among near ties of the lead's article, the one holding more of the user's own words: "What was the final
+    vote?" asks of a final vote, which the ban's first sentence only says "voted"."""
+    final = sentence_of("ban", BAN, "The final vote was 217-213.")
+    voted = sentence_of("ban", BAN, BAN.split(". ")[0] + ".")
+    tiktok = sentence_of("tiktok", TIKTOK, "Legislators approved the measure Wednesday by a vote of 352 to 65.")
+    followed = story("What was the final vote? (assault weapons ban House passed Representatives)")
+    assert followed.own_tie([(0.50, voted), (0.48, final)], tie=0.9) == 1
+    assert followed.own_tie([(0.50, voted), (0.30, final)], tie=0.9) == 0  # not near enough
+    assert followed.own_tie([(0.50, voted), (0.49, tiktok)], tie=0.9) == 0  # another article
+    assert story("What was the final vote on the ban?").own_tie([(0.50, voted), (0.48, final)], tie=0.9) == 0
+
+
 @pytest.fixture(scope="module")
 def house(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
     """A real index of the two votes (the session's real model)."""
