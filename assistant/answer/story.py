@@ -20,7 +20,7 @@ class Story:
 
     def __init__(self, retrieval: Retrieval, stating: Stating, share: float) -> None:
         self._retrieval, self._stating, self._share = retrieval, stating, share
-        self._shares: dict[str, float] = {}  # _carried_share by text
+        self._shares: dict[str, float] = {}  # told, by story text
 
     @cached_property
     def _carried_idf(self) -> dict[str, float]:
@@ -95,10 +95,10 @@ class Story:
     def leads_instead(self, lead: Sentence) -> Callable[[Sentence], bool] | None:
         """Which sentence may lead in place of a follow-up's lead: one of the article the conversation last quoted
         (`article`), when the lead's tells much less of the conversation's story (share of its told): "What was the
-        vote? (assault weapons ban House passed)" led with a TikTok bill's vote. Another article on the same story
-        may say it better ("What about Sunday?" after the flights a storm canceled). The story never outweighs the
-        user's own words, when its article tells fewer of them than the lead's: "Which refineries were struck?"
-        after "Who founded Wagner?" asks of refineries. None without such an article, or when the lead is of it."""
+        vote? (assault weapons ban House passed)" led with a TikTok bill's vote. A lead from another article telling
+        about as much stays: the same story, reported twice. The story never outweighs the user's own words, when
+        its article tells fewer of them than the lead's: "Which refineries were struck?" after "Who founded
+        Wagner?" asks of refineries. None without such an article, or when the lead is of it."""
         story = self.article
         if not story or lead.candidate.chunk.article_id == story:
             return None
