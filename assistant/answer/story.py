@@ -20,7 +20,7 @@ class Story:
 
     def __init__(self, retrieval: Retrieval, stating: Stating, share: float) -> None:
         self._retrieval, self._stating, self._share = retrieval, stating, share
-        self._shares: dict[str, float] = {}  # told, by story text
+        self._terms: dict[str, set[str]] = {}  # the terms of each story text read (told and own read the same)
 
     @cached_property
     def _carried_idf(self) -> dict[str, float]:
@@ -66,16 +66,18 @@ class Story:
         """The idf-weighted share of the conversation's terms the sentence's story text (its chunk and article)
         holds: how much of the conversation's story it tells ("What was the vote? (assault weapons ban House
         passed)": a TikTok bill's vote holds ban, House and passed, not assault weapons); 1.0 asked alone."""
-        if not self._carried_idf:
-            return 1.0
-        text = self._stating.story_text(sentence)
-        if text not in self._shares:
-            self._shares[text] = coverage(self._carried_idf, set(terms(text)))
-        return self._shares[text]
+        return coverage(self._carried_idf, self._story_terms(sentence)) if self._carried_idf else 1.0
 
     def own(self, sentence: Sentence) -> float:
         """The idf-weighted share of the user's own terms (_own_idf) its story text holds; 0.0 when they have none."""
-        return coverage(self._own_idf, set(terms(self._stating.story_text(sentence)))) if self._own_idf else 0.0
+        return coverage(self._own_idf, self._story_terms(sentence)) if self._own_idf else 0.0
+
+    def _story_terms(self, sentence: Sentence) -> set[str]:
+        """The terms of the sentence's story text (Stating.story_text), read once per text."""
+        text = self._stating.story_text(sentence)
+        if text not in self._terms:
+            self._terms[text] = set(terms(text))
+        return self._terms[text]
 
     def own_tie(self, scored: list[tuple[float, Sentence]], tie: float) -> int:
         """For a follow-up, the index of the sentence, among those of the first's article at least `tie` as likely,

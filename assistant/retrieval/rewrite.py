@@ -77,7 +77,7 @@ def is_follow_up(question: str) -> bool:
     lower = [w.lower() for w in _WORD.findall(question)]
     if not lower:
         return False
-    if any(w in _ANAPHORA for w in lower) or lower[0] in {"and", "also"} or question.lower().startswith("what about"):
+    if _points_back(question) or lower[0] in {"and", "also"} or question.lower().startswith("what about"):
         return True
     return len(_content_words(question)) <= 1
 
@@ -177,10 +177,9 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
     last_user = rewrite(history[user_at].content, history[:user_at], config) if user_at is not None else ""
     if (in_place := _in_place_of_name(question, asked_part(last_user))) is not None:
         return in_place
-    last_answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
     context = _content_words(last_user)
     if _points_back(question):
-        context += _names_near(last_answer, context, config)
+        context += _names_near(_last_answer(history), context, config)
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question
@@ -193,11 +192,15 @@ def _points_back(question: str) -> bool:
     return any(w.lower() in _ANAPHORA for w in _WORD.findall(question))
 
 
+def _last_answer(history: Sequence[Turn]) -> str:
+    """The conversation's last answer ("" before any)."""
+    return next((t.content for t in reversed(history) if t.role == "assistant"), "")
+
+
 def last_lead(history: Sequence[Turn]) -> str:
     """The last answer's lead, the sentence before its first citation mark: what the conversation last established
     ("" when the last answer cites nothing, a refusal)."""
-    answer = next((t.content for t in reversed(history) if t.role == "assistant"), "")
-    lead, marked, _ = answer.partition("[1]")
+    lead, marked, _ = _last_answer(history).partition("[1]")
     return lead.strip() if marked else ""
 
 
