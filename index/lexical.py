@@ -11,6 +11,8 @@ from pathlib import Path
 import numpy as np
 from scipy import sparse
 
+from newstext.terms import fold
+
 
 @dataclass(frozen=True)
 class BM25Params:
@@ -41,6 +43,7 @@ class LexicalIndex:
         self._df = np.diff(self._by_term.indptr)
         self._avg_len = float(self._doc_len.mean()) if len(chunk_ids) else 0.0
         self._term_of: list[str] | None = None  # column -> term, built on first use
+        self._folded: dict[str, int] | None = None  # an older index's terms with diacritics, by their folded form
 
     @classmethod
     def build(cls, chunk_ids: list[str], chunk_terms: list[str]) -> LexicalIndex:
@@ -98,11 +101,21 @@ class LexicalIndex:
         if self._term_of is None:
             self._term_of = sorted(self.vocab, key=self.vocab.__getitem__)
         lo, hi = self._counts.indptr[row], self._counts.indptr[row + 1]
-        return {self._term_of[col] for col in self._counts.indices[lo:hi]}
+        return {fold(self._term_of[col]) for col in self._counts.indices[lo:hi]}
+
+    def _column(self, term: str) -> int | None:
+        """The term's column; for an index written before terms were folded (newstext.terms.fold), the column of
+        the term it holds with diacritics ("arevalo" -> "arévalo")."""
+        col = self.vocab.get(term)
+        if col is None and term.isascii():
+            if self._folded is None:
+                self._folded = {fold(t): c for t, c in self.vocab.items() if not t.isascii()}
+            col = self._folded.get(term)
+        return col
 
     def chunks_with(self, term: str, limit: int) -> list[str]:
         """Up to `limit` chunks holding the term, in index order: where else the collection uses a word."""
-        col = self.vocab.get(term)
+        col = self._column(term)
         if col is None:
             return []
         lo = self._by_term.indptr[col]
@@ -114,7 +127,7 @@ class LexicalIndex:
         out = np.zeros(len(self.chunk_ids), dtype=np.float32)
         k1, b = self.params.k1, self.params.b
         for term in query_terms:
-            col = self.vocab.get(term)
+            col = self._column(term)
             if col is None or not self._df[col]:
                 continue
             lo, hi = self._by_term.indptr[col], self._by_term.indptr[col + 1]
@@ -125,6 +138,6 @@ class LexicalIndex:
 
     def idf(self, term: str) -> float:
         """Inverse document frequency over chunks; a term no chunk has gets the highest value (df = 0)."""
-        col = self.vocab.get(term)
+        col = self._column(term)
         df = float(self._df[col]) if col is not None else 0.0
         return float(np.log(1.0 + (len(self.chunk_ids) - df + 0.5) / (df + 0.5)))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
@@ -28,9 +29,27 @@ def without_possessive(word: str) -> str:
     return _WORD_POSSESSIVE.sub("", word)
 
 
+def _base_letter(char: str) -> str:
+    """A Latin letter without its diacritics ("é" -> "e"); the character itself when it has none."""
+    return "".join(c for c in unicodedata.normalize("NFD", char) if not unicodedata.combining(c))
+
+
+# Latin letters with diacritics (Latin-1 Supplement to Latin Extended-B) to their base letters, for str.translate.
+# "Ł", "Ø" and "Đ" have no decomposition, so they are mapped by hand.
+_FOLD = {code: base for code in range(0xC0, 0x250) if (base := _base_letter(chr(code))) != chr(code) and base} | {
+    ord(a): b for a, b in zip("ŁłØøĐđ", "LlOoDd", strict=True)
+}
+
+
+def fold(text: str) -> str:
+    """The text without diacritics on Latin letters ("Arévalo" -> "Arevalo"), offsets kept: users type names
+    without them, articles with them."""
+    return text if text.isascii() else text.translate(_FOLD)
+
+
 def terms(text: str) -> list[str]:
-    """Lower-cased, stop-word-free, Snowball-stemmed word tokens."""
-    words = [w for w in _TOKEN.findall(_POSSESSIVE.sub("", text.lower())) if w not in STOPWORDS]
+    """Lower-cased, diacritic-free (fold), stop-word-free, Snowball-stemmed word tokens."""
+    words = [w for w in _TOKEN.findall(_POSSESSIVE.sub("", fold(text.lower()))) if w not in STOPWORDS]
     return list(_stemmer().stemWords(words))
 
 

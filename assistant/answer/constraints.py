@@ -16,7 +16,7 @@ from assistant.retrieval.answer_type import SCORE_PAIR, measure_terms
 from assistant.retrieval.rewrite import asked_part
 from newstext.generic import ORGANISATION_WORDS
 from newstext.sentences import opens_sentence
-from newstext.terms import STOPWORDS, readings, terms, without_possessive
+from newstext.terms import STOPWORDS, fold, readings, terms, without_possessive
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -50,13 +50,13 @@ def _norm_number(text: str) -> str:
 
 
 def norm_word(word: str) -> str:
-    """Lower case, no possessive, no dots (U.S. ~ US), no trailing punctuation."""
-    return without_possessive(word.rstrip(".,;:!?-")).replace(".", "").lower()
+    """Lower case, no possessive, no dots (U.S. ~ US), no trailing punctuation, no diacritics (Arévalo ~ Arevalo)."""
+    return fold(without_possessive(word.rstrip(".,;:!?-")).replace(".", "").lower())
 
 
 def _squash(text: str) -> str:
     """Letters and digits only: "shout-out" ~ "shout out", "re-freeze" ~ "refreeze", any quotes or spacing."""
-    return _SQUASH.sub("", text.lower().replace("’", "'"))
+    return _SQUASH.sub("", fold(text.lower().replace("’", "'")))
 
 
 @dataclass(frozen=True)
@@ -91,7 +91,7 @@ class Constraints:
         """Numbers, quoted phrases and capitalised names (not a sentence's first word) of a question."""
         shown: dict[str, str] = {}
         for p in _QUOTED.findall(question):
-            norm = " ".join(_CONTENT.findall(p.lower().replace("’", "'")))
+            norm = " ".join(_CONTENT.findall(fold(p.lower().replace("’", "'"))))
             if norm:
                 shown[norm] = p.strip()
         phrases = frozenset(shown)
@@ -129,7 +129,7 @@ class Constraints:
 
     def missing(self, texts: Iterable[str]) -> list[str]:
         """The constraints no text states (each may be met by a different text), in a stable order."""
-        joined = "\n".join(texts)
+        joined = fold("\n".join(texts))
         content = set(_CONTENT.findall(joined.lower().replace("’", "'")))
         spelled = {str(i) for i, w in enumerate(_SPELLED) if w in content}
         scores = {_score(m) for m in _SCORE.findall(joined)}

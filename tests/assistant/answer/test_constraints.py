@@ -37,6 +37,13 @@ def test_names_match_their_inflections_and_abbreviations() -> None:
     assert Constraints.of("Who is Prigozhin?").missing(["Shoigu was criticised."]) == ["prigozhin"]
 
 
+def test_a_name_is_stated_with_or_without_its_diacritics() -> None:
+    """Users type "Arevalo" and "Sao Paulo"; articles write "Arévalo" and "São Paulo"."""
+    assert Constraints.of("When was Bernardo Arevalo elected?").missing(["Bernardo Arévalo won."]) == []
+    assert Constraints.of("When was Bernardo Arévalo elected?").missing(["Bernardo Arevalo won."]) == []
+    assert Constraints.of('What did "São Paulo" vote?').missing(["Sao Paulo voted."]) == []
+
+
 def test_a_name_that_only_opens_like_the_asked_one_does_not_state_it() -> None:
     asked = Constraints.of("What did Zelensky say about the annexations?")
     assert asked.missing(["The July rail attacks in Zelenogorsk and Malinsk."]) == ["zelensky"]
