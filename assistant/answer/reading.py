@@ -11,7 +11,7 @@ import numpy as np
 from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.constraints import residue
-from assistant.answer.gate import about, about_first, answering, typed
+from assistant.answer.gate import about, about_first, answering, names_tie, typed
 from assistant.answer.lead import best_elsewhere, default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
@@ -174,7 +174,12 @@ class Reading:
         instead = self._story.leads_instead(self.scored[0][1])  # ...to the article the conversation last quoted
         if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
             self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
+        self._lead_with(names_tie(self.scored, self._retrieval.query, self._refusal.lead_tie))
         lead = self.scored[0][1]
+        if self._story.names_own(lead) is False:  # "What about Sunday?": a sentence of its article saying Sunday
+            article = lead.candidate.chunk.article_id
+            if self._first_leads(lambda s: s.candidate.chunk.article_id == article and bool(self._story.names_own(s))):
+                lead = self.scored[0][1]
         if not (self.asking.states_deed(lead) or self._names_doer(lead)) and self._first_leads(self._names_doer, 1):
             return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
         lead_ok: Callable[[Sentence], bool]

@@ -8,9 +8,10 @@ from collections.abc import Sequence
 
 from assistant.retrieval.casing import shouted
 from assistant.retrieval.config import FollowUp
+from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from assistant.schemas import Turn
 from newstext.sentences import OPENERS, opens_sentence
-from newstext.terms import STOPWORDS
+from newstext.terms import STOPWORDS, fold
 
 _ANAPHORA = frozenset(
     "he him his she her hers they them their theirs it its this that these those there then "
@@ -95,7 +96,9 @@ def _names_near(answer: str, topic: list[str], config: FollowUp) -> list[str]:
 
 
 def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[str]:
-    """_names_near over one text: names after a topic word, nearest first, then those ahead of one."""
+    """_names_near over one text: names after a topic word, nearest first, then those ahead of one. The text is read
+    without diacritics, as the user may type a name ("Arevalo" is the answer's "Arévalo", no other name)."""
+    text, topic = fold(text), [fold(w) for w in topic]
     stems = [w.lower()[: config.topic_stem] for w in topic if len(w) >= config.topic_word_min]
     hits = [(m.start(), m.end()) for m in _WORD.finditer(text) if any(m.group(0).lower().startswith(s) for s in stems)]
     scored: list[tuple[bool, int, str]] = []
@@ -177,6 +180,7 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
     last_user = rewrite(history[user_at].content, history[:user_at], config) if user_at is not None else ""
     if (in_place := _in_place_of_name(question, asked_part(last_user))) is not None:
         return in_place
+    last_user = _in_place_of_kin(question, last_user) or last_user
     context = _content_words(last_user)
     if _points_back(question):
         context += _names_near(_last_answer(history), context, config)
@@ -223,6 +227,22 @@ def _in_place_of_name(question: str, last: str) -> str | None:
     if len(runs) != 1:
         return None
     return last[: runs[0].start()] + asked.group("names") + last[runs[0].end() :]
+
+
+def _in_place_of_kin(question: str, last: str) -> str | None:
+    """The last query, conversation's words included, with the name an elliptic follow-up gives, when it is a day,
+    month, country or US state, in place of the one of its kind there: "What about Sunday?" after "Which airline was
+    hit hardest? (flights canceled Saturday)" asks of Sunday's flights, not Saturday's. None when the name is of no
+    such kind or the last query holds no single one of its kind."""
+    asked = _ELLIPSIS.match(question)
+    name = asked.group("names") if asked else ""
+    kin = next((kind for kind in (WEEKDAYS, MONTHS, COUNTRIES, US_STATES) if name in kind), None)
+    if kin is None:
+        return None
+    held = {k for k in kin if k != name and re.search(r"\b" + re.escape(k) + r"\b", last)}
+    if len(held) != 1:
+        return None
+    return re.sub(r"\b" + re.escape(held.pop()) + r"\b", name, last)
 
 
 def _in_place_of_person(name: str, last: str) -> str | None:

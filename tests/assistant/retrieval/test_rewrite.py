@@ -290,3 +290,27 @@ def test_only_a_pronoun_takes_the_last_answer_s_names() -> None:
     assert rewrite("Was anyone killed?", history, FollowUp()) == "Was anyone killed? (happened Shockwave jet truck)"
     assert "Battle Creek" in rewrite("Where did it crash?", history, FollowUp())
 
+
+@pytest.mark.parametrize(
+    ("first", "second", "follow_up", "asked"),
+    [
+        ("How many flights were canceled on Saturday?", "Which airline was hit hardest?", "What about Sunday?",
+         "What about Sunday? (airline hit hardest many flights canceled)"),
+        ("How many tornadoes hit Oklahoma?", "Was anyone killed?", "And Texas?",
+         "And Texas? (anyone killed many tornadoes hit)"),
+    ],
+)  # fmt: skip
+def test_a_day_or_place_alone_takes_the_place_of_its_kin_among_the_conversations_words(
+    first: str, second: str, follow_up: str, asked: str
+) -> None:
+    """"What about Sunday?" after a question naming nothing carried Saturday's words, and Monday's flights led."""
+    history = [*last(first), Turn(role="user", content=second), Turn(role="assistant", content="An answer. [1]")]
+    assert rewrite(follow_up, history, FollowUp()) == asked
+
+
+def test_a_name_typed_without_its_diacritics_is_the_answers_name_with_them() -> None:
+    """The answer's "Arévalo" beside "help" was read as another name than the question's "Arevalo", and carried."""
+    answer = "Visas were widened, and Arévalo can help. [1]"
+    asked = "Why could Bernardo Arevalo help the US?"
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
+    assert rewrite("When was he elected?", history, FollowUp()) == "When was he elected? (Bernardo Arevalo help)"
