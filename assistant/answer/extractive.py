@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from assistant.answer.config import AnswerPolicy
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.casing import heading, shouted
+from assistant.retrieval.counts import counts
 from newstext.sentences import sentence_spans
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
@@ -55,12 +56,13 @@ class Quote:
 def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
     """Fragments, over-long run-ons, the articles' own questions ("Who is his brother?") and headings (a line in
     capitals, one in title case, a short one ending in a colon, one opening with a label in capitals: "SEE ALSO:")
-    are not answers."""
+    are not answers. A short line before a list that counts it ("There are 11 federal holidays each year:") is a
+    statement."""
     words = len(sentence.split())
     return min_words <= words <= max_words and not (
         _QUESTION.search(sentence)
         or _LABEL.search(sentence)
-        or (_ENDS_COLON.search(sentence) and words <= HEADING_WORDS)
+        or (_ENDS_COLON.search(sentence) and words <= HEADING_WORDS and not counts(sentence))
         or shouted(sentence)
         or _title_case(sentence)
     )

@@ -11,7 +11,7 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import expected_type
-from assistant.retrieval.counts import asks_count, counted_noun, counts
+from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun
 
 
 def names_only(question: str) -> bool:
@@ -125,6 +125,7 @@ def typed(
     elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
         held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
+        held.sort(key=lambda pair: -counts_noun(pair[1].text, noun))  # "13 states" before "two of the bans"
     else:
         return None
     lead = scored[0][1] if scored else None

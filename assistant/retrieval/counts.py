@@ -65,6 +65,20 @@ def counts(text: str, counted: str = "") -> set[str]:
     return {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
 
 
+def counts_noun(text: str, counted: str) -> int:
+    """How many of the counted noun's words the figure standing before them names, at best ("11 federal holidays":
+    2, "three holidays": 1); 0 when every figure stands alone ("two of the state trigger bans"). A figure before the
+    counted noun itself is the surest answer to "How many federal holidays …?". A verb the counted words run into
+    ("How many people died …?" counts "people died") is no part of the noun."""
+    wanted = set(terms(" ".join(w for w in counted.split() if set(readings(w.lower())) != {"VERB"})))
+    named = (
+        len(wanted & set(terms(f"{m.group(3)} {m.group(4) or ''}")))
+        for m in _BEFORE_NOUN.finditer(text)
+        if wanted & set(terms(m.group(3))) and _COUNT.fullmatch(m.group(1))
+    )
+    return max(named, default=0)
+
+
 def _counts_wanted(word: str, after: str | None, wanted: set[str]) -> bool:
     """A figure before this word counts what is wanted: the word is one of those, or no noun ("300 were killed");
     a word the dictionary does not know (a name) is taken for a noun. A word that is no noun before another word

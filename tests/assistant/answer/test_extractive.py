@@ -104,6 +104,13 @@ def test_a_statement_that_introduces_a_quote_with_a_colon_is_an_answer() -> None
     assert not answer_like("Here is what we know about the store closing so far:", max_words=60)
 
 
+def test_a_short_line_counting_the_list_it_opens_is_an_answer() -> None:
+    """"How many federal holidays are there?" was led by a bill's history: the line that says, before the list, was
+    read as a heading for its colon."""
+    assert answer_like("There are 11 federal holidays each year in the U.S.:", max_words=60)
+    assert not answer_like("Here are the dates for the federal holidays from 2024 to 2025:", max_words=60)  # years
+
+
 def test_a_section_label_opens_a_statement_and_a_link_label_does_not() -> None:
     assert after_label("BOTTOM LINE: Delaware hosts Princeton.") == len("BOTTOM LINE: ")
     assert after_label("EDITOR'S NOTE: This story was updated.") == len("EDITOR'S NOTE: ")

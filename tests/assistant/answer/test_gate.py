@@ -63,6 +63,19 @@ def test_typed_lists_the_sentences_holding_the_asked_kind_and_none_for_an_open_q
     assert typed([(0.5, strikes), (0.4, kerch)], question, names_stated=names_stated) == [(0.5, strikes)]  # the lead
 
 
+def test_a_count_of_the_asked_noun_comes_before_a_figure_standing_alone() -> None:
+    """"How many states have trigger laws?" led with "two of the state trigger bans" over "13 states"."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str) -> Sentence:
+        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, dict.fromkeys(FEATURES, 0.0))
+
+    alone = sentence("Most were passed lately, though two of the state trigger bans are older.")
+    counted = sentence("Legislators in 13 states have passed so-called trigger laws.")
+    asked = "How many states have trigger laws?"
+    assert typed([(0.8, alone), (0.5, counted)], asked) == [(0.5, counted), (0.8, alone)]
+
+
 def test_a_sentence_stating_every_term_of_the_question_is_about_it() -> None:
     """"Who was the ex-FSB officer?" sits at 0.24 from "Igor Girkin, ... ex-FSB officer who ...": MiniLM does not
     know the word, but the sentence states each term of the question."""

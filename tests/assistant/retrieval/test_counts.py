@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.retrieval.counts import asks_count, counted_noun, counts, in_words
+from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, in_words
 
 
 def test_counts_are_figures_and_number_words_that_count_things() -> None:
@@ -65,3 +65,14 @@ def test_counts_in_words_leave_out_those_saying_only_how_large() -> None:
     assert counts("Airlines have canceled thousands of flights.") == {"thousands"}  # still a count for the gate
     assert in_words("Airlines have canceled thousands of flights.") == set()
     assert in_words("At least five tornadoes, and 12 more, were reported by a two-term senator.") == {"five"}
+
+
+def test_a_figure_before_the_counted_noun_names_as_much_of_it_as_it_says() -> None:
+    """"How many states have trigger laws?" led with "two of the state trigger bans", a figure standing alone."""
+    assert counts_noun("Legislators in 13 states have passed so-called trigger laws.", "states") == 1
+    assert counts_noun("Two of the state trigger bans were passed a decade ago.", "states") == 0
+    assert counts_noun("There are 11 federal holidays each year.", "federal holidays") == 2
+    assert counts_noun("The bill moved three holidays to Mondays.", "federal holidays") == 1
+    assert counts_noun("In 2025 states passed laws.", "states") == 0  # a year counts nothing
+    # "How many people died …?" counts people: "died" after them is no part of the noun
+    assert counts_noun("Three people died at Nesbitt Lane.", "people died") == 1
