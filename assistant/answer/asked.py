@@ -15,6 +15,7 @@ from functools import lru_cache
 import numpy as np
 
 from assistant.answer.constraints import NOT_NAMES, RELATION_WORDS, residue
+from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.holder import holder
 from newstext.synonyms import same_as
 from newstext.terms import STOPWORDS, readings, terms, without_possessive
@@ -85,10 +86,22 @@ def asked_words(question: str) -> list[str]:
     asked for (but a relation: "capital" of "What is the capital of France?") nor the measure ("How old ...?"), and
     only words that can be a verb or a noun."""
     kinds = ({m.group(1).lower() for m in _KIND.finditer(question)} | how_measures(question)) - relations(question)
+    if expected_type(question) == "name":
+        kinds |= {"name", "names"}  # "What is his name?": a sentence naming him says no "name"
     words = [without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question))]
     with_verb, stated = _kind_and_verb(question, set(words))
     skip = (STOPWORDS | GENERIC | NOT_NAMES | kinds | with_verb) - stated
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
+
+
+# A word right after an article or a possessive is a noun there, whatever else it can be ("the game", "his record").
+_DETERMINED = re.compile(r"\b(?i:the|a|an|this|that|these|those|his|her|its|their|our|your|my)\s+([\w’'-]+)")
+
+
+def determined(question: str) -> frozenset[str]:
+    """The question's words used as nouns after an article or a possessive, lower case ("Who won the game?" ->
+    game): a word the dictionary also knows as a verb ("to game") is no deed the answer must state."""
+    return frozenset(m.group(1).lower() for m in _DETERMINED.finditer(residue(question)))
 
 
 def relations(question: str) -> set[str]:
@@ -197,6 +210,7 @@ def states(
     embed: Callable[[list[str]], np.ndarray],
     min_cosine: float,
     others: Sequence[str] = (),
+    nouns: frozenset[str] = frozenset(),
 ) -> bool:
     """Every asked word that can be a verb (else some asked word) is in the sentence in one of its forms or, failing
     that, some word of the sentence is at least min_cosine from it, each word embedded alone (`embed`, called only
@@ -207,7 +221,7 @@ def states(
     words = sentence_words(text)
     if not asked or not words:
         return not asked
-    verbs = [a for a in asked if "VERB" in readings(a)]
+    verbs = [a for a in asked if "VERB" in readings(a) and a not in nouns]
     needed = verbs or list(asked)  # every verb; with none, any of the nouns
     missing = [a for a in needed if not in_form([a], words)]
     if not missing or (not verbs and len(missing) < len(needed)):

@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.answer.asked import (
     asked_deed,
+    determined,
     doer_verb,
     in_form,
     names_doer,
@@ -53,7 +54,8 @@ class Asking:
     def states_words(self, sentence: Sentence) -> bool:
         """asked.states() for the asked words; True when the question asks none."""
         asked, others = self._words
-        return states(asked, sentence.text, self._embedded, self._refusal.min_word_cosine or 1.0, others)
+        cosine = self._refusal.min_word_cosine or 1.0
+        return states(asked, sentence.text, self._embedded, cosine, others, determined(self._own))
 
     @cached_property
     def _asks_relation(self) -> bool:

@@ -15,6 +15,7 @@ from assistant.retrieval.counts import asks_count, in_words
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speaker, speakers
+from newstext.sentences import OPENERS
 from newstext.terms import terms
 
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
@@ -77,6 +78,10 @@ _PATTERNS: dict[str, str] = {
     r"(?<![\d/.-])\b(?:" + SCORE_PAIR + r"|\d{1,3}(?:,\d{3})? to \d{1,3}(?:,\d{3})?\b)"
     r"|(?<![\d/.-])\b" + SCORE_PAIR + r"(?=\s+(?:[a-z]+\s+)?(?:vote|votes|margin|decision|ruling|majority)\b)"
     r"|\bby (?:about |nearly |almost |more than |over )?\d[\d.,]* (?:percentage )?points\b|\bunanimous(?:ly)?\b",
+    # a name of two words or more in capitals ("Zeke Clark", "Rolando Williamson"), not opening with a word that opens
+    # sentences ("The Phillies", "Before Rolando": newstext.sentences.OPENERS)
+    "name": r"(?-i:\b(?!(?:" + "|".join(sorted(w.capitalize() for w in OPENERS)) + r")\b)[A-Z][a-z’'-]+"
+    r"(?:\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+)+)",
     "money": r"(?:[$£€¥]\s?" + _NUMBER + r"|" + _NUMBER + r"\s?(?:dollars|pounds|euros|yen|yuan|rupees))",
     "time": _TIME,
 }
@@ -87,6 +92,8 @@ _GAZETTEERS: dict[str, frozenset[str]] = {"country": COUNTRIES, "us_state": US_S
 _WORDED = frozenset({"statement", "holder", "writer"})
 # The wh-phrase that asks for each type, tried in this order (the first match wins).
 _ASKS: list[tuple[str, str]] = [
+    ("name", r"\bwhat (?:is|was|are|were|'s|’s) (?:his|her|their|its|the \w+(?:'s|’s)) "
+             r"(?:full |first |last )?names?\b"),
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
     ("money", r"\bhow much (?:money|did|does|do|will|was|is|has|have)\b|\bwhat (?:price|amount|sum|fine)\b"
@@ -194,7 +201,7 @@ _KIND_NAMES = {
     "length": "a length of time or distance", "distance": "a distance", "frequency": "how often",
     "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score", "tally": "a vote's tally",
     "us_state": "a US state", "country": "a country",
-    "writer": "the name of a writer",
+    "writer": "the name of a writer", "name": "a name",
 }  # fmt: skip
 
 

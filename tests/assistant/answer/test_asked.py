@@ -10,6 +10,7 @@ from assistant.answer.asked import (
     asked_deed,
     asked_words,
     beyond_generic,
+    determined,
     doer_verb,
     in_form,
     names_doer,
@@ -90,6 +91,20 @@ def test_a_negated_auxiliary_states_no_deed() -> None:
     debate = "Joe Biden probably won't take the debate stage with his Democratic rivals."
     assert not in_form(["won"], sentence_words(debate)) and in_form(["debate"], sentence_words(debate))
     assert not in_form(["won"], sentence_words("They can’t say who won’t run."))
+
+
+def test_a_word_after_an_article_is_a_noun_the_answer_need_not_state() -> None:
+    """"Who won the Arsenal Wolves game?" was refused: "game" can be a verb, and the lead says "a 2-0 win at Wolves"."""
+    asked = "Who won the Arsenal Wolves game?"
+    assert determined(asked) == {"game"}
+    lead = "Arsenal will head into the break with a five-point lead after a 2-0 win at Wolves on Saturday."
+    assert states(["won", "game"], lead, _no_embedding, 0.6, nouns=determined(asked))
+    assert not states(["won", "game"], "Arsenal dominated the ball at Wolves.", lambda t: np.eye(len(t)), 0.99)
+
+
+def test_a_question_asking_a_name_does_not_ask_for_the_word() -> None:
+    assert asked_words("What is his name?") == []
+    assert "name" in asked_words("What did the council name the bridge?")  # a deed, not a name asked
 
 
 def _no_embedding(texts: list[str]) -> np.ndarray:

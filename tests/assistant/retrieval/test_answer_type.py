@@ -42,6 +42,9 @@ from index.updater import update_index
         ("On what date was the ceasefire signed?", "time"),
         ("How old was Carter when he entered hospice?", "age"),  # "when" inside the question asks nothing
         ("What was the vote?", "tally"),
+        ("What is his name?", "name"),
+        ("What was the boy's full name?", "name"),
+        ("What is the name of the bill?", None),  # a thing's name may be one word, or in quotes
         ("By what margin did the bill pass?", "tally"),
         ("Who founded Wagner?", None),
         ("What did the council approve?", None),
@@ -65,6 +68,15 @@ def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
     spans = "Forces assaulted Bakhmut over the past three months and in the last year, for the past days."
     assert candidates(spans, "time") == {"over the past three months", "in the last year", "for the past days"}
     assert candidates("The past three months were hard.", "time") == set()  # a span said as a subject is no time
+
+
+def test_a_name_is_two_capitalised_words_or_more_not_opening_a_sentence() -> None:
+    """"What is his name?" after a Lewes boy's first pitch led with the pitch, which names no one."""
+    assert candidates("Zeke Clark's surgery has been postponed.", "name") == {"zeke clark's"}
+    assert candidates("Before Rolando Williamson evolved into a drug kingpin", "name") == {"rolando williamson"}
+    assert candidates("The Phillies' opener was postponed; a Lewes boy will pitch.", "name") == set()
+    asked = AnswerType.of("What is his name? (Lewes boy throwing first pitch Phillies')")
+    assert asked.match("A Lewes 4-year-old will throw the first pitch at the Phillies' opener Friday.") == 0.0
 
 
 def test_a_score_is_a_result_not_a_record_a_season_or_a_date() -> None:
