@@ -10,17 +10,16 @@ import numpy as np
 
 from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
-from assistant.answer.constraints import residue
+from assistant.answer.cosines import Cosines
 from assistant.answer.gate import about, about_first, answering, names_tie, typed
 from assistant.answer.lead import best_elsewhere, default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
-from assistant.answer.sentences import Sentence, clauses, follows
+from assistant.answer.sentences import Sentence, follows
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
-from newstext.terms import terms
 
 
 class Reading:
@@ -36,30 +35,25 @@ class Reading:
         article_text: Callable[[str], str | None] | None = None,
     ) -> None:
         self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
-        self._residues: dict[int, float] = {}
+        self.cosines = Cosines(retrieval.query, retrieval.query_vector, embedder, refusal)
+        self.clause_cosine, self.residue_cosine = self.cosines.clause, self.cosines.residue
         self._stating = Stating(retrieval, article_text)  # what the top chunks state of the question's names
         self._story = Story(retrieval, self._stating, policy.story_share)  # a follow-up's: the conversation's
         # what it asks beyond them
-        self.asking = Asking(retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self._embedded)
+        self.asking = Asking(
+            retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self.cosines.embedded
+        )
         self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
-        self._vectors: dict[str, np.ndarray] = {}  # every text embedded (sentences, clauses, what is asked, names)
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:
         """The sentences with their probabilities, best first (a near tie about the question before one that is not)."""
-        also = [self._asked] if self._asked else []
+        also = [self.cosines.asked] if self.cosines.asked else []
         by_id: dict[int | str, np.ndarray] = {}
         ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=by_id, also=also)
-        self._vectors.update({s.text: by_id[id(s)] for _, s in ranked if id(s) in by_id})
-        self._vectors.update({t: by_id[t] for t in also if t in by_id})
+        self.cosines.remember({s.text: by_id[id(s)] for _, s in ranked if id(s) in by_id})
+        self.cosines.remember({t: by_id[t] for t in also if t in by_id})
         return about_first(ranked, self._refusal, self.clause_cosine)
-
-    def _embedded(self, texts: list[str]) -> np.ndarray:
-        """The texts' vectors, one row each: those not yet embedded (by the ranking or an earlier check) in one call."""
-        missing = [t for t in dict.fromkeys(texts) if t not in self._vectors]
-        if missing:
-            self._vectors.update(zip(missing, self._embedder.embed(missing), strict=True))
-        return np.stack([self._vectors[t] for t in texts])
 
     def _about(self, sentence: Sentence) -> bool:
         """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""
@@ -75,30 +69,6 @@ class Reading:
         """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
         the question's names: "…, developed by Alexey Pajitnov" in a chunk on Tetris."""
         return self.asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
-
-    def clause_cosine(self, sentence: Sentence) -> float:
-        """The best cosine of the sentence's clauses with the question: a long sentence may answer in one clause."""
-        return float(np.max(self._embedded(clauses(sentence.text)) @ self._retrieval.query_vector))
-
-    @cached_property
-    def _asked(self) -> str:
-        """The question's residue (constraints.residue); empty when too short to embed (policy.min_residue_terms)."""
-        asked = residue(self._retrieval.query)
-        return asked if len(terms(asked)) >= self._refusal.min_residue_terms else ""
-
-    def residue_cosine(self, sentence: Sentence) -> float:
-        """The best cosine of the sentence or one of its clauses with what the question asks beyond its names and
-        numbers, memoised; 1.0 when that rest is too short to test. A sentence whose own vector already reaches
-        policy.min_residue_cosine (the test's only use) gives that cosine, and its clauses are not embedded."""
-        if not self._asked:
-            return 1.0
-        if id(sentence) not in self._residues:
-            asked, known = self._embedded([self._asked])[0], self._vectors.get(sentence.text)
-            best = float(known @ asked) if known is not None else -1.0
-            if best < self._refusal.min_residue_cosine:
-                best = float(np.max(self._embedded([sentence.text, *clauses(sentence.text)]) @ asked))
-            self._residues[id(sentence)] = best
-        return self._residues[id(sentence)]
 
     @cached_property
     def _rare(self) -> RareNames | None:
@@ -189,7 +159,7 @@ class Reading:
             lead_ok, answers = self.asking.states_words, partial(self.asking.states_as_much, lead)
         elif asks_of_names(self._retrieval.query, self._stating.own, self._refusal):
             lead_ok, answers = self._stating.own_names_stated, lambda _: True  # the names are the whole topic
-        elif self._asked and self._refusal.residue_leads:
+        elif self.cosines.asked and self._refusal.residue_leads:
             lead_ok, answers = self._residue_passes, self._goes_on_to_answer
         else:
             return
@@ -214,7 +184,7 @@ class Reading:
             return None
         return best_elsewhere(
             self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
-            {s.text for _, s in self.scored}, self._embedded, self._about,
+            {s.text for _, s in self.scored}, self.cosines.embedded, self._about,
             lambda s: self.asking.states_as_much(lead, s) and self._stating.own_names_stated(s),
         )  # fmt: skip
 
