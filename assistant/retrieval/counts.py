@@ -69,8 +69,12 @@ def counts_noun(text: str, counted: str) -> int:
     """How many of the counted noun's words the figure standing before them names, at best ("11 federal holidays":
     2, "three holidays": 1); 0 when every figure stands alone ("two of the state trigger bans"). A figure before the
     counted noun itself is the surest answer to "How many federal holidays …?". A verb the counted words run into
-    ("How many people died …?" counts "people died") is no part of the noun."""
-    wanted = set(terms(" ".join(w for w in counted.split() if set(readings(w.lower())) != {"VERB"})))
+    ("How many people died …?" counts "people died") is no part of the noun. A name in the counted words must be in
+    the text too: "How many Rite Aid stores …?" is not answered by Walgreens' "300 stores"."""
+    words = counted.split()
+    if any(w[:1].isupper() and not re.search(r"\b" + re.escape(w) + r"\b", text) for w in words):
+        return 0
+    wanted = set(terms(" ".join(w for w in words if set(readings(w.lower())) != {"VERB"})))
     named = (
         len(wanted & set(terms(f"{m.group(3)} {m.group(4) or ''}")))
         for m in _BEFORE_NOUN.finditer(text)

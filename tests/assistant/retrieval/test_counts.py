@@ -76,3 +76,6 @@ def test_a_figure_before_the_counted_noun_names_as_much_of_it_as_it_says() -> No
     assert counts_noun("In 2025 states passed laws.", "states") == 0  # a year counts nothing
     # "How many people died …?" counts people: "died" after them is no part of the noun
     assert counts_noun("Three people died at Nesbitt Lane.", "people died") == 1
+    # a name among the counted words is the text's too: Walgreens' stores are not Rite Aid's
+    assert counts_noun("CVS announced plans to close 300 stores per year.", "Rite Aid stores") == 0
+    assert counts_noun("Rite Aid is shuttering an additional 31 stores.", "Rite Aid stores") == 1
