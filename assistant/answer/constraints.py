@@ -225,7 +225,23 @@ def residue(question: str) -> str:
         found = set(terms(word))
         return bool(found) and found <= frame
 
-    return " ".join(w for w, f in zip(words, flags, strict=True) if not f and not framing(w))
+    rest = [w for w, f in zip(words, flags, strict=True) if not f and not framing(w)]
+    if not set(terms(" ".join(rest))) - _ASKING_TERMS and (head := _asked_head(words, flags)):
+        rest.append(head)  # "How much was the Ford verdict?" asks of the verdict, not of Ford alone
+    return " ".join(rest)
+
+
+# Terms that only ask ("How much …?", "How many …?"): a rest of these and stop words asks nothing of its own.
+_ASKING_TERMS = frozenset(terms("much many"))
+
+
+def _asked_head(words: list[str], flags: list[bool]) -> str:
+    """The noun ending a name phrase that ends the question ("the Ford verdict?" -> "verdict"), when it is no
+    organisation's generic word ("the Wagner group"); "" otherwise."""
+    if not words or not flags[-1]:
+        return ""
+    head = words[-1].strip(_AROUND)
+    return head if head.islower() and head.lower() not in ORGANISATION_WORDS else ""
 
 
 # A name's inflections (Ukraine, Ukrainian, Ukrainians): the same word up to an ending of this many letters, the

@@ -151,6 +151,14 @@ def test_the_nouns_going_on_a_name_are_part_of_it_not_what_is_asked() -> None:
     assert name_phrases("Which Ukrainian city did Wagner capture?") == ["Ukrainian city", "Wagner"]
 
 
+def test_a_noun_ending_the_question_on_a_name_is_asked_when_nothing_else_is() -> None:
+    """"How much was the Ford verdict?" asked nothing of Ford ("How much was the"), and led with its cash goal."""
+    assert residue("How much was the Ford verdict?") == "How much was the verdict"
+    assert residue("When is the Ohio primary?") == "When is the primary"
+    assert residue("What is the Wagner group?") == "What is the"  # an organisation's generic word
+    assert residue("Who founded the Kestrel Valley cider festival?") == "Who founded the"  # "founded" is asked
+
+
 def test_a_follow_up_s_words_from_the_conversation_are_names_not_what_it_asks() -> None:
     """retrieval.rewrite puts them in brackets after the question; the bracket opens no sentence for them."""
     rewritten = "When was it founded? (Kestrel Valley cider festival Brackenford)"
