@@ -18,6 +18,8 @@ _ANAPHORA = frozenset(
     "former latter same such".split()
 )
 _WORD = re.compile(r"[\w’'-]+")
+# A content word, or a figure with its separators ("45,000", "2.5"), which the conversation carries whole.
+_CONTENT_WORD = re.compile(r"\d[\d,.]*\d(?![\w’'-])|[\w’'-]+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 # A request around the question ("Can you tell me what happened in Kharkiv?", "I'd like to know who founded Wagner",
 # "According to my articles, ...", "What do we know about Baykar?", "Is there anything about Baykar?"): its "I",
@@ -68,7 +70,7 @@ _QUESTION_WORDS = frozenset("what which who whom whose when where why how did do
 
 def _content_words(text: str) -> list[str]:
     """Words that carry the topic (no stop or question words), in order, without repeats."""
-    words = [w.strip("’'-") for w in _WORD.findall(text)]
+    words = [w.strip("’'-") for w in _CONTENT_WORD.findall(text)]
     keep = [w for w in words if w and w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS]
     return list(dict.fromkeys(keep))
 

@@ -314,3 +314,12 @@ def test_a_name_typed_without_its_diacritics_is_the_answers_name_with_them() -> 
     asked = "Why could Bernardo Arevalo help the US?"
     history = [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
     assert rewrite("When was he elected?", history, FollowUp()) == "When was he elected? (Bernardo Arevalo help)"
+
+
+def test_a_figure_is_carried_whole() -> None:
+    """"What part is missing?" after "Why can't 45,000 Fords be sold?" carried "45" and "000", which no chunk states
+    as such: refused as not stated, it was read alone and answered with a debate's "missing in action"."""
+    rewritten = rewrite("What part is missing?", last("Why can't 45,000 Fords be sold?"), FollowUp())
+    assert rewritten == "What part is missing? (can't 45,000 Fords sold)"
+    ruled = rewrite("What did the judge rule?", last("What is the 15-week abortion ban?"), FollowUp())
+    assert ruled == "What did the judge rule? (15-week abortion ban)"  # a figure joined to its noun stays joined
