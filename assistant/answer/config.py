@@ -144,6 +144,10 @@ class RefusalPolicy:
     # founder Yevgeny Prigozhin"). On news-dev 0.9 answers one more answerable question and no more off-topic or
     # unanswerable ones; 0.8 answers one more off-topic question, 0.6 two (reports/issue-13.md, seventh pass).
     lead_tie: float = 0.9
+    # A question asking for a name ("Which airline …?", "Who …?") whose best sentence names nothing new gives way to
+    # a sentence at least this share as likely that does (answer/ties.py). Replayed over held-out rankings at
+    # 0.8-0.95 it gained up to two news-dev leads and lost none (reports/issue-13.md, seventeenth pass).
+    name_tie: float = Field(default=0.8, ge=0.0, le=1.0)
     # A question asking for one of these kinds (answer_type.py) is answered only by a sentence holding one that it
     # does not name itself: news writes shares, sums and years in figures and states and countries by name, so
     # no such sentence means the articles do not say ("What share of the UK's Wagner fighters did Prigozhin

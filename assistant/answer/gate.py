@@ -63,17 +63,6 @@ def about_first(
     return scored
 
 
-def names_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For a question asking what someone said ("What did Jason Kelce say about Travis?"), the index of the near tie
-    of the best sentence (at least `tie` of its probability) stating the largest share of the question's names, the
-    first on a tie: whose words are asked, and of what (his retirement led, above what he said of Travis); 0 for
-    any other question."""
-    if not scored or expected_type(question) != "statement":
-        return 0
-    near = [i for i, (p, _) in enumerate(scored) if p >= tie * scored[0][0]]
-    return max(near, key=lambda i: scored[i][1].features["constraints"])
-
-
 def answering(
     scored: list[tuple[float, Sentence]],
     question: str,

@@ -11,13 +11,14 @@ import numpy as np
 from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.cosines import Cosines
-from assistant.answer.gate import about, about_first, answering, names_tie, typed
+from assistant.answer.gate import about, about_first, answering, typed
 from assistant.answer.lead import best_elsewhere, default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
+from assistant.answer.ties import names_tie, new_name_tie
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 
@@ -145,6 +146,7 @@ class Reading:
         if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
             self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
         self._lead_with(names_tie(self.scored, self._retrieval.query, self._refusal.lead_tie))
+        self._lead_with(new_name_tie(self.scored, self._stating.own_words, self._refusal.name_tie))
         lead = self.scored[0][1]
         if self._story.names_own(lead) is False:  # "What about Sunday?": a sentence of its article saying Sunday
             article = lead.candidate.chunk.article_id

@@ -5,7 +5,7 @@ from __future__ import annotations
 from answer_testkit import passage
 
 from assistant.answer.config import RefusalPolicy
-from assistant.answer.gate import about_first, answering, names_only, names_tie, typed
+from assistant.answer.gate import about_first, answering, names_only, typed
 
 
 def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_holding_one() -> None:
@@ -129,18 +129,3 @@ def test_a_near_tie_about_the_question_leads_before_one_that_is_not() -> None:
     assert about_first(unchanged) == unchanged
     assert answering(about_first([(0.202, far), (0.197, founder)]), "Who created Wagner?") == 0.197
 
-
-def test_what_someone_said_of_a_name_leads_with_a_near_tie_stating_that_name() -> None:
-    """"What did Jason Kelce say about Travis?" led with his retirement, above what he said of his brother."""
-    from assistant.answer.sentences import FEATURES, Sentence
-
-    def sentence(text: str, constraints: float) -> Sentence:
-        features = dict.fromkeys(FEATURES, 0.0) | {"constraints": constraints}
-        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
-
-    retired = sentence("Jason Kelce announced his retirement on Monday.", 2 / 3)
-    brother = sentence("Jason said his brother, Travis Kelce, moved in with him.", 1.0)
-    asked = "What did Jason Kelce say about Travis?"
-    assert names_tie([(0.89, retired), (0.86, brother)], asked, 0.9) == 1
-    assert names_tie([(0.89, retired), (0.70, brother)], asked, 0.9) == 0  # no near tie
-    assert names_tie([(0.89, retired), (0.86, brother)], "Who founded Wagner?", 0.9) == 0  # not what someone said

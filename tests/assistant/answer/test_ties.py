@@ -1,0 +1,46 @@
+"""Tie-breaks among the lead's near ties, by what the question asks for."""
+
+from __future__ import annotations
+
+from answer_testkit import passage
+
+from assistant.answer.sentences import FEATURES, Sentence
+from assistant.answer.ties import names_tie, new_name_tie
+
+
+def sentence(text: str, constraints: float = 0.0) -> Sentence:
+    features = dict.fromkeys(FEATURES, 0.0) | {"constraints": constraints}
+    return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+
+
+def test_what_someone_said_of_a_name_leads_with_a_near_tie_stating_that_name() -> None:
+    """"What did Jason Kelce say about Travis?" led with his retirement, above what he said of his brother."""
+    retired = sentence("Jason Kelce announced his retirement on Monday.", 2 / 3)
+    brother = sentence("Jason said his brother, Travis Kelce, moved in with him.", 1.0)
+    asked = "What did Jason Kelce say about Travis?"
+    assert names_tie([(0.89, retired), (0.86, brother)], asked, 0.9) == 1
+    assert names_tie([(0.89, retired), (0.70, brother)], asked, 0.9) == 0  # no near tie
+    assert names_tie([(0.89, retired), (0.86, brother)], "Who founded Wagner?", 0.9) == 0  # not what someone said
+
+
+def test_a_question_asking_for_a_name_leads_with_a_near_tie_naming_someone_new() -> None:
+    """"Which airline said this week it found loose bolts …?" led with "an international airline", naming none."""
+    asked = "Which airline said it found loose bolts on grounded Boeing 737 Max 9 planes?"
+    unnamed = sentence("After an international airline discovered a bolt on a Boeing 737 Max, checks were urged.")
+    named = sentence("And United Airlines and Alaska Airlines both said they found loose parts on MAX 9 planes.")
+    assert new_name_tie([(0.5, unnamed), (0.45, named)], asked, 0.8) == 1
+    assert new_name_tie([(0.5, unnamed), (0.3, named)], asked, 0.8) == 0  # too far below
+    assert new_name_tie([(0.5, named), (0.45, unnamed)], asked, 0.8) == 0  # the best names one already
+    assert new_name_tie([(0.5, unnamed), (0.45, named)], "How many bolts were loose?", 0.8) == 0
+    # a sentence's first word, a month and a day name nobody
+    assert new_name_tie([(0.5, unnamed), (0.45, sentence("Monday brought more checks in March."))], asked, 0.8) == 0
+
+
+def test_a_country_opening_the_sentence_is_a_name_another_opening_word_is_not() -> None:
+    """"Greece has legalized same-sex civil marriage …" names the country asked for, though it opens the sentence."""
+    asked = "Which country became the first Orthodox Christian nation to legalise same-sex marriage?"
+    greece = sentence("Greece has legalized same-sex civil marriage and same-sex adoption.")
+    estonia = sentence("While it is legal in 19 European countries, Estonia is set to follow.")
+    assert new_name_tie([(0.5, greece), (0.45, estonia)], asked, 0.8) == 0
+    despite = sentence("Despite the vote, lawmakers said the change would take years.")
+    assert new_name_tie([(0.5, despite), (0.45, estonia)], asked, 0.8) == 1
