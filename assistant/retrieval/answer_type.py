@@ -90,10 +90,17 @@ _GAZETTEERS: dict[str, frozenset[str]] = {"country": COUNTRIES, "us_state": US_S
 
 # Kinds read from the question's wording (speech.py, holder.py) rather than found by a pattern in the passage.
 _WORDED = frozenset({"statement", "holder", "writer"})
+# Nouns for a person: "What is the name of the 4-year-old boy …?" asks for a person's name.
+_PERSON = (
+    r"(?:boy|girl|man|woman|person|child|baby|teen|teenager|student|suspect|victim|player|officer|driver|pilot"
+    r"|doctor|nurse|candidate|winner|owner|coach|artist|author|singer|actor|actress|judge|mother|father|son"
+    r"|daughter|husband|wife|founder|chef|worker|soldier|firefighter|teacher)s?"
+)
 # The wh-phrase that asks for each type, tried in this order (the first match wins).
 _ASKS: list[tuple[str, str]] = [
     ("name", r"\bwhat (?:is|was|are|were|'s|’s) (?:his|her|their|its|the \w+(?:'s|’s)) "
-             r"(?:full |first |last )?names?\b"),
+             r"(?:full |first |last )?names?\b"
+             r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"),
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
     ("money", r"\bhow much (?:money|did|does|do|will|was|is|has|have)\b|\bwhat (?:price|amount|sum|fine)\b"

@@ -45,6 +45,7 @@ from index.updater import update_index
         ("What is his name?", "name"),
         ("What was the boy's full name?", "name"),
         ("What is the name of the bill?", None),  # a thing's name may be one word, or in quotes
+        ("What is the name of the 4-year-old boy from Lewes who will throw the first pitch?", "name"),
         ("By what margin did the bill pass?", "tally"),
         ("Who founded Wagner?", None),
         ("What did the council approve?", None),
