@@ -17,6 +17,7 @@ from assistant.retrieval.rewrite import asked_part
 from newstext.generic import ORGANISATION_WORDS
 from newstext.sentences import opens_sentence
 from newstext.terms import STOPWORDS, fold, readings, terms, without_possessive
+from newstext.titles import titles
 
 _QUOTED = re.compile(r"[\"“”]([^\"“”]{2,80})[\"“”]")
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
@@ -90,7 +91,7 @@ class Constraints:
     def of(cls, question: str, rules: ConstraintRules = RULES) -> Constraints:
         """Numbers, quoted phrases and capitalised names (not a sentence's first word) of a question."""
         shown: dict[str, str] = {}
-        for p in _QUOTED.findall(question):
+        for p in [*_QUOTED.findall(question), *titles(asked_part(question))]:
             norm = " ".join(_CONTENT.findall(fold(p.lower().replace("’", "'"))))
             if norm:
                 shown[norm] = p.strip()

@@ -138,6 +138,9 @@ class Reading:
             # the best ("What is Coke's Pixel flavor?" had nine sentences on Coca-Cola Spiced above the Pixel's)
             rare = self._rare.rare
             self._story_first(lambda text: not rare.missing([text]), reach=len(self.scored))
+        if not self._stating.titles_stated(self.scored[0][1]):
+            # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
+            self._first_leads(self._stating.titles_stated, reach=len(self.scored))
         if self._stating.carries:
             # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was
             # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)

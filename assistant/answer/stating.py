@@ -4,12 +4,14 @@ chunk (and title) that states them, since a passage's names may sit in the sente
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from functools import cache, cached_property
 
 from assistant.answer.constraints import Constraints
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.pipeline import Retrieval
 from assistant.retrieval.rewrite import asked_part
+from newstext.titles import titles
 
 
 class Stating:
@@ -64,6 +66,19 @@ class Stating:
     def names_stated(self, sentence: Sentence) -> bool:
         """The sentence's chunk (and its title) states every number, name and quoted phrase of the question."""
         return not self.wanted.missing([self.chunk_text(sentence)])
+
+    @cached_property
+    def _titles(self) -> Constraints | None:
+        """The titles the user's own words write in capitals (newstext.titles), alone; None when they have none. A
+        quoted phrase is left out: a quiz quotes one article, and another may answer ("turbocharge")."""
+        own, written = self.own, set(titles(self.own_words))
+        named = frozenset(p for p in own.phrases if own.label(p) in written)
+        return replace(own, numbers=frozenset(), names=frozenset(), phrases=named) if named else None
+
+    def titles_stated(self, sentence: Sentence) -> bool:
+        """The sentence's chunk (and its title) states every title the user's own words write in capitals ("the He
+        Gets Us ads"); True when they write none."""
+        return self._titles is None or not self._titles.missing([self.chunk_text(sentence)])
 
     @property
     def carries(self) -> bool:

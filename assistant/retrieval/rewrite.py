@@ -12,6 +12,7 @@ from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from assistant.schemas import Turn
 from newstext.sentences import OPENERS, opens_sentence
 from newstext.terms import STOPWORDS, fold
+from newstext.titles import titles
 
 _ANAPHORA = frozenset(
     "he him his she her hers they them their theirs it its this that these those there then "
@@ -69,9 +70,15 @@ _QUESTION_WORDS = frozenset("what which who whom whose when where why how did do
 
 
 def _content_words(text: str) -> list[str]:
-    """Words that carry the topic (no stop or question words), in order, without repeats."""
+    """Words that carry the topic (no stop or question words), in order, without repeats; a title written in capitals
+    is carried whole, in quotes ("He Gets Us": its stop words are its own)."""
+    named = titles(text)
+    for title in named:
+        text = text.replace(title, " ")
     words = [w.strip("’'-") for w in _CONTENT_WORD.findall(text)]
-    keep = [w for w in words if w and w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS]
+    keep = [f'"{t}"' for t in named] + [
+        w for w in words if w and w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS
+    ]
     return list(dict.fromkeys(keep))
 
 

@@ -37,6 +37,14 @@ def test_names_match_their_inflections_and_abbreviations() -> None:
     assert Constraints.of("Who is Prigozhin?").missing(["Shoigu was criticised."]) == ["prigozhin"]
 
 
+def test_a_title_in_capitals_is_asked_whole_like_a_quote() -> None:
+    """"What are the He Gets Us ads?" asked of "Gets" alone: "He" and "Us" are stop words."""
+    asked = Constraints.of("What are the He Gets Us ads?")
+    assert asked.phrases == {"he gets us"}
+    assert asked.missing(["Ads run by 'He Gets Us' placed eighth."]) == []
+    assert asked.missing(["Campaign ads got everyone to watch."]) != []
+
+
 def test_a_name_is_stated_with_or_without_its_diacritics() -> None:
     """Users type "Arevalo" and "Sao Paulo"; articles write "Arévalo" and "São Paulo"."""
     assert Constraints.of("When was Bernardo Arevalo elected?").missing(["Bernardo Arévalo won."]) == []

@@ -72,3 +72,19 @@ def test_the_rare_names_story_leads_from_however_far_down_the_candidates(fake_em
     assert [s.candidate for _, s in read.scored].index(PIXEL) >= RefusalPolicy().topic_sentences
     read.answering()
     assert read.scored[0][1].candidate is PIXEL
+
+
+ELECTION_ADS = candidate("ads", "Super Tuesday ads", "The ads he gets are the ads the campaign gets us to see: ads.")
+JESUS_ADS = candidate("jesus", "Super Bowl", "Spots run by 'He Gets Us' placed eighth in the Ad Meter.")
+
+
+def test_a_title_in_capitals_leads_from_a_chunk_that_states_it(fake_embedder: FakeEmbedder) -> None:
+    """"What are the He Gets Us ads?" over news-dev led with Super Tuesday's campaign ads, a chunk never naming it."""
+    query = "What are the He Gets Us ads?"
+    chunks = [ELECTION_ADS, JESUS_ADS]
+    retrieval = Retrieval(query, chunks, chunks, fake_embedder.embed([query])[0], terms(query),
+                          dict.fromkeys(terms(query), 1.0))  # fmt: skip
+    read = Reading(retrieval, fake_embedder, AnswerPolicy(), RefusalPolicy())
+    assert read.scored[0][1].candidate is ELECTION_ADS  # the ranker's best
+    read.answering()
+    assert read.scored[0][1].candidate is JESUS_ADS

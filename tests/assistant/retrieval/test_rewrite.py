@@ -323,3 +323,9 @@ def test_a_figure_is_carried_whole() -> None:
     assert rewritten == "What part is missing? (can't 45,000 Fords sold)"
     ruled = rewrite("What did the judge rule?", last("What is the 15-week abortion ban?"), FollowUp())
     assert ruled == "What did the judge rule? (15-week abortion ban)"  # a figure joined to its noun stays joined
+
+
+def test_a_title_in_capitals_is_carried_whole_in_quotes() -> None:
+    """"Who paid for them?" after "What are the He Gets Us ads?" carried "Gets ads" and led with a Bud Light ad."""
+    rewritten = rewrite("Who paid for them?", last("What are the He Gets Us ads?"), FollowUp())
+    assert rewritten == 'Who paid for them? ("He Gets Us" ads)'
