@@ -141,6 +141,10 @@ class Reading:
         if not self._stating.titles_stated(self.scored[0][1]):
             # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
             self._first_leads(self._stating.titles_stated, reach=len(self.scored))
+        if not self._stating.places_stated(self.scored[0][1]):
+            # a place the user names is where the story is: "Where is Bubbakoo's opening its flagship Florida
+            # restaurant?" led with its New Jersey opening
+            self._first_leads(self._stating.places_stated)
         if self._stating.carries:
             # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was
             # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)

@@ -9,6 +9,7 @@ from functools import cache, cached_property
 
 from assistant.answer.constraints import Constraints
 from assistant.answer.sentences import Sentence
+from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from assistant.retrieval.pipeline import Retrieval
 from assistant.retrieval.rewrite import asked_part
 from newstext.titles import titles
@@ -79,6 +80,18 @@ class Stating:
         """The sentence's chunk (and its title) states every title the user's own words write in capitals ("the He
         Gets Us ads"); True when they write none."""
         return self._titles is None or not self._titles.missing([self.chunk_text(sentence)])
+
+    @cached_property
+    def _places(self) -> Constraints | None:
+        """The countries and US states the user's own words name, alone; None when they name none."""
+        own = self.own
+        named = frozenset(n for n in own.names if own.label(n) in COUNTRIES | US_STATES)
+        return own.only_names(named) if named else None
+
+    def places_stated(self, sentence: Sentence) -> bool:
+        """The sentence's chunk (and its title) states every country and US state the user's own words name ("its
+        flagship Florida restaurant"); True when they name none."""
+        return self._places is None or not self._places.missing([self.chunk_text(sentence)])
 
     @property
     def carries(self) -> bool:

@@ -88,3 +88,22 @@ def test_a_title_in_capitals_leads_from_a_chunk_that_states_it(fake_embedder: Fa
     assert read.scored[0][1].candidate is ELECTION_ADS  # the ranker's best
     read.answering()
     assert read.scored[0][1].candidate is JESUS_ADS
+
+
+HAZLET = candidate(
+    "hazlet", "Bubbakoo's in Hazlet", "Bubbakoo's is opening its flagship restaurant where Bubbakoo's opens."
+)
+MELBOURNE = candidate("melbourne", "Burritos", "Bubbakoo's plans a Florida restaurant in Melbourne.")
+
+
+def test_a_place_the_user_names_leads_from_a_chunk_that_states_it(fake_embedder: FakeEmbedder) -> None:
+    """"Where is Bubbakoo's opening its flagship Florida restaurant?" over news-smoke led with its New Jersey
+    opening, from a chunk that never names Florida."""
+    query = "Where is Bubbakoo's opening its flagship Florida restaurant?"
+    chunks = [HAZLET, MELBOURNE]
+    retrieval = Retrieval(query, chunks, chunks, fake_embedder.embed([query])[0], terms(query),
+                          dict.fromkeys(terms(query), 1.0))  # fmt: skip
+    read = Reading(retrieval, fake_embedder, AnswerPolicy(), RefusalPolicy())
+    assert read.scored[0][1].candidate is HAZLET  # the ranker's best
+    read.answering()
+    assert read.scored[0][1].candidate is MELBOURNE
