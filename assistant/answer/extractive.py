@@ -16,6 +16,13 @@ _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 # "SEE ALSO:Social media influencers ...").
 _LABEL = re.compile(r"^[A-Z][A-Z ]+:")
 _ENDS_COLON = re.compile(r":\s*$")
+# How to reach the reporter, not news: "Contact Jessica Masulli Reyes at (302) 324-2777, jmreyes@… or Twitter @…".
+_CONTACT = re.compile(
+    r"\b[\w.+-]+@[\w-]+\.[a-z]{2,}\b|\(\d{3}\)\s?\d{3}-\d{4}"
+    r"|^\W*(?:contact|reach|email|e-mail)\s+(?:\w+\s+){0,4}at\b"
+    r"|^\W*follow\s+(?:\w+\s+){0,3}on\s+(?:twitter|x|facebook|instagram|threads|tiktok)\b",
+    re.I,
+)
 # Part of what a heading is, not a tuning knob: a line ending in a colon of more words is a statement that
 # introduces a quote or a list ("A Rite Aid store … will close permanently on Nov. 7, a Rite Aid spokesperson said,
 # and provided this statement from the company:").
@@ -56,13 +63,14 @@ class Quote:
 def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
     """Fragments, over-long run-ons, the articles' own questions ("Who is his brother?") and headings (a line in
     capitals, one in title case, a short one ending in a colon, one opening with a label in capitals: "SEE ALSO:")
-    are not answers. A short line before a list that counts it ("There are 11 federal holidays each year:") is a
-    statement."""
+    are not answers, nor is how to reach the reporter ("Contact … at (302) 324-2777"). A short line before a list
+    that counts it ("There are 11 federal holidays each year:") is a statement."""
     words = len(sentence.split())
     return min_words <= words <= max_words and not (
         _QUESTION.search(sentence)
         or _LABEL.search(sentence)
         or (_ENDS_COLON.search(sentence) and words <= HEADING_WORDS and not counts(sentence))
+        or _CONTACT.search(sentence)
         or shouted(sentence)
         or _title_case(sentence)
     )

@@ -104,6 +104,17 @@ def test_a_statement_that_introduces_a_quote_with_a_colon_is_an_answer() -> None
     assert not answer_like("Here is what we know about the store closing so far:", max_words=60)
 
 
+def test_how_to_reach_the_reporter_is_no_answer() -> None:
+    """"Where did the Delaware trooper standoff end?" quoted "Contact Jessica Masulli Reyes at (302) 324-2777 …"."""
+    assert not answer_like(
+        "Contact Jessica Masulli Reyes at (302) 324-2777, jmreyes@delawareonline.com or Twitter @JessicaMasulli.", 60
+    )
+    assert not answer_like("Follow her on Twitter for updates from the courthouse.", 60)
+    assert not answer_like("Reach the reporter at the newsroom.", 60)
+    assert answer_like("Police asked anyone with information to contact the department.", 60)
+    assert answer_like("Rescuers could not reach the climbers at the summit before dark.", 60)
+
+
 def test_a_short_line_counting_the_list_it_opens_is_an_answer() -> None:
     """"How many federal holidays are there?" was led by a bill's history: the line that says, before the list, was
     read as a heading for its colon."""
