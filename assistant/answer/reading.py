@@ -153,7 +153,8 @@ class Reading:
         if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
             self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
         self._lead_with(names_tie(self.scored, self._retrieval.query, self._refusal.lead_tie))
-        self._lead_with(new_name_tie(self.scored, self._stating.own_words, self._refusal.name_tie))
+        if not self._story.follows:  # a follow-up's story rules say which of its sentences leads
+            self._lead_with(new_name_tie(self.scored, self._stating.own_words, self._refusal.name_tie))
         lead = self.scored[0][1]
         if self._story.names_own(lead) is False:  # "What about Sunday?": a sentence of its article saying Sunday
             article = lead.candidate.chunk.article_id
