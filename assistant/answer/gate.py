@@ -4,6 +4,7 @@ second article agree: one sentence of one article answers or does not."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.answer.asked import beyond_generic
@@ -114,8 +115,22 @@ def typed(
     elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
         held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
-        held.sort(key=lambda pair: -counts_noun(pair[1].text, noun))  # "13 states" before "two of the bans"
+        held.sort(key=lambda pair: -_counts_of_now(pair[1], noun))  # "13 states" before "two of the bans"
     else:
         return None
     lead = scored[0][1] if scored else None
     return [(p, s) for p, s in held if s is lead or names_stated is None or names_stated(s)]
+
+
+# A sentence set in a year of its own: "In the 1977 storm, …", "In 2015, …", "During the 2019 season, …".
+_SET_IN = re.compile(r"^\W*(?:in|during|by|back in)\s+(?:the\s+)?(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\b", re.I)
+
+
+def _counts_of_now(sentence: Sentence, noun: str) -> int:
+    """counts_noun, for a sentence of its article's time: one set in a year well before the article's ("In the 1977
+    storm, 29 people died …" in a 2022 article on Buffalo's storm) is background, and counts 0; one only naming a
+    past year ("Founded in 2008 …, now has 45 locations") is not."""
+    then, published = _SET_IN.match(sentence.text), sentence.candidate.article.date[:4]
+    if then and published.isdigit() and int(then.group(1)) < int(published) - 1:
+        return 0
+    return counts_noun(sentence.text, noun)

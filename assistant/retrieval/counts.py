@@ -13,7 +13,8 @@ from assistant.retrieval.gazetteer import MONTHS
 from newstext.terms import STOPWORDS, readings, terms
 
 # What answers "how many": a figure that counts (not a date, a year, a clock time, an age, a share or an
-# ordinal) or a number word. "one" is left out: "one of the few" counts nothing.
+# ordinal, nor one of a pair: a score or a range, "a 3-0 match", "2023-24") or a number word. "one" is left out:
+# "one of the few" counts nothing.
 _DAY = re.compile(r"\b(?-i:" + "|".join(sorted(MONTHS)) + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}\b")
 _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
@@ -21,7 +22,7 @@ _NUMBER_WORDS = (
     r"|billions?|dozens?"
 )
 _COUNT = re.compile(
-    r"(?<![\d/:.,$£€-])\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![\d/:]|-year|\s?(?:st|nd|rd|th)\b|\s?%)"
+    r"(?<![\d/:.,$£€–-])\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![\d/:]|[-–]\d|-year|\s?(?:st|nd|rd|th)\b|\s?%)"
     r"|\b(?:" + _NUMBER_WORDS + r"|twice|thrice)\b",
     re.I,
 )
@@ -41,8 +42,8 @@ _MEASURE = re.compile(r"\b(?:\d[\d,.]*|" + _NUMBER_WORDS + r")-(?!(?:one|" + _NU
 # A figure before a noun ("20 payloads", "about 10 days", "four occupied oblasts") counts that noun, not the legs a
 # question asks about; "million" and the like are part of the figure ("2.5 million migrant encounters").
 _BEFORE_NOUN = re.compile(
-    r"\b(\d[\d,.]*|" + _NUMBER_WORDS + r")((?:\s(?:hundred|thousand|million|billion|trillion))?)\s([A-Za-z][A-Za-z-]*)"
-    r"(?:\s([A-Za-z][A-Za-z-]*))?",
+    r"(?<![-–])\b(\d[\d,.]*|" + _NUMBER_WORDS + r")((?:\s(?:hundred|thousand|million|billion|trillion))?)"
+    r"\s([A-Za-z][A-Za-z-]*)(?:\s([A-Za-z][A-Za-z-]*))?",
     re.I,
 )
 

@@ -76,6 +76,28 @@ def test_a_count_of_the_asked_noun_comes_before_a_figure_standing_alone() -> Non
     assert typed([(0.8, alone), (0.5, counted)], asked) == [(0.5, counted), (0.8, alone)]
 
 
+def test_a_count_of_another_time_does_not_come_first() -> None:
+    """"How many people died in the Buffalo snowstorm?" led with "In the 1977 storm, 29 people died …", of a 2022
+    article on the storm."""
+    from dataclasses import replace
+
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str) -> Sentence:
+        found = passage("buffalo", 0.6, text=text)
+        dated = replace(found, article=replace(found.article, date="2022-12-27"))
+        return Sentence(dated, 0, len(text), text, dict.fromkeys(FEATURES, 0.0))
+
+    now = sentence("At least 25 others across 11 US states also have been reported dead in the storm.")
+    then = sentence("In the 1977 storm, 29 people died in four days.")
+    asked = "How many people died in the Buffalo snowstorm?"
+    assert typed([(0.9, now), (0.5, then)], asked) == [(0.9, now), (0.5, then)]
+    lately = sentence("In 2022, 29 people died in four days.")
+    assert typed([(0.9, now), (0.5, lately)], asked) == [(0.5, lately), (0.9, now)]
+    since = sentence("Founded in 2008, the group now counts 29 people dead in the storm.")  # a past year, named only
+    assert typed([(0.9, now), (0.5, since)], asked) == [(0.5, since), (0.9, now)]
+
+
 def test_a_sentence_stating_every_term_of_the_question_is_about_it() -> None:
     """"Who was the ex-FSB officer?" sits at 0.24 from "Igor Girkin, ... ex-FSB officer who ...": MiniLM does not
     know the word, but the sentence states each term of the question."""

@@ -13,6 +13,9 @@ def test_counts_are_figures_and_number_words_that_count_things() -> None:
     # A date, a year, a clock time, an age, a share, an ordinal and "one" count nothing.
     dated = "The strike on July 23, 2025, at 10:30 p.m. hit 10-year-old boys, 30% of the town, on its 366th day."
     assert counts(dated + " One of them said so on Jan. 7.") == set()
+    # a pair of figures is a score or a range: "How many homes are planned in Smyrna?" led with a 3-0 match
+    assert counts("Smyrna lost a 3-0 match, a 24–23 game, in the 2023-24 season.") == set()
+    assert counts("Smyrna lost a 3-0 match.", "homes") == set()  # "0 match" counts matches, and "3-" nothing
     assert asks_count("Roughly how many migrants crossed?") and not asks_count("How much did it cost?")
 
 
