@@ -123,7 +123,8 @@ class Reading:
         return follows(sentence, self.scored[0][1]) and self._residue_passes(sentence)
 
     def _answering_first(self) -> None:
-        """First the lead is kept to the story asked about (the rare names', the conversation's: _story_first).
+        """First a near tie may lead (ties.py). Then the lead is kept to the story asked about (the rare names', a
+        title's or a place's the user writes, the conversation's: _story_first).
         Then, when it is not about what the question asks of its names (a short rest's words, the names alone, or
         the residue test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's
         names, and about the question leads instead: for a short rest, the best holding in one of their forms each
@@ -132,6 +133,10 @@ class Reading:
         about the question at all is left to the gate."""
         if not self.scored:
             return
+        # near ties first (ties.py), so the story rules below still keep the lead to the story asked about
+        self._lead_with(names_tie(self.scored, self._retrieval.query, self._refusal.lead_tie))
+        if not self._story.follows:  # a follow-up's story rules say which of its sentences leads
+            self._lead_with(new_name_tie(self.scored, self._stating.own_words, self._refusal.name_tie))
         if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
@@ -152,9 +157,6 @@ class Reading:
         instead = self._story.leads_instead(self.scored[0][1])  # ...to the article the conversation last quoted
         if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
             self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
-        self._lead_with(names_tie(self.scored, self._retrieval.query, self._refusal.lead_tie))
-        if not self._story.follows:  # a follow-up's story rules say which of its sentences leads
-            self._lead_with(new_name_tie(self.scored, self._stating.own_words, self._refusal.name_tie))
         lead = self.scored[0][1]
         if self._story.names_own(lead) is False:  # "What about Sunday?": a sentence of its article saying Sunday
             article = lead.candidate.chunk.article_id
