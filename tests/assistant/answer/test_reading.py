@@ -76,34 +76,29 @@ def test_the_rare_names_story_leads_from_however_far_down_the_candidates(fake_em
 
 ELECTION_ADS = candidate("ads", "Super Tuesday ads", "The ads he gets are the ads the campaign gets us to see: ads.")
 JESUS_ADS = candidate("jesus", "Super Bowl", "Spots run by 'He Gets Us' placed eighth in the Ad Meter.")
-
-
-def test_a_title_in_capitals_leads_from_a_chunk_that_states_it(fake_embedder: FakeEmbedder) -> None:
-    """"What are the He Gets Us ads?" over news-dev led with Super Tuesday's campaign ads, a chunk never naming it."""
-    query = "What are the He Gets Us ads?"
-    chunks = [ELECTION_ADS, JESUS_ADS]
-    retrieval = Retrieval(query, chunks, chunks, fake_embedder.embed([query])[0], terms(query),
-                          dict.fromkeys(terms(query), 1.0))  # fmt: skip
-    read = Reading(retrieval, fake_embedder, AnswerPolicy(), RefusalPolicy())
-    assert read.scored[0][1].candidate is ELECTION_ADS  # the ranker's best
-    read.answering()
-    assert read.scored[0][1].candidate is JESUS_ADS
-
-
 HAZLET = candidate(
     "hazlet", "Bubbakoo's in Hazlet", "Bubbakoo's is opening its flagship restaurant where Bubbakoo's opens."
 )
 MELBOURNE = candidate("melbourne", "Burritos", "Bubbakoo's plans a Florida restaurant in Melbourne.")
 
 
+def led_from(embedder: FakeEmbedder, query: str, first: Candidate, then: Candidate) -> Candidate:
+    """The chunk a question asked alone leads from, once the ranker's best is checked to be `first`."""
+    retrieval = Retrieval(query, [first, then], [first, then], embedder.embed([query])[0], terms(query),
+                          dict.fromkeys(terms(query), 1.0))  # fmt: skip
+    read = Reading(retrieval, embedder, AnswerPolicy(), RefusalPolicy())
+    assert read.scored[0][1].candidate is first  # the ranker's best
+    read.answering()
+    return read.scored[0][1].candidate
+
+
+def test_a_title_in_capitals_leads_from_a_chunk_that_states_it(fake_embedder: FakeEmbedder) -> None:
+    """"What are the He Gets Us ads?" over news-dev led with Super Tuesday's campaign ads, a chunk never naming it."""
+    assert led_from(fake_embedder, "What are the He Gets Us ads?", ELECTION_ADS, JESUS_ADS) is JESUS_ADS
+
+
 def test_a_place_the_user_names_leads_from_a_chunk_that_states_it(fake_embedder: FakeEmbedder) -> None:
     """"Where is Bubbakoo's opening its flagship Florida restaurant?" over news-smoke led with its New Jersey
     opening, from a chunk that never names Florida."""
     query = "Where is Bubbakoo's opening its flagship Florida restaurant?"
-    chunks = [HAZLET, MELBOURNE]
-    retrieval = Retrieval(query, chunks, chunks, fake_embedder.embed([query])[0], terms(query),
-                          dict.fromkeys(terms(query), 1.0))  # fmt: skip
-    read = Reading(retrieval, fake_embedder, AnswerPolicy(), RefusalPolicy())
-    assert read.scored[0][1].candidate is HAZLET  # the ranker's best
-    read.answering()
-    assert read.scored[0][1].candidate is MELBOURNE
+    assert led_from(fake_embedder, query, HAZLET, MELBOURNE) is MELBOURNE
