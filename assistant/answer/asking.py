@@ -55,7 +55,12 @@ class Asking:
         """asked.states() for the asked words; True when the question asks none."""
         asked, others = self._words
         cosine = self._refusal.min_word_cosine or 1.0
-        return states(asked, sentence.text, self._embedded, cosine, others, determined(self._own))
+        return states(asked, sentence.text, self._embedded, cosine, others, self._nouns)
+
+    @cached_property
+    def _nouns(self) -> frozenset[str]:
+        """The user's words used as nouns after an article (asked.determined), read once for every sentence."""
+        return determined(self._own)
 
     @cached_property
     def _asks_relation(self) -> bool:

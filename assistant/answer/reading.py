@@ -143,13 +143,11 @@ class Reading:
             # the best ("What is Coke's Pixel flavor?" had nine sentences on Coca-Cola Spiced above the Pixel's)
             rare = self._rare.rare
             self._story_first(lambda text: not rare.missing([text]), reach=len(self.scored))
-        if not self._stating.titles_stated(self.scored[0][1]):
-            # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
-            self._first_leads(self._stating.titles_stated, reach=len(self.scored))
-        if not self._stating.places_stated(self.scored[0][1]):
-            # a place the user names is where the story is: "Where is Bubbakoo's opening its flagship Florida
-            # restaurant?" led with its New Jersey opening
-            self._first_leads(self._stating.places_stated)
+        # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
+        self._first_leads(self._stating.titles_stated, reach=len(self.scored))
+        # a place the user names is where the story is: "Where is Bubbakoo's opening its flagship Florida restaurant?"
+        # led with its New Jersey opening
+        self._first_leads(self._stating.places_stated)
         if self._stating.carries:
             # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was
             # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
@@ -157,11 +155,9 @@ class Reading:
         instead = self._story.leads_instead(self.scored[0][1])  # ...to the article the conversation last quoted
         if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
             self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
+        article = self.scored[0][1].candidate.chunk.article_id  # "What about Sunday?": its article's Sunday sentence
+        self._first_leads(lambda s: s.candidate.chunk.article_id == article and self._story.names_own(s))
         lead = self.scored[0][1]
-        if self._story.names_own(lead) is False:  # "What about Sunday?": a sentence of its article saying Sunday
-            article = lead.candidate.chunk.article_id
-            if self._first_leads(lambda s: s.candidate.chunk.article_id == article and bool(self._story.names_own(s))):
-                lead = self.scored[0][1]
         if not (self.asking.states_deed(lead) or self._names_doer(lead)) and self._first_leads(self._names_doer, 1):
             return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
         lead_ok: Callable[[Sentence], bool]

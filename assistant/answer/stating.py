@@ -79,7 +79,7 @@ class Stating:
     def titles_stated(self, sentence: Sentence) -> bool:
         """The sentence's chunk (and its title) states every title the user's own words write in capitals ("the He
         Gets Us ads"); True when they write none."""
-        return self._titles is None or not self._titles.missing([self.chunk_text(sentence)])
+        return self._chunk_states(self._titles, sentence)
 
     @cached_property
     def _places(self) -> Constraints | None:
@@ -91,7 +91,11 @@ class Stating:
     def places_stated(self, sentence: Sentence) -> bool:
         """The sentence's chunk (and its title) states every country and US state the user's own words name ("its
         flagship Florida restaurant"); True when they name none."""
-        return self._places is None or not self._places.missing([self.chunk_text(sentence)])
+        return self._chunk_states(self._places, sentence)
+
+    def _chunk_states(self, wanted: Constraints | None, sentence: Sentence) -> bool:
+        """The sentence's chunk (and its title) states all of `wanted`; True when nothing is."""
+        return wanted is None or not wanted.missing([self.chunk_text(sentence)])
 
     @property
     def carries(self) -> bool:

@@ -94,13 +94,11 @@ class Story:
         said = [coverage(self._own_idf, set(terms(scored[i][1].text))) for i in near]
         return near[said.index(max(said))]
 
-    def names_own(self, sentence: Sentence) -> bool | None:
+    def names_own(self, sentence: Sentence) -> bool:
         """For a follow-up naming something of its own ("What about Sunday?"), whether the sentence itself states each
-        such name, number and quoted phrase; None for a question asked alone or naming nothing."""
+        such name, number and quoted phrase; True for a question asked alone or naming nothing."""
         own = self._stating.own
-        if not self.follows or not own:
-            return None
-        return not own.missing([sentence.text])
+        return not self.follows or not own or not own.missing([sentence.text])
 
     def leads_instead(self, lead: Sentence) -> Callable[[Sentence], bool] | None:
         """Which sentence may lead in place of a follow-up's lead: one of the article the conversation last quoted
