@@ -148,6 +148,11 @@ class RefusalPolicy:
     # a sentence at least this share as likely that does (answer/ties.py). Replayed over held-out rankings at
     # 0.8-0.95 it gained up to two news-dev leads and lost none (reports/issue-13.md, seventeenth pass).
     name_tie: float = Field(default=0.8, ge=0.0, le=1.0)
+    # A question asking how much of a deed ("How much had Ford invested in Argo?") whose best sentence holds no
+    # figure beside a form of the asked verb gives way to a sentence at least this share as likely whose figure is
+    # within figure_reach words of one ("it invested $1 billion in", answer/ties.py; twenty-seventh pass).
+    figure_tie: float = Field(default=0.8, ge=0.0, le=1.0)
+    figure_reach: int = Field(default=3, ge=0)
     # A question asking for one of these kinds (answer_type.py) is answered only by a sentence holding one that it
     # does not name itself: news writes shares, sums and years in figures and states and countries by name, so
     # no such sentence means the articles do not say ("What share of the UK's Wagner fighters did Prigozhin

@@ -232,8 +232,9 @@ def residue(question: str) -> str:
     return " ".join(rest)
 
 
-# Terms that only ask ("How much …?", "How many …?"): a rest of these and stop words asks nothing of its own.
-_ASKING_TERMS = frozenset(terms("much many"))
+# Terms that only ask ("How much …?", "How many …?", "How old …?"): a rest of these and stop words asks nothing of
+# its own ("How old is Callery's son?" asks of the son).
+_ASKING_TERMS = frozenset(terms("much many old"))
 
 
 def _asked_head(words: list[str], flags: list[bool]) -> str:

@@ -13,13 +13,30 @@ from assistant.answer.constraints import Constraints
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun
+from newstext.terms import terms
 
 
-def names_only(question: str) -> bool:
+def names_only(question: str, frame: set[str] | frozenset[str] = frozenset()) -> bool:
     """The question asks nothing beyond its names but what any question asks ("What is Baykar?", "What do we know
     about Baykar?" once unframed, "Why does Baykar matter?"): a sentence stating them all is about it, however far a
-    few names sit in meaning from a long sentence."""
-    return bool(Constraints.of(question).names) and not beyond_generic(question)
+    few names sit in meaning from a long sentence. The `frame` words, a kind's ("old"), count as generic too."""
+    return bool(Constraints.of(question).names) and not set(beyond_generic(question)) - frame
+
+
+# The words that only frame a kind of answer: "How old is Callery?" asks his age of his name alone.
+_KIND_FRAMES = {
+    "age": "old age aged", "length": "long", "distance": "far", "year": "year", "time": "date day", "month": "month",
+}
+
+
+def names_and_kind(question: str, sentence: Sentence) -> bool:
+    """The question asks a kind of answer of its names and nothing more ("How old is Callery?", "When is the
+    Iowa caucus?"), and the sentence states them all and holds a thing of that kind ("Callery, 62, spoke …"): it is
+    about the question, however far a short question sits in meaning from a long sentence."""
+    if not (sentence.features["answer_type"] and sentence.features["constraints"] >= 1.0):
+        return False
+    kind = expected_type(question)
+    return kind is not None and names_only(question, set(terms(_KIND_FRAMES.get(kind, ""))))
 
 
 def about(

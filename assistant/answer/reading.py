@@ -8,17 +8,18 @@ from functools import cached_property, partial
 
 import numpy as np
 
+from assistant.answer.asked import asked_words
 from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.cosines import Cosines
-from assistant.answer.gate import about, about_first, answering, typed
+from assistant.answer.gate import about, about_first, answering, names_and_kind, typed
 from assistant.answer.lead import best_elsewhere, default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
-from assistant.answer.ties import names_tie, new_name_tie
+from assistant.answer.ties import deed_figure_tie, names_tie, new_name_tie
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 
@@ -63,8 +64,12 @@ class Reading:
     def _also_about(self, sentence: Sentence) -> bool:
         """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
         (Asking.holds_role), or, for a follow-up asking only a kind ("For how long?"), is of the article the
-        conversation last quoted (Story.of_story)."""
-        return self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
+        conversation last quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
+        with a thing of that kind (gate.names_and_kind: "Callery, 62, spoke …" for "How old is Callery?")."""
+        return (
+            self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
+            or names_and_kind(self._retrieval.query, sentence)
+        )  # fmt: skip
 
     def _names_doer(self, sentence: Sentence) -> bool:
         """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
@@ -137,6 +142,8 @@ class Reading:
         self._lead_with(names_tie(self.scored, self._retrieval.query, self._refusal.lead_tie))
         if not self._story.follows:  # a follow-up's story rules say which of its sentences leads
             self._lead_with(new_name_tie(self.scored, self._stating.own_words, self._refusal.name_tie))
+        own, policy = self._stating.own_words, self._refusal  # "How much had Ford invested?": "invested $1 billion"
+        self._lead_with(deed_figure_tie(self.scored, own, asked_words(own), policy.figure_tie, policy.figure_reach))
         if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill

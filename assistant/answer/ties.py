@@ -5,16 +5,21 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.asked import determined
 from assistant.answer.sentences import Sentence
-from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.answer_type import candidates, expected_type
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from newstext.sentences import opens_sentence
-from newstext.terms import fold
+from newstext.terms import fold, readings
 
 # A question asking for someone or something by name: "Who …?", "Which airline …?", "What is the name of …?"
 _ASKS_NAME = re.compile(r"^\W*(?:who|which)\b|\bwhat (?:is|was) the name\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w’'-]*")
 _WORD = re.compile(r"[\w’'-]+")
+# Kinds of quantity a deed is done with or to: "invested $1 billion", "raised 40%", "killed 12".
+_QUANTITIES = frozenset({"money", "number", "percent"})
+# A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
+_DETERMINES = re.compile(r"(?:the|a|an|this|that|these|those|his|her|its|their|our|your|my|[\w-]+[’']s)$")
 
 
 def names_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
@@ -55,3 +60,41 @@ def _names_new(text: str, asked: set[str]) -> bool:
         and (not opens_sentence(text[: m.start()]) or m.group(0).strip("’'") in COUNTRIES | US_STATES)
         for m in _NAME.finditer(text)
     )
+
+
+def deed_figure_tie(
+    scored: list[tuple[float, Sentence]], question: str, asked: list[str], tie: float, reach: int
+) -> int:
+    """For a question asking how much of a deed ("How much had Ford invested in Argo?"), when the best sentence's
+    figures of the asked kind sit beside no form of the asked verb, the index of the first near tie (at least `tie`
+    of its probability) where one does, within `reach` words: "a company it invested $1 billion in" above "the
+    drop in value of Ford's investment in Argo caused it to take a $2.7 billion charge"; 0 otherwise."""
+    kind, nouns = expected_type(question), determined(question)
+    verbs = {lemma for word in asked if word not in nouns for lemma in readings(word.lower()).get("VERB", ())}
+    if not scored or kind not in _QUANTITIES or not verbs or _figure_by_verb(scored[0][1].text, kind, verbs, reach):
+        return 0
+    for i, (p, s) in enumerate(scored[1:], start=1):
+        if p < tie * scored[0][0]:
+            break
+        if _figure_by_verb(s.text, kind, verbs, reach):
+            return i
+    return 0
+
+
+def _figure_by_verb(text: str, kind: str, verbs: set[str], reach: int) -> bool:
+    """A figure of the kind within `reach` words of a verb form (not a noun's) of one of the verbs."""
+    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    words = [text[a:b].lower() for a, b in spans]
+    at = [
+        i for i, word in enumerate(words)
+        if set(readings(word).get("VERB", ())) & verbs and not (i and _DETERMINES.match(words[i - 1]))
+    ]  # fmt: skip
+    if not at:
+        return False
+    for figure in candidates(text, kind):
+        start = text.find(figure)
+        first = next((i for i, (a, b) in enumerate(spans) if b > start), len(spans))
+        last = next((i for i, (a, _) in enumerate(spans) if a >= start + len(figure)), len(spans)) - 1
+        if any(first - reach <= i <= last + reach for i in at):
+            return True
+    return False

@@ -45,7 +45,10 @@ _SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|y
 _PATTERNS: dict[str, str] = {
     # ("three years ago" says when, not how long; "an 11-year-old girl" how old)
     "length": r"\b" + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + "|" + _SPACE_UNIT + r")\b"
-    r"(?! (?:ago|earlier|before)\b|[\s-]old\b)|\bsince (?:1[5-9]|20)\d\d\b",
+    r"(?! (?:ago|earlier|before)\b|[\s-]old\b)|\bsince (?:1[5-9]|20)\d\d\b"
+    # one unit, said as a span: "sentenced to about a year probation", "for a decade" (not "a year later")
+    r"|\b(?:about|nearly|almost|roughly|around|more than|less than|under|over|at least|up to|for|half) an? (?:"
+    + _TIME_UNIT + r")\b(?! (?:ago|earlier|before|later|after)\b)",
     "distance": r"\b" + _AMOUNT + r"[\s-](?:" + _SPACE_UNIT + r")\b",
     "frequency": r"\bevery\b|\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b"
     r"|\b(?:once|twice|thrice|\w+ times) (?:a|an|per|each)\b|\b(?:a|per) (?:day|week|month|year)\b",
@@ -103,7 +106,7 @@ _ASKS: list[tuple[str, str]] = [
              r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"),
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
-    ("money", r"\bhow much (?:money|did|does|do|will|was|is|has|have)\b|\bwhat (?:price|amount|sum|fine)\b"
+    ("money", r"\bhow much (?:money|did|does|do|will|would|was|is|has|have|had)\b|\bwhat (?:price|amount|sum|fine)\b"
               r"|\bwhat (?:is|was|are|were|will be) the (?:price|cost|amount|sum|fine|budget|salary)s?\b(?! of living)"
               r"|\bwhat (?:did|does|do|will|would) [^?]*\bcosts?\s*\??\s*$"),
     ("year", r"\b(?:what|which) year\b"),
@@ -114,7 +117,7 @@ _ASKS: list[tuple[str, str]] = [
     ("distance", r"\bhow far\b"),
     ("frequency", r"\bhow often\b"),
     ("soon", r"\bhow soon\b"),
-    ("age", r"\bhow old\b|\b(?:what|which) age\b|\bwhat (?:is|was) (?:the |his |her |their )?age\b"),
+    ("age", r"\bhow old\b|\b(?:what|which) age\b|\bwhat (?:is|was) (?:the |his |her |their |[\w.-]+(?:'s|’s) )?age\b"),
     ("number", r"\bhow (?:many|much|tall|high)\b|\b(?:what|which) number\b"),
     ("score", r"\b(?:what|which) (?:was|is|were|will be) the (?:final |half-time |halftime )?score\b"
               r"|\b(?:by )?what score\b"),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from answer_testkit import passage
 
 from assistant.answer.config import RefusalPolicy
-from assistant.answer.gate import about_first, answering, names_only, typed
+from assistant.answer.gate import about_first, answering, names_and_kind, names_only, typed
 
 
 def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_holding_one() -> None:
@@ -130,6 +130,23 @@ def test_a_question_of_names_alone_is_about_a_sentence_stating_them_all() -> Non
     assert answering([(0.3, sentence(1.0))], "about Baykar?") == 0.3
     assert answering([(0.3, sentence(0.0))], "about Baykar?") is None  # it does not state the name
     assert answering([(0.3, sentence(1.0))], "What did Baykar sign with Azerbaijan?") is None  # it asks more
+
+
+def test_a_question_asking_a_kind_of_its_names_alone_is_about_a_sentence_stating_them_with_one() -> None:
+    """"How old is Callery?" (news-smoke) was refused: "Callery, 62, spoke for nine minutes …" sits at cosine 0.19,
+    as far in meaning as any sentence on a 13-year-old's Tetris record, and only it states the name with an age."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str, constraints: float, kind: float) -> Sentence:
+        features = {**dict.fromkeys(FEATURES, 0.0), "cosine": 0.19, "constraints": constraints, "answer_type": kind}
+        return Sentence(passage("a", 0.3, text=text), 0, len(text), text, features)
+
+    aged = sentence("Callery, 62, spoke for nine minutes during the hearing.", 1.0, 1.0)
+    assert names_and_kind("How old is Callery?", aged) and names_and_kind("What is Callery's age?", aged)
+    assert not names_and_kind("How old is Callery?", sentence("Callery spoke for nine minutes.", 1.0, 0.0))
+    assert not names_and_kind("How old is Callery?", sentence("A 13-year-old beat Tetris.", 0.0, 1.0))
+    assert not names_and_kind("How old is Callery's son?", aged)  # it asks of someone else
+    assert not names_and_kind("How old is the boy?", aged)  # it names nothing
 
 
 def test_a_near_tie_about_the_question_leads_before_one_that_is_not() -> None:

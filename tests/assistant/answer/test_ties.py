@@ -5,7 +5,7 @@ from __future__ import annotations
 from answer_testkit import passage
 
 from assistant.answer.sentences import FEATURES, Sentence
-from assistant.answer.ties import names_tie, new_name_tie
+from assistant.answer.ties import deed_figure_tie, names_tie, new_name_tie
 
 
 def sentence(text: str, constraints: float = 0.0) -> Sentence:
@@ -44,3 +44,20 @@ def test_a_country_opening_the_sentence_is_a_name_another_opening_word_is_not() 
     assert new_name_tie([(0.5, greece), (0.45, estonia)], asked, 0.8) == 0
     despite = sentence("Despite the vote, lawmakers said the change would take years.")
     assert new_name_tie([(0.5, despite), (0.45, estonia)], asked, 0.8) == 1
+
+
+def test_how_much_of_a_deed_leads_with_a_near_tie_whose_figure_sits_by_the_verb() -> None:
+    """"How much had Ford invested in Argo?" (news-smoke) led with the $2.7 billion charge that the drop in value of
+    "Ford's investment" caused, above "a company it invested $1 billion in"."""
+    asked = "How much had Ford invested in Argo?"
+    charge = sentence("The drop in value of Ford’s investment in Argo caused it to take a $2.7 billion charge.")
+    invested = sentence("Ford would no longer support Argo AI, a company it invested $1 billion in back in 2017.")
+    assert deed_figure_tie([(0.86, charge), (0.75, invested)], asked, ["invested"], 0.8, 3) == 1
+    assert deed_figure_tie([(0.86, charge), (0.6, invested)], asked, ["invested"], 0.8, 3) == 0  # too far below
+    assert deed_figure_tie([(0.86, invested), (0.75, charge)], asked, ["invested"], 0.8, 3) == 0  # it leads already
+    assert deed_figure_tie([(0.86, charge), (0.75, invested)], "Who invested in Argo?", ["invested"], 0.8, 3) == 0
+    # a verb's form used as a noun ("the price", "Sanofi's list price") is no deed
+    asked = "How much will Sanofi cut the price of Lantus?"
+    cost = sentence("When Sanofi cuts the price as of Jan. 1, Lantus will cost about $64 per vial.")
+    listed = sentence("Sanofi's list price is $292 per vial of Lantus.")
+    assert deed_figure_tie([(0.8, cost), (0.75, listed)], asked, ["cut", "price"], 0.8, 3) == 0

@@ -113,6 +113,11 @@ def test_a_length_is_how_long_not_when_or_how_old() -> None:
     assert wanted.match("The extension would run 10 miles.") == 1.0
     for text in ("It stopped using the technology more than three years ago.", "An 11-year-old girl was searched."):
         assert wanted.match(text) == 0.0, text
+    # one unit said as a span: "How long is Richard Callery's probation?" (news-smoke)
+    assert wanted.match("He was sentenced to about a year probation Friday.") == 1.0
+    assert wanted.match("The plant was shut for a decade.") == 1.0
+    for text in ("A year later, the plant reopened.", "He was paid $50,000 a year.", "It opened over a year ago."):
+        assert wanted.match(text) == 0.0, text
 
 
 def test_a_score_reads_past_a_seed_s_full_stop() -> None:
