@@ -54,6 +54,21 @@ ARTICLES = {
         "customers across the region. More than 18 million people from Texas to Mississippi remain under threat of "
         "severe storms until 2 a.m. Wednesday, forecasters said."
     ),
+    "awards": (
+        "'Oppenheimer' sweeps the Oscars with seven wins",
+        "Christopher Nolan's \"Oppenheimer\" won seven Academy Awards on Sunday night, including best picture, at a "
+        "ceremony in Los Angeles hosted by Jimmy Kimmel.\n\nThe full list of 2024 Academy Awards winners:\n\n"
+        "Best picture: \"Oppenheimer\"\n\nBest director: Christopher Nolan, \"Oppenheimer\"\n\n"
+        "Best actress: Emma Stone, \"Poor Things\"\n\nBest supporting actress: Da'Vine Joy Randolph, "
+        "\"The Holdovers\"\n\nBest animated feature: \"The Boy and the Heron\""
+    ),
+    "nominations": (
+        "Oscar nominations 2024: 'Oppenheimer' leads the field",
+        "\"Oppenheimer\" earned 13 Academy Award nominations on Tuesday, the most of any film this year. The "
+        "ceremony will be held on March 10 in Los Angeles.\n\nThe nominees in the top categories:\n\n"
+        "Best actress: Emma Stone, Lily Gladstone, Sandra Huller, Annette Bening, Carey Mulligan\n\n"
+        "Best director: Christopher Nolan, Martin Scorsese, Yorgos Lanthimos, Justine Triet, Jonathan Glazer"
+    ),
 }
 
 

@@ -122,7 +122,11 @@ class Asking:
 
     def states_deed(self, sentence: Sentence) -> bool:
         """The sentence holds the asked deed in one of its forms (True when the question asks none)."""
-        return not self._deed or in_form([self._deed], sentence_words(sentence.text))
+        return self.tells_deed(sentence.text)
+
+    def tells_deed(self, text: str) -> bool:
+        """The text holds the asked deed in one of its forms (True when the question asks none)."""
+        return not self._deed or in_form([self._deed], sentence_words(text))
 
     def lacks_deed(self, lead: Sentence | None) -> str:
         """What a "Who <verb> …?" question asks (asked.asked_deed), when the lead states no such deed; else ""."""

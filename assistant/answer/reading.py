@@ -13,6 +13,7 @@ from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.cosines import Cosines
 from assistant.answer.gate import about, about_first, answering, names_and_kind, typed
+from assistant.answer.labels import labels_question
 from assistant.answer.lead import best_elsewhere, default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
@@ -65,11 +66,25 @@ class Reading:
         """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
         (Asking.holds_role), or, for a follow-up asking only a kind ("For how long?"), is of the article the
         conversation last quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
-        with a thing of that kind (gate.names_and_kind: "Callery, 62, spoke …" for "How old is Callery?")."""
+        with a thing of that kind (gate.names_and_kind: "Callery, 62, spoke …" for "How old is Callery?"), or is a
+        list's line under the label the question asks after (_labelled)."""
         return (
             self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
-            or names_and_kind(self._retrieval.query, sentence)
+            or names_and_kind(self._retrieval.query, sentence) or self._labelled(sentence)
         )  # fmt: skip
+
+    @cached_property
+    def _asked(self) -> list[str]:
+        """What the question as the user wrote it asks beyond its names (asked.asked_words)."""
+        return asked_words(self._stating.own_words)
+
+    def _labelled(self, sentence: Sentence) -> bool:
+        """The sentence is a list's line under the label the question asks after (labels.py: "Best actress: Emma
+        Stone" for "Who won best actress?"), in a chunk telling the deed a "Who <verb> …?" asks ("winners", not a
+        list of nominees)."""
+        if not labels_question(sentence.text, self._stating.own_words, self._asked):
+            return False
+        return self.asking.tells_deed(self._stating.chunk_text(sentence))  # "The full list of … winners:" above it
 
     def _names_doer(self, sentence: Sentence) -> bool:
         """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
@@ -143,7 +158,8 @@ class Reading:
         if not self._story.follows:  # a follow-up's story rules say which of its sentences leads
             self._lead_with(new_name_tie(self.scored, self._stating.own_words, self._refusal.name_tie))
         own, policy = self._stating.own_words, self._refusal  # "How much had Ford invested?": "invested $1 billion"
-        self._lead_with(deed_figure_tie(self.scored, own, asked_words(own), policy.figure_tie, policy.figure_reach))
+        self._lead_with(deed_figure_tie(self.scored, own, self._asked, policy.figure_tie, policy.figure_reach))
+        self._first_leads(self._labelled, reach=len(self.scored))  # "Best actress: Emma Stone" for "Who won …?"
         if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
@@ -209,7 +225,7 @@ class Reading:
         self._answering_first()
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
-            self.asking.states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
+            self._states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
             self._also_about,
         )  # fmt: skip
         if likely and (unheld := self.unheld_rare()):
@@ -221,6 +237,10 @@ class Reading:
         if held and held[0][1] is not self.scored[0][1]:
             self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
         return likely
+
+    def _states_asked(self, sentence: Sentence) -> bool:
+        """Asking.states_asked, or a list's line under the asked label, whose heading tells the deed (_labelled)."""
+        return self._labelled(sentence) or self.asking.states_asked(sentence)
 
     def lacks_kind(self) -> bool:
         """The question asks for a kind of thing (gate.typed: a year, a count, a statement of someone's, the

@@ -1,0 +1,47 @@
+"""Lines of a list under a label answer the question the label asks, though they state no deed."""
+
+from __future__ import annotations
+
+from answer_testkit import article_service
+
+from assistant.answer.labels import label_of, labels_question
+from assistant.service import AnswerService
+
+
+def test_a_label_is_the_few_words_before_a_colon_opening_the_line() -> None:
+    assert label_of('Best actress: Emma Stone, "Poor Things"') == {"best", "actress"}
+    assert label_of('Worst picture: "Blonde"') == {"worst", "picture"}
+    assert label_of("Chinese officials said this in a statement on Friday night after the vote: it was wrong.") == set()
+    assert label_of("Emma Stone won best actress.") == set()
+
+
+def test_a_label_asks_the_question_when_its_words_are_the_question_s_and_only_a_deed_is_left() -> None:
+    line = 'Best actress: Emma Stone, "Poor Things"'
+    assert labels_question(line, "Who won best actress?", ["won", "best", "actress"])
+    assert labels_question(line, "Who was named best actress at the Oscars?", ["named", "best", "actress"])
+    supporting = 'Best supporting actress: Da\'Vine Joy Randolph, "The Holdovers"'
+    assert not labels_question(supporting, "Who won best actress?", ["won", "best", "actress"])  # another award
+    assert not labels_question(line, "Who won best actress in a drama?", ["won", "best", "actress", "drama"])
+
+
+awards = article_service("awards")  # the winners of an awards night, listed under their categories
+nominations = article_service("nominations")  # the nominees, listed the same way
+
+
+def test_who_won_a_category_is_answered_by_its_line_in_the_winners_list(awards: AnswerService) -> None:
+    """"Who won worst actor?" after the Razzies (news-dev) was refused: "Worst actor: Jared Leto, 'Morbius'"
+    states no "won"; the list's heading ("winners") does."""
+    response = awards.ask("Who won best actress?")
+    assert not response.refused and response.citations[0].quote.startswith("Best actress: Emma Stone")
+    response = awards.ask("Who won best supporting actress?")
+    assert not response.refused and response.citations[0].quote.startswith("Best supporting actress: Da'Vine")
+    response = awards.ask("Which film won best animated feature?")
+    assert not response.refused and "The Boy and the Heron" in response.citations[0].quote
+
+
+def test_a_list_of_nominees_does_not_say_who_won(nominations: AnswerService) -> None:
+    """Its lines carry the asked label, but nothing above them tells who won: no line leads as if it did."""
+    response = nominations.ask("Who won best actress?")
+    assert response.refused or not response.citations[0].quote.startswith("Best actress:")
+    response = nominations.ask("Who was nominated for best actress?")
+    assert not response.refused and response.citations[0].quote.startswith("Best actress: Emma Stone, Lily")
