@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.answer.asked import (
     asked_deed,
+    asked_words,
     determined,
     doer_verb,
     in_form,
@@ -22,6 +23,7 @@ from assistant.answer.asked import (
 )
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import name_phrases
+from assistant.answer.labels import labels_question
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
 
@@ -123,6 +125,17 @@ class Asking:
     def states_deed(self, sentence: Sentence) -> bool:
         """The sentence holds the asked deed in one of its forms (True when the question asks none)."""
         return self.tells_deed(sentence.text)
+
+    @cached_property
+    def asked(self) -> list[str]:
+        """What the user's own question asks beyond its names (asked.asked_words)."""
+        return asked_words(self._own)
+
+    def labelled(self, sentence: Sentence, chunk: str) -> bool:
+        """The sentence is a list's line under the label the question asks after (labels.py: "Best actress: Emma
+        Stone" for "Who won best actress?"), in a `chunk` telling the deed a "Who <verb> …?" asks ("winners", not
+        a list of nominees)."""
+        return labels_question(sentence.text, self._own, self.asked) and self.tells_deed(chunk)
 
     def tells_deed(self, text: str) -> bool:
         """The text holds the asked deed in one of its forms (True when the question asks none)."""

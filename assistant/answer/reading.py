@@ -8,19 +8,17 @@ from functools import cached_property, partial
 
 import numpy as np
 
-from assistant.answer.asked import asked_words
 from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.cosines import Cosines
 from assistant.answer.gate import about, about_first, answering, names_and_kind, typed
-from assistant.answer.labels import labels_question
 from assistant.answer.lead import best_elsewhere, default_ranker, ranked_sentences
 from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
-from assistant.answer.ties import deed_figure_tie, names_tie, new_name_tie
+from assistant.answer.ties import break_ties
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 
@@ -73,18 +71,9 @@ class Reading:
             or names_and_kind(self._retrieval.query, sentence) or self._labelled(sentence)
         )  # fmt: skip
 
-    @cached_property
-    def _asked(self) -> list[str]:
-        """What the question as the user wrote it asks beyond its names (asked.asked_words)."""
-        return asked_words(self._stating.own_words)
-
     def _labelled(self, sentence: Sentence) -> bool:
-        """The sentence is a list's line under the label the question asks after (labels.py: "Best actress: Emma
-        Stone" for "Who won best actress?"), in a chunk telling the deed a "Who <verb> …?" asks ("winners", not a
-        list of nominees)."""
-        if not labels_question(sentence.text, self._stating.own_words, self._asked):
-            return False
-        return self.asking.tells_deed(self._stating.chunk_text(sentence))  # "The full list of … winners:" above it
+        """A list's line under the asked label, in a chunk telling the asked deed (Asking.labelled)."""
+        return self.asking.labelled(sentence, self._stating.chunk_text(sentence))
 
     def _names_doer(self, sentence: Sentence) -> bool:
         """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
@@ -154,11 +143,9 @@ class Reading:
         if not self.scored:
             return
         # near ties first (ties.py), so the story rules below still keep the lead to the story asked about
-        self._lead_with(names_tie(self.scored, self._retrieval.query, self._refusal.lead_tie))
-        if not self._story.follows:  # a follow-up's story rules say which of its sentences leads
-            self._lead_with(new_name_tie(self.scored, self._stating.own_words, self._refusal.name_tie))
-        own, policy = self._stating.own_words, self._refusal  # "How much had Ford invested?": "invested $1 billion"
-        self._lead_with(deed_figure_tie(self.scored, own, self._asked, policy.figure_tie, policy.figure_reach))
+        own = self._stating.own_words
+        self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,
+                                    new_names=not self._story.follows)  # fmt: skip
         self._first_leads(self._labelled, reach=len(self.scored))  # "Best actress: Emma Stone" for "Who won …?"
         if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the

@@ -4,8 +4,10 @@ but what the question asks for can (whose words and of what, a name it does not 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.answer.asked import determined
+from assistant.answer.config import RefusalPolicy
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
@@ -20,6 +22,29 @@ _WORD = re.compile(r"[\w’'-]+")
 _QUANTITIES = frozenset({"money", "number", "percent"})
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:the|a|an|this|that|these|those|his|her|its|their|our|your|my|[\w-]+[’']s)$")
+
+
+def break_ties(
+    scored: list[tuple[float, Sentence]],
+    query: str,
+    own: str,
+    asked: list[str],
+    policy: RefusalPolicy,
+    new_names: bool = True,
+) -> list[tuple[float, Sentence]]:
+    """The ranked sentences with each tie-break below applied in turn: whose words (names_tie, on the `query`), a
+    name the user's `own` words do not give (new_name_tie; not for a follow-up, whose story rules say which of its
+    sentences leads), a figure beside the asked verb (deed_figure_tie, with the `asked` words)."""
+    out = list(scored)
+    breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
+        lambda ranked: names_tie(ranked, query, policy.lead_tie),
+        lambda ranked: new_name_tie(ranked, own, policy.name_tie) if new_names else 0,
+        lambda ranked: deed_figure_tie(ranked, own, asked, policy.figure_tie, policy.figure_reach),
+    ]
+    for tie_break in breaks:  # each reads the order the one before left
+        if i := tie_break(out):
+            out = [out[i], *out[:i], *out[i + 1 :]]
+    return out
 
 
 def names_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
