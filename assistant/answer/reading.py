@@ -156,7 +156,7 @@ class Reading:
         if self._rare is not None and self._rare.rare.missing([self.scored[0][1].text]):
             # ...and within its article, a sentence writing them: "… Atkeson projects a final fatality level of
             # around 672,000", not its "The U.S. coronavirus death toll could have stayed under 300,000 …"
-            names_rare = self._names_rare_of(self.scored[0][1].candidate.chunk.article_id)
+            names_rare = self._names_rare_of(self.scored[0][1])
             self._first_leads(lambda s: names_rare(s) and self.asking.states_any(s)) or self._first_leads(names_rare)
         # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
         self._first_leads(self._stating.titles_stated, reach=len(self.scored))
@@ -188,21 +188,20 @@ class Reading:
             return
         if lead_ok(lead) or not self._about(lead):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
-        # (a lead writing the rare names gives way only to a sentence that writes them too: "Joe Nathan James Jr. was
-        # put to death July 28 …" stays, above "… botched an inmate's execution last month")
-        kept = self._rare.rare if self._rare is not None and not self._rare.rare.missing([lead.text]) else None
-        if self._first_leads(
-            lambda s: answers(s) and self._stating.own_names_stated(s) and not (kept and kept.missing([s.text])),
-            start=1,
-        ):
+        if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s), start=1):
             return
         if short and (found := self._beyond_passages(lead)):  # rated at least as likely as the lead it displaces
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
 
-    def _names_rare_of(self, article: str) -> Callable[[Sentence], bool]:
-        """Whether a sentence is of the article and writes each of the question's rare names."""
-        rare = self._rare.rare if self._rare is not None else None
-        return lambda s: s.candidate.chunk.article_id == article and rare is not None and not rare.missing([s.text])
+    def _names_rare_of(self, lead: Sentence) -> Callable[[Sentence], bool]:
+        """Whether a sentence is of the lead's article, writes each of the question's rare names, and holds the asked
+        kind if the lead does (a heading naming both teams does not give "What was the final score …?")."""
+        rare, article = self._rare.rare if self._rare is not None else None, lead.candidate.chunk.article_id
+        kind = lead.features["answer_type"]
+        return lambda s: (
+            s.candidate.chunk.article_id == article and s.features["answer_type"] >= kind
+            and rare is not None and not rare.missing([s.text])
+        )  # fmt: skip
 
     def quotable(self) -> list[tuple[float, Sentence]]:
         """The ranked sentences an answer may quote: for a follow-up, those telling the conversation's story about as
