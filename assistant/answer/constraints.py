@@ -140,6 +140,7 @@ class Constraints:
             norm_word(w) for m in _WORD.finditer(joined) for w in (m.group(0), *m.group(0).split("-"))
             if w[:1].isupper() or w[:1].isdigit()
         }
+        words |= {i for m in _NAME_RUN.finditer(joined) for i in _initials(m.group(0))}  # "Central Ohio …" for COTA
         out = [n for n in sorted(self.numbers) if n not in numbers]
         out += [w for w in sorted(self.names) if not _name_in(w, words)]
         out += [p for p in sorted(self.phrases) if not self._phrase_in(p, _squash(joined), content)]
@@ -152,6 +153,18 @@ class Constraints:
         words = {w for w in phrase.split() if w not in STOPWORDS}
         found = sum(w in content for w in words)
         return len(words) >= self.rules.long_phrase_words and found >= self.rules.long_phrase_share * len(words)
+
+
+# A name of several words in capitals, "of" or "and" between them ("Central Ohio Transit Authority", "Bureau of
+# Labor Statistics"): its initials state its acronym (COTA, BLS), which a question may write for it.
+_NAME_RUN = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|for|the|on)\s+)?[A-Z][\w'’-]*)+")
+
+
+def _initials(run: str) -> set[str]:
+    """The initials of a name's words in capitals, lower case, from each of them on ("The Bureau of Labor
+    Statistics" -> tbls, bls, ls): the run may open with a sentence's first word."""
+    capitals = "".join(w[0] for w in run.split() if w[:1].isupper()).lower()
+    return {capitals[i:] for i in range(len(capitals) - 1)}
 
 
 # Relations a thing has ("France's capital", "the capital of France"): what a question asks of the name, never a noun

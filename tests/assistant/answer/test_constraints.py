@@ -118,6 +118,16 @@ def test_a_name_is_stated_only_as_a_name() -> None:
     assert c.missing(["Great Britain honoured Alexander Fleming."]) == []  # met, if by chance: names, not facts
 
 
+def test_an_acronym_is_stated_by_the_name_it_stands_for() -> None:
+    """"How much will COTA spend …?" (news-smoke): the article writes "The Central Ohio Transit Authority"."""
+    wanted = Constraints.of("How much will COTA spend on West Broad bus rapid transit?")
+    assert wanted.missing(["The Central Ohio Transit Authority will spend $10.5 million on West Broad Street."]) == []
+    assert wanted.missing(["The transit authority will spend $10.5 million on West Broad Street."]) == ["cota"]
+    bls = Constraints.of("What did the BLS report?")
+    assert bls.missing(["Data from the Bureau of Labor Statistics showed jobs rose."]) == []
+    assert bls.missing(["Bureau data showed Labor Statistics rose."]) == ["bls"]  # not one name
+
+
 def test_titles_are_not_demanded() -> None:
     """Articles write "president Joe Biden" and "the governor" as often as the capitalised title."""
     c = Constraints.of("What type of cheese does President Biden order?")
