@@ -131,10 +131,6 @@ class Asking:
         """What the user's own question asks beyond its names (asked.asked_words)."""
         return asked_words(self._own)
 
-    def states_any(self, sentence: Sentence) -> bool:
-        """The sentence holds one of the asked words (Asking.asked) in one of its forms ("projects" for "project")."""
-        return in_form(self.asked, sentence_words(sentence.text))
-
     def labelled(self, sentence: Sentence, chunk: str) -> bool:
         """The sentence is a list's line under the label the question asks after (labels.py: "Best actress: Emma
         Stone" for "Who won best actress?"), in a `chunk` telling the deed a "Who <verb> …?" asks ("winners", not

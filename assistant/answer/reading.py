@@ -153,11 +153,6 @@ class Reading:
             # the best ("What is Coke's Pixel flavor?" had nine sentences on Coca-Cola Spiced above the Pixel's)
             rare = self._rare.rare
             self._story_first(lambda text: not rare.missing([text]), reach=len(self.scored))
-        if self._rare is not None and self._rare.rare.missing([self.scored[0][1].text]):
-            # ...and within its article, a sentence writing them: "… Atkeson projects a final fatality level of
-            # around 672,000", not its "The U.S. coronavirus death toll could have stayed under 300,000 …"
-            names_rare = self._names_rare_of(self.scored[0][1])
-            self._first_leads(lambda s: names_rare(s) and self.asking.states_any(s)) or self._first_leads(names_rare)
         # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
         self._first_leads(self._stating.titles_stated, reach=len(self.scored))
         # a place the user names is where the story is: "Where is Bubbakoo's opening its flagship Florida restaurant?"
@@ -192,16 +187,6 @@ class Reading:
             return
         if short and (found := self._beyond_passages(lead)):  # rated at least as likely as the lead it displaces
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
-
-    def _names_rare_of(self, lead: Sentence) -> Callable[[Sentence], bool]:
-        """Whether a sentence is of the lead's article, writes each of the question's rare names, and holds the asked
-        kind if the lead does (a heading naming both teams does not give "What was the final score …?")."""
-        rare, article = self._rare.rare if self._rare is not None else None, lead.candidate.chunk.article_id
-        kind = lead.features["answer_type"]
-        return lambda s: (
-            s.candidate.chunk.article_id == article and s.features["answer_type"] >= kind
-            and rare is not None and not rare.missing([s.text])
-        )  # fmt: skip
 
     def quotable(self) -> list[tuple[float, Sentence]]:
         """The ranked sentences an answer may quote: for a follow-up, those telling the conversation's story about as

@@ -18,8 +18,9 @@ from newstext.terms import fold, readings
 _ASKS_NAME = re.compile(r"^\W*(?:who|which)\b|\bwhat (?:is|was) the name\b", re.I)
 _NAME = re.compile(r"\b[A-Z][\w’'-]*")
 _WORD = re.compile(r"[\w’'-]+")
-# Kinds of quantity a deed is done with or to: "invested $1 billion", "raised 40%", "killed 12".
-_QUANTITIES = frozenset({"money", "number", "percent"})
+# Kinds of quantity a deed is done with or to: "invested $1 billion", "raised prices 40%". Not a count, which is
+# as often the doer's ("Two states have already passed legislation …" for "passed by how much?").
+_QUANTITIES = frozenset({"money", "percent"})
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:the|a|an|this|that|these|those|his|her|its|their|our|your|my|[\w-]+[’']s)$")
 

@@ -103,29 +103,3 @@ def test_a_place_the_user_names_leads_from_a_chunk_that_states_it(fake_embedder:
     query = "Where is Bubbakoo's opening its flagship Florida restaurant?"
     assert led_from(fake_embedder, query, HAZLET, MELBOURNE) is MELBOURNE
 
-
-PROJECTION = candidate(
-    "projection", "Covid toll",
-    "The projected U.S. death toll could have stayed under 300,000, a professor projects in a report on the projected "
-    "death toll. Atkeson projects a final fatality level of around 672,000.",
-)  # fmt: skip
-
-
-def test_a_lead_not_writing_the_rare_names_gives_way_to_its_article_s_sentence_that_does(
-    fake_embedder: FakeEmbedder,
-) -> None:
-    """"What death toll does Atkeson project?" over news-smoke led with the toll that "a professor estimates" could
-    have been, from the article whose next sentences say what Atkeson projects."""
-    query = "What death toll does Atkeson project?"
-    retrieval = Retrieval(query, [PROJECTION], [PROJECTION], fake_embedder.embed([query])[0], terms(query),
-                          {"atkeson": 9.0, "death": 1.0, "toll": 1.0, "project": 1.0})  # fmt: skip
-    texts = {PROJECTION.chunk.article_id: PROJECTION.chunk.text}
-    policy = RefusalPolicy(min_lead_cosine=0.2)  # the fake embedder puts the two sentences far from the question
-    read = Reading(retrieval, fake_embedder, AnswerPolicy(), policy, texts.get)
-    assert "Atkeson" not in read.scored[0][1].text  # the ranker's best
-    read.answering()
-    assert read.scored[0][1].text.startswith("Atkeson projects a final fatality level")
-    # without the article's text the rare names are read in the chunk alone; the sentence rule still holds
-    read = Reading(retrieval, fake_embedder, AnswerPolicy(), policy)
-    read.answering()
-    assert read.scored[0][1].text.startswith("Atkeson projects a final fatality level")
