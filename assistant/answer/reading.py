@@ -75,6 +75,14 @@ class Reading:
         """A list's line under the asked label, in a chunk telling the asked deed (Asking.labelled)."""
         return self.asking.labelled(sentence, self._stating.chunk_text(sentence))
 
+    def _label_leads(self) -> None:
+        """A list's line under the asked label leads, from however far down ("Best actress: Emma Stone" for "Who won
+        best actress?"), rated as likely as the lead it displaces: a line of a few words is one the ranker rates
+        low ("Worst actor: Jared Leto, 'Morbius'" at 0.12, under a nominee's 0.72)."""
+        top = self.scored[0][0]
+        if self._first_leads(self._labelled, reach=len(self.scored)):
+            self.scored[0] = (max(top, self.scored[0][0]), self.scored[0][1])
+
     def _names_doer(self, sentence: Sentence) -> bool:
         """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
         the question's names: "…, developed by Alexey Pajitnov" in a chunk on Tetris."""
@@ -146,7 +154,7 @@ class Reading:
         own = self._stating.own_words
         self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,
                                     new_names=not self._story.follows)  # fmt: skip
-        self._first_leads(self._labelled, reach=len(self.scored))  # "Best actress: Emma Stone" for "Who won …?"
+        self._label_leads()
         if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill

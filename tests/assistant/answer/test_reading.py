@@ -103,3 +103,25 @@ def test_a_place_the_user_names_leads_from_a_chunk_that_states_it(fake_embedder:
     query = "Where is Bubbakoo's opening its flagship Florida restaurant?"
     assert led_from(fake_embedder, query, HAZLET, MELBOURNE) is MELBOURNE
 
+
+
+RAZZIES = candidate(
+    "razzies", "'Blonde' wins the Razzies",
+    "Stallone, a frequent Razzie nominee, is up for worst supporting actor at the Razzies, which he has won before. "
+    "The full list of Razzie winners:\n\nWorst actor: Jared Leto, \"Morbius\"",
+)  # fmt: skip
+
+
+def test_a_list_s_line_under_the_asked_label_leads_as_likely_as_the_lead_it_displaces(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    """"Who won worst actor at the Razzies?" (news-dev) was refused: the line giving the winner, "Worst actor: Jared
+    Leto", states no "won", and the ranker rates a line of a few words low (0.12, a nominee's sentence 0.72)."""
+    query = "Who won worst actor at the Razzies?"
+    retrieval = Retrieval(query, [RAZZIES], [RAZZIES], fake_embedder.embed([query])[0], terms(query),
+                          dict.fromkeys(terms(query), 1.0))  # fmt: skip
+    read = Reading(retrieval, fake_embedder, AnswerPolicy(), RefusalPolicy(min_lead_cosine=0.0))
+    (best, first), (low, line) = read.scored
+    assert first.text.startswith("Stallone") and line.text.startswith("Worst actor") and low < best
+    assert read.answering() == best
+    assert read.scored[0] == (best, line)
