@@ -151,3 +151,37 @@ def _counts_of_now(sentence: Sentence, noun: str) -> int:
     if then and published.isdigit() and int(then.group(1)) < int(published) - 1:
         return 0
     return counts_noun(sentence.text, noun)
+
+
+
+_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
+# A question asked of the past: "When did …?", "Who was …?", "How many … had …?".
+_PAST = re.compile(r"\b(?:did|was|were|had)\b", re.I)
+
+
+def asks_now(question: str) -> bool:
+    """The question is not asked of the past ("When is Phish playing in Dover?", "How many holidays are there?")."""
+    return not _PAST.search(question)
+
+
+def of_the_past(sentence: Sentence) -> bool:
+    """The sentence names a year well before its article's ("… when they played Slade Hall … on Sept. 27, 1985" in a
+    2024 article): background to the story, not what it reports now."""
+    published = sentence.candidate.article.date[:4]
+    if not published.isdigit():
+        return False
+    return any(int(m.group(1)) < int(published) - 1 for m in _YEAR.finditer(sentence.text))
+
+
+def keeps_story(lead: Sentence, question: str) -> Callable[[Sentence], bool]:
+    """Which sentences may replace a lead stating every name of the question and the asked kind (any may replace
+    another lead): one of its article or stating every name too, and, for a question asked of now, not of a past
+    year. "When is Phish playing in Dover?" moved from the festival's dates in Dover, which say no "play", to
+    another article's "They'll play eight shows and end at the United Center in Chicago …", and to its own
+    article's "… they played Slade Hall … on Sept. 27, 1985"."""
+    if not (lead.features["answer_type"] > 0 and lead.features["constraints"] >= 1.0):
+        return lambda _: True
+    article, now = lead.candidate.chunk.article_id, asks_now(question) and not of_the_past(lead)
+    return lambda s: (s.features["constraints"] >= 1.0 or s.candidate.chunk.article_id == article) and not (
+        now and of_the_past(s)
+    )

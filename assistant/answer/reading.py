@@ -1,98 +1,17 @@
-"""One retrieval's sentences as the answer's checks read them: ranked once, each sentence and its clauses embedded
-at most once, however many checks ask, and the sentence that leads moved up when a check finds a better one."""
+"""One retrieval's sentences as the refusal rule reads them (refusal.decide): how likely the lead is to answer,
+and what the articles lack when none does; which sentences leads is leading.py's."""
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from functools import cached_property, partial
-
-import numpy as np
-
-from assistant.answer.asking import Asking
-from assistant.answer.config import AnswerPolicy, RefusalPolicy
-from assistant.answer.cosines import Cosines
-from assistant.answer.gate import about, about_first, answering, names_and_kind, typed
-from assistant.answer.lead import best_elsewhere, default_ranker, ranked_sentences
-from assistant.answer.rare_names import RareNames
-from assistant.answer.refusal import asks_of_names
-from assistant.answer.sentences import Sentence, follows
-from assistant.answer.stating import Stating
-from assistant.answer.story import Story
-from assistant.answer.ties import break_ties
-from assistant.retrieval.pipeline import Retrieval
-from index.embedding import Embedder
+from assistant.answer.gate import answering, typed
+from assistant.answer.lead import default_ranker
+from assistant.answer.leading import Leading
+from assistant.answer.sentences import Sentence
 
 
-class Reading:
-    """One retrieval's sentences, ranked when a check first asks (ranking embeds the best of them); every text a
+class Reading(Leading):
+    """One retrieval's sentences, led as leading.Leading says, and what the refusal rule asks of them: every text a
     check reads embedded at most once, whichever check asks first, and what one check lacks in one call."""
-
-    def __init__(
-        self,
-        retrieval: Retrieval,
-        embedder: Embedder,
-        policy: AnswerPolicy = AnswerPolicy(),
-        refusal: RefusalPolicy = RefusalPolicy(),
-        article_text: Callable[[str], str | None] | None = None,
-    ) -> None:
-        self._retrieval, self._embedder, self._policy, self._refusal = retrieval, embedder, policy, refusal
-        self.cosines = Cosines(retrieval.query, retrieval.query_vector, embedder, refusal)
-        self.clause_cosine, self.residue_cosine = self.cosines.clause, self.cosines.residue
-        self._stating = Stating(retrieval, article_text)  # what the top chunks state of the question's names
-        self._story = Story(retrieval, self._stating, policy.story_share)  # a follow-up's: the conversation's
-        # what it asks beyond them
-        self.asking = Asking(
-            retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self.cosines.embedded
-        )
-        self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
-
-    @cached_property
-    def scored(self) -> list[tuple[float, Sentence]]:
-        """The sentences with their probabilities, best first (a near tie about the question before one that is not)."""
-        also = [self.cosines.asked] if self.cosines.asked else []
-        by_id: dict[int | str, np.ndarray] = {}
-        ranked = ranked_sentences(self._retrieval, self._embedder, self._policy, vectors=by_id, also=also)
-        self.cosines.remember({s.text: by_id[id(s)] for _, s in ranked if id(s) in by_id})
-        self.cosines.remember({t: by_id[t] for t in also if t in by_id})
-        return about_first(ranked, self._refusal, self.clause_cosine)
-
-    def _about(self, sentence: Sentence) -> bool:
-        """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""
-        return about(sentence, self._refusal, self.clause_cosine, self._also_about)
-
-    def _also_about(self, sentence: Sentence) -> bool:
-        """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
-        (Asking.holds_role), or, for a follow-up asking only a kind ("For how long?"), is of the article the
-        conversation last quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
-        with a thing of that kind (gate.names_and_kind: "Callery, 62, spoke …" for "How old is Callery?"), or is a
-        list's line under the label the question asks after (_labelled)."""
-        return (
-            self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
-            or names_and_kind(self._retrieval.query, sentence) or self._labelled(sentence)
-        )  # fmt: skip
-
-    def _labelled(self, sentence: Sentence) -> bool:
-        """A list's line under the asked label, in a chunk telling the asked deed (Asking.labelled)."""
-        return self.asking.labelled(sentence, self._stating.chunk_text(sentence))
-
-    def _label_leads(self) -> None:
-        """A list's line under the asked label leads, from however far down ("Best actress: Emma Stone" for "Who won
-        best actress?"), rated as likely as the lead it displaces: a line of a few words is one the ranker rates
-        low ("Worst actor: Jared Leto, 'Morbius'" at 0.12, under a nominee's 0.72)."""
-        top = self.scored[0][0]
-        if self._first_leads(self._labelled, reach=len(self.scored)):
-            self.scored[0] = (max(top, self.scored[0][0]), self.scored[0][1])
-
-    def _names_doer(self, sentence: Sentence) -> bool:
-        """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
-        the question's names: "…, developed by Alexey Pajitnov" in a chunk on Tetris."""
-        return self.asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
-
-    @cached_property
-    def _rare(self) -> RareNames | None:
-        """The question's rare names (rare_names.py); None when it has none or the test is off."""
-        own, idf = self._stating.own, self._retrieval.query_idf
-        return RareNames.of(own, self._stating.own_words, idf, self._refusal.rare_name_share)
 
     def unheld_rare(self) -> str:
         """The rare names, as the question writes them (RareNames.shown), when none of the policy.topic_sentences best
@@ -104,115 +23,10 @@ class Reading:
         held = self._rare.held(texts, lambda i: self._about(best[i]))
         return "" if held else self._rare.shown(texts)
 
-    def _first_leads(self, ok: Callable[[Sentence], bool], start: int = 0, reach: int | None = None) -> bool:
-        """The first of the best (policy.topic_sentences, or `reach`) from `start` that is `ok`, and about the
-        question unless it leads already, leads; True when one does (nothing moves when none is)."""
-        for i, (_, s) in enumerate(self.scored[start : reach or self._refusal.topic_sentences], start=start):
-            if ok(s) and (i == 0 or self._about(s)):
-                self._lead_with(i)
-                return True
-        return False
-
-    def _story_first(self, tells: Callable[[str], bool], reach: int | None = None) -> None:
-        """The lead stays when its story's text `tells` the story asked about; else the first sentence that does."""
-        self._first_leads(lambda s: tells(self._stating.story_text(s)), reach=reach)
-
-    def _lead_with(self, i: int) -> None:
-        """The i-th ranked sentence leads; the order of the others stays."""
-        if i:
-            self.scored[:] = [self.scored[i], *self.scored[:i], *self.scored[i + 1 :]]
-
-    @property
-    def _typed_names(self) -> Callable[[Sentence], bool] | None:
-        """names_stated, where a sentence holding the asked kind must sit in a chunk naming the question's names, or
-        be of the story a follow-up asking only a kind asks of (Story.of_story: its carried names may be incidental,
-        "Tuesday" of the last answer's "… said Tuesday")."""
-        if not self._refusal.typed_names:
-            return None
-        return lambda s: self._stating.names_stated(s) or self._story.of_story(s)
-
-    def _residue_passes(self, sentence: Sentence) -> bool:
-        """The residue test (residue_cosine against policy.min_residue_cosine)."""
-        return self.residue_cosine(sentence) >= self._refusal.min_residue_cosine
-
-    def _goes_on_to_answer(self, sentence: Sentence) -> bool:
-        """The lead's next sentence, which goes on about what the lead named, passes the residue test."""
-        return follows(sentence, self.scored[0][1]) and self._residue_passes(sentence)
-
-    def _answering_first(self) -> None:
-        """First a near tie may lead (ties.py). Then the lead is kept to the story asked about (the rare names', a
-        title's or a place's the user writes, the conversation's: _story_first).
-        Then, when it is not about what the question asks of its names (a short rest's words, the names alone, or
-        the residue test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's
-        names, and about the question leads instead: for a short rest, the best holding in one of their forms each
-        of its words the lead holds and one at least (Asking.states_as_much; else one of the top chunks' other
-        sentences: _beyond_passages); for the residue test, only the lead's next sentence (README). A lead not
-        about the question at all is left to the gate."""
-        if not self.scored:
-            return
-        # near ties first (ties.py), so the story rules below still keep the lead to the story asked about
-        own = self._stating.own_words
-        self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,
-                                    new_names=not self._story.follows)  # fmt: skip
-        self._label_leads()
-        if self._rare is not None and self._stating.reads_articles:
-            # a lead whose article never writes the question's rare names tells another story ("Where did the
-            # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
-            # the best ("What is Coke's Pixel flavor?" had nine sentences on Coca-Cola Spiced above the Pixel's)
-            rare = self._rare.rare
-            self._story_first(lambda text: not rare.missing([text]), reach=len(self.scored))
-        # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
-        self._first_leads(self._stating.titles_stated, reach=len(self.scored))
-        # a place the user names is where the story is: "Where is Bubbakoo's opening its flagship Florida restaurant?"
-        # led with its New Jersey opening
-        self._first_leads(self._stating.places_stated)
-        if self._stating.carries:
-            # a follow-up's lead must tell the conversation's story: name one of the names it established ("Was
-            # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
-            self._story_first(self._stating.carried_stated)
-        instead = self._story.leads_instead(self.scored[0][1])  # ...to the article the conversation last quoted
-        if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
-            self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
-        article = self.scored[0][1].candidate.chunk.article_id  # "What about Sunday?": its article's Sunday sentence
-        self._first_leads(lambda s: s.candidate.chunk.article_id == article and self._story.names_own(s))
-        lead = self.scored[0][1]
-        if not (self.asking.states_deed(lead) or self._names_doer(lead)) and self._first_leads(self._names_doer, 1):
-            return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
-        lead_ok: Callable[[Sentence], bool]
-        answers: Callable[[Sentence], bool]
-        short = bool(self.asking.short_rest) and self._refusal.min_word_cosine is not None
-        if short:
-            lead_ok, answers = self.asking.states_words, partial(self.asking.states_as_much, lead)
-        elif asks_of_names(self._retrieval.query, self._stating.own, self._refusal):
-            lead_ok, answers = self._stating.own_names_stated, lambda _: True  # the names are the whole topic
-        elif self.cosines.asked and self._refusal.residue_leads:
-            lead_ok, answers = self._residue_passes, self._goes_on_to_answer
-        else:
-            return
-        if lead_ok(lead) or not self._about(lead):
-            return  # the lead answers what is asked, or it is not about the question at all: the gate decides
-        if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s), start=1):
-            return
-        if short and (found := self._beyond_passages(lead)):  # rated at least as likely as the lead it displaces
-            self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
-
     def quotable(self) -> list[tuple[float, Sentence]]:
         """The ranked sentences an answer may quote: for a follow-up, those telling the conversation's story about as
         much as the lead does (Story.supports)."""
         return self._story.supports(self.scored)
-
-    def _beyond_passages(self, lead: Sentence) -> tuple[float, Sentence] | None:
-        """lead.best_elsewhere: a sentence of the top chunks holding, in one of their forms, each of the short rest's
-        words the lead holds and one at least (Asking.states_as_much), in a chunk stating the question's names. A
-        question naming nothing has nothing to tie it to its story ("What sanctions are coming?" found Syria's "the
-        hammer never came down")."""
-        if not self._stating.own.names:
-            return None
-        return best_elsewhere(
-            self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
-            {s.text for _, s in self.scored}, self.cosines.embedded, self._about,
-            lambda s: self.asking.states_as_much(lead, s) and self._stating.own_names_stated(s),
-        )  # fmt: skip
 
     def answering(self) -> float | None:
         """gate.answering() over these sentences, with their clause and residue cosines. When it passes on a

@@ -168,3 +168,22 @@ def test_a_near_tie_about_the_question_leads_before_one_that_is_not() -> None:
     assert about_first(unchanged) == unchanged
     assert answering(about_first([(0.202, far), (0.197, founder)]), "Who created Wagner?") == 0.197
 
+
+
+def test_a_sentence_naming_a_year_well_before_its_article_s_is_of_the_past() -> None:
+    from assistant.answer.gate import asks_now, of_the_past
+    from assistant.answer.sentences import FEATURES, Sentence
+    from assistant.retrieval.candidates import Candidate
+    from index.store import StoredArticle, StoredChunk
+
+    def sentence(text: str, day: str) -> Sentence:
+        chunk = StoredChunk(id="a:0", article_id="a", start=0, end=len(text), text=text)
+        row = StoredArticle("a", "", "", day, "", text, [], 1, 0.0)
+        return Sentence(Candidate(chunk, row, dense=0.5), 0, len(text), text, dict.fromkeys(FEATURES, 0.0))
+
+    assert of_the_past(sentence("The band played Slade Hall on Sept. 27, 1985.", "2024-03-01"))
+    assert not of_the_past(sentence("The festival runs from Aug. 15, 2024.", "2024-03-01"))
+    assert not of_the_past(sentence("Last year's 2023 show sold out.", "2024-03-01"))  # the year before is news
+    assert not of_the_past(sentence("The band played Slade Hall in 1985.", ""))  # an undated article
+    assert asks_now("When is Phish playing in Dover?") and asks_now("How many federal holidays are there?")
+    assert not asks_now("When did Phish play Slade Hall?") and not asks_now("Who was the drummer?")

@@ -125,3 +125,34 @@ def test_a_list_s_line_under_the_asked_label_leads_as_likely_as_the_lead_it_disp
     assert first.text.startswith("Stallone") and line.text.startswith("Worst actor") and low < best
     assert read.answering() == best
     assert read.scored[0] == (best, line)
+
+
+def dated(article: str, title: str, text: str, day: str) -> Candidate:
+    """A retrieved chunk of an article published on `day`."""
+    chunk = StoredChunk(id=f"{article}:0", article_id=article, start=0, end=len(text), text=text)
+    row = StoredArticle(article, title, "", day, "", text, [], 1, 0.0)
+    return Candidate(chunk, row, dense=0.5, features={"recency": 0.5})
+
+
+FESTIVAL = dated(
+    "festival", "Phish facts",
+    "Phish fans head for the new festival in Dover from Thursday, Aug. 15, to Sunday, Aug. 18. The band played Slade "
+    "Hall on Sept. 27, 1985, when fans were handed boxes of macaroni.", "2024-03-01",
+)  # fmt: skip
+TOUR = dated(
+    "tour", "Phish tour", "They'll play eight shows, ending at the United Center on Sunday, Oct. 15.", "2023-08-01"
+)
+
+
+def test_a_lead_stating_the_names_and_the_asked_kind_stays_over_another_story_or_a_past_year_s(
+    fake_embedder: FakeEmbedder,
+) -> None:
+    """"When is Phish playing in Dover?" (news-dev) led with the festival's dates in Dover, which say no "play", then
+    moved to another article's tour ("They'll play eight shows …") or its own article's 1985 show ("played")."""
+    query = "When is Phish playing in Dover?"
+    retrieval = Retrieval(query, [FESTIVAL, TOUR], [FESTIVAL, TOUR], fake_embedder.embed([query])[0], terms(query),
+                          dict.fromkeys(terms(query), 1.0))  # fmt: skip
+    read = Reading(retrieval, fake_embedder, AnswerPolicy(), RefusalPolicy(min_lead_cosine=0.0))
+    assert read.scored[0][1].text.startswith("Phish fans head for the new festival in Dover")  # the ranker's best
+    read.answering()
+    assert read.scored[0][1].text.startswith("Phish fans head for the new festival in Dover")
