@@ -132,7 +132,8 @@ def typed(
     elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
         held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
-        held.sort(key=lambda pair: -_counts_of_now(pair[1], noun))  # "13 states" before "two of the bans"
+        now = asks_now(question)
+        held.sort(key=lambda pair: -_counts_of_now(pair[1], noun, now))  # "13 states" before "two of the bans"
     else:
         return None
     lead = scored[0][1] if scored else None
@@ -143,14 +144,21 @@ def typed(
 _SET_IN = re.compile(r"^\W*(?:in|during|by|back in)\s+(?:the\s+)?(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\b", re.I)
 
 
-def _counts_of_now(sentence: Sentence, noun: str) -> int:
+def _counts_of_now(sentence: Sentence, noun: str, now: bool = False) -> int:
     """counts_noun, for a sentence of its article's time: one set in a year well before the article's ("In the 1977
     storm, 29 people died …" in a 2022 article on Buffalo's storm) is background, and counts 0; one only naming a
-    past year ("Founded in 2008 …, now has 45 locations") is not."""
+    past year ("Founded in 2008 …, now has 45 locations") is not. For a question asked of `now`, nor does one told
+    of its time ("Washington's Birthday was at the time one of only five federally-recognized holidays" for "How
+    many federal holidays are there?", above "There are 11 federal holidays each year")."""
     then, published = _SET_IN.match(sentence.text), sentence.candidate.article.date[:4]
     if then and published.isdigit() and int(then.group(1)) < int(published) - 1:
         return 0
+    if now and _AT_THE_TIME.search(sentence.text):
+        return 0
     return counts_noun(sentence.text, noun)
+
+
+_AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)
 
 
 

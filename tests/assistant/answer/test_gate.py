@@ -96,6 +96,12 @@ def test_a_count_of_another_time_does_not_come_first() -> None:
     assert typed([(0.9, now), (0.5, lately)], asked) == [(0.5, lately), (0.9, now)]
     since = sentence("Founded in 2008, the group now counts 29 people dead in the storm.")  # a past year, named only
     assert typed([(0.9, now), (0.5, since)], asked) == [(0.5, since), (0.9, now)]
+    # asked of now, a count told of its time comes after one of now ("How many federal holidays are there?")
+    five = sentence("Washington's Birthday was at the time one of only five federally-recognized holidays.")
+    eleven = sentence("There are 11 federal holidays each year in the U.S.")
+    asked = "How many federal holidays are there?"
+    assert typed([(0.9, five), (0.6, eleven)], asked) == [(0.6, eleven), (0.9, five)]
+    assert typed([(0.9, five), (0.6, eleven)], "How many federal holidays were there?") == [(0.9, five), (0.6, eleven)]
 
 
 def test_a_sentence_stating_every_term_of_the_question_is_about_it() -> None:
