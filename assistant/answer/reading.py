@@ -51,6 +51,11 @@ class Reading(Leading):
         """Asking.states_asked, or a list's line under the asked label, whose heading tells the deed (_labelled)."""
         return self._labelled(sentence) or self.asking.states_asked(sentence)
 
+    def asks_after_story(self) -> bool:
+        """A follow-up asking after what the last answer told of, in an article the retrieval holds (Story.asks_after):
+        its topic is covered, whatever the topic scores say."""
+        return self._story.asks_after
+
     def lacks_kind(self) -> bool:
         """The question asks for a kind of thing (gate.typed: a year, a count, a statement of someone's, the
         holder of a role) and no sentence about it holds one: what the articles lack can be named."""

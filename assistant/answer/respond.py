@@ -79,6 +79,8 @@ class Responder:
             closest_clause=lambda: reading.rescue(policy.topic_sentences),
             closest_sentence=lambda: reading.closest_sentence(policy.topic_sentences),
         )  # fmt: skip
+        if decision.reason == OFF_TOPIC and reading.asks_after_story():  # "How much is the deal worth?" after Baykar
+            decision = Decision(True, NO_ANSWER)
         if decision.reason == NO_ANSWER and (named := reading.rare_refused):
             return self._refusal(decision, retrieval, passages, named=named)
         if decision.reason == NO_ANSWER and reading.lacks_kind() and (kind := kind_name(retrieval.query)):

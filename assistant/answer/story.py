@@ -53,6 +53,14 @@ class Story:
         found = (c for c in self._retrieval.chunks if lead in " ".join(c.chunk.text.split()))
         return next((c.chunk.article_id for c in found), "")
 
+    @cached_property
+    def asks_after(self) -> bool:
+        """A follow-up asking after something the last answer's lead told of, whose article the retrieval holds:
+        "How much is the deal worth?" after "A new deal with Azerbaijan's drone maker Baykar …" asks of that story,
+        whose article covers the deal if not its worth."""
+        lead = set(terms(self._retrieval.previous_lead))
+        return self.follows and bool(self.article) and bool(set(terms(self._stating.own_words)) & lead)
+
     def of_story(self, sentence: Sentence) -> bool:
         """A follow-up asking nothing but a kind of answer ("For how long?", "How many?": no words of its own beyond
         the measure), and the sentence is of the article the conversation last quoted: it is about what is asked

@@ -548,6 +548,16 @@ def test_a_question_the_articles_do_not_answer_alone_is_answered_in_the_conversa
     assert spider.refused and spider.reason == "off_topic" and spider.query == "How many legs does a spider have?"
 
 
+def test_a_follow_up_asking_after_what_the_last_answer_told_of_is_not_off_topic(service: AnswerService) -> None:
+    """"How much is the deal worth?" after "What is Baykar?" was told "I could not find an answer … adding articles
+    that cover it", though the article quoted covers the deal; it is a fact of that story the articles lack."""
+    worth = after(service, "What is Baykar?", "How much is the deal worth?")
+    assert worth.refused and worth.reason == "no_answer" and "gives a sum" in worth.answer
+    assert any("Baykar" in p.text for p in worth.passages)  # the deal's passage, as related reading
+    spider = after(service, "What is Baykar?", "How many legs does a spider have?")  # nothing the answer told of
+    assert spider.refused and spider.reason == "off_topic"
+
+
 def test_what_he_said_is_asked_of_the_person_the_last_answer_named(service: AnswerService) -> None:
     """"he" is the person the last answer's lead names: Kadyrov says something in the articles, Prigozhin does not
     ("he" once read as Aliyev, in the support)."""
