@@ -14,7 +14,8 @@ from functools import lru_cache
 
 import numpy as np
 
-from assistant.answer.constraints import NOT_NAMES, RELATION_WORDS, residue
+from assistant.answer.constraints import NOT_NAMES
+from assistant.answer.residue import RELATION_WORDS, residue
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.holder import holder
 from newstext.synonyms import same_as

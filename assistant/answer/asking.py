@@ -22,8 +22,8 @@ from assistant.answer.asked import (
     states,
 )
 from assistant.answer.config import RefusalPolicy
-from assistant.answer.constraints import name_phrases
 from assistant.answer.labels import labels_question
+from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
 
@@ -71,7 +71,7 @@ class Asking:
 
     @cached_property
     def _names(self) -> str:
-        """The question's names with the nouns going on them (constraints.name_phrases), as one text to embed."""
+        """The question's names with the nouns going on them (residue.name_phrases), as one text to embed."""
         return " ".join(name_phrases(self._query))
 
     def states_asked(self, sentence: Sentence) -> bool:

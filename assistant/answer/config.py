@@ -98,7 +98,7 @@ class RefusalPolicy:
     # Russian blogger and ex-FSB officer ..." over the default articles (off_topic). One term is too little to
     # show a topic ("What is love?" and "He soon fell in love with the bar culture").
     min_stated_terms: int = Field(default=2, ge=1)
-    # ...and close to what the question asks beyond its names and numbers (constraints.residue): the lead or one of
+    # ...and close to what the question asks beyond its names and numbers (residue.residue): the lead or one of
     # its clauses at least this close to that rest, the bar min_lead_cosine sets for the whole question. "Where was
     # the Magna Carta sealed in 1215?" led with "... a clause in the Magna Carta, the royal charter ... signed in
     # 1215": about the names, not the place (0.18 to "Where was the sealed in"). On news-dev this refuses the leads

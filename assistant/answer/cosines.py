@@ -9,7 +9,7 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.config import RefusalPolicy
-from assistant.answer.constraints import residue
+from assistant.answer.residue import residue
 from assistant.answer.sentences import Sentence, clauses
 from index.embedding import Embedder
 from newstext.terms import terms
@@ -40,7 +40,7 @@ class Cosines:
 
     @cached_property
     def asked(self) -> str:
-        """The question's residue (constraints.residue); empty when too short to embed (policy.min_residue_terms)."""
+        """The question's residue (residue.residue); empty when too short to embed (policy.min_residue_terms)."""
         asked = residue(self._query)
         return asked if len(terms(asked)) >= self._refusal.min_residue_terms else ""
 

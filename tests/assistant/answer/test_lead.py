@@ -235,8 +235,8 @@ def test_what_is_asked_is_embedded_with_the_sentences_and_clauses_only_when_they
     """The residue test compares with min_residue_cosine only: what the question asks beyond its names rides in the
     ranking's embed call, and a sentence's clauses are embedded only when its own vector falls short, so the test
     decides as embedding every clause would."""
-    from assistant.answer.constraints import residue
     from assistant.answer.reading import Reading
+    from assistant.answer.residue import residue
     from assistant.answer.sentences import clauses
 
     embedder = default_service.handles.embedder
