@@ -16,7 +16,7 @@ from assistant.answer.config import AnswerSettings
 from assistant.answer.extractive import answer_like, stated
 from assistant.answer.prompts import load_prompt
 from assistant.answer.refusal import HELP, MESSAGES, OFF_TOPIC
-from assistant.retrieval.rewrite import unframe
+from assistant.retrieval.framing import unframe
 from assistant.schemas import AnswerResponse, Citation
 from index.stores.protocol import Store
 from newstext.sentences import sentence_spans
@@ -71,7 +71,7 @@ def to_assistant(question: str) -> bool:
 
 
 def about_collection(question: str) -> bool:
-    """The whole question, as typed or without a request around it (rewrite.unframe: "Please, what are the
+    """The whole question, as typed or without a request around it (framing.unframe: "Please, what are the
     articles about?"), asks what the collection holds, not what its articles report."""
     return any(_ABOUT_COLLECTION.fullmatch(_asked(q)) is not None for q in (question, unframe(question)))
 

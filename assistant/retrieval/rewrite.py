@@ -8,6 +8,7 @@ from collections.abc import Sequence
 
 from assistant.retrieval.casing import shouted
 from assistant.retrieval.config import FollowUp
+from assistant.retrieval.framing import unframe
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from assistant.schemas import Turn
 from newstext.sentences import OPENERS, opens_sentence
@@ -22,36 +23,6 @@ _WORD = re.compile(r"[\w’'-]+")
 # A content word, or a figure with its separators ("45,000", "2.5"), which the conversation carries whole.
 _CONTENT_WORD = re.compile(r"\d[\d,.]*\d(?![\w’'-])|[\w’'-]+")
 _NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
-# A request around the question ("Can you tell me what happened in Kharkiv?", "I'd like to know who founded Wagner",
-# "According to my articles, ...", "What do we know about Baykar?", "Is there anything about Baykar?"): its "I",
-# "me" and "my" would read as a question about the asker, and its words as part of what is asked. "about" stays, so
-# a name after it is not read as a sentence's first word. "Tell me a joke" is a task, not a frame.
-_SOURCES = r"(?:the|my|these|those|your|our) (?:articles?|news|sources?|stories|documents?|reports?|collection)"
-# A greeting or thanks before the question ("Hi, what happened in Kharkiv?", "Thanks. Who is Kadyrov?").
-# Punctuation or a question's first word must follow it: "Hello Kitty" is a name.
-_GREETING = re.compile(
-    r"^\s*(?:(?:hi|hello|hey|thanks|thank you|ok|okay)\b(?: there)?(?:[,.!:;]+\s*|\s+(?=(?:what|who|whom|whose|when"
-    r"|where|which|why|how|is|are|was|were|do|does|did|can|could|will|would|tell|please)\b)))+",
-    re.I,
-)
-_FRAME = re.compile(
-    r"^\s*(?:(?:please|hi|hey|ok|okay|so)\b[,!]?\s*)*(?:"
-    r"(?:(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:tell|show) me|what can you tell me"
-    r"|i(?:'d|’d| would) like to know|i want to know|i(?:'m|’m| am) curious|i wonder(?:ed)?|i was wondering"
-    r"|do you know|(?:can|could|may) i ask(?: you)?)\b(?!\s+(?:a|an|some)\b)"
-    r"|(?:(?:can|could|would|will) you\s+(?:please\s+)?)?(?:give|tell|show) me (?:the |a |an )?(?:key points"
-    r"|main points|gist|highlights|summary|overview|rundown|recap)(?= (?:of|on|about)\b)"
-    r"|what (?:are|were) the (?:key|main) points(?= (?:of|on|about)\b)"
-    r"|(?:according to|based on) " + _SOURCES + r"\b|(?:in|from) " + _SOURCES + r"(?=\s*[,:])"
-    r"|(?:what|how) (?:do|does) " + _SOURCES + r" (?:say|tell(?: me| us)?|report)(?= about\b)"
-    r"|what do (?:we|you|i) (?:need to )?know(?= about\b)|what(?:'s|’s| is) known(?= about\b)"
-    r"|(?:(?:is|are) there|do (?:you|we) have|have you got)? ?(?:any|anything|something)(?: new)?"
-    r"(?: (?:news|articles?|stories|reports?|information|info))?(?= (?:about|on)\b)"
-    r")[,:]?\s*",
-    re.I,
-)
-# ... and the same source named at the end ("Who founded Wagner, according to my articles?").
-_SOURCE_TAIL = re.compile(r"[,;]?\s+(?:according to|based on|in) " + _SOURCES + r"(?=\s*[?.!]*\s*$)", re.I)
 # The conversation's words that rewrite() puts after a follow-up, in brackets at the very end.
 _CONTEXT = re.compile(r"(?<=\S) \([^()]*\)$")
 _PREPOSITIONS = r"(?:in|at|on|for|with|from|of|over|near|into|against|to|by|about|after|before|during|since)"
@@ -133,14 +104,6 @@ def _without_opener(name: str) -> str:
     while words and (words[0].lower() in STOPWORDS or words[0].lower() in OPENERS):
         words.pop(0)
     return " ".join(words)
-
-
-def unframe(question: str) -> str:
-    """The question without a greeting or request around it ("Can you tell me what happened in Kharkiv?" -> "what
-    happened in Kharkiv?", "Hi, who is Kadyrov?" -> "who is Kadyrov?", "Who founded Wagner, according to my
-    articles?" -> "Who founded Wagner?"); unchanged when nothing is left."""
-    rest = _SOURCE_TAIL.sub("", _FRAME.sub("", _GREETING.sub("", question, count=1), count=1), count=1)
-    return rest if rest.strip(" ?.!") else question
 
 
 def names_nothing(question: str) -> bool:

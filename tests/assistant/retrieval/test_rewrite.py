@@ -11,6 +11,7 @@ from pinned_settings import SERVICE_PINNED
 
 from assistant.factory import build_service
 from assistant.retrieval.config import FollowUp
+from assistant.retrieval.framing import unframe
 from assistant.retrieval.rewrite import (
     asked_part,
     is_follow_up,
@@ -19,7 +20,6 @@ from assistant.retrieval.rewrite import (
     other_reading,
     rewrite,
     story_only,
-    unframe,
 )
 from assistant.schemas import Turn
 from assistant.service import AnswerService
