@@ -96,7 +96,8 @@ def asked_words(question: str) -> list[str]:
 
 
 # A word right after an article or a possessive is a noun there, whatever else it can be ("the game", "his record").
-_DETERMINED = re.compile(r"\b(?i:the|a|an|this|that|these|those|his|her|its|their|our|your|my)\s+([\w’'-]+)")
+DETERMINERS = "the|a|an|this|that|these|those|his|her|its|their|our|your|my"  # as a regular expression's choice
+_DETERMINED = re.compile(r"\b(?i:" + DETERMINERS + r")\s+([\w’'-]+)")
 
 
 def determined(question: str) -> frozenset[str]:

@@ -33,10 +33,18 @@ def names_and_kind(question: str, sentence: Sentence) -> bool:
     """The question asks a kind of answer of its names and nothing more ("How old is Callery?", "When is the
     Iowa caucus?"), and the sentence states them all and holds a thing of that kind ("Callery, 62, spoke …"): it is
     about the question, however far a short question sits in meaning from a long sentence."""
-    if not (sentence.features["answer_type"] and sentence.features["constraints"] >= 1.0):
-        return False
+    return states_names_and_kind(sentence) and asks_kind_of_names(question)
+
+
+def asks_kind_of_names(question: str) -> bool:
+    """names_and_kind's half read of the question alone, once per question by a caller asking of many sentences."""
     kind = expected_type(question)
     return kind is not None and names_only(question, set(terms(_KIND_FRAMES.get(kind, ""))))
+
+
+def states_names_and_kind(sentence: Sentence) -> bool:
+    """names_and_kind's half read of the sentence: it states every name and holds a thing of the asked kind."""
+    return bool(sentence.features["answer_type"]) and sentence.features["constraints"] >= 1.0
 
 
 def about(
@@ -140,6 +148,8 @@ def typed(
     return [(p, s) for p, s in held if s is lead or names_stated is None or names_stated(s)]
 
 
+# A count "at the time" is of its own time, not of now.
+_AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)
 # A sentence set in a year of its own: "In the 1977 storm, …", "In 2015, …", "During the 2019 season, …".
 _SET_IN = re.compile(r"^\W*(?:in|during|by|back in)\s+(?:the\s+)?(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\b", re.I)
 
@@ -150,16 +160,18 @@ def _counts_of_now(sentence: Sentence, noun: str, now: bool = False) -> int:
     past year ("Founded in 2008 …, now has 45 locations") is not. For a question asked of `now`, nor does one told
     of its time ("Washington's Birthday was at the time one of only five federally-recognized holidays" for "How
     many federal holidays are there?", above "There are 11 federal holidays each year")."""
-    then, published = _SET_IN.match(sentence.text), sentence.candidate.article.date[:4]
-    if then and published.isdigit() and int(then.group(1)) < int(published) - 1:
+    then = _SET_IN.match(sentence.text)
+    if then and _well_before(then.group(1), sentence):
         return 0
     if now and _AT_THE_TIME.search(sentence.text):
         return 0
     return counts_noun(sentence.text, noun)
 
 
-_AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)
-
+def _well_before(year: str, sentence: Sentence) -> bool:
+    """The year is more than one before the sentence's article's (False for an undated article)."""
+    published = sentence.candidate.article.date[:4]
+    return published.isdigit() and int(year) < int(published) - 1
 
 
 _YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
@@ -175,10 +187,7 @@ def asks_now(question: str) -> bool:
 def of_the_past(sentence: Sentence) -> bool:
     """The sentence names a year well before its article's ("… when they played Slade Hall … on Sept. 27, 1985" in a
     2024 article): background to the story, not what it reports now."""
-    published = sentence.candidate.article.date[:4]
-    if not published.isdigit():
-        return False
-    return any(int(m.group(1)) < int(published) - 1 for m in _YEAR.finditer(sentence.text))
+    return any(_well_before(m.group(1), sentence) for m in _YEAR.finditer(sentence.text))
 
 
 def keeps_story(lead: Sentence, question: str) -> Callable[[Sentence], bool]:

@@ -12,7 +12,7 @@ import numpy as np
 from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.cosines import Cosines
-from assistant.answer.gate import about, about_first, keeps_story, names_and_kind
+from assistant.answer.gate import about, about_first, asks_kind_of_names, keeps_story, states_names_and_kind
 from assistant.answer.lead import best_elsewhere, ranked_sentences
 from assistant.answer.rare_names import RareNames
 from assistant.answer.refusal import asks_of_names
@@ -69,8 +69,13 @@ class Leading:
         list's line under the label the question asks after (_labelled)."""
         return (
             self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
-            or names_and_kind(self._retrieval.query, sentence) or self._labelled(sentence)
+            or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
         )  # fmt: skip
+
+    @cached_property
+    def _kind_of_names(self) -> bool:
+        """The question asks a kind of answer of its names alone (gate.asks_kind_of_names), read once."""
+        return asks_kind_of_names(self._retrieval.query)
 
     def _labelled(self, sentence: Sentence) -> bool:
         """A list's line under the asked label, in a chunk telling the asked deed (Asking.labelled)."""

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.asked import determined
+from assistant.answer.asked import DETERMINERS, determined
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
@@ -22,7 +22,7 @@ _WORD = re.compile(r"[\w’'-]+")
 # as often the doer's ("Two states have already passed legislation …" for "passed by how much?").
 _QUANTITIES = frozenset({"money", "percent"})
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
-_DETERMINES = re.compile(r"(?:the|a|an|this|that|these|those|his|her|its|their|our|your|my|[\w-]+[’']s)$")
+_DETERMINES = re.compile(r"(?:" + DETERMINERS + r"|[\w-]+[’']s)$")
 
 
 def break_ties(
