@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from index.locations import file_key, is_under, keys_of
-from index.store import ManifestEntry
+from index.records import ManifestEntry
 from index.text_key import text_key
 from index.types import Article, LoadError, Skipped
 

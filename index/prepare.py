@@ -9,7 +9,7 @@ from index.chunking import chunk_article
 from index.embedding import MAX_TOKENS, Embedder
 from index.handles import IndexHandles
 from index.plan import origin_file, stored_hash
-from index.store import ArticleUpsert
+from index.records import ArticleUpsert
 from index.types import Article
 from newstext.dates import stored_day_number
 from newstext.terms import terms

@@ -12,8 +12,8 @@ from index.lexical import LexicalIndex
 from index.loaders import iter_articles
 from index.plan import Plan, make_plan
 from index.prepare import MAX_TITLE_TOKENS, Progress, chunk_meta, embed_title, prepare_all
+from index.records import ArticleUpsert
 from index.report import UpdateReport
-from index.store import ArticleUpsert
 
 __all__ = ["MAX_TITLE_TOKENS", "Progress", "UpdateReport", "embed_title", "remove_articles", "update_index"]
 

@@ -15,7 +15,7 @@ import resource
 import time
 
 from index.lexical import LexicalIndex
-from index.store import ArticleUpsert
+from index.records import ArticleUpsert
 from index.stores.postgres import PostgresStore
 from index.types import Article, Chunk
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 from assistant.settings import load_settings
 from index.handles import IndexHandles
-from index.store import ArticleUpsert
+from index.records import ArticleUpsert
 from index.types import Article, Chunk
 from index.vectors import VectorStore, open_client
 

@@ -15,7 +15,7 @@ from assistant.retrieval.candidates import Candidate
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.embedding import Embedder
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 from index.updater import update_index
 
 

@@ -9,7 +9,7 @@ import numpy as np
 from assistant.retrieval.filters import matches
 from assistant.schemas import Filters
 from index.lexical import LexicalIndex
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 from index.stores import Store
 from index.vectors import VectorStore
 

@@ -9,7 +9,7 @@ from html import escape
 from urllib.parse import quote
 
 from assistant.schemas import AnswerResponse, Citation
-from index.store import StoredArticle
+from index.records import StoredArticle
 from newstext.label import article_label
 from newstext.urls import source_domain
 

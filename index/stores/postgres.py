@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 
 from index.lock import UpdateInProgress
-from index.store import ArticleUpsert, LexicalDelta, ManifestEntry, StoredArticle, StoredChunk
+from index.records import ArticleUpsert, LexicalDelta, ManifestEntry, StoredArticle, StoredChunk
 from index.stores.pg_connections import Connections
 from index.text_key import text_key
 from index.types import Article

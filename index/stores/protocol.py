@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from contextlib import AbstractContextManager
 from typing import Protocol
 
-from index.store import ArticleUpsert, LexicalDelta, ManifestEntry, StoredArticle, StoredChunk
+from index.records import ArticleUpsert, LexicalDelta, ManifestEntry, StoredArticle, StoredChunk
 from index.types import Article
 
 

@@ -13,7 +13,7 @@ from typing import Any
 from index.config import IndexSettings
 from index.embedding import Embedder
 from index.handles import IndexHandles
-from index.store import StoredChunk
+from index.records import StoredChunk
 from index.vectors import open_client
 
 ROOT = Path(__file__).resolve().parents[2]

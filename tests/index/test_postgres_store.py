@@ -16,7 +16,8 @@ from pg_testkit import PostgresServer, available, postgres_server
 
 from index.lexical import LexicalIndex
 from index.lock import UpdateInProgress
-from index.store import ArticleStore, ArticleUpsert
+from index.records import ArticleUpsert
+from index.store import ArticleStore
 from index.stores import StoreUnavailable
 from index.stores.postgres import PostgresStore
 from index.types import Article, Chunk

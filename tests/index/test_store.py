@@ -7,7 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from index.store import ArticleStore, ArticleUpsert
+from index.records import ArticleUpsert
+from index.store import ArticleStore
 from index.types import Article, Chunk
 
 

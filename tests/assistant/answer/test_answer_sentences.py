@@ -8,7 +8,7 @@ import pytest
 from assistant.answer.sentences import FEATURES, Sentence, candidates, follows, own_idf
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 
 TEXT = "Prigozhin founded the Wagner group in 2014. Its fighters later took Bakhmut after months of fighting."
 

@@ -11,7 +11,7 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.cosines import Cosines
 from assistant.answer.sentences import FEATURES, Sentence
 from assistant.retrieval.candidates import Candidate
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 
 
 class CountingEmbedder(FakeEmbedder):

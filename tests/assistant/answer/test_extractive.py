@@ -6,7 +6,7 @@ import pytest
 
 from assistant.answer.extractive import after_label, answer_like, select_quotes, statement_head
 from assistant.retrieval.candidates import Candidate
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 
 ARTICLE = (
     "Storm Henk hit Britain on Tuesday. Who is to blame for the floods? Trains were cancelled across the south "

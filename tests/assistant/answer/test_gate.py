@@ -180,7 +180,7 @@ def test_a_sentence_naming_a_year_well_before_its_article_s_is_of_the_past() -> 
     from assistant.answer.gate import asks_now, of_the_past
     from assistant.answer.sentences import FEATURES, Sentence
     from assistant.retrieval.candidates import Candidate
-    from index.store import StoredArticle, StoredChunk
+    from index.records import StoredArticle, StoredChunk
 
     def sentence(text: str, day: str) -> Sentence:
         chunk = StoredChunk(id="a:0", article_id="a", start=0, end=len(text), text=text)

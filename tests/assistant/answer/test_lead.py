@@ -10,7 +10,7 @@ from assistant.answer.sentences import FEATURES, Sentence
 from assistant.retrieval.candidates import Candidate
 from assistant.service import AnswerService
 from index.embedding import Embedder
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 
 
 def sentence(text: str, coverage: float = 0.5) -> Sentence:

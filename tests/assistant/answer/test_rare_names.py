@@ -17,7 +17,7 @@ from assistant.answer.refusal import NO_RARE
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
 from assistant.settings import PROJECT_ROOT, load_settings
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 from newstext.terms import terms
 
 SHARE = 0.01  # a name in at most 1 of 100 chunks

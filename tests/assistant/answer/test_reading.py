@@ -10,7 +10,7 @@ from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.reading import Reading
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 from newstext.terms import terms
 
 

@@ -9,7 +9,7 @@ from assistant.answer.sentences import FEATURES, Sentence
 from assistant.answer.stating import Stating
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 from newstext.terms import terms
 
 CHUNK = (

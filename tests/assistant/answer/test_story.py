@@ -16,7 +16,7 @@ from assistant.retrieval.pipeline import Retrieval
 from assistant.schemas import Turn
 from assistant.service import AnswerService
 from index.embedding import Embedder
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 from newstext.terms import terms
 
 BAN = (

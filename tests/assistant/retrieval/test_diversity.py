@@ -6,7 +6,7 @@ from assistant.retrieval.candidates import Candidate, leading
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.diversity import diversify, unshared
 from assistant.retrieval.passages import best_passages
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 
 SENTENCES = [
     "Ukraine liberated the railway junction city of Lyman.",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.passages import best_passages
-from index.store import StoredArticle, StoredChunk
+from index.records import StoredArticle, StoredChunk
 from newstext.sentences import sentence_spans
 from newstext.terms import terms
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from assistant.schemas import AnswerResponse, Citation
 from assistant.ui.render import article_html, sources_html
-from index.store import StoredArticle
+from index.records import StoredArticle
 
 TEXT = "A string of victories in the Kharkiv oblast has suddenly turned the war. The response was swift."
 
