@@ -21,7 +21,7 @@ from assistant.retrieval.holder import holder
 from newstext.synonyms import same_as
 from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
+WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
 # Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
 # why it matters, where or when an event is held, and when ("this week's", "today"); and the requests that stand for
 # a question ("Summarize Kadyrov's role", "Explain the drone corridor"). Part of what "asked" means,
@@ -55,11 +55,6 @@ _KIND_VERBS = {
     "agreement": _SIGN, "treaty": _SIGN,
 }  # fmt: skip
 _VAGUE_KINDS = frozenset({"role", "part"})  # stated by saying what the role is, not the word "role"
-# "Who" and the word after it, and the verbs that only build a tense or mood ("Who is", "Who did ... meet?").
-_WHO = re.compile(r"\s*who\s+([a-z]+)\b", re.I)
-_AUXILIARIES = frozenset(
-    "is was are were be been has had have will would shall should can could may might must did does do".split()
-)
 # A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
 # one month close to another ("march" ~ "July": 0.65).
 _MONTHS = frozenset("january february march april may june july august september october november december".split())
@@ -89,7 +84,7 @@ def asked_words(question: str) -> list[str]:
     kinds = ({m.group(1).lower() for m in _KIND.finditer(question)} | how_measures(question)) - relations(question)
     if expected_type(question) == "name":
         kinds |= {"name", "names"}  # "What is his name?": a sentence naming him says no "name"
-    words = [without_possessive(w.lower()).strip("'’") for w in _WORD.findall(residue(question))]
+    words = [without_possessive(w.lower()).strip("'’") for w in WORD.findall(residue(question))]
     with_verb, stated = _kind_and_verb(question, set(words))
     skip = (STOPWORDS | GENERIC | NOT_NAMES | kinds | with_verb) - stated
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
@@ -115,7 +110,7 @@ def beyond_generic(question: str) -> list[str]:
     """The terms of what the question asks beyond its names and numbers, less the words any question asks with and
     a role it plays: [] for "What is Baykar?", "What happened in Kharkiv?", "Why does Baykar matter?" and "What
     role does Baykar play?" (what part a thing plays is why it matters); "law" for "What law did Kyiv pass?"."""
-    words = [w.lower().strip("'’") for w in _WORD.findall(residue(question))]
+    words = [w.lower().strip("'’") for w in WORD.findall(residue(question))]
     skip = GENERIC | _kind_and_verb(question, set(words))[0]
     return terms(" ".join(w for w in words if w not in skip))
 
@@ -131,45 +126,6 @@ def _kind_and_verb(question: str, words: set[str]) -> tuple[set[str], set[str]]:
             skip |= set(_KIND_VERBS[kind])
             (skip if kind in _VAGUE_KINDS else stated).add(kind)
     return skip, stated
-
-
-def doer_verb(question: str) -> str:
-    """The deed a question asks the doer of, when it opens "Who <verb>" ("Who won the pressing contest?" -> won):
-    an answer names who did it, so it must state the deed. "" for "Who is ...?", "Who did Putin meet?" (an
-    auxiliary builds the tense and the deed comes later), the generic verbs ("Who said ...?") and the head of a
-    name ("Who leads Russia?", holder.py)."""
-    m = _WHO.match(question)
-    word = m.group(1).lower() if m else ""
-    if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC or holder(question) is not None:
-        return ""  # "Who runs Wagner?" asks for its head, which "Wagner founder Yevgeny Prigozhin" names
-    return word if "VERB" in readings(word) else ""
-
-
-# A deed said in the passive with its doer after "by" ("the game, developed by Russian scientist Alexey Pajitnov",
-# "Founded in 2008 by industry veterans Bill Hart"): the doer is the first capitalised word after "by" and at most
-# three lower-case words that are no prepositions ("developed by the company in May" names no one).
-_BY_DOER = re.compile(
-    r"\b([A-Za-z][A-Za-z’'-]*)(?:\s+(?:in|on|at|since)\s+[\w,]+){0,2}\s+by\s+"
-    r"(?:(?!(?:in|on|at|of|for|with|from|to|and|or|as|after|before)\b)[a-z]+\s+){0,3}([A-Z][\w’'-]*)"
-)
-
-
-def names_doer(deed: str, text: str, asked: str) -> bool:
-    """The text names, after "by", who did the deed (one of its forms) of a "Who <deed> …?" question, someone the
-    question (`asked`) does not name: "Who developed Tetris?" is answered by "…, developed by Alexey Pajitnov",
-    which MiniLM puts far from it when the sentence is about something else."""
-    own = {w.lower() for w in _WORD.findall(asked)}
-    return any(
-        in_form([deed], [m.group(1)]) and m.group(2).lower() not in own | NOT_NAMES for m in _BY_DOER.finditer(text)
-    )
-
-
-def asked_deed(question: str) -> str:
-    """A "Who <verb> …?" question as what no sentence says ("who sponsored the cider festival"); "" for another."""
-    if not doer_verb(question):
-        return ""
-    asked = question.strip().rstrip("?!. ")
-    return asked[:1].lower() + asked[1:]
 
 
 def _demanded(word: str) -> bool:
@@ -197,7 +153,7 @@ def lemmas(word: str) -> frozenset[str]:
 def sentence_words(text: str) -> list[str]:
     """The sentence's content words, lower case; a month's name written as a name is not the verb or noun."""
     out = []
-    for m in _WORD.finditer(text):
+    for m in WORD.finditer(text):
         word = m.group(0).strip("'’")
         low = word.lower()
         if len(low) < 3 or low in STOPWORDS or low.endswith(_NEGATED) or (word[:1].isupper() and low in _MONTHS):

@@ -10,18 +10,16 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.asked import (
-    asked_deed,
     asked_words,
     determined,
-    doer_verb,
     in_form,
-    names_doer,
     relations,
     sentence_words,
     short_rest,
     states,
 )
 from assistant.answer.config import RefusalPolicy
+from assistant.answer.doer import asked_deed, doer_verb, names_doer
 from assistant.answer.labels import labels_question
 from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
@@ -49,7 +47,7 @@ class Asking:
 
     @cached_property
     def _words(self) -> tuple[list[str], list[str]]:
-        """The short rest's words (else a "Who <verb> …?" question's deed: asked.doer_verb) and the other words of
+        """The short rest's words (else a "Who <verb> …?" question's deed: doer.doer_verb) and the other words of
         the user's own question."""
         return self.short_rest or [w for w in [self._deed] if w], sentence_words(self._own)
 
@@ -105,11 +103,11 @@ class Asking:
 
     @cached_property
     def _deed(self) -> str:
-        """The deed a "Who <verb> …?" question asks the doer of (asked.doer_verb); "" for another question."""
+        """The deed a "Who <verb> …?" question asks the doer of (doer.doer_verb); "" for another question."""
         return doer_verb(self._own)
 
     def names_doer(self, sentence: Sentence) -> bool:
-        """The sentence names, after "by", who did the asked deed (asked.names_doer)."""
+        """The sentence names, after "by", who did the asked deed (doer.names_doer)."""
         return bool(self._deed) and names_doer(self._deed, sentence.text, self._own)
 
     @cached_property
@@ -142,6 +140,6 @@ class Asking:
         return not self._deed or in_form([self._deed], sentence_words(text))
 
     def lacks_deed(self, lead: Sentence | None) -> str:
-        """What a "Who <verb> …?" question asks (asked.asked_deed), when the lead states no such deed; else ""."""
+        """What a "Who <verb> …?" question asks (doer.asked_deed), when the lead states no such deed; else ""."""
         stated = lead is None or bool(self.short_rest) or self.states_words(lead)
         return "" if stated else asked_deed(self._own)

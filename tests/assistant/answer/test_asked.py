@@ -4,22 +4,17 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from answer_testkit import article_service
 
 from assistant.answer.asked import (
-    asked_deed,
     asked_words,
     beyond_generic,
     determined,
-    doer_verb,
     in_form,
-    names_doer,
     sentence_words,
     short_rest,
     states,
 )
 from assistant.answer.config import RefusalPolicy
-from assistant.service import AnswerService
 from index.embedding import Embedder
 
 POLICY = RefusalPolicy()
@@ -145,28 +140,6 @@ def test_every_verb_asked_must_be_stated_and_a_noun_alone_any(embedder: Embedder
     assert states(["world", "leaders"], "World powers met in Geneva.", _no_embedding, cut)  # no verb: any noun
 
 
-@pytest.mark.parametrize(
-    ("question", "verb"),
-    [
-        ("Who sponsored the cider festival in Brackenford?", "sponsored"),
-        ("who shot down a Russian warplane over Syria?", "shot"),
-        ("Who is the president of Russia?", ""),  # an auxiliary: a role is asked, not a deed
-        ("Who did Putin promote to Colonel General?", ""),  # the deed comes later, and is Putin's
-        ("Who said the war would end soon?", ""),  # a statement's speaker, read by the statement kind
-        ("Which company recalled 112,000 vehicles?", ""),  # not a "Who" question
-        ("Who runs Wagner?", ""),  # its head: the holder kind asks for one (holder.py), not the word "runs"
-    ],
-)
-def test_a_who_question_asks_the_doer_of_its_first_verb(question: str, verb: str) -> None:
-    assert doer_verb(question) == verb
-    assert bool(asked_deed(question)) == bool(verb)  # what a refusal says no sentence gives
-
-
-def test_the_deed_asked_is_the_question_as_a_clause() -> None:
-    deed = "who sponsored the cider festival in Brackenford"
-    assert asked_deed("Who sponsored the cider festival in Brackenford?") == deed
-
-
 def test_a_sentence_word_stands_for_the_question_word_it_is_closest_to(embedder: Embedder) -> None:
     """"contest" is 0.62 from "won", over the cut; but it is the sentence's word for the question's "competition"
     (and, asked with "contest", that very word), so it states no winner."""
@@ -176,23 +149,3 @@ def test_a_sentence_word_stands_for_the_question_word_it_is_closest_to(embedder:
     assert not states(["won"], judge, embedder.embed, cut, ["won", "pressing", "competition"])
     assert not states(["won"], judge, embedder.embed, cut, ["won", "pressing", "contest"])
     assert states(["won"], "Haley won the debate, a snap poll found.", _no_embedding, cut, ["won", "debate"])
-
-
-def test_a_deed_in_the_passive_names_its_doer_after_by() -> None:
-    gibson = "Willis Gibson, 13, beat the game, developed by Russian scientist Alexey Pajitnov in 1984."
-    assert names_doer("developed", gibson, "Who developed Tetris?")
-    assert names_doer("founded", "Founded in 2008 by industry veterans Bill Hart, it grew.", "Who founded it?")
-    assert names_doer("beat", "Littler was beaten by Humphries.", "Who beat Littler?")
-    assert not names_doer("beat", "Van Gerwen, beaten by Littler in May.", "Who beat Littler?")  # the one asked of
-    assert not names_doer("developed", "It was developed by the company in May.", "Who developed it?")
-    assert not names_doer("developed", "It was released by Nintendo in 1989.", "Who developed Tetris?")
-
-
-tetris = article_service("tetris")  # a report that names the game's developer in passing.
-
-
-def test_who_did_a_deed_is_led_by_the_sentence_naming_the_doer(tetris: AnswerService) -> None:
-    """"Who developed Tetris?" over news-smoke was refused, then led with Tetris's release: the sentence naming the
-    developer is about a boy who beat the game, far from the question in meaning."""
-    response = tetris.ask("Who developed Tetris?")
-    assert not response.refused and "developed by Russian scientist Alexey Pajitnov" in response.citations[0].quote

@@ -1,0 +1,59 @@
+"""The deed a "Who <verb> …?" question asks the doer of, and whether a sentence names who did it.
+
+"Who developed Tetris?" asks for whoever did the deed; an answer must state it ("developed"), and a sentence saying it
+in the passive names the doer after "by" ("…, developed by Alexey Pajitnov"), however far in meaning it sits.
+"""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.asked import GENERIC, WORD, in_form
+from assistant.answer.constraints import NOT_NAMES
+from assistant.retrieval.holder import holder
+from newstext.terms import STOPWORDS, readings
+
+# "Who" and the word after it, and the verbs that only build a tense or mood ("Who is", "Who did ... meet?").
+_WHO = re.compile(r"\s*who\s+([a-z]+)\b", re.I)
+_AUXILIARIES = frozenset(
+    "is was are were be been has had have will would shall should can could may might must did does do".split()
+)
+
+
+def doer_verb(question: str) -> str:
+    """The deed a question asks the doer of, when it opens "Who <verb>" ("Who won the pressing contest?" -> won):
+    an answer names who did it, so it must state the deed. "" for "Who is ...?", "Who did Putin meet?" (an
+    auxiliary builds the tense and the deed comes later), the generic verbs ("Who said ...?") and the head of a
+    name ("Who leads Russia?", holder.py)."""
+    m = _WHO.match(question)
+    word = m.group(1).lower() if m else ""
+    if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC or holder(question) is not None:
+        return ""  # "Who runs Wagner?" asks for its head, which "Wagner founder Yevgeny Prigozhin" names
+    return word if "VERB" in readings(word) else ""
+
+
+# A deed said in the passive with its doer after "by" ("the game, developed by Russian scientist Alexey Pajitnov",
+# "Founded in 2008 by industry veterans Bill Hart"): the doer is the first capitalised word after "by" and at most
+# three lower-case words that are no prepositions ("developed by the company in May" names no one).
+_BY_DOER = re.compile(
+    r"\b([A-Za-z][A-Za-z’'-]*)(?:\s+(?:in|on|at|since)\s+[\w,]+){0,2}\s+by\s+"
+    r"(?:(?!(?:in|on|at|of|for|with|from|to|and|or|as|after|before)\b)[a-z]+\s+){0,3}([A-Z][\w’'-]*)"
+)
+
+
+def names_doer(deed: str, text: str, asked: str) -> bool:
+    """The text names, after "by", who did the deed (one of its forms) of a "Who <deed> …?" question, someone the
+    question (`asked`) does not name: "Who developed Tetris?" is answered by "…, developed by Alexey Pajitnov",
+    which MiniLM puts far from it when the sentence is about something else."""
+    own = {w.lower() for w in WORD.findall(asked)}
+    return any(
+        in_form([deed], [m.group(1)]) and m.group(2).lower() not in own | NOT_NAMES for m in _BY_DOER.finditer(text)
+    )
+
+
+def asked_deed(question: str) -> str:
+    """A "Who <verb> …?" question as what no sentence says ("who sponsored the cider festival"); "" for another."""
+    if not doer_verb(question):
+        return ""
+    asked = question.strip().rstrip("?!. ")
+    return asked[:1].lower() + asked[1:]

@@ -1,0 +1,51 @@
+"""What a "Who <verb> …?" question asks the doer of, and the sentence that names who did it (a real index)."""
+
+from __future__ import annotations
+
+import pytest
+from answer_testkit import article_service
+
+from assistant.answer.doer import asked_deed, doer_verb, names_doer
+from assistant.service import AnswerService
+
+
+@pytest.mark.parametrize(
+    ("question", "verb"),
+    [
+        ("Who sponsored the cider festival in Brackenford?", "sponsored"),
+        ("who shot down a Russian warplane over Syria?", "shot"),
+        ("Who is the president of Russia?", ""),  # an auxiliary: a role is asked, not a deed
+        ("Who did Putin promote to Colonel General?", ""),  # the deed comes later, and is Putin's
+        ("Who said the war would end soon?", ""),  # a statement's speaker, read by the statement kind
+        ("Which company recalled 112,000 vehicles?", ""),  # not a "Who" question
+        ("Who runs Wagner?", ""),  # its head: the holder kind asks for one (holder.py), not the word "runs"
+    ],
+)
+def test_a_who_question_asks_the_doer_of_its_first_verb(question: str, verb: str) -> None:
+    assert doer_verb(question) == verb
+    assert bool(asked_deed(question)) == bool(verb)  # what a refusal says no sentence gives
+
+
+def test_the_deed_asked_is_the_question_as_a_clause() -> None:
+    deed = "who sponsored the cider festival in Brackenford"
+    assert asked_deed("Who sponsored the cider festival in Brackenford?") == deed
+
+
+def test_a_deed_in_the_passive_names_its_doer_after_by() -> None:
+    gibson = "Willis Gibson, 13, beat the game, developed by Russian scientist Alexey Pajitnov in 1984."
+    assert names_doer("developed", gibson, "Who developed Tetris?")
+    assert names_doer("founded", "Founded in 2008 by industry veterans Bill Hart, it grew.", "Who founded it?")
+    assert names_doer("beat", "Littler was beaten by Humphries.", "Who beat Littler?")
+    assert not names_doer("beat", "Van Gerwen, beaten by Littler in May.", "Who beat Littler?")  # the one asked of
+    assert not names_doer("developed", "It was developed by the company in May.", "Who developed it?")
+    assert not names_doer("developed", "It was released by Nintendo in 1989.", "Who developed Tetris?")
+
+
+tetris = article_service("tetris")  # a report that names the game's developer in passing.
+
+
+def test_who_did_a_deed_is_led_by_the_sentence_naming_the_doer(tetris: AnswerService) -> None:
+    """"Who developed Tetris?" over news-smoke was refused, then led with Tetris's release: the sentence naming the
+    developer is about a boy who beat the game, far from the question in meaning."""
+    response = tetris.ask("Who developed Tetris?")
+    assert not response.refused and "developed by Russian scientist Alexey Pajitnov" in response.citations[0].quote
