@@ -27,15 +27,16 @@ _SCORE_DASH = re.compile(r" ?[-–] ?")
 _WORD = re.compile(r"[A-Za-z][\w’'.-]*")
 _SQUASH = re.compile(r"[^a-z0-9]+")
 _CONTENT = re.compile(r"[a-z0-9]+")
+# Titles, which articles write in lower case as often as not ("the president said"), and drop before a name they
+# have given once ("Charles, 73, became Britain's monarch" for "King Charles").
+TITLE_WORDS = frozenset("president governor senator mayor king queen prince princess pope minister chancellor".split())
 # Capitalised words that are no constraint: question words, titles, words of address, and ORGANISATION_WORDS (the
 # name beside one is still demanded: "Who is the founder of the Wagner Group?" -> wagner).
 NOT_NAMES = ORGANISATION_WORDS | frozenset(
     "what which who whom whose when where why how did does do is are was were will would could should can "
     "has have had in on at of for to by from with as and or but if after before during since this that these "
-    "those there here the a an it its mr mrs ms dr sir st "
-    # titles, which articles write in lower case as often as not ("the president said")
-    "president governor senator mayor king queen prince princess pope minister chancellor".split()
-)
+    "those there here the a an it its mr mrs ms dr sir st".split()
+) | TITLE_WORDS
 # Small numbers are as often spelled out: "a 10-year deal" is stated by "a ten-year deal".
 _SPELLED = (
     "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen "

@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from assistant.answer.asked import beyond_generic
 from assistant.answer.config import RefusalPolicy
-from assistant.answer.constraints import Constraints
+from assistant.answer.constraints import TITLE_WORDS, Constraints
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun
@@ -28,6 +28,9 @@ _KIND_FRAMES = {
     "age": "old age aged", "length": "long", "distance": "far", "year": "year", "time": "date day", "month": "month",
 }
 
+# A title written before a name is how the question writes the name ("King Charles", "President Biden").
+_TITLED = re.compile(r"\b((?i:" + "|".join(sorted(TITLE_WORDS)) + r"))\s+[A-Z]")
+
 
 def names_and_kind(question: str, sentence: Sentence) -> bool:
     """The question asks a kind of answer of its names and nothing more ("How old is Callery?", "When is the
@@ -39,7 +42,8 @@ def names_and_kind(question: str, sentence: Sentence) -> bool:
 def asks_kind_of_names(question: str) -> bool:
     """names_and_kind's half read of the question alone, once per question by a caller asking of many sentences."""
     kind = expected_type(question)
-    return kind is not None and names_only(question, set(terms(_KIND_FRAMES.get(kind, ""))))
+    titles = {m.group(1) for m in _TITLED.finditer(question)}  # "How old is King Charles?" asks of Charles
+    return kind is not None and names_only(question, set(terms(" ".join([_KIND_FRAMES.get(kind, ""), *titles]))))
 
 
 def states_names_and_kind(sentence: Sentence) -> bool:

@@ -57,7 +57,7 @@ class Leading:
         self.cosines.remember({t: by_id[t] for t in also if t in by_id})
         return about_first(ranked, self._refusal, self.clause_cosine)
 
-    def _about(self, sentence: Sentence) -> bool:
+    def about(self, sentence: Sentence) -> bool:
         """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""
         return about(sentence, self._refusal, self.clause_cosine, self._also_about)
 
@@ -104,7 +104,7 @@ class Leading:
         """The first of the best (policy.topic_sentences, or `reach`) from `start` that is `ok`, and about the
         question unless it leads already, leads; True when one does (nothing moves when none is)."""
         for i, (_, s) in enumerate(self.scored[start : reach or self._refusal.topic_sentences], start=start):
-            if ok(s) and (i == 0 or self._about(s)):
+            if ok(s) and (i == 0 or self.about(s)):
                 self._lead_with(i)
                 return True
         return False
@@ -151,6 +151,8 @@ class Leading:
         self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,
                                     new_names=not self._story.follows)  # fmt: skip
         self._label_leads()
+        if not self.about(self.scored[0][1]):  # "How old is King Charles?" led with a basketball record's sentence
+            self._first_leads(self._also_about)
         if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
@@ -185,7 +187,7 @@ class Leading:
             lead_ok, answers = self._residue_passes, self._goes_on_to_answer
         else:
             return
-        if lead_ok(lead) or not self._about(lead):
+        if lead_ok(lead) or not self.about(lead):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         story = keeps_story(lead, self._stating.own_words)  # "When is Phish playing in Dover?": not Chicago's tour
         if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s) and story(s), start=1):
@@ -203,6 +205,6 @@ class Leading:
             return None
         return best_elsewhere(
             self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
-            {s.text for _, s in self.scored}, self.cosines.embedded, self._about,
+            {s.text for _, s in self.scored}, self.cosines.embedded, self.about,
             lambda s: self.asking.states_as_much(lead, s) and self._stating.own_names_stated(s) and story(s),
         )  # fmt: skip

@@ -20,7 +20,7 @@ class Reading(Leading):
             return ""
         best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
         texts = [self._stating.story_text(s) for s in best]
-        held = self._rare.held(texts, lambda i: self._about(best[i]))
+        held = self._rare.held(texts, lambda i: self.about(best[i]))
         return "" if held else self._rare.shown(texts)
 
     def quotable(self) -> list[tuple[float, Sentence]]:
@@ -60,7 +60,7 @@ class Reading(Leading):
         """The question asks for a kind of thing (gate.typed: a year, a count, a statement of someone's, the
         holder of a role) and no sentence about it holds one: what the articles lack can be named."""
         held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
-        return held is not None and not any(self._about(s) for _, s in held)
+        return held is not None and not any(self.about(s) for _, s in held)
 
     def lacks_deed(self) -> str:
         """What a "Who <verb> …?" question asks, when its lead states no such deed (Asking.lacks_deed); else ""."""

@@ -153,6 +153,9 @@ def test_a_question_asking_a_kind_of_its_names_alone_is_about_a_sentence_stating
     assert not names_and_kind("How old is Callery?", sentence("A 13-year-old beat Tetris.", 0.0, 1.0))
     assert not names_and_kind("How old is Callery's son?", aged)  # it asks of someone else
     assert not names_and_kind("How old is the boy?", aged)  # it names nothing
+    king = sentence("Charles, 73, became Britain's monarch last month.", 1.0, 1.0)
+    assert names_and_kind("How old is King Charles?", king)  # a title before the name is how it is written
+    assert not names_and_kind("How old is the president of France?", king)  # the president is asked of, no title
 
 
 def test_a_near_tie_about_the_question_leads_before_one_that_is_not() -> None:
