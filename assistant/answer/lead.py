@@ -143,10 +143,14 @@ def best_elsewhere(
     return float(probs[best]), found[best]
 
 
-def compose(scored: list[tuple[float, Sentence]], policy: AnswerPolicy = AnswerPolicy()) -> list[Quote]:
+def compose(
+    scored: list[tuple[float, Sentence]],
+    policy: AnswerPolicy = AnswerPolicy(),
+    about: Callable[[Sentence], bool] | None = None,
+) -> list[Quote]:
     """The model's best sentence first, then support in the passages' rank order (measured on news-dev: more
     answers hold the gold than support in the model's order), each rated at least support_share of the lead and
-    min_support, under the word budget, no near copies."""
+    min_support, and `about` the question when given, under the word budget, no near copies."""
     if not scored:
         return []
     lead_prob, lead = scored[0]
@@ -160,6 +164,8 @@ def compose(scored: list[tuple[float, Sentence]], policy: AnswerPolicy = AnswerP
             or s.features["coverage"] <= policy.min_support_coverage
         ):
             continue  # support that the model rates low, or that shares nothing with the question, adds nothing
+        if chosen and about is not None and s.candidate.article.id != lead.candidate.article.id and not about(s):
+            continue  # "How old is King Charles?" was followed by a basketball record's "18 years old"
         n = len(s.text.split())
         bag = {w.lower() for w in _WORDS.findall(s.text)}
         if words + n > policy.max_words or any(len(bag & o) >= 0.8 * min(len(bag), len(o)) for o in chosen_words):

@@ -54,6 +54,22 @@ def test_support_sharing_nothing_with_the_question_is_cut() -> None:
     assert [q.text for q in compose([(0.9, lead), (0.8, unrelated)])] == [lead.text]
 
 
+def test_support_from_another_article_must_be_about_the_question() -> None:
+    """"How old is King Charles?" was followed by a basketball record's "at 18 years old", which the ranker rated
+    above the lead: another article's sentence far from the question adds nothing; the lead's own article's may."""
+    lead = sentence("Charles, 73, became Britain's monarch last month.")
+    record = sentence("Players can enter the league at 18 years old without a year in college.")
+    hearse = sentence("The 73-year-old monarch and his siblings walked behind the hearse.")
+    same_story = Sentence(
+        lead.candidate, 0, 10, "The king walked behind the coffin.", dict.fromkeys(FEATURES, 0.0) | {"coverage": 0.5}
+    )
+    scored = [(0.66, lead), (0.75, record), (0.3, hearse), (0.3, same_story)]
+    about = {lead.text, hearse.text}.__contains__
+    quotes = compose(scored, about=lambda s: about(s.text))
+    assert [q.text for q in quotes] == [lead.text, hearse.text, same_story.text]
+    assert record.text in [q.text for q in compose(scored)]  # without the test, as before
+
+
 def test_near_copies_and_overlong_support_are_skipped() -> None:
     lead = sentence("Prigozhin founded the Wagner group in 2014 with backing from Moscow.")
     copy = sentence("Prigozhin founded the Wagner group in 2014, with backing from Moscow.")
