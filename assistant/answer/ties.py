@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.asked import DETERMINERS, determined
+from assistant.answer.asked import DETERMINERS, determined, in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
@@ -21,6 +21,11 @@ _WORD = re.compile(r"[\w’'-]+")
 # Kinds of quantity a deed is done with or to: "invested $1 billion", "raised prices 40%". Not a count, which is
 # as often the doer's ("Two states have already passed legislation …" for "passed by how much?").
 _QUANTITIES = frozenset({"money", "percent"})
+# "What did Putin decide …?": the verb its named subject did, after an auxiliary and the subject's capitalised words.
+_SUBJECT_VERB = re.compile(
+    r"^\W*(?i:what|when|where|how|why)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+"
+    r"(?:[A-Z][\w’'.-]*\s+){1,4}([a-z]+)\b"
+)
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:" + DETERMINERS + r"|[\w-]+[’']s)$")
 
@@ -35,12 +40,14 @@ def break_ties(
 ) -> list[tuple[float, Sentence]]:
     """The ranked sentences with each tie-break below applied in turn: whose words (names_tie, on the `query`), a
     name the user's `own` words do not give (new_name_tie; not for a follow-up, whose story rules say which of its
-    sentences leads), a figure beside the asked verb (deed_figure_tie, with the `asked` words)."""
+    sentences leads), a figure beside the asked verb (deed_figure_tie, with the `asked` words), the verb the question
+    asks its subject did (subject_verb_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
         lambda ranked: new_name_tie(ranked, own, policy.name_tie) if new_names else 0,
         lambda ranked: deed_figure_tie(ranked, own, asked, policy.figure_tie, policy.figure_reach),
+        lambda ranked: subject_verb_tie(ranked, own, policy.lead_tie),
     ]
     for tie_break in breaks:  # each reads the order the one before left
         if i := tie_break(out):
@@ -124,3 +131,21 @@ def _figure_by_verb(text: str, kind: str, verbs: set[str], reach: int) -> bool:
         if any(first - reach <= i <= last + reach for i in at):
             return True
     return False
+
+
+def subject_verb_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For a question asking what its named subject did ("What did Putin decide after the Kharkiv defeats?"), when
+    the best sentence states no form of that verb, the index of the first near tie (at least `tie` of its
+    probability) that does: "… President Putin decided to 'annex' the four occupied oblasts" above a sentence on
+    dictators' downfalls "after a humiliating defeat"; 0 otherwise."""
+    m = _SUBJECT_VERB.match(question)
+    if not scored or not m or "VERB" not in readings(verb := m.group(1)):
+        return 0
+    if in_form([verb], sentence_words(scored[0][1].text)):
+        return 0
+    for i, (p, s) in enumerate(scored[1:], start=1):
+        if p < tie * scored[0][0]:
+            break
+        if in_form([verb], sentence_words(s.text)):
+            return i
+    return 0

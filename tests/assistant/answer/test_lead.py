@@ -137,6 +137,8 @@ def test_the_answer_leads_with_the_sentence_that_answers(default_service: Answer
     assert not response.refused and "Prigozhin" in response.citations[0].quote
     drone = default_service.ask("What did the July 23, 2025 drone strike destroy?")
     assert "Rostov rail terminal" in drone.citations[0].quote
+    decided = default_service.ask("What did Putin decide after the Kharkiv defeats?")  # a near tie saying "decided"
+    assert "President Putin decided to “annex” the four occupied oblasts" in decided.citations[0].quote
 
 
 def test_the_statement_a_question_sentence_opens_with_answers(default_service: AnswerService) -> None:

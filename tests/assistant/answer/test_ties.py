@@ -5,7 +5,7 @@ from __future__ import annotations
 from answer_testkit import passage
 
 from assistant.answer.sentences import FEATURES, Sentence
-from assistant.answer.ties import deed_figure_tie, names_tie, new_name_tie
+from assistant.answer.ties import deed_figure_tie, names_tie, new_name_tie, subject_verb_tie
 
 
 def sentence(text: str, constraints: float = 0.0) -> Sentence:
@@ -61,3 +61,15 @@ def test_how_much_of_a_deed_leads_with_a_near_tie_whose_figure_sits_by_the_verb(
     cost = sentence("When Sanofi cuts the price as of Jan. 1, Lantus will cost about $64 per vial.")
     listed = sentence("Sanofi's list price is $292 per vial of Lantus.")
     assert deed_figure_tie([(0.8, cost), (0.75, listed)], asked, ["cut", "price"], 0.8, 3) == 0
+
+
+def test_what_a_named_subject_did_leads_with_a_near_tie_stating_the_verb() -> None:
+    """"What did Putin decide after the Kharkiv defeats?" over the default articles led with dictators' downfalls
+    "after a humiliating defeat", a hair above "President Putin decided to 'annex' the four occupied oblasts"."""
+    asked = "What did Putin decide after the Kharkiv defeats?"
+    downfall = sentence("Handling of wars has always been a downfall of dictators after a humiliating defeat.")
+    decided = sentence("Knowing that Russia lacks the manpower, President Putin decided to annex the four oblasts.")
+    assert subject_verb_tie([(0.54, downfall), (0.53, decided)], asked, 0.9) == 1
+    assert subject_verb_tie([(0.54, downfall), (0.4, decided)], asked, 0.9) == 0  # too far below
+    assert subject_verb_tie([(0.54, decided), (0.53, downfall)], asked, 0.9) == 0  # it leads already
+    assert subject_verb_tie([(0.54, downfall), (0.53, decided)], "What did the Kremlin's defeats cost?", 0.9) == 0
