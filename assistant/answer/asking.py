@@ -24,6 +24,7 @@ from assistant.answer.labels import labels_question
 from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
+from assistant.retrieval.rewrite import asked_part
 
 
 class Asking:
@@ -69,8 +70,12 @@ class Asking:
 
     @cached_property
     def _names(self) -> str:
-        """The question's names with the nouns going on them (residue.name_phrases), as one text to embed."""
-        return " ".join(name_phrases(self._query))
+        """The question's names with the nouns going on them (residue.name_phrases), and a follow-up's words carried
+        from the conversation (rewrite), as one text to embed: a clause saying only what the conversation said ("The
+        Film Awards will take place on Jan. 4" for "What is the film based on? (Awards take place)") states nothing
+        the user asks."""
+        carried = self._query[len(asked_part(self._query)) :].strip(" ()")
+        return " ".join([*name_phrases(self._query), *([carried] if carried else [])])
 
     def states_asked(self, sentence: Sentence) -> bool:
         """A longer rest: the sentence states the deed of a "Who <verb> ...?" question (True when it asks none). A

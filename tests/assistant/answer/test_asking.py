@@ -58,3 +58,15 @@ def test_a_relation_is_stated_by_its_word_alone(embedder: Embedder) -> None:
     assert capital.short_rest == ["capital"]
     assert capital.states_asked(sentence("Lisbon, the capital of Portugal, lost power on Friday."))
     assert not capital.states_asked(sentence("A storm hit the coast of Portugal and homes in Lisbon lost power."))
+
+
+def test_a_clause_saying_only_what_the_conversation_said_states_nothing_asked(embedder: Embedder) -> None:
+    """"What is the film based on?" after "When will the Film Awards take place?" (news-smoke) was answered with "The
+    Film Awards will take place on Jan. 4": the rewritten query carries the last question's words, and that clause is
+    close to them, not to what the user asks now."""
+    query = "What is the film based on? (Awards take place)"
+    vector = embedder.embed([query])[0]
+    based = Asking(query, "What is the film based on?", vector, RefusalPolicy(), embedder.embed)
+    assert based.short_rest == ["based"]
+    assert not based.states_asked(sentence("The Film Awards will take place on Jan. 4, 2024, at the Center."))
+    assert based.states_asked(sentence("The film is based on a 2018 novel by Miriam Toews."))
