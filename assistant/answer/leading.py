@@ -136,7 +136,8 @@ class Leading:
         return follows(sentence, self.scored[0][1]) and self._residue_passes(sentence)
 
     def _answering_first(self) -> None:
-        """First a near tie may lead (ties.py). Then the lead is kept to the story asked about (the rare names', a
+        """First a near tie may lead (ties.py), and a lead not about the question gives way to one a precise rule
+        makes about it (_also_about). Then the lead is kept to the story asked about (the rare names', a
         title's or a place's the user writes, the conversation's: _story_first).
         Then, when it is not about what the question asks of its names (a short rest's words, the names alone, or
         the residue test), a sentence of the policy.topic_sentences best that is, in a chunk stating the question's
