@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval.counts import asks_count, in_words
-from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
+from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS, same_countries
 from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speaker, speakers
 from newstext.sentences import OPENERS
@@ -186,7 +186,8 @@ class AnswerType:
             return cls(kind, frozenset(), speakers(question), holder(question))
         if kind == "number" and asks_count(question):
             return cls(kind, frozenset(candidates(question, kind) | in_words(question)), words=True)
-        return cls(kind, frozenset(candidates(question, kind)) if kind else frozenset())
+        found = candidates(question, kind) if kind else set()
+        return cls(kind, frozenset(same_countries(found) if kind == "country" else found))
 
     def match(self, text: str) -> float:
         """1.0 when the text holds a candidate of the wanted kind that the question does not already name, or for

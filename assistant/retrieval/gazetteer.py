@@ -26,10 +26,30 @@ COUNTRIES = _names(
     "Somalia; South Africa; South Korea; South Sudan; Spain; Sri Lanka; Sudan; Suriname; Sweden; Switzerland; "
     "Syria; Taiwan; Tajikistan; Tanzania; Thailand; Timor-Leste; East Timor; Togo; Tonga; Trinidad and Tobago; "
     "Tunisia; Turkey; Türkiye; Turkmenistan; Tuvalu; Uganda; Ukraine; United Arab Emirates; UAE; United Kingdom; "
-    "UK; Britain; Great Britain; England; Scotland; Wales; Northern Ireland; United States; USA; U.S.; America; "
+    "UK; Britain; Great Britain; England; Scotland; Wales; Northern Ireland; United States; USA; U.S.; US; America; "
     "Uruguay; Uzbekistan; Vanuatu; Vatican City; Venezuela; Vietnam; Yemen; Zambia; Zimbabwe; Greenland; "
     "Hong Kong; Puerto Rico"
 )
+
+# Names of one country: a question asking which country "eats more seafood than the US" names America too, so
+# "… the alternative protein bucket … in America" names no other country.
+_ONE_COUNTRY = tuple(
+    frozenset(n.lower() for n in _names(group))
+    for group in (
+        "United States; USA; U.S.; US; America", "United Kingdom; UK; Britain; Great Britain", "Turkey; Türkiye",
+        "Czech Republic; Czechia", "East Timor; Timor-Leste", "United Arab Emirates; UAE", "Ivory Coast; Côte d'Ivoire",
+    )
+)
+
+
+def same_countries(names: set[str] | frozenset[str]) -> set[str]:
+    """The names, lower case, with every other name of the same countries."""
+    out = {n.lower() for n in names}
+    for group in _ONE_COUNTRY:
+        if group & out:
+            out |= group
+    return out
+
 
 US_STATES = _names(
     "Alabama; Alaska; Arizona; Arkansas; California; Colorado; Connecticut; Delaware; Florida; Georgia; Hawaii; "

@@ -71,6 +71,15 @@ def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
     assert candidates("The past three months were hard.", "time") == set()  # a span said as a subject is no time
 
 
+def test_a_country_the_question_names_is_no_answer_under_another_of_its_names() -> None:
+    """"Which country eats more seafood than the US?" (news-smoke) led with a quote on "our food system in America",
+    above "The U.S. is second only to China in seafood consumption.": America is the US the question names."""
+    asked = AnswerType.of("Which country eats more seafood than the US?")
+    assert asked.match("We could self-correct the damage we've done to our food system in America.") == 0.0
+    assert asked.match("The U.S. is second only to China in seafood consumption.") == 1.0
+    assert AnswerType.of("Which country left the UK's side?").match("Britain and France signed it.") == 1.0  # France
+
+
 def test_a_name_is_two_capitalised_words_or_more_not_opening_a_sentence() -> None:
     """"What is his name?" after a Lewes boy's first pitch led with the pitch, which names no one."""
     assert candidates("Zeke Clark's surgery has been postponed.", "name") == {"zeke clark's"}
