@@ -29,6 +29,7 @@ _GROUPS = (
     "rise climb jump soar surge",
     "close shut shutter closure",
     "win clinch",
+    "play host",  # a game: "Delaware hosts the Princeton Tigers" for "Who is Delaware playing?"
     "cost pay spend charge fund finance bankroll",
     # a verb and the noun naming its event: "What did Queen Margrethe decide?" is stated by "a decision by Queen
     # Margrethe to strip ...", "Where did Rutte speak?" by "during a speech at the country's National Archives"

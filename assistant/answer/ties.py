@@ -26,6 +26,10 @@ _SUBJECT_VERB = re.compile(
     r"^\W*(?i:what|when|where|how|why)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+"
     r"(?:[A-Z][\w’'.-]*\s+){1,4}([a-z]+)\b"
 )
+# "Where …?", and a follow-up asking only that ("Where? (King Charles crowned)"); a place is named after "in", "at" or
+# "near" ("at Westminster Abbey in London").
+_ASKS_PLACE = re.compile(r"^\W*where\b", re.I)
+_PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w’'-]*)")
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:" + DETERMINERS + r"|[\w-]+[’']s)$")
 
@@ -41,13 +45,14 @@ def break_ties(
     """The ranked sentences with each tie-break below applied in turn: whose words (names_tie, on the `query`), a
     name the user's `own` words do not give (new_name_tie; not for a follow-up, whose story rules say which of its
     sentences leads), a figure beside the asked verb (deed_figure_tie, with the `asked` words), the verb the question
-    asks its subject did (subject_verb_tie)."""
+    asks its subject did (subject_verb_tie), a place for "Where …?" (place_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
         lambda ranked: new_name_tie(ranked, own, policy.name_tie) if new_names else 0,
         lambda ranked: deed_figure_tie(ranked, own, asked, policy.figure_tie, policy.figure_reach),
         lambda ranked: subject_verb_tie(ranked, own, policy.lead_tie),
+        lambda ranked: place_tie(ranked, own, policy.lead_tie),
     ]
     for tie_break in breaks:  # each reads the order the one before left
         if i := tie_break(out):
@@ -74,14 +79,7 @@ def new_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float
     if not scored or not _ASKS_NAME.search(question):
         return 0
     asked = {fold(w).lower() for w in _WORD.findall(question)}
-    if _names_new(scored[0][1].text, asked):
-        return 0
-    for i, (p, s) in enumerate(scored[1:], start=1):
-        if p < tie * scored[0][0]:
-            break
-        if _names_new(s.text, asked):
-            return i
-    return 0
+    return first_near(scored, tie, lambda s: _names_new(s.text, asked))
 
 
 def _names_new(text: str, asked: set[str]) -> bool:
@@ -104,14 +102,9 @@ def deed_figure_tie(
     drop in value of Ford's investment in Argo caused it to take a $2.7 billion charge"; 0 otherwise."""
     kind, nouns = expected_type(question), determined(question)
     verbs = {lemma for word in asked if word not in nouns for lemma in readings(word.lower()).get("VERB", ())}
-    if not scored or kind not in _QUANTITIES or not verbs or _figure_by_verb(scored[0][1].text, kind, verbs, reach):
+    if kind not in _QUANTITIES or not verbs:
         return 0
-    for i, (p, s) in enumerate(scored[1:], start=1):
-        if p < tie * scored[0][0]:
-            break
-        if _figure_by_verb(s.text, kind, verbs, reach):
-            return i
-    return 0
+    return first_near(scored, tie, lambda s: _figure_by_verb(s.text, kind, verbs, reach))
 
 
 def _figure_by_verb(text: str, kind: str, verbs: set[str], reach: int) -> bool:
@@ -139,13 +132,38 @@ def subject_verb_tie(scored: list[tuple[float, Sentence]], question: str, tie: f
     probability) that does: "… President Putin decided to 'annex' the four occupied oblasts" above a sentence on
     dictators' downfalls "after a humiliating defeat"; 0 otherwise."""
     m = _SUBJECT_VERB.match(question)
-    if not scored or not m or "VERB" not in readings(verb := m.group(1)):
+    if not m or "VERB" not in readings(verb := m.group(1)):
         return 0
-    if in_form([verb], sentence_words(scored[0][1].text)):
+    return first_near(scored, tie, lambda s: in_form([verb], sentence_words(s.text)))
+
+
+def place_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For a "Where …?" question, when the best sentence names no place after "in" or "at" that the question does
+    not name, the index of the first near tie (at least `tie` of its probability) that does: "Where? (King Charles
+    crowned)" led with "The Archbishop of Canterbury … will conduct the ceremony", above "… will take place on May 6
+    next year at Westminster Abbey in London"; 0 otherwise."""
+    if not _ASKS_PLACE.match(question):
+        return 0
+    asked = {fold(w).lower() for w in _WORD.findall(question)}
+    return first_near(scored, tie, lambda s: _names_place(s.text, asked))
+
+
+def _names_place(text: str, asked: set[str]) -> bool:
+    """The text names, after "in", "at" or "near", a capitalised word that is no word of the question, month or day."""
+    return any(
+        fold(m.group(1)).lower().strip("’'") not in asked and m.group(1) not in MONTHS | WEEKDAYS
+        for m in _PLACE.finditer(text)
+    )
+
+
+def first_near(scored: list[tuple[float, Sentence]], tie: float, ok: Callable[[Sentence], bool]) -> int:
+    """The index of the first near tie of the best sentence (at least `tie` of its probability) that is `ok`, when
+    the best one is not; 0 otherwise."""
+    if not scored or ok(scored[0][1]):
         return 0
     for i, (p, s) in enumerate(scored[1:], start=1):
         if p < tie * scored[0][0]:
             break
-        if in_form([verb], sentence_words(s.text)):
+        if ok(s):
             return i
     return 0

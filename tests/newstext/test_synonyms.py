@@ -10,6 +10,7 @@ def test_a_word_news_uses_for_another_is_in_its_group() -> None:
     assert "assault" in same_as("attack") and "leader" in same_as("lead")
     assert "increase" in same_as("raise") and "shutter" in same_as("close")
     assert "pay" in same_as("cost")  # "How much could the lawsuit cost Florida?": "Florida has agreed to pay"
+    assert "host" in same_as("play")  # "Who is Delaware playing on Saturday?": "Delaware hosts the Princeton Tigers"
 
 
 def test_a_word_in_no_group_is_only_itself() -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from answer_testkit import passage
 
 from assistant.answer.sentences import FEATURES, Sentence
-from assistant.answer.ties import deed_figure_tie, names_tie, new_name_tie, subject_verb_tie
+from assistant.answer.ties import deed_figure_tie, names_tie, new_name_tie, place_tie, subject_verb_tie
 
 
 def sentence(text: str, constraints: float = 0.0) -> Sentence:
@@ -73,3 +73,17 @@ def test_what_a_named_subject_did_leads_with_a_near_tie_stating_the_verb() -> No
     assert subject_verb_tie([(0.54, downfall), (0.4, decided)], asked, 0.9) == 0  # too far below
     assert subject_verb_tie([(0.54, decided), (0.53, downfall)], asked, 0.9) == 0  # it leads already
     assert subject_verb_tie([(0.54, downfall), (0.53, decided)], "What did the Kremlin's defeats cost?", 0.9) == 0
+
+
+def test_where_leads_with_a_near_tie_naming_a_place_the_question_does_not() -> None:
+    """"Where?" after "When will King Charles be crowned?" (news-smoke) led with the archbishop conducting the
+    ceremony, a hair above "… will take place on May 6 next year at Westminster Abbey in London"."""
+    asked = "Where? (King Charles crowned)"
+    archbishop = sentence("The Archbishop of Canterbury Justin Welby will conduct the ceremony.")
+    abbey = sentence("The coronation of King Charles III will take place on May 6 at Westminster Abbey in London.")
+    assert place_tie([(0.45, archbishop), (0.42, abbey)], asked, 0.9) == 1
+    assert place_tie([(0.45, archbishop), (0.3, abbey)], asked, 0.9) == 0  # too far below
+    assert place_tie([(0.45, abbey), (0.42, archbishop)], asked, 0.9) == 0  # it leads already
+    assert place_tie([(0.45, archbishop), (0.42, abbey)], "When will King Charles be crowned?", 0.9) == 0
+    in_may = sentence("King Charles will be crowned in May at the age of 74.")
+    assert place_tie([(0.45, archbishop), (0.42, in_may)], asked, 0.9) == 0  # a month is no place
