@@ -85,7 +85,7 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             prob = answering(scored, r.query, clause_cosine=reading.clause_cosine)
             anyway = answering(scored, r.query, replace(RefusalPolicy(), min_lead_cosine=-1.0))
             residue = reading.answering()  # the shipped gate, residue test included; a typed sentence may now lead
-            lead = [x.text for x in compose(scored, about=reading.about)]  # as shipped: support about the question
+            lead = [x.text for x in compose(scored, about=reading.supports)]  # as shipped: support about the question
             closest = reading.closest_clause(RefusalPolicy().topic_sentences)
             before = Reading(r, service.handles.embedder, refusal=EARLIER)
             earlier_prob = before.answering()

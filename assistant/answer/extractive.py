@@ -38,6 +38,8 @@ _ASKING = (
 # over”: Is it really over?"
 _BUT_ASKS = re.compile(r"\s*(?:(?:[—–,;]|--)\s*but|:)\s+(?=" + _ASKING + ")", re.I)
 _OPENS_ASKING = re.compile(r"[\"“‘'(]*" + _ASKING, re.I)
+# A piece of a sentence opening where its start was lost: ", former lead singer of …", ": Tim Rushlow , …".
+_TORN = re.compile(r"^\s*[,;:]")
 _BUDGET = AnswerPolicy()  # the shipped answer's budget (settings.answer.lead)
 # A section's label in capitals before a statement ("BOTTOM LINE: Delaware hosts the Princeton Tigers after …", as
 # AP's previews write): the statement after it may answer. A link's label ("SEE ALSO:", "MORE:") introduces a
@@ -63,11 +65,14 @@ class Quote:
 def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
     """Fragments, over-long run-ons, the articles' own questions ("Who is his brother?") and headings (a line in
     capitals, one in title case, a short one ending in a colon, one opening with a label in capitals: "SEE ALSO:")
-    are not answers, nor is how to reach the reporter ("Contact … at (302) 324-2777"). A short line before a list
+    are not answers, nor is how to reach the reporter ("Contact … at (302) 324-2777"), nor a piece torn from its
+    sentence, opening with a comma or colon (", Grammy award winner and former lead singer of …", whose names a
+    page's markup took away). A short line before a list
     that counts it ("There are 11 federal holidays each year:") is a statement."""
     words = len(sentence.split())
     return min_words <= words <= max_words and not (
-        _QUESTION.search(sentence)
+        _TORN.match(sentence)
+        or _QUESTION.search(sentence)
         or _LABEL.search(sentence)
         or (_ENDS_COLON.search(sentence) and words <= HEADING_WORDS and not counts(sentence))
         or _CONTACT.search(sentence)

@@ -45,6 +45,7 @@ class Leading:
         self.asking = Asking(
             retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self.cosines.embedded
         )
+        self._rare_told: dict[str, bool] = {}  # by chunk id: its chunk or article writes the rare names
         self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
 
     @cached_property
@@ -56,6 +57,21 @@ class Leading:
         self.cosines.remember({s.text: by_id[id(s)] for _, s in ranked if id(s) in by_id})
         self.cosines.remember({t: by_id[t] for t in also if t in by_id})
         return about_first(ranked, self._refusal, self.clause_cosine)
+
+    def supports(self, sentence: Sentence) -> bool:
+        """A sentence from another article than the lead's may support it: about the question, and of the story the
+        question's rare names tell when it has any ("How many people died in Isaias?" went on with another
+        disaster's "Authorities say 33 people have died …")."""
+        return self.about(sentence) and self._tells_rare(sentence)
+
+    def _tells_rare(self, sentence: Sentence) -> bool:
+        """The sentence's chunk or article writes the question's rare names (True without any), read once a chunk."""
+        if self._rare is None:
+            return True
+        key = sentence.candidate.chunk.id
+        if key not in self._rare_told:
+            self._rare_told[key] = not self._rare.rare.missing([self._stating.story_text(sentence)])
+        return self._rare_told[key]
 
     def about(self, sentence: Sentence) -> bool:
         """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""

@@ -132,3 +132,12 @@ def test_a_section_label_opens_a_statement_and_a_link_label_does_not() -> None:
 def test_a_list_item_with_a_figure_may_answer() -> None:
     """Title case with a figure is a list's item, not a heading: it may be what is asked."""
     assert answer_like("Independence Day: July 4, a Thursday this year", max_words=60)
+
+
+def test_a_piece_torn_from_its_sentence_is_no_answer() -> None:
+    """"Who leads the Grammy nominations?" (news-dev) led with ", Grammy award winner and former lead singer of Kool
+    & the Gang, …", a list whose names the page's markup took away."""
+    torn = ", Grammy award winner and former lead singer of Kool & the Gang, and Dazz Band The Frontmen"
+    assert not answer_like(torn, max_words=60)
+    assert not answer_like(": Tim Rushlow , former lead singer of three-time Grammy-nominated Little Texas", 60)
+    assert answer_like("— Republican presidential candidates gathered in California on Wednesday.", max_words=60)

@@ -141,3 +141,15 @@ def test_a_lead_whose_article_never_writes_the_rare_names_gives_way_to_one_whose
     with_articles.answering()
     assert with_articles.scored[0][1].candidate is YOGHURT
     assert with_articles.rare_refused == ""  # its article states the rare names: the story is held
+
+
+def test_support_from_another_story_than_the_rare_names_is_cut(fake_embedder: FakeEmbedder) -> None:
+    """"How many people died in Isaias?" (news-dev) went on with another disaster's "Authorities say 33 people have
+    died …": a sentence about the question may support the lead only from the story its rare names tell."""
+    retrieval_of = reading(fake_embedder, [DAIRY_RECALL, RECALL], idf_of(quillon=9.0, dairy=8.0))
+    dairy = next(s for _, s in retrieval_of.scored if s.candidate is DAIRY_RECALL)
+    other = next(s for _, s in retrieval_of.scored if s.candidate is RECALL)
+    assert retrieval_of.about(other) and not retrieval_of.supports(other)
+    assert retrieval_of.supports(dairy)
+    common = reading(fake_embedder, [DAIRY_RECALL, RECALL], idf_of(quillon=2.0, dairy=2.0))  # no rare names
+    assert common.supports(next(s for _, s in common.scored if s.candidate is RECALL))
