@@ -20,6 +20,7 @@ from assistant.answer.sentences import Sentence, follows
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
 from assistant.answer.ties import break_ties
+from assistant.retrieval.counts import counted_noun, counts_noun
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 
@@ -82,11 +83,26 @@ class Leading:
         (Asking.holds_role), or, for a follow-up asking only a kind ("For how long?"), is of the article the
         conversation last quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
         with a thing of that kind (gate.names_and_kind: "Callery, 62, spoke …" for "How old is Callery?"), or is a
-        list's line under the label the question asks after (_labelled)."""
+        list's line under the label the question asks after (_labelled), or counts the asked noun in the chunk of
+        the rare names (_counts_in_rare_story)."""
         return (
             self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
             or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
+            or self._counts_in_rare_story(sentence)
         )  # fmt: skip
+
+    @cached_property
+    def _counted(self) -> str:
+        """What a "how many" question counts (counts.counted_noun), read once; "" for another question."""
+        return counted_noun(self._retrieval.query)
+
+    def _counts_in_rare_story(self, sentence: Sentence) -> bool:
+        """For a question counting a noun and naming rare names, the sentence counts that noun in a chunk writing
+        them: "At least six people have died due to the storm" in the chunk on Isaias, far in meaning from "How many
+        people died in Isaias?", which names no storm."""
+        if self._rare is None or not self._counted or not counts_noun(sentence.text, self._counted):
+            return False
+        return not self._rare.rare.missing([self._stating.chunk_text(sentence)])
 
     @cached_property
     def _kind_of_names(self) -> bool:

@@ -153,3 +153,22 @@ def test_support_from_another_story_than_the_rare_names_is_cut(fake_embedder: Fa
     assert retrieval_of.supports(dairy)
     common = reading(fake_embedder, [DAIRY_RECALL, RECALL], idf_of(quillon=2.0, dairy=2.0))  # no rare names
     assert common.supports(next(s for _, s in common.scored if s.candidate is RECALL))
+
+
+def test_a_count_of_the_asked_noun_in_the_rare_names_chunk_is_about_the_question(fake_embedder: FakeEmbedder) -> None:
+    """"How many people died in Isaias?" (news-dev) was refused, "the sentences closest to it are from other
+    stories": "At least six people have died due to the storm", in the chunk on Isaias, names no storm, and sits far
+    from the question in meaning."""
+    question = "How many people died in Isaias?"
+    isaias = candidate("isaias", "Isaias track", "Isaias spawned deadly tornadoes. At least six people have died due "
+                       "to the storm and more than 3 million customers were without power.")  # fmt: skip
+    other = candidate("other", "Wildfire", "Authorities say 33 people have died and tens of thousands have been "
+                      "displaced.")  # fmt: skip
+    vector = fake_embedder.embed([question])[0]
+    idf = dict.fromkeys(terms(question), 1.0) | idf_of(isaias=9.0)
+    retrieval = Retrieval(question, [other, isaias], [other, isaias], vector, terms(question), idf)
+    read = Reading(retrieval, fake_embedder, AnswerPolicy(), RefusalPolicy(rare_name_share=SHARE))
+    six = next(s for _, s in read.scored if s.candidate is isaias and "six" in s.text)
+    assert read._also_about(six)
+    assert not read._also_about(next(s for _, s in read.scored if s.candidate is other))
+    assert not read._also_about(next(s for _, s in read.scored if s.text.startswith("Isaias spawned")))  # no count
