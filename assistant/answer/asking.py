@@ -24,7 +24,7 @@ from assistant.answer.labels import labels_question
 from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
-from assistant.retrieval.rewrite import asked_part
+from assistant.retrieval.rewrite import carried_part
 
 
 class Asking:
@@ -74,7 +74,7 @@ class Asking:
         from the conversation (rewrite), as one text to embed: a clause saying only what the conversation said ("The
         Film Awards will take place on Jan. 4" for "What is the film based on? (Awards take place)") states nothing
         the user asks."""
-        carried = self._query[len(asked_part(self._query)) :].strip(" ()")
+        carried = carried_part(self._query)
         return " ".join([*name_phrases(self._query), *([carried] if carried else [])])
 
     def states_asked(self, sentence: Sentence) -> bool:

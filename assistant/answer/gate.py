@@ -11,7 +11,7 @@ from assistant.answer.asked import beyond_generic
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import TITLE_WORDS, Constraints
 from assistant.answer.sentences import Sentence
-from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.answer_type import candidates, expected_type
 from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun
 from newstext.terms import terms
 
@@ -178,7 +178,6 @@ def _well_before(year: str, sentence: Sentence) -> bool:
     return published.isdigit() and int(year) < int(published) - 1
 
 
-_YEAR = re.compile(r"\b(1[5-9]\d\d|20\d\d)\b")
 # A question asked of the past: "When did …?", "Who was …?", "How many … had …?".
 _PAST = re.compile(r"\b(?:did|was|were|had)\b", re.I)
 
@@ -191,7 +190,7 @@ def asks_now(question: str) -> bool:
 def of_the_past(sentence: Sentence) -> bool:
     """The sentence names a year well before its article's ("… when they played Slade Hall … on Sept. 27, 1985" in a
     2024 article): background to the story, not what it reports now."""
-    return any(_well_before(m.group(1), sentence) for m in _YEAR.finditer(sentence.text))
+    return any(_well_before(year, sentence) for year in candidates(sentence.text, "year"))
 
 
 def keeps_story(lead: Sentence, question: str) -> Callable[[Sentence], bool]:
@@ -200,7 +199,7 @@ def keeps_story(lead: Sentence, question: str) -> Callable[[Sentence], bool]:
     year. "When is Phish playing in Dover?" moved from the festival's dates in Dover, which say no "play", to
     another article's "They'll play eight shows and end at the United Center in Chicago …", and to its own
     article's "… they played Slade Hall … on Sept. 27, 1985"."""
-    if not (lead.features["answer_type"] > 0 and lead.features["constraints"] >= 1.0):
+    if not states_names_and_kind(lead):
         return lambda _: True
     article, now = lead.candidate.chunk.article_id, asks_now(question) and not of_the_past(lead)
     return lambda s: (s.features["constraints"] >= 1.0 or s.candidate.chunk.article_id == article) and not (

@@ -190,8 +190,7 @@ class Leading:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
             # the best ("What is Coke's Pixel flavor?" had nine sentences on Coca-Cola Spiced above the Pixel's)
-            rare = self._rare.rare
-            self._story_first(lambda text: not rare.missing([text]), reach=len(self.scored))
+            self._first_leads(self._tells_rare, reach=len(self.scored))
         # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
         self._first_leads(self._stating.titles_stated, reach=len(self.scored))
         # a place the user names is where the story is: "Where is Bubbakoo's opening its flagship Florida restaurant?"

@@ -86,11 +86,15 @@ def _names_new(text: str, asked: set[str]) -> bool:
     """The text holds a capitalised word that is no word of the question, month or day, and, opening a sentence, a
     country or US state ("Greece has legalized …" names Greece; "Despite …" names nothing)."""
     return any(
-        fold(m.group(0)).lower().strip("’'") not in asked
-        and m.group(0) not in MONTHS | WEEKDAYS
+        _new(m.group(0), asked)
         and (not opens_sentence(text[: m.start()]) or m.group(0).strip("’'") in COUNTRIES | US_STATES)
         for m in _NAME.finditer(text)
     )
+
+
+def _new(word: str, asked: set[str]) -> bool:
+    """A capitalised word is no word of the question (`asked`, folded), month or day."""
+    return fold(word).lower().strip("’'") not in asked and word not in MONTHS | WEEKDAYS
 
 
 def deed_figure_tie(
@@ -150,10 +154,7 @@ def place_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -
 
 def _names_place(text: str, asked: set[str]) -> bool:
     """The text names, after "in", "at" or "near", a capitalised word that is no word of the question, month or day."""
-    return any(
-        fold(m.group(1)).lower().strip("’'") not in asked and m.group(1) not in MONTHS | WEEKDAYS
-        for m in _PLACE.finditer(text)
-    )
+    return any(_new(m.group(1), asked) for m in _PLACE.finditer(text))
 
 
 def first_near(scored: list[tuple[float, Sentence]], tie: float, ok: Callable[[Sentence], bool]) -> int:

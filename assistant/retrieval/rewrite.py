@@ -236,6 +236,12 @@ def story_only(query: str) -> bool:
     return own != query and names_nothing(own) and not is_follow_up(own)
 
 
+def carried_part(query: str) -> str:
+    """The conversation's words rewrite() put after a follow-up in brackets ("Who promoted him? (Kadyrov argue)" ->
+    "Kadyrov argue"); "" for any other query."""
+    return query[len(asked_part(query)) :].strip(" ()")
+
+
 def asked_part(query: str) -> str:
     """A rewritten follow-up without the conversation's words rewrite() put after it in brackets: what the user
     asked ("Who promoted him? (Kadyrov argue)" -> "Who promoted him?"); any other query as it is."""

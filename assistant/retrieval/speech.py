@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.retrieval.rewrite import asked_part
+from assistant.retrieval.rewrite import asked_part, carried_part
 from newstext.terms import STOPWORDS, readings, without_possessive
 
 # The verbs that report a statement, as dictionary forms: any of them answers a question asking with any other
@@ -55,8 +55,7 @@ def speakers(question: str) -> frozenset[str]:
     empty when the question asks for no statement or names no one."""
     said = speaker(question)
     if said.lower() in _POINTING:
-        carried = question[len(asked_part(question)) :]
-        return frozenset(w.lower() for w in _WORD.findall(carried) if w[:1].isupper())
+        return frozenset(w.lower() for w in _WORD.findall(carried_part(question)) if w[:1].isupper())
     named = (without_possessive(w).lower() for w in said.split())
     return frozenset(w for w in named if w not in STOPWORDS)
 
