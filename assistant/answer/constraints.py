@@ -172,15 +172,31 @@ def _initials(run: str) -> set[str]:
 # A name's inflections (Ukraine, Ukrainian, Ukrainians): the same word up to an ending of this many letters, the
 # asked name's ending shorter, in a stem of at least STEM_LETTERS. Part of what "stated" means, not a tuning knob.
 STEM_LETTERS, NAME_ENDING, WORD_ENDING = 5, 3, 4
+# The endings that make a place's name its people's, or a name its plural (Ukraine ~ Ukrainians, Russia ~ Russian,
+# Israel ~ Israelis, Japan ~ Japanese, Zelensky ~ Zelenskyy, County ~ Counties): one of the two words ends as a
+# place, the other as its people or a plural. Other endings make other names: Charles is not Charlie, Charlotte or
+# Charleston, nor Harris Harrison.
+_PLACE_ENDS = frozenset({"", "e", "a", "y", "o"})
+_PEOPLE_ENDS = frozenset(
+    {"", "s", "es", "ies", "n", "ns", "an", "ans", "ian", "ians", "ean", "eans", "i", "is", "ese", "ish", "ys"}
+)
 
 
 def _name_in(name: str, words: set[str]) -> bool:
-    """The name itself, or the same word with another short ending (Ukrainian ~ Ukraine, Russia's ~ Russians): the
-    two share all but the name's last NAME_ENDING letters and all but the word's last WORD_ENDING. A longer name
-    that only opens alike is another name: Zelenogorsk does not state Zelensky."""
+    """The name itself, or the same word with an ending of a place or its people (Ukrainian ~ Ukraine, Russia's ~
+    Russians): the two share all but the name's last NAME_ENDING letters and all but the word's last WORD_ENDING,
+    and differ by those endings alone. A longer name that only opens alike is another name: Zelenogorsk does not
+    state Zelensky, nor Charlie Charles."""
     if name in words:
         return True
     stem = name[: max(STEM_LETTERS, len(name) - NAME_ENDING)]
     return len(name) >= STEM_LETTERS and any(
-        w.startswith(stem) and len(os.path.commonprefix([name, w])) >= len(w) - WORD_ENDING for w in words
+        w.startswith(stem) and len(shared := os.path.commonprefix([name, w])) >= len(w) - WORD_ENDING
+        and _inflects(name[len(shared) :], w[len(shared) :])
+        for w in words
     )
+
+
+def _inflects(one: str, other: str) -> bool:
+    """Two endings after a shared stem make one name's place and people forms (_PLACE_ENDS, _PEOPLE_ENDS)."""
+    return (one in _PLACE_ENDS and other in _PEOPLE_ENDS) or (one in _PEOPLE_ENDS and other in _PLACE_ENDS)
