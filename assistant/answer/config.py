@@ -153,6 +153,11 @@ class RefusalPolicy:
     # within figure_reach words of one ("it invested $1 billion in", answer/ties.py; twenty-seventh pass).
     figure_tie: float = Field(default=0.8, ge=0.0, le=1.0)
     figure_reach: int = Field(default=3, ge=0)
+    # A "Why …?" question whose best sentence gives no reason in so many words ("because", "due to") gives way to a
+    # sentence at least this share as likely that does (answer/ties.py). Over twelve "why" questions typed against
+    # news-smoke, 0.6 moved two leads to the reason (a recall's, a verdict's) and none away from one; news-dev's five
+    # "why" questions keep their leads (reports/issue-13.md, twenty-ninth pass).
+    reason_tie: float = Field(default=0.6, ge=0.0, le=1.0)
     # A question asking for one of these kinds (answer_type.py) is answered only by a sentence holding one that it
     # does not name itself: news writes shares, sums and years in figures and states and countries by name, so
     # no such sentence means the articles do not say ("What share of the UK's Wagner fighters did Prigozhin

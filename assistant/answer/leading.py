@@ -19,7 +19,7 @@ from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
-from assistant.answer.ties import break_ties
+from assistant.answer.ties import break_ties, gives_reason
 from assistant.retrieval.counts import counted_noun, counts_noun
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
@@ -219,7 +219,7 @@ class Leading:
             lead_ok, answers = self._residue_passes, self._goes_on_to_answer
         else:
             return
-        if lead_ok(lead) or not self.about(lead):
+        if lead_ok(lead) or gives_reason(self._retrieval.query, lead.text) or not self.about(lead):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         story = keeps_story(lead, self._stating.own_words)  # "When is Phish playing in Dover?": not Chicago's tour
         if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s) and story(s), start=1):

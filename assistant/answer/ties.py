@@ -30,6 +30,18 @@ _SUBJECT_VERB = re.compile(
 # "near" ("at Westminster Abbey in London").
 _ASKS_PLACE = re.compile(r"^\W*where\b", re.I)
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w’'-]*)")
+# "Why …?", and a sentence that gives a reason in so many words ("stop driving them because the wheels might fall off",
+# "was the reason the Hill family sued"). Not "after" or "amid", which as often say when ("amid price hikes").
+_ASKS_WHY = re.compile(r"^\W*why\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blamed (?:on|for)|the (?:reason|cause)"
+    r"|for fear|so that|in order to|citing|over (?:concerns?|fears?|worries))\b",
+    re.I,
+)
+# "How old is …?" asks an age now, which is the greatest a story gives of its names: news tells of earlier ones ("in
+# his NBA debut, James, just 18 years old") beside the one of today ("the 39-year-old James").
+_ASKS_AGE_NOW = re.compile(r"^\W*how old (?:is|are)\b", re.I)
+_FIGURE = re.compile(r"\d[\d,]*")
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:" + DETERMINERS + r"|[\w-]+[’']s)$")
 
@@ -45,7 +57,8 @@ def break_ties(
     """The ranked sentences with each tie-break below applied in turn: whose words (names_tie, on the `query`), a
     name the user's `own` words do not give (new_name_tie; not for a follow-up, whose story rules say which of its
     sentences leads), a figure beside the asked verb (deed_figure_tie, with the `asked` words), the verb the question
-    asks its subject did (subject_verb_tie), a place for "Where …?" (place_tie)."""
+    asks its subject did (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?"
+    (reason_tie), the age of now for "How old is …?" (age_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
@@ -53,6 +66,8 @@ def break_ties(
         lambda ranked: deed_figure_tie(ranked, own, asked, policy.figure_tie, policy.figure_reach),
         lambda ranked: subject_verb_tie(ranked, own, policy.lead_tie),
         lambda ranked: place_tie(ranked, own, policy.lead_tie),
+        lambda ranked: reason_tie(ranked, own, policy.reason_tie),
+        lambda ranked: age_tie(ranked, own, policy.lead_tie),
     ]
     for tie_break in breaks:  # each reads the order the one before left
         if i := tie_break(out):
@@ -155,6 +170,41 @@ def place_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -
 def _names_place(text: str, asked: set[str]) -> bool:
     """The text names, after "in", "at" or "near", a capitalised word that is no word of the question, month or day."""
     return any(_new(m.group(1), asked) for m in _PLACE.finditer(text))
+
+
+def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For a "Why …?" question, when the best sentence gives no reason in so many words (_REASON), the index of the
+    first near tie (at least `tie` of its probability) that does: "Why did Toyota recall the BZ4X?" led with how many
+    SUVs the recall applies to, above "Toyota warned owners … to stop driving them because the wheels might fall
+    off"; 0 otherwise."""
+    if not _ASKS_WHY.match(question):
+        return 0
+    return first_near(scored, tie, lambda s: gives_reason(question, s.text))
+
+
+def gives_reason(question: str, text: str) -> bool:
+    """The question asks "Why …?" and the text gives a reason in so many words (_REASON): it answers what is asked,
+    whether or not it restates the asked verb."""
+    return _ASKS_WHY.match(question) is not None and _REASON.search(text) is not None
+
+
+def age_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For "How old is …?", the index of the near tie (at least `tie` of the best sentence's probability) stating one
+    of the question's names and the greatest age, when that is greater than the best sentence's: "Saturday, the
+    39-year-old James became …" above "in his NBA debut, James, just 18 years old, …"; 0 otherwise."""
+    if not scored or not _ASKS_AGE_NOW.match(question):
+        return 0
+    ages = {
+        i: _oldest(s.text) for i, (p, s) in enumerate(scored)
+        if p >= tie * scored[0][0] and (i == 0 or s.features["constraints"] > 0)
+    }  # fmt: skip
+    best = max(ages, key=lambda i: (ages[i], -i))
+    return best if ages[best] > ages[0] else 0
+
+
+def _oldest(text: str) -> int:
+    """The greatest age the text gives (answer_type's "age" kind: "39-year-old", ", 73,", "aged 96"), -1 for none."""
+    return max((int(f.replace(",", "")) for a in candidates(text, "age") for f in _FIGURE.findall(a)), default=-1)
 
 
 def first_near(scored: list[tuple[float, Sentence]], tie: float, ok: Callable[[Sentence], bool]) -> int:

@@ -30,11 +30,32 @@ RECORD = {
         "one-and-done rule so that players can enter the league at 18 years old without spending a year in college."
     ),
 }
+# news-smoke's case: another story's sentence giving an age, of a man known by a name that only opens like Charles.
+BANDSTAND = {
+    "title": "Former choir boys remember the summer concerts",
+    "date": "2023-06-02",
+    "text": (
+        "The concerts were held every Sunday in the park.\n\n"
+        "One of those men on the bandstand stage was a 35-year-old cop who many of the boys knew as Charlie."
+    ),
+}
+# news-smoke's case: the sentence giving the reason does not restate the asked verb ("recall").
+RECALL = {
+    "title": "Toyota recalls BZ4X electric SUVs",
+    "date": "2022-06-24",
+    "text": (
+        "The recall announced by Toyota Motor Sales USA on Thursday applies to all approximately 260 BZ4X SUVs "
+        "that have been delivered to customers so far.\n\n"
+        "Toyota warned owners of BZ4X electric SUVs to stop driving them because the wheels might fall off.\n\n"
+        "BZ4X owners with questions about the recall can call Toyota customer service."
+    ),
+}
 
 
 @pytest.fixture(scope="module")
 def royals(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    files = {"royals.json": json.dumps([ROYALS]), "record.json": json.dumps([RECORD])}
+    files = {name: json.dumps([article]) for name, article in
+             [("royals.json", ROYALS), ("record.json", RECORD), ("bandstand.json", BANDSTAND), ("recall.json", RECALL)]}
     return service_over(Path(tmp_path_factory.mktemp("royals")), embedder, files)
 
 
@@ -45,3 +66,19 @@ def test_a_kind_asked_of_a_titled_name_is_led_by_the_sentence_stating_it(royals:
     assert not response.refused
     assert response.citations[0].quote.startswith("Charles, 73, became Britain's monarch")
     assert all("James" not in c.quote for c in response.citations)  # the record's sentence supports nothing
+
+
+def test_how_old_is_led_by_a_sentence_stating_the_name_with_its_age(royals: AnswerService) -> None:
+    """"How old is Charles?" led with "a 35-year-old cop who many of the boys knew as Charlie": a name that only
+    opens like the asked one does not state it, and of the near ties the one stating it with the greatest age leads."""
+    response = royals.ask("How old is Charles?")
+    assert not response.refused
+    assert response.citations[0].quote.startswith("Charles, 73, became Britain's monarch")
+
+
+def test_why_is_led_by_the_sentence_giving_the_reason(royals: AnswerService) -> None:
+    """"Why did Toyota recall the BZ4X?" led with how many SUVs the recall applies to; the sentence saying why
+    ("because the wheels might fall off") leads, though it does not restate "recall"."""
+    response = royals.ask("Why did Toyota recall the BZ4X?")
+    assert not response.refused
+    assert "because the wheels might fall off" in response.citations[0].quote

@@ -7,7 +7,16 @@ from collections.abc import Callable
 from answer_testkit import passage
 
 from assistant.answer.sentences import FEATURES, Sentence
-from assistant.answer.ties import deed_figure_tie, names_tie, new_name_tie, place_tie, subject_verb_tie
+from assistant.answer.ties import (
+    age_tie,
+    deed_figure_tie,
+    gives_reason,
+    names_tie,
+    new_name_tie,
+    place_tie,
+    reason_tie,
+    subject_verb_tie,
+)
 
 
 def sentence(text: str, constraints: float = 0.0) -> Sentence:
@@ -98,3 +107,34 @@ def test_where_leads_with_a_near_tie_naming_a_place_the_question_does_not() -> N
     breaks_the_tie(place_tie, asked, archbishop, abbey, "When will King Charles be crowned?")
     in_may = sentence("King Charles will be crowned in May at the age of 74.")
     assert place_tie([(0.45, archbishop), (0.42, in_may)], asked, 0.9) == 0  # a month is no place
+
+
+def test_why_leads_with_a_near_tie_giving_a_reason() -> None:
+    """"Why did Toyota recall the BZ4X?" (news-smoke) led with how many SUVs the recall applies to, above "Toyota
+    warned owners … to stop driving them because the wheels might fall off"."""
+    asked = "Why did Toyota recall the BZ4X?"
+    applies = sentence("The recall announced by Toyota on Thursday applies to all approximately 260 BZ4X SUVs.")
+    because = sentence("Toyota warned owners of BZ4X SUVs to stop driving them because the wheels might fall off.")
+    breaks_the_tie(reason_tie, asked, applies, because, "How many BZ4X SUVs did Toyota recall?")
+
+
+def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
+    """"amid" and "after" as often say when: "Amazon Pharmacy offers insulin discounts amid price hikes" gives no
+    reason insulin prices fall; and only a "Why …?" question asks for one."""
+    why = "Why are insulin prices falling?"
+    assert gives_reason(why, "The punitive damages were awarded due to what Ford knew.")
+    assert gives_reason(why, "That was the reason the family insisted on a verdict.")
+    assert not gives_reason(why, "Amazon Pharmacy offers insulin discounts amid price hikes.")
+    assert not gives_reason(why, "After a credible sighting, the search moved to Stewart County.")
+    assert not gives_reason("How much did prices fall?", "Prices fell because makers cut them.")
+
+
+def test_how_old_is_leads_with_the_near_tie_giving_the_age_of_now() -> None:
+    """"How old is LeBron James?" (news-dev) led with "in his NBA debut, James, just 18 years old": a story gives
+    its names' earlier ages beside the one of today, the greatest."""
+    asked = "How old is LeBron James?"
+    debut = sentence("Against Sacramento in his NBA debut, James, just 18 years old, made a jumper.", 0.5)
+    now = sentence("Saturday, the 39-year-old James became the first player to score 40,000 points.", 0.5)
+    breaks_the_tie(age_tie, asked, debut, now, "How old was LeBron James in his NBA debut?")
+    other = sentence("At 34 years old, it will be difficult for Durant to hit 40,000 points.")  # names no one asked
+    assert age_tie([(0.5, debut), (0.47, other)], asked, 0.9) == 0
