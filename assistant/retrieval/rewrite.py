@@ -37,6 +37,8 @@ _AFTER_PREPOSITION = re.compile(r"\b(?i:" + _PREPOSITIONS + r")\s+(?:the\s+)?$")
 # The words a question asks about a person with, once a conversation has named them ("What did he argue?").
 # "owns": a possessive ("his forces", "her party"); "her" at the end is the one asked about ("Who promoted her?").
 _PERSON = re.compile(r"\b(?i:(?P<owns>his|their|her(?=\s+\w))|he|she|him|they|them|her(?=\s*[?.!]*\s*$))\b")
+# "Who is Gabriel Attal?", "What is Odysseus?": asked what names are, a follow-up's "he" or "it" is them.
+_WHAT_NAMES_ARE = re.compile(r"^\W*(?i:who|what)\s+(?i:is|was|are|were)\s+(?:[A-Z][\w’'.-]*\s*)+\W*$")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 
 
@@ -154,7 +156,7 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
         return in_place
     last_user = _in_place_of_kin(question, last_user) or last_user
     context = _content_words(last_user)
-    if _points_back(question):
+    if _points_back(question) and not _WHAT_NAMES_ARE.match(asked_part(last_user)):
         context += _names_near(_last_answer(history), context, config)
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]

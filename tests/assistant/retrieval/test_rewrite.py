@@ -291,6 +291,18 @@ def test_only_a_pronoun_takes_the_last_answer_s_names() -> None:
     assert "Battle Creek" in rewrite("Where did it crash?", history, FollowUp())
 
 
+def test_a_pronoun_after_asking_what_names_are_means_those_names() -> None:
+    """"How old is he?" after "Who is Gabriel Attal?" (news-dev) carried "Guardian" from the answer's "… Attal told
+    parliament, according to The Guardian"; "he" is the one the user asked about."""
+    history = [
+        Turn(role="user", content="Who is Gabriel Attal?"),
+        Turn(role="assistant", content="According to The Guardian, Prime Minister Gabriel Attal told parliament. [1]"),
+    ]
+    assert rewrite("How old is he?", history, FollowUp()) == "How old is he? (Gabriel Attal)"
+    asked_a_deed = [Turn(role="user", content="Who founded the Wagner Group?"), HISTORY[1]]
+    assert "Prigozhin" in rewrite("How old is he?", asked_a_deed, FollowUp())  # the answer says who "he" is
+
+
 @pytest.mark.parametrize(
     ("first", "second", "follow_up", "asked"),
     [
