@@ -187,7 +187,7 @@ def _name_in(name: str, words: set[str]) -> bool:
     Russians): the two share all but the name's last NAME_ENDING letters and all but the word's last WORD_ENDING,
     and differ by those endings alone. A longer name that only opens alike is another name: Zelenogorsk does not
     state Zelensky, nor Charlie Charles."""
-    if name in words:
+    if name in words or (len(name) >= STEM_LETTERS and name.endswith("s") and name[:-1] in words):  # Fords ~ Ford
         return True
     stem = name[: max(STEM_LETTERS, len(name) - NAME_ENDING)]
     return len(name) >= STEM_LETTERS and any(
