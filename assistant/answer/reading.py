@@ -7,6 +7,7 @@ from assistant.answer.gate import answering, typed
 from assistant.answer.lead import default_ranker
 from assistant.answer.leading import Leading
 from assistant.answer.sentences import Sentence
+from assistant.answer.ties import gives_reason
 
 
 class Reading(Leading):
@@ -48,8 +49,13 @@ class Reading(Leading):
         return likely
 
     def _states_asked(self, sentence: Sentence) -> bool:
-        """Asking.states_asked, or a list's line under the asked label, whose heading tells the deed (_labelled)."""
-        return self._labelled(sentence) or self.asking.states_asked(sentence)
+        """Asking.states_asked, or a list's line under the asked label, whose heading tells the deed (_labelled), or
+        for "Why …?" a reason given in so many words beside the question's names (ties.gives_reason: "Ford … can't
+        finish because it doesn't have all the parts" for "Why are 45,000 Fords unable to be sold?")."""
+        return (
+            self._labelled(sentence) or self.asking.states_asked(sentence)
+            or (gives_reason(self._retrieval.query, sentence.text) and self._stating.own_names_stated(sentence))
+        )  # fmt: skip
 
     def asks_after_story(self) -> bool:
         """A follow-up asking after what the last answer told of, in an article the retrieval holds (Story.asks_after):

@@ -42,6 +42,9 @@ _REASON = re.compile(
 # his NBA debut, James, just 18 years old") beside the one of today ("the 39-year-old James").
 _ASKS_AGE_NOW = re.compile(r"^\W*how old (?:is|are)\b", re.I)
 _FIGURE = re.compile(r"\d[\d,]*")
+# A sentence whose subject is what the one before it said ("That makes sense, because most Americans … eat at Wendy's
+# around those times"): its reason is for that, not for what the question asks.
+_POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|makes|made|means|meant|explains|comes|came)\b", re.I)
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:" + DETERMINERS + r"|[\w-]+[’']s)$")
 
@@ -185,7 +188,7 @@ def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) 
 def gives_reason(question: str, text: str) -> bool:
     """The question asks "Why …?" and the text gives a reason in so many words (_REASON): it answers what is asked,
     whether or not it restates the asked verb."""
-    return _ASKS_WHY.match(question) is not None and _REASON.search(text) is not None
+    return _ASKS_WHY.match(question) is not None and _REASON.search(text) is not None and not _POINTS_BACK.match(text)
 
 
 def age_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:

@@ -123,9 +123,11 @@ def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
     reason insulin prices fall; and only a "Why …?" question asks for one."""
     why = "Why are insulin prices falling?"
     assert gives_reason(why, "The punitive damages were awarded due to what Ford knew.")
-    assert gives_reason(why, "That was the reason the family insisted on a verdict.")
+    assert gives_reason(why, "An award to warn drivers was the reason the family insisted on a verdict.")
     assert not gives_reason(why, "Amazon Pharmacy offers insulin discounts amid price hikes.")
     assert not gives_reason(why, "After a credible sighting, the search moved to Stewart County.")
+    # a reason for what the sentence before said ("Why were Wendy's customers angry?", news-dev)
+    assert not gives_reason(why, "That makes sense, because most Americans eat at Wendy's around those times.")
     assert not gives_reason("How much did prices fall?", "Prices fell because makers cut them.")
 
 
