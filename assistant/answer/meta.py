@@ -37,6 +37,10 @@ _COLLECTION_QUESTIONS = (
     r"(?:give (?:me )?)?(?:a |an )?(?:summary|overview|rundown|recap) of <S>",
     r"(?:give (?:me )?|what are )?(?:the )?(?:main |key |top )?(?:highlights|headlines|points|takeaways|stories)"
     r" (?:of|in|from) <S>",
+    # what is new: the newest articles' openings answer it ("What is the latest news?", "What's new?")
+    r"(?:what(?: is| are|'s|’s) )?(?:the )?(?:latest|newest|most recent|recent) (?:news|headlines|stories|articles)"
+    r"(?: (?:in|from) <S>)?",
+    r"what(?:'s|’s| is) (?:new|the latest)(?: in <S>)?",
     r"who (?:wrote|writes|published|authored) <S>",
     r"who are the authors(?: of <S>)?",
     r"when (?:were|was|are|is) <S> (?:published|written|from|dated)",

@@ -17,7 +17,8 @@ from assistant.answer.meta import about_collection, to_assistant
         "How many articles are in my collection?",
         "Tell me about the articles.", "Please, what are the articles about?",
         "What are the highlights of the articles?", "Give me the key points of my collection.",
-        "What are the top stories in the collection?",
+        "What are the top stories in the collection?", "What is the latest news?", "What's new?", "Latest headlines",
+        "What are the most recent stories in my collection?",
     ],
 )  # fmt: skip
 def test_a_question_about_the_collection_is_recognised(question: str) -> None:
@@ -30,7 +31,7 @@ def test_a_question_about_the_collection_is_recognised(question: str) -> None:
         "What do the articles say about Wagner?",  # unframed: asks about Wagner
         "What are the articles about Wagner?", "Summarize the situation in Crimea.",
         "Who wrote the article about Russia's collapse?", "How many articles mention Wagner?",
-        "How many stores is Rite Aid closing?",
+        "How many stores is Rite Aid closing?", "What is the latest news on Wagner?", "What's new in Crimea?",
     ],
 )  # fmt: skip
 def test_a_question_about_what_the_articles_report_is_not(question: str) -> None:
