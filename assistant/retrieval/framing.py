@@ -28,6 +28,7 @@ _FRAME = re.compile(
     r"|(?:according to|based on) " + _SOURCES + r"\b|(?:in|from) " + _SOURCES + r"(?=\s*[,:])"
     r"|(?:what|how) (?:do|does) " + _SOURCES + r" (?:say|tell(?: me| us)?|report)(?= about\b)"
     r"|what do (?:we|you|i) (?:need to )?know(?= about\b)|what(?:'s|’s| is) known(?= about\b)"
+    r"|what(?:'s|’s| is| are) (?:the )?(?:latest|newest)(?: (?:news|updates?|headlines))?(?= (?:on|about|in|with)\b)"
     r"|(?:(?:is|are) there|do (?:you|we) have|have you got)? ?(?:any|anything|something)(?: new)?"
     r"(?: (?:news|articles?|stories|reports?|information|info))?(?= (?:about|on)\b)"
     r")[,:]?\s*",
@@ -36,9 +37,21 @@ _FRAME = re.compile(
 # ... and the same source named at the end ("Who founded Wagner, according to my articles?").
 _SOURCE_TAIL = re.compile(r"[,;]?\s+(?:according to|based on|in) " + _SOURCES + r"(?=\s*[?.!]*\s*$)", re.I)
 
+# A request for a list or a name of what a clause tells ("List the cities that were hit.", "Name the automaker that
+# recalled 112,000 vehicles"): the question it asks ("Which cities were hit?").
+_LIST = re.compile(
+    r"^\s*(?:please\s+)?(?:list|name)\s+(?:all\s+)?(?:of\s+)?(?:the\s+)?(?P<what>[\w’'-]+(?:\s+[\w’'-]+)?)"
+    r"\s+(?:that|which|who)\s+(?P<rest>.+?)[\s.?!]*$",
+    re.I,
+)
+
+
 def unframe(question: str) -> str:
     """The question without a greeting or request around it ("Can you tell me what happened in Kharkiv?" -> "what
     happened in Kharkiv?", "Hi, who is Kadyrov?" -> "who is Kadyrov?", "Who founded Wagner, according to my
-    articles?" -> "Who founded Wagner?"); unchanged when nothing is left."""
+    articles?" -> "Who founded Wagner?"); a request for a list, the question it asks ("List the cities that were
+    hit." -> "Which cities were hit?"); unchanged when nothing is left."""
     rest = _SOURCE_TAIL.sub("", _FRAME.sub("", _GREETING.sub("", question, count=1), count=1), count=1)
+    if listed := _LIST.match(rest):
+        return f"Which {listed.group('what')} {listed.group('rest')}?"
     return rest if rest.strip(" ?.!") else question

@@ -95,6 +95,11 @@ def test_no_history_means_no_rewrite() -> None:
         ("Tell me a joke about penguins.", "Tell me a joke about penguins."),  # a task, not a frame
         ("Tell me", "Tell me"),  # nothing left to ask
         ("Who founded Wagner?", "Who founded Wagner?"),
+        ("What is the latest news on Wagner?", "on Wagner?"),
+        ("What's the latest on the peace talks?", "on the peace talks?"),
+        ("List the cities that were hit.", "Which cities were hit?"),
+        ("Please name the automaker that recalled 112,000 vehicles", "Which automaker recalled 112,000 vehicles?"),
+        ("List all of the candidates who dropped out", "Which candidates dropped out?"),
     ],
 )
 def test_the_request_around_a_question_is_dropped(asked: str, unframed: str) -> None:
