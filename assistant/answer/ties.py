@@ -180,8 +180,6 @@ def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) 
     first near tie (at least `tie` of its probability) that does: "Why did Toyota recall the BZ4X?" led with how many
     SUVs the recall applies to, above "Toyota warned owners … to stop driving them because the wheels might fall
     off"; 0 otherwise."""
-    if not _ASKS_WHY.match(question):
-        return 0
     return first_near(scored, tie, lambda s: gives_reason(question, s.text))
 
 
