@@ -40,9 +40,9 @@ class IndexHandles:
         s = self.settings
         if not s.chroma_host:
             claim(s.data_dir)  # StoreInUse when another process has the embedded store open
-            return VectorStore(open_client(s.chroma_dir), s.collection)
+            return VectorStore(open_client(s.chroma_dir), s.collection, s.vector_search_ef)
         client = open_client(s.chroma_dir, s.chroma_host, s.chroma_port)
-        return server_collection(client, self.store, s.collection)
+        return server_collection(client, self.store, s.collection, s.vector_search_ef)
 
     @property
     def signature(self) -> str:

@@ -11,6 +11,7 @@ from typing import Any, TypeVar
 
 import numpy as np
 
+from index.config import VECTOR_SEARCH_EF
 from index.stores.protocol import Store
 
 T = TypeVar("T")
@@ -99,13 +100,17 @@ def _server_of(client: Any) -> tuple[str, int | None] | None:
 class VectorStore:
     """Chunk vectors plus the metadata that filters need (article, offsets, date, source)."""
 
-    def __init__(self, client: Any, name: str) -> None:
+    def __init__(self, client: Any, name: str, search_ef: int | None = VECTOR_SEARCH_EF) -> None:
         self._client = client
         self._name = name
-        # embedding_function=None: Chroma's default embedder would try to download a model.
+        # embedding_function=None: Chroma's default embedder would try to download a model. A configuration given,
+        # Chroma ignores the older "hnsw:space" metadata, so the space is set in the configuration.
         server = _server_of(client)
         opened = _Guarded(client, *server) if server else client
-        collection = opened.get_or_create_collection(name, embedding_function=None, metadata={"hnsw:space": "cosine"})
+        hnsw: dict[str, Any] = {"space": "cosine"} | ({"ef_search": search_ef} if search_ef else {})
+        collection = opened.get_or_create_collection(name, embedding_function=None, configuration={"hnsw": hnsw})
+        if search_ef and _search_ef(collection) != search_ef:  # one made before (at Chroma's 100), or another's
+            collection.modify(configuration={"hnsw": {"ef_search": search_ef}})
         self._collection = _Guarded(collection, *server) if server else collection
 
     @property
@@ -193,10 +198,16 @@ class VectorStore:
         ]
 
 
+def _search_ef(collection: Any) -> int | None:
+    """The collection's HNSW search breadth, as Chroma reports it (None when it reports none)."""
+    hnsw = (getattr(collection, "configuration_json", None) or {}).get("hnsw") or {}
+    return hnsw.get("ef_search")
+
+
 SERVER_COLLECTION = "server_collection"  # store meta: this store's own collection on a Chroma server
 
 
-def server_collection(client: Any, store: Store, prefix: str) -> VectorStore:
+def server_collection(client: Any, store: Store, prefix: str, search_ef: int = VECTOR_SEARCH_EF) -> VectorStore:
     """This store's own collection on a shared Chroma server, so that no other store's update or clean-up
     can touch its vectors (nor its clean-up theirs). Named once per store and recorded in it.
 
@@ -204,12 +215,12 @@ def server_collection(client: Any, store: Store, prefix: str) -> VectorStore:
     copied across once (no re-embedding); the shared collection is left as it is, since others may use it.
     """
     name = store.claim_meta(SERVER_COLLECTION, f"{prefix}-{uuid.uuid4().hex[:12]}")
-    own = VectorStore(client, name)
+    own = VectorStore(client, name, search_ef)
     if store.get_meta(LEGACY_COPIED):
         return own
     live = sorted(store.all_chunk_ids())
     if live and prefix in {c if isinstance(c, str) else c.name for c in client.list_collections()}:
-        legacy = VectorStore(client, prefix)
+        legacy = VectorStore(client, prefix, None)  # read once; left as it is, like its vectors
         for i in range(0, len(live), COPY_BATCH):
             own.copy_from(legacy, live[i : i + COPY_BATCH])
     store.set_meta({LEGACY_COPIED: "1"})
