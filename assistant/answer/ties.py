@@ -12,7 +12,7 @@ from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from newstext.sentences import opens_sentence
-from newstext.terms import fold, readings
+from newstext.terms import fold, readings, terms
 
 # A question asking for someone or something by name: "Who …?", "Which airline …?", "What is the name of …?"
 _ASKS_NAME = re.compile(r"^\W*(?:who|which)\b|\bwhat (?:is|was) the name\b", re.I)
@@ -45,6 +45,21 @@ _FIGURE = re.compile(r"\d[\d,]*")
 # A sentence whose subject is what the one before it said ("That makes sense, because most Americans … eat at Wendy's
 # around those times"): its reason is for that, not for what the question asks.
 _POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|makes|made|means|meant|explains|comes|came)\b", re.I)
+# "Which airline …?", "Which university …?": the words after "which", of which the asked noun is one, and a name of
+# two words or more in capitals ("United Airlines", "Harvard University") that may hold it.
+_WHICH = re.compile(r"^\W*(?i:which)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
+# Kinds a gazetteer names (answer_type's us_state and country), whose words are in names of other kinds too
+# ("Nevada Secretary of State Francisco Aguilar" for "Which state …?").
+_GAZETTED = frozenset(terms("state states country countries nation nations"))
+_NAME_RUN = re.compile(r"\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'&-]*)+")
+# "What is the name of the spacecraft …?": the words after "name of the", of which the asked noun is one; a name is
+# given it by a capitalised word before it ("the uncrewed Odysseus spacecraft", not the owner's "Intuitive Machines'
+# spacecraft") or after a word that names ("a tool called Nightshade").
+_NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that)\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)", re.I)
+_OWNERS = ("'", "’", "'s", "’s")
+_GOES_ON = frozenset("that which who whom whose where when in at for on from with by to as being".split())
+_OF_TIME = frozenset("new newest latest former recent upcoming first".split())
+_NAMING = re.compile(r"\b(?:named|called|dubbed|known as|nicknamed)\s+[“\"']?[A-Z]")
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:" + DETERMINERS + r"|[\w-]+[’']s)$")
 
@@ -59,13 +74,16 @@ def break_ties(
 ) -> list[tuple[float, Sentence]]:
     """The ranked sentences with each tie-break below applied in turn: whose words (names_tie, on the `query`), a
     name the user's `own` words do not give (new_name_tie; not for a follow-up, whose story rules say which of its
-    sentences leads), a figure beside the asked verb (deed_figure_tie, with the `asked` words), the verb the question
-    asks its subject did (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?"
-    (reason_tie), the age of now for "How old is …?" (age_tie)."""
+    sentences leads), a name holding the asked noun (kind_name_tie; not for a follow-up either), a figure beside the
+    asked verb (deed_figure_tie, with the `asked` words), the verb the question asks its subject did
+    (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?" (reason_tie), the age of now for
+    "How old is …?" (age_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
         lambda ranked: new_name_tie(ranked, own, policy.name_tie) if new_names else 0,
+        lambda ranked: kind_name_tie(ranked, own, policy.name_tie) if new_names else 0,
+        lambda ranked: named_noun_tie(ranked, own, policy.name_tie) if new_names else 0,
         lambda ranked: deed_figure_tie(ranked, own, asked, policy.figure_tie, policy.figure_reach),
         lambda ranked: subject_verb_tie(ranked, own, policy.lead_tie),
         lambda ranked: place_tie(ranked, own, policy.lead_tie),
@@ -98,6 +116,68 @@ def new_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float
         return 0
     asked = {fold(w).lower() for w in _WORD.findall(question)}
     return first_near(scored, tie, lambda s: _names_new(s.text, asked))
+
+
+def kind_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For "Which <noun> …?", when the best sentence names no new name holding the asked noun, the index of the first
+    near tie (at least `tie` of its probability) that does: "And United Airlines and Alaska Airlines both said they
+    found loose parts …" for "Which airline said it found loose bolts …?", above a sentence naming only the Federal
+    Aviation Administration; 0 otherwise."""
+    m = _WHICH.match(question)
+    if not scored or m is None:
+        return 0
+    head = ""
+    for word in m.group(1).split():  # the last of the nouns after "which": "island nation" asks for a nation
+        if "NOUN" not in readings(word):
+            break
+        head = word
+    nouns = set(terms(head)) - _GAZETTED
+    asked = {fold(w).lower() for w in _WORD.findall(question)}
+    return first_near(scored, tie, lambda s: _names_kind(s.text, nouns, asked)) if nouns else 0
+
+
+def named_noun_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For "What is the name of the <noun> …?", when the best sentence gives no new name to that noun, the index of
+    the first near tie (at least `tie` of its probability) that does: "the uncrewed Odysseus spacecraft gently touched
+    down" above "Intuitive Machines' spacecraft would also hail the first American moon landing"; 0 otherwise."""
+    m = _NAME_OF.search(question)
+    if not scored or m is None or not (noun := _head_noun(m.group(1).split())):
+        return 0
+    asked = {fold(w).lower() for w in _WORD.findall(question)}
+    return first_near(scored, tie, lambda s: _gives_name(s.text, noun, asked))
+
+
+def _gives_name(text: str, noun: str, asked: set[str]) -> bool:
+    """The text names the noun: after a word that names ("called Nightshade"), or by a capitalised word no word of the
+    question standing before it, an adjective between them at most, that is not an owner's ("Intuitive Machines'")."""
+    if _NAMING.search(text):
+        return True
+    before = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:[a-z][\w-]*\s+)?(?i:" + re.escape(noun) + r"(?:e?s)?)\b")
+    return any(_new(m.group(1), asked) and not m.group(1).endswith(_OWNERS) for m in before.finditer(text))
+
+
+def _head_noun(words: list[str]) -> str:
+    """The noun a name is asked of: the last word in lower case before a clause or phrase goes on ("that", "by",
+    "launched", "being"), past adjectives of time ("the new Food Bank of Delaware center in Milford" -> center,
+    "the military exercise launched by Nato" -> exercise); "" without one."""
+    head = ""
+    for word in words:
+        low = word.lower()
+        if head and (low in _GOES_ON or (low.endswith(("ed", "ing")) and "NOUN" not in readings(low))):
+            break
+        if word[:1].islower() and low not in _OF_TIME:
+            head = low
+    return head
+
+
+def _names_kind(text: str, nouns: set[str], asked: set[str]) -> bool:
+    """The text holds a name of several words in capitals, one of them a word the question does not hold, and one
+    of its words (not the first) one of the nouns in one of their forms ("Airlines" for airline)."""
+    for m in _NAME_RUN.finditer(text):
+        words = m.group(0).split()
+        if any(_new(w, asked) for w in words) and any(set(terms(w)) & nouns for w in words[1:]):
+            return True
+    return False
 
 
 def _names_new(text: str, asked: set[str]) -> bool:

@@ -11,6 +11,8 @@ from assistant.answer.ties import (
     age_tie,
     deed_figure_tie,
     gives_reason,
+    kind_name_tie,
+    named_noun_tie,
     names_tie,
     new_name_tie,
     place_tie,
@@ -140,3 +142,32 @@ def test_how_old_is_leads_with_the_near_tie_giving_the_age_of_now() -> None:
     breaks_the_tie(age_tie, asked, debut, now, "How old was LeBron James in his NBA debut?")
     other = sentence("At 34 years old, it will be difficult for Durant to hit 40,000 points.")  # names no one asked
     assert age_tie([(0.5, debut), (0.47, other)], asked, 0.9) == 0
+
+
+def test_which_noun_leads_with_a_near_tie_naming_a_name_that_holds_the_noun() -> None:
+    """"Which airline said this week it found loose bolts …?" (news-dev) led with a sentence naming the Federal
+    Aviation Administration, new but no airline, above "And United Airlines and Alaska Airlines both said …"."""
+    asked = "Which airline said this week it found loose bolts on grounded Boeing 737 Max 9 planes?"
+    faa = sentence("An airline found a loose bolt on a Boeing 737 Max, the Federal Aviation Administration said.")
+    united = sentence("And United Airlines and Alaska Airlines both said they found loose parts on MAX 9 planes.")
+    breaks_the_tie(kind_name_tie, asked, faa, united, "How many bolts were loose on the Boeing 737 Max 9 planes?")
+    # the noun as a name's first word, or in a name the question gives, is no name of that kind
+    first = sentence("Airline Reporting Corporation figures were released on Monday.")
+    assert kind_name_tie([(0.5, faa), (0.47, first)], asked, 0.9) == 0
+    # a state or a nation is a kind of its own (answer_type.py): "Secretary of State" names no state
+    secretary = sentence("Nevada Secretary of State Francisco Aguilar said voters were confused.")
+    contest = sentence("Democrats ordered the state to move its contest.")
+    assert kind_name_tie([(0.5, contest), (0.47, secretary)], "Which state held a primary this week?", 0.9) == 0
+
+
+def test_the_name_of_a_thing_leads_with_a_near_tie_giving_it_a_name() -> None:
+    """"What is the name of the spacecraft?" led with "Intuitive Machines' spacecraft would also hail …", its
+    owner's name, above "… the uncrewed Odysseus spacecraft gently touched down …"."""
+    asked = "A lunar lander set off for the moon this week. What is the name of the spacecraft?"
+    owner = sentence("If it lands, Houston-based Intuitive Machines' spacecraft would hail the first landing.")
+    named = sentence("A week after launching, the uncrewed Odysseus spacecraft gently touched down on the moon.")
+    breaks_the_tie(named_noun_tie, asked, owner, named, "When did the spacecraft land on the moon?")
+    called = sentence("Artists are using a free tool called Nightshade to protect their work.")
+    unnamed = sentence("Artists are using a new downloadable tool to protect their work.")
+    tool = "What is the name of a new downloadable tool being used by artists to stop AI stealing their artwork?"
+    breaks_the_tie(named_noun_tie, tool, unnamed, called, "Why are artists using a new downloadable tool?")
