@@ -10,6 +10,7 @@ import pytest
 from index_testkit import open_handles
 from pinned_settings import SERVICE_PINNED
 
+from assistant.answer.sentences import FEATURES, Sentence
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
 from assistant.service import AnswerService
@@ -81,3 +82,24 @@ def article_service(key: str) -> Callable[..., AnswerService]:
         return service_over(tmp_path_factory.mktemp(key), embedder, {f"{key}.txt": f"{title}\n\n{text}\n"})
 
     return fixture
+
+
+def sentence(text: str, constraints: float = 0.0) -> Sentence:
+    """A candidate sentence of one passage, its features zero but the share of the question's names it states."""
+    features = dict.fromkeys(FEATURES, 0.0) | {"constraints": constraints}
+    return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+
+
+def breaks_the_tie(
+    tie_break: Callable[[list[tuple[float, Sentence]], str, float], int],
+    asked: str,
+    lead: Sentence,
+    better: Sentence,
+    other_question: str,
+) -> None:
+    """The tie-break moves the better sentence up from a near tie (0.9) of the lead, and not from further below,
+    when it leads already, or for another question."""
+    assert tie_break([(0.5, lead), (0.47, better)], asked, 0.9) == 1
+    assert tie_break([(0.5, lead), (0.4, better)], asked, 0.9) == 0  # too far below
+    assert tie_break([(0.5, better), (0.47, lead)], asked, 0.9) == 0  # it leads already
+    assert tie_break([(0.5, lead), (0.47, better)], other_question, 0.9) == 0

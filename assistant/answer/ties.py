@@ -1,5 +1,6 @@
 """Tie-breaks among the lead's near ties: the ranker cannot tell two sentences of about the same probability apart,
-but what the question asks for can (whose words and of what, a name it does not give)."""
+but what the question asks for can (whose words and of what, a figure by the asked verb, the subject's verb, a place,
+a reason, the age of now; a name: name_ties.py)."""
 
 from __future__ import annotations
 
@@ -8,15 +9,12 @@ from collections.abc import Callable
 
 from assistant.answer.asked import DETERMINERS, determined, in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
+from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
+from assistant.answer.near import first_near, new_word
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
-from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
-from newstext.sentences import opens_sentence
-from newstext.terms import fold, readings, terms
+from newstext.terms import fold, readings
 
-# A question asking for someone or something by name: "Who …?", "Which airline …?", "What is the name of …?"
-_ASKS_NAME = re.compile(r"^\W*(?:who|which)\b|\bwhat (?:is|was) the name\b", re.I)
-_NAME = re.compile(r"\b[A-Z][\w’'-]*")
 _WORD = re.compile(r"[\w’'-]+")
 # Kinds of quantity a deed is done with or to: "invested $1 billion", "raised prices 40%". Not a count, which is
 # as often the doer's ("Two states have already passed legislation …" for "passed by how much?").
@@ -45,21 +43,6 @@ _FIGURE = re.compile(r"\d[\d,]*")
 # A sentence whose subject is what the one before it said ("That makes sense, because most Americans … eat at Wendy's
 # around those times"): its reason is for that, not for what the question asks.
 _POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|makes|made|means|meant|explains|comes|came)\b", re.I)
-# "Which airline …?", "Which university …?": the words after "which", of which the asked noun is one, and a name of
-# two words or more in capitals ("United Airlines", "Harvard University") that may hold it.
-_WHICH = re.compile(r"^\W*(?i:which)\s+((?:[a-z-]+\s+){0,2}[a-z-]+)")
-# Kinds a gazetteer names (answer_type's us_state and country), whose words are in names of other kinds too
-# ("Nevada Secretary of State Francisco Aguilar" for "Which state …?").
-_GAZETTED = frozenset(terms("state states country countries nation nations"))
-_NAME_RUN = re.compile(r"\b[A-Z][\w’'&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'&-]*)+")
-# "What is the name of the spacecraft …?": the words after "name of the", of which the asked noun is one; a name is
-# given it by a capitalised word before it ("the uncrewed Odysseus spacecraft", not the owner's "Intuitive Machines'
-# spacecraft") or after a word that names ("a tool called Nightshade").
-_NAME_OF = re.compile(r"\bname\s+of\s+(?:the|a|an|this|that)\s+((?:[\w’'-]+\s+){0,6}[\w’'-]+)", re.I)
-_OWNERS = ("'", "’", "'s", "’s")
-_GOES_ON = frozenset("that which who whom whose where when in at for on from with by to as being".split())
-_OF_TIME = frozenset("new newest latest former recent upcoming first".split())
-_NAMING = re.compile(r"\b(?:named|called|dubbed|known as|nicknamed)\s+[“\"']?[A-Z]")
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:" + DETERMINERS + r"|[\w-]+[’']s)$")
 
@@ -105,94 +88,6 @@ def names_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -
         return 0
     near = [i for i, (p, _) in enumerate(scored) if p >= tie * scored[0][0]]
     return max(near, key=lambda i: scored[i][1].features["constraints"])
-
-
-def new_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For a question asking for a name ("Which airline found loose bolts …?"), when the best sentence names nothing
-    the question does not, the index of the first near tie (at least `tie` of its probability) that does; 0
-    otherwise. "an international airline discovered a bolt …" led, above "United Airlines and Alaska Airlines
-    both said they found loose parts …"."""
-    if not scored or not _ASKS_NAME.search(question):
-        return 0
-    asked = {fold(w).lower() for w in _WORD.findall(question)}
-    return first_near(scored, tie, lambda s: _names_new(s.text, asked))
-
-
-def kind_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For "Which <noun> …?", when the best sentence names no new name holding the asked noun, the index of the first
-    near tie (at least `tie` of its probability) that does: "And United Airlines and Alaska Airlines both said they
-    found loose parts …" for "Which airline said it found loose bolts …?", above a sentence naming only the Federal
-    Aviation Administration; 0 otherwise."""
-    m = _WHICH.match(question)
-    if not scored or m is None:
-        return 0
-    head = ""
-    for word in m.group(1).split():  # the last of the nouns after "which": "island nation" asks for a nation
-        if "NOUN" not in readings(word):
-            break
-        head = word
-    nouns = set(terms(head)) - _GAZETTED
-    asked = {fold(w).lower() for w in _WORD.findall(question)}
-    return first_near(scored, tie, lambda s: _names_kind(s.text, nouns, asked)) if nouns else 0
-
-
-def named_noun_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For "What is the name of the <noun> …?", when the best sentence gives no new name to that noun, the index of
-    the first near tie (at least `tie` of its probability) that does: "the uncrewed Odysseus spacecraft gently touched
-    down" above "Intuitive Machines' spacecraft would also hail the first American moon landing"; 0 otherwise."""
-    m = _NAME_OF.search(question)
-    if not scored or m is None or not (noun := _head_noun(m.group(1).split())):
-        return 0
-    asked = {fold(w).lower() for w in _WORD.findall(question)}
-    return first_near(scored, tie, lambda s: _gives_name(s.text, noun, asked))
-
-
-def _gives_name(text: str, noun: str, asked: set[str]) -> bool:
-    """The text names the noun: after a word that names ("called Nightshade"), or by a capitalised word no word of the
-    question standing before it, an adjective between them at most, that is not an owner's ("Intuitive Machines'")."""
-    if _NAMING.search(text):
-        return True
-    before = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:[a-z][\w-]*\s+)?(?i:" + re.escape(noun) + r"(?:e?s)?)\b")
-    return any(_new(m.group(1), asked) and not m.group(1).endswith(_OWNERS) for m in before.finditer(text))
-
-
-def _head_noun(words: list[str]) -> str:
-    """The noun a name is asked of: the last word in lower case before a clause or phrase goes on ("that", "by",
-    "launched", "being"), past adjectives of time ("the new Food Bank of Delaware center in Milford" -> center,
-    "the military exercise launched by Nato" -> exercise); "" without one."""
-    head = ""
-    for word in words:
-        low = word.lower()
-        if head and (low in _GOES_ON or (low.endswith(("ed", "ing")) and "NOUN" not in readings(low))):
-            break
-        if word[:1].islower() and low not in _OF_TIME:
-            head = low
-    return head
-
-
-def _names_kind(text: str, nouns: set[str], asked: set[str]) -> bool:
-    """The text holds a name of several words in capitals, one of them a word the question does not hold, and one
-    of its words (not the first) one of the nouns in one of their forms ("Airlines" for airline)."""
-    for m in _NAME_RUN.finditer(text):
-        words = m.group(0).split()
-        if any(_new(w, asked) for w in words) and any(set(terms(w)) & nouns for w in words[1:]):
-            return True
-    return False
-
-
-def _names_new(text: str, asked: set[str]) -> bool:
-    """The text holds a capitalised word that is no word of the question, month or day, and, opening a sentence, a
-    country or US state ("Greece has legalized …" names Greece; "Despite …" names nothing)."""
-    return any(
-        _new(m.group(0), asked)
-        and (not opens_sentence(text[: m.start()]) or m.group(0).strip("’'") in COUNTRIES | US_STATES)
-        for m in _NAME.finditer(text)
-    )
-
-
-def _new(word: str, asked: set[str]) -> bool:
-    """A capitalised word is no word of the question (`asked`, folded), month or day."""
-    return fold(word).lower().strip("’'") not in asked and word not in MONTHS | WEEKDAYS
 
 
 def deed_figure_tie(
@@ -252,7 +147,7 @@ def place_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -
 
 def _names_place(text: str, asked: set[str]) -> bool:
     """The text names, after "in", "at" or "near", a capitalised word that is no word of the question, month or day."""
-    return any(_new(m.group(1), asked) for m in _PLACE.finditer(text))
+    return any(new_word(m.group(1), asked) for m in _PLACE.finditer(text))
 
 
 def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
@@ -286,16 +181,3 @@ def age_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> 
 def _oldest(text: str) -> int:
     """The greatest age the text gives (answer_type's "age" kind: "39-year-old", ", 73,", "aged 96"), -1 for none."""
     return max((int(f.replace(",", "")) for a in candidates(text, "age") for f in _FIGURE.findall(a)), default=-1)
-
-
-def first_near(scored: list[tuple[float, Sentence]], tie: float, ok: Callable[[Sentence], bool]) -> int:
-    """The index of the first near tie of the best sentence (at least `tie` of its probability) that is `ok`, when
-    the best one is not; 0 otherwise."""
-    if not scored or ok(scored[0][1]):
-        return 0
-    for i, (p, s) in enumerate(scored[1:], start=1):
-        if p < tie * scored[0][0]:
-            break
-        if ok(s):
-            return i
-    return 0

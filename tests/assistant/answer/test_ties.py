@@ -2,28 +2,17 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from answer_testkit import breaks_the_tie, sentence
 
-from answer_testkit import passage
-
-from assistant.answer.sentences import FEATURES, Sentence
 from assistant.answer.ties import (
     age_tie,
     deed_figure_tie,
     gives_reason,
-    kind_name_tie,
-    named_noun_tie,
     names_tie,
-    new_name_tie,
     place_tie,
     reason_tie,
     subject_verb_tie,
 )
-
-
-def sentence(text: str, constraints: float = 0.0) -> Sentence:
-    features = dict.fromkeys(FEATURES, 0.0) | {"constraints": constraints}
-    return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
 
 
 def test_what_someone_said_of_a_name_leads_with_a_near_tie_stating_that_name() -> None:
@@ -34,29 +23,6 @@ def test_what_someone_said_of_a_name_leads_with_a_near_tie_stating_that_name() -
     assert names_tie([(0.89, retired), (0.86, brother)], asked, 0.9) == 1
     assert names_tie([(0.89, retired), (0.70, brother)], asked, 0.9) == 0  # no near tie
     assert names_tie([(0.89, retired), (0.86, brother)], "Who founded Wagner?", 0.9) == 0  # not what someone said
-
-
-def test_a_question_asking_for_a_name_leads_with_a_near_tie_naming_someone_new() -> None:
-    """"Which airline said this week it found loose bolts …?" led with "an international airline", naming none."""
-    asked = "Which airline said it found loose bolts on grounded Boeing 737 Max 9 planes?"
-    unnamed = sentence("After an international airline discovered a bolt on a Boeing 737 Max, checks were urged.")
-    named = sentence("And United Airlines and Alaska Airlines both said they found loose parts on MAX 9 planes.")
-    assert new_name_tie([(0.5, unnamed), (0.45, named)], asked, 0.8) == 1
-    assert new_name_tie([(0.5, unnamed), (0.3, named)], asked, 0.8) == 0  # too far below
-    assert new_name_tie([(0.5, named), (0.45, unnamed)], asked, 0.8) == 0  # the best names one already
-    assert new_name_tie([(0.5, unnamed), (0.45, named)], "How many bolts were loose?", 0.8) == 0
-    # a sentence's first word, a month and a day name nobody
-    assert new_name_tie([(0.5, unnamed), (0.45, sentence("Monday brought more checks in March."))], asked, 0.8) == 0
-
-
-def test_a_country_opening_the_sentence_is_a_name_another_opening_word_is_not() -> None:
-    """"Greece has legalized same-sex civil marriage …" names the country asked for, though it opens the sentence."""
-    asked = "Which country became the first Orthodox Christian nation to legalise same-sex marriage?"
-    greece = sentence("Greece has legalized same-sex civil marriage and same-sex adoption.")
-    estonia = sentence("While it is legal in 19 European countries, Estonia is set to follow.")
-    assert new_name_tie([(0.5, greece), (0.45, estonia)], asked, 0.8) == 0
-    despite = sentence("Despite the vote, lawmakers said the change would take years.")
-    assert new_name_tie([(0.5, despite), (0.45, estonia)], asked, 0.8) == 1
 
 
 def test_how_much_of_a_deed_leads_with_a_near_tie_whose_figure_sits_by_the_verb() -> None:
@@ -74,21 +40,6 @@ def test_how_much_of_a_deed_leads_with_a_near_tie_whose_figure_sits_by_the_verb(
     cost = sentence("When Sanofi cuts the price as of Jan. 1, Lantus will cost about $64 per vial.")
     listed = sentence("Sanofi's list price is $292 per vial of Lantus.")
     assert deed_figure_tie([(0.8, cost), (0.75, listed)], asked, ["cut", "price"], 0.8, 3) == 0
-
-
-def breaks_the_tie(
-    tie_break: Callable[[list[tuple[float, Sentence]], str, float], int],
-    asked: str,
-    lead: Sentence,
-    better: Sentence,
-    other_question: str,
-) -> None:
-    """The tie-break moves the better sentence up from a near tie (0.9) of the lead, and not from further below,
-    when it leads already, or for another question."""
-    assert tie_break([(0.5, lead), (0.47, better)], asked, 0.9) == 1
-    assert tie_break([(0.5, lead), (0.4, better)], asked, 0.9) == 0  # too far below
-    assert tie_break([(0.5, better), (0.47, lead)], asked, 0.9) == 0  # it leads already
-    assert tie_break([(0.5, lead), (0.47, better)], other_question, 0.9) == 0
 
 
 def test_what_a_named_subject_did_leads_with_a_near_tie_stating_the_verb() -> None:
@@ -142,32 +93,3 @@ def test_how_old_is_leads_with_the_near_tie_giving_the_age_of_now() -> None:
     breaks_the_tie(age_tie, asked, debut, now, "How old was LeBron James in his NBA debut?")
     other = sentence("At 34 years old, it will be difficult for Durant to hit 40,000 points.")  # names no one asked
     assert age_tie([(0.5, debut), (0.47, other)], asked, 0.9) == 0
-
-
-def test_which_noun_leads_with_a_near_tie_naming_a_name_that_holds_the_noun() -> None:
-    """"Which airline said this week it found loose bolts …?" (news-dev) led with a sentence naming the Federal
-    Aviation Administration, new but no airline, above "And United Airlines and Alaska Airlines both said …"."""
-    asked = "Which airline said this week it found loose bolts on grounded Boeing 737 Max 9 planes?"
-    faa = sentence("An airline found a loose bolt on a Boeing 737 Max, the Federal Aviation Administration said.")
-    united = sentence("And United Airlines and Alaska Airlines both said they found loose parts on MAX 9 planes.")
-    breaks_the_tie(kind_name_tie, asked, faa, united, "How many bolts were loose on the Boeing 737 Max 9 planes?")
-    # the noun as a name's first word, or in a name the question gives, is no name of that kind
-    first = sentence("Airline Reporting Corporation figures were released on Monday.")
-    assert kind_name_tie([(0.5, faa), (0.47, first)], asked, 0.9) == 0
-    # a state or a nation is a kind of its own (answer_type.py): "Secretary of State" names no state
-    secretary = sentence("Nevada Secretary of State Francisco Aguilar said voters were confused.")
-    contest = sentence("Democrats ordered the state to move its contest.")
-    assert kind_name_tie([(0.5, contest), (0.47, secretary)], "Which state held a primary this week?", 0.9) == 0
-
-
-def test_the_name_of_a_thing_leads_with_a_near_tie_giving_it_a_name() -> None:
-    """"What is the name of the spacecraft?" led with "Intuitive Machines' spacecraft would also hail …", its
-    owner's name, above "… the uncrewed Odysseus spacecraft gently touched down …"."""
-    asked = "A lunar lander set off for the moon this week. What is the name of the spacecraft?"
-    owner = sentence("If it lands, Houston-based Intuitive Machines' spacecraft would hail the first landing.")
-    named = sentence("A week after launching, the uncrewed Odysseus spacecraft gently touched down on the moon.")
-    breaks_the_tie(named_noun_tie, asked, owner, named, "When did the spacecraft land on the moon?")
-    called = sentence("Artists are using a free tool called Nightshade to protect their work.")
-    unnamed = sentence("Artists are using a new downloadable tool to protect their work.")
-    tool = "What is the name of a new downloadable tool being used by artists to stop AI stealing their artwork?"
-    breaks_the_tie(named_noun_tie, tool, unnamed, called, "Why are artists using a new downloadable tool?")
