@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 import time
 import uuid
 from collections.abc import Callable, Sequence
@@ -15,6 +16,7 @@ from index.config import VECTOR_SEARCH_EF
 from index.stores.protocol import Store
 
 T = TypeVar("T")
+log = logging.getLogger(__name__)
 COPY_BATCH = 500  # vectors per read when moving a store's vectors into its own collection
 LEGACY_COPIED = "server_collection_filled"  # store meta: the shared collection's vectors were copied over
 
@@ -110,7 +112,7 @@ class VectorStore:
         hnsw: dict[str, Any] = {"space": "cosine"} | ({"ef_search": search_ef} if search_ef else {})
         collection = opened.get_or_create_collection(name, embedding_function=None, configuration={"hnsw": hnsw})
         if search_ef and _search_ef(collection) != search_ef:  # one made before (at Chroma's 100), or another's
-            collection.modify(configuration={"hnsw": {"ef_search": search_ef}})
+            _set_search_ef(collection, search_ef)
         self._collection = _Guarded(collection, *server) if server else collection
 
     @property
@@ -196,6 +198,16 @@ class VectorStore:
             VectorHit(cid, float(dist), dict(meta or {}))
             for cid, dist, meta in zip(result["ids"][0], result["distances"][0], result["metadatas"][0], strict=True)
         ]
+
+
+def _set_search_ef(collection: Any, search_ef: int) -> None:
+    """Set the collection's search breadth, retried while Chroma's database is locked by a write in flight ("database
+    is locked" right after a create); one it cannot set is left as it is, with a warning: search works at any."""
+    try:
+        _retry(lambda: collection.modify(configuration={"hnsw": {"ef_search": search_ef}}), attempts=8)
+    except Exception as exc:  # Chroma's errors have no common base
+        log.warning("could not set the collection's search breadth to %d (%s); searching at %s", search_ef, exc,
+                    _search_ef(collection))  # fmt: skip
 
 
 def _search_ef(collection: Any) -> int | None:
