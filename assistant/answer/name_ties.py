@@ -6,11 +6,11 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.near import first_near, new_word
+from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from newstext.sentences import opens_sentence
-from newstext.terms import fold, readings, terms
+from newstext.terms import readings, terms
 
 # A question asking for someone or something by name: "Who …?", "Which airline …?", "What is the name of …?"
 _ASKS_NAME = re.compile(r"^\W*(?:who|which)\b|\bwhat (?:is|was) the name\b", re.I)
@@ -30,7 +30,6 @@ _OWNERS = ("'", "’", "'s", "’s")
 _GOES_ON = frozenset("that which who whom whose where when in at for on from with by to as being".split())
 _OF_TIME = frozenset("new newest latest former recent upcoming first".split())
 _NAMING = re.compile(r"\b(?:named|called|dubbed|known as|nicknamed)\s+[“\"']?[A-Z]")
-_WORD = re.compile(r"[\w’'-]+")
 
 
 def new_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
@@ -40,11 +39,11 @@ def new_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float
     both said they found loose parts …"."""
     if not scored or not _ASKS_NAME.search(question):
         return 0
-    asked = {fold(w).lower() for w in _WORD.findall(question)}
-    return first_near(scored, tie, lambda s: _namesnew_word(s.text, asked))
+    asked = folded_words(question)
+    return first_near(scored, tie, lambda s: _names_new(s.text, asked))
 
 
-def _namesnew_word(text: str, asked: set[str]) -> bool:
+def _names_new(text: str, asked: set[str]) -> bool:
     """The text holds a capitalised word that is no word of the question, month or day, and, opening a sentence, a
     country or US state ("Greece has legalized …" names Greece; "Despite …" names nothing)."""
     return any(
@@ -68,7 +67,7 @@ def kind_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: floa
             break
         head = word
     nouns = set(terms(head)) - _GAZETTED
-    asked = {fold(w).lower() for w in _WORD.findall(question)}
+    asked = folded_words(question)
     return first_near(scored, tie, lambda s: _names_kind(s.text, nouns, asked)) if nouns else 0
 
 
@@ -89,16 +88,17 @@ def named_noun_tie(scored: list[tuple[float, Sentence]], question: str, tie: flo
     m = _NAME_OF.search(question)
     if not scored or m is None or not (noun := _head_noun(m.group(1).split())):
         return 0
-    asked = {fold(w).lower() for w in _WORD.findall(question)}
-    return first_near(scored, tie, lambda s: _gives_name(s.text, noun, asked))
+    asked = folded_words(question)
+    before = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:[a-z][\w-]*\s+)?(?i:" + re.escape(noun) + r"(?:e?s)?)\b")
+    return first_near(scored, tie, lambda s: _gives_name(s.text, before, asked))
 
 
-def _gives_name(text: str, noun: str, asked: set[str]) -> bool:
+def _gives_name(text: str, before: re.Pattern[str], asked: set[str]) -> bool:
     """The text names the noun: after a word that names ("called Nightshade"), or by a capitalised word no word of the
-    question standing before it, an adjective between them at most, that is not an owner's ("Intuitive Machines'")."""
+    question standing `before` it, an adjective between them at most, that is not an owner's ("Intuitive
+    Machines'")."""
     if _NAMING.search(text):
         return True
-    before = re.compile(r"\b([A-Z][\w’'-]*)\s+(?:[a-z][\w-]*\s+)?(?i:" + re.escape(noun) + r"(?:e?s)?)\b")
     return any(new_word(m.group(1), asked) and not m.group(1).endswith(_OWNERS) for m in before.finditer(text))
 
 

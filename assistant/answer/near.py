@@ -3,11 +3,14 @@ of its probability, in rank order."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
 from newstext.terms import fold
+
+_WORD = re.compile(r"[\w’'-]+")
 
 
 def first_near(scored: list[tuple[float, Sentence]], tie: float, ok: Callable[[Sentence], bool]) -> int:
@@ -24,5 +27,10 @@ def first_near(scored: list[tuple[float, Sentence]], tie: float, ok: Callable[[S
 
 
 def new_word(word: str, asked: set[str]) -> bool:
-    """A capitalised word is no word of the question (`asked`, folded), month or day."""
+    """A capitalised word is no word of the question (`asked`: folded_words), month or day."""
     return fold(word).lower().strip("’'") not in asked and word not in MONTHS | WEEKDAYS
+
+
+def folded_words(question: str) -> set[str]:
+    """The question's words, folded and lower case: what new_word tells a sentence's capitalised words apart from."""
+    return {fold(w).lower() for w in _WORD.findall(question)}

@@ -10,10 +10,10 @@ from collections.abc import Callable
 from assistant.answer.asked import DETERMINERS, determined, in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
-from assistant.answer.near import first_near, new_word
+from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
-from newstext.terms import fold, readings
+from newstext.terms import readings
 
 _WORD = re.compile(r"[\w’'-]+")
 # Kinds of quantity a deed is done with or to: "invested $1 billion", "raised prices 40%". Not a count, which is
@@ -141,7 +141,7 @@ def place_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -
     next year at Westminster Abbey in London"; 0 otherwise."""
     if not _ASKS_PLACE.match(question):
         return 0
-    asked = {fold(w).lower() for w in _WORD.findall(question)}
+    asked = folded_words(question)
     return first_near(scored, tie, lambda s: _names_place(s.text, asked))
 
 
