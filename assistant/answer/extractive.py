@@ -47,8 +47,15 @@ _BUDGET = AnswerPolicy()  # the shipped answer's budget (settings.answer.lead)
 _SECTION = re.compile(r"^([A-Z][A-Z’' ]{1,30}[A-Z]):[ \t]+(?=[A-Z“\"])")
 _LINK_LABELS = frozenset(
     {"SEE ALSO", "ALSO", "MORE", "READ MORE", "READ", "ALSO READ", "RELATED", "WATCH", "LISTEN", "PHOTOS", "VIDEO",
-     "CLICK HERE", "SUBSCRIBE", "SIGN UP", "LATEST", "OPINION", "FOLLOW US"}
+     "CLICK HERE", "SUBSCRIBE", "SIGN UP", "LATEST", "OPINION", "FOLLOW US", "LEARN MORE"}
 )  # fmt: skip
+# The same labels as sites write them in any case, often run into the headline ("More:Nikki Haley suspending her
+# 2024 presidential campaign …", "Learn more: Details on the landing"), and a section's ("World news:Blinken: …").
+# A teaser for another article, its label run into its headline and no full stop: "Greatest Super Bowl teams:The 58
+# best NFL teams to play for a title – and not all won Lombardi Trophy". A roundup's item under its place's label
+# ("Oklahoma City:Face-mask mandates … seem to be working, according to …") is a statement, and ends like one.
+_TEASER = re.compile(r"^\W*[A-Z][\w’'&,. -]{0,50}[\w’'.]:[A-Z“\"‘'].*[^.!?\"”’'\s]\s*$")
+_LINK = re.compile(r"^\W*(?:(?i:" + "|".join(sorted(_LINK_LABELS, key=len, reverse=True)) + r")|[A-Z][a-z]+ news)\s*:")
 
 
 @dataclass(frozen=True)
@@ -64,16 +71,18 @@ class Quote:
 
 def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
     """Fragments, over-long run-ons, the articles' own questions ("Who is his brother?") and headings (a line in
-    capitals, one in title case, a short one ending in a colon, one opening with a label in capitals: "SEE ALSO:")
-    are not answers, nor is how to reach the reporter ("Contact … at (302) 324-2777"), nor a piece torn from its
-    sentence, opening with a comma or colon (", Grammy award winner and former lead singer of …", whose names a
-    page's markup took away). A short line before a list
-    that counts it ("There are 11 federal holidays each year:") is a statement."""
+    capitals, one in title case, a short one ending in a colon, one opening with a label in capitals, "SEE ALSO:", or
+    with a link's label in any case, "More:", or a teaser's run into its headline) are not answers, nor is how to
+    reach the reporter ("Contact … at (302) 324-2777"), nor a piece torn from its sentence, opening with a comma or
+    colon (", Grammy award winner and former lead singer of …", whose names a page's markup took away). A short line
+    before a list that counts it ("There are 11 federal holidays each year:") is a statement."""
     words = len(sentence.split())
     return min_words <= words <= max_words and not (
         _TORN.match(sentence)
         or _QUESTION.search(sentence)
         or _LABEL.search(sentence)
+        or _LINK.match(sentence)
+        or _TEASER.match(sentence)
         or (_ENDS_COLON.search(sentence) and words <= HEADING_WORDS and not counts(sentence))
         or _CONTACT.search(sentence)
         or shouted(sentence)

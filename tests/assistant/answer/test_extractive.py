@@ -86,11 +86,23 @@ def test_the_word_budget_skips_a_sentence_that_does_not_fit_and_keeps_going() ->
         "SEE ALSO:Social media influencers among those killed in the crash",  # a link's label
         "Russia’s Breaking Point: A Nation in Chaos",  # a heading in title case
         "Who is to blame for the floods in the south?",  # the article's own question
+        "More:Nikki Haley suspending her 2024 presidential campaign after disappointing Super Tuesday",  # any case
+        "Learn more: Details on the landing of the spacecraft",
+        "World news:Blinken: Mideast nations have 'real' interest in working with Israel postwar",  # a section's
+        "Greatest Super Bowl teams:The 58 best NFL teams to play for a title – and not all won Lombardi Trophy",
     ],
 )
 def test_headings_labels_and_questions_are_no_answers(line: str) -> None:
     assert not answer_like(line, max_words=60)
     assert answer_like("Trains were cancelled across the south of England as rivers burst.", max_words=60)
+
+
+def test_a_word_opening_like_a_label_is_no_label() -> None:
+    """"Moreover" is no "More:", and a label no link's ("Details:") opens a statement that may answer."""
+    assert answer_like("Moreover, the council voted to approve the plan on Tuesday night.", max_words=60)
+    assert answer_like("Details: Tickets cost $20 and the show starts at 8 p.m. on Friday.", max_words=60)
+    # a roundup's item under its place, the space after the colon lost, ends like a statement; a teaser does not
+    assert answer_like("Oklahoma City:Face-mask mandates seem to be working, according to a study.", max_words=60)
 
 
 def test_a_statement_that_introduces_a_quote_with_a_colon_is_an_answer() -> None:
