@@ -159,6 +159,10 @@ class RefusalPolicy:
     # verdict's), one from a sentence that does not answer to another (a farm visit's "because" for "Why was Attal's
     # appointment historic?"); news-dev's five "why" questions keep theirs (reports/issue-13.md, twenty-ninth pass).
     reason_tie: float = Field(default=0.6, ge=0.0, le=1.0)
+    # "Who is <name>?" or "What is <name>?" whose best sentence does not say what the name is ("Prime Minister Gabriel
+    # Attal told parliament …") gives way to a sentence at least this share as likely that does ("Gabriel Attal
+    # became France's youngest ever … prime minister", answer/ties.py; thirtieth pass).
+    defining_tie: float = Field(default=0.6, ge=0.0, le=1.0)
     # A question asking for one of these kinds (answer_type.py) is answered only by a sentence holding one that it
     # does not name itself: news writes shares, sums and years in figures and states and countries by name, so
     # no such sentence means the articles do not say ("What share of the UK's Wagner fighters did Prigozhin

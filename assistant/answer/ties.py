@@ -43,6 +43,19 @@ _FIGURE = re.compile(r"\d[\d,]*")
 # A sentence whose subject is what the one before it said ("That makes sense, because most Americans … eat at Wendy's
 # around those times"): its reason is for that, not for what the question asks.
 _POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|makes|made|means|meant|explains|comes|came)\b", re.I)
+# "Who is Gabriel Attal?", "What is Intuitive Machines?", "Who was Navalny?", "What's the Wagner group?": what a
+# name is. A sentence says it by the name's copula ("Gabriel Attal became France's youngest …", "Intuitive Machines
+# is a Houston-headquartered …") or an apposition ("Alexei Navalny, the Russian opposition leader, …", which a list
+# is not: "Wagner, Kadyrov’s Chechen factions, and/or pro-war oligarchs"), not by a title before the name, which
+# news writes wherever it names someone ("Prime Minister Gabriel Attal told …").
+_ASKS_WHAT_IS = re.compile(r"^\W*(?i:who|what)(?:\s+(?i:is|was|are|were)|[’']s)\s+(?:the\s+)?([A-Z][^?]*?)\W*$")
+_DEFINES = (
+    r"(?:,\s+\d{1,3},)?\s+(?:is|was|are|were|became|has been|had been|remains)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:a|an|the|one|[A-Z][\w-]*[’']s?)\s"
+    r"|,\s+(?:\d{1,3},\s+)?(?:a|an|the|[A-Z][\w-]*[’']s|who (?:is|was|became|has been|had been))\s[^,]{0,120}"
+    r"(?:,(?!\s+(?:and|or)\b)|[.!]?[\"”’]?$)"
+    r"|,\s+who\s[^,]{1,100},\s+(?:is|was)\s+(?:a|an|the)\s"
+)
 # A word after one of these is a noun there ("the cut", "Sanofi's price"), whatever else it can be.
 _DETERMINES = re.compile(r"(?:" + DETERMINERS + r"|[\w-]+[’']s)$")
 
@@ -60,7 +73,7 @@ def break_ties(
     sentences leads), a name holding the asked noun (kind_name_tie; not for a follow-up either), a figure beside the
     asked verb (deed_figure_tie, with the `asked` words), the verb the question asks its subject did
     (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?" (reason_tie), the age of now for
-    "How old is …?" (age_tie)."""
+    "How old is …?" (age_tie), what a name is for "Who is …?" (defining_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
@@ -72,6 +85,7 @@ def break_ties(
         lambda ranked: place_tie(ranked, own, policy.lead_tie),
         lambda ranked: reason_tie(ranked, own, policy.reason_tie),
         lambda ranked: age_tie(ranked, own, policy.lead_tie),
+        lambda ranked: defining_tie(ranked, own, policy.defining_tie),
     ]
     for tie_break in breaks:  # each reads the order the one before left
         if i := tie_break(out):
@@ -181,3 +195,19 @@ def age_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> 
 def _oldest(text: str) -> int:
     """The greatest age the text gives (answer_type's "age" kind: "39-year-old", ", 73,", "aged 96"), -1 for none."""
     return max((int(f.replace(",", "")) for a in candidates(text, "age") for f in _FIGURE.findall(a)), default=-1)
+
+
+def defining_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For "Who is <name>?" or "What is <name>?", when the best sentence does not say what the name is (_DEFINES,
+    after the name or its last word), the index of the first near tie (at least `tie` of its probability) that
+    does: "Gabriel Attal became France's youngest ever and first openly gay prime minister" above his words to
+    parliament; 0 otherwise."""
+    m = _ASKS_WHAT_IS.match(question)
+    words = m.group(1).split() if m else []
+    capitals = [w for w in words if w[:1].isupper()]
+    if not scored or not words or len(capitals) < len(words) - 1 or not words[-2:][0][:1].isupper():
+        return 0  # a name, and a kind's noun after it at most ("the Wagner group"), not "Delaware playing on …"
+    forms = {" ".join(words), " ".join(capitals), capitals[-1]}
+    name = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
+    defines = re.compile(r"\b(?:" + name + r")(?:" + _DEFINES + ")")
+    return first_near(scored, tie, lambda s: defines.search(s.text) is not None)

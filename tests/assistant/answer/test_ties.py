@@ -7,6 +7,7 @@ from answer_testkit import breaks_the_tie, sentence
 from assistant.answer.ties import (
     age_tie,
     deed_figure_tie,
+    defining_tie,
     gives_reason,
     names_tie,
     place_tie,
@@ -93,3 +94,29 @@ def test_how_old_is_leads_with_the_near_tie_giving_the_age_of_now() -> None:
     breaks_the_tie(age_tie, asked, debut, now, "How old was LeBron James in his NBA debut?")
     other = sentence("At 34 years old, it will be difficult for Durant to hit 40,000 points.")  # names no one asked
     assert age_tie([(0.5, debut), (0.47, other)], asked, 0.9) == 0
+
+
+def test_who_is_leads_with_the_near_tie_saying_what_the_name_is() -> None:
+    """"Who is Gabriel Attal?" (news-dev) led with his words to parliament, naming him by his title, above "Gabriel
+    Attal became France's youngest ever and first openly gay prime minister"."""
+    asked = "Who is Gabriel Attal?"
+    words = sentence("Prime Minister Gabriel Attal told parliament that they have a moral debt to women.")
+    became = sentence("Gabriel Attal became France's youngest ever and first openly gay prime minister on Tuesday.")
+    breaks_the_tie(defining_tie, asked, words, became, "What did Gabriel Attal tell parliament?")
+    # by his surname, in apposition, or of a thing asked with "what"
+    leader = sentence("Navalny, the Russian opposition leader, has been sentenced to a further 19 years.")
+    assert defining_tie([(0.5, words), (0.47, leader)], "Who was Alexei Navalny?", 0.9) == 1
+    company = sentence("Founded in 2013, Intuitive Machines is a Houston-headquartered vendor company.")
+    assert defining_tie([(0.5, words), (0.47, company)], "What is Intuitive Machines?", 0.9) == 1
+
+
+def test_a_list_or_an_age_does_not_say_what_a_name_is() -> None:
+    """"What is the Wagner group?" over the default articles: "Wagner, Kadyrov’s Chechen factions, and/or pro-war
+    oligarchs" lists it beside others; ", 34," gives an age; "Who is Delaware playing?" asks of no name alone."""
+    assault = sentence("Prigozhin has continuously ordered Wagner-led forces to assault Bakhmut.")
+    listed = sentence("A power move by Wagner, Kadyrov’s Chechen factions, and/or pro-war oligarchs could follow.")
+    assert defining_tie([(0.5, assault), (0.47, listed)], "What is the Wagner group?", 0.9) == 0
+    aged = sentence("Attal, 34, replaced Élisabeth Borne following her resignation on Monday.")
+    assert defining_tie([(0.5, assault), (0.47, aged)], "Who is Gabriel Attal?", 0.9) == 0
+    plays = sentence("Delaware is a member of the Coastal Athletic Association.")
+    assert defining_tie([(0.5, assault), (0.47, plays)], "Who is Delaware playing on Saturday?", 0.9) == 0
