@@ -65,14 +65,14 @@ def is_follow_up(question: str) -> bool:
     return len(_content_words(question)) <= 1
 
 
-def _names_near(answer: str, topic: list[str], config: FollowUp) -> list[str]:
+def _names_near(answer: str, topic: list[str], config: FollowUp, whole: bool = True) -> list[str]:
     """The names in the answer closest to a topic word ('Wagner founder Yevgeny Prigozhin'): what 'he' means.
     The answer's lead (before its first citation mark) is read first, as it is the answer, for a name right by a
-    topic word (config.lead_reach); else the whole answer. A name after a topic word is taken before one ahead of
-    it, as news sets the title before the name: "... Ramzan Kadyrov and Wagner founder Yevgeny Prigozhin" is
-    Prigozhin for "Who leads Wagner?"."""
+    topic word (config.lead_reach); else, with `whole`, the whole answer. A name after a topic word is taken before
+    one ahead of it, as news sets the title before the name: "... Ramzan Kadyrov and Wagner founder Yevgeny
+    Prigozhin" is Prigozhin for "Who leads Wagner?"."""
     lead = answer.partition("[1]")[0]
-    if names := _nearest(lead, topic, config, config.lead_reach):
+    if (names := _nearest(lead, topic, config, config.lead_reach)) or not whole:
         return names
     return _nearest(re.sub(r"\[\d+\]", "", answer), topic, config, config.name_reach)
 
@@ -157,7 +157,9 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
     last_user = _in_place_of_kin(question, last_user) or last_user
     context = _content_words(last_user)
     if _points_back(question) and not _WHAT_NAMES_ARE.match(asked_part(last_user)):
-        context += _names_near(_last_answer(history), context, config)
+        # a person the answer names anywhere may be "he"; "it" or "there" is the thing its lead or the last
+        # question names ("Why did it collapse?" after the Baltimore bridge's dead took "COVID" from a third sentence)
+        context += _names_near(_last_answer(history), context, config, whole=bool(_PERSON.search(question)))
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question

@@ -49,6 +49,19 @@ def test_a_chain_of_follow_ups_keeps_the_established_entities() -> None:
     assert "Wagner" in rewritten and "Prigozhin" in rewritten and "Bakhmut" in rewritten
 
 
+def test_it_is_what_the_last_answer_leads_with_and_he_anyone_it_names() -> None:
+    """"Why did it collapse?" after the Baltimore bridge's dead (news-dev) carried "COVID" from the answer's third
+    sentence: a thing "it" points to is the last question's or the answer's lead's; "he" may be named anywhere."""
+    history = [
+        Turn(role="user", content="How many people died on the Baltimore bridge?"),
+        Turn(role="assistant", content="The nearly 50,000 people who die of gun violence every year. [1] One person "
+             "out of every 300 in your city having died of COVID. [2]"),
+    ]  # fmt: skip
+    it = rewrite("Why did it collapse?", history, FollowUp())
+    assert "bridge" in it and "COVID" not in it
+    assert "COVID" in rewrite("Why did he collapse?", history, FollowUp())
+
+
 def test_what_the_user_asked_is_the_follow_up_without_the_conversation_s_words() -> None:
     rewritten = rewrite("Which city did his forces assault?", HISTORY, FollowUp())
     assert asked_part(rewritten) == "Which city did his forces assault?"
@@ -269,8 +282,9 @@ def test_a_name_opening_a_sentence_loses_its_opener() -> None:
         Turn(role="user", content="What is the minimum wage in Florida?"),
         Turn(role="assistant", content="Florida's rises to $12. [1] And JPMorgan Chase raised its minimum wage. [2]"),
     ]
-    rewritten = rewrite("Which states are raising it?", history, FollowUp())
+    rewritten = rewrite("Why did they raise it?", history, FollowUp())
     assert "JPMorgan Chase" in rewritten and "And JPMorgan" not in rewritten
+    assert "JPMorgan" not in rewrite("Which states are raising it?", history, FollowUp())  # not the lead's
     history = [
         Turn(role="user", content="Why won't Biden be on the New Hampshire ballot?"),
         Turn(role="assistant", content="While Hassan criticized the ballot move, she urged a write-in. [1]"),
