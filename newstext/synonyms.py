@@ -16,6 +16,7 @@ _GROUPS = (
     "lead leader head command",
     "attack assault strike raid bomb",
     "kill murder slay",
+    "hurt injure injury wound",  # "Was anyone hurt?" is stated by "No one was injured in the incident"
     "beat defeat",
     "buy acquire purchase acquisition",
     "ban prohibit outlaw",

@@ -74,6 +74,7 @@ def test_a_word_in_another_form_states_it_without_embedding() -> None:
     assert in_form(["leads"], sentence_words(BAKHMUT))  # "Wagner-led": led ~ lead ~ leads
     assert in_form(["die"], sentence_words("He died in a plane crash north of Moscow."))
     assert not in_form(["die"], sentence_words(BAKHMUT))
+    assert in_form(["hurt"], sentence_words("The fuselage gave way, but fortunately no one was seriously injured."))
 
 
 def test_a_month_written_as_a_name_states_no_verb() -> None:
