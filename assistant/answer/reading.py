@@ -3,6 +3,9 @@ and what the articles lack when none does; which sentences leads is leading.py's
 
 from __future__ import annotations
 
+from functools import cached_property
+
+from assistant.answer.events import event_words, states_event
 from assistant.answer.gate import answering, typed
 from assistant.answer.lead import default_ranker
 from assistant.answer.leading import Leading
@@ -13,6 +16,8 @@ from assistant.answer.ties import gives_reason
 class Reading(Leading):
     """One retrieval's sentences, led as leading.Leading says, and what the refusal rule asks of them: every text a
     check reads embedded at most once, whichever check asks first, and what one check lacks in one call."""
+
+    event_unstated: tuple[str, ...] = ()  # the named event's words answering() found no story writing (events.py)
 
     def unheld_rare(self) -> str:
         """The rare names, as the question writes them (RareNames.shown), when none of the policy.topic_sentences best
@@ -41,12 +46,38 @@ class Reading(Leading):
         if likely and (unheld := self.unheld_rare()):
             self.rare_refused = unheld
             return 0.0  # the best sentences come from other stories than the one the rare names tell
-        if not (likely and self._refusal.typed_leads):
-            return likely
-        held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
-        if held and held[0][1] is not self.scored[0][1]:
-            self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
+        if likely and self._refusal.typed_leads:
+            held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
+            if held and held[0][1] is not self.scored[0][1]:
+                self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
+        if likely and (unstated := self._event_unstated()):
+            self.event_unstated = unstated
+            return 0.0  # no story of the best sentences tells of the event the question names
         return likely
+
+    def _event_unstated(self) -> tuple[str, ...]:
+        """The words of the event the question names (events.event_words: "concert hall" of "the Moscow concert hall
+        attack") when the lead's story does not write them, nor that of any best sentence about the question, which
+        then leads; () otherwise."""
+        if not self._event or not self.scored:
+            return ()
+        if self._tells_event(self.scored[0][1]) or self._first_leads(self._tells_event):
+            return ()
+        return (" ".join(self._event),)
+
+    def supports(self, sentence: Sentence) -> bool:
+        """Leading.supports, of the story of the event the question names when it names one: the Kyiv strikes'
+        dead support no answer on the Moscow concert hall attack's."""
+        return super().supports(sentence) and self._tells_event(sentence)
+
+    def _tells_event(self, sentence: Sentence) -> bool:
+        """The sentence's story writes the words of the event the question names (True when it names none)."""
+        return not self._event or states_event(self._event, self._stating.story_text(sentence))
+
+    @cached_property
+    def _event(self) -> list[str]:
+        """events.event_words of the user's own words."""
+        return event_words(self._stating.own_words)
 
     def _states_asked(self, sentence: Sentence) -> bool:
         """Asking.states_asked, or a list's line under the asked label, whose heading tells the deed (_labelled), or

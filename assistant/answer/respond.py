@@ -13,7 +13,7 @@ from assistant.answer.language import not_english
 from assistant.answer.lead import compose
 from assistant.answer.prompts import load_prompt
 from assistant.answer.reading import Reading
-from assistant.answer.refusal import LANGUAGE, NO_ANSWER, OFF_TOPIC, Decision, decide, message
+from assistant.answer.refusal import LANGUAGE, NO_ANSWER, NOT_STATED, OFF_TOPIC, Decision, decide, message
 from assistant.retrieval.answer_type import kind_name
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
@@ -81,6 +81,8 @@ class Responder:
         )  # fmt: skip
         if decision.reason == OFF_TOPIC and reading.asks_after_story():  # "How much is the deal worth?" after Baykar
             decision = Decision(True, NO_ANSWER)
+        if decision.reason == NO_ANSWER and reading.event_unstated:  # "the Moscow concert hall attack"
+            return self._refusal(Decision(True, NOT_STATED, list(reading.event_unstated)), retrieval, passages)
         if decision.reason == NO_ANSWER and (named := reading.rare_refused):
             return self._refusal(decision, retrieval, passages, named=named)
         if decision.reason == NO_ANSWER and reading.lacks_kind() and (kind := kind_name(retrieval.query)):

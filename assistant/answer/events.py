@@ -1,0 +1,40 @@
+"""An event the question names by a name and the words of its kind ("the Moscow concert hall attack", "the Baltimore
+bridge collapse"): the words between the name and the kind's last say which of the name's events it is, and the
+story that answers writes them. "How many people were killed in the Moscow concert hall attack?" was answered with
+Russian missile strikes on Kyiv ("as Moscow targeted critical energy infrastructure") in a collection without the
+attack; a story one collection holds once is found by its own words, not by another article agreeing."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.asked import GENERIC
+from newstext.terms import STOPWORDS, readings
+
+# "the Moscow concert hall attack": an article or "this week's", the name in capitals, then the words in lower case.
+_NAMED_EVENT = re.compile(
+    r"\b(?i:the|a|an|this|last|this week[’']s|last week[’']s)\s+((?:[A-Z][\w’'.-]*\s+)+)((?:[a-z][\w-]*\s*){2,5})"
+)
+
+
+def event_words(question: str) -> list[str]:
+    """The words saying which event of a name the question asks about: those of the nouns after the name but the
+    last, the event's kind ("concert", "hall" of "the Moscow concert hall attack"); [] when it names none."""
+    for m in _NAMED_EVENT.finditer(question):
+        nouns: list[str] = []
+        for word in m.group(2).split():
+            found = readings(word)
+            if word in STOPWORDS or word in GENERIC or (found and "NOUN" not in found):
+                break  # the verb after the event ("did the Biden administration say …")
+            nouns.append(word)
+        if len(nouns) >= 2:
+            return nouns[:-1]
+    return []
+
+
+def states_event(words: list[str], text: str) -> bool:
+    """The text writes the words together, in the question's order, a plural allowed ("concert halls")."""
+    if not words:
+        return True
+    phrase = r"[\s-]+".join(re.escape(w) + r"(?:e?s)?" for w in words)
+    return re.search(r"\b" + phrase + r"\b", text, re.I) is not None
