@@ -51,11 +51,15 @@ _LINK_LABELS = frozenset(
 )  # fmt: skip
 # The same labels as sites write them in any case, often run into the headline ("More:Nikki Haley suspending her
 # 2024 presidential campaign …", "Learn more: Details on the landing"), and a section's ("World news:Blinken: …").
-# A teaser for another article, its label run into its headline and no full stop: "Greatest Super Bowl teams:The 58
-# best NFL teams to play for a title – and not all won Lombardi Trophy". A roundup's item under its place's label
-# ("Oklahoma City:Face-mask mandates … seem to be working, according to …") is a statement, and ends like one.
-_TEASER = re.compile(r"^\W*[A-Z][\w’'&,. -]{0,50}[\w’'.]:[A-Z“\"‘'].*[^.!?\"”’'\s]\s*$")
 _LINK = re.compile(r"^\W*(?:(?i:" + "|".join(sorted(_LINK_LABELS, key=len, reverse=True)) + r")|[A-Z][a-z]+ news)\s*:")
+# A teaser for another article, its label run into its headline and no full stop: "Greatest Super Bowl teams:The 58
+# best NFL teams to play for a title – and not all won Lombardi Trophy"; or a question run into one. A roundup's item
+# under its place's label ("Oklahoma City:Face-mask mandates … seem to be working, according to …") is a statement,
+# and ends like one.
+_TEASER = re.compile(
+    r"^\W*[A-Z][\w’'&,. -]{0,50}[\w’'.]:[A-Z“\"‘'].*[^.!?\"”’'\s]\s*$"
+    r"|^\W*[A-Z][^.!?\n]{2,80}\?[A-Z“\"‘']"  # "Can money buy happiness?Winner of $1.765 billion Powerball jackpot …"
+)
 
 
 @dataclass(frozen=True)

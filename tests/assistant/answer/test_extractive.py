@@ -90,6 +90,7 @@ def test_the_word_budget_skips_a_sentence_that_does_not_fit_and_keeps_going() ->
         "Learn more: Details on the landing of the spacecraft",
         "World news:Blinken: Mideast nations have 'real' interest in working with Israel postwar",  # a section's
         "Greatest Super Bowl teams:The 58 best NFL teams to play for a title – and not all won Lombardi Trophy",
+        "Can money buy happiness?Winner of $1.765 billion Powerball jackpot described as 65-year-old",  # a question's
     ],
 )
 def test_headings_labels_and_questions_are_no_answers(line: str) -> None:
