@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from assistant.answer.asked import DETERMINERS, determined, in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
+from assistant.answer.gate import asks_now, of_the_past
 from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
 from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence
@@ -40,6 +41,7 @@ _REASON = re.compile(
 # his NBA debut, James, just 18 years old") beside the one of today ("the 39-year-old James").
 _ASKS_AGE_NOW = re.compile(r"^\W*how old (?:is|are)\b", re.I)
 _FIGURE = re.compile(r"\d[\d,]*")
+_WOULD_BE = re.compile(r"\b(?:would|will|could|might|’ll|'ll)\s+(?:be|turn|become)\s+(?:about\s+)?\d{1,3}\b", re.I)
 # A sentence whose subject is what the one before it said ("That makes sense, because most Americans … eat at Wendy's
 # around those times"): its reason is for that, not for what the question asks.
 _POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|makes|made|means|meant|explains|comes|came)\b", re.I)
@@ -73,7 +75,8 @@ def break_ties(
     sentences leads), a name holding the asked noun (kind_name_tie; not for a follow-up either), a figure beside the
     asked verb (deed_figure_tie, with the `asked` words), the verb the question asks its subject did
     (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?" (reason_tie), the age of now for
-    "How old is …?" (age_tie), what a name is for "Who is …?" (defining_tie)."""
+    "How old is …?" (age_tie), what a name is for "Who is …?" (defining_tie), a lead of now for a question asked
+    of now (now_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
@@ -86,6 +89,7 @@ def break_ties(
         lambda ranked: reason_tie(ranked, own, policy.reason_tie),
         lambda ranked: age_tie(ranked, own, policy.lead_tie),
         lambda ranked: defining_tie(ranked, own, policy.defining_tie),
+        lambda ranked: now_tie(ranked, own, policy.lead_tie),
     ]
     for tie_break in breaks:  # each reads the order the one before left
         if i := tie_break(out):
@@ -180,20 +184,26 @@ def gives_reason(question: str, text: str) -> bool:
 
 def age_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
     """For "How old is …?", the index of the near tie (at least `tie` of the best sentence's probability) stating one
-    of the question's names and the greatest age, when that is greater than the best sentence's: "Saturday, the
-    39-year-old James became …" above "in his NBA debut, James, just 18 years old, …"; 0 otherwise."""
+    of the question's names and the greatest age of now, when that is greater than the best sentence's: "Saturday,
+    the 39-year-old James became …" above "in his NBA debut, James, just 18 years old, …". A best sentence stating
+    none of the names gives way to the first that states one with an age, however far below ("And Trump, 77, is …"
+    below "If Biden reclaims the White House, he would be 82 years old …" for "How old is Trump?"); 0 otherwise."""
     if not scored or not _ASKS_AGE_NOW.match(question):
         return 0
+    if scored[0][1].features["constraints"] <= 0:
+        return next((i for i, (_, s) in enumerate(scored) if s.features["constraints"] > 0 and _oldest(s.text) >= 0), 0)
     ages = {
         i: _oldest(s.text) for i, (p, s) in enumerate(scored)
-        if p >= tie * scored[0][0] and (i == 0 or s.features["constraints"] > 0)
+        if p >= tie * scored[0][0] and s.features["constraints"] > 0
     }  # fmt: skip
     best = max(ages, key=lambda i: (ages[i], -i))
     return best if ages[best] > ages[0] else 0
 
 
 def _oldest(text: str) -> int:
-    """The greatest age the text gives (answer_type's "age" kind: "39-year-old", ", 73,", "aged 96"), -1 for none."""
+    """The greatest age the text gives (answer_type's "age" kind: "39-year-old", ", 73,", "aged 96") of now, not one
+    someone would be ("he would be 82 years old at the beginning of his second term"), -1 for none."""
+    text = _WOULD_BE.sub(" ", text)
     return max((int(f.replace(",", "")) for a in candidates(text, "age") for f in _FIGURE.findall(a)), default=-1)
 
 
@@ -211,3 +221,13 @@ def defining_tie(scored: list[tuple[float, Sentence]], question: str, tie: float
     name = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     defines = re.compile(r"\b(?:" + name + r")(?:" + _DEFINES + ")")
     return first_near(scored, tie, lambda s: defines.search(s.text) is not None)
+
+
+def now_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For a question asked of now (gate.asks_now), when the best sentence tells of a year well before its article's
+    (gate.of_the_past), the index of the first near tie (at least `tie` of its probability) that does not: "How much
+    is the Powerball jackpot?" led with "But in 1987 … organizers prohibited jackpots of more than $80 million",
+    above "The latest Powerball lottery jackpot topped $2 billion"; 0 otherwise."""
+    if not scored or not asks_now(question) or not of_the_past(scored[0][1]):
+        return 0
+    return first_near(scored, tie, lambda s: not of_the_past(s))

@@ -2,14 +2,18 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from answer_testkit import breaks_the_tie, sentence
 
+from assistant.answer.sentences import Sentence
 from assistant.answer.ties import (
     age_tie,
     deed_figure_tie,
     defining_tie,
     gives_reason,
     names_tie,
+    now_tie,
     place_tie,
     reason_tie,
     subject_verb_tie,
@@ -96,6 +100,18 @@ def test_how_old_is_leads_with_the_near_tie_giving_the_age_of_now() -> None:
     assert age_tie([(0.5, debut), (0.47, other)], asked, 0.9) == 0
 
 
+def test_how_old_is_gives_no_age_someone_would_be_and_a_lead_naming_no_one_asked_gives_way() -> None:
+    """"How old is Biden?" (news-smoke) led with "If Biden reclaims the White House, he would be 82 years old …",
+    and "How old is Trump?" with that sentence too, far above "And Trump, 77, is just three years younger …"."""
+    would = sentence("If Biden reclaims the White House, he would be 82 years old at the start of his term.", 0.5)
+    now = sentence("Sarah Huckabee Sanders pointed out that 80-year-old Joe Biden is the oldest president.", 0.5)
+    assert age_tie([(0.5, would), (0.47, now)], "How old is Biden?", 0.9) == 1
+    biden = sentence("If Biden reclaims the White House, he would be 82 years old at the start of his term.")
+    trump = sentence("And Trump, 77, is just three years younger than the current president.", 0.5)
+    unaged = sentence("Trump dismissed questions about his age in a post last year.", 0.5)
+    assert age_tie([(0.7, biden), (0.5, unaged), (0.4, trump)], "How old is Trump?", 0.9) == 2
+
+
 def test_who_is_leads_with_the_near_tie_saying_what_the_name_is() -> None:
     """"Who is Gabriel Attal?" (news-dev) led with his words to parliament, naming him by his title, above "Gabriel
     Attal became France's youngest ever and first openly gay prime minister"."""
@@ -120,3 +136,22 @@ def test_a_list_or_an_age_does_not_say_what_a_name_is() -> None:
     assert defining_tie([(0.5, assault), (0.47, aged)], "Who is Gabriel Attal?", 0.9) == 0
     plays = sentence("Delaware is a member of the Coastal Athletic Association.")
     assert defining_tie([(0.5, assault), (0.47, plays)], "Who is Delaware playing on Saturday?", 0.9) == 0
+
+
+def dated(text: str, day: str) -> Sentence:
+    """A candidate sentence of an article published that day."""
+    plain = sentence(text)
+    candidate = replace(plain.candidate, article=replace(plain.candidate.article, date=day))
+    return Sentence(candidate, 0, len(text), text, plain.features)
+
+
+def test_a_question_asked_of_now_leads_with_a_near_tie_of_its_article_s_time() -> None:
+    """"How much is the Powerball jackpot?" (news-dev) led with the 1987 cap on Lotto America's jackpots, in a 2022
+    article, a hair above "The latest Powerball lottery jackpot topped $2 billion"."""
+    asked = "How much is the Powerball jackpot?"
+    then = dated("But in 1987 organizers prohibited jackpots of more than $80 million.", "2022-11-08")
+    latest = dated("The latest Powerball lottery jackpot topped $2 billion.", "2022-11-08")
+    breaks_the_tie(now_tie, asked, then, latest, "How much was the Powerball jackpot in 1987?")
+    assert now_tie([(0.5, then), (0.47, latest)], "How much was the first Powerball jackpot?", 0.9) == 0  # the past
+    recent = dated("In 2021 the jackpot topped $700 million.", "2022-11-08")  # a year before: of its time
+    assert now_tie([(0.5, recent), (0.47, latest)], asked, 0.9) == 0
