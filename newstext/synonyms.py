@@ -16,6 +16,7 @@ _GROUPS = (
     "lead leader head command",
     "attack assault strike raid bomb",
     "kill murder slay",
+    "die dead death",  # "Is Navalny dead?" is stated by "Navalny, 47, died two weeks ago …"
     "hurt injure injury wound",  # "Was anyone hurt?" is stated by "No one was injured in the incident"
     "beat defeat",
     "buy acquire purchase acquisition",

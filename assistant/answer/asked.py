@@ -129,9 +129,15 @@ def _kind_and_verb(question: str, words: set[str]) -> tuple[set[str], set[str]]:
 
 
 def _demanded(word: str) -> bool:
-    """The word can be a verb or a noun, or the dictionary does not know it."""
+    """The word can be a verb or a noun, or the dictionary does not know it, or it is a state_word."""
     found = set(readings(word))
-    return not found or bool(found & _DEMANDED)
+    return not found or bool(found & _DEMANDED) or state_word(word)
+
+
+def state_word(word: str) -> bool:
+    """An adjective news states by a verb or a noun ("Is Navalny dead?": "Navalny … died", newstext.synonyms)."""
+    found = set(readings(word))
+    return bool(found) and not found & _DEMANDED and len(same_as(word)) > 1
 
 
 def short_rest(question: str, min_terms: int) -> list[str]:

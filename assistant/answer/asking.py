@@ -10,21 +10,25 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.asked import (
+    WORD,
     asked_words,
     determined,
     in_form,
     relations,
     sentence_words,
     short_rest,
+    state_word,
     states,
 )
 from assistant.answer.config import RefusalPolicy
+from assistant.answer.constraints import Constraints
 from assistant.answer.doer import asked_deed, doer_verb, names_doer
 from assistant.answer.labels import labels_question
 from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.rewrite import carried_part
+from newstext.terms import without_possessive
 
 
 class Asking:
@@ -69,6 +73,22 @@ class Asking:
         return bool(relations(self._query))
 
     @cached_property
+    def _asks_state(self) -> bool:
+        """The question asks a state of its names that only the words news states it by tell ("Is Prigozhin dead?":
+        asked.state_word), not a clause close to so short a question ("as Prigozhin looks to build up his
+        reputation …")."""
+        return bool(self.short_rest) and all(map(state_word, self.short_rest))
+
+    def _said_of_names(self, text: str) -> bool:
+        """A word stating the asked state sits within policy.state_reach words of a word of the question's names."""
+        words = [w.lower().strip("'’") for w in WORD.findall(text)]
+        names = {without_possessive(w.lower()) for n in Constraints.of(self._own).names for w in n.split()}
+        at_names = [i for i, w in enumerate(words) if without_possessive(w) in names]
+        at_state = [i for i, w in enumerate(words) if in_form(self.short_rest, [w])]
+        reach = self._refusal.state_reach
+        return any(abs(i - j) <= reach + 1 for i in at_names for j in at_state)
+
+    @cached_property
     def _names(self) -> str:
         """The question's names with the nouns going on them (residue.name_phrases), and a follow-up's words carried
         from the conversation (rewrite), as one text to embed: a clause saying only what the conversation said ("The
@@ -82,8 +102,11 @@ class Asking:
         short rest: the sentence states the rest's words, or its clause closest to the question is at
         policy.min_clause_cosine from it and closer to it than to its names alone (with the nouns going on them):
         MiniLM puts a word far from its synonyms ("created" is 0.42 from "founder"), and a short question is mostly
-        its names, so a clause that only names them comes close too (README, refusal). A relation is stated by its
-        word only: "… the northern coast of France" comes as close to "What is the capital of France?"."""
+        its names, so a clause that only names them comes close too (README, refusal). A relation or a state is
+        stated by its words only: "… the northern coast of France" comes as close to "What is the capital of
+        France?"; a state, of the names (_said_of_names)."""
+        if self._asks_state:
+            return self.states_words(sentence) and self._said_of_names(sentence.text)
         if (stated := self.states_words(sentence)) or not self.short_rest or self._asks_relation:
             return stated
         names = self._names

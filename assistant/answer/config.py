@@ -114,6 +114,10 @@ class RefusalPolicy:
     # criticised; led and died are also forms), the best word of a lead that does not at 0.40-0.58 (die: "remaining",
     # killed: "the", formed: "producing"). None: no such test.
     min_word_cosine: float | None = 0.6
+    # A state the question asks of a name ("Is Navalny dead?") is stated of it within this many words ("Navalny, 47,
+    # died …", "the death of Alexei Navalny"), not of another in the sentence ("Putin's July 21 decree … follows the
+    # mysterious death of the transport minister" for "Is Putin dead?": 12 words apart).
+    state_reach: int = Field(default=4, ge=0)
     # A lead failing the residue test gives way to its next sentence, when that is among the best topic_sentences,
     # passes it and sits in a chunk naming the question's names, before the gate refuses
     # (reading.Reading._answering_first).

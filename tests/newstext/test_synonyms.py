@@ -11,6 +11,7 @@ def test_a_word_news_uses_for_another_is_in_its_group() -> None:
     assert "increase" in same_as("raise") and "shutter" in same_as("close")
     assert "pay" in same_as("cost")  # "How much could the lawsuit cost Florida?": "Florida has agreed to pay"
     assert "host" in same_as("play")  # "Who is Delaware playing on Saturday?": "Delaware hosts the Princeton Tigers"
+    assert "die" in same_as("dead") and "death" in same_as("die")  # "Is Navalny dead?": "Navalny, 47, died …"
     assert "injure" in same_as("hurt")  # "Was anyone hurt in the Alaska Airlines blowout?": "no one was … injured"
 
 

@@ -70,3 +70,17 @@ def test_a_clause_saying_only_what_the_conversation_said_states_nothing_asked(em
     assert based.short_rest == ["based"]
     assert not based.states_asked(sentence("The Film Awards will take place on Jan. 4, 2024, at the Center."))
     assert based.states_asked(sentence("The film is based on a 2018 novel by Miriam Toews."))
+
+
+def test_a_state_asked_of_a_name_is_stated_of_it_in_news_words(embedder: Embedder) -> None:
+    """"Is Navalny dead?" is answered by "Navalny, 47, died …" (a verb news states the adjective by), not by a
+    clause close to so short a question; "Is Putin dead?" was answered with "Putin's July 21 decree … follows the
+    mysterious death of the transport minister", a death beside the name but not of it."""
+    dead = asking("Is Navalny dead?", embedder)
+    assert dead.short_rest == ["dead"]
+    assert dead.states_asked(sentence("Navalny, 47, died two weeks ago in an Arctic penal colony."))
+    assert dead.states_asked(sentence("Crowds mourned the death of Alexei Navalny on Friday."))
+    assert not dead.states_asked(sentence("Navalny looks to build up his reputation as one of the few remaining."))
+    putin = asking("Is Putin dead?", embedder)
+    decree = "Putin’s July 21 decree handing the FSB control of ports follows the mysterious death of the minister."
+    assert not putin.states_asked(sentence(decree))
