@@ -154,8 +154,12 @@ def typed(
 
 # A count "at the time" is of its own time, not of now.
 _AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)
-# A sentence set in a year of its own: "In the 1977 storm, …", "In 2015, …", "During the 2019 season, …".
-_SET_IN = re.compile(r"^\W*(?:in|during|by|back in)\s+(?:the\s+)?(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\b", re.I)
+# A sentence set in a year of its own: "In the 1977 storm, …", "In 2015, …", "During the 2019 season, …", "But in
+# 1987 when Lotto America … was introduced, …".
+_SET_IN = re.compile(
+    r"^\W*(?:(?:but|and|yet|so|then)\s+)?(?:in|during|by|back in)\s+(?:the\s+)?(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\b",
+    re.I,
+)
 
 
 def _counts_of_now(sentence: Sentence, noun: str, now: bool = False) -> int:
@@ -164,12 +168,19 @@ def _counts_of_now(sentence: Sentence, noun: str, now: bool = False) -> int:
     past year ("Founded in 2008 …, now has 45 locations") is not. For a question asked of `now`, nor does one told
     of its time ("Washington's Birthday was at the time one of only five federally-recognized holidays" for "How
     many federal holidays are there?", above "There are 11 federal holidays each year")."""
-    then = _SET_IN.match(sentence.text)
-    if then and _well_before(then.group(1), sentence):
+    if set_in_past(sentence):
         return 0
     if now and _AT_THE_TIME.search(sentence.text):
         return 0
     return counts_noun(sentence.text, noun)
+
+
+def set_in_past(sentence: Sentence) -> bool:
+    """The sentence opens set in a year well before its article's ("In the 1977 storm, 29 people died …" in a 2022
+    article): background to the story, where naming a past year on the way ("In response to Ofcom's 2022 report, …")
+    is not."""
+    then = _SET_IN.match(sentence.text)
+    return then is not None and _well_before(then.group(1), sentence)
 
 
 def _well_before(year: str, sentence: Sentence) -> bool:

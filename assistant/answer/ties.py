@@ -9,7 +9,7 @@ from collections.abc import Callable
 
 from assistant.answer.asked import DETERMINERS, determined, in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
-from assistant.answer.gate import asks_now, of_the_past
+from assistant.answer.gate import asks_now, set_in_past
 from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
 from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence
@@ -224,10 +224,11 @@ def defining_tie(scored: list[tuple[float, Sentence]], question: str, tie: float
 
 
 def now_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For a question asked of now (gate.asks_now), when the best sentence tells of a year well before its article's
-    (gate.of_the_past), the index of the first near tie (at least `tie` of its probability) that does not: "How much
-    is the Powerball jackpot?" led with "But in 1987 … organizers prohibited jackpots of more than $80 million",
-    above "The latest Powerball lottery jackpot topped $2 billion"; 0 otherwise."""
-    if not scored or not asks_now(question) or not of_the_past(scored[0][1]):
+    """For a question asked of now (gate.asks_now), when the best sentence is set in a year well before its
+    article's (gate.set_in_past), the index of the first near tie (at least `tie` of its probability) that is not:
+    "How much is the Powerball jackpot?" led with "But in 1987 … organizers prohibited jackpots of more than $80
+    million", above "The latest Powerball lottery jackpot topped $2 billion"; 0 otherwise. A past year named on the
+    way does not set a sentence in it ("In response to Ofcom's 2022 report, a TikTok spokesperson said …")."""
+    if not scored or not asks_now(question) or not set_in_past(scored[0][1]):
         return 0
-    return first_near(scored, tie, lambda s: not of_the_past(s))
+    return first_near(scored, tie, lambda s: not set_in_past(s))

@@ -155,3 +155,6 @@ def test_a_question_asked_of_now_leads_with_a_near_tie_of_its_article_s_time() -
     assert now_tie([(0.5, then), (0.47, latest)], "How much was the first Powerball jackpot?", 0.9) == 0  # the past
     recent = dated("In 2021 the jackpot topped $700 million.", "2022-11-08")  # a year before: of its time
     assert now_tie([(0.5, recent), (0.47, latest)], asked, 0.9) == 0
+    # a past year named on the way does not set the sentence in it
+    report = dated("In response to Ofcom's 2020 report, TikTok said it is a 13-plus platform.", "2022-11-08")
+    assert now_tie([(0.5, report), (0.47, latest)], asked, 0.9) == 0
