@@ -30,6 +30,9 @@ from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.rewrite import carried_part
 from newstext.terms import without_possessive
 
+# A pronoun saying whose a state is ("her death"): not the name's beside it.
+_WHOSE = frozenset({"her", "his", "their", "its"})
+
 
 class Asking:
     """One question's asked words (`query`, the user's `own` words of it) checked against sentences."""
@@ -80,13 +83,21 @@ class Asking:
         return bool(self.short_rest) and all(map(state_word, self.short_rest))
 
     def _said_of_names(self, text: str) -> bool:
-        """A word stating the asked state sits within policy.state_reach words of a word of the question's names."""
+        """A word stating the asked state sits within policy.state_reach words of a word of the question's names (or
+        of its words in capitals: "Is the Queen dead?"); after a pronoun saying whose it is, of a name before it
+        ("mourned Queen Elizabeth II, following her death", not "Days after her death, Charles was formally
+        confirmed as the new King" for "Is King Charles dead?")."""
         words = [w.lower().strip("'’") for w in WORD.findall(text)]
-        names = {without_possessive(w.lower()) for n in Constraints.of(self._own).names for w in n.split()}
+        named = [*Constraints.of(self._own).names, *(w for w in WORD.findall(self._own)[1:] if w[:1].isupper())]
+        names = {without_possessive(w.lower()) for n in named for w in n.split()}
         at_names = [i for i, w in enumerate(words) if without_possessive(w) in names]
         at_state = [i for i, w in enumerate(words) if in_form(self.short_rest, [w])]
         reach = self._refusal.state_reach
-        return any(abs(i - j) <= reach + 1 for i in at_names for j in at_state)
+        return any(
+            abs(i - j) <= reach + 1 and (i < j or j == 0 or words[j - 1] not in _WHOSE)
+            for i in at_names
+            for j in at_state
+        )
 
     @cached_property
     def _names(self) -> str:

@@ -84,3 +84,14 @@ def test_a_state_asked_of_a_name_is_stated_of_it_in_news_words(embedder: Embedde
     putin = asking("Is Putin dead?", embedder)
     decree = "Putin’s July 21 decree handing the FSB control of ports follows the mysterious death of the minister."
     assert not putin.states_asked(sentence(decree))
+
+
+def test_a_state_after_a_pronoun_is_of_a_name_before_it(embedder: Embedder) -> None:
+    """"Is King Charles dead?" (news-smoke) was answered with "Days after her death, Charles was formally confirmed
+    as the new King": "her" says whose death, and it is no name after it; "Is the Queen dead?" names her in
+    capitals only."""
+    charles = asking("Is King Charles dead?", embedder)
+    assert not charles.states_asked(sentence("Days after her death, Charles was formally confirmed as the new King."))
+    queen = asking("Is Queen Elizabeth dead?", embedder)
+    assert queen.states_asked(sentence("Leaders mourned Queen Elizabeth II, following her death earlier Thursday."))
+    assert asking("Is the Queen dead?", embedder).states_asked(sentence("It is the castle where the Queen died."))
