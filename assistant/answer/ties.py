@@ -1,6 +1,6 @@
 """Tie-breaks among the lead's near ties: the ranker cannot tell two sentences of about the same probability apart,
 but what the question asks for can (whose words and of what, a figure by the asked verb, the subject's verb, a place,
-a reason, the age of now; a name: name_ties.py)."""
+a reason, the age of now, what a name is; a name: name_ties.py; a time: time_ties.py)."""
 
 from __future__ import annotations
 
@@ -9,10 +9,10 @@ from collections.abc import Callable
 
 from assistant.answer.asked import DETERMINERS, determined, in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
-from assistant.answer.gate import asks_now, set_in_past
 from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
 from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence
+from assistant.answer.time_ties import date_tie, now_tie
 from assistant.retrieval.answer_type import candidates, expected_type
 from newstext.terms import readings
 
@@ -76,7 +76,7 @@ def break_ties(
     asked verb (deed_figure_tie, with the `asked` words), the verb the question asks its subject did
     (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?" (reason_tie), the age of now for
     "How old is …?" (age_tie), what a name is for "Who is …?" (defining_tie), a lead of now for a question asked
-    of now (now_tie)."""
+    of now (now_tie), a calendar day for "When …?" (date_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
@@ -90,6 +90,7 @@ def break_ties(
         lambda ranked: age_tie(ranked, own, policy.lead_tie),
         lambda ranked: defining_tie(ranked, own, policy.defining_tie),
         lambda ranked: now_tie(ranked, own, policy.lead_tie),
+        lambda ranked: date_tie(ranked, own, policy.lead_tie),
     ]
     for tie_break in breaks:  # each reads the order the one before left
         if i := tie_break(out):
@@ -222,13 +223,3 @@ def defining_tie(scored: list[tuple[float, Sentence]], question: str, tie: float
     defines = re.compile(r"\b(?:" + name + r")(?:" + _DEFINES + ")")
     return first_near(scored, tie, lambda s: defines.search(s.text) is not None)
 
-
-def now_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For a question asked of now (gate.asks_now), when the best sentence is set in a year well before its
-    article's (gate.set_in_past), the index of the first near tie (at least `tie` of its probability) that is not:
-    "How much is the Powerball jackpot?" led with "But in 1987 … organizers prohibited jackpots of more than $80
-    million", above "The latest Powerball lottery jackpot topped $2 billion"; 0 otherwise. A past year named on the
-    way does not set a sentence in it ("In response to Ofcom's 2022 report, a TikTok spokesperson said …")."""
-    if not scored or not asks_now(question) or not set_in_past(scored[0][1]):
-        return 0
-    return first_near(scored, tie, lambda s: not set_in_past(s))

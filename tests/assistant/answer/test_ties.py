@@ -2,18 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from answer_testkit import breaks_the_tie, sentence
 
-from assistant.answer.sentences import Sentence
 from assistant.answer.ties import (
     age_tie,
     deed_figure_tie,
     defining_tie,
     gives_reason,
     names_tie,
-    now_tie,
     place_tie,
     reason_tie,
     subject_verb_tie,
@@ -137,24 +133,3 @@ def test_a_list_or_an_age_does_not_say_what_a_name_is() -> None:
     plays = sentence("Delaware is a member of the Coastal Athletic Association.")
     assert defining_tie([(0.5, assault), (0.47, plays)], "Who is Delaware playing on Saturday?", 0.9) == 0
 
-
-def dated(text: str, day: str) -> Sentence:
-    """A candidate sentence of an article published that day."""
-    plain = sentence(text)
-    candidate = replace(plain.candidate, article=replace(plain.candidate.article, date=day))
-    return Sentence(candidate, 0, len(text), text, plain.features)
-
-
-def test_a_question_asked_of_now_leads_with_a_near_tie_of_its_article_s_time() -> None:
-    """"How much is the Powerball jackpot?" (news-dev) led with the 1987 cap on Lotto America's jackpots, in a 2022
-    article, a hair above "The latest Powerball lottery jackpot topped $2 billion"."""
-    asked = "How much is the Powerball jackpot?"
-    then = dated("But in 1987 organizers prohibited jackpots of more than $80 million.", "2022-11-08")
-    latest = dated("The latest Powerball lottery jackpot topped $2 billion.", "2022-11-08")
-    breaks_the_tie(now_tie, asked, then, latest, "How much was the Powerball jackpot in 1987?")
-    assert now_tie([(0.5, then), (0.47, latest)], "How much was the first Powerball jackpot?", 0.9) == 0  # the past
-    recent = dated("In 2021 the jackpot topped $700 million.", "2022-11-08")  # a year before: of its time
-    assert now_tie([(0.5, recent), (0.47, latest)], asked, 0.9) == 0
-    # a past year named on the way does not set the sentence in it
-    report = dated("In response to Ofcom's 2020 report, TikTok said it is a 13-plus platform.", "2022-11-08")
-    assert now_tie([(0.5, report), (0.47, latest)], asked, 0.9) == 0

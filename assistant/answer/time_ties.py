@@ -1,0 +1,37 @@
+"""Tie-breaks for when a sentence tells of: a question asked of now leads with a sentence of its article's time, and
+"When …?" with one naming a calendar day (ties.break_ties applies them among the lead's near ties)."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.gate import asks_now, set_in_past
+from assistant.answer.near import first_near
+from assistant.answer.sentences import Sentence
+from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
+
+# A calendar day: a month's or a weekday's name as news writes it ("On April 8", "late Friday night").
+_DAY = re.compile(r"\b(?:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b")
+_ASKS_WHEN = re.compile(r"^\W*when\b", re.I)
+
+
+def now_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For a question asked of now (gate.asks_now), when the best sentence is set in a year well before its
+    article's (gate.set_in_past), the index of the first near tie (at least `tie` of its probability) that is not:
+    "How much is the Powerball jackpot?" led with "But in 1987 … organizers prohibited jackpots of more than $80
+    million", above "The latest Powerball lottery jackpot topped $2 billion"; 0 otherwise. A past year named on the
+    way does not set a sentence in it ("In response to Ofcom's 2022 report, a TikTok spokesperson said …")."""
+    if not scored or not asks_now(question) or not set_in_past(scored[0][1]):
+        return 0
+    return first_near(scored, tie, lambda s: not set_in_past(s))
+
+
+def date_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For "When …?", when the best sentence names no calendar day (a year or "this year" tells little of when), the
+    index of the first near tie (at least `tie` of its probability) that does: "When will the solar eclipse happen?"
+    led with "… this year's total solar eclipse, … two minutes longer than 2017's", above "On April 8, from noon
+    until 4 p.m., the Museum of Science and Technology will host a … solar eclipse festival"; 0 otherwise."""
+    if not scored or not _ASKS_WHEN.match(question) or expected_type(question) != "time":
+        return 0
+    return first_near(scored, tie, lambda s: _DAY.search(s.text) is not None)

@@ -1,0 +1,43 @@
+"""Tie-breaks for when a sentence tells of: now for a question asked of now, a calendar day for "When …?"."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+from answer_testkit import breaks_the_tie, sentence
+
+from assistant.answer.sentences import Sentence
+from assistant.answer.time_ties import date_tie, now_tie
+
+
+def dated(text: str, day: str) -> Sentence:
+    """A candidate sentence of an article published that day."""
+    plain = sentence(text)
+    candidate = replace(plain.candidate, article=replace(plain.candidate.article, date=day))
+    return Sentence(candidate, 0, len(text), text, plain.features)
+
+
+def test_a_question_asked_of_now_leads_with_a_near_tie_of_its_article_s_time() -> None:
+    """"How much is the Powerball jackpot?" (news-dev) led with the 1987 cap on Lotto America's jackpots, in a 2022
+    article, a hair above "The latest Powerball lottery jackpot topped $2 billion"."""
+    asked = "How much is the Powerball jackpot?"
+    then = dated("But in 1987 organizers prohibited jackpots of more than $80 million.", "2022-11-08")
+    latest = dated("The latest Powerball lottery jackpot topped $2 billion.", "2022-11-08")
+    breaks_the_tie(now_tie, asked, then, latest, "How much was the Powerball jackpot in 1987?")
+    assert now_tie([(0.5, then), (0.47, latest)], "How much was the first Powerball jackpot?", 0.9) == 0  # the past
+    recent = dated("In 2021 the jackpot topped $700 million.", "2022-11-08")  # a year before: of its time
+    assert now_tie([(0.5, recent), (0.47, latest)], asked, 0.9) == 0
+    # a past year named on the way does not set the sentence in it
+    report = dated("In response to Ofcom's 2020 report, TikTok said it is a 13-plus platform.", "2022-11-08")
+    assert now_tie([(0.5, report), (0.47, latest)], asked, 0.9) == 0
+
+
+def test_when_leads_with_a_near_tie_naming_a_calendar_day() -> None:
+    """"When will the solar eclipse happen?" (news-dev) led with "… this year's total solar eclipse, … two minutes
+    longer than 2017's", a hair above "On April 8, from noon until 4 p.m., the Museum … will host a … festival"."""
+    asked = "When will the solar eclipse happen?"
+    this_year = sentence("Millions will tune into this year's eclipse, which will be longer than 2017's.")
+    april = sentence("On April 8, from noon until 4 p.m., the museum will host a solar eclipse festival.")
+    breaks_the_tie(date_tie, asked, this_year, april, "Where will the solar eclipse be seen?")
+    friday = sentence("Scott received the news about the bridge collapse in the wee hours Tuesday.")
+    assert date_tie([(0.5, friday), (0.47, april)], "When did the bridge collapse?", 0.9) == 0  # a day already
