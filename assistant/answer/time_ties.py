@@ -5,15 +5,23 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.gate import asks_now, set_in_past
+from assistant.answer.gate import asks_now, of_the_past, set_in_past
 from assistant.answer.near import first_near
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
 
-# A calendar day: a month's or a weekday's name as news writes it ("On April 8", "late Friday night").
-_DAY = re.compile(r"\b(?:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b")
+# A calendar day: a month's or a weekday's name as news writes it ("On April 8", "Feb. 11", "late Friday night").
+_DAY = re.compile(
+    r"\b(?:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s?\d"
+)
 _ASKS_WHEN = re.compile(r"^\W*when\b", re.I)
+# The day someone said it, which news writes after nearly every quote ("the National Transportation Safety Board said
+# late Monday"): not when what they said of happened.
+_SAID_ON = re.compile(
+    r"\b(?:said|says|announced|told|reported|wrote|added)\s+(?:late\s+|early\s+|on\s+)?(?:"
+    + "|".join(sorted(WEEKDAYS)) + r")\b"
+)
 
 
 def now_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
@@ -31,7 +39,15 @@ def date_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) ->
     """For "When …?", when the best sentence names no calendar day (a year or "this year" tells little of when), the
     index of the first near tie (at least `tie` of its probability) that does: "When will the solar eclipse happen?"
     led with "… this year's total solar eclipse, … two minutes longer than 2017's", above "On April 8, from noon
-    until 4 p.m., the Museum of Science and Technology will host a … solar eclipse festival"; 0 otherwise."""
+    until 4 p.m., the Museum of Science and Technology will host a … solar eclipse festival"; 0 otherwise. Asked of
+    now, not a day of a year well before ("The first Super Bowl on Jan. 15, 1967 …" for "When is the Super
+    Bowl?")."""
     if not scored or not _ASKS_WHEN.match(question) or expected_type(question) != "time":
         return 0
-    return first_near(scored, tie, lambda s: _DAY.search(s.text) is not None)
+    now = asks_now(question)
+    return first_near(scored, tie, lambda s: _names_day(s.text) and not (now and of_the_past(s)))
+
+
+def _names_day(text: str) -> bool:
+    """The text names a calendar day other than the day someone said something on."""
+    return _DAY.search(_SAID_ON.sub(" ", text)) is not None

@@ -41,3 +41,9 @@ def test_when_leads_with_a_near_tie_naming_a_calendar_day() -> None:
     breaks_the_tie(date_tie, asked, this_year, april, "Where will the solar eclipse be seen?")
     friday = sentence("Scott received the news about the bridge collapse in the wee hours Tuesday.")
     assert date_tie([(0.5, friday), (0.47, april)], "When did the bridge collapse?", 0.9) == 0  # a day already
+    kickoff = sentence("Super Bowl 58 kicks off Feb. 11 at Allegiant Stadium in Las Vegas.")  # abbreviated
+    assert date_tie([(0.5, this_year), (0.47, kickoff)], asked, 0.9) == 1
+    said = sentence("The door plug had disengaged, the National Transportation Safety Board said late Monday.")
+    assert date_tie([(0.5, this_year), (0.47, said)], "When did the blowout happen?", 0.9) == 0  # the day it was said
+    first = dated("The first Super Bowl on Jan. 15, 1967 didn't have that title to begin with.", "2024-02-09")
+    assert date_tie([(0.5, this_year), (0.47, first)], "When is the Super Bowl?", 0.9) == 0  # a day of long ago
