@@ -43,12 +43,16 @@ def test_the_words_between_a_name_and_an_event_s_kind_say_which_event() -> None:
     assert event_words("When is the Iowa caucus?") == []
     assert event_words("What caused the Francis Scott Key Bridge collapse?") == []
     assert event_words("What did the Biden administration say about it?") == []
+    # what a name is, not an event of it
+    assert event_words("Who started the Wagner mercenary group?") == []
+    assert event_words("Who set up the Wagner private military company?") == []
 
 
 def test_a_story_states_the_event_s_words_together() -> None:
     assert states_event(["concert", "hall"], "Gunmen opened fire at a concert hall outside Moscow.")
     assert states_event(["concert", "hall"], "Theaters and concert halls were shuttered.")
     assert not states_event(["concert", "hall"], "After the concert, they met in the banquet hall.")
+    assert states_event(["mercenary"], "Aliyev threatened to try Wagner mercenaries as war criminals.")
 
 
 @pytest.fixture(scope="module")
