@@ -82,15 +82,20 @@ class Asking:
         reputation …")."""
         return bool(self.short_rest) and all(map(state_word, self.short_rest))
 
+    @cached_property
+    def _name_words(self) -> frozenset[str]:
+        """The words of the question's names and its words in capitals, lower case: what _said_of_names looks for,
+        read once for every sentence."""
+        named = [*Constraints.of(self._own).names, *(w for w in WORD.findall(self._own)[1:] if w[:1].isupper())]
+        return frozenset(without_possessive(w.lower()) for n in named for w in n.split())
+
     def _said_of_names(self, text: str) -> bool:
         """A word stating the asked state sits within policy.state_reach words of a word of the question's names (or
         of its words in capitals: "Is the Queen dead?"); after a pronoun saying whose it is, of a name before it
         ("mourned Queen Elizabeth II, following her death", not "Days after her death, Charles was formally
         confirmed as the new King" for "Is King Charles dead?")."""
         words = [w.lower().strip("'’") for w in WORD.findall(text)]
-        named = [*Constraints.of(self._own).names, *(w for w in WORD.findall(self._own)[1:] if w[:1].isupper())]
-        names = {without_possessive(w.lower()) for n in named for w in n.split()}
-        at_names = [i for i, w in enumerate(words) if without_possessive(w) in names]
+        at_names = [i for i, w in enumerate(words) if without_possessive(w) in self._name_words]
         at_state = [i for i, w in enumerate(words) if in_form(self.short_rest, [w])]
         reach = self._refusal.state_reach
         return any(

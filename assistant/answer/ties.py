@@ -174,6 +174,8 @@ def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) 
     first near tie (at least `tie` of its probability) that does: "Why did Toyota recall the BZ4X?" led with how many
     SUVs the recall applies to, above "Toyota warned owners … to stop driving them because the wheels might fall
     off"; 0 otherwise."""
+    if not _ASKS_WHY.match(question):
+        return 0  # nor read any sentence: gives_reason is False for all of them
     return first_near(scored, tie, lambda s: gives_reason(question, s.text))
 
 
@@ -215,9 +217,9 @@ def defining_tie(scored: list[tuple[float, Sentence]], question: str, tie: float
     parliament; 0 otherwise."""
     m = _ASKS_WHAT_IS.match(question)
     words = m.group(1).split() if m else []
-    capitals = [w for w in words if w[:1].isupper()]
-    if not scored or not words or len(capitals) < len(words) - 1 or not words[-2:][0][:1].isupper():
+    if not scored or not words or not all(w[:1].isupper() for w in words[:-1]):
         return 0  # a name, and a kind's noun after it at most ("the Wagner group"), not "Delaware playing on …"
+    capitals = [w for w in words if w[:1].isupper()]
     forms = {" ".join(words), " ".join(capitals), capitals[-1]}
     name = "|".join(re.escape(f) for f in sorted(forms, key=len, reverse=True))
     defines = re.compile(r"\b(?:" + name + r")(?:" + _DEFINES + ")")
