@@ -61,6 +61,15 @@ _TEASER = re.compile(
     r"|^\W*[A-Z][^.!?\n]{2,80}\?[A-Z“\"‘']"  # "Can money buy happiness?Winner of $1.765 billion Powerball jackpot …"
 )
 
+# A call to the reader to go elsewhere, after a short label or none: "Prep for the polls: See who is running for
+# president … in our Voter Guide", "Read the complete sport-by-sport schedule … here", "Follow Bryan West … on
+# Instagram". Advice in the imperative ("Watch for symptoms …", "Follow the money") is not one.
+_PROMO = re.compile(
+    r"^\W*(?:[A-Z][\w’' ]{0,30}:\s*)?(?:(?:See|Read|Watch|Listen to|Check out)\s+(?:who|what|where|how|which|when|why"
+    r"|more|the (?:full|complete|latest)|our|all|photos|replay|live)\b|Click\b|Sign up\b|Subscribe\b|Download\b"
+    r"|Follow\s+(?:us\b|@|[A-Z]))"
+)
+
 
 @dataclass(frozen=True)
 class Quote:
@@ -76,10 +85,11 @@ class Quote:
 def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sentence_words) -> bool:
     """Fragments, over-long run-ons, the articles' own questions ("Who is his brother?") and headings (a line in
     capitals, one in title case, a short one ending in a colon, one opening with a label in capitals, "SEE ALSO:", or
-    with a link's label in any case, "More:", or a teaser's run into its headline) are not answers, nor is how to
-    reach the reporter ("Contact … at (302) 324-2777"), nor a piece torn from its sentence, opening with a comma or
-    colon (", Grammy award winner and former lead singer of …", whose names a page's markup took away). A short line
-    before a list that counts it ("There are 11 federal holidays each year:") is a statement."""
+    with a link's label in any case, "More:", or a teaser's run into its headline) are not answers, nor is a call to
+    go elsewhere ("See who is running … in our Voter Guide"), nor how to reach the reporter ("Contact … at (302)
+    324-2777"), nor a piece torn from its sentence, opening with a comma or colon (", Grammy award winner and former
+    lead singer of …", whose names a page's markup took away). A short line before a list that counts it ("There
+    are 11 federal holidays each year:") is a statement."""
     words = len(sentence.split())
     return min_words <= words <= max_words and not (
         _TORN.match(sentence)
@@ -87,6 +97,7 @@ def answer_like(sentence: str, max_words: int, min_words: int = _BUDGET.min_sent
         or _LABEL.search(sentence)
         or _LINK.match(sentence)
         or _TEASER.match(sentence)
+        or _PROMO.match(sentence)
         or (_ENDS_COLON.search(sentence) and words <= HEADING_WORDS and not counts(sentence))
         or _CONTACT.search(sentence)
         or shouted(sentence)

@@ -98,6 +98,26 @@ def test_headings_labels_and_questions_are_no_answers(line: str) -> None:
     assert answer_like("Trains were cancelled across the south of England as rivers burst.", max_words=60)
 
 
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Prep for the polls: See who is running for president and compare where they stand on key issues in our "
+        "Voter Guide",  # news-dev led "Who is running against Trump in the Republican primary?" with it
+        "Read the complete sport-by-sport schedule for the Paris Games here.",
+        "Follow Bryan West, the USA TODAY Network's Taylor Swift reporter, on Instagram, TikTok and X.",
+        "Sign up for our newsletter to get the latest on the election.",
+    ],
+)
+def test_a_call_to_go_elsewhere_is_no_answer(line: str) -> None:
+    assert not answer_like(line, max_words=60)
+
+
+def test_advice_in_the_imperative_may_answer() -> None:
+    """A reader's instruction that is the news itself ("Watch for …") is no call to go elsewhere."""
+    assert answer_like("Watch for signs of heat exhaustion such as dizziness and nausea.", max_words=60)
+    assert answer_like("Follow the evacuation routes posted by the county, officials said.", max_words=60)
+
+
 def test_a_word_opening_like_a_label_is_no_label() -> None:
     """"Moreover" is no "More:", and a label no link's ("Details:") opens a statement that may answer."""
     assert answer_like("Moreover, the council voted to approve the plan on Tuesday night.", max_words=60)
