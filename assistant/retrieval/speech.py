@@ -81,10 +81,13 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
         if not saying(word) or (word == "according" and words[i + 1 : i + 2] != ["to"]):
             continue
         if word == "according":  # "according to [the spokesman for] Kadyrov": the source follows, never precedes
-            if who & set(words[i + 2 : i + 2 + MAX_SPEAKER_WORDS]):
+            if who & set(_source(words, found, plain, i + 2)):
                 return True
             continue
         if who & set(words[i + 1 : i + 2]):
+            return True
+        named = _named_before(tokens, found, plain, i)  # "Boeing CEO Dave Calhoun says": Boeing says it
+        if who & set(words[named:i]):
             return True
         # the verb is another's: "Buckingham Palace announced", "... which suggests"
         other = i > 0 and (words[i - 1] in _RELATIVE or (tokens[i - 1][:1].isupper() and words[i - 1] not in who))
@@ -97,6 +100,32 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
 
 
 _BREAK = re.compile(r"[,;:—–()]")
+# Lower-case words of a speaker's title between a name and the verb ("Wagner founder Yevgeny Prigozhin said").
+_ROLES = frozenset(
+    "founder chief executive spokesman spokeswoman spokesperson head leader president chairman chairwoman director "
+    "minister secretary owner officials official".split()
+)
+
+
+def _source(words: list[str], found: list[re.Match[str]], text: str, start: int) -> list[str]:
+    """The words naming the source after "according to", up to MAX_SPEAKER_WORDS and the first comma or dash:
+    "According to Alaska Airlines, Flight 1282 − a Boeing 737 Max 9 jet − was en route …" is Alaska Airlines's."""
+    stop = _BREAK.search(text, found[start - 1].end()) if 0 < start <= len(found) else None
+    end = stop.start() if stop else len(text)
+    return [w for w, m in zip(words[start : start + MAX_SPEAKER_WORDS], found[start:], strict=False) if m.start() < end]
+
+
+def _named_before(tokens: list[str], found: list[re.Match[str]], text: str, verb: int) -> int:
+    """Where the run of capitalised words and titles just before the verb at `verb` begins ("Boeing CEO Dave
+    Calhoun says" -> Boeing's index), nothing but spaces between them; `verb` when the word before it is no name."""
+    start = verb
+    while start > 0 and (tokens[start - 1][:1].isupper() or tokens[start - 1].lower() in _ROLES):
+        if _BREAK.search(text, found[start - 1].end(), found[start].start()):
+            break
+        start -= 1
+    while start < verb and not tokens[start][:1].isupper():
+        start += 1  # a title alone ("officials said") names no one
+    return start
 _RELATIVE = frozenset({"which", "who", "that"})
 NEAR_WORDS = 2  # "Trump told", "Prigozhin has said": a name this close before the verb is its subject
 

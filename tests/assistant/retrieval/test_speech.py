@@ -77,6 +77,18 @@ def test_according_to_names_its_source_after_it() -> None:
     text = "The King will be anointed by the Archbishop, according to the statement."
     assert not reports_speech(text, frozenset({"king"}))
     assert reports_speech("The war is lost, according to a spokesman for Kadyrov.", frozenset({"kadyrov"}))
+    # the source ends at its comma: what follows is the statement ("What did Boeing say about the door plug?")
+    alaska = "According to Alaska Airlines, Flight 1282 − a Boeing 737 Max 9 jet − was en route when the plug blew out."
+    assert reports_speech(alaska, frozenset({"alaska"})) and not reports_speech(alaska, frozenset({"boeing"}))
+
+
+def test_a_speaker_named_with_its_organisation_and_title_is_the_organisation_s() -> None:
+    """"Boeing CEO Dave Calhoun says …" is what Boeing says; a name after a comma is another speaker."""
+    calhoun = "Boeing CEO Dave Calhoun says the incident “shook me to the bone.”"
+    assert reports_speech(calhoun, frozenset({"boeing"})) and reports_speech(calhoun, frozenset({"calhoun"}))
+    assert reports_speech("Wagner founder Yevgeny Prigozhin said the war was lost.", frozenset({"wagner"}))
+    assert not reports_speech("The Boeing jet landed safely, Alaska Airlines said.", frozenset({"boeing"}))
+    assert not reports_speech("Trump attorney Alina Habba said the verdict was unjust.", frozenset({"trump"}))
 
 
 def test_who_wrote_asks_for_a_writer_named_as_such() -> None:
