@@ -59,6 +59,14 @@ class Asking:
         the user's own question."""
         return self.short_rest or [w for w in [self._deed] if w], sentence_words(self._own)
 
+    def deed_stated(self, sentence: Sentence) -> bool:
+        """asked.states() for a "Who <verb> …?" question's deed, whatever the rest (a synonym MiniLM puts close
+        passes: "secured victory" for "won"); True when it asks none."""
+        if not self._deed:
+            return True
+        cosine = self._refusal.min_word_cosine or 1.0
+        return states([self._deed], sentence.text, self._embedded, cosine, self._words[1], self._nouns)
+
     def states_words(self, sentence: Sentence) -> bool:
         """asked.states() for the asked words; True when the question asks none."""
         asked, others = self._words
@@ -185,5 +193,5 @@ class Asking:
 
     def lacks_deed(self, lead: Sentence | None) -> str:
         """What a "Who <verb> …?" question asks (doer.asked_deed), when the lead states no such deed; else ""."""
-        stated = lead is None or bool(self.short_rest) or self.states_words(lead)
+        stated = lead is None or self.deed_stated(lead) and (bool(self.short_rest) or self.states_words(lead))
         return "" if stated else asked_deed(self._own)

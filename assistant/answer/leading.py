@@ -121,6 +121,15 @@ class Leading:
         if self._first_leads(self._labelled, reach=len(self.scored)):
             self.scored[0] = (max(top, self.scored[0][0]), self.scored[0][1])
 
+    def _deed_tie(self) -> Callable[[Sentence], bool]:
+        """Which sentences state the deed a "Who <verb> …?" question asks and the question's names, as a near tie of
+        the lead (policy.lead_tie): "… including Cillian Murphy winning best actor" for "Who won best actor at the
+        Oscars?", under a preview of the ceremony that says no "won", which the gate would refuse. Further down, a
+        "won" is another's ("DeSantis … won re-election as governor" for "Who won the Republican debate?")."""
+        bar = self._refusal.lead_tie * self.scored[0][0]
+        near = {id(s) for p, s in self.scored if p >= bar}
+        return lambda s: id(s) in near and self.asking.deed_stated(s) and self._stating.own_names_stated(s)
+
     def _names_doer(self, sentence: Sentence) -> bool:
         """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
         the question's names: "…, developed by Alexey Pajitnov" in a chunk on Tetris."""
@@ -208,6 +217,8 @@ class Leading:
         lead = self.scored[0][1]
         if not (self.asking.states_deed(lead) or self._names_doer(lead)) and self._first_leads(self._names_doer, 1):
             return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
+        if not (self.asking.deed_stated(lead) or self._labelled(lead)) and self._first_leads(self._deed_tie(), 1):
+            return  # "Who won best actor at the Oscars?": not a preview of the ceremony, which the gate refuses
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         short = bool(self.asking.short_rest) and self._refusal.min_word_cosine is not None

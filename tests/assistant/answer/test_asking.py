@@ -95,3 +95,14 @@ def test_a_state_after_a_pronoun_is_of_a_name_before_it(embedder: Embedder) -> N
     queen = asking("Is Queen Elizabeth dead?", embedder)
     assert queen.states_asked(sentence("Leaders mourned Queen Elizabeth II, following her death earlier Thursday."))
     assert asking("Is the Queen dead?", embedder).states_asked(sentence("It is the castle where the Queen died."))
+
+
+def test_a_who_question_with_a_short_rest_still_names_its_deed(embedder: Embedder) -> None:
+    """"Who replaced Ariel Henry?" has a rest too short for the residue test; when nothing answers it, the refusal
+    still names the deed no sentence states ("… says who replaced Ariel Henry"), not only that none answers."""
+    replaced = Asking("Who replaced Ariel Henry?", "Who replaced Ariel Henry?",
+                      embedder.embed(["Who replaced Ariel Henry?"])[0], RefusalPolicy(), embedder.embed)  # fmt: skip
+    assert replaced.short_rest
+    lead = sentence("Ariel Henry has been unable to return to Haiti since gangs seized the capital.")
+    assert replaced.lacks_deed(lead) == "who replaced Ariel Henry"
+    assert replaced.lacks_deed(sentence("A transitional council replaced Ariel Henry on Thursday.")) == ""

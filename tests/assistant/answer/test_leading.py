@@ -61,12 +61,67 @@ UNFINISHED = {
     ),
 }
 
+# news-dev's case: a preview of the ceremony rated above the one sentence saying who won; the gate demands the deed
+# ("won") of a "Who <verb> …?" question's lead, so the preview's lead was refused.
+PREVIEW = {
+    "title": "Oscars 2024 predictions: 'Oppenheimer' is the favorite",
+    "date": "2024-03-08",
+    "text": (
+        "With a leading 13 nominations, Nolan's atomic bomb thriller rolls into the 96th Oscars ceremony as a heavy "
+        "favorite for best picture, best director and best actor.\n\n"
+        "The Oscars air live on ABC on Sunday night."
+    ),
+}
+WINNERS = {
+    "title": "Oscars 2024: the night belonged to 'Oppenheimer'",
+    "date": "2024-03-11",
+    "text": (
+        "The show had a joyous start at the Oscars with an emotional speech.\n\n"
+        "“Oppenheimer” won seven awards, including Cillian Murphy winning best actor."
+    ),
+}
+
+# news-smoke's case: the new owners, named as "stewards" who acquired it, and another article's "owners" far below.
+DOG_HOUSE = {
+    "title": "Iconic Dog House has new owners and a breakfast menu",
+    "date": "2022-11-30",
+    "text": (
+        "Chris Taggart and Brian Kirwin, stewards of The Dog House, one of Delaware's most iconic places to eat, have "
+        "found acquiring a landmark Delaware roadside restaurant requires the proper amount of reverence and a "
+        "heaping side of diplomacy.\n\n"
+        "When the business partners purchased the 72-year-old Wilmington Manor business three years ago, their goal "
+        "was to honor the legacy of the cash-only hot dog palace."
+    ),
+}
+HOT_DOGS = {
+    "title": "The best hot dogs in Delaware",
+    "date": "2022-07-04",
+    "text": (
+        "Delaware's hot dog stands draw lines all summer long.\n\n"
+        "The Sloans are no longer the owners, but split, foot-long hot dogs, cooked on a flat-top grill remain The "
+        "Dog House's signature dish."
+    ),
+}
+
+# news-smoke's case: a debate story where the only "won" is another's, far below the lead.
+DEBATE = {
+    "title": "Republican debate replay: barbs fly during raucous third GOP face-off",
+    "date": "2023-11-09",
+    "text": (
+        "Five Republican presidential candidates took the stage in Miami for the third debate on Wednesday night, "
+        "trading barbs over Ukraine, abortion and TikTok.\n\n"
+        "Trump, who is holding a competing rally near the debate site, is being criticized for skipping it.\n\n"
+        "DeSantis, meanwhile, cites the fact that he won re-election as governor of Florida in a landslide."
+    ),
+}
+
 
 @pytest.fixture(scope="module")
 def collection(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
     files = {name: json.dumps([article]) for name, article in
              [("royals.json", ROYALS), ("record.json", RECORD), ("bandstand.json", BANDSTAND), ("recall.json", RECALL),
-              ("unfinished.json", UNFINISHED)]}
+              ("unfinished.json", UNFINISHED), ("preview.json", PREVIEW), ("winners.json", WINNERS),
+              ("debate.json", DEBATE), ("dog_house.json", DOG_HOUSE), ("hot_dogs.json", HOT_DOGS)]}
     return service_over(Path(tmp_path_factory.mktemp("royals")), embedder, files)
 
 
@@ -101,3 +156,21 @@ def test_why_is_answered_by_a_reason_given_beside_its_names(collection: AnswerSe
     response = collection.ask("Why are 45,000 Fords unable to be sold?")
     assert not response.refused
     assert "because it doesn't have all the parts" in response.citations[0].quote
+
+
+def test_who_did_is_led_by_a_sentence_stating_the_deed(collection: AnswerService) -> None:
+    """"Who won best actor at the Oscars?" was refused: its lead, a preview of the ceremony, says no "won", which the
+    gate demands of a "Who <verb> …?" question. The best sentence stating the deed and the question's names leads."""
+    response = collection.ask("Who won best actor at the Oscars?")
+    assert not response.refused
+    assert "Cillian Murphy winning best actor" in response.citations[0].quote
+
+
+def test_a_deed_stated_far_below_the_lead_is_another_s(collection: AnswerService) -> None:
+    """"Who won the Republican debate?": the story says no one won it; DeSantis's re-election, far below the lead,
+    is no answer to lead with. "Who owns the Dog House now?" is answered by its new owners, named as stewards who
+    acquired it, not by another article's "The Sloans are no longer the owners" far below."""
+    response = collection.ask("Who won the Republican debate?")
+    assert response.refused or "re-election" not in response.citations[0].quote
+    response = collection.ask("Who owns the Dog House now?")
+    assert not response.refused and response.citations[0].quote.startswith("Chris Taggart and Brian Kirwin")
