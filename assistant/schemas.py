@@ -86,6 +86,10 @@ class AnswerResponse(BaseModel):
     applied_filters: Filters | None = Field(
         default=None, description="The date range read from the question ('this week', 'in March'), when applied."
     )
+    respelled: dict[str, str] = Field(
+        default_factory=dict,
+        description="Words of the question no article holds, read as the articles spell them ('Wagnr': 'Wagner').",
+    )
     mode: str = "extractive"
     dropped_sentences: int = Field(
         default=0, description="Generated sentences removed because no passage supported them."
@@ -94,3 +98,11 @@ class AnswerResponse(BaseModel):
         default=None, description="Why the LLM backend could not answer (the extractive answer stands)."
     )
     timings_ms: dict[str, float] = Field(default_factory=dict)
+
+    def spelling_note(self) -> str:
+        """Which typed words were read as the articles spell them, said before the answer so the user sees what was
+        searched ("Read “Wagnr” as “Wagner”, as your articles spell it."); "" when none was."""
+        if not self.respelled:
+            return ""
+        pairs = ", ".join(f"“{typed}” as “{read}”" for typed, read in self.respelled.items())
+        return f"Read {pairs}, as your articles spell it."

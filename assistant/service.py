@@ -175,6 +175,7 @@ class AnswerService:
                 self._label(piece)
                 if retrieval is not None:
                     piece.applied_filters = retrieval.applied_filters
+                    piece.respelled = retrieval.respelled
                     piece.timings_ms = {**{n: round(v, 1) for n, v in retrieval.timings_ms.items()}, **piece.timings_ms}
                 piece.timings_ms["total"] = round((time.perf_counter() - started) * 1000, 1)
             yield piece

@@ -18,7 +18,10 @@ from newstext.dates import parse_day
 
 def print_answer(response: AnswerResponse) -> None:
     """The answer, then its numbered citations under it, each with its source and publication day (news answers
-    need dates, and the web chat and the API show them too); a refusal lists its related passages."""
+    need dates, and the web chat and the API show them too); a refusal lists its related passages. Words read as
+    the articles spell them are said first."""
+    if note := response.spelling_note():
+        print(f"({note})\n")
     print(response.answer)
     for c in response.citations:
         print(f"\n[{c.n}] {c.name}, {c.date or 'undated'}" + (f" <{c.url}>" if c.url else ""))

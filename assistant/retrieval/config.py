@@ -101,6 +101,12 @@ class RetrievalSettings(BaseModel):
         default=3, ge=0, description="A question typed in lower case: chunks read for each of its words the top chunks "
         "lack, to see whether the collection writes it as a name.",
     )
+    respell_ratio: float | None = Field(
+        default=0.85, gt=0, le=1, description="A question's name no chunk holds and no dictionary knows is read as "
+        "the best chunks' word at least this alike (difflib's ratio: 'Wagnr' ~ 'Wagner' 0.91, not 'funerary' ~ "
+        "'funeral' 0.8), and searched again; None: never.",
+    )
+    respell_min_letters: int = Field(default=4, ge=1, description="Shorter words are never read as mistyped.")
     rerank: RerankWeights = Field(default_factory=RerankWeights)
     passage: PassageWeights = Field(default_factory=PassageWeights)
     time: TimeWindow = Field(default_factory=TimeWindow)

@@ -17,6 +17,7 @@ from assistant.retrieval.diversity import diversify
 from assistant.retrieval.filters import chroma_where
 from assistant.retrieval.passages import best_passages
 from assistant.retrieval.rerank import rerank
+from assistant.retrieval.spelling import mistyped, respelled
 from assistant.schemas import Filters
 from index.handles import IndexHandles
 from index.lexical import LexicalIndex
@@ -36,6 +37,7 @@ class Retrieval:
     timings_ms: dict[str, float] = field(default_factory=dict)
     applied_filters: Filters | None = None  # a date range read from the question's own time expression
     previous_lead: str = ""  # a follow-up's: the last answer's lead (rewrite.last_lead), which tells its story
+    respelled: dict[str, str] = field(default_factory=dict)  # mistyped words, as the articles spell them (spelling)
 
 
 class Retriever:
@@ -66,8 +68,19 @@ class Retriever:
         ids = [cid for w in words for t in terms(w) for cid in lexical.chunks_with(t, self.config.casing_chunks)]
         return [chunk.text for chunk, _ in self.handles.store.live_chunks(ids).values()] if ids else []
 
-    def retrieve(self, query: str, k: int, filters: Filters | None = None, as_of: dt.date | None = None) -> Retrieval:
-        """Top-k diverse passages for a query asked on day as_of (default today)."""
+    def _mistyped(self, query: str, chunks: list[Candidate], lexical: LexicalIndex) -> dict[str, str]:
+        """The query's mistyped words (spelling.mistyped) and the top chunks' words they stand for."""
+        ratio = self.config.respell_ratio
+        if ratio is None:
+            return {}
+        texts = (c.chunk.text for c in chunks)
+        return mistyped(query, texts, lexical.holds, ratio, self.config.respell_min_letters)
+
+    def retrieve(
+        self, query: str, k: int, filters: Filters | None = None, as_of: dt.date | None = None, respell: bool = True
+    ) -> Retrieval:
+        """Top-k diverse passages for a query asked on day as_of (default today); a query with mistyped words is
+        searched again as the articles spell them (unless `respell` is off)."""
         t0 = time.perf_counter()
         vector = self.embed_query(query)
         t1 = time.perf_counter()
@@ -81,6 +94,10 @@ class Retriever:
         t2 = time.perf_counter()
         ranked = rerank(candidates, query_terms, lexical, self.config, as_of, query)
         chunks = diversify(ranked, max(k, self.config.focus_chunks), self.config.diversity_decay)
+        if respell and (fixes := self._mistyped(query, chunks, lexical)):
+            retrieval = self.retrieve(respelled(query, fixes), k, filters, as_of, respell=False)
+            retrieval.respelled = fixes
+            return retrieval
         query = truecase(query, (c.chunk.text for c in chunks), lambda words: self._chunk_texts(lexical, words))
         query_idf = {t: lexical.idf(t) for t in set(query_terms)}
         passages = best_passages(chunks, query, query_idf, k, self.config)

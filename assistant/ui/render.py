@@ -43,11 +43,14 @@ _REFUSAL_LABELS = {
 
 
 def answer_html(response: AnswerResponse) -> str:
-    """An answer bubble: the text with each [n] as a clickable marker, or the muted refusal block."""
+    """An answer bubble: the text with each [n] as a clickable marker, or the muted refusal block; above either, the
+    words read as the articles spell them."""
+    note = response.spelling_note()
+    head = f'<div class="na-respelled">{escape(note)}</div>' if note else ""
     if response.refused:
         label = _REFUSAL_LABELS.get(response.reason or "", "Not found in your articles")
         return (
-            f'<div class="na-refusal"><div class="na-refusal-label">{label}</div>'
+            f'{head}<div class="na-refusal"><div class="na-refusal-label">{label}</div>'
             f'<div class="na-refusal-text">{_oneline(response.answer)}</div></div>'
         )
     by_n = {c.n: c for c in response.citations}
@@ -59,7 +62,7 @@ def answer_html(response: AnswerResponse) -> str:
         title = escape(f"[{c.n}] {c.name}: open the quoted passage")
         return f'<a class="na-cite" title="{title}" {_cite_attrs(c)}>{c.n}</a>'
 
-    return f'<div class="na-answer">{_MARKER.sub(marker, _oneline(response.answer))}</div>'
+    return f'{head}<div class="na-answer">{_MARKER.sub(marker, _oneline(response.answer))}</div>'
 
 
 def streaming_html(text: str) -> str:

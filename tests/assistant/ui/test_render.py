@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from assistant.schemas import AnswerResponse, Citation
-from assistant.ui.render import article_html, sources_html
+from assistant.ui.render import answer_html, article_html, sources_html
 from index.records import StoredArticle
 
 TEXT = "A string of victories in the Kharkiv oblast has suddenly turned the war. The response was swift."
@@ -39,3 +39,14 @@ def test_a_help_message_has_no_sources_to_list_and_says_so_without_a_refusal() -
     """"Hello" found nothing because nothing was looked up: "nothing in your articles answers that" would mislead."""
     html = sources_html(AnswerResponse(answer="I answer questions…", refused=True, reason="help", query="Hello"))
     assert "Ask a question" in html and "nothing in your articles" not in html
+
+
+def test_a_respelled_word_is_said_above_the_answer_and_the_refusal() -> None:
+    """What was searched for shows before the answer, escaped like any text the user typed."""
+    answered = _response("Title", "Title")
+    answered.respelled = {"Wagnr": "Wagner"}
+    html = answer_html(answered)
+    assert html.index("Read “Wagnr” as “Wagner”, as your articles spell it.") < html.index('class="na-answer"')
+    refused = AnswerResponse(answer="Nothing.", refused=True, reason="no_answer", query="q", respelled={"<b>": "x"})
+    assert "“&lt;b&gt;”" in answer_html(refused) and "<b>" not in answer_html(refused)
+    assert "na-respelled" not in answer_html(_response("Title", "Title"))

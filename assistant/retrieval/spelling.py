@@ -1,0 +1,60 @@
+"""Words of a question mistyped ("Who founded the Wagnr group?"), read as the retrieved articles spell them.
+
+A name the collection never writes is what the refusal rule says the articles lack, so a typo in one refused a
+question the articles answer ("Wagnr" is no name of theirs). The search in meaning still finds the story: a word no
+chunk holds and no dictionary knows, whose close likeness (difflib's ratio) the best chunks write, is taken for a
+mistyping of that word, and the question is searched again with it. A name the collection lacks keeps its spelling
+when the story's chunks write nothing like it ("a turtle in Cumbria").
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from difflib import get_close_matches
+
+from assistant.retrieval.casing import uncased
+from newstext.terms import STOPWORDS, readings, terms, without_possessive
+
+_WORD = re.compile(r"[^\W\d_][\w’'-]*")
+_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # a follow-up's carried words (rewrite), the articles' own
+_CLOSEST = 3  # the likeliest words weighed by how often the chunks write them (get_close_matches's n)
+
+
+def mistyped(
+    question: str, texts: Iterable[str], known: Callable[[str], bool], ratio: float, min_letters: int
+) -> dict[str, str]:
+    """The question's names (its capitalised words, or any word of a question typed without capitals) of at least
+    `min_letters` letters that no dictionary knows and whose terms the collection does not hold (`known` says
+    whether it does), each with the word of the texts (the best chunks) most often written among those at least
+    `ratio` alike, in the texts' own form ("Wagnr" -> "Wagner"); a word with no such likeness is left out."""
+    typed = _CONTEXT.sub("", question)
+    lower = uncased(typed)
+    unknown = {
+        w for w in (without_possessive(w).rstrip("’'-") for w in _WORD.findall(typed))
+        if len(w) >= min_letters and (lower or w[:1].isupper()) and w.lower() not in STOPWORDS
+        and not readings(w.lower()) and not all(known(t) for t in terms(w))
+    }  # fmt: skip
+    if not unknown:
+        return {}
+    written = Counter(w for t in texts for w in _WORD.findall(t) if len(w) >= min_letters - 1)
+    lowered: dict[str, list[str]] = {}
+    for form in written:
+        lowered.setdefault(form.lower(), []).append(form)
+    fixes: dict[str, str] = {}
+    for word in sorted(unknown):
+        low = word.lower()
+        close = get_close_matches(low, [w for w in lowered if w != low], n=_CLOSEST, cutoff=ratio)
+        if close:
+            form = max((written[f], f) for w in close for f in lowered[w])[1]
+            fixes[word] = form if word[:1].isupper() or not form[:1].isupper() else form.lower()
+    return fixes
+
+
+def respelled(question: str, fixes: dict[str, str]) -> str:
+    """The question with each mistyped word replaced by its fix (a follow-up's carried words as they are)."""
+    if not fixes:
+        return question
+    pattern = re.compile(r"(?<![\w’'-])(" + "|".join(map(re.escape, fixes)) + r")(?=['’]s\b|(?![\w’'-]))")
+    return pattern.sub(lambda m: fixes[m.group(0)], question)
