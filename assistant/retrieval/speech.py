@@ -17,7 +17,7 @@ from newstext.terms import STOPWORDS, readings, without_possessive
 # The verbs that report a statement, as dictionary forms: any of them answers a question asking with any other
 # ("What did Prigozhin argue?" is answered by "Prigozhin said ..."). Part of what "said" means, not a knob.
 SAYING = frozenset(
-    "say argue claim tell warn state write announce insist admit deny suggest urge declare vow promise predict "
+    "say argue claim tell ask warn state write announce insist admit deny suggest urge declare vow promise predict "
     "accuse reply explain tweet threaten accord".split()
 )
 # Forms of those whose other reading is a common noun that says nothing: "the state", "a peace accord".
@@ -84,7 +84,7 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
             if who & set(_source(words, found, plain, i + 2)):
                 return True
             continue
-        if who & set(words[i + 1 : i + 2]):
+        if who & set(words[i + 1 : i + 2]) and _inverts(word):  # "…," said Kadyrov; not "accused Putin of …"
             return True
         named = _named_before(tokens, found, plain, i)  # "Boeing CEO Dave Calhoun says": Boeing says it
         if who & set(words[named:i]):
@@ -100,6 +100,14 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
 
 
 _BREAK = re.compile(r"[,;:—–()]")
+# The verbs of saying news sets before their speaker ("…,” said Kadyrov"); the others take a person as their object
+# there ("accused Putin of …", "told reporters", "urged Biden to …").
+_INVERTING = frozenset("say write explain reply insist admit".split())
+
+
+def _inverts(word: str) -> bool:
+    """A form of a verb of saying that news sets before its speaker (_INVERTING)."""
+    return bool(set(readings(word).get("VERB", ())) & _INVERTING)
 # Lower-case words of a speaker's title between a name and the verb ("Wagner founder Yevgeny Prigozhin said").
 _ROLES = frozenset(
     "founder chief executive spokesman spokeswoman spokesperson head leader president chairman chairwoman director "

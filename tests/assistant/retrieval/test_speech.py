@@ -16,6 +16,7 @@ from assistant.retrieval.speech import asks_writer, names_writer, reports_speech
         ("What has the Kremlin's spokesman claimed?", {"kremlin", "spokesman"}),
         ("What is Putin saying about the war?", {"putin"}),
         ("what did kadyrov warn", {"kadyrov"}),
+        ("What did Tucker Carlson ask Putin?", {"tucker", "carlson"}),  # a question asked is what someone said
     ],
 )
 def test_the_speaker_is_named_before_the_verb_of_saying(question: str, who: set[str]) -> None:
@@ -49,6 +50,9 @@ def test_verbs_of_saying_in_any_form() -> None:
         ("Kadyrov has gone further, arguing that Putin should use tactical nuclear weapons.", "kadyrov", True),
         ("Kadyrov has gone further, arguing that Putin should use tactical nuclear weapons.", "putin", False),
         ('"We will win," said Kadyrov.', "kadyrov", True),
+        ('"We will win," wrote Kadyrov on Telegram.', "kadyrov", True),
+        ("Navalnaya has accused Putin of having her husband murdered.", "putin", False),  # the accused, not the speaker
+        ("Biden urged Congress to pass the border bill.", "congress", False),
         ("According to Kadyrov, the war is over.", "kadyrov", True),
         ("He warned of a long war.", "kadyrov", False),  # which "he" is not read
         ("“The war is lost,” Kadyrov told reporters.", "kadyrov", True),
