@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import threading
 import time
 from dataclasses import dataclass, field
+from functools import partial
 
 import numpy as np
 
@@ -74,7 +76,16 @@ class Retriever:
         if ratio is None:
             return {}
         texts = (c.chunk.text for c in chunks)
-        return mistyped(query, texts, lexical.holds, ratio, self.config.respell_min_letters)
+        return mistyped(query, texts, partial(self._written, lexical), ratio, self.config.respell_min_letters)
+
+    def _written(self, lexical: LexicalIndex, word: str) -> bool:
+        """Some chunk holding the word's terms writes the word itself (of config.casing_chunks read per term): a
+        term is a stem, which another word may share ("Arlines" and "Arlin")."""
+        stems = terms(word)
+        if not stems or not all(lexical.holds(t) for t in stems):
+            return False
+        whole = re.compile(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w-])", re.I)
+        return any(whole.search(text) for text in self._chunk_texts(lexical, [word]))
 
     def retrieve(
         self, query: str, k: int, filters: Filters | None = None, as_of: dt.date | None = None, respell: bool = True

@@ -15,7 +15,7 @@ from collections.abc import Callable, Iterable
 from difflib import get_close_matches
 
 from assistant.retrieval.casing import uncased
-from newstext.terms import STOPWORDS, readings, terms, without_possessive
+from newstext.terms import STOPWORDS, readings, without_possessive
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # a follow-up's carried words (rewrite), the articles' own
@@ -23,31 +23,37 @@ _CLOSEST = 3  # the likeliest words weighed by how often the chunks write them (
 
 
 def mistyped(
-    question: str, texts: Iterable[str], known: Callable[[str], bool], ratio: float, min_letters: int
+    question: str, texts: Iterable[str], written: Callable[[str], bool], ratio: float, min_letters: int
 ) -> dict[str, str]:
     """The question's names (its capitalised words, or any word of a question typed without capitals) of at least
-    `min_letters` letters that no dictionary knows and whose terms the collection does not hold (`known` says
-    whether it does), each with the word of the texts (the best chunks) most often written among those at least
-    `ratio` alike, in the texts' own form ("Wagnr" -> "Wagner"); a word with no such likeness is left out."""
+    `min_letters` letters that no dictionary knows and neither the texts nor the rest of the collection write
+    (`written` says whether the collection does: a word's stem may be another's, "Arlines" -> "arlin"), each with
+    the word of the texts (the best chunks) most often written among those at least `ratio` alike, in the texts'
+    own form ("Wagnr" -> "Wagner"); a word with no such likeness is left out."""
     typed = _CONTEXT.sub("", question)
     lower = uncased(typed)
-    unknown = {
+    candidates = {
         w for w in (without_possessive(w).rstrip("’'-") for w in _WORD.findall(typed))
         if len(w) >= min_letters and (lower or w[:1].isupper()) and w.lower() not in STOPWORDS
-        and not readings(w.lower()) and not all(known(t) for t in terms(w))
+        and not readings(w.lower())
     }  # fmt: skip
+    if not candidates:
+        return {}
+    texts = list(texts)
+    seen = Counter(w for t in texts for w in _WORD.findall(t) if len(w) >= min_letters - 1)
+    forms = {without_possessive(w).lower() for w in seen}
+    unknown = {w for w in candidates if w.lower() not in forms and not written(w)}
     if not unknown:
         return {}
-    written = Counter(w for t in texts for w in _WORD.findall(t) if len(w) >= min_letters - 1)
     lowered: dict[str, list[str]] = {}
-    for form in written:
+    for form in seen:
         lowered.setdefault(form.lower(), []).append(form)
     fixes: dict[str, str] = {}
     for word in sorted(unknown):
         low = word.lower()
         close = get_close_matches(low, [w for w in lowered if w != low], n=_CLOSEST, cutoff=ratio)
         if close:
-            form = max((written[f], f) for w in close for f in lowered[w])[1]
+            form = max((seen[f], f) for w in close for f in lowered[w])[1]
             fixes[word] = form if word[:1].isupper() or not form[:1].isupper() else form.lower()
     return fixes
 

@@ -14,11 +14,12 @@ from assistant.settings import PROJECT_ROOT
 from index.embedding import Embedder
 
 TEXTS = ["Wagner founder Yevgeny Prigozhin ordered the assault.", "The Wagner group fought in Bakhmut."]
-COLLECTION = {"wagner", "founder", "yevgeni", "prigozhin", "bakhmut", "group", "assault"}
+COLLECTION = {"wagner", "founder", "yevgeny", "prigozhin", "bakhmut", "group", "assault"}
 
 
-def known(term: str) -> bool:
-    return term in COLLECTION
+def known(word: str) -> bool:
+    """Whether the rest of the collection writes the word (as Retriever._written reads its chunks)."""
+    return word.lower() in COLLECTION
 
 
 def test_a_name_no_chunk_holds_is_read_as_the_best_chunks_word_most_like_it() -> None:
@@ -50,6 +51,11 @@ def test_the_question_is_rewritten_word_by_word() -> None:
 @pytest.fixture(scope="module")
 def defaults(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
     files = {p.name: p.read_text(encoding="utf-8") for p in sorted((PROJECT_ROOT / "articles").iterdir())}
+    files["plug.txt"] = (
+        "Door plug found in a Portland backyard\n\nThe door plug that blew off Alaska Airlines Flight 1282 was found "
+        "in the backyard of a Portland teacher's home on Sunday, investigators said."
+    )
+    files["arlin.txt"] = "Arlin Hayes opens a bakery\n\nArlin Hayes opened his third bakery on Main Street on Friday."
     return service_over(Path(tmp_path_factory.mktemp("spelling")), embedder, files)
 
 
@@ -71,3 +77,10 @@ def test_a_correctly_spelled_question_is_searched_once_as_typed(defaults: Answer
 
 def test_a_possessive_is_read_on_its_name() -> None:
     assert mistyped("What is Wagnr's role?", TEXTS, known, 0.85, 4) == {"Wagnr": "Wagner"}
+
+
+def test_a_word_whose_stem_another_word_shares_is_still_read_as_mistyped(defaults: AnswerService) -> None:
+    """"Arlines" and the name "Arlin" share a stem, which the lexical index holds; no chunk writes "Arlines"."""
+    response = defaults.ask("Where did the Alaska Arlines door plug land?")
+    assert response.respelled == {"Arlines": "Airlines"}
+    assert not response.refused and "backyard" in response.answer
