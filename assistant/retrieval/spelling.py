@@ -29,7 +29,8 @@ def mistyped(
     `min_letters` letters that no dictionary knows and neither the texts nor the rest of the collection write
     (`written` says whether the collection does: a word's stem may be another's, "Arlines" -> "arlin"), each with
     the word of the texts (the best chunks) most often written among those at least `ratio` alike, in the texts'
-    own form ("Wagnr" -> "Wagner"); a word with no such likeness is left out."""
+    own form ("Wagnr" -> "Wagner"); a word with no such likeness is left out, and so is one that only adds to or
+    cuts the word's end, another form of it ("sidekicks" -> "sidekick", "co-own" -> "co-owner")."""
     typed = _CONTEXT.sub("", question)
     lower = uncased(typed)
     candidates = {
@@ -51,7 +52,8 @@ def mistyped(
     fixes: dict[str, str] = {}
     for word in sorted(unknown):
         low = word.lower()
-        close = get_close_matches(low, [w for w in lowered if w != low], n=_CLOSEST, cutoff=ratio)
+        others = [w for w in lowered if not (w.startswith(low) or low.startswith(w))]  # "sidekicks", "co-owner"
+        close = get_close_matches(low, others, n=_CLOSEST, cutoff=ratio)
         if close:
             form = max((seen[f], f) for w in close for f in lowered[w])[1]
             fixes[word] = form if word[:1].isupper() or not form[:1].isupper() else form.lower()

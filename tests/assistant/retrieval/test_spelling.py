@@ -40,6 +40,9 @@ def test_dictionary_words_short_words_and_a_follow_up_s_carried_words_are_left_a
     assert mistyped("What is the alternative funerary practice?", ["funeral homes"], known, 0.85, 4) == {}
     assert mistyped("Who is Wgn?", TEXTS, known, 0.85, 4) == {}
     assert mistyped("Where? (Wagnr group)", TEXTS, known, 0.85, 4) == {}
+    # another form of a word, not a typo of one (lower-case questions of news-dev)
+    assert mistyped("which of winnie's sidekicks expired", ["his sidekick Tigger"], known, 0.85, 4) == {}
+    assert mistyped("what business do they co-own?", ["the co-owner said"], known, 0.85, 4) == {}
 
 
 def test_the_question_is_rewritten_word_by_word() -> None:
