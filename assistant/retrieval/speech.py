@@ -17,7 +17,7 @@ from newstext.terms import STOPWORDS, readings, without_possessive
 # The verbs that report a statement, as dictionary forms: any of them answers a question asking with any other
 # ("What did Prigozhin argue?" is answered by "Prigozhin said ..."). Part of what "said" means, not a knob.
 SAYING = frozenset(
-    "say argue claim tell ask warn state write announce insist admit deny suggest urge declare vow promise predict "
+    "say argue claim tell warn state write announce insist admit deny suggest urge declare vow promise predict "
     "accuse reply explain tweet threaten accord".split()
 )
 # Forms of those whose other reading is a common noun that says nothing: "the state", "a peace accord".
