@@ -14,11 +14,12 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from difflib import get_close_matches
 
-from assistant.retrieval.casing import uncased
-from newstext.terms import STOPWORDS, readings, without_possessive
+from assistant.retrieval.casing import shouted, uncased
+from newstext.terms import STOPWORDS, readings
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
 _CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # a follow-up's carried words (rewrite), the articles' own
+_POSSESSIVE = re.compile(r"['’][sS]$")  # in any case: "RESERVE'S" of a question typed in capitals
 _CLOSEST = 3  # the likeliest words weighed by how often the chunks write them (get_close_matches's n)
 
 
@@ -32,9 +33,9 @@ def mistyped(
     own form ("Wagnr" -> "Wagner"); a word with no such likeness is left out, and so is one that only adds to or
     cuts the word's end, another form of it ("sidekicks" -> "sidekick", "co-own" -> "co-owner")."""
     typed = _CONTEXT.sub("", question)
-    lower = uncased(typed)
+    lower, loud = uncased(typed), shouted(typed)
     candidates = {
-        w for w in (without_possessive(w).rstrip("’'-") for w in _WORD.findall(typed))
+        w for w in (_POSSESSIVE.sub("", w).rstrip("’'-") for w in _WORD.findall(typed))
         if len(w) >= min_letters and (lower or w[:1].isupper()) and w.lower() not in STOPWORDS
         and not readings(w.lower())
     }  # fmt: skip
@@ -42,7 +43,7 @@ def mistyped(
         return {}
     texts = list(texts)
     seen = Counter(w for t in texts for w in _WORD.findall(t) if len(w) >= min_letters - 1)
-    forms = {without_possessive(w).lower() for w in seen}
+    forms = {_POSSESSIVE.sub("", w).lower() for w in seen}
     unknown = {w for w in candidates if w.lower() not in forms and not written(w)}
     if not unknown:
         return {}
@@ -57,6 +58,7 @@ def mistyped(
         if close:
             form = max((seen[f], f) for w in close for f in lowered[w])[1]
             fixes[word] = form if word[:1].isupper() or not form[:1].isupper() else form.lower()
+            fixes[word] = fixes[word].upper() if loud else fixes[word]  # a question in capitals stays in capitals
     return fixes
 
 

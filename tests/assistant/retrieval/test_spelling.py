@@ -87,3 +87,11 @@ def test_a_word_whose_stem_another_word_shares_is_still_read_as_mistyped(default
     response = defaults.ask("Where did the Alaska Arlines door plug land?")
     assert response.respelled == {"Arlines": "Airlines"}
     assert not response.refused and "backyard" in response.answer
+
+
+def test_a_question_in_capitals_is_read_in_capitals() -> None:
+    """Its possessives are possessives ("RESERVE'S" is "Reserve"), and a fix stays in capitals, so the question
+    is still read as typed in capitals throughout (casing.shouted)."""
+    texts = ["The Federal Reserve’s decision", *TEXTS]
+    assert mistyped("WHAT DID THE FEDERAL RESERVE'S CHAIR SAY?", texts, known, 0.85, 4) == {}
+    assert mistyped("WHO FOUNDED THE WAGNR GROUP?", TEXTS, known, 0.85, 4) == {"WAGNR": "WAGNER"}
