@@ -88,7 +88,7 @@ class AnswerResponse(BaseModel):
     )
     respelled: dict[str, str] = Field(
         default_factory=dict,
-        description="Words of the question no article holds, read as the articles spell them ('Wagnr': 'Wagner').",
+        description="Words of the question no article writes, read as the articles spell them ('Wagnr': 'Wagner').",
     )
     mode: str = "extractive"
     dropped_sentences: int = Field(

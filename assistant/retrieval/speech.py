@@ -108,6 +108,8 @@ _INVERTING = frozenset("say write explain reply insist admit".split())
 def _inverts(word: str) -> bool:
     """A form of a verb of saying that news sets before its speaker (_INVERTING)."""
     return bool(set(readings(word).get("VERB", ())) & _INVERTING)
+
+
 # Lower-case words of a speaker's title between a name and the verb ("Wagner founder Yevgeny Prigozhin said").
 _ROLES = frozenset(
     "founder chief executive spokesman spokeswoman spokesperson head leader president chairman chairwoman director "
@@ -134,6 +136,8 @@ def _named_before(tokens: list[str], found: list[re.Match[str]], text: str, verb
     while start < verb and not tokens[start][:1].isupper():
         start += 1  # a title alone ("officials said") names no one
     return start
+
+
 _RELATIVE = frozenset({"which", "who", "that"})
 NEAR_WORDS = 2  # "Trump told", "Prigozhin has said": a name this close before the verb is its subject
 
