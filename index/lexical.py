@@ -113,11 +113,6 @@ class LexicalIndex:
             col = self._folded.get(term)
         return col
 
-    def holds(self, term: str) -> bool:
-        """Some chunk holds the term."""
-        col = self._column(term)
-        return col is not None and bool(self._df[col])
-
     def chunks_with(self, term: str, limit: int) -> list[str]:
         """Up to `limit` chunks holding the term, in index order: where else the collection uses a word."""
         col = self._column(term)

@@ -193,5 +193,5 @@ class Asking:
 
     def lacks_deed(self, lead: Sentence | None) -> str:
         """What a "Who <verb> …?" question asks (doer.asked_deed), when the lead states no such deed; else ""."""
-        stated = lead is None or self.deed_stated(lead) and (bool(self.short_rest) or self.states_words(lead))
+        stated = lead is None or self.deed_stated(lead)  # without a short rest, states_words reads just the deed
         return "" if stated else asked_deed(self._own)

@@ -80,10 +80,7 @@ class Retriever:
 
     def _written(self, lexical: LexicalIndex, word: str) -> bool:
         """Some chunk holding the word's terms writes the word itself (of config.casing_chunks read per term): a
-        term is a stem, which another word may share ("Arlines" and "Arlin")."""
-        stems = terms(word)
-        if not stems or not all(lexical.holds(t) for t in stems):
-            return False
+        term is a stem, which another word may share ("Arlines" and "Arlin"); a term no chunk holds reads none."""
         whole = re.compile(r"(?<![\w’'-])" + re.escape(word) + r"(?![\w-])", re.I)
         return any(whole.search(text) for text in self._chunk_texts(lexical, [word]))
 

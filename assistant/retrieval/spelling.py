@@ -15,10 +15,10 @@ from collections.abc import Callable, Iterable
 from difflib import get_close_matches
 
 from assistant.retrieval.casing import shouted, uncased
+from assistant.retrieval.rewrite import asked_part
 from newstext.terms import STOPWORDS, readings
 
 _WORD = re.compile(r"[^\W\d_][\w’'-]*")
-_CONTEXT = re.compile(r"\s*\([^()]*\)\s*$")  # a follow-up's carried words (rewrite), the articles' own
 _POSSESSIVE = re.compile(r"['’][sS]$")  # in any case: "RESERVE'S" of a question typed in capitals
 _CLOSEST = 3  # the likeliest words weighed by how often the chunks write them (get_close_matches's n)
 
@@ -32,7 +32,7 @@ def mistyped(
     the word of the texts (the best chunks) most often written among those at least `ratio` alike, in the texts'
     own form ("Wagnr" -> "Wagner"); a word with no such likeness is left out, and so is one that only adds to or
     cuts the word's end, another form of it ("sidekicks" -> "sidekick", "co-own" -> "co-owner")."""
-    typed = _CONTEXT.sub("", question)
+    typed = asked_part(question)  # a follow-up's carried words come from the last answer: the articles' own
     lower, loud = uncased(typed), shouted(typed)
     candidates = {
         w for w in (_POSSESSIVE.sub("", w).rstrip("’'-") for w in _WORD.findall(typed))
@@ -57,8 +57,11 @@ def mistyped(
         close = get_close_matches(low, others, n=_CLOSEST, cutoff=ratio)
         if close:
             form = max((seen[f], f) for w in close for f in lowered[w])[1]
-            fixes[word] = form if word[:1].isupper() or not form[:1].isupper() else form.lower()
-            fixes[word] = fixes[word].upper() if loud else fixes[word]  # a question in capitals stays in capitals
+            if loud:  # a question in capitals stays in capitals
+                form = form.upper()
+            elif not word[:1].isupper() and form[:1].isupper():  # nor does a name typed in lower case get one
+                form = form.lower()
+            fixes[word] = form
     return fixes
 
 
