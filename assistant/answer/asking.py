@@ -153,6 +153,11 @@ class Asking:
         held = self.in_form(sentence)
         return bool(held) and held >= self.in_form(lead)
 
+    def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
+        """The sentence holds more of the short rest's words in one of their forms than the lead, and states_asked
+        reads it as stating them."""
+        return self.in_form(sentence) > self.in_form(lead) and self.states_asked(sentence)
+
     @cached_property
     def _deed(self) -> str:
         """The deed a "Who <verb> …?" question asks the doer of (doer.doer_verb); "" for another question."""

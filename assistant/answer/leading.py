@@ -233,10 +233,16 @@ class Leading:
         if lead_ok(lead) or gives_reason(self._retrieval.query, lead.text) or not self.about(lead):
             return  # the lead answers what is asked, or it is not about the question at all: the gate decides
         story = keeps_story(lead, self._stating.own_words)  # "When is Phish playing in Dover?": not Chicago's tour
-        if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s) and story(s), start=1):
+        # a lead the gate reads as stating the short rest gives way only to one it reads so too, and to one beyond
+        # the passages only if that holds more of its words: "Did Ukraine agree to meet with Russia?" is led neither
+        # by a Security Council "meeting" nor by "those talks … the meetings" in place of a delegation "set to meet"
+        kept = short and self.asking.states_asked(lead)
+        if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s) and story(s)
+                             and (not kept or self.asking.states_asked(s)), start=1):  # fmt: skip
             return
-        if short and (found := self._beyond_passages(lead, story)):  # rated as likely as the lead it displaces
-            self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
+        more = partial(self.asking.says_more, lead) if kept else None
+        if short and (found := self._beyond_passages(lead, lambda s: story(s) and (more is None or more(s)))):
+            self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))  # rated as likely as the lead
 
     def _beyond_passages(self, lead: Sentence, story: Callable[[Sentence], bool]) -> tuple[float, Sentence] | None:
         """lead.best_elsewhere: a sentence of the top chunks holding, in one of their forms, each of the short rest's

@@ -79,9 +79,21 @@ def counts_noun(text: str, counted: str) -> int:
     named = (
         len(wanted & set(terms(f"{m.group(3)} {m.group(4) or ''}")))
         for m in _BEFORE_NOUN.finditer(text)
-        if wanted & set(terms(m.group(3))) and _COUNT.fullmatch(m.group(1))
+        if _COUNT.fullmatch(m.group(1))
+        and (wanted & set(terms(m.group(3))) or _describes(m.group(3), m.group(4), wanted))
     )
     return max(named, default=0)
+
+
+def _describes(word: str, after: str | None, wanted: set[str]) -> bool:
+    """The word between a figure and the counted noun describes it: a name ("six US states", "three Democratic
+    senators") or a word that is no noun ("four occupied oblasts")."""
+    if after is None or not wanted & set(terms(after)):
+        return False
+    if word[:1].isupper():
+        return True
+    found = readings(word)
+    return word not in STOPWORDS and bool(found) and "NOUN" not in found
 
 
 def _counts_wanted(word: str, after: str | None, wanted: set[str]) -> bool:

@@ -174,3 +174,71 @@ def test_a_deed_stated_far_below_the_lead_is_another_s(collection: AnswerService
     assert response.refused or "re-election" not in response.citations[0].quote
     response = collection.ask("Who owns the Dog House now?")
     assert not response.refused and response.citations[0].quote.startswith("Chris Taggart and Brian Kirwin")
+
+
+# news-dev's cases: a talks story whose lead says "set to meet" and not "agree", beside a Security Council "meeting";
+# and a hacking story counting six US states beside two.
+TALKS = {
+    "title": "Ukraine agrees to meet with Russia; ruble plunges",
+    "date": "2022-02-27",
+    "text": (
+        "The office of Ukraine's president confirmed that a delegation is set to meet with Russian officials as "
+        "Moscow's troops continue to target Kyiv.\n\n"
+        "French Ambassador Nicolas De Riviere announced that the Security Council will hold a meeting Monday "
+        "afternoon on the humanitarian impact of Russia's invasion of Ukraine.\n\n"
+        "The ruble plunged nearly 30% against the dollar on Monday."
+    ),
+}
+HACKERS = {
+    "title": "Chinese hackers breached six US state governments, cybersecurity firm says",
+    "date": "2022-03-08",
+    "text": (
+        "A Chinese government-backed hacking group has breached local government agencies in at least six US states "
+        "in the last 10 months as part of a persistent information-gathering operation, investigators at "
+        "cybersecurity firm Mandiant said Tuesday.\n\n"
+        "For agencies in two states, the hackers broke into networks using a critical software flaw that was "
+        "revealed in December, according to Mandiant."
+    ),
+}
+
+# news-dev's case: the sentence giving the curfew's cause is not the ranker's best.
+CURFEW = {
+    "title": "Bethany Beach enforces 11 p.m. juvenile curfew",
+    "date": "2023-07-07",
+    "text": (
+        "The same post said police \"bumped our juvenile curfew\" to 11 p.m., but according to the Bethany Beach "
+        "Town Code, an 11 p.m. curfew for anyone under 18 was already in place.\n\n"
+        "Bethany Beach is enforcing an 11 p.m. juvenile curfew after a large crowd of teenagers caused chaos on the "
+        "boardwalk Wednesday night and three were arrested."
+    ),
+}
+
+@pytest.fixture(scope="module")
+def talks(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    files = {name: json.dumps([article]) for name, article in
+             [("talks.json", TALKS), ("hackers.json", HACKERS), ("curfew.json", CURFEW)]}
+    return service_over(Path(tmp_path_factory.mktemp("talks")), embedder, files)
+
+
+def test_a_lead_the_gate_accepts_gives_way_only_to_one_it_accepts_too(talks: AnswerService) -> None:
+    """"Did Ukraine agree to meet with Russia?" was refused: its lead says "set to meet", not "agree", so the
+    Security Council's "meeting", which says no more of it, led instead, and the gate read that as no answer."""
+    response = talks.ask("Did Ukraine agree to meet with Russia?")
+    assert not response.refused
+    assert "delegation is set to meet with Russian officials" in response.citations[0].quote
+
+
+def test_a_lead_the_gate_accepts_gives_way_to_another_it_accepts(talks: AnswerService) -> None:
+    """"Why did Bethany Beach impose a curfew?": both sentences say "curfew" and neither "impose"; the one the gate
+    reads as stating them too, and closer to the question, leads."""
+    response = talks.ask("Why did Bethany Beach impose a curfew?")
+    assert not response.refused
+    assert "after a large crowd of teenagers caused chaos" in response.citations[0].quote
+
+
+def test_a_figure_before_a_name_and_the_counted_noun_counts_it(talks: AnswerService) -> None:
+    """"How many states were breached?" led with "For agencies in two states": "six US states" counts states too."""
+    response = talks.ask("How many states did Chinese hackers breach?")
+    assert not response.refused
+    assert "at least six US states" in response.citations[0].quote
+

@@ -82,3 +82,9 @@ def test_a_figure_before_the_counted_noun_names_as_much_of_it_as_it_says() -> No
     # a name among the counted words is the text's too: Walgreens' stores are not Rite Aid's
     assert counts_noun("CVS announced plans to close 300 stores per year.", "Rite Aid stores") == 0
     assert counts_noun("Rite Aid is shuttering an additional 31 stores.", "Rite Aid stores") == 1
+    # a name or a word that is no noun between the figure and the counted noun describes it
+    assert counts_noun("The group breached agencies in at least six US states.", "states") == 1
+    assert counts_noun("Three Democratic senators voted against it.", "senators") == 1
+    assert counts_noun("Two big states passed it.", "states") == 1
+    assert counts_noun("Two of states passed it.", "states") == 0
+    assert counts_noun("Four trigger states passed it.", "states") == 0  # a noun before it is what is counted
