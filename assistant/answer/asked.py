@@ -23,12 +23,13 @@ from newstext.terms import STOPWORDS, readings, terms, without_possessive
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
 # Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
-# why it matters, where or when an event is held, and when ("this week's", "today"); and the requests that stand for
+# why it matters, how someone reacted (stated by what they said or did, never "reacted"), where or when an event
+# is held, and when ("this week's", "today"); and the requests that stand for
 # a question ("Summarize Kadyrov's role", "Explain the drone corridor"). Part of what "asked" means,
 # not a tuning knob.
 GENERIC = frozenset(
     "happen happens happened happening say says said saying know known knew think thought mean means meant "
-    "matter matters mattered "
+    "matter matters mattered react reacts reacted reacting reaction respond responds responded responding response "
     "go goes going went gone get gets got do doing done make makes made tell told give gave given take took "
     "hold holds held holding "
     "new latest news story stories report reports reported about like "

@@ -23,8 +23,10 @@ SAYING = frozenset(
 # Forms of those whose other reading is a common noun that says nothing: "the state", "a peace accord".
 _NOT_SAYING = frozenset({"state", "states", "accord", "accords"})
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
-# "What did / has / is <someone> <say>": the auxiliary, then at most MAX_SPEAKER_WORDS words before the verb.
-_ASKS = re.compile(r"^\W*what\s+(did|does|do|will|would|could|has|have|had|is|are|was|were)\s+(.+)$", re.I)
+# "What did / has / is <someone> <say>": the auxiliary, then at most MAX_SPEAKER_WORDS words before the verb; or
+# "How did <someone> react / respond …?", which a statement of theirs answers as well as anything they did.
+_ASKS = re.compile(r"^\W*(what|how)\s+(did|does|do|will|would|could|has|have|had|is|are|was|were)\s+(.+)$", re.I)
+_REACTING = frozenset({"react", "respond"})
 MAX_SPEAKER_WORDS = 5
 
 
@@ -40,12 +42,21 @@ def speaker(question: str) -> str:
     m = _ASKS.match(asked_part(question))
     if not m:
         return ""
-    progressive = m.group(1).lower() in {"is", "are", "was", "were"}
-    words = _WORD.findall(m.group(2))
+    how = m.group(1).lower() == "how"
+    progressive = m.group(2).lower() in {"is", "are", "was", "were"}
+    words = _WORD.findall(m.group(3))
     for i, word in enumerate(words[: MAX_SPEAKER_WORDS + 1]):
-        if i and saying(word) and (word.lower().endswith("ing") or not progressive):
+        said = _reacting(words[:i], word) if how else saying(word)
+        if i and said and (word.lower().endswith("ing") or not progressive):
             return " ".join(words[:i])
     return ""
+
+
+def _reacting(who: list[str], word: str) -> bool:
+    """The word is a form of "react" or "respond" after a name or a person's pronoun: "How did the stock market
+    react?" is answered by what stocks did, not by anything the market said."""
+    named = any(w[:1].isupper() for w in who) or " ".join(who).lower() in _POINTING
+    return named and bool(set(readings(word.lower()).get("VERB", ())) & _REACTING)
 
 
 def speakers(question: str) -> frozenset[str]:
@@ -80,11 +91,14 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
     for i, word in enumerate(words):
         if not saying(word) or (word == "according" and words[i + 1 : i + 2] != ["to"]):
             continue
+        if i and words[i - 1] == "to" and word != "according":
+            continue  # "is expected to claim his fifth tenure": no statement made
         if word == "according":  # "according to [the spokesman for] Kadyrov": the source follows, never precedes
             if who & set(_source(words, found, plain, i + 2)):
                 return True
             continue
-        if who & set(words[i + 1 : i + 2]) and _inverts(word):  # "…," said Kadyrov; not "accused Putin of …"
+        after = tokens[i + 1 : i + 2]  # "…," said Kadyrov; not "accused Putin of …", nor "say Israel's bombing …"
+        if who & set(words[i + 1 : i + 2]) and _inverts(word) and after[0] == without_possessive(after[0]):
             return True
         named = _named_before(tokens, found, plain, i)  # "Boeing CEO Dave Calhoun says": Boeing says it
         if who & set(words[named:i]):

@@ -213,10 +213,23 @@ CURFEW = {
     ),
 }
 
+# news-dev's case: the FAA's inspections ranked above what Boeing's chief said.
+DOOR_PLUG = {
+    "title": "FAA widens door plug inspections",
+    "date": "2024-01-24",
+    "text": (
+        "The FAA is expanding safety inspections of Boeing 737 door plugs beyond the company's MAX 9 models to the "
+        "older and larger fleet of 737-900ER jets.\n\n"
+        "Boeing CEO Dave Calhoun says Friday's Alaska Airlines incident involving a Boeing 737 Max 9's door separating "
+        "from the plane mid-air \"shook me to the bone.\""
+    ),
+}
+
+
 @pytest.fixture(scope="module")
 def talks(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
     files = {name: json.dumps([article]) for name, article in
-             [("talks.json", TALKS), ("hackers.json", HACKERS), ("curfew.json", CURFEW)]}
+             [("talks.json", TALKS), ("hackers.json", HACKERS), ("curfew.json", CURFEW), ("plug.json", DOOR_PLUG)]}
     return service_over(Path(tmp_path_factory.mktemp("talks")), embedder, files)
 
 
@@ -242,3 +255,10 @@ def test_a_figure_before_a_name_and_the_counted_noun_counts_it(talks: AnswerServ
     assert not response.refused
     assert "at least six US states" in response.citations[0].quote
 
+
+def test_how_someone_responded_is_led_by_their_own_words(talks: AnswerService) -> None:
+    """"How did Boeing respond to the door plug blowout?" led with the FAA's inspections: a statement of Boeing's,
+    by its chief, answers how it responded."""
+    response = talks.ask("How did Boeing respond to the door plug blowout?")
+    assert not response.refused
+    assert "shook me to the bone" in response.citations[0].quote

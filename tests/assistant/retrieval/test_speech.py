@@ -16,6 +16,9 @@ from assistant.retrieval.speech import asks_writer, names_writer, reports_speech
         ("What has the Kremlin's spokesman claimed?", {"kremlin", "spokesman"}),
         ("What is Putin saying about the war?", {"putin"}),
         ("what did kadyrov warn", {"kadyrov"}),
+        # how someone reacted or responded: a statement of theirs answers it
+        ("How did Boeing respond to the door plug blowout?", {"boeing"}),
+        ("How did Putin react to Navalny's death?", {"putin"}),
     ],
 )
 def test_the_speaker_is_named_before_the_verb_of_saying(question: str, who: set[str]) -> None:
@@ -31,6 +34,9 @@ def test_the_speaker_is_named_before_the_verb_of_saying(question: str, who: set[
         "What did the company add to its menu?",  # not a verb of saying
         "What did he say?",  # a follow-up's rewrite names him
         "Who said the war was lost?",  # asks for the speaker, not the statement
+        "How did the fire start?",  # how, of no reaction
+        "How did the stock market react to the rate cut?",  # a reaction of no one's: what stocks did
+        "How did Kadyrov say it?",  # how, of a saying: the manner, not the statement
     ],
 )
 def test_other_questions_ask_for_no_statement(question: str) -> None:
@@ -63,6 +69,8 @@ def test_verbs_of_saying_in_any_form() -> None:
         ("Putin said that Kadyrov was right.", "kadyrov", False),
         ("“We were shocked when President Biden said what he said,” said Jha.", "biden", False),  # in the quote
         ("“We were shocked when President Biden said what he said", "biden", False),  # a quote left open
+        ("Palestinians and U.N. officials say Israel's bombing is a violation.", "israel", False),  # the object's owner
+        ("Putin, 71, is expected to claim his fifth tenure.", "putin", False),  # no statement made
     ],
 )
 def test_a_passage_reports_speech_of_the_speaker(text: str, who: str, says: bool) -> None:
