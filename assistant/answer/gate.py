@@ -102,6 +102,7 @@ def answering(
     states_asked: Callable[[Sentence], bool] | None = None,
     names_stated: Callable[[Sentence], bool] | None = None,
     also_about: Callable[[Sentence], bool] | None = None,
+    holds_asked: Callable[[Sentence], int] | None = None,
 ) -> float | None:
     """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
     question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
@@ -111,19 +112,26 @@ def answering(
     fact is not. Also 0.0 when the best sentence is far from what the question asks beyond its names
     (`residue_cosine`, which embeds it; None skips the test), or does not state the one or two words a shorter rest
     asks (`states_asked`, asked.py). A sentence holding the asked kind counts only where `names_stated` (its
-    chunk states the question's names) allows. A question of names alone (names_only) is about any sentence
-    stating them all; any question about one the caller knows is (`also_about`)."""
+    chunk states the question's names) allows, and those holding more of the asked words (`holds_asked`) come first.
+    A question of names alone (names_only) is about any sentence stating them all; any question about one the
+    caller knows is (`also_about`)."""
     if not scored:
         return 0.0
     if not about(scored[0][1], policy, clause_cosine, also_about) and not (
         names_only(question) and scored[0][1].features["constraints"] >= 1.0
     ):
         return None
+    held = typed(scored, question, policy, names_stated, holds_asked)
     if residue_cosine is not None and residue_cosine(scored[0][1]) < policy.min_residue_cosine:
-        return 0.0  # about the question's names, not what it asks of them
+        # about the question's names, not what it asks of them; the best sentence holding the asked kind, in a chunk
+        # stating the names, may be, and then leads ("How many people died?" after the Scottsdale crash: "…
+        # killing all six people onboard", not "equipped with six seats")
+        prob, kind = held[0] if held else (0.0, scored[0][1])
+        if kind is scored[0][1] or residue_cosine(kind) < policy.min_residue_cosine:
+            return 0.0
+        return 0.0 if states_asked is not None and not states_asked(kind) else prob
     if states_asked is not None and not states_asked(scored[0][1]):
         return 0.0  # likewise, for a rest of a word or two ("Where did Prigozhin die?" led by his Bakhmut assault)
-    held = typed(scored, question, policy, names_stated)
     if held is None:
         return scored[0][0]
     return held[0][0] if held and about(held[0][1], policy, clause_cosine, also_about) else 0.0
@@ -134,18 +142,27 @@ def typed(
     question: str,
     policy: RefusalPolicy = RefusalPolicy(),
     names_stated: Callable[[Sentence], bool] | None = None,
+    holds_asked: Callable[[Sentence], int] | None = None,
 ) -> list[tuple[float, Sentence]] | None:
     """The sentences holding a thing of the kind the question asks for (policy.typed_kinds, or a count), best
     first; any but the lead must also pass `names_stated` when given: the time of another event answers no "when"
     ("When was the Kerch Bridge attacked?" led with "The March strikes on oil refineries ..." over the Kerch
-    sentences, which hold no time). None when the question asks for no such kind."""
+    sentences, which hold no time). Of those, the ones holding more of the asked words (`holds_asked`, a count)
+    come first: "the $1.7 billion verdict" before Ford's cash goal for "How much was the Ford verdict?". None when
+    the question asks for no such kind."""
+    now = asks_now(question)
+
+    def asked(sentence: Sentence) -> int:  # not a past year's, for a question of now: "played Slade Hall … in 1985"
+        return 0 if holds_asked is None or (now and of_the_past(sentence)) else holds_asked(sentence)
+
     if expected_type(question) in policy.typed_kinds:
         held = [(p, s) for p, s in scored if s.features["answer_type"]]
+        held.sort(key=lambda pair: -asked(pair[1]))
     elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
         held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
-        now = asks_now(question)
-        held.sort(key=lambda pair: -_counts_of_now(pair[1], noun, now))  # "13 states" before "two of the bans"
+        # "13 states" before "two of the state trigger bans"
+        held.sort(key=lambda pair: (-_counts_of_now(pair[1], noun, now), -asked(pair[1])))
     else:
         return None
     lead = scored[0][1] if scored else None

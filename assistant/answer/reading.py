@@ -41,13 +41,13 @@ class Reading(Leading):
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
             self._states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
-            self._also_about,
+            self._also_about, self._holds_asked,
         )  # fmt: skip
         if likely and (unheld := self.unheld_rare()):
             self.rare_refused = unheld
             return 0.0  # the best sentences come from other stories than the one the rare names tell
         if likely and self._refusal.typed_leads:
-            held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
+            held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names, self._holds_asked)
             if held and held[0][1] is not self.scored[0][1]:
                 self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
         if likely and (unstated := self._event_unstated()):
@@ -88,6 +88,10 @@ class Reading(Leading):
             or (gives_reason(self._retrieval.query, sentence.text) and self._stating.own_names_stated(sentence))
         )  # fmt: skip
 
+    def _holds_asked(self, sentence: Sentence) -> int:
+        """How many of a short rest's words the sentence holds in one of their forms (Asking.in_form)."""
+        return len(self.asking.in_form(sentence))
+
     def asks_after_story(self) -> bool:
         """A follow-up asking after what the last answer told of, in an article the retrieval holds (Story.asks_after):
         its topic is covered, whatever the topic scores say."""
@@ -96,7 +100,7 @@ class Reading(Leading):
     def lacks_kind(self) -> bool:
         """The question asks for a kind of thing (gate.typed: a year, a count, a statement of someone's, the
         holder of a role) and no sentence about it holds one: what the articles lack can be named."""
-        held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names)
+        held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names, self._holds_asked)
         return held is not None and not any(self.about(s) for _, s in held)
 
     def lacks_deed(self) -> str:

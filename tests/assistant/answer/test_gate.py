@@ -76,6 +76,66 @@ def test_a_count_of_the_asked_noun_comes_before_a_figure_standing_alone() -> Non
     assert typed([(0.8, alone), (0.5, counted)], asked) == [(0.5, counted), (0.8, alone)]
 
 
+def test_a_sentence_holding_the_asked_kind_answers_what_the_lead_does_not() -> None:
+    """"How many people died?" after the Scottsdale crash was refused: its lead, kept to the story, says how many
+    seats the plane had and fails the residue test; the story's sentence counting the dead passes it."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str) -> Sentence:
+        features = dict.fromkeys(FEATURES, 0.0) | {"cosine": 0.5}
+        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+
+    seats = sentence("The airplane that crashed after takeoff was equipped with six seats.")
+    dead = sentence("A witness said the plane flew low before it crashed, killing all six people onboard.")
+    asked = "How many people died? (happened Scottsdale plane crash)"
+
+    def residue(s: Sentence) -> float:
+        return 0.4 if s is dead else 0.2
+
+    assert answering([(0.6, seats), (0.4, dead)], asked, residue_cosine=residue) == 0.4
+    assert answering([(0.6, seats), (0.4, dead)], asked, residue_cosine=lambda s: 0.2) == 0.0  # neither passes
+    assert answering([(0.6, seats)], "Why did the plane crash?", residue_cosine=lambda s: 0.2) == 0.0  # no kind
+
+
+def test_of_the_sentences_holding_the_asked_kind_those_holding_the_asked_words_come_first() -> None:
+    """"How much was the Ford verdict?" led with Ford's cash goal, the ranker's best sentence holding a sum."""
+    from assistant.answer.sentences import FEATURES, Sentence
+
+    def sentence(text: str) -> Sentence:
+        features = dict.fromkeys(FEATURES, 0.0) | {"answer_type": 1.0}
+        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+
+    cash = sentence("Ford raised its goal for full-year cash to between $9.5 billion and $10 billion.")
+    verdict = sentence("Butler conceded that the $1.7 billion verdict is likely to be reduced on appeal.")
+    asked = "How much was the Ford verdict?"
+    assert typed([(0.8, cash), (0.6, verdict)], asked) == [(0.8, cash), (0.6, verdict)]
+    holds = {verdict.text: 1}
+    assert typed([(0.8, cash), (0.6, verdict)], asked, holds_asked=lambda s: holds.get(s.text, 0)) == [
+        (0.6, verdict), (0.8, cash)
+    ]
+    # a count of the asked noun still comes first: the asked words decide among equals
+    alone = sentence("Most were passed lately, though two of the state trigger bans are older.")
+    counted = sentence("Legislators in 13 states have passed so-called trigger laws.")
+    holds = {alone.text: 1}
+    ordered = typed([(0.8, alone), (0.5, counted)], "How many states have trigger laws?",
+                    holds_asked=lambda s: holds.get(s.text, 0))  # fmt: skip
+    assert ordered == [(0.5, counted), (0.8, alone)]
+    # asked of now, a sentence of a past year does not come first for its words ("When is Phish playing in Dover?")
+    from dataclasses import replace
+
+    def dated(text: str) -> Sentence:
+        found = sentence(text)
+        candidate = replace(found.candidate, article=replace(found.candidate.article, date="2024-03-01"))
+        return replace(found, candidate=candidate)
+
+    festival = dated("Their new festival is in The Woodlands of Dover from Aug. 15 to Aug. 18.")
+    then = dated("They played Slade Hall at the University of Vermont on Sept. 27, 1985.")
+    holds = {then.text: 1}
+    for asked, first in [("When is Phish playing in Dover?", festival), ("When did Phish play Slade Hall?", then)]:
+        ordered = typed([(0.8, festival), (0.6, then)], asked, holds_asked=lambda s: holds.get(s.text, 0))
+        assert ordered is not None and ordered[0][1] is first
+
+
 def test_a_count_of_another_time_does_not_come_first() -> None:
     """"How many people died in the Buffalo snowstorm?" led with "In the 1977 storm, 29 people died …", of a 2022
     article on the storm."""
