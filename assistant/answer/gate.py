@@ -121,17 +121,18 @@ def answering(
         names_only(question) and scored[0][1].features["constraints"] >= 1.0
     ):
         return None
-    held = typed(scored, question, policy, names_stated, holds_asked)
     if residue_cosine is not None and residue_cosine(scored[0][1]) < policy.min_residue_cosine:
         # about the question's names, not what it asks of them; the best sentence holding the asked kind, in a chunk
         # stating the names, may be, and then leads ("How many people died?" after the Scottsdale crash: "…
         # killing all six people onboard", not "equipped with six seats")
+        held = typed(scored, question, policy, names_stated, holds_asked)
         prob, kind = held[0] if held else (0.0, scored[0][1])
         if kind is scored[0][1] or residue_cosine(kind) < policy.min_residue_cosine:
             return 0.0
         return 0.0 if states_asked is not None and not states_asked(kind) else prob
     if states_asked is not None and not states_asked(scored[0][1]):
         return 0.0  # likewise, for a rest of a word or two ("Where did Prigozhin die?" led by his Bakhmut assault)
+    held = typed(scored, question, policy, names_stated, holds_asked)
     if held is None:
         return scored[0][0]
     return held[0][0] if held and about(held[0][1], policy, clause_cosine, also_about) else 0.0
@@ -153,7 +154,8 @@ def typed(
     now = asks_now(question)
 
     def asked(sentence: Sentence) -> int:  # not a past year's, for a question of now: "played Slade Hall … in 1985"
-        return 0 if holds_asked is None or (now and of_the_past(sentence)) else holds_asked(sentence)
+        held = holds_asked(sentence) if holds_asked is not None else 0
+        return 0 if held and now and of_the_past(sentence) else held
 
     if expected_type(question) in policy.typed_kinds:
         held = [(p, s) for p, s in scored if s.features["answer_type"]]

@@ -240,8 +240,8 @@ class Leading:
         if self._first_leads(lambda s: answers(s) and self._stating.own_names_stated(s) and story(s)
                              and (not kept or self.asking.states_asked(s)), start=1):  # fmt: skip
             return
-        more = partial(self.asking.says_more, lead) if kept else None
-        if short and (found := self._beyond_passages(lead, lambda s: story(s) and (more is None or more(s)))):
+        beyond = (lambda s: story(s) and self.asking.says_more(lead, s)) if kept else story
+        if short and (found := self._beyond_passages(lead, beyond)):
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))  # rated as likely as the lead
 
     def _beyond_passages(self, lead: Sentence, story: Callable[[Sentence], bool]) -> tuple[float, Sentence] | None:

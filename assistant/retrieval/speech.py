@@ -97,8 +97,9 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
             if who & set(_source(words, found, plain, i + 2)):
                 return True
             continue
-        after = tokens[i + 1 : i + 2]  # "…," said Kadyrov; not "accused Putin of …", nor "say Israel's bombing …"
-        if who & set(words[i + 1 : i + 2]) and _inverts(word) and after[0] == without_possessive(after[0]):
+        # "…," said Kadyrov; not "accused Putin of …", nor "say Israel's bombing …"
+        after = tokens[i + 1] if i + 1 < len(tokens) else ""
+        if after and words[i + 1] in who and _inverts(word) and after == without_possessive(after):
             return True
         named = _named_before(tokens, found, plain, i)  # "Boeing CEO Dave Calhoun says": Boeing says it
         if who & set(words[named:i]):
