@@ -6,6 +6,12 @@ from answer_testkit import passage
 
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.gate import about_first, answering, names_and_kind, names_only, typed
+from assistant.answer.sentences import FEATURES, Sentence
+
+
+def sentence_of(text: str, **features: float) -> Sentence:
+    """A sentence of one retrieved passage, every ranker feature 0.0 but those given."""
+    return Sentence(passage("a", 0.6, text=text), 0, len(text), text, dict.fromkeys(FEATURES, 0.0) | features)
 
 
 def test_a_question_asking_for_a_share_or_a_year_is_answered_only_by_a_sentence_holding_one() -> None:
@@ -65,13 +71,8 @@ def test_typed_lists_the_sentences_holding_the_asked_kind_and_none_for_an_open_q
 
 def test_a_count_of_the_asked_noun_comes_before_a_figure_standing_alone() -> None:
     """"How many states have trigger laws?" led with "two of the state trigger bans" over "13 states"."""
-    from assistant.answer.sentences import FEATURES, Sentence
-
-    def sentence(text: str) -> Sentence:
-        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, dict.fromkeys(FEATURES, 0.0))
-
-    alone = sentence("Most were passed lately, though two of the state trigger bans are older.")
-    counted = sentence("Legislators in 13 states have passed so-called trigger laws.")
+    alone = sentence_of("Most were passed lately, though two of the state trigger bans are older.")
+    counted = sentence_of("Legislators in 13 states have passed so-called trigger laws.")
     asked = "How many states have trigger laws?"
     assert typed([(0.8, alone), (0.5, counted)], asked) == [(0.5, counted), (0.8, alone)]
 
@@ -79,14 +80,8 @@ def test_a_count_of_the_asked_noun_comes_before_a_figure_standing_alone() -> Non
 def test_a_sentence_holding_the_asked_kind_answers_what_the_lead_does_not() -> None:
     """"How many people died?" after the Scottsdale crash was refused: its lead, kept to the story, says how many
     seats the plane had and fails the residue test; the story's sentence counting the dead passes it."""
-    from assistant.answer.sentences import FEATURES, Sentence
-
-    def sentence(text: str) -> Sentence:
-        features = dict.fromkeys(FEATURES, 0.0) | {"cosine": 0.5}
-        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
-
-    seats = sentence("The airplane that crashed after takeoff was equipped with six seats.")
-    dead = sentence("A witness said the plane flew low before it crashed, killing all six people onboard.")
+    seats = sentence_of("The airplane that crashed after takeoff was equipped with six seats.", cosine=0.5)
+    dead = sentence_of("A witness said the plane flew low, then crashed, killing all six people onboard.", cosine=0.5)
     asked = "How many people died? (happened Scottsdale plane crash)"
 
     def residue(s: Sentence) -> float:
@@ -99,11 +94,8 @@ def test_a_sentence_holding_the_asked_kind_answers_what_the_lead_does_not() -> N
 
 def test_of_the_sentences_holding_the_asked_kind_those_holding_the_asked_words_come_first() -> None:
     """"How much was the Ford verdict?" led with Ford's cash goal, the ranker's best sentence holding a sum."""
-    from assistant.answer.sentences import FEATURES, Sentence
-
     def sentence(text: str) -> Sentence:
-        features = dict.fromkeys(FEATURES, 0.0) | {"answer_type": 1.0}
-        return Sentence(passage("a", 0.6, text=text), 0, len(text), text, features)
+        return sentence_of(text, answer_type=1.0)
 
     cash = sentence("Ford raised its goal for full-year cash to between $9.5 billion and $10 billion.")
     verdict = sentence("Butler conceded that the $1.7 billion verdict is likely to be reduced on appeal.")
