@@ -168,6 +168,14 @@ class Leading:
             return None
         return lambda s: self._stating.names_stated(s) or self._story.of_story(s)
 
+    def _states_question(self, sentence: Sentence) -> bool:
+        """In a chunk stating the question's names (it has some), the sentence states what it asks of them: a short
+        rest's words (Asking.states_words), else passes the residue test. "Who did Cincinnati beat?" led with a
+        Tetris player "beating" the game, rated above the Bearcats "beating Tulane 88-77" by more than a near tie."""
+        if not self._stating.own.names or not self._stating.own_names_stated(sentence):
+            return False
+        return self.asking.states_words(sentence) if self.asking.short_rest else self._residue_passes(sentence)
+
     def _residue_passes(self, sentence: Sentence) -> bool:
         """The residue test (residue_cosine against policy.min_residue_cosine)."""
         return self.residue_cosine(sentence) >= self._refusal.min_residue_cosine
@@ -194,7 +202,7 @@ class Leading:
                                     new_names=not self._story.follows)  # fmt: skip
         self._label_leads()
         if not self.about(self.scored[0][1]):  # "How old is King Charles?" led with a basketball record's sentence
-            self._first_leads(self._also_about)
+            self._first_leads(self._also_about) or self._first_leads(self._states_question)
         if self._rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill

@@ -8,8 +8,14 @@ from pathlib import Path
 import pytest
 from answer_testkit import service_over
 
+from assistant.answer.config import AnswerPolicy, RefusalPolicy
+from assistant.answer.reading import Reading
+from assistant.retrieval.candidates import Candidate
+from assistant.retrieval.pipeline import Retrieval
 from assistant.service import AnswerService
 from index.embedding import Embedder
+from index.records import StoredArticle, StoredChunk
+from newstext.terms import terms
 
 # news-smoke's case: a newer sports article the ranker rated above the one sentence giving the king's age.
 ROYALS = {
@@ -262,3 +268,44 @@ def test_how_someone_responded_is_led_by_their_own_words(talks: AnswerService) -
     response = talks.ask("How did Boeing respond to the door plug blowout?")
     assert not response.refused
     assert "shook me to the bone" in response.citations[0].quote
+
+
+
+# news-smoke's case: over its 200 articles, retrieval put a Tetris story's passage first for "Who did Cincinnati
+# beat?" ("beat" the game), so the ranker rated its sentence above the one saying whom Cincinnati beat, by more than a
+# near tie; that sentence is not about the question, so the gate refused.
+TETRIS = "In the past, only an artificial intelligence program had beaten the game, video game site Polygon reported."
+BEARCATS_LEDE = "The grind of league play has arrived for the University of Cincinnati Bearcats."
+BEARCATS = (
+    "Landers Nolley II's 3-pointer put the Bearcats up 9 points, and they were able to fend off all late challenges "
+    "from there, eventually beating Tulane 88-77."
+)
+
+
+def passage(article: str, title: str, lede: str, text: str, recency: float) -> Candidate:
+    """A returned passage of one article, after its `lede`, as retrieval ranks it (recency: the newer, the higher)."""
+    start = len(lede) + 1 if lede else 0
+    chunk = StoredChunk(id=f"{article}:0", article_id=article, start=start, end=start + len(text), text=text)
+    row = StoredArticle(article, title, "", "2024-01-05", "", f"{lede} {text}".strip(), [], 1, 0.0)
+    return Candidate(chunk, row, dense=0.5, features={"recency": recency})
+
+
+def test_a_lead_not_about_the_question_gives_way_to_one_stating_it(embedder: Embedder) -> None:
+    """The first sentence stating the asked word, in a chunk naming Cincinnati, leads instead; a question asking what
+    no sentence states is still refused."""
+    tetris = passage("tetris", "How an Oklahoma teenager beat Tetris", "", TETRIS, 1.0)
+    bearcats = passage("bearcats", "Bearcats hold off the Green Wave", BEARCATS_LEDE, BEARCATS, 0.0)
+
+    def read(query: str) -> Reading:
+        vector = embedder.embed([query])[0]
+        retrieval = Retrieval(query, [tetris, bearcats], [tetris, bearcats], vector, terms(query),
+                              dict.fromkeys(terms(query), 1.0))  # fmt: skip
+        return Reading(retrieval, embedder, AnswerPolicy(), RefusalPolicy())
+
+    beat = read("Who did Cincinnati beat?")
+    assert beat.scored[0][1].candidate is tetris  # the ranker's best, as in news-smoke
+    assert not beat.about(beat.scored[0][1])
+    assert beat.answering()
+    assert "eventually beating Tulane 88-77" in beat.scored[0][1].text
+    rematch = read("Who did Cincinnati lose to in the rematch?")
+    assert not rematch.answering()
