@@ -9,11 +9,11 @@ from assistant.answer.gate import asks_now, of_the_past, set_in_past
 from assistant.answer.near import first_near
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import expected_type
-from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
+from assistant.retrieval.gazetteer import ABBREVIATED_DAY, MONTHS, WEEKDAYS
 
 # A calendar day: a month's or a weekday's name as news writes it ("On April 8", "Feb. 11", "late Friday night").
 _DAY = re.compile(
-    r"\b(?:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b|\b(?:Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec)\.\s?\d"
+    r"\b(?:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b|" + ABBREVIATED_DAY
 )
 _ASKS_WHEN = re.compile(r"^\W*when\b", re.I)
 # The day someone said it, which news writes after nearly every quote ("the National Transportation Safety Board said

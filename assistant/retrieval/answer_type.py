@@ -12,7 +12,14 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from assistant.retrieval.counts import asks_count, in_words
-from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS, same_countries
+from assistant.retrieval.gazetteer import (
+    ABBREVIATED_DAY,
+    COUNTRIES,
+    MONTHS,
+    US_STATES,
+    WEEKDAYS,
+    same_countries,
+)
 from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speaker, speakers
 from newstext.sentences import OPENERS
@@ -21,10 +28,12 @@ from newstext.terms import terms
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
 _SPELLED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)"
-# What answers "when": a date, a month or a weekday, a year, or a time said relative to the story ("two days ago",
-# "over the past three months"). Names of months and days only capitalised: "may" and "march" are verbs too.
+# What answers "when": a date (also as news abbreviates it: "Jan. 24"), a month or a weekday, a year, or a time
+# said relative to the story ("two days ago", "over the past three months"). Names of months and days only
+# capitalised: "may" and "march" are verbs too.
 _TIME = (
-    r"\b(?-i:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b"
+    r"\b(?-i:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b|" + ABBREVIATED_DAY
+    + r"|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b"
     r"|\b(?:yesterday|today|tonight|overnight)\b|\b(?:last|next|this|earlier this|later this) (?:week|weekend|month"
     r"|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b"
     r"|\b" + _SPELLED + r" " + _UNIT + r" (?:ago|earlier|later|before|after)\b"
@@ -106,7 +115,8 @@ _ASKS: list[tuple[str, str]] = [
              r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"),
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
-    ("money", r"\bhow much (?:money|did|does|do|will|would|was|is|has|have|had)\b|\bwhat (?:price|amount|sum|fine)\b"
+    ("money", r"\bhow much (?:[\w-]+ ){0,2}money\b"  # "How much climate money did Carney propose?"
+              r"|\bhow much (?:did|does|do|will|would|was|is|has|have|had)\b|\bwhat (?:price|amount|sum|fine)\b"
               r"|\bwhat (?:is|was|are|were|will be) the (?:price|cost|amount|sum|fine|budget|salary)s?\b(?! of living)"
               r"|\bwhat (?:did|does|do|will|would) [^?]*\bcosts?\s*\??\s*$"),
     ("year", r"\b(?:what|which) year\b"),

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 
-from assistant.retrieval.gazetteer import MONTHS
+from assistant.retrieval.gazetteer import MONTH_ABBREVIATIONS, MONTHS
 from newstext.terms import STOPWORDS, readings, terms
 
 # What answers "how many": a figure that counts (not a date, a year, a clock time, an age, a share or an
 # ordinal, nor one of a pair: a score or a range, "a 3-0 match", "2023-24") or a number word. "one" is left out:
 # "one of the few" counts nothing.
-_DAY = re.compile(r"\b(?-i:" + "|".join(sorted(MONTHS)) + r"|Jan|Feb|Aug|Sept?|Oct|Nov|Dec)\.? \d{1,2}\b")
+_DAY = re.compile(r"\b(?-i:" + "|".join([*sorted(MONTHS), *MONTH_ABBREVIATIONS]) + r")\.? \d{1,2}\b")
 _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?"

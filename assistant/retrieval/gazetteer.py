@@ -63,3 +63,6 @@ MONTHS = _names(
     "January; February; March; April; May; June; July; August; September; October; November; December"
 )
 WEEKDAYS = _names("Monday; Tuesday; Wednesday; Thursday; Friday; Saturday; Sunday")
+# Months as news abbreviates them before a day ("Jan. 24", "Sept. 12"); "May" and "June" are never cut short.
+MONTH_ABBREVIATIONS = ("Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec")
+ABBREVIATED_DAY = r"(?-i:\b(?:" + "|".join(MONTH_ABBREVIATIONS) + r")\.\s?\d{1,2}\b)"
