@@ -15,12 +15,12 @@ from assistant.answer.cosines import Cosines
 from assistant.answer.gate import about, about_first, asks_kind_of_names, keeps_story, states_names_and_kind
 from assistant.answer.lead import best_elsewhere, ranked_sentences
 from assistant.answer.rare_names import RareNames
+from assistant.answer.rare_story import RareStory
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
 from assistant.answer.ties import break_ties, gives_reason
-from assistant.retrieval.counts import counted_noun, counts_noun
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 
@@ -46,7 +46,6 @@ class Leading:
         self.asking = Asking(
             retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self.cosines.embedded
         )
-        self._rare_told: dict[str, bool] = {}  # by chunk id: its chunk or article writes the rare names
         self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
 
     @cached_property
@@ -63,16 +62,7 @@ class Leading:
         """A sentence from another article than the lead's may support it: about the question, and of the story the
         question's rare names tell when it has any ("How many people died in Isaias?" went on with another
         disaster's "Authorities say 33 people have died …")."""
-        return self.about(sentence) and self._tells_rare(sentence)
-
-    def _tells_rare(self, sentence: Sentence) -> bool:
-        """The sentence's chunk or article writes the question's rare names (True without any), read once a chunk."""
-        if self._rare is None:
-            return True
-        key = sentence.candidate.chunk.id
-        if key not in self._rare_told:
-            self._rare_told[key] = not self._rare.rare.missing([self._stating.story_text(sentence)])
-        return self._rare_told[key]
+        return self.about(sentence) and self._rare_story.tells(sentence)
 
     def about(self, sentence: Sentence) -> bool:
         """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""
@@ -84,25 +74,12 @@ class Leading:
         conversation last quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
         with a thing of that kind (gate.names_and_kind: "Callery, 62, spoke …" for "How old is Callery?"), or is a
         list's line under the label the question asks after (_labelled), or counts the asked noun in the chunk of
-        the rare names (_counts_in_rare_story)."""
+        the rare names (RareStory.counts_in)."""
         return (
             self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
             or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
-            or self._counts_in_rare_story(sentence)
+            or self._rare_story.counts_in(sentence)
         )  # fmt: skip
-
-    @cached_property
-    def _counted(self) -> str:
-        """What a "how many" question counts (counts.counted_noun), read once; "" for another question."""
-        return counted_noun(self._retrieval.query)
-
-    def _counts_in_rare_story(self, sentence: Sentence) -> bool:
-        """For a question counting a noun and naming rare names, the sentence counts that noun in a chunk writing
-        them: "At least six people have died due to the storm" in the chunk on Isaias, far in meaning from "How many
-        people died in Isaias?", which names no storm."""
-        if self._rare is None or not self._counted or not counts_noun(sentence.text, self._counted):
-            return False
-        return not self._rare.rare.missing([self._stating.chunk_text(sentence)])
 
     @cached_property
     def _kind_of_names(self) -> bool:
@@ -136,10 +113,16 @@ class Leading:
         return self.asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
 
     @cached_property
-    def _rare(self) -> RareNames | None:
-        """The question's rare names (rare_names.py); None when it has none or the test is off."""
+    def _rare_story(self) -> RareStory:
+        """The question's rare names (rare_names.py; none when the test is off) and the sentences of their story."""
         own, idf = self._stating.own, self._retrieval.query_idf
-        return RareNames.of(own, self._stating.own_words, idf, self._refusal.rare_name_share)
+        rare = RareNames.of(own, self._stating.own_words, idf, self._refusal.rare_name_share)
+        return RareStory(rare, self._stating, self._retrieval.query)
+
+    @property
+    def _rare(self) -> RareNames | None:
+        """The question's rare names; None when it has none or the test is off."""
+        return self._rare_story.rare
 
     def _first_leads(self, ok: Callable[[Sentence], bool], start: int = 0, reach: int | None = None) -> bool:
         """The first of the best (policy.topic_sentences, or `reach`) from `start` that is `ok`, and about the
@@ -207,7 +190,7 @@ class Leading:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
             # the best ("What is Coke's Pixel flavor?" had nine sentences on Coca-Cola Spiced above the Pixel's)
-            self._first_leads(self._tells_rare, reach=len(self.scored))
+            self._first_leads(self._rare_story.tells, reach=len(self.scored))
         # a title is the story: "What are the He Gets Us ads?" led with Super Tuesday's campaign ads
         self._first_leads(self._stating.titles_stated, reach=len(self.scored))
         # a place the user names is where the story is: "Where is Bubbakoo's opening its flagship Florida restaurant?"
