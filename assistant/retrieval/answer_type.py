@@ -54,7 +54,9 @@ _SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|y
 _PATTERNS: dict[str, str] = {
     # ("three years ago" says when, not how long; "an 11-year-old girl" how old)
     "length": r"\b" + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + "|" + _SPACE_UNIT + r")\b"
-    r"(?! (?:ago|earlier|before)\b|[\s-]old\b)|\bsince (?:1[5-9]|20)\d\d\b"
+    # not a time said from another ("two years ago", "three years and four months later") nor an age
+    r"(?!(?: and " + _AMOUNT + r" (?:" + _TIME_UNIT + r"))? (?:ago|earlier|before|later)\b|[\s-]old\b)"
+    r"|\bsince (?:1[5-9]|20)\d\d\b"
     # one unit, said as a span: "sentenced to about a year probation", "for a decade" (not "a year later")
     r"|\b(?:about|nearly|almost|roughly|around|more than|less than|under|over|at least|up to|for|half) an? (?:"
     + _TIME_UNIT + r")\b(?! (?:ago|earlier|before|later|after)\b)",

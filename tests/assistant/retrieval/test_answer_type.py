@@ -138,6 +138,11 @@ def test_a_length_is_how_long_not_when_or_how_old() -> None:
     assert wanted.match("The plant was shut for a decade.") == 1.0
     for text in ("A year later, the plant reopened.", "He was paid $50,000 a year.", "It opened over a year ago."):
         assert wanted.match(text) == 0.0, text
+    # a time said from another, in several units too: "How long will it take to rebuild? (Key Bridge)" over news-dev
+    # led with "Three years and four months later, the mayor's phone rang"
+    for text in ("Three years and four months later, the mayor's phone rang.", "Two days later, he resigned."):
+        assert wanted.match(text) == 0.0, text
+    assert candidates("He served three years and four months in prison.", "length") == {"three years", "four months"}
 
 
 def test_a_score_reads_past_a_seed_s_full_stop() -> None:
