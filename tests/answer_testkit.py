@@ -63,6 +63,14 @@ ARTICLES = {
         "Best actress: Emma Stone, \"Poor Things\"\n\nBest supporting actress: Da'Vine Joy Randolph, "
         "\"The Holdovers\"\n\nBest animated feature: \"The Boy and the Heron\""
     ),
+    "wages": (  # news-smoke's case: a list of states' new minimum wages under its heading
+        "Minimum wage hikes: Pay floor to rise in 23 states",
+        "By January 1, hourly minimum wages in 23 states will rise as part of previously scheduled efforts to reach "
+        "$15 an hour or to account for cost-of-living changes.\n\nStates with scheduled minimum wage increases on "
+        "December 31, 2022, or January 1, 2023\n\nDelaware: $10.50 to $11.75\n\nIllinois: $12 to $13\n\n"
+        "New Jersey: $13 to $14.13* (scheduled increase also includes inflation adjustment)\n\n"
+        "Rhode Island: $12.25 to $13"
+    ),
     "nominations": (
         "Oscar nominations 2024: 'Oppenheimer' leads the field",
         "\"Oppenheimer\" earned 13 Academy Award nominations on Tuesday, the most of any film this year. The "

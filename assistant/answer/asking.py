@@ -23,7 +23,7 @@ from assistant.answer.asked import (
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.doer import asked_deed, doer_verb, names_doer
-from assistant.answer.labels import labels_question
+from assistant.answer.labels import labels_name, labels_question
 from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
@@ -189,8 +189,17 @@ class Asking:
     def labelled(self, sentence: Sentence, chunk: str) -> bool:
         """The sentence is a list's line under the label the question asks after (labels.py: "Best actress: Emma
         Stone" for "Who won best actress?"), in a `chunk` telling the deed a "Who <verb> …?" asks ("winners", not
-        a list of nominees)."""
-        return labels_question(sentence.text, self._own, self.asked) and self.tells_deed(chunk)
+        a list of nominees); or under the name it asks something of, in a chunk holding what it asks in one of
+        their forms ("Illinois: $12 to $13" for "How much is the minimum wage in Illinois?")."""
+        if labels_question(sentence.text, self._own, self.asked):
+            return self.tells_deed(chunk)
+        named = labels_name(sentence.text, self._own_names)
+        return bool(self.asked) and named and in_form(self.asked, sentence_words(chunk))
+
+    @cached_property
+    def _own_names(self) -> frozenset[str]:
+        """The names of the user's own question (Constraints.names), read once."""
+        return Constraints.of(self._own).names
 
     def tells_deed(self, text: str) -> bool:
         """The text holds the asked deed in one of its forms (True when the question asks none)."""

@@ -11,6 +11,7 @@ from newstext.terms import STOPWORDS, fold, readings
 # A short label opening the line, then its value: "Best actress: Emma Stone", "Worst picture: 'Blonde'".
 _LABELLED = re.compile(r"^\W*([A-Z][\w’' -]{0,59}?):\s+\S")
 _WORD = re.compile(r"[A-Za-z][A-Za-z’'-]*")
+_FIGURE = re.compile(r"\d")
 _MAX_LABEL_WORDS = 6  # a label is a few words: a longer run before a colon is a sentence introducing a quote
 
 
@@ -36,3 +37,11 @@ def labels_question(text: str, question: str, asked: list[str]) -> bool:
         return False
     rest = {w.lower() for w in asked} - label
     return bool(label & {w.lower() for w in asked}) and all("VERB" in readings(w) for w in rest)
+
+
+def labels_name(text: str, names: frozenset[str]) -> bool:
+    """The line's label is one of the question's names and no more, and its value a figure: a list of named things'
+    values ("Illinois: $12 to $13" for "How much is the minimum wage in Illinois?"), its chunk saying what the values
+    are; not a heading ("World Happiness Report: Nordic countries top the list")."""
+    label = label_of(text)
+    return bool(label) and label <= names and _FIGURE.search(text.split(":", 1)[1]) is not None

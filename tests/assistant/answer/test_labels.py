@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from answer_testkit import article_service
 
-from assistant.answer.labels import label_of, labels_question
+from assistant.answer.labels import label_of, labels_name, labels_question
 from assistant.service import AnswerService
 
 
@@ -24,8 +24,18 @@ def test_a_label_asks_the_question_when_its_words_are_the_question_s_and_only_a_
     assert not labels_question(line, "Who won best actress in a drama?", ["won", "best", "actress", "drama"])
 
 
+def test_a_line_labelled_by_a_name_of_the_question_gives_its_value() -> None:
+    names = frozenset({"new", "jersey"})
+    assert labels_name("New Jersey: $13 to $14.13* (scheduled increase also includes inflation adjustment)", names)
+    assert not labels_name("Delaware: $10.50 to $11.75", names)  # another state's line
+    assert not labels_name("New Jersey Transit: fares rise 15%", names)  # a label saying more than the name
+    assert not labels_name("World Happiness Report: Nordic countries top the list", frozenset(label_of(
+        "World Happiness Report: x")))  # a heading: its value holds no figure
+
+
 awards = article_service("awards")  # the winners of an awards night, listed under their categories
 nominations = article_service("nominations")  # the nominees, listed the same way
+wages = article_service("wages")  # states' new minimum wages, listed by state
 
 
 def test_who_won_a_category_is_answered_by_its_line_in_the_winners_list(awards: AnswerService) -> None:
@@ -45,3 +55,15 @@ def test_a_list_of_nominees_does_not_say_who_won(nominations: AnswerService) -> 
     assert response.refused or not response.citations[0].quote.startswith("Best actress:")
     response = nominations.ask("Who was nominated for best actress?")
     assert not response.refused and response.citations[0].quote.startswith("Best actress: Emma Stone, Lily")
+
+
+def test_a_value_asked_of_a_name_is_answered_by_its_line_in_a_list(wages: AnswerService) -> None:
+    """"What is New Jersey's minimum wage?" (news-smoke) led with the 23 states' increases, and the heading, which
+    says "wage", then took the lead from the state's line, which does not."""
+    for question, line in [
+        ("What is New Jersey's minimum wage?", "New Jersey: $13 to $14.13*"),
+        ("How much is the minimum wage in Illinois?", "Illinois: $12 to $13"),
+    ]:
+        response = wages.ask(question)
+        assert not response.refused, question
+        assert response.citations[0].quote.startswith(line), question
