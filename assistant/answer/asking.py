@@ -94,7 +94,7 @@ class Asking:
     def _name_words(self) -> frozenset[str]:
         """The words of the question's names and its words in capitals, lower case: what _said_of_names looks for,
         read once for every sentence."""
-        named = [*Constraints.of(self._own).names, *(w for w in WORD.findall(self._own)[1:] if w[:1].isupper())]
+        named = [*self._own_names, *(w for w in WORD.findall(self._own)[1:] if w[:1].isupper())]
         return frozenset(without_possessive(w.lower()) for n in named for w in n.split())
 
     def _said_of_names(self, text: str) -> bool:
@@ -193,8 +193,9 @@ class Asking:
         their forms ("Illinois: $12 to $13" for "How much is the minimum wage in Illinois?")."""
         if labels_question(sentence.text, self._own, self.asked):
             return self.tells_deed(chunk)
-        named = labels_name(sentence.text, self._own_names)
-        return bool(self.asked) and named and in_form(self.asked, sentence_words(chunk))
+        if not self.asked or not labels_name(sentence.text, self._own_names):
+            return False
+        return in_form(self.asked, sentence_words(chunk))
 
     @cached_property
     def _own_names(self) -> frozenset[str]:
