@@ -30,6 +30,9 @@ _WORD_BEFORE = re.compile(r"([\w.’']+)$")  # "Bubbakoo's." ends on no initial
 _WORD = re.compile(r"\S+")
 _NEXT_CHAR = re.compile(r"\s*(\S)")
 _NEXT_WORD = re.compile(r"\s*(\S+)")
+# What "No." numbers ("No. 6", "No. #1", "No. Two", "Docket No. EPA-HQ-1"): before anything else it is the word
+# no, a whole sentence ("Is it likely? No. But it's not unprecedented.").
+_NUMBERED = re.compile(r"[\d#]|(?:one|two|three|four|five|six|seven|eight|nine|ten)\b|(?-i:[A-Z]{2,}\b|[A-Z]+-)", re.I)
 # Text ending here is followed by a word that opens a sentence, a quote, a bracket or a line.
 _OPENS = re.compile(r"(?:^|[.?!:;]\s+|[\"“(‘'\n]\s*)$")
 
@@ -51,6 +54,8 @@ def _is_abbreviation(text: str, dot_at: int) -> bool:
     if word in _MAY_END and (after := _NEXT_WORD.match(text, dot_at + 1)):
         opener = after.group(1).strip("\"'“‘,")
         return not (opener[:1].isupper() and opener.lower() in OPENERS)
+    if word == "no" and (after := _NEXT_WORD.match(text, dot_at + 1)):
+        return _NUMBERED.match(after.group(1)) is not None
     return word in _ABBREVIATIONS or (len(word) == 1 and word.isalpha())
 
 

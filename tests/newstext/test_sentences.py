@@ -95,6 +95,16 @@ def test_an_abbreviation_that_may_end_a_sentence_ends_one_before_a_word_opening_
     assert sentences(kept) == [kept]  # a name or a word no sentence opens with goes on
 
 
+def test_no_abbreviates_number_only_before_one() -> None:
+    """"Could TikTok really be banned? No. The U.S. House … passed a bill …, 352-65." led an answer with "No. The
+    U.S. House …" as one sentence (news-dev): "No." before anything but a figure is the word no, a sentence."""
+    assert sentences("Could it be banned? No. The House passed it, 352-65. Was it? No. I said so.") == [
+        "Could it be banned?", "No.", "The House passed it, 352-65.", "Was it?", "No.", "I said so.",
+    ]  # fmt: skip
+    numbered = "They beat the No. 6 Rams and No. #1 Duke, Docket No. EPA-HQ-OAR-2021 says, in Building No. Two."
+    assert sentences(numbered) == [numbered]
+
+
 def test_line_breaks_end_sentences_and_blank_lines_vanish() -> None:
     text = "Headline without a stop\n\n  First paragraph. Second sentence\ncontinues here.\n\n\n   \nLast line"
     assert sentences(text) == [
