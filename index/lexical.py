@@ -139,5 +139,8 @@ class LexicalIndex:
     def idf(self, term: str) -> float:
         """Inverse document frequency over chunks; a term no chunk has gets the highest value (df = 0)."""
         col = self._column(term)
-        df = float(self._df[col]) if col is not None else 0.0
+        return self.idf_of(float(self._df[col]) if col is not None else 0.0)
+
+    def idf_of(self, df: float) -> float:
+        """The inverse document frequency of a term `df` chunks hold."""
         return float(np.log(1.0 + (len(self.chunk_ids) - df + 0.5) / (df + 0.5)))

@@ -60,9 +60,9 @@ class Leading:
 
     def supports(self, sentence: Sentence) -> bool:
         """A sentence from another article than the lead's may support it: about the question, and of the story the
-        question's rare names tell when it has any ("How many people died in Isaias?" went on with another
-        disaster's "Authorities say 33 people have died …")."""
-        return self.about(sentence) and self._rare_story.tells(sentence)
+        question's rare names tell when it has any (_support_story: "How many people died in Isaias?" went on with
+        another disaster's "Authorities say 33 people have died …")."""
+        return self.about(sentence) and self._support_story.tells(sentence)
 
     def about(self, sentence: Sentence) -> bool:
         """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""
@@ -115,8 +115,18 @@ class Leading:
     @cached_property
     def _rare_story(self) -> RareStory:
         """The question's rare names (rare_names.py; none when the test is off) and the sentences of their story."""
-        own, idf = self._stating.own, self._retrieval.query_idf
-        rare = RareNames.of(own, self._stating.own_words, idf, self._refusal.rare_name_share)
+        return self._story_of_names()
+
+    @cached_property
+    def _support_story(self) -> RareStory:
+        """The story support from another article must tell: the rare names', and in a collection too small for their
+        share, the names one chunk holds ("Elm" of "the Elm Street bridge" among three articles)."""
+        return self._story_of_names(self._retrieval.one_chunk_idf)
+
+    def _story_of_names(self, one_chunk: float | None = None) -> RareStory:
+        """The story of the question's rare names (rare_names.rare_names, `one_chunk` its floor in a small one)."""
+        own, idf, share = self._stating.own, self._retrieval.query_idf, self._refusal.rare_name_share
+        rare = RareNames.of(own, self._stating.own_words, idf, share, one_chunk)
         return RareStory(rare, self._stating, self._retrieval.query)
 
     @property

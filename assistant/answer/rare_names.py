@@ -26,11 +26,15 @@ def describes_answer(question: str) -> set[str]:
     return {norm_word(word) for m in _ANSWER_WORDS.finditer(question) for word in m.group(1).split()}
 
 
-def rare_names(asked: Constraints, question: str, idf: Mapping[str, float], share: float) -> Constraints:
+def rare_names(
+    asked: Constraints, question: str, idf: Mapping[str, float], share: float, one_chunk: float | None = None
+) -> Constraints:
     """The names of `asked` (the question's own) that at most `share` of the chunks hold: a BM25 idf of at least
-    log(1 / share) for each of the name's terms (idf = log(1 + (N - df + 0.5) / (df + 0.5)), so df / N <= share);
-    a term `idf` lacks counts as common. No numbers or quotes: those the constraint check reads as they are."""
-    floor = math.log(1.0 / share)
+    log(1 / share) for each of the name's terms (idf = log(1 + (N - df + 0.5) / (df + 0.5)), so df / N <= share),
+    or, in a collection too small for that share to be one chunk, `one_chunk` (the idf of a term one chunk holds):
+    there "Elm" of "the Elm Street bridge", written by one article of three, is rare, and "Street" is not. A term
+    `idf` lacks counts as common. No numbers or quotes: those the constraint check reads as they are."""
+    floor = math.log(1.0 / share) if one_chunk is None else min(math.log(1.0 / share), one_chunk)
     answer = describes_answer(question)
     rare = {
         name for name in asked.names - answer
@@ -69,9 +73,12 @@ class RareNames:
     question: str
 
     @classmethod
-    def of(cls, own: Constraints, question: str, idf: Mapping[str, float], share: float | None) -> RareNames | None:
+    def of(
+        cls, own: Constraints, question: str, idf: Mapping[str, float], share: float | None,
+        one_chunk: float | None = None,
+    ) -> RareNames | None:
         """The rare names of the question's own names (rare_names); None when it has none or the test is off."""
-        found = rare_names(own, question, idf, share) if share is not None else None
+        found = rare_names(own, question, idf, share, one_chunk) if share is not None else None
         return cls(found, own, question) if found else None
 
     def held(self, chunks: Sequence[str], about: Callable[[int], bool]) -> bool:

@@ -36,6 +36,7 @@ class Retrieval:
     query_vector: np.ndarray
     query_terms: list[str]
     query_idf: dict[str, float]
+    one_chunk_idf: float | None = None  # the idf of a term a single chunk holds (None: not known)
     timings_ms: dict[str, float] = field(default_factory=dict)
     applied_filters: Filters | None = None  # a date range read from the question's own time expression
     previous_lead: str = ""  # a follow-up's: the last answer's lead (rewrite.last_lead), which tells its story
@@ -117,6 +118,7 @@ class Retriever:
             query_vector=vector,
             query_terms=query_terms,
             query_idf=query_idf,
+            one_chunk_idf=lexical.idf_of(1.0),
             timings_ms={
                 "embed": (t1 - t0) * 1000, "search": (t2 - t1) * 1000, "rerank": (t3 - t2) * 1000,
             },
