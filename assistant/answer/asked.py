@@ -211,6 +211,22 @@ def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:
     return any(said_as(a) & f for a in asked for f in forms)
 
 
+# "have not yet confirmed", "never signed", "did not win": a deed denied within this many words after "not" (part of
+# what negation is, not a tuning knob).
+_NOT_REACH = 3
+_NOT = frozenset({"not", "never", "no"})
+
+
+def negates(verbs: Sequence[str], text: str) -> bool:
+    """The text states one of the verbs (in a form: in_form) only after a negation: "as many as 12 tornadoes … that
+    they have not yet confirmed" denies what "How many tornadoes were confirmed?" asks."""
+    words = [w.lower().strip("'’") for w in WORD.findall(text)]
+    at = [i for i, w in enumerate(words) if in_form(verbs, [w])]
+    return bool(at) and all(
+        any(b in _NOT or b.endswith(_NEGATED) for b in words[max(0, i - _NOT_REACH) : i]) for i in at
+    )
+
+
 @lru_cache(maxsize=4096)
 def said_as(word: str) -> frozenset[str]:
     """The word's forms (lemmas) and the dictionary forms of the words news uses for it."""

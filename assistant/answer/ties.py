@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.asked import DETERMINERS, determined, in_form, sentence_words
+from assistant.answer.asked import DETERMINERS, determined, in_form, negates, sentence_words
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
 from assistant.answer.near import first_near, folded_words, new_word
@@ -25,6 +25,8 @@ _SUBJECT_VERB = re.compile(
     r"^\W*(?i:what|when|where|how|why)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+"
     r"(?:[A-Z][\w’'.-]*\s+){1,4}([a-z]+)\b"
 )
+# A question asking of a deed denied ("Which states have not expanded Medicaid?").
+_DENIES = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 # "Where …?", and a follow-up asking only that ("Where? (King Charles crowned)"); a place is named after "in", "at" or
 # "near" ("at Westminster Abbey in London").
 _ASKS_PLACE = re.compile(r"^\W*where\b", re.I)
@@ -73,7 +75,8 @@ def break_ties(
     """The ranked sentences with each tie-break below applied in turn: whose words (names_tie, on the `query`), a
     name the user's `own` words do not give (new_name_tie; not for a follow-up, whose story rules say which of its
     sentences leads), a name holding the asked noun (kind_name_tie; not for a follow-up either), a figure beside the
-    asked verb (deed_figure_tie, with the `asked` words), the verb the question asks its subject did
+    asked verb (deed_figure_tie, with the `asked` words), the asked deed not denied (negated_tie), the verb the
+    question asks its subject did
     (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?" (reason_tie), the age of now for
     "How old is …?" (age_tie), what a name is for "Who is …?" (defining_tie), a lead of now for a question asked
     of now (now_tie), a calendar day for "When …?" (date_tie)."""
@@ -84,6 +87,7 @@ def break_ties(
         lambda ranked: kind_name_tie(ranked, own, policy.name_tie) if new_names else 0,
         lambda ranked: named_noun_tie(ranked, own, policy.name_tie) if new_names else 0,
         lambda ranked: deed_figure_tie(ranked, own, asked, policy.figure_tie, policy.figure_reach),
+        lambda ranked: negated_tie(ranked, own, asked, policy.lead_tie),
         lambda ranked: subject_verb_tie(ranked, own, policy.lead_tie),
         lambda ranked: place_tie(ranked, own, policy.lead_tie),
         lambda ranked: reason_tie(ranked, own, policy.reason_tie),
@@ -140,6 +144,17 @@ def _figure_by_verb(text: str, kind: str, verbs: set[str], reach: int) -> bool:
         if any(first - reach <= i <= last + reach for i in at):
             return True
     return False
+
+
+def negated_tie(scored: list[tuple[float, Sentence]], question: str, asked: list[str], tie: float) -> int:
+    """For a question asking a deed it does not deny, when the best sentence states that deed only denied ("as many
+    as 12 tornadoes … that they have not yet confirmed" for "How many tornadoes were confirmed in Texas?"), the index
+    of the first near tie (at least `tie` of its probability) stating it ("At least five tornadoes were confirmed
+    …"); 0 otherwise."""
+    verbs = [a for a in asked if "VERB" in readings(a) and a not in determined(question)]
+    if not scored or not verbs or _DENIES.search(question) or not negates(verbs, scored[0][1].text):
+        return 0
+    return first_near(scored, tie, lambda s: in_form(verbs, sentence_words(s.text)) and not negates(verbs, s.text))
 
 
 def subject_verb_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:

@@ -10,6 +10,7 @@ from assistant.answer.ties import (
     defining_tie,
     gives_reason,
     names_tie,
+    negated_tie,
     place_tie,
     reason_tie,
     subject_verb_tie,
@@ -133,3 +134,19 @@ def test_a_list_or_an_age_does_not_say_what_a_name_is() -> None:
     plays = sentence("Delaware is a member of the Coastal Athletic Association.")
     assert defining_tie([(0.5, assault), (0.47, plays)], "Who is Delaware playing on Saturday?", 0.9) == 0
 
+
+
+def test_a_deed_the_lead_denies_gives_way_to_a_near_tie_stating_it() -> None:
+    """"How many tornadoes were confirmed in Texas?" (news-smoke) led with "… as many as 12 tornadoes … that they have
+    not yet confirmed", above "At least five tornadoes were confirmed in Texas …"."""
+    asked = "How many tornadoes were confirmed in Texas?"
+    denied = sentence("Forecasters said there could have been 12 tornadoes that they have not yet confirmed.")
+    confirmed = sentence("At least five tornadoes were confirmed in Texas during a storm outbreak Tuesday.")
+
+    def tie(scored: list, question: str, share: float) -> int:
+        return negated_tie(scored, question, ["confirmed"], share)
+
+    breaks_the_tie(tie, asked, denied, confirmed, "Which tornadoes were not confirmed in Texas?")
+    unstated = sentence("Storms swept across Texas on Tuesday, the weather service said.")
+    assert tie([(0.5, unstated), (0.47, confirmed)], asked, 0.9) == 0  # a lead saying nothing of it is no denial
+    assert tie([(0.5, denied), (0.47, denied)], asked, 0.9) == 0  # no near tie states it
