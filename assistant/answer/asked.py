@@ -211,6 +211,15 @@ def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:
     return any(said_as(a) & f for a in asked for f in forms)
 
 
+def deed_in_form(verb: str, words: Sequence[str]) -> bool:
+    """in_form for a word asked as a verb ("Who shot …?"): its readings as another part of speech are left out, so
+    "mug shots" (the noun shot) does not state it, while "was shot" and "the shooting" do."""
+    parsed = readings(verb)
+    other = {lemma for pos, found in parsed.items() if pos != "VERB" for lemma in found} - set(parsed.get("VERB", ()))
+    deeds = said_as(verb) - other
+    return any(deeds & lemmas(w) for w in words)
+
+
 # "have not yet confirmed", "never signed", "did not win": a deed denied within this many words after "not" (part of
 # what negation is, not a tuning knob).
 _NOT_REACH = 3

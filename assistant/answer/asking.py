@@ -12,6 +12,7 @@ import numpy as np
 from assistant.answer.asked import (
     WORD,
     asked_words,
+    deed_in_form,
     determined,
     in_form,
     relations,
@@ -24,6 +25,8 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.doer import asked_deed, doer_verb, names_doer
 from assistant.answer.labels import labels_name, labels_question
+from assistant.answer.name_ties import names_new
+from assistant.answer.near import folded_words
 from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
@@ -142,16 +145,20 @@ class Asking:
         return float(to_question[best]) >= self._refusal.min_clause_cosine and beyond
 
     def in_form(self, sentence: Sentence) -> set[str]:
-        """The short rest's words the sentence holds in one of their forms (no embedding)."""
+        """The short rest's words the sentence holds in one of their forms (no embedding), the deed of a "Who <verb>
+        …?" question as a verb (asked.deed_in_form)."""
         words = sentence_words(sentence.text)
-        return {w for w in self.short_rest if in_form([w], words)}
+        return {w for w in self.short_rest if (deed_in_form(w, words) if w == self._deed else in_form([w], words))}
 
     def states_as_much(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds in one of their forms some of the short rest's words and every one the lead holds: a
         sentence on strikes in Crimea says "attack" (as "striking"), but not "cyber", so "Ukraine's cyber onslaught
-        has paralyzed Crimea's IT systems" still leads for "What did Ukraine's cyber attack do to Crimea?"."""
+        has paralyzed Crimea's IT systems" still leads for "What did Ukraine's cyber attack do to Crimea?". For a
+        "Who <verb> …?" question it also names someone the question does not (name_ties.names_new): "Who shot the
+        Wilmington officers?" is not answered by "… mug shots could still be published …"."""
         held = self.in_form(sentence)
-        return bool(held) and held >= self.in_form(lead)
+        named = not self._deed or names_new(sentence.text, folded_words(self._own))
+        return bool(held) and held >= self.in_form(lead) and named
 
     def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds more of the short rest's words in one of their forms than the lead, and states_asked

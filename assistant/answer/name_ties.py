@@ -40,10 +40,10 @@ def new_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float
     if not scored or not _ASKS_NAME.search(question):
         return 0
     asked = folded_words(question)
-    return first_near(scored, tie, lambda s: _names_new(s.text, asked))
+    return first_near(scored, tie, lambda s: names_new(s.text, asked))
 
 
-def _names_new(text: str, asked: set[str]) -> bool:
+def names_new(text: str, asked: set[str]) -> bool:
     """The text holds a capitalised word that is no word of the question, month or day, and, opening a sentence, a
     country or US state ("Greece has legalized …" names Greece; "Despite …" names nothing)."""
     return any(

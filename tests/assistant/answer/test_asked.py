@@ -8,8 +8,10 @@ import pytest
 from assistant.answer.asked import (
     asked_words,
     beyond_generic,
+    deed_in_form,
     determined,
     in_form,
+    negates,
     sentence_words,
     short_rest,
     states,
@@ -87,6 +89,25 @@ def test_a_negated_auxiliary_states_no_deed() -> None:
     debate = "Joe Biden probably won't take the debate stage with his Democratic rivals."
     assert not in_form(["won"], sentence_words(debate)) and in_form(["debate"], sentence_words(debate))
     assert not in_form(["won"], sentence_words("They can’t say who won’t run."))
+
+
+def test_a_word_asked_as_a_verb_is_stated_only_by_its_verb_s_forms() -> None:
+    """"Who shot the Wilmington officers?" (news-smoke) led with "… juvenile mug shots for minor crimes": "shots" is
+    only the noun shot, no form of the verb shoot."""
+    assert not deed_in_form("shot", sentence_words("A bill would bar police from releasing juvenile mug shots."))
+    assert deed_in_form("shot", sentence_words("Three officers were shot on Friday."))
+    assert deed_in_form("shot", sentence_words("The shooting left three officers hurt."))
+    assert deed_in_form("founded", sentence_words("Wagner founder Yevgeny Prigozhin"))  # news's word for it
+    assert in_form(["shot"], sentence_words("juvenile mug shots"))  # any other word: its forms as any part of speech
+
+
+def test_a_deed_stated_only_after_a_negation_is_denied() -> None:
+    """"… as many as 12 tornadoes … that they have not yet confirmed" denies "How many tornadoes were confirmed?"."""
+    assert negates(["confirmed"], "There could have been 12 tornadoes that they have not yet confirmed.")
+    assert negates(["won"], "She never won the race, and didn't win it later.")
+    assert not negates(["confirmed"], "At least five tornadoes were confirmed in Texas.")
+    assert not negates(["confirmed"], "Five were confirmed; seven were not confirmed.")  # stated once plainly
+    assert not negates(["confirmed"], "Storms swept across Texas.")  # not stated at all
 
 
 def test_a_word_after_an_article_is_a_noun_the_answer_need_not_state() -> None:

@@ -41,6 +41,17 @@ def test_a_lower_sentence_must_hold_every_asked_word_the_lead_holds() -> None:
     assert not cyber.states_as_much(sentence(STRIKES), sentence(ONSLAUGHT))
 
 
+def test_a_who_question_s_lead_gives_way_only_to_a_sentence_naming_someone() -> None:
+    """"Who shot the Wilmington officers?" led with a roundup's "… mug shots could still be published …", which
+    holds the word and names no one; a sentence naming the shooter answers as much."""
+    shot = asking("Who shot the Wilmington officers?")
+    lead = sentence("Floyd describes what happened to him last month in Wilmington.")
+    assert not shot.states_as_much(lead, sentence("Under the bill, a mug shot could still be published."))
+    assert shot.states_as_much(lead, sentence("Police said Nicholas Brutcher shot the officers."))
+    cyber = asking("What did Ukraine's cyber attack do to Crimea?")  # no "Who <verb>": no name needed
+    assert cyber.states_as_much(sentence(ONSLAUGHT), sentence("its cyber attack went on"))
+
+
 def test_a_who_question_lacks_the_deed_its_lead_does_not_state(embedder: Embedder) -> None:
     """What the refusal says is missing: "… none of their sentences says who sponsored the cider festival"."""
     sponsored = asking("Who sponsored the cider festival?", embedder)
