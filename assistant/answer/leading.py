@@ -14,7 +14,6 @@ from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.cosines import Cosines
 from assistant.answer.gate import about, about_first, asks_kind_of_names, keeps_story, states_names_and_kind
 from assistant.answer.lead import best_elsewhere, ranked_sentences
-from assistant.answer.rare_names import RareNames
 from assistant.answer.rare_story import RareStory
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
@@ -61,8 +60,12 @@ class Leading:
     def supports(self, sentence: Sentence) -> bool:
         """A sentence from another article than the lead's may support it: about the question, and of the story the
         question's rare names tell when it has any (_support_story: "How many people died in Isaias?" went on with
-        another disaster's "Authorities say 33 people have died …")."""
-        return self.about(sentence) and self._support_story.tells(sentence)
+        another disaster's "Authorities say 33 people have died …"); for a question naming nothing, nor carrying a
+        name from the conversation, holding every word of its short rest the lead holds (Asking.states_as_much: "When
+        did the bridge close?" is not supported by "The Main Street library will close on Sept. 3")."""
+        named = bool(self._stating.wanted.names) or not self.asking.short_rest or not self.scored
+        held = named or self.asking.states_as_much(self.scored[0][1], sentence)
+        return self.about(sentence) and self._support_story.tells(sentence) and held
 
     def about(self, sentence: Sentence) -> bool:
         """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""
@@ -115,24 +118,14 @@ class Leading:
     @cached_property
     def _rare_story(self) -> RareStory:
         """The question's rare names (rare_names.py; none when the test is off) and the sentences of their story."""
-        return self._story_of_names()
+        return RareStory.of(self._stating, self._retrieval, self._refusal.rare_name_share)
 
     @cached_property
     def _support_story(self) -> RareStory:
         """The story support from another article must tell: the rare names', and in a collection too small for their
         share, the names one chunk holds ("Elm" of "the Elm Street bridge" among three articles)."""
-        return self._story_of_names(self._retrieval.one_chunk_idf)
-
-    def _story_of_names(self, one_chunk: float | None = None) -> RareStory:
-        """The story of the question's rare names (rare_names.rare_names, `one_chunk` its floor in a small one)."""
-        own, idf, share = self._stating.own, self._retrieval.query_idf, self._refusal.rare_name_share
-        rare = RareNames.of(own, self._stating.own_words, idf, share, one_chunk)
-        return RareStory(rare, self._stating, self._retrieval.query)
-
-    @property
-    def _rare(self) -> RareNames | None:
-        """The question's rare names; None when it has none or the test is off."""
-        return self._rare_story.rare
+        one_chunk = self._retrieval.one_chunk_idf
+        return RareStory.of(self._stating, self._retrieval, self._refusal.rare_name_share, one_chunk)
 
     def _first_leads(self, ok: Callable[[Sentence], bool], start: int = 0, reach: int | None = None) -> bool:
         """The first of the best (policy.topic_sentences, or `reach`) from `start` that is `ok`, and about the
@@ -196,7 +189,7 @@ class Leading:
         self._label_leads()
         if not self.about(self.scored[0][1]):  # "How old is King Charles?" led with a basketball record's sentence
             self._first_leads(self._also_about) or self._first_leads(self._states_question)
-        if self._rare is not None and self._stating.reads_articles:
+        if self._rare_story.rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
             # the best ("What is Coke's Pixel flavor?" had nine sentences on Coca-Cola Spiced above the Pixel's)

@@ -9,6 +9,7 @@ from assistant.answer.rare_names import RareNames
 from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
 from assistant.retrieval.counts import counted_noun, counts_noun
+from assistant.retrieval.pipeline import Retrieval
 
 
 class RareStory:
@@ -17,6 +18,15 @@ class RareStory:
     def __init__(self, rare: RareNames | None, stating: Stating, question: str) -> None:
         self.rare, self._stating, self._question = rare, stating, question
         self._told: dict[str, bool] = {}  # by chunk id: its chunk or article writes the rare names
+
+    @classmethod
+    def of(
+        cls, stating: Stating, retrieval: Retrieval, share: float | None, one_chunk: float | None = None
+    ) -> RareStory:
+        """The story of the retrieved question's rare names (rare_names.rare_names; `one_chunk` its floor in a
+        collection too small for the share)."""
+        rare = RareNames.of(stating.own, stating.own_words, retrieval.query_idf, share, one_chunk)
+        return cls(rare, stating, retrieval.query)
 
     def tells(self, sentence: Sentence) -> bool:
         """The sentence's chunk or article writes the question's rare names (True without any)."""

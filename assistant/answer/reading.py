@@ -22,12 +22,13 @@ class Reading(Leading):
     def unheld_rare(self) -> str:
         """The rare names, as the question writes them (RareNames.shown), when none of the policy.topic_sentences best
         sentences is about the question and sits in a chunk stating each of them; "" otherwise or without any."""
-        if self._rare is None:
+        rare = self._rare_story.rare
+        if rare is None:
             return ""
         best = [s for _, s in self.scored[: self._refusal.topic_sentences]]
         texts = [self._stating.story_text(s) for s in best]
-        held = self._rare.held(texts, lambda i: self.about(best[i]))
-        return "" if held else self._rare.shown(texts)
+        held = rare.held(texts, lambda i: self.about(best[i]))
+        return "" if held else rare.shown(texts)
 
     def quotable(self) -> list[tuple[float, Sentence]]:
         """The ranked sentences an answer may quote: for a follow-up, those telling the conversation's story about as

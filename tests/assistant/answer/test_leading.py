@@ -309,3 +309,22 @@ def test_a_lead_not_about_the_question_gives_way_to_one_stating_it(embedder: Emb
     assert "eventually beating Tulane 88-77" in beat.scored[0][1].text
     rematch = read("Who did Cincinnati lose to in the rematch?")
     assert not rematch.answering()
+
+
+def test_another_story_supports_no_answer_in_a_collection_of_three(tmp_path: Path, embedder: Embedder) -> None:
+    """Over three one-story articles, "When did the Elm Street bridge reopen?" went on with the library's "The Main
+    Street library will close on Sept. 3": no name was rare in so few chunks (rare_names' one_chunk floor). "When
+    did the bridge close?", naming nothing, went on with it too: it says "close", not "bridge"."""
+    service = service_over(tmp_path, embedder, {
+        "bridge.txt": "Elm Street bridge reopens\n\nThe Elm Street bridge reopened on Monday, Oct. 14, after two "
+        "years of repairs. The city spent $12 million on the work, Mayor Ann Lee said.\n",
+        "library.txt": "Library closes\n\nThe Main Street library will close on Sept. 3 for renovations.\n",
+        "ferry.txt": "Ferry returns\n\nThe island ferry returns on Nov. 5.\n",
+    })  # fmt: skip
+    response = service.ask("When did the Elm Street bridge reopen?")
+    assert not response.refused and response.answer.startswith("The Elm Street bridge reopened on Monday, Oct. 14")
+    assert {c.title for c in response.citations} == {"Elm Street bridge reopens"}
+    nameless = service.ask("When did the bridge close?")
+    assert not nameless.refused and {c.title for c in nameless.citations} == {"Elm Street bridge reopens"}
+    library = service.ask("When does the Main Street library close?")
+    assert not library.refused and "Sept. 3" in library.answer

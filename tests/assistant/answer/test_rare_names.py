@@ -4,10 +4,8 @@ gate's reading when none does (the pipeline's own types over the fake embedder: 
 from __future__ import annotations
 
 import math
-from pathlib import Path
 
 import pytest
-from answer_testkit import service_over
 from fakes import FakeEmbedder
 
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
@@ -19,7 +17,6 @@ from assistant.answer.refusal import NO_RARE
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.pipeline import Retrieval
 from assistant.settings import PROJECT_ROOT, load_settings
-from index.embedding import Embedder
 from index.records import StoredArticle, StoredChunk
 from newstext.terms import terms
 
@@ -58,24 +55,6 @@ def test_in_a_collection_too_small_for_the_share_a_name_one_chunk_holds_is_rare(
     large = math.log(1 + (10_000 - 0.5) / 1.5)  # a large collection: the share's floor, not one chunk's, holds
     common = {"elm": math.log(1 / SHARE) - 0.1}
     assert not rare_names(Constraints.of(question), question, common, SHARE, large).names
-
-
-def test_another_story_supports_no_answer_in_a_collection_of_three(
-    tmp_path: Path, embedder: Embedder
-) -> None:
-    """Over three one-story articles, "When did the Elm Street bridge reopen?" went on with the library's "The Main
-    Street library will close on Sept. 3": no name was rare in so few chunks."""
-    service = service_over(tmp_path, embedder, {
-        "bridge.txt": "Elm Street bridge reopens\n\nThe Elm Street bridge reopened on Monday, Oct. 14, after two "
-        "years of repairs. The city spent $12 million on the work, Mayor Ann Lee said.\n",
-        "library.txt": "Library closes\n\nThe Main Street library will close on Sept. 3 for renovations.\n",
-        "ferry.txt": "Ferry returns\n\nThe island ferry returns on Nov. 5.\n",
-    })  # fmt: skip
-    response = service.ask("When did the Elm Street bridge reopen?")
-    assert not response.refused and response.answer.startswith("The Elm Street bridge reopened on Monday, Oct. 14")
-    assert {c.title for c in response.citations} == {"Elm Street bridge reopens"}
-    library = service.ask("When does the Main Street library close?")
-    assert not library.refused and "Sept. 3" in library.answer
 
 
 def test_a_name_describing_the_answer_or_unknown_to_the_index_is_not_rare() -> None:
