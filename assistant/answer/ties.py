@@ -76,10 +76,9 @@ def break_ties(
     name the user's `own` words do not give (new_name_tie; not for a follow-up, whose story rules say which of its
     sentences leads), a name holding the asked noun (kind_name_tie; not for a follow-up either), a figure beside the
     asked verb (deed_figure_tie, with the `asked` words), the asked deed not denied (negated_tie), the verb the
-    question asks its subject did
-    (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?" (reason_tie), the age of now for
-    "How old is …?" (age_tie), what a name is for "Who is …?" (defining_tie), a lead of now for a question asked
-    of now (now_tie), a calendar day for "When …?" (date_tie)."""
+    question asks its subject did (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?"
+    (reason_tie), the age of now for "How old is …?" (age_tie), what a name is for "Who is …?" (defining_tie), a
+    lead of now for a question asked of now (now_tie), a calendar day for "When …?" (date_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
