@@ -13,8 +13,9 @@ import re
 # Acker/Bloomberg/Getty Images"), or Getty's alone. A sentence ending in a slashed address
 # ("DesMoinesRegister.com/DemDebate.") ends with its full stop, so it is no credit.
 _PART = r"[A-Z][\w&’'.-]*(?: (?:[A-Z&][\w&’'.-]*|\d+|of|and|the|via|for))*"  # "Icon Sportswire", "Pool Photo via AP"
+_PHOTOGRAPHER = r"[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}"  # the credit's first name: "Jimmy Simmons", "AFP"
 _CREDIT = re.compile(
-    r"""[.!?…"”’)]\s+(?:[-–—]\s*)?[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}(?:/""" + _PART + r""")+\s*$"""
+    r"""[.!?…"”’)]\s+(?:[-–—]\s*)?""" + _PHOTOGRAPHER + r"""(?:/""" + _PART + r""")+\s*$"""
     r"|\bGetty Images\s*$"
 )
 # A credit inside a gallery's paragraph, before the next caption: an agency named last, as a name may hold a slash
@@ -24,7 +25,7 @@ _AGENCIES = (
     "ZUMA Press", "NurPhoto", "Anadolu Agency", "SOPA Images", "LightRocket", "Redux", "CNN",
 )
 _GALLERY = re.compile(
-    r"""[.!?…"”’)]\s+[A-Z][\w.’'-]*(?: [A-Z][\w.’'-]*){0,3}(?:/""" + _PART + r""")*?/(?:"""
+    r"""[.!?…"”’)]\s+""" + _PHOTOGRAPHER + r"""(?:/""" + _PART + r""")*?/(?:"""
     + "|".join(_AGENCIES) + r""")\s+(?=[A-Z])"""
 )
 # A video's player label, or its length and source ("01:33 - Source: CNN") closing its title.

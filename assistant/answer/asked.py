@@ -186,7 +186,7 @@ def states(
     words = sentence_words(text)
     if not asked or not words:
         return not asked
-    verbs = [a for a in asked if "VERB" in readings(a) and a not in nouns]
+    verbs = asked_verbs(asked, nouns)
     needed = verbs or list(asked)  # every verb; with none, any of the nouns
     missing = [a for a in needed if not in_form([a], words)]
     if not missing or (not verbs and len(missing) < len(needed)):
@@ -211,13 +211,24 @@ def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:
     return any(said_as(a) & f for a in asked for f in forms)
 
 
+def asked_verbs(asked: Sequence[str], nouns: frozenset[str]) -> list[str]:
+    """The asked words that can be verbs, but those the question uses as nouns (determined: "the cut")."""
+    return [a for a in asked if "VERB" in readings(a) and a not in nouns]
+
+
 def deed_in_form(verb: str, words: Sequence[str]) -> bool:
     """in_form for a word asked as a verb ("Who shot …?"): its readings as another part of speech are left out, so
     "mug shots" (the noun shot) does not state it, while "was shot" and "the shooting" do."""
+    deeds = _deed_forms(verb)
+    return any(deeds & lemmas(w) for w in words)
+
+
+@lru_cache(maxsize=1024)
+def _deed_forms(verb: str) -> frozenset[str]:
+    """said_as of a verb without its readings as another part of speech, read once a verb."""
     parsed = readings(verb)
     other = {lemma for pos, found in parsed.items() if pos != "VERB" for lemma in found} - set(parsed.get("VERB", ()))
-    deeds = said_as(verb) - other
-    return any(deeds & lemmas(w) for w in words)
+    return said_as(verb) - other
 
 
 # "have not yet confirmed", "never signed", "did not win": a deed denied within this many words after "not" (part of

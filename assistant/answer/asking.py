@@ -157,7 +157,7 @@ class Asking:
         "Who <verb> …?" question it also names someone the question does not (name_ties.names_new): "Who shot the
         Wilmington officers?" is not answered by "… mug shots could still be published …"."""
         held = self.in_form(sentence)
-        named = not self._deed or names_new(sentence.text, folded_words(self._own))
+        named = not self._deed or names_new(sentence.text, self._own_folded)
         return bool(held) and held >= self.in_form(lead) and named
 
     def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
@@ -203,6 +203,11 @@ class Asking:
         if not self.asked or not labels_name(sentence.text, self._own_names):
             return False
         return in_form(self.asked, sentence_words(chunk))
+
+    @cached_property
+    def _own_folded(self) -> set[str]:
+        """The user's own words, folded (near.folded_words), read once for every sentence names_new reads."""
+        return folded_words(self._own)
 
     @cached_property
     def _own_names(self) -> frozenset[str]:

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.asked import DETERMINERS, determined, in_form, negates, sentence_words
+from assistant.answer.asked import DETERMINERS, asked_verbs, determined, in_form, negates, sentence_words
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
 from assistant.answer.near import first_near, folded_words, new_word
@@ -150,7 +150,7 @@ def negated_tie(scored: list[tuple[float, Sentence]], question: str, asked: list
     as 12 tornadoes … that they have not yet confirmed" for "How many tornadoes were confirmed in Texas?"), the index
     of the first near tie (at least `tie` of its probability) stating it ("At least five tornadoes were confirmed
     …"); 0 otherwise."""
-    verbs = [a for a in asked if "VERB" in readings(a) and a not in determined(question)]
+    verbs = asked_verbs(asked, determined(question))
     if not scored or not verbs or _DENIES.search(question) or not negates(verbs, scored[0][1].text):
         return 0
     return first_near(scored, tie, lambda s: in_form(verbs, sentence_words(s.text)) and not negates(verbs, s.text))
