@@ -79,12 +79,19 @@ class SentenceTransformerEmbedder:
         import torch
         from sentence_transformers import SentenceTransformer
         from tokenizers import Tokenizer
+        from transformers.utils import logging as hf_logging
 
         self._torch = torch
         self._threads = threads or torch.get_num_threads()
         self.name = "all-MiniLM-L6-v2 (sentence-transformers)"
         self.batch_size = batch_size
-        self._model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
+        shown = hf_logging.is_progress_bar_enabled()
+        hf_logging.disable_progress_bar()  # a bar of weights loading, under a second, on every CLI command
+        try:
+            self._model = SentenceTransformer(str(model_dir), device="cpu", local_files_only=True)
+        finally:
+            if shown:
+                hf_logging.enable_progress_bar()
         self._model.max_seq_length = MAX_TOKENS
         self._fast = Tokenizer.from_file(str(model_dir / "tokenizer.json"))
         self._fast.no_truncation()

@@ -47,3 +47,15 @@ def test_the_vectors_are_the_same_on_one_thread_or_two(two_threads: SentenceTran
         beside = two_threads.embed(SENTENCES)
     assert np.allclose(alone, beside, atol=1e-5)
     assert np.allclose(np.linalg.norm(alone, axis=1), 1.0, atol=1e-5)
+
+
+def test_loading_the_model_draws_no_progress_bar(capfd: pytest.CaptureFixture[str]) -> None:
+    """Every CLI command loads the model: a bar of its weights loading was drawn each time ("Loading weights: 100%");
+    transformers' bars stay as they were for others."""
+    from transformers.utils import logging as hf_logging
+
+    shown = hf_logging.is_progress_bar_enabled()
+    SentenceTransformerEmbedder(bundled_model_dir(), threads=1)
+    out, err = capfd.readouterr()
+    assert "Loading weights" not in out + err and "it/s" not in err
+    assert hf_logging.is_progress_bar_enabled() == shown
