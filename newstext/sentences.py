@@ -15,6 +15,14 @@ _ABBREVIATIONS = TITLES | frozenset(
 # ...of which these also close a sentence ("now has 45 locations in the U.S. The Louisville location is ..."), when
 # the next word is one that opens sentences and is no name's.
 _MAY_END = frozenset("u.s u.k u.n a.m p.m etc inc ltd co corp jr sr".split())
+# ...and an hour of the clock closes one before any capitalised word but those that go on telling when ("at 9 a.m.
+# Monday", "7 p.m. ET", "8 p.m. Eastern"): "Classes now begin at 7:25 a.m. Board members cited research …" is two.
+_CLOCK = frozenset({"a.m", "p.m"})
+_WHEN_AFTER_CLOCK = frozenset(
+    "monday tuesday wednesday thursday friday saturday sunday january february march april may june july august "
+    "september october november december jan feb mar apr jun jul aug sep sept oct nov dec today tonight et est edt "
+    "ct cst cdt mt mst mdt pt pst pdt gmt utc bst eastern central mountain pacific local".split()
+)
 # Words that open sentences and are no name's (a run of capitalised words opening one may start with them:
 # "While Hassan", assistant/retrieval/rewrite.py).
 OPENERS = frozenset(
@@ -53,6 +61,8 @@ def _is_abbreviation(text: str, dot_at: int) -> bool:
     word = match.group(1).lower().strip(".")
     if word in _MAY_END and (after := _NEXT_WORD.match(text, dot_at + 1)):
         opener = after.group(1).strip("\"'“‘,")
+        if word in _CLOCK:
+            return not opener[:1].isupper() or opener.lower().rstrip(".,;:") in _WHEN_AFTER_CLOCK
         return not (opener[:1].isupper() and opener.lower() in OPENERS)
     if word == "no" and (after := _NEXT_WORD.match(text, dot_at + 1)):
         return _NUMBERED.match(after.group(1)) is not None

@@ -28,11 +28,12 @@ from newstext.terms import terms
 _NUMBER = r"\d[\d,.]*(?:\s?(?:million|billion|trillion))?"
 _UNIT = r"(?:days?|weeks?|months?|years?|decades?|centuries|century|hours?|minutes?)"
 _SPELLED = r"(?:\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|several|few)"
-# What answers "when": a date (also as news abbreviates it: "Jan. 24"), a month or a weekday, a year, or a time
-# said relative to the story ("two days ago", "over the past three months"). Names of months and days only
-# capitalised: "may" and "march" are verbs too.
+# What answers "when": a date (also as news abbreviates it: "Jan. 24"), a month or a weekday, a year, an hour of the
+# clock ("at 9 a.m.", "at noon"), or a time said relative to the story ("two days ago", "over the past three
+# months"). Names of months and days only capitalised: "may" and "march" are verbs too.
 _TIME = (
     r"\b(?-i:" + "|".join(sorted(MONTHS | WEEKDAYS)) + r")\b|" + ABBREVIATED_DAY
+    + r"|\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b(?:at|by|until|before|after) (?:noon|midnight)\b"
     + r"|\b(?:1[5-9]|20)\d\d\b|\b\d{1,2}/\d{1,2}\b"
     r"|\b(?:yesterday|today|tonight|overnight)\b|\b(?:last|next|this|earlier this|later this) (?:week|weekend|month"
     r"|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b"

@@ -95,6 +95,18 @@ def test_an_abbreviation_that_may_end_a_sentence_ends_one_before_a_word_opening_
     assert sentences(kept) == [kept]  # a name or a word no sentence opens with goes on
 
 
+def test_an_hour_of_the_clock_ends_a_sentence_before_any_capital_but_a_day_or_a_time_zone() -> None:
+    """"Classes now begin at 7:25 a.m. Board members cited research …" was one sentence, so "Why is the district
+    changing the start time?" could not quote the reason alone."""
+    text = "Classes now begin at 7:25 a.m. Board members cited research. It airs at 8 p.m. ET. Doors open at 9 a.m."
+    assert sentences(text) == [
+        "Classes now begin at 7:25 a.m.", "Board members cited research.", "It airs at 8 p.m. ET.",
+        "Doors open at 9 a.m.",
+    ]  # fmt: skip
+    for kept in ["Doors open at 9 a.m. Monday through Friday.", "At 3 p.m. Eastern, it began.", "From 9 a.m. to noon."]:
+        assert sentences(kept) == [kept]
+
+
 def test_no_abbreviates_number_only_before_one() -> None:
     """"Could TikTok really be banned? No. The U.S. House … passed a bill …, 352-65." led an answer with "No. The
     U.S. House …" as one sentence (news-dev): "No." before anything but a figure is the word no, a sentence."""

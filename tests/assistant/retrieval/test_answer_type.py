@@ -82,6 +82,14 @@ def test_a_date_is_a_time_as_news_abbreviates_it() -> None:
     assert candidates("The jan. 24 meeting and Dec. numbers", "time") == set()  # a capital and a day make the date
 
 
+def test_an_hour_of_the_clock_is_a_time() -> None:
+    """"When will the library open?" is answered by "The library will open at 9 a.m. on weekdays"."""
+    assert candidates("It opens at 9 a.m. on weekdays, at 7:30pm on Fridays and at noon.", "time") == {
+        "9 a.m.", "7:30pm", "at noon"
+    }
+    assert candidates("A 9 amp fuse and 12 pm2.5 particles", "time") == set()
+
+
 def test_a_country_the_question_names_is_no_answer_under_another_of_its_names() -> None:
     """"Which country eats more seafood than the US?" (news-smoke) led with a quote on "our food system in America",
     above "The U.S. is second only to China in seafood consumption.": America is the US the question names."""
