@@ -157,13 +157,18 @@ def lemmas(word: str) -> frozenset[str]:
     return frozenset({word, *terms(word), *found})
 
 
+# The shortest word sentence_words keeps ("He", "T" of "AT&T" are none).
+MIN_LETTERS = 3
+
+
 def sentence_words(text: str) -> list[str]:
     """The sentence's content words, lower case; a month's name written as a name is not the verb or noun."""
     out = []
     for m in WORD.finditer(text):
         word = m.group(0).strip("'’")
         low = word.lower()
-        if len(low) < 3 or low in STOPWORDS or low.endswith(_NEGATED) or (word[:1].isupper() and low in _MONTHS):
+        month = word[:1].isupper() and low in _MONTHS
+        if len(low) < MIN_LETTERS or low in STOPWORDS or low.endswith(_NEGATED) or month:
             continue
         out.append(low)
     return list(dict.fromkeys(out))

@@ -211,6 +211,10 @@ class RefusalPolicy:
     # gold (reports/issue-13.md, twentieth pass). A collection of under 1 / share chunks has no rare names, as every
     # name it holds is in more than that share. None: no such test.
     rare_name_share: float | None = Field(default=0.01, gt=0.0, le=1.0)
+    # A question naming nothing is answered only from an article writing one of the nouns it asks about (topic.py):
+    # over three one-story articles "How much did the library renovation cost?" was answered with the bridge's
+    # "The city spent $12 million on the work".
+    topic_nouns: bool = True
 
 
 @dataclass(frozen=True, config=_STRICT)

@@ -20,6 +20,7 @@ from assistant.answer.sentences import Sentence, follows
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
 from assistant.answer.ties import break_ties, gives_reason
+from assistant.answer.topic import Topic
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 
@@ -65,7 +66,7 @@ class Leading:
         did the bridge close?" is not supported by "The Main Street library will close on Sept. 3")."""
         named = bool(self._stating.wanted.names) or not self.asking.short_rest or not self.scored
         held = named or self.asking.states_as_much(self.scored[0][1], sentence)
-        return self.about(sentence) and self._support_story.tells(sentence) and held
+        return self.about(sentence) and self._support_story.tells(sentence) and held and self.topic.tells(sentence)
 
     def about(self, sentence: Sentence) -> bool:
         """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""
@@ -121,6 +122,12 @@ class Leading:
         return RareStory.of(self._stating, self._retrieval, self._refusal.rare_name_share)
 
     @cached_property
+    def topic(self) -> Topic:
+        """The nouns a question naming nothing asks about, against the sentences' articles (topic.py; none when the
+        test is off)."""
+        return Topic(self._stating if self._refusal.topic_nouns else None)
+
+    @cached_property
     def _support_story(self) -> RareStory:
         """The story support from another article must tell: the rare names', and in a collection too small for their
         share, the names one chunk holds ("Elm" of "the Elm Street bridge" among three articles)."""
@@ -149,10 +156,11 @@ class Leading:
     def _typed_names(self) -> Callable[[Sentence], bool] | None:
         """names_stated, where a sentence holding the asked kind must sit in a chunk naming the question's names, or
         be of the story a follow-up asking only a kind asks of (Story.of_story: its carried names may be incidental,
-        "Tuesday" of the last answer's "… said Tuesday")."""
+        "Tuesday" of the last answer's "… said Tuesday"); for a question naming nothing, in an article writing a noun
+        it asks about (topic.py)."""
         if not self._refusal.typed_names:
             return None
-        return lambda s: self._stating.names_stated(s) or self._story.of_story(s)
+        return lambda s: (self._stating.names_stated(s) or self._story.of_story(s)) and self.topic.tells(s)
 
     def _states_question(self, sentence: Sentence) -> bool:
         """In a chunk stating the question's names (it has some), the sentence states what it asks of them: a short
