@@ -184,6 +184,11 @@ class Asking:
         "Who leads the Wagner group?")."""
         return self._role is not None and self._role.held_in(sentence.text)
 
+    def holds_role_unnamed(self, sentence: Sentence) -> bool:
+        """The sentence calls someone the asked role of a thing it does not name ("Chief executive Priya Nair said
+        …": Holder.held_unnamed); the caller asks that its chunk name it."""
+        return self._role is not None and self._role.held_unnamed(sentence.text)
+
     def states_deed(self, sentence: Sentence) -> bool:
         """The sentence holds the asked deed in one of its forms (True when the question asks none)."""
         return self.tells_deed(sentence.text)

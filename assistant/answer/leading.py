@@ -74,13 +74,15 @@ class Leading:
 
     def _also_about(self, sentence: Sentence) -> bool:
         """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
-        (Asking.holds_role), or, for a follow-up asking only a kind ("For how long?"), is of the article the
-        conversation last quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
+        (Asking.holds_role; in a chunk naming it, of a thing the sentence does not name: "Chief executive Priya Nair
+        said …"), or, for a follow-up asking only a kind ("For how long?"), is of the article the conversation last
+        quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
         with a thing of that kind (gate.names_and_kind: "Callery, 62, spoke …" for "How old is Callery?"), or is a
         list's line under the label the question asks after (_labelled), or counts the asked noun in the chunk of
         the rare names (RareStory.counts_in)."""
         return (
             self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
+            or (self.asking.holds_role_unnamed(sentence) and self._stating.own_names_stated(sentence))
             or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
             or self._rare_story.counts_in(sentence)
         )  # fmt: skip

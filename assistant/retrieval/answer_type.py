@@ -210,7 +210,8 @@ class AnswerType:
         if self.kind == "statement":
             return 1.0 if reports_speech(text, self.speakers) else 0.0
         if self.kind == "holder":
-            return 1.0 if self.role is not None and self.role.held_in(text) else 0.0
+            held = self.role is not None and (self.role.held_in(text) or self.role.held_unnamed(text))
+            return 1.0 if held else 0.0  # of a thing the text does not name: typed() reads its chunk
         if self.kind == "writer":
             return 1.0 if names_writer(text) else 0.0
         found = candidates(text, self.kind)

@@ -63,6 +63,12 @@ class Holder:
         """The text calls someone the name's role."""
         return bool(_pattern(self.role, self.of).search(text))
 
+    def held_unnamed(self, text: str) -> bool:
+        """The text calls someone the role of a thing it does not name, as news does of its story's subject:
+        "Chief executive Priya Nair said the company chose Ohio", "its chief executive, Priya Nair". Only a text of
+        the name's story answers with it (the caller reads the chunk)."""
+        return bool(_unnamed(self.role).search(text))
+
 
 @lru_cache(maxsize=64)
 def _pattern(role: str, of: str) -> re.Pattern[str]:
@@ -75,6 +81,19 @@ def _pattern(role: str, of: str) -> re.Pattern[str]:
     # one word may be said as its adjective ("Ukrainian"); several only as written ("United States" is no UK)
     name = re.escape(words[0][:STEM_CHARS]) + r"\w*" if len(words) == 1 else r"\s+".join(map(re.escape, words))
     return re.compile(rf"(?i:\b{said})\s+of\s+(?:the\s+)?{name}|\b{name}(?:[’']s?)?\s+{_BETWEEN}(?i:{said})(?!\w)")
+
+
+# What may say whose a role is when the sentence names no one's: nothing before it, or a pronoun or "the company's".
+_WHOSE = r"(?:^\W*|\b(?i:its|their|the (?:company|firm|group|agency|organization|organisation|team)[’']s)\s+)"
+
+
+@lru_cache(maxsize=64)
+def _unnamed(role: str) -> re.Pattern[str]:
+    """The role opening the sentence, or after "its", before the name of the one holding it ("Chief executive Priya
+    Nair said", "its new chief executive, Priya Nair")."""
+    roles = _HEAD_ROLES if role == "head" else next((same for same in _SAME_ROLE if role in same), {role})
+    said = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in sorted(roles)) + ")"
+    return re.compile(_WHOSE + _CURRENT + rf"(?i:{said}),?\s+[A-Z][a-z]+\s+[A-Z]")
 
 
 def holder(question: str) -> Holder | None:

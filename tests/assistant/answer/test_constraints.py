@@ -142,6 +142,14 @@ def test_an_acronym_is_stated_by_the_name_it_stands_for() -> None:
     assert bls.missing(["Bureau data showed Labor Statistics rose."]) == ["bls"]  # not one name
 
 
+def test_a_role_s_acronym_is_stated_by_its_words_in_any_case() -> None:
+    """"Who is the CEO of Voltline?" was refused as off-topic over an article writing "Chief executive Priya Nair"."""
+    ceo = Constraints.of("Who is the CEO of Voltline?")
+    assert ceo.missing(["Voltline Energy will build a plant. Chief executive Priya Nair said so."]) == []
+    assert ceo.missing(["Voltline Energy will build a plant. Its chief   executive said so."]) == []
+    assert ceo.missing(["Voltline Energy will build a plant. Its chief financial officer said so."]) == ["ceo"]
+
+
 def test_titles_are_not_demanded() -> None:
     """Articles write "president Joe Biden" and "the governor" as often as the capitalised title."""
     c = Constraints.of("What type of cheese does President Biden order?")

@@ -4,6 +4,7 @@ quoting exact spans, and a refusal that says why with the related passages."""
 from __future__ import annotations
 
 import pytest
+from answer_testkit import service_over
 from index_testkit import open_handles
 
 from assistant.answer.respond import Responder
@@ -38,3 +39,34 @@ def test_a_refusal_gives_its_reason_and_the_related_passages(service: AnswerServ
     response = responder.answer(service.retrieve("What did the July 24, 2025 drone strike destroy?"))
     assert response.refused and response.reason == "not_stated" and "“24”" in response.answer
     assert response.citations == [] and response.passages
+
+
+# A user's local news, each story once (a collection typed by hand, not from the eval corpora).
+LOCAL = {
+    "council.txt": "Council approves new budget\n\nThe Springfield City Council voted 5-2 on Tuesday night to approve "
+    "a $48 million budget. Council member Dana Ortiz, who voted against it, said residents could not afford higher "
+    "taxes. Mayor Tom Reed praised the vote.\n",
+    "factory.txt": "Battery maker to build plant\n\nVoltline Energy will build a $2.1 billion battery factory outside "
+    "Dayton, bringing 1,200 jobs to the region. Chief executive Priya Nair said the company chose Ohio for its "
+    "skilled workforce.\n",
+    "school.txt": "School district delays start time\n\nThe Lakeview School District will push back the start of the "
+    "high school day to 8:30 a.m. next fall. Classes now begin at 7:25 a.m. Board members cited research showing "
+    "teenagers who sleep longer do better in class.\n",
+    "marathon.txt": "Kenyan runner wins city marathon\n\nKenya's Joseph Kiprono won the City Marathon on Sunday in "
+    "2 hours, 6 minutes and 12 seconds. Ethiopia's Lemi Tadesse finished second, and American Sam Brooks was third. "
+    "In the women's race, Grace Mutua of Kenya won in 2:21:45. About 28,000 runners took part, organizers said.\n",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def local(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """A real index (the session's real model) of the four local stories."""
+    return service_over(tmp_path_factory.mktemp("local"), embedder, LOCAL)
+
+
+def test_a_role_the_article_gives_its_subject_s_chief_answers_who_holds_it(local: AnswerService) -> None:
+    """"Who is the CEO of Voltline?" was refused as off-topic: "CEO" was a name no passage wrote, and "Chief executive
+    Priya Nair said the company chose Ohio" ties the role to no name."""
+    for question in ["Who is the CEO of Voltline?", "Who runs Voltline?"]:
+        response = local.ask(question)
+        assert not response.refused and response.answer.startswith("Chief executive Priya Nair"), question

@@ -85,3 +85,15 @@ def test_a_name_s_generic_last_word_may_be_dropped() -> None:
     county = holder("Who is the sheriff of Orange County?")
     assert county is not None and county.held_in("the Orange sheriff, John Mina, said deputies were on the scene.")
     assert holder("Who is the leader of the Wagner movement?") == Holder("leader", "Wagner")
+
+
+def test_a_role_of_a_thing_the_sentence_does_not_name_opens_it_or_follows_its() -> None:
+    """News calls its story's subject's chief by the role alone: "Chief executive Priya Nair said the company chose
+    Ohio" answers "Who is the CEO of Voltline?" in an article on Voltline (the caller reads the chunk)."""
+    ceo = holder("Who is the CEO of Voltline?")
+    assert ceo is not None and not ceo.held_in("Chief executive Priya Nair said the company chose Ohio.")
+    for said in ["Chief executive Priya Nair said so.", "Its new chief executive, Priya Nair, said so.",
+                 "The company's CEO Priya Nair said so."]:  # fmt: skip
+        assert ceo.held_unnamed(said)
+    for other in ["Ford CEO Jim Farley said so.", "The chief executive said so.", "He met chief executive Jo Li."]:
+        assert not ceo.held_unnamed(other)  # another's, nobody named, or not opening the sentence
