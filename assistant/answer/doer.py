@@ -41,14 +41,20 @@ _BY_DOER = re.compile(
 )
 
 
+# A doer named before a clause saying the deed: "Council member Dana Ortiz, who voted against it, said …" (a word
+# such as "also" or "had" may stand before the verb).
+_WHO_DID = re.compile(r"\b([A-Z][\w’'-]*),\s+who\s+(?:(?:also|had|has|have|was|were|never|then|later)\s+)?([a-z]+)\b")
+
+
 def names_doer(deed: str, text: str, asked: str) -> bool:
-    """The text names, after "by", who did the deed (one of its forms) of a "Who <deed> …?" question, someone the
-    question (`asked`) does not name: "Who developed Tetris?" is answered by "…, developed by Alexey Pajitnov",
-    which MiniLM puts far from it when the sentence is about something else."""
+    """The text names, after "by" or before ", who <deed>", who did the deed (one of its forms) of a "Who <deed> …?"
+    question, someone the question (`asked`) does not name: "Who developed Tetris?" is answered by "…, developed by
+    Alexey Pajitnov", which MiniLM puts far from it when the sentence is about something else, and "Who voted against
+    the budget?" by "Council member Dana Ortiz, who voted against it"."""
     own = {w.lower() for w in WORD.findall(asked)}
-    return any(
-        in_form([deed], [m.group(1)]) and m.group(2).lower() not in own | NOT_NAMES for m in _BY_DOER.finditer(text)
-    )
+    found = [(m.group(1), m.group(2)) for m in _BY_DOER.finditer(text)]
+    found += [(m.group(2), m.group(1)) for m in _WHO_DID.finditer(text)]
+    return any(in_form([deed], [verb]) and doer.lower() not in own | NOT_NAMES for verb, doer in found)
 
 
 def asked_deed(question: str) -> str:

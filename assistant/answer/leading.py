@@ -12,6 +12,7 @@ import numpy as np
 from assistant.answer.asking import Asking
 from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.cosines import Cosines
+from assistant.answer.doing import Doing
 from assistant.answer.gate import about, about_first, asks_kind_of_names, keeps_story, states_names_and_kind
 from assistant.answer.lead import best_elsewhere, ranked_sentences
 from assistant.answer.rare_story import RareStory
@@ -46,6 +47,7 @@ class Leading:
         self.asking = Asking(
             retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self.cosines.embedded
         )
+        self._doing = Doing(self.asking, self._stating, refusal.lead_tie)  # a "Who <verb> …?" question's doer
         self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
 
     @cached_property
@@ -73,7 +75,7 @@ class Leading:
         return about(sentence, self._refusal, self.clause_cosine, self._also_about)
 
     def _also_about(self, sentence: Sentence) -> bool:
-        """The sentence names the doer the question asks for (_names_doer) or the holder of the role it asks of a name
+        """The sentence names the doer the question asks for (Doing) or the holder of the role it asks of a name
         (Asking.holds_role; in a chunk naming it, of a thing the sentence does not name: "Chief executive Priya Nair
         said …"), or, for a follow-up asking only a kind ("For how long?"), is of the article the conversation last
         quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
@@ -81,7 +83,7 @@ class Leading:
         list's line under the label the question asks after (_labelled), or counts the asked noun in the chunk of
         the rare names (RareStory.counts_in)."""
         return (
-            self._names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
+            self._doing.names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
             or (self.asking.holds_role_unnamed(sentence) and self._stating.own_names_stated(sentence))
             or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
             or self._rare_story.counts_in(sentence)
@@ -103,20 +105,6 @@ class Leading:
         top = self.scored[0][0]
         if self._first_leads(self._labelled, reach=len(self.scored)):
             self.scored[0] = (max(top, self.scored[0][0]), self.scored[0][1])
-
-    def _deed_tie(self) -> Callable[[Sentence], bool]:
-        """Which sentences state the deed a "Who <verb> …?" question asks and the question's names, as a near tie of
-        the lead (policy.lead_tie): "… including Cillian Murphy winning best actor" for "Who won best actor at the
-        Oscars?", under a preview of the ceremony that says no "won", which the gate would refuse. Further down, a
-        "won" is another's ("DeSantis … won re-election as governor" for "Who won the Republican debate?")."""
-        bar = self._refusal.lead_tie * self.scored[0][0]
-        near = {id(s) for p, s in self.scored if p >= bar}
-        return lambda s: id(s) in near and self.asking.deed_stated(s) and self._stating.own_names_stated(s)
-
-    def _names_doer(self, sentence: Sentence) -> bool:
-        """The sentence names who did the deed a "Who <verb> …?" question asks (Asking.names_doer), in a chunk stating
-        the question's names: "…, developed by Alexey Pajitnov" in a chunk on Tetris."""
-        return self.asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
 
     @cached_property
     def _rare_story(self) -> RareStory:
@@ -219,9 +207,13 @@ class Leading:
         article = self.scored[0][1].candidate.chunk.article_id  # "What about Sunday?": its article's Sunday sentence
         self._first_leads(lambda s: s.candidate.chunk.article_id == article and self._story.names_own(s))
         lead = self.scored[0][1]
-        if not (self.asking.states_deed(lead) or self._names_doer(lead)) and self._first_leads(self._names_doer, 1):
+        doing, named = self._doing, self._doing.names_doer(lead)
+        if not (self.asking.states_deed(lead) or named) and self._first_leads(doing.names_doer, 1):
             return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
-        if not (self.asking.deed_stated(lead) or self._labelled(lead)) and self._first_leads(self._deed_tie(), 1):
+        if not named and self._first_leads(doing.doer_tie(self.scored), 1):
+            return  # "Who voted against the budget?": "Dana Ortiz, who voted against it", not "The Council voted 5-2"
+        stated = self.asking.deed_stated(lead) or self._labelled(lead)
+        if not stated and self._first_leads(doing.deed_tie(self.scored), 1):
             return  # "Who won best actor at the Oscars?": not a preview of the ceremony, which the gate refuses
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]

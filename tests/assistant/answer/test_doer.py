@@ -41,6 +41,16 @@ def test_a_deed_in_the_passive_names_its_doer_after_by() -> None:
     assert not names_doer("developed", "It was released by Nintendo in 1989.", "Who developed Tetris?")
 
 
+def test_a_doer_named_before_a_clause_saying_the_deed() -> None:
+    """"Council member Dana Ortiz, who voted against it, said …" names who voted against the budget."""
+    ortiz = "Council member Dana Ortiz, who voted against it, said residents could not afford higher taxes."
+    assert names_doer("voted", ortiz, "Who voted against the budget?")
+    assert names_doer("won", "Kiprono, who also won in 2022, led.", "Who won the marathon?")
+    assert not names_doer("voted", "The Springfield City Council voted 5-2.", "Who voted against the budget?")
+    assert not names_doer("voted", "Ortiz, who spoke first, voted no.", "Who voted against the budget?")
+    assert not names_doer("won", "Kiprono, who won in 2022, led.", "Who won after Kiprono?")  # the one asked of
+
+
 tetris = article_service("tetris")  # a report that names the game's developer in passing.
 
 

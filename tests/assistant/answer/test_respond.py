@@ -70,3 +70,9 @@ def test_a_role_the_article_gives_its_subject_s_chief_answers_who_holds_it(local
     for question in ["Who is the CEO of Voltline?", "Who runs Voltline?"]:
         response = local.ask(question)
         assert not response.refused and response.answer.startswith("Chief executive Priya Nair"), question
+
+
+def test_who_did_a_deed_is_led_by_the_sentence_of_its_article_naming_the_doer(local: AnswerService) -> None:
+    """"Who voted against the budget?" led with "The Springfield City Council voted 5-2", above "Council member Dana
+    Ortiz, who voted against it" in its article."""
+    assert local.ask("Who voted against the budget?").answer.startswith("Council member Dana Ortiz, who voted against")

@@ -1,0 +1,44 @@
+"""Which ranked sentences say who did what a "Who <verb> …?" question asks: the one naming the doer, or stating the
+deed, may lead in place of one that only tells of it (leading.Leading reads these)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from assistant.answer.asking import Asking
+from assistant.answer.sentences import Sentence
+from assistant.answer.stating import Stating
+
+
+def near_tie(scored: list[tuple[float, Sentence]], tie: float) -> Callable[[Sentence], bool]:
+    """Which sentences are a near tie of the best (at least `tie` of its probability)."""
+    bar = tie * scored[0][0] if scored else 0.0
+    near = {id(s) for p, s in scored if p >= bar}
+    return lambda s: id(s) in near
+
+
+class Doing:
+    """One question's deed (Asking) and names (Stating) against the ranked sentences, `tie` the near tie's share."""
+
+    def __init__(self, asking: Asking, stating: Stating, tie: float) -> None:
+        self._asking, self._stating, self._tie = asking, stating, tie
+
+    def names_doer(self, sentence: Sentence) -> bool:
+        """The sentence names who did the deed (Asking.names_doer), in a chunk stating the question's names: "…,
+        developed by Alexey Pajitnov" in a chunk on Tetris."""
+        return self._asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
+
+    def deed_tie(self, scored: list[tuple[float, Sentence]]) -> Callable[[Sentence], bool]:
+        """Which sentences state the deed and the question's names, as a near tie of the lead: "… including Cillian
+        Murphy winning best actor" for "Who won best actor at the Oscars?", under a preview of the ceremony that
+        says no "won", which the gate would refuse. Further down, a "won" is another's ("DeSantis … won re-election
+        as governor" for "Who won the Republican debate?")."""
+        near = near_tie(scored, self._tie)
+        return lambda s: near(s) and self._asking.deed_stated(s) and self._stating.own_names_stated(s)
+
+    def doer_tie(self, scored: list[tuple[float, Sentence]]) -> Callable[[Sentence], bool]:
+        """Which sentences name who did the deed (names_doer), as a near tie of the lead or in its article: "Council
+        member Dana Ortiz, who voted against it" for "Who voted against the budget?", under "The Springfield City
+        Council voted 5-2 …", which says the deed but names no one's vote."""
+        near, article = near_tie(scored, self._tie), scored[0][1].candidate.chunk.article_id
+        return lambda s: (near(s) or s.candidate.chunk.article_id == article) and self.names_doer(s)
