@@ -147,10 +147,12 @@ def compose(
     scored: list[tuple[float, Sentence]],
     policy: AnswerPolicy = AnswerPolicy(),
     about: Callable[[Sentence], bool] | None = None,
+    gives: Callable[[Sentence], bool] | None = None,
 ) -> list[Quote]:
     """The model's best sentence first, then support in the passages' rank order (measured on news-dev: more
     answers hold the gold than support in the model's order), each rated at least support_share of the lead and
-    min_support, and `about` the question when given, under the word budget, no near copies."""
+    min_support, and `about` the question when given, or one the caller knows `gives` what it asks (a reason the
+    lead's article gives for "Why …?", which shares no word with it), under the word budget, no near copies."""
     if not scored:
         return []
     lead_prob, lead = scored[0]
@@ -159,7 +161,7 @@ def compose(
     words = 0
     chosen_words: list[set[str]] = []
     for prob, s in [(lead_prob, lead), *rest]:
-        if chosen and (
+        if chosen and (gives is None or not gives(s)) and (
             prob < max(policy.support_share * lead_prob, policy.min_support)
             or s.features["coverage"] <= policy.min_support_coverage
         ):

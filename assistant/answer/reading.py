@@ -91,6 +91,15 @@ class Reading(Leading):
             or (gives_reason(self._retrieval.query, sentence.text) and self._stating.own_names_stated(sentence))
         )  # fmt: skip
 
+    def gives_reason(self, sentence: Sentence) -> bool:
+        """For "Why …?", the sentence gives a reason in so many words (ties.gives_reason) in the lead's article:
+        "Board members cited research showing teenagers who sleep longer do better in class" after the district's
+        later start, though it shares no word with "Why is the district changing the start time?"."""
+        lead = self.scored[0][1] if self.scored else None
+        return lead is not None and sentence.candidate.article.id == lead.candidate.article.id and gives_reason(
+            self._retrieval.query, sentence.text
+        )
+
     def _holds_asked(self, sentence: Sentence) -> int:
         """How many of a short rest's words the sentence holds in one of their forms (Asking.in_form)."""
         return len(self.asking.in_form(sentence))

@@ -89,7 +89,9 @@ class Responder:
             return self._refusal(decision, retrieval, passages, kind=kind)
         if decision.reason == NO_ANSWER and (deed := reading.lacks_deed()):
             return self._refusal(decision, retrieval, passages, deed=deed)
-        quotes = [] if decision.refused else compose(reading.quotable(), knobs.lead, reading.supports)
+        quotes = (
+            [] if decision.refused else compose(reading.quotable(), knobs.lead, reading.supports, reading.gives_reason)
+        )
         if not quotes:
             return self._refusal(decision if decision.refused else Decision(True, OFF_TOPIC), retrieval, passages)
         template = load_prompt(self._prompts_dir, "extractive_sentence")

@@ -36,7 +36,7 @@ _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w’'-]*)")
 _ASKS_WHY = re.compile(r"^\W*why\b", re.I)
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blamed (?:on|for)|the (?:reason|cause)"
-    r"|for fear|so that|in order to|citing|over (?:concerns?|fears?|worries))\b",
+    r"|for fear|so that|in order to|citing|cited|over (?:concerns?|fears?|worries))\b",
     re.I,
 )
 # "How old is …?" asks an age now, which is the greatest a story gives of its names: news tells of earlier ones ("in

@@ -54,6 +54,15 @@ def test_support_sharing_nothing_with_the_question_is_cut() -> None:
     assert [q.text for q in compose([(0.9, lead), (0.8, unrelated)])] == [lead.text]
 
 
+def test_support_the_caller_knows_gives_what_is_asked_is_kept_however_rated() -> None:
+    """A reason shares no word with "Why is the district changing the start time?" and the model rates it low."""
+    lead = sentence("The district will push back the start of the high school day to 8:30 a.m.")
+    reason = sentence("Board members cited research showing teenagers who sleep longer do better.", coverage=0.0)
+    scored = [(0.54, lead), (0.14, reason)]
+    assert [q.text for q in compose(scored)] == [lead.text]
+    assert [q.text for q in compose(scored, gives=lambda s: s is reason)] == [lead.text, reason.text]
+
+
 def test_support_from_another_article_must_be_about_the_question() -> None:
     """"How old is King Charles?" was followed by a basketball record's "at 18 years old", which the ranker rated
     above the lead: another article's sentence far from the question adds nothing; the lead's own article's may."""

@@ -76,3 +76,11 @@ def test_who_did_a_deed_is_led_by_the_sentence_of_its_article_naming_the_doer(lo
     """"Who voted against the budget?" led with "The Springfield City Council voted 5-2", above "Council member Dana
     Ortiz, who voted against it" in its article."""
     assert local.ask("Who voted against the budget?").answer.startswith("Council member Dana Ortiz, who voted against")
+
+
+def test_a_why_answer_goes_on_with_the_reason_its_article_gives(local: AnswerService) -> None:
+    """The reason shares no word with "Why is the district changing the start time?" (and "7:25 a.m. Board members"
+    ran the hour into it as one sentence)."""
+    response = local.ask("Why is the district changing the start time?")
+    assert response.answer.startswith("The Lakeview School District will push back the start")
+    assert any(c.quote.startswith("Board members cited research") for c in response.citations)

@@ -84,6 +84,7 @@ def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
     # a reason for what the sentence before said ("Why were Wendy's customers angry?", news-dev)
     assert not gives_reason(why, "That makes sense, because most Americans eat at Wendy's around those times.")
     assert not gives_reason("How much did prices fall?", "Prices fell because makers cut them.")
+    assert gives_reason(why, "Board members cited research showing teenagers who sleep longer do better.")
 
 
 def test_how_old_is_leads_with_the_near_tie_giving_the_age_of_now() -> None:
