@@ -29,9 +29,11 @@ class _Query:
 
 
 def _passages(cand: Candidate, query: _Query, config: RetrievalSettings) -> list[Candidate]:
-    """Every run of whole sentences (up to config.passage_words) starting at each sentence of the chunk, none of a
-    photo's caption (newstext/captions.py); each keeps its chunk's id and gets its own passage id, "<chunk
-    id>@<offset in the chunk>"."""
+    """Every run of whole sentences (up to config.passage_words) starting at each sentence of the chunk, and that
+    sentence alone when the run holds more, none of a photo's caption (newstext/captions.py); each keeps its chunk's
+    id and gets its own passage id, "<chunk id>@<offset in the chunk>". The sentence alone is returned when its run
+    overlaps a better passage: "… Lemi Tadesse finished second, and American Sam Brooks was third." was lost under
+    the run of it and the next sentence, which the next sentence's own passage took."""
     chunk = cand.chunk
     text = chunk.text
     spans = sentence_spans(text)
@@ -49,18 +51,19 @@ def _passages(cand: Candidate, query: _Query, config: RetrievalSettings) -> list
             and len(text[spans[i][0] : spans[j + 1][1]].split()) <= config.passage_words
         ):
             j += 1
-        a, b = spans[i][0], spans[j][1]
-        passage_text = text[a:b]
-        features = {
-            **cand.features,
-            "passage_coverage": coverage(query.idf, set().union(*sets[i : j + 1])),
-            "passage_novelty": novelty(passage_text, query.words, config.passage_novelty_cap),
-            "passage_type": query.wanted.match(passage_text),
-        }
-        span = replace(chunk, start=chunk.start + a, end=chunk.start + b, text=passage_text)
-        score = config.passage.score(features)
-        passage_id = f"{chunk.id}@{cand.chunk_offset + a}"  # its offset in the stored chunk
-        out.append(replace(cand, chunk=span, passage_id=passage_id, features=features, score=score))
+        for last in dict.fromkeys([j, i]):  # the run, then its first sentence alone
+            a, b = spans[i][0], spans[last][1]
+            passage_text = text[a:b]
+            features = {
+                **cand.features,
+                "passage_coverage": coverage(query.idf, set().union(*sets[i : last + 1])),
+                "passage_novelty": novelty(passage_text, query.words, config.passage_novelty_cap),
+                "passage_type": query.wanted.match(passage_text),
+            }
+            span = replace(chunk, start=chunk.start + a, end=chunk.start + b, text=passage_text)
+            score = config.passage.score(features)
+            passage_id = f"{chunk.id}@{cand.chunk_offset + a}"  # its offset in the stored chunk
+            out.append(replace(cand, chunk=span, passage_id=passage_id, features=features, score=score))
     return out
 
 

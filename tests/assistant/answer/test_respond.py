@@ -9,6 +9,7 @@ from index_testkit import open_handles
 
 from assistant.answer.respond import Responder
 from assistant.factory import build_service
+from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import Settings
 from index.embedding import Embedder
@@ -84,3 +85,13 @@ def test_a_why_answer_goes_on_with_the_reason_its_article_gives(local: AnswerSer
     response = local.ask("Why is the district changing the start time?")
     assert response.answer.startswith("The Lakeview School District will push back the start")
     assert any(c.quote.startswith("Board members cited research") for c in response.citations)
+
+
+def test_a_follow_up_finds_a_sentence_its_run_hid(local: AnswerService) -> None:
+    """After two questions on the marathon, "Who finished third?" led with its winner: "… American Sam Brooks was
+    third." was in no passage (passages.py)."""
+    history: list[Turn] = []
+    for question in ["Who won the marathon?", "How many runners took part?"]:
+        history += [Turn(role="user", content=question), Turn(role="assistant", content=local.ask(question).answer)]
+    third = local.ask("Who finished third?", history)
+    assert not third.refused and third.answer.startswith("Ethiopia's Lemi Tadesse finished second")

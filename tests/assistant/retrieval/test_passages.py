@@ -81,3 +81,19 @@ def test_no_passage_holds_a_photo_s_caption() -> None:
     assert passages and not any("waves to the crowd" in p.chunk.text or "/AP" in p.chunk.text for p in passages)
     assert any(p.chunk.text.startswith("Bruce Sutter, the Hall of Fame reliever") for p in passages)
 
+
+
+def test_a_sentence_whose_run_overlaps_a_better_passage_is_returned_alone() -> None:
+    """"Ethiopia's Lemi Tadesse finished second, and American Sam Brooks was third." made one run with the next
+    sentence, which its own passage took first: the sentence was in no passage, and "Who finished third?" after
+    two questions on the marathon led with its winner."""
+    text = (
+        "Kenya's Joseph Kiprono won the City Marathon on Sunday in 2 hours, 6 minutes and 12 seconds, breaking the "
+        "course record by 40 seconds. Ethiopia's Lemi Tadesse finished second, and American Sam Brooks was third. "
+        "In the women's race, Grace Mutua of Kenya won in 2:21:45. About 28,000 runners took part, organizers said."
+    )
+    question = "Who finished third? (many runners took part won Marathon)"
+    passages = best_passages([chunk("a", text)], question, idf(question), k=10, config=CONFIG)
+    texts = [w.chunk.text for w in passages]
+    assert "Ethiopia's Lemi Tadesse finished second, and American Sam Brooks was third." in texts
+    assert len({w.passage_id for w in passages}) == len(passages)
