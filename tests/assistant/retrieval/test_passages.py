@@ -76,11 +76,16 @@ def test_no_passage_holds_a_photo_s_caption() -> None:
         "Bruce Sutter waves to the crowd during the 2018 home opener game at Bush Stadium. "
         "Jimmy Simmons/Icon Sportswire/AP\n\nHe pitched for the Cubs, the Cardinals and the Braves."
     )
-    question = "Who was Bruce Sutter?"
-    passages = best_passages([chunk("a", text)], question, idf(question), k=10, config=CONFIG)
-    assert passages and not any("waves to the crowd" in p.chunk.text or "/AP" in p.chunk.text for p in passages)
-    assert any(p.chunk.text.startswith("Bruce Sutter, the Hall of Fame reliever") for p in passages)
+    texts = passage_texts(text, "Who was Bruce Sutter?")
+    assert texts and not any("waves to the crowd" in t or "/AP" in t for t in texts)
+    assert any(t.startswith("Bruce Sutter, the Hall of Fame reliever") for t in texts)
 
+
+def passage_texts(text: str, question: str) -> list[str]:
+    """The texts of the passages one chunk of `text` gives the question, best first; their ids all differ."""
+    passages = best_passages([chunk("a", text)], question, idf(question), k=10, config=CONFIG)
+    assert len({w.passage_id for w in passages}) == len(passages)
+    return [w.chunk.text for w in passages]
 
 
 def test_a_sentence_whose_run_overlaps_a_better_passage_is_returned_alone() -> None:
@@ -92,8 +97,5 @@ def test_a_sentence_whose_run_overlaps_a_better_passage_is_returned_alone() -> N
         "course record by 40 seconds. Ethiopia's Lemi Tadesse finished second, and American Sam Brooks was third. "
         "In the women's race, Grace Mutua of Kenya won in 2:21:45. About 28,000 runners took part, organizers said."
     )
-    question = "Who finished third? (many runners took part won Marathon)"
-    passages = best_passages([chunk("a", text)], question, idf(question), k=10, config=CONFIG)
-    texts = [w.chunk.text for w in passages]
+    texts = passage_texts(text, "Who finished third? (many runners took part won Marathon)")
     assert "Ethiopia's Lemi Tadesse finished second, and American Sam Brooks was third." in texts
-    assert len({w.passage_id for w in passages}) == len(passages)
