@@ -118,6 +118,12 @@ _ASKS: list[tuple[str, str]] = [
              r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"),
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
+    # "How much" asks a sum, but for a difference or a change ("By how much did Kiprono break the record?", "How much
+    # will taxes go up?") or a weight: a figure of any kind ("by 40 seconds", "by 3 percent").
+    ("number", r"\bby how much\b(?! money)|\bhow much (?:[\w’'-]+ ){1,6}?(?:weigh|weighs|weighed|go up|goes up|went up"
+               r"|gone up|go down|goes down|went down|rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped"
+               r"|increase|increased|decrease|decreased|grow|grows|grew|grown|shrink|shrank|climb|climbed|jump"
+               r"|jumped|decline|declined)\b"),
     ("money", r"\bhow much (?:[\w-]+ ){0,2}money\b"  # "How much climate money did Carney propose?"
               r"|\bhow much (?:did|does|do|will|would|was|is|has|have|had)\b|\bwhat (?:price|amount|sum|fine)\b"
               r"|\bwhat (?:is|was|are|were|will be) the (?:price|cost|amount|sum|fine|budget|salary)s?\b(?! of living)"

@@ -45,7 +45,8 @@ def test_a_refusal_gives_its_reason_and_the_related_passages(service: AnswerServ
 # A user's local news, each story once (a collection typed by hand, not from the eval corpora).
 LOCAL = {
     "council.txt": "Council approves new budget\n\nThe Springfield City Council voted 5-2 on Tuesday night to approve "
-    "a $48 million budget. Council member Dana Ortiz, who voted against it, said residents could not afford higher "
+    "a $48 million budget. The budget raises property taxes by 3 percent, the first increase since 2019. Council "
+    "member Dana Ortiz, who voted against it, said residents could not afford higher "
     "taxes. Mayor Tom Reed praised the vote.\n",
     "factory.txt": "Battery maker to build plant\n\nVoltline Energy will build a $2.1 billion battery factory outside "
     "Dayton, bringing 1,200 jobs to the region. Chief executive Priya Nair said the company chose Ohio for its "
@@ -54,7 +55,8 @@ LOCAL = {
     "high school day to 8:30 a.m. next fall. Classes now begin at 7:25 a.m. Board members cited research showing "
     "teenagers who sleep longer do better in class.\n",
     "marathon.txt": "Kenyan runner wins city marathon\n\nKenya's Joseph Kiprono won the City Marathon on Sunday in "
-    "2 hours, 6 minutes and 12 seconds. Ethiopia's Lemi Tadesse finished second, and American Sam Brooks was third. "
+    "2 hours, 6 minutes and 12 seconds, breaking the course record by 40 seconds. Ethiopia's Lemi Tadesse "
+    "finished second, and American Sam Brooks was third. "
     "In the women's race, Grace Mutua of Kenya won in 2:21:45. About 28,000 runners took part, organizers said.\n",
 }  # fmt: skip
 
@@ -95,3 +97,13 @@ def test_a_follow_up_finds_a_sentence_its_run_hid(local: AnswerService) -> None:
         history += [Turn(role="user", content=question), Turn(role="assistant", content=local.ask(question).answer)]
     third = local.ask("Who finished third?", history)
     assert not third.refused and third.answer.startswith("Ethiopia's Lemi Tadesse finished second")
+
+
+def test_how_much_of_a_change_or_a_difference_is_no_sum(local: AnswerService) -> None:
+    """"How much will taxes go up?" was refused as off-topic and "By how much did Kiprono break the record?" as giving
+    no sum: both asked for money, which the retrieval then ranked first."""
+    taxes = local.ask("How much will taxes go up?")
+    assert not taxes.refused and taxes.answer.startswith("The budget raises property taxes by 3 percent")
+    record = local.ask("By how much did Kiprono break the record?")
+    assert not record.refused and "breaking the course record by 40 seconds" in record.citations[0].quote
+

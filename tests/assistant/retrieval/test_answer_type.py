@@ -36,6 +36,10 @@ from index.updater import update_index
         ("How much climate money did Carney propose?", "money"),  # a sum of a kind of money, not any number
         ("How much prize money does the winner get?", "money"),
         ("What did a ticket cost?", "money"),
+        ("How much did Ford lose on its self-driving effort?", "money"),
+        ("By how much did Kiprono break the record?", "number"),  # a difference: "by 40 seconds"
+        ("How much will taxes go up?", "number"),  # a change: "by 3 percent"
+        ("How much does the painting weigh?", "number"),
         ("What did the cost-cutting plan include?", None),  # a cost named, not asked
         ("What is the cost of living doing to families?", None),
         ("Which month is the election held in?", "month"),
