@@ -56,11 +56,17 @@ class Sentence:
 
 
 def candidates(
-    passages: list[Candidate], question: str, query_idf: dict[str, float], max_passages: int, max_words: int
+    passages: list[Candidate],
+    question: str,
+    query_idf: dict[str, float],
+    max_passages: int,
+    max_words: int,
+    chunk_texts: dict[str, str] | None = None,
 ) -> list[Sentence]:
     """Every answer-like sentence of the top passages, repeats (syndicated copies) and photo captions left out, with
     its features. A whole question asked of the conversation's story counts its own terms' coverage (own_idf): the
-    conversation's words say which story, not which of its sentences answers."""
+    conversation's words say which story, not which of its sentences answers. A passage's whole chunk
+    (`chunk_texts`, by chunk id) may say who a sentence's speaker is ("Mayor Tom Reed …" for "Reed said")."""
     query_idf = own_idf(question, query_idf)
     wanted = AnswerType.of(question)
     asked = Constraints.of(question)
@@ -71,6 +77,7 @@ def candidates(
     seen: set[str] = set()
     for rank, cand in enumerate(passages[:max_passages]):
         text = cand.chunk.text
+        context = (chunk_texts or {}).get(cand.chunk.id, text)
         captions = caption_spans(text)
         for a, b in sentence_spans(text):
             if in_caption(captions, a):
@@ -91,7 +98,7 @@ def candidates(
                 "window_score": cand.score - top_score,
                 "chunk_dense": cand.features.get("dense", cand.dense),
                 "coverage": weight_of(query_idf, found),
-                "answer_type": wanted.match(sentence),
+                "answer_type": wanted.match(sentence, context),
                 "novelty": novelty(sentence, query_words, cap=4),
                 "constraints": met / n_asked if n_asked else 1.0,
                 "recency": cand.features["recency"],  # rerank's: an undated article's is retrieval.recency_undated

@@ -21,7 +21,7 @@ from assistant.retrieval.gazetteer import (
     same_countries,
 )
 from assistant.retrieval.holder import Holder, holder
-from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speaker, speakers
+from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, speaker, speakers, titled
 from newstext.sentences import OPENERS
 from newstext.terms import terms
 
@@ -208,13 +208,14 @@ class AnswerType:
         found = candidates(question, kind) if kind else set()
         return cls(kind, frozenset(same_countries(found) if kind == "country" else found))
 
-    def match(self, text: str) -> float:
+    def match(self, text: str, context: str = "") -> float:
         """1.0 when the text holds a candidate of the wanted kind that the question does not already name, or for
-        a statement, has the asked speaker say something."""
+        a statement, has the asked speaker say something (a speaker asked by title, under the name `context`, the
+        text's passage, writes after it: speech.titled)."""
         if self.kind is None:
             return 0.0
         if self.kind == "statement":
-            return 1.0 if reports_speech(text, self.speakers) else 0.0
+            return 1.0 if reports_speech(text, titled(self.speakers, context)) else 0.0
         if self.kind == "holder":
             held = self.role is not None and (self.role.held_in(text) or self.role.held_unnamed(text))
             return 1.0 if held else 0.0  # of a thing the text does not name: typed() reads its chunk

@@ -72,6 +72,24 @@ def speakers(question: str) -> frozenset[str]:
 
 
 _POINTING = frozenset({"he", "she", "they"})  # a follow-up's person, named by the conversation
+# Titles a question may name a speaker by ("What did the mayor say?"), which news writes before the name once and
+# drops after ("Mayor Tom Reed praised the vote. “…,” Reed said").
+_TITLES = frozenset(
+    "mayor governor president senator minister chancellor king queen prince pope sheriff superintendent director "
+    "spokesman spokeswoman spokesperson chairman chairwoman coach commissioner chief".split()
+)
+_TITLED = re.compile(
+    r"\b(?i:(" + "|".join(sorted(_TITLES)) + r"))\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+)
+
+
+def titled(who: frozenset[str], context: str) -> frozenset[str]:
+    """The speaker's words and, for a speaker named only by a title ("the mayor"), the names `context` writes after
+    it ("Mayor Tom Reed" -> tom, reed): the one a passage's "Reed said" is."""
+    if not who or not who <= _TITLES:
+        return who
+    names = (m.group(2) for m in _TITLED.finditer(context) if m.group(1).lower() in who)
+    return who | {without_possessive(w).lower() for n in names for w in n.split()}
 
 
 def reports_speech(text: str, who: frozenset[str]) -> bool:

@@ -47,7 +47,7 @@ LOCAL = {
     "council.txt": "Council approves new budget\n\nThe Springfield City Council voted 5-2 on Tuesday night to approve "
     "a $48 million budget. The budget raises property taxes by 3 percent, the first increase since 2019. Council "
     "member Dana Ortiz, who voted against it, said residents could not afford higher "
-    "taxes. Mayor Tom Reed praised the vote.\n",
+    "taxes. Mayor Tom Reed praised the vote. “This budget fixes our roads,” Reed said after the meeting.\n",
     "factory.txt": "Battery maker to build plant\n\nVoltline Energy will build a $2.1 billion battery factory outside "
     "Dayton, bringing 1,200 jobs to the region. Chief executive Priya Nair said the company chose Ohio for its "
     "skilled workforce.\n",
@@ -107,3 +107,8 @@ def test_how_much_of_a_change_or_a_difference_is_no_sum(local: AnswerService) ->
     record = local.ask("By how much did Kiprono break the record?")
     assert not record.refused and "breaking the course record by 40 seconds" in record.citations[0].quote
 
+
+def test_a_speaker_asked_by_title_is_answered_by_the_name_it_goes_with(local: AnswerService) -> None:
+    """"What did the mayor say?" was refused: "Reed said" names no mayor; the chunk's "Mayor Tom Reed" does."""
+    response = local.ask("What did the mayor say?")
+    assert not response.refused and response.answer.startswith("“This budget fixes our roads,” Reed said")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval.answer_type import AnswerType, expected_type
-from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, saying, speaker, speakers
+from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, saying, speaker, speakers, titled
 
 
 @pytest.mark.parametrize(
@@ -146,3 +146,14 @@ def test_a_follow_up_s_he_is_the_name_the_conversation_carried() -> None:
     question = "What did he say? (leader Wagner Yevgeny Prigozhin)"  # as rewrite() gives it
     assert speaker(question) == "he" and {"yevgeny", "prigozhin"} <= speakers(question)
     assert speakers("What did he say?") == frozenset() and expected_type("What did he say?") != "statement"
+
+
+def test_a_speaker_asked_by_title_is_the_name_written_after_it() -> None:
+    """"What did the mayor say?" was refused over "Mayor Tom Reed praised the vote. “…,” Reed said": news writes the
+    title once, before the name."""
+    context = "Mayor Tom Reed praised the vote. “This budget fixes our roads,” Reed said after the meeting."
+    mayor = speakers("What did the mayor say?")
+    assert titled(mayor, context) == {"mayor", "tom", "reed"}
+    assert reports_speech("“This budget fixes our roads,” Reed said after the meeting.", titled(mayor, context))
+    assert titled(mayor, "Governor Mike DeWine said so.") == mayor  # another title's name
+    assert titled(speakers("What did Kadyrov say?"), "Mayor Tom Reed said so.") == {"kadyrov"}  # a name stays itself
