@@ -29,7 +29,10 @@ from assistant.retrieval.pipeline import Retrieval
 K = 15
 # The sentence gates as the thirteenth pass shipped them (reports/issue-13.md; the fourteenth and twentieth passes add
 # the rest).
-EARLIER = replace(RefusalPolicy(), min_word_cosine=None, residue_leads=False, typed_names=False, rare_name_share=None)
+EARLIER = replace(
+    RefusalPolicy(), min_word_cosine=None, residue_leads=False, typed_names=False, rare_name_share=None,
+    topic_nouns=False,
+)
 
 
 def corroboration_rule(chunks: list[Candidate], question: str) -> bool:
@@ -66,6 +69,7 @@ class Case:
     earlier: list[str] | None = None  # the lead and gate of the thirteenth pass: no kind held about another story,
     earlier_prob: float | None = 0.0  # no short rest's words, no later sentence leading for the residue test
     common_prob: float | None = 0.0  # the shipped gate without the rare-name test (rare_name_share None)
+    named_prob: float | None = 0.0  # the shipped gate without the topic nouns of a question naming nothing
 
 
 def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type: ignore[no-untyped-def]
@@ -90,11 +94,13 @@ def cases(service, timed_service, eval_set: data.EvalSet) -> list[Case]:  # type
             before = Reading(r, service.handles.embedder, refusal=EARLIER)
             earlier_prob = before.answering()
             earlier = [x.text for x in compose(before.scored)]
-            no_rare = replace(RefusalPolicy(), rare_name_share=None)
+            no_rare = replace(RefusalPolicy(), rare_name_share=None, topic_nouns=False)
             common = Reading(r, service.handles.embedder, refusal=no_rare, article_text=text)
+            no_topic = replace(RefusalPolicy(), topic_nouns=False)
+            named = Reading(r, service.handles.embedder, refusal=no_topic, article_text=text)
             out.append(Case(
                 kind, q.gold, r, rank_order, lead, t, timed_lead, prob, anyway, residue, closest, earlier, earlier_prob,
-                common.answering(),
+                common.answering(), named.answering(),
             ))  # fmt: skip
     return out
 
@@ -135,11 +141,16 @@ def main() -> None:
         return lambda c: decide(c.retrieval.chunks, c.retrieval.query, policy).refused
 
     def gated(
-        policy: RefusalPolicy, about: bool = True, residue: bool = True, earlier: bool = False, rare: bool = True
+        policy: RefusalPolicy,
+        about: bool = True,
+        residue: bool = True,
+        earlier: bool = False,
+        rare: bool = True,
+        topic: bool = True,
     ) -> Callable[[Case], bool]:
         def refuses(c: Case) -> bool:
             prob = (c.lead_prob_residue if residue else c.lead_prob) if about else c.lead_prob_any
-            prob = c.earlier_prob if earlier else prob if rare else c.common_prob
+            prob = c.earlier_prob if earlier else (prob if topic else c.named_prob) if rare else c.common_prob
             closest = c.closest_clause
             return decide(
                 c.retrieval.chunks, c.retrieval.query, policy, answer=lambda: prob, closest_clause=lambda: closest
@@ -177,7 +188,9 @@ def main() -> None:
         "+ and about what it asks beyond its names": (gated(base, earlier=True), earlier_lead),
         "+ the asked kind in a chunk naming the names, a short rest's words, the next sentence for the residue test":
             (gated(base, rare=False), lead),
-        "+ a rare name stated by the chunk or article of one of the best sentences (default: all stages)":
+        "+ a rare name stated by the chunk or article of one of the best sentences":
+            (gated(base, topic=False), lead),
+        "+ a question naming nothing answered from an article writing its nouns (default: all stages)":
             (gated(base), lead),
         "learned lead alone (old refusal)": (old, lead),
         "all stages + time expressions as date filters": (timed_refusal, timed_lead),
