@@ -23,7 +23,7 @@ from assistant.answer.asked import (
 )
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
-from assistant.answer.doer import asked_deed, doer_verb, names_doer
+from assistant.answer.doer import asked_deed, doer_verb, names_doer, passive_only
 from assistant.answer.labels import labels_name, labels_question
 from assistant.answer.name_ties import names_new
 from assistant.answer.near import folded_words
@@ -224,6 +224,12 @@ class Asking:
         return not self._deed or in_form([self._deed], sentence_words(text))
 
     def lacks_deed(self, lead: Sentence | None) -> str:
-        """What a "Who <verb> …?" question asks (doer.asked_deed), when the lead states no such deed; else ""."""
-        stated = lead is None or self.deed_stated(lead)  # without a short rest, states_words reads just the deed
+        """What a "Who <verb> …?" question asks (doer.asked_deed), when the lead states no such deed, or tells it
+        only in the passive with no doer (passive); else ""."""
+        stated = lead is None or (self.deed_stated(lead) and not self.passive(lead))  # a short rest's reads the deed
         return "" if stated else asked_deed(self._own)
+
+    def passive(self, sentence: Sentence) -> bool:
+        """The sentence tells a "Who <verb> …?" question's deed only in the passive, naming no doer
+        (doer.passive_only: "A painting stolen from the Harbor Art Museum in 1994 has been returned")."""
+        return bool(self._deed) and passive_only(self._deed, sentence.text)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.asked import GENERIC, WORD, in_form
+from assistant.answer.asked import GENERIC, WORD, deed_in_form, in_form
 from assistant.answer.constraints import NOT_NAMES
 from assistant.retrieval.holder import holder
 from newstext.terms import STOPWORDS, readings
@@ -63,3 +63,34 @@ def asked_deed(question: str) -> str:
         return ""
     asked = question.strip().rstrip("?!. ")
     return asked[:1].lower() + asked[1:]
+
+
+# What makes a participle passive before it ("was stolen", "has been shot"), and what makes it active ("has stolen").
+_BE = frozenset({"is", "are", "was", "were", "be", "been", "being", "got", "gets", "get"})
+_HAVE = frozenset({"has", "have", "had", "having"})
+
+
+def passive_only(deed: str, text: str) -> bool:
+    """The text tells the deed of a "Who <deed> …?" question only in the passive with no doer after "by": after a
+    form of "be" ("the officers were shot"), or as a participle no past tense shares ("A painting stolen from the
+    Harbor Art Museum in 1994 has been returned"). It says the deed was done, not who did it. False when it tells
+    the deed actively anywhere ("Two men stole …"), by its doer ("stolen by two men"), or not in the verb's forms."""
+    words = [w.lower() for w in WORD.findall(text)]
+    found = [i for i, w in enumerate(words) if deed_in_form(deed, [w])]
+    return bool(found) and all(_passive(words, i) for i in found)
+
+
+def _passive(words: list[str], i: int) -> bool:
+    """The i-th word, a form of the deed, is passive and names no doer after it."""
+    if words[i + 1 : i + 2] == ["by"]:
+        return False
+    before = words[i - 1] if i else ""
+    return before in _BE or (before not in _HAVE and _participle_only(words[i]))
+
+
+def _participle_only(word: str) -> bool:
+    """The word is a verb's past participle and not its past tense ("stolen", "beaten"; not "voted" or "shot")."""
+    from lemminflect import getInflection
+
+    lemmas = readings(word).get("VERB", ())
+    return any(word in getInflection(v, "VBN") and word not in getInflection(v, "VBD") for v in lemmas)

@@ -212,6 +212,8 @@ class Leading:
             return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
         if not named and self._first_leads(doing.doer_tie(self.scored), 1):
             return  # "Who voted against the budget?": "Dana Ortiz, who voted against it", not "The Council voted 5-2"
+        if self.asking.passive(lead) and self._first_leads(doing.active_tie(self.scored), 1):
+            return  # "Two men stole the painting", not "A painting stolen from the museum …"
         stated = self.asking.deed_stated(lead) or self._labelled(lead)
         if not stated and self._first_leads(doing.deed_tie(self.scored), 1):
             return  # "Who won best actor at the Oscars?": not a preview of the ceremony, which the gate refuses

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answer_testkit import article_service
 
-from assistant.answer.doer import asked_deed, doer_verb, names_doer
+from assistant.answer.doer import asked_deed, doer_verb, names_doer, passive_only
 from assistant.service import AnswerService
 
 
@@ -59,3 +59,15 @@ def test_who_did_a_deed_is_led_by_the_sentence_naming_the_doer(tetris: AnswerSer
     developer is about a boy who beat the game, far from the question in meaning."""
     response = tetris.ask("Who developed Tetris?")
     assert not response.refused and "developed by Russian scientist Alexey Pajitnov" in response.citations[0].quote
+
+
+def test_a_deed_told_only_in_the_passive_names_no_doer() -> None:
+    """"Who stole the painting?" was answered with "A painting stolen from the Harbor Art Museum in 1994 has been
+    returned": it tells that it was stolen, not who stole it."""
+    assert passive_only("stole", "A painting stolen from the Harbor Art Museum in 1994 has been returned.")
+    assert passive_only("shot", "The officers were shot on Tuesday.")
+    assert not passive_only("stole", "Two men stole the painting in 1994.")  # active
+    assert not passive_only("stole", "The painting was stolen by two men.")  # its doer after "by"
+    assert not passive_only("stole", "The thieves have stolen it twice.")  # a perfect tense, active
+    assert not passive_only("voted", "The council voted 5-2.")  # a past tense the participle shares
+    assert not passive_only("stole", "No one has ever been charged with the theft.")  # not in the verb's forms

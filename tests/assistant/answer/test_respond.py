@@ -54,6 +54,11 @@ LOCAL = {
     "school.txt": "School district delays start time\n\nThe Lakeview School District will push back the start of the "
     "high school day to 8:30 a.m. next fall. Classes now begin at 7:25 a.m. Board members cited research showing "
     "teenagers who sleep longer do better in class.\n",
+    "museum.txt": "Stolen painting returned to museum after 30 years\n\nA painting stolen from the Harbor Art Museum "
+    "in 1994 has been returned, the museum said Friday.\n\nThe small oil painting, \"Boats at Dawn\" by Clara Hale, "
+    "was found in the attic of a house in Maine during an estate sale. An art dealer recognized it from an FBI list "
+    "of stolen works and called the bureau.\n\nThe museum's director, James Pike, said the painting is worth about "
+    "$400,000 today. It will go back on display in March.\n\nNo one has ever been charged with the theft.\n",
     "marathon.txt": "Kenyan runner wins city marathon\n\nKenya's Joseph Kiprono won the City Marathon on Sunday in "
     "2 hours, 6 minutes and 12 seconds, breaking the course record by 40 seconds. Ethiopia's Lemi Tadesse "
     "finished second, and American Sam Brooks was third. "
@@ -63,7 +68,7 @@ LOCAL = {
 
 @pytest.fixture(scope="module")
 def local(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    """A real index (the session's real model) of the four local stories."""
+    """A real index (the session's real model) of the five local stories."""
     return service_over(tmp_path_factory.mktemp("local"), embedder, LOCAL)
 
 
@@ -112,3 +117,12 @@ def test_a_speaker_asked_by_title_is_answered_by_the_name_it_goes_with(local: An
     """"What did the mayor say?" was refused: "Reed said" names no mayor; the chunk's "Mayor Tom Reed" does."""
     response = local.ask("What did the mayor say?")
     assert not response.refused and response.answer.startswith("“This budget fixes our roads,” Reed said")
+
+
+def test_a_deed_told_only_in_the_passive_says_no_one_did_it(local: AnswerService) -> None:
+    """"Who stole the painting?" was answered with "A painting stolen from the Harbor Art Museum in 1994 has been
+    returned", which says who did not; "Who found the painting?" with "… was found in the attic …"."""
+    stole = local.ask("Who stole the painting?")
+    assert not stole.refused and stole.answer.startswith("No one has ever been charged with the theft.")
+    found = local.ask("Who found the painting?")
+    assert found.refused and "none of their sentences says who found the painting" in found.answer
