@@ -7,6 +7,7 @@ in the passive names the doer after "by" ("…, developed by Alexey Pajitnov"), 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.answer.asked import GENERIC, WORD, deed_in_form, in_form
 from assistant.answer.constraints import NOT_NAMES
@@ -88,6 +89,7 @@ def _passive(words: list[str], i: int) -> bool:
     return before in _BE or (before not in _HAVE and _participle_only(words[i]))
 
 
+@lru_cache(maxsize=1024)
 def _participle_only(word: str) -> bool:
     """The word is a verb's past participle and not its past tense ("stolen", "beaten"; not "voted" or "shot")."""
     from lemminflect import getInflection

@@ -40,15 +40,21 @@ class Doing:
         """Which sentences name who did the deed (names_doer), as a near tie of the lead or in its article: "Council
         member Dana Ortiz, who voted against it" for "Who voted against the budget?", under "The Springfield City
         Council voted 5-2 …", which says the deed but names no one's vote."""
-        near, article = near_tie(scored, self._tie), scored[0][1].candidate.chunk.article_id
-        return lambda s: (near(s) or s.candidate.chunk.article_id == article) and self.names_doer(s)
+        close = self._near_or_own(scored)
+        return lambda s: close(s) and self.names_doer(s)
 
     def active_tie(self, scored: list[tuple[float, Sentence]]) -> Callable[[Sentence], bool]:
         """Which sentences tell the deed other than only in the passive (Asking.passive), in a chunk stating the
         question's names, as a near tie of a lead that tells it only so or in its article: "Two men stole the
         painting …" over "A painting stolen from the museum …"."""
-        near, article = near_tie(scored, self._tie), scored[0][1].candidate.chunk.article_id
+        close = self._near_or_own(scored)
         return lambda s: (
-            (near(s) or s.candidate.chunk.article_id == article) and self._asking.deed_stated(s)
-            and not self._asking.passive(s) and self._stating.own_names_stated(s)
+            close(s) and self._asking.deed_stated(s) and not self._asking.passive(s)
+            and self._stating.own_names_stated(s)
         )  # fmt: skip
+
+    def _near_or_own(self, scored: list[tuple[float, Sentence]]) -> Callable[[Sentence], bool]:
+        """Which sentences are a near tie of the lead or of its article: where a sentence telling the deed better
+        may displace it."""
+        near, article = near_tie(scored, self._tie), scored[0][1].candidate.chunk.article_id
+        return lambda s: near(s) or s.candidate.chunk.article_id == article

@@ -73,8 +73,7 @@ class Holder:
 @lru_cache(maxsize=64)
 def _pattern(role: str, of: str) -> re.Pattern[str]:
     """A passage's ways of saying the name's role: "role of [the] Name", "Name['s] [..] role", "Namean role"."""
-    roles = _HEAD_ROLES if role == "head" else next((same for same in _SAME_ROLE if role in same), {role})
-    said = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in sorted(roles)) + ")"
+    said = _said(role)
     words = of.split()
     if len(words) > 1 and words[-1].lower() in _GENERIC:
         words = words[:-1]  # "the Wagner Group": "Wagner leader"
@@ -91,9 +90,14 @@ _WHOSE = r"(?:^\W*|\b(?i:its|their|the (?:company|firm|group|agency|organization
 def _unnamed(role: str) -> re.Pattern[str]:
     """The role opening the sentence, or after "its", before the name of the one holding it ("Chief executive Priya
     Nair said", "its new chief executive, Priya Nair")."""
+    return re.compile(_WHOSE + _CURRENT + rf"(?i:{_said(role)}),?\s+[A-Z][a-z]+\s+[A-Z]")
+
+
+def _said(role: str) -> str:
+    """The role and the words that say it too (_SAME_ROLE; any head's for "head"), as one group of a pattern, spaced
+    as a passage may space them."""
     roles = _HEAD_ROLES if role == "head" else next((same for same in _SAME_ROLE if role in same), {role})
-    said = "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in sorted(roles)) + ")"
-    return re.compile(_WHOSE + _CURRENT + rf"(?i:{said}),?\s+[A-Z][a-z]+\s+[A-Z]")
+    return "(?:" + "|".join(r"\s+".join(re.escape(w) for w in r.split()) for r in sorted(roles)) + ")"
 
 
 def holder(question: str) -> Holder | None:

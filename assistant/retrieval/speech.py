@@ -10,6 +10,7 @@ Read from the question's wording with the dictionary's verb forms (lemminflect),
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from assistant.retrieval.rewrite import asked_part, carried_part
 from newstext.terms import STOPWORDS, readings, without_possessive
@@ -83,9 +84,11 @@ _TITLED = re.compile(
 )
 
 
+@lru_cache(maxsize=256)
 def titled(who: frozenset[str], context: str) -> frozenset[str]:
     """The speaker's words and, for a speaker named only by a title ("the mayor"), the names `context` writes after
-    it ("Mayor Tom Reed" -> tom, reed): the one a passage's "Reed said" is."""
+    it ("Mayor Tom Reed" -> tom, reed): the one a passage's "Reed said" is. Read once a chunk, though every sentence
+    of its passages asks."""
     if not who or not who <= _TITLES:
         return who
     names = (m.group(2) for m in _TITLED.finditer(context) if m.group(1).lower() in who)
