@@ -51,6 +51,7 @@ _TIME_UNIT = r"seconds?|nights?|" + _UNIT
 # A score or tally as two figures ("84-82", "5–4"), not a range's or a date's ("1/5", "2-1.5"): the answer kind's, and
 # the one number a question's score is for the constraint check (answer.constraints).
 SCORE_PAIR = r"\d{1,3} ?[-–] ?\d{1,3}\b(?![-–/.,]?\d)"
+_WEIGHT_UNIT = r"pounds?|lbs?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|oz|grams?"
 _SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|yards?|inches|inch|centimeters?|cm"
 _PATTERNS: dict[str, str] = {
     # ("three years ago" says when, not how long; "an 11-year-old girl" how old)
@@ -58,10 +59,15 @@ _PATTERNS: dict[str, str] = {
     # not a time said from another ("two years ago", "three years and four months later") nor an age
     r"(?!(?: and " + _AMOUNT + r" (?:" + _TIME_UNIT + r"))? (?:ago|earlier|before|later)\b|[\s-]old\b)"
     r"|\bsince (?:1[5-9]|20)\d\d\b"
+    # a span after "for", whatever follows: "deliberated for about five hours before returning the verdict"
+    r"|\bfor (?:about |nearly |almost |roughly |around |more than |less than |over |under |at least |up to )?"
+    + _AMOUNT + r"[\s-](?:" + _TIME_UNIT + r")\b"
+    r"|\b\d{1,2}:\d\d:\d\d\b|\b\d{1,2}:\d\d\.\d{1,2}\b"  # a race's time: "in 2:21:45", "in 1:43.25"
     # one unit, said as a span: "sentenced to about a year probation", "for a decade" (not "a year later")
     r"|\b(?:about|nearly|almost|roughly|around|more than|less than|under|over|at least|up to|for|half) an? (?:"
     + _TIME_UNIT + r")\b(?! (?:ago|earlier|before|later|after)\b)",
     "distance": r"\b" + _AMOUNT + r"[\s-](?:" + _SPACE_UNIT + r")\b",
+    "weight": r"\b" + _AMOUNT + r"[\s-](?:" + _WEIGHT_UNIT + r")\b",
     "frequency": r"\bevery\b|\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b"
     r"|\b(?:once|twice|thrice|\w+ times) (?:a|an|per|each)\b|\b(?:a|per) (?:day|week|month|year)\b",
     # "How soon ...?": a time to come ("next year", "by March", "by the end of the year") or a span from now
@@ -86,6 +92,8 @@ _PATTERNS: dict[str, str] = {
     # a thing's in hundreds of years or more, "ago" too ("tracks from around 113 million years ago", "a
     # 2,000-year-old tomb"): "13 years ago" dates an event in a life, not the age of the one who lived it
     "age": r"\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|\baged? (?:of )?\d{1,3}\b|,\s\d{1,3},"
+    # a birthday: "With Mr. Celery turning 21 this summer"
+    r"|\bturn(?:s|ed|ing)? \d{1,3}\b(?! (?:percent|%|points?|votes?|games?)\b)"
     r"|\b(?:\d{3,}|\d{1,3},\d{3}|\d[\d.]*\s(?:hundred|thousand|million|billion))[\s-]years?[\s-](?:old|ago)\b",
     # how a vote went: "The final vote was 217-213", "by a vote of 352 to 65", "won by 30 points", "unanimously"
     # (a pair of figures told as a vote's, not a date range's: "Jan. 7-12")
@@ -118,9 +126,12 @@ _ASKS: list[tuple[str, str]] = [
              r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"),
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
+    # a weight: "How much does the painting weigh?", "How heavy is it?", "What is its weight?" (not its worth)
+    ("weight", r"\bhow much (?:[\w’'-]+ ){1,6}?(?:weigh|weighs|weighed)\b|\bhow heavy\b"
+               r"|\bwhat (?:is|was) (?:the|its|his|her|their|[\w.-]+(?:'s|’s)) weight\b"),
     # "How much" asks a sum, but for a difference or a change ("By how much did Kiprono break the record?", "How much
-    # will taxes go up?") or a weight: a figure of any kind ("by 40 seconds", "by 3 percent").
-    ("number", r"\bby how much\b(?! money)|\bhow much (?:[\w’'-]+ ){1,6}?(?:weigh|weighs|weighed|go up|goes up|went up"
+    # will taxes go up?"): a figure of any kind ("by 40 seconds", "by 3 percent").
+    ("number", r"\bby how much\b(?! money)|\bhow much (?:[\w’'-]+ ){1,6}?(?:go up|goes up|went up"
                r"|gone up|go down|goes down|went down|rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped"
                r"|increase|increased|decrease|decreased|grow|grows|grew|grown|shrink|shrank|climb|climbed|jump"
                r"|jumped|decline|declined)\b"),
@@ -130,9 +141,11 @@ _ASKS: list[tuple[str, str]] = [
               r"|\bwhat (?:did|does|do|will|would) [^?]*\bcosts?\s*\??\s*$"),
     ("year", r"\b(?:what|which) year\b"),
     ("month", r"\b(?:what|which) month\b"),
-    # "When did ...?" opening the question (not "... when he entered hospice"), or "on what date/day".
-    ("time", r"(?:^|[.?!]\s+)when\b|\b(?:what|which) (?:date|day)\b"),
-    ("length", r"\bhow long\b"),
+    # "When did ...?" opening the question (not "... when he entered hospice"), "on what date/day", "what time …?"
+    ("time", r"(?:^|[.?!]\s+)when\b|\b(?:what|which) (?:date|day)\b|\bwhat time (?:is|was|will|does|did|do|can)\b"),
+    # "What was Tadesse's time?", "What was the winning time?": a race's time, how long it took
+    ("length", r"\bhow long\b|\bwhat (?:is|was) (?:[\w.-]+(?:'s|’s)|his|her|their) (?:winning |finishing )?time\b"
+               r"|\bwhat (?:is|was) the (?:winning|finishing|record) time\b"),
     ("distance", r"\bhow far\b"),
     ("frequency", r"\bhow often\b"),
     ("soon", r"\bhow soon\b"),
@@ -230,7 +243,7 @@ class AnswerType:
 # What each kind of answer is called when no sentence gives one: "none of their sentences gives a year".
 _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
-    "length": "a length of time or distance", "distance": "a distance", "frequency": "how often",
+    "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "frequency": "how often",
     "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score", "tally": "a vote's tally",
     "us_state": "a US state", "country": "a country",
     "writer": "the name of a writer", "name": "a name",
@@ -252,5 +265,5 @@ def kind_name(question: str) -> str:
         return f"anything {speaker(question)} said"
     if kind == "holder" and (role := holder(question)) is not None:
         typed = re.search(re.escape(role.role), question, re.I)  # as the question writes it: "CEO"
-        return f"the name of the {typed.group(0) if typed else role.role} of {role.of}"
+        return f"the name of the {typed.group(0) if typed else role.role}" + (f" of {role.of}" if role.of else "")
     return _KIND_NAMES.get(kind, "") if kind else ""

@@ -28,9 +28,27 @@ _POSSESSIVE = re.compile(_WHO_IS + "(" + _NAME + r")[’']s?\s+" + _CURRENT + "(
                          + r")\W*$")  # fmt: skip
 _HEADS = re.compile(_WHO_IS + r"(?:in\s+charge\s+of|(?:the\s+one\s+)?behind)\s+(?:the\s+)?(" + _NAME + ")" + _NAME_NOUN
                     + r"\W*$")  # fmt: skip
-# "Who leads Russia?", "Who runs Tesla?", "Who heads the Wagner group?" ask for its head too.
-_LEADS = re.compile(r"^\W*(?i:who\s+(?:leads|heads|runs|led|headed|ran)\s+)(?:the\s+)?(" + _NAME + ")" + _NAME_NOUN
+# "Who leads Russia?", "Who runs Tesla?", "Who heads the Wagner group?" ask for its head too; "Who coaches the
+# Hawks?" for its coach, "Who owns the Bears?" for its owner.
+_VERB_ROLES = {
+    "leads": "head", "heads": "head", "runs": "head", "led": "head", "headed": "head", "ran": "head",
+    "coaches": "coach", "coached": "coach", "manages": "manager", "managed": "manager", "owns": "owner",
+    "owned": "owner",
+}  # fmt: skip
+_LEADS = re.compile(r"^\W*(?i:who\s+(" + "|".join(_VERB_ROLES) + r")\s+)(?:the\s+)?(" + _NAME + ")" + _NAME_NOUN
                     + r"\W*$")  # fmt: skip
+# The passive a role is held by: "The Bears were led by forward Tyrell Hayes", "the team is coached by Dana Fox".
+_HELD_BY = {"head": "led|headed|run", "coach": "coached", "manager": "managed", "owner": "owned"}
+# "Who is the judge?", "Who was the fire chief?": a role in the story asked of, of nothing the question names; its
+# holder is the name news writes beside it ("U.S. District Judge Helen Park", "Shaw's lawyer, Mark Ellison"), which
+# "Prosecutors said …" or "fire officials said" do not give.
+_ROLES = (
+    r"judge|prosecutor|lawyer|attorney|coach|chief|mayor|governor|president|ceo|director|chairman|chairwoman"
+    r"|spokesman|spokeswoman|spokesperson|manager|owner|founder|captain|commissioner|superintendent|sheriff"
+    r"|senator|minister|treasurer|leader|winner|author|principal|editor|referee|suspect|shooter|gunman"
+)
+_THE_ROLE = re.compile(_WHO_IS + r"the\s+" + _CURRENT + r"((?i:[a-z-]+\s+)?(?i:" + _ROLES + r"))\W*$")
+_FULL_NAME = r"(?:[A-Z]\.\s*)*[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+"
 # A name's adjective shares its opening with it: Ukraine ~ Ukrainian, Russia ~ Russian, China ~ Chinese.
 STEM_CHARS = 4
 # Words that may stand between a name and its role ("Ukraine's new president", "Tesla's former chief"), not a verb
@@ -60,8 +78,8 @@ class Holder:
     of: str
 
     def held_in(self, text: str) -> bool:
-        """The text calls someone the name's role."""
-        return bool(_pattern(self.role, self.of).search(text))
+        """The text calls someone the name's role (the role beside a full name, for a role of nothing named)."""
+        return bool((_pattern(self.role, self.of) if self.of else _beside(self.role.split()[-1])).search(text))
 
     def held_unnamed(self, text: str) -> bool:
         """The text calls someone the role of a thing it does not name, as news does of its story's subject:
@@ -79,7 +97,19 @@ def _pattern(role: str, of: str) -> re.Pattern[str]:
         words = words[:-1]  # "the Wagner Group": "Wagner leader"
     # one word may be said as its adjective ("Ukrainian"); several only as written ("United States" is no UK)
     name = re.escape(words[0][:STEM_CHARS]) + r"\w*" if len(words) == 1 else r"\s+".join(map(re.escape, words))
-    return re.compile(rf"(?i:\b{said})\s+of\s+(?:the\s+)?{name}|\b{name}(?:[’']s?)?\s+{_BETWEEN}(?i:{said})(?!\w)")
+    held = rf"(?i:\b{said})\s+of\s+(?:the\s+)?{name}|\b{name}(?:[’']s?)?\s+{_BETWEEN}(?i:{said})(?!\w)"
+    if by := _HELD_BY.get(role):  # "The Bears were led by forward Tyrell Hayes"
+        held += rf"|\b{name}\s+(?i:is|are|was|were|has been|have been)\s+(?i:{by})\s+by\s+(?:[a-z]+\s+){{0,3}}[A-Z]"
+    return re.compile(held)
+
+
+@lru_cache(maxsize=64)
+def _beside(role: str) -> re.Pattern[str]:
+    """The role written beside a full name: "Judge Helen Park", "lawyer, Mark Ellison", "Mark Ellison, her lawyer"."""
+    said = _said(role)
+    return re.compile(
+        rf"(?i:\b{said})(?:[’']s)?,?\s+{_FULL_NAME}|{_FULL_NAME},\s+(?:[\w’'-]+\s+){{0,3}}(?i:{said})\b"
+    )
 
 
 # What may say whose a role is when the sentence names no one's: nothing before it, or a pronoun or "the company's".
@@ -106,6 +136,10 @@ def holder(question: str) -> Holder | None:
         return Holder(m.group(1).lower(), m.group(2))
     if m := _POSSESSIVE.match(question):
         return Holder(m.group(2).lower(), m.group(1))
-    if m := _HEADS.match(question) or _LEADS.match(question):
+    if m := _THE_ROLE.match(question):
+        return Holder(" ".join(m.group(1).lower().split()), "")
+    if m := _HEADS.match(question):
         return Holder("head", m.group(1))
+    if m := _LEADS.match(question):
+        return Holder(_VERB_ROLES[m.group(1).lower()], m.group(2))
     return None

@@ -39,7 +39,12 @@ from index.updater import update_index
         ("How much did Ford lose on its self-driving effort?", "money"),
         ("By how much did Kiprono break the record?", "number"),  # a difference: "by 40 seconds"
         ("How much will taxes go up?", "number"),  # a change: "by 3 percent"
-        ("How much does the painting weigh?", "number"),
+        ("How much does the painting weigh?", "weight"),  # a weight, not its worth
+        ("How heavy was the meteorite?", "weight"),
+        ("What time do classes begin now?", "time"),  # an hour of the clock
+        ("What is the time of the game?", None),
+        ("What was Tadesse's time?", "length"),  # a race's time: how long it took
+        ("What was the winning time?", "length"),
         ("What did the cost-cutting plan include?", None),  # a cost named, not asked
         ("What is the cost of living doing to families?", None),
         ("Which month is the election held in?", "month"),
@@ -155,6 +160,24 @@ def test_a_length_is_how_long_not_when_or_how_old() -> None:
     for text in ("Three years and four months later, the mayor's phone rang.", "Two days later, he resigned."):
         assert wanted.match(text) == 0.0, text
     assert candidates("He served three years and four months in prison.", "length") == {"three years", "four months"}
+    # a span after "for" says how long whatever follows: "How long did the jury deliberate?" led with "… over six
+    # years", above "The jury deliberated for about five hours before returning the verdict"
+    assert wanted.match("The jury deliberated for about five hours before returning the verdict.") == 1.0
+    assert wanted.match("He left three years before the war.") == 0.0
+
+
+def test_a_weight_is_a_figure_in_units_of_weight_and_a_race_s_time_how_long() -> None:
+    """"How much does the painting weigh?" was answered with "the painting is worth about $400,000" (any number),
+    and "What was Tadesse's time?" with "Tadesse finished second" (no kind asked)."""
+    weight = AnswerType.of("How much does the painting weigh?")
+    assert weight.match("The canvas weighs about 20 pounds.") == 1.0
+    assert weight.match("The 3-ton statue was moved.") == 1.0
+    assert weight.match("The painting is worth about $400,000 today.") == 0.0
+    time = AnswerType.of("What was Mutua's time?")
+    assert time.match("Grace Mutua of Kenya won in 2:21:45.") == 1.0
+    assert time.match("He won in 2 hours, 6 minutes and 12 seconds.") == 1.0
+    assert time.match("Ethiopia's Lemi Tadesse finished second.") == 0.0
+    assert kind_name("How heavy is it?") == "a weight"
 
 
 def test_a_score_reads_past_a_seed_s_full_stop() -> None:
@@ -174,6 +197,9 @@ def test_an_age_is_what_news_writes_for_one() -> None:
     for text in ("tracks from around 113 million years ago", "a 2,000-year-old tomb", "built 300 years ago"):
         assert wanted.match(text) == 1.0, text
     assert wanted.match("He moved to Paris 13 years ago.") == 0.0
+    # a birthday ("How old is he?" after "Who is Mr. Celery?", news-smoke), not a share turned
+    assert wanted.match("With Mr. Celery turning 21 this summer, he's finally old enough to drink.") == 1.0
+    assert wanted.match("Support turned 40 percent against the plan.") == 0.0
 
 
 def test_a_count_question_is_answered_by_a_count_in_words_too() -> None:
@@ -270,6 +296,7 @@ def test_how_long_far_often_and_soon_are_answered_by_a_figure_with_its_unit(
     [
         ("What has the Kremlin's spokesman claimed?", "anything the Kremlin's spokesman said"),
         ("Who is the CEO of Tesla?", "the name of the CEO of Tesla"),
+        ("Who is the fire chief?", "the name of the fire chief"),
         ("When did Prigozhin die?", "a date or time"),
         ("How many drones did Ukraine launch?", "a count"),
         ("Who founded Wagner?", ""),  # asks for no kind

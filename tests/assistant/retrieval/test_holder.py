@@ -21,6 +21,10 @@ from assistant.retrieval.holder import Holder, holder
         ("Who leads Russia?", Holder("head", "Russia")),
         ("Who runs Tesla?", Holder("head", "Tesla")),
         ("who heads the Wagner group?", Holder("head", "Wagner")),
+        ("Who coaches the Hawks?", Holder("coach", "Hawks")),
+        ("Who owns the Bears?", Holder("owner", "Bears")),
+        ("Who is the judge?", Holder("judge", "")),  # a role in the story, of nothing named
+        ("Who was the fire chief?", Holder("fire chief", "")),
     ],
 )
 def test_the_role_and_its_name_are_read_from_the_question(question: str, expected: Holder) -> None:
@@ -97,3 +101,28 @@ def test_a_role_of_a_thing_the_sentence_does_not_name_opens_it_or_follows_its() 
         assert ceo.held_unnamed(said)
     for other in ["Ford CEO Jim Farley said so.", "The chief executive said so.", "He met chief executive Jo Li."]:
         assert not ceo.held_unnamed(other)  # another's, nobody named, or not opening the sentence
+
+
+def test_a_role_is_held_by_the_one_it_is_done_by() -> None:
+    """"Who led the Bears?" was refused: "The Bears were led by forward Tyrell Hayes" calls no one their leader."""
+    led = holder("Who led the Bears?")
+    assert led is not None and led.held_in("The Bears were led by forward Tyrell Hayes, who scored 27.")
+    assert not led.held_in("Lakeland coach Dana Fox said her team ran out of gas.")
+    coached = holder("Who coaches the Hawks?")
+    assert coached is not None and coached.held_in("The Hawks are coached by Jim Bell.")
+    assert not coached.held_in("Lakeland coach Dana Fox said her team ran out of gas.")  # the Bears' coach
+
+
+def test_a_role_of_nothing_named_is_held_by_the_full_name_beside_it() -> None:
+    """"Who is the fire chief?" was answered with "… fire officials said", "Who is the prosecutor?" with
+    "Prosecutors said Shaw moved the money …": neither names anyone."""
+    judge = holder("Who is the judge?")
+    assert judge is not None and judge.held_in("Sentencing is set for March 3 before U.S. District Judge Helen Park.")
+    lawyer = holder("Who was the lawyer?")
+    assert lawyer is not None and lawyer.held_in("Shaw's lawyer, Mark Ellison, said she would appeal.")
+    assert lawyer.held_in("Mark Ellison, her lawyer, said she would appeal.")
+    chief = holder("Who is the fire chief?")
+    assert chief is not None and not chief.held_in("The fire burned 8,000 acres near Cedar Ridge, fire officials said.")
+    assert not chief.held_in("Chief financial officer Rachel Kim said prices would rise.")  # no name beside "chief"
+    prosecutor = holder("Who is the prosecutor?")
+    assert prosecutor is not None and not prosecutor.held_in("Prosecutors said Shaw moved the money.")
