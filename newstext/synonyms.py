@@ -18,7 +18,8 @@ _GROUPS = (
     "kill murder slay",
     "die dead death",  # "Is Navalny dead?" is stated by "Navalny, 47, died two weeks ago …"
     "hurt injure injury wound",  # "Was anyone hurt?" is stated by "No one was injured in the incident"
-    "beat defeat",
+    # a win is over someone: "Who won the game?" is stated by "the Riverside Hawks beat the Lakeland Bears 98-91"
+    "win clinch beat defeat",
     "buy acquire purchase acquisition",
     "ban prohibit outlaw",
     "resign quit resignation",
@@ -30,7 +31,6 @@ _GROUPS = (
     "cut reduce slash",
     "rise climb jump soar surge",
     "close shut shutter closure",
-    "win clinch",
     "play host",  # a game: "Delaware hosts the Princeton Tigers" for "Who is Delaware playing?"
     "cost pay spend charge fund finance bankroll",
     # a verb and the noun naming its event: "What did Queen Margrethe decide?" is stated by "a decision by Queen

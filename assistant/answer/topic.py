@@ -12,8 +12,12 @@ from assistant.answer.asked import DETERMINERS, GENERIC, MIN_LETTERS, asked_word
 from assistant.answer.residue import residue
 from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
+from assistant.retrieval.answer_type import candidates
 from assistant.retrieval.counts import counts
 from newstext.terms import STOPWORDS, readings
+
+# News writes a game as its result: "the Riverside Hawks beat the Lakeland Bears 98-91" tells of "the game".
+_CONTESTS = frozenset({"game", "games", "match", "matchup", "contest"})
 
 # The words after an article or a possessive, up to three ("a major bridge collapse"), read from each of them.
 _PHRASE = re.compile(r"\b(?i:" + DETERMINERS + r")\s+(?=((?:[\w’'-]+\s+){0,2}[\w’'-]+))")
@@ -69,11 +73,13 @@ class Topic:
 
     def tells(self, sentence: Sentence) -> bool:
         """The sentence's chunk, or its article when the articles can be read, writes one of the topic nouns in one
-        of their forms (True when the question has none)."""
+        of their forms, or a game's result for a game (True when the question has none)."""
         if not self.nouns or self._stating is None:
             return True
         chunk = sentence.candidate.chunk
         key = chunk.article_id if self._stating.reads_articles else chunk.id
         if key not in self._told:
-            self._told[key] = in_form(self.nouns, sentence_words(self._stating.story_text(sentence)))
+            text = self._stating.story_text(sentence)
+            contest = bool(_CONTESTS.intersection(self.nouns)) and bool(candidates(text, "score"))
+            self._told[key] = contest or in_form(self.nouns, sentence_words(text))
         return self._told[key]

@@ -48,6 +48,21 @@ _BEFORE_NOUN = re.compile(
 )
 
 
+# "How many people …?" is answered by a count of any kind of people: "forced about 3,000 residents to leave".
+_PEOPLE = frozenset(terms("people person persons"))
+_KINDS_OF_PEOPLE = frozenset(terms(
+    "residents civilians passengers workers employees students children adults soldiers troops migrants voters fans"
+    " runners patients victims tourists visitors villagers inhabitants members customers households families"
+))  # fmt: skip
+
+
+def _counted(counted: str) -> set[str]:
+    """The terms a count must stand before: the counted words', any kind of people's for "people" (counts_noun
+    still ranks "62 people" above "55 passengers" for "How many people died?")."""
+    wanted = set(terms(counted))
+    return wanted | _KINDS_OF_PEOPLE if wanted & _PEOPLE else wanted
+
+
 # A figure after a name the dictionary does not know is part of that name, a model's or a flight's ("the Boeing
 # 737-800", "Flight FZ981"): it counts nothing, where "Nearly 5,000 flights" does.
 _NAMED_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+) \d[\d,.]*(?:-\d+)?\b")
@@ -58,7 +73,7 @@ def counts(text: str, counted: str = "") -> set[str]:
     ("a 72-hour blitz"), or standing before one ("20 payloads"), counts only that noun: with `counted` given (the
     question's counted_noun), only where the noun is one of its words; one after an unknown name ("Boeing 737")
     counts nothing."""
-    wanted = set(terms(counted))
+    wanted = _counted(counted)
     text = _NAMED_NUMBER.sub(lambda m: m.group(0) if readings(m.group(1).lower()) else " ", text)
     text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
     if wanted:

@@ -58,5 +58,8 @@ def test_a_sentence_tells_the_topic_when_its_article_writes_one_of_its_nouns() -
     assert not topic("How much did the library renovation cost?", None).tells(closes)  # its chunk alone: no "library"
     assert topic("How much did the bridge repairs cost?").tells(spent)
     assert topic("How much did the library renovation cost?", on=False).tells(spent)  # the test off
+    game = "The Riverside Hawks beat the Lakeland Bears 98-91 on Saturday."
+    assert topic("Who won the game?", {**ARTICLES, "bridge": game}).tells(sentence_in("bridge", SPENT))  # its score
+    assert not topic("Who won the game?").tells(spent)  # no game, no result
     named = topic("How much did the Main Street library renovation cost?")  # a name ties it to its story instead
     assert named.nouns == [] and named.tells(spent)

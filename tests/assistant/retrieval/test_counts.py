@@ -40,7 +40,9 @@ def test_a_figure_in_a_name_counts_nothing() -> None:
     """"How many people died in the FlyDubai crash?" over news-smoke led with "the Boeing 737-800 … was carrying 55
     passengers", above "killing all 62 people aboard"."""
     ministry = "The Boeing 737-800 operated by FlyDubai was carrying 55 passengers and seven crew members."
-    assert counts(ministry, "people died") == set() and counts("killing all 62 people aboard", "people died") == {"62"}
+    assert counts(ministry, "people died") == {"55"}  # passengers are people; "737-800" counts nothing
+    assert counts("killing all 62 people aboard", "people died") == {"62"}
+    assert counts_noun(ministry, "people died") == 0 < counts_noun("killing all 62 people aboard", "people died")
     assert counts("Nearly 5,000 flights were canceled.") == {"5,000"}  # an adverb the dictionary knows, not a name
 
 
@@ -88,3 +90,11 @@ def test_a_figure_before_the_counted_noun_names_as_much_of_it_as_it_says() -> No
     assert counts_noun("Two big states passed it.", "states") == 1
     assert counts_noun("Two of states passed it.", "states") == 0
     assert counts_noun("Four trigger states passed it.", "states") == 0  # a noun before it is what is counted
+
+
+def test_people_are_counted_by_any_kind_of_people() -> None:
+    """"How many people were evacuated?" was refused: "forced about 3,000 residents to leave" counts residents."""
+    fire = "The wildfire forced about 3,000 residents to leave their homes and destroyed 12 homes."
+    assert counts(fire, "people") == {"3,000"}
+    assert counts_noun(fire, "people") == 0  # held, but below a count of people themselves
+    assert counts("The storm closed 40 schools.", "people") == set()
