@@ -31,7 +31,7 @@ from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.rewrite import carried_part
-from newstext.terms import without_possessive
+from newstext.terms import readings, without_possessive
 
 # A pronoun saying whose a state is ("her death"): not the name's beside it.
 _WHOSE = frozenset({"her", "his", "their", "its"})
@@ -159,6 +159,21 @@ class Asking:
         held = self.in_form(sentence)
         named = not self._deed or names_new(sentence.text, self._own_folded)
         return bool(held) and held >= self.in_form(lead) and named
+
+    def says_in_form(self, lead: Sentence, sentence: Sentence) -> bool:
+        """The sentence, of the lead's article, holds in one of their forms every word of a short rest of nouns, the
+        lead none (a word MiniLM puts close stood for them: "profit" for "revenue"). Not for a verb, which news says
+        in many words ("will receive the Director of the Year Award" for "Who was named Director of the Year?"),
+        nor another word ("first")."""
+        if not self._noun_rest:
+            return False
+        same = sentence.candidate.chunk.article_id == lead.candidate.chunk.article_id
+        return same and not self.in_form(lead) and self.in_form(sentence) >= set(self.short_rest)
+
+    @cached_property
+    def _noun_rest(self) -> bool:
+        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named")."""
+        return bool(self.short_rest) and all(set(readings(w)) == {"NOUN"} for w in self.short_rest)
 
     def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds more of the short rest's words in one of their forms than the lead, and states_asked

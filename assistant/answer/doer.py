@@ -60,8 +60,11 @@ def names_doer(deed: str, text: str, asked: str) -> bool:
 
 def asked_deed(question: str) -> str:
     """A "Who <verb> …?" question as what no sentence says ("who sponsored the cider festival"); "" for another."""
-    if not doer_verb(question):
-        return ""
+    return as_asked(question) if doer_verb(question) else ""
+
+
+def as_asked(question: str) -> str:
+    """The question as what no sentence says: "Who was the mayor before Reed?" -> "who was the mayor before Reed"."""
     asked = question.strip().rstrip("?!. ")
     return asked[:1].lower() + asked[1:]
 

@@ -228,11 +228,13 @@ class Leading:
             lead_ok, answers = self._residue_passes, self._goes_on_to_answer
         else:
             return
-        if lead_ok(lead) or self._labelled(lead) or gives_reason(self._retrieval.query, lead.text):
-            return  # the lead answers what is asked (a list's line under the asked label or name does too)
-        if not self.about(lead):
-            return  # it is not about the question at all: the gate decides
+        if self._labelled(lead) or gives_reason(self._retrieval.query, lead.text):
+            return  # a list's line under the asked label or name answers, and a reason given in so many words
         story = keeps_story(lead, self._stating.own_words)  # "When is Phish playing in Dover?": not Chicago's tour
+        if short and self._first_leads(lambda s: story(s) and self.asking.says_in_form(lead, s), start=1):
+            return  # "What was Northwind's revenue?": "Revenue rose 4 percent …", not "its quarterly profit fell …"
+        if lead_ok(lead) or not self.about(lead):
+            return  # the lead answers what is asked; or it is not about the question at all: the gate decides
         # a lead the gate reads as stating the short rest gives way only to one it reads so too, and to one beyond
         # the passages only if that holds more of its words: "Did Ukraine agree to meet with Russia?" is led neither
         # by a Security Council "meeting" nor by "those talks … the meetings" in place of a delegation "set to meet"

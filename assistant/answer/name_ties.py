@@ -6,11 +6,12 @@ from __future__ import annotations
 
 import re
 
+from assistant.answer.constraints import TITLE_WORDS
 from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
-from newstext.sentences import opens_sentence
-from newstext.terms import readings, terms
+from newstext.sentences import OPENERS, opens_sentence
+from newstext.terms import STOPWORDS, readings, terms
 
 # A question asking for someone or something by name: "Who …?", "Which airline …?", "What is the name of …?"
 _ASKS_NAME = re.compile(r"^\W*(?:who|which)\b|\bwhat (?:is|was) the name\b", re.I)
@@ -51,6 +52,60 @@ def names_new(text: str, asked: set[str]) -> bool:
         and (not opens_sentence(text[: m.start()]) or m.group(0).strip("’'") in COUNTRIES | US_STATES)
         for m in _NAME.finditer(text)
     )
+
+
+# A run of capitalised words, one name: "Mayor Tom Reed", "Bank of America".
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w’'&.-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'&.-]*)*")
+
+
+def names_other(text: str, asked: set[str]) -> bool:
+    """The text names someone the question (`asked`: folded_words) does not, by a full name as news introduces one:
+    a run of two capitalised words or more, past a title, none of which the question holds ("Mayor Tom Reed" is the
+    question's Reed) nor is a month or day ("Gabriel Attal", not "X, formerly known as Twitter")."""
+    for m in _CAPITALISED_RUN.finditer(text):
+        words = [w for w in m.group(0).split() if w.lower().strip("’'.") not in TITLE_WORDS | {"of", "the"}]
+        if len(words) > 1 and all(new_word(w, asked) for w in words):
+            return True
+    return False
+
+
+def opens_with_asked(text: str, asked: set[str]) -> bool:
+    """The text opens with a name the question (`asked`: folded_words) holds, past a title: it tells of what the
+    question names ("Mayor Tom Reed praised the vote", "Macron added …"), not of someone it only describes ("An art
+    dealer … called the bureau" for "Who called the FBI?")."""
+    m = _CAPITALISED_RUN.match(text.lstrip(" \"“‘'—-"))
+    return m is not None and any(not new_word(w, asked) for w in m.group(0).split() if w.lower() not in TITLE_WORDS)
+
+
+def opens_with_other(text: str, asked: set[str]) -> bool:
+    """The text opens with someone's name the question (`asked`: folded_words) does not hold, past a title: its
+    figure is someone else's ("Ramirez received 52 percent of the vote" for "What share of the vote did Palmer
+    get?", "Center Marcus Dell grabbed 14 rebounds" for Romero's). A name holds a word the dictionary does not know
+    (is_name); a word it knows opening a sentence may be any ("Taxes are due by April 15", "Democrats …")."""
+    m = _CAPITALISED_RUN.match(text.lstrip(" \"“‘'—-"))
+    words = [_owner(w) for w in m.group(0).split() if w.lower() not in TITLE_WORDS | OPENERS] if m else []
+    owners = asked | {_owner(a) for a in asked}  # "Palmer's" of the question is Palmer
+    return any(is_name(w) for w in words) and all(new_word(w, owners) for w in words)
+
+
+def _owner(word: str) -> str:
+    """The word without an owner's ending: "Ireland’s" -> "Ireland"."""
+    return word.removesuffix("’s").removesuffix("'s")
+
+
+# Words opening a sentence that the dictionary (open-class words) and the stop words leave out: no names.
+_FUNCTION_WORDS = frozenset(
+    "despite during amid amidst until although though among amongst because unless whereas whilst toward towards per"
+    " against onto upon every throughout beneath besides except inside outside unlike within without via".split()
+)
+
+
+def is_name(word: str) -> bool:
+    """A capitalised word the dictionary does not know, no abbreviation nor stop word ("Ramirez", "Marcus"; not
+    "U.S.", "Taxes", "From")."""
+    low = word.lower()
+    plain = low not in STOPWORDS | _FUNCTION_WORDS
+    return re.fullmatch(r"[A-Z][a-z’'-]+", word) is not None and plain and not readings(low)
 
 
 def kind_name_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:

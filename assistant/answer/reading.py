@@ -3,14 +3,30 @@ and what the articles lack when none does; which sentences leads is leading.py's
 
 from __future__ import annotations
 
+import re
 from functools import cached_property
 
+from assistant.answer.doer import as_asked
 from assistant.answer.events import event_words, states_event
-from assistant.answer.gate import answering, typed
+from assistant.answer.gate import answering, names_only, typed
 from assistant.answer.lead import default_ranker
 from assistant.answer.leading import Leading
+from assistant.answer.name_ties import is_name, names_other, opens_with_asked, opens_with_other
+from assistant.answer.near import folded_words
 from assistant.answer.sentences import Sentence
 from assistant.answer.ties import gives_reason
+from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.counts import asks_count, counted_noun, counts
+
+# A question asking for a person: "Who was the mayor before Reed?", "Whom did Macron appoint?".
+_WHO = re.compile(r"^\W*who(?:m|se)?\b", re.I)
+# Kinds of answer that are a name, which a sentence opening with a name the question lacks may well give ("Texas
+# civil rights organizations … sued" for "Which state was sued by the Biden administration …?").
+_NAMED_KINDS = frozenset({"holder", "statement", "writer", "name", "us_state", "country"})
+# Kinds telling when, which a sentence gives of the event it tells whoever opens it ("Scott received the news about
+# the bridge collapse in the wee hours Tuesday"): a sentence of the question's own names may lead in its place, but
+# without one it still answers.
+_WHEN_KINDS = frozenset({"time", "year", "month", "soon", "frequency"})
 
 
 class Reading(Leading):
@@ -18,6 +34,7 @@ class Reading(Leading):
     check reads embedded at most once, whichever check asks first, and what one check lacks in one call."""
 
     event_unstated: tuple[str, ...] = ()  # the named event's words answering() found no story writing (events.py)
+    other_unnamed: str = ""  # a "Who …?" question of a name, as asked, when no best sentence names anyone else
 
     def unheld_rare(self) -> str:
         """The rare names, as the question writes them (RareNames.shown), when none of the policy.topic_sentences best
@@ -46,6 +63,9 @@ class Reading(Leading):
         )  # fmt: skip
         if likely and self.asking.passive(self.scored[0][1]) and not self._doing.names_doer(self.scored[0][1]):
             return 0.0  # "Who stole the painting?": "A painting stolen from the museum …" says no one did
+        if likely and self._names_no_other():
+            self.other_unnamed = as_asked(self._stating.own_words)
+            return 0.0  # "Who was the mayor before Reed?": "Mayor Tom Reed praised the vote" names only Reed
         if likely and not self.topic.tells(self.scored[0][1]):
             return 0.0  # no article of the best sentences writes what a question naming nothing asks about
         if likely and (unheld := self.unheld_rare()):
@@ -55,10 +75,70 @@ class Reading(Leading):
             held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names, self._holds_asked)
             if held and held[0][1] is not self.scored[0][1]:
                 self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
+        lead = self.scored[0][1]  # another's may give way to one of the question's names (_kind_of_own)
+        if likely and self._of_another(lead) and not self._first_leads(self._kind_of_own) and self._figure_kind:
+            return 0.0  # "What share of the vote did Palmer get?": "Ramirez received 52 percent of the vote"
         if likely and (unstated := self._event_unstated()):
             self.event_unstated = unstated
             return 0.0  # no story of the best sentences tells of the event the question names
         return likely
+
+    @cached_property
+    def _other_asked(self) -> set[str] | None:
+        """For "Who …?" naming someone and asking more of them than who they are ("Who was the mayor before Reed?",
+        not "Who is Tom Reed?"), the user's words that a sentence must name someone beyond (name_ties.names_other);
+        None for another question."""
+        own = self._stating.own_words
+        if not _WHO.match(own) or not self._stating.own.names or names_only(own):
+            return None
+        return folded_words(own)
+
+    def _names_no_other(self) -> bool:
+        """A "Who …?" question asking of a name (_other_asked) is led by a sentence telling of that name and naming
+        no one else (name_ties.opens_with_asked: not "An art dealer … called the bureau" for "Who called the FBI?");
+        the first of the best sentences naming someone else, in a chunk stating its names, then leads ("Gabriel
+        Attal became France's youngest ever prime minister" for "Who did Macron appoint as France's next prime
+        minister?", over "Macron added that the appointment was reminiscent …"); True when none does."""
+        asked = self._other_asked
+        lead = self.scored[0][1].text
+        if asked is None or names_other(lead, asked) or not opens_with_asked(lead, asked):
+            return False
+        return not self._first_leads(lambda s: names_other(s.text, asked) and self._stating.own_names_stated(s))
+
+    @cached_property
+    def _figure_asked(self) -> set[str] | None:
+        """For a question asking a figure or a time of someone it names (name_ties.is_name: "How many rebounds did
+        Romero get?"), its folded words; None for another, one asking for a name (a holder, a speaker, a state), or
+        one writing the name as an owner ("When did Ramirez's opponent concede?" asks of Palmer)."""
+        kind = expected_type(self._retrieval.query)
+        asked = (kind is not None and kind not in _NAMED_KINDS) or asks_count(self._retrieval.query)
+        own, words = self._stating.own, self._stating.own_words
+        named = any(is_name(own.label(name)) for name in own.names)  # "Palmer", not "Republican"
+        owner = re.search(r"\b[A-Z][\w-]*(?:'s|’s|s')\s+[a-z]", words) is not None
+        return folded_words(words) if asked and named and not owner else None
+
+    @cached_property
+    def _figure_kind(self) -> bool:
+        """The question asks a figure rather than when (_WHEN_KINDS): another's sentence then does not answer it."""
+        return expected_type(self._retrieval.query) not in _WHEN_KINDS
+
+    def _of_another(self, sentence: Sentence) -> bool:
+        """The sentence states none of the question's names and opens with a name it lacks (_figure_asked): what it
+        holds is another's ("Center Marcus Dell scored 31 points and grabbed 14 rebounds" for Romero's)."""
+        asked = self._figure_asked
+        own = self._stating.own
+        if asked is None or len(own.missing([sentence.text])) < len(own.names | own.numbers | own.phrases):
+            return False
+        return opens_with_other(sentence.text, asked)
+
+    def _kind_of_own(self, sentence: Sentence) -> bool:
+        """The sentence holds the asked kind (a count of the counted noun, for "how many") and states one of the
+        question's names itself: "Joe Nathan James Jr. was put to death July 28" for "When was Joe Nathan James Jr.
+        executed?"; "Guard Eli Romero added 22 points" counts no rebounds."""
+        query, own = self._retrieval.query, self._stating.own
+        held = counts(sentence.text, counted_noun(query)) - counts(query) if asks_count(query) else None
+        kind = bool(held) if held is not None else bool(sentence.features["answer_type"])
+        return kind and len(own.missing([sentence.text])) < len(own.names | own.numbers | own.phrases)
 
     def _event_unstated(self) -> tuple[str, ...]:
         """The words of the event the question names (events.event_words: "concert hall" of "the Moscow concert hall
@@ -113,13 +193,15 @@ class Reading(Leading):
 
     def lacks_kind(self) -> bool:
         """The question asks for a kind of thing (gate.typed: a year, a count, a statement of someone's, the
-        holder of a role) and no sentence about it holds one: what the articles lack can be named."""
+        holder of a role) and no sentence about it holds one but another's (_of_another): what the articles lack can
+        be named."""
         held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names, self._holds_asked)
-        return held is not None and not any(self.about(s) for _, s in held)
+        return held is not None and not any(self.about(s) and not self._of_another(s) for _, s in held)
 
     def lacks_deed(self) -> str:
-        """What a "Who <verb> …?" question asks, when its lead states no such deed (Asking.lacks_deed); else ""."""
-        return self.asking.lacks_deed(self.scored[0][1] if self.scored else None)
+        """What a "Who <verb> …?" question asks, when its lead states no such deed (Asking.lacks_deed), or when no
+        best sentence names anyone but the names it asks of (other_unnamed); else ""."""
+        return self.asking.lacks_deed(self.scored[0][1] if self.scored else None) or self.other_unnamed
 
     def closest_clause(self, n: int) -> float:
         """The best clause cosine among the n best sentences."""

@@ -5,7 +5,15 @@ from __future__ import annotations
 
 from answer_testkit import breaks_the_tie, sentence
 
-from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
+from assistant.answer.name_ties import (
+    kind_name_tie,
+    named_noun_tie,
+    names_other,
+    new_name_tie,
+    opens_with_asked,
+    opens_with_other,
+)
+from assistant.answer.near import folded_words
 
 
 def test_a_question_asking_for_a_name_leads_with_a_near_tie_naming_someone_new() -> None:
@@ -58,3 +66,40 @@ def test_the_name_of_a_thing_leads_with_a_near_tie_giving_it_a_name() -> None:
     unnamed = sentence("Artists are using a new downloadable tool to protect their work.")
     tool = "What is the name of a new downloadable tool being used by artists to stop AI stealing their artwork?"
     breaks_the_tie(named_noun_tie, tool, unnamed, called, "Why are artists using a new downloadable tool?")
+
+
+def test_a_sentence_names_someone_else_by_a_full_name_the_question_lacks() -> None:
+    """For "Who was the mayor before Reed?", "Mayor Tom Reed praised the vote" names only Reed; a full name of
+    someone else is what a "Who …?" question of a name asks (a single capitalised word is as often a thing: "X")."""
+    asked = folded_words("Who was the mayor before Reed?")
+    assert not names_other("Mayor Tom Reed praised the vote.", asked)
+    assert names_other("Reed beat Mayor John Smith in 2019.", asked)
+    assert not names_other("Reed posted it on X, formerly known as Twitter, on Monday.", asked)
+    assert not names_other("Reed took office in March, Reed said Monday.", asked)  # a month or day names nobody
+    macron = folded_words("Who did Emmanuel Macron appoint as France's next prime minister?")
+    assert names_other("Gabriel Attal became France's youngest ever prime minister.", macron)
+    assert not names_other("French President Emmanuel Macron said in a post.", macron)
+
+
+def test_a_sentence_opening_with_the_question_s_name_tells_of_it() -> None:
+    """"An art dealer … called the bureau" answers "Who called the FBI?" by describing the one who did: it opens with
+    no name of the question, as "Mayor Tom Reed praised the vote" does for "Who was the mayor before Reed?"."""
+    assert opens_with_asked("Mayor Tom Reed praised the vote.", folded_words("Who was the mayor before Reed?"))
+    assert opens_with_asked("“Macron added …”", folded_words("Who did Macron appoint?"))
+    fbi = folded_words("Who called the FBI?")
+    assert not opens_with_asked("An art dealer recognized it from an FBI list and called the bureau.", fbi)
+
+
+def test_a_sentence_opening_with_a_name_the_question_lacks_is_another_s() -> None:
+    """"Ramirez received 52 percent of the vote" answered "What share of the vote did Palmer get?"."""
+    palmer = folded_words("What share of the vote did Palmer get?")
+    assert opens_with_other("Ramirez received 52 percent of the vote.", palmer)
+    assert opens_with_other("Center Marcus Dell grabbed 14 rebounds.", palmer)
+    assert not opens_with_other("Palmer received 40 percent of the vote.", palmer)
+    assert not opens_with_other("Mayor George Palmer got 40 percent.", palmer)  # past the title
+    assert not opens_with_other("He received 40 percent of the vote.", palmer)  # an opening word is no name
+    assert not opens_with_other("The count gave him 40 percent.", palmer)
+    assert not opens_with_other("From drone strikes to sanctions threatening a third of its budget, …", palmer)
+    assert not opens_with_other("Despite the recount, the share stayed at 48 percent.", palmer)
+    ireland = folded_words("Ireland's new prime minister became the youngest leader. How old is he?")
+    assert not opens_with_other("Ireland’s prime minister took office in June.", ireland)  # the owner is Ireland

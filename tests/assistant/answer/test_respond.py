@@ -126,3 +126,92 @@ def test_a_deed_told_only_in_the_passive_says_no_one_did_it(local: AnswerService
     assert not stole.refused and stole.answer.startswith("No one has ever been charged with the theft.")
     found = local.ask("Who found the painting?")
     assert found.refused and "none of their sentences says who found the painting" in found.answer
+
+
+def test_a_weight_or_a_race_s_time_no_sentence_gives_is_said_plainly(local: AnswerService) -> None:
+    """"How much does the painting weigh?" was answered with its worth, "What was Tadesse's time?" with his place."""
+    weight = local.ask("How much does the painting weigh?")
+    assert weight.refused and "none of their sentences gives a weight" in weight.answer and weight.passages
+    tadesse = local.ask("What was Tadesse's time?")
+    assert tadesse.refused and tadesse.reason == "no_answer"
+    mutua = local.ask("What was Mutua's time?")
+    assert not mutua.refused and mutua.answer.startswith("In the women's race, Grace Mutua of Kenya won in 2:21:45.")
+
+
+def test_who_of_a_name_is_not_answered_by_a_sentence_naming_only_it(local: AnswerService) -> None:
+    """"Who was the mayor before Reed?" was answered with "Mayor Tom Reed praised the vote."; a sentence describing
+    the one asked for still answers ("An art dealer … called the bureau")."""
+    before = local.ask("Who was the mayor before Reed?")
+    assert before.refused and "none of their sentences says who was the mayor before Reed" in before.answer
+    assert local.ask("Who is Tom Reed?").answer.startswith("Mayor Tom Reed praised the vote.")
+    fbi = local.ask("Who called the FBI?")
+    assert not fbi.refused and fbi.answer.startswith("An art dealer recognized it")
+
+
+# More of a user's local news, each story once: a game, a trial, a city election, a wildfire.
+LOCAL_MORE = {
+    "game.txt": "Hawks rally past Bears 98-91\n\nCenter Marcus Dell scored 31 points and grabbed 14 rebounds as the "
+    "Riverside Hawks beat the Lakeland Bears 98-91 on Saturday night. Guard Eli Romero added 22 points. The Bears "
+    "were led by forward Tyrell Hayes, who scored 27. Lakeland coach Dana Fox said her team \"ran out of gas.\"\n",
+    "trial.txt": "Jury finds former county treasurer guilty\n\nA federal jury on Thursday found former Marion County "
+    "treasurer Linda Shaw guilty of stealing $1.2 million from county accounts over six years. Prosecutors said Shaw "
+    "moved the money into a shell company. The jury deliberated for about five hours before returning the verdict. "
+    "Sentencing is set for March 3 before U.S. District Judge Helen Park.\n",
+    "election.txt": "Ramirez wins mayor's race in Eastport\n\nTeacher Ana Ramirez was elected mayor of Eastport on "
+    "Tuesday, defeating two-term incumbent George Palmer by about 600 votes. Ramirez received 52 percent of the "
+    "vote. She will take office on Jan. 2. Palmer conceded in a statement Wednesday morning.\n",
+    "fire.txt": "Wildfire near Cedar Ridge forces 3,000 to evacuate\n\nA fast-moving wildfire burned more than 8,000 "
+    "acres near Cedar Ridge on Monday and forced about 3,000 residents to leave their homes, fire officials said. "
+    "Strong winds pushed the flames toward the town, and at least 12 homes were destroyed.\n",
+}  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def local_more(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+    """A real index (the session's real model) of four more local stories."""
+    return service_over(tmp_path_factory.mktemp("local_more"), embedder, LOCAL_MORE)
+
+
+def test_a_game_is_won_by_the_side_that_beat_the_other(local_more: AnswerService) -> None:
+    """"Who won the game?" was refused: the article says "beat", never "won" nor "game"; "Who led the Bears?" too:
+    "The Bears were led by forward Tyrell Hayes" calls no one their leader."""
+    won = local_more.ask("Who won the game?")
+    assert not won.refused and "the Riverside Hawks beat the Lakeland Bears 98-91" in won.citations[0].quote
+    led = local_more.ask("Who led the Bears?")
+    assert not led.refused and led.answer.startswith("The Bears were led by forward Tyrell Hayes")
+
+
+def test_a_role_is_answered_only_by_a_name_holding_it(local_more: AnswerService) -> None:
+    """"Who coaches the Hawks?" was answered with the Bears' coach, "Who is the prosecutor?" with "Prosecutors said
+    …", which names no one."""
+    judge = local_more.ask("Who is the judge?")
+    assert not judge.refused and judge.answer.startswith("Sentencing is set for March 3 before U.S. District Judge")
+    prosecutor = local_more.ask("Who is the prosecutor?")
+    assert prosecutor.refused and "gives the name of the prosecutor" in prosecutor.answer
+    coach = local_more.ask("Who coaches the Hawks?")
+    assert coach.refused and "gives the name of the coach of Hawks" in coach.answer
+
+
+def test_another_s_figure_answers_no_question_of_a_name(local_more: AnswerService) -> None:
+    """"How many rebounds did Romero get?" was answered with Dell's 14 rebounds, "What share of the vote did Palmer
+    get?" with Ramirez's 52 percent, "How old is Ramirez?" with a sentence giving no age."""
+    for question, kind in [
+        ("How many rebounds did Romero get?", "a count"),
+        ("What share of the vote did Palmer get?", "a share"),
+        ("How old is Ramirez?", "an age"),
+    ]:
+        response = local_more.ask(question)
+        assert response.refused and f"none of their sentences gives {kind}" in response.answer, question
+    assert local_more.ask("How many points did Romero score?").answer.startswith("Guard Eli Romero added 22 points.")
+    # Hayes's points led with Dell's; one asked of someone's opponent is not the one named
+    hayes = local_more.ask("How many points did Hayes score?")
+    assert hayes.answer.startswith("The Bears were led by forward Tyrell Hayes, who scored 27.")
+    assert local_more.ask("When did Ramirez's opponent concede?").answer.startswith("Palmer conceded in a statement")
+    jury = local_more.ask("How long did the jury deliberate?")
+    assert jury.answer.startswith("The jury deliberated for about five hours")
+
+
+def test_people_are_counted_by_the_kind_of_people_a_story_counts(local_more: AnswerService) -> None:
+    """"How many people were forced from their homes?" was refused: "about 3,000 residents" counts residents."""
+    response = local_more.ask("How many people were forced from their homes?")
+    assert not response.refused and "forced about 3,000 residents to leave their homes" in response.citations[0].quote
