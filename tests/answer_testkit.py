@@ -92,6 +92,16 @@ def article_service(key: str) -> Callable[..., AnswerService]:
     return fixture
 
 
+def files_service(files: dict[str, str]) -> Callable[..., AnswerService]:
+    """A module fixture: a real index (the session's real model) of these article files, and the service over it."""
+
+    @pytest.fixture(scope="module")
+    def fixture(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
+        return service_over(tmp_path_factory.mktemp("files"), embedder, files)
+
+    return fixture
+
+
 def sentence(text: str, constraints: float = 0.0) -> Sentence:
     """A candidate sentence of one passage, its features zero but the share of the question's names it states."""
     features = dict.fromkeys(FEATURES, 0.0) | {"constraints": constraints}

@@ -4,7 +4,7 @@ quoting exact spans, and a refusal that says why with the related passages."""
 from __future__ import annotations
 
 import pytest
-from answer_testkit import service_over
+from answer_testkit import files_service
 from index_testkit import open_handles
 
 from assistant.answer.respond import Responder
@@ -66,10 +66,7 @@ LOCAL = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def local(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    """A real index (the session's real model) of the five local stories."""
-    return service_over(tmp_path_factory.mktemp("local"), embedder, LOCAL)
+local = files_service(LOCAL)  # a real index (the session's real model) of the five local stories
 
 
 def test_a_role_the_article_gives_its_subject_s_chief_answers_who_holds_it(local: AnswerService) -> None:
@@ -166,10 +163,7 @@ LOCAL_MORE = {
 }  # fmt: skip
 
 
-@pytest.fixture(scope="module")
-def local_more(tmp_path_factory: pytest.TempPathFactory, embedder: Embedder) -> AnswerService:
-    """A real index (the session's real model) of four more local stories."""
-    return service_over(tmp_path_factory.mktemp("local_more"), embedder, LOCAL_MORE)
+local_more = files_service(LOCAL_MORE)  # and of four more
 
 
 def test_a_game_is_won_by_the_side_that_beat_the_other(local_more: AnswerService) -> None:
