@@ -126,19 +126,21 @@ class Reading(Leading):
         """The sentence states none of the question's names and opens with a name it lacks (_figure_asked): what it
         holds is another's ("Center Marcus Dell scored 31 points and grabbed 14 rebounds" for Romero's)."""
         asked = self._figure_asked
-        own = self._stating.own
-        if asked is None or len(own.missing([sentence.text])) < len(own.names | own.numbers | own.phrases):
-            return False
-        return opens_with_other(sentence.text, asked)
+        return asked is not None and not self._states_own(sentence) and opens_with_other(sentence.text, asked)
 
     def _kind_of_own(self, sentence: Sentence) -> bool:
         """The sentence holds the asked kind (a count of the counted noun, for "how many") and states one of the
         question's names itself: "Joe Nathan James Jr. was put to death July 28" for "When was Joe Nathan James Jr.
         executed?"; "Guard Eli Romero added 22 points" counts no rebounds."""
-        query, own = self._retrieval.query, self._stating.own
+        query = self._retrieval.query
         held = counts(sentence.text, counted_noun(query)) - counts(query) if asks_count(query) else None
         kind = bool(held) if held is not None else bool(sentence.features["answer_type"])
-        return kind and len(own.missing([sentence.text])) < len(own.names | own.numbers | own.phrases)
+        return kind and self._states_own(sentence)
+
+    def _states_own(self, sentence: Sentence) -> bool:
+        """The sentence itself states one of the names, numbers or quotes of the user's own question."""
+        own = self._stating.own
+        return len(own.missing([sentence.text])) < len(own.names | own.numbers | own.phrases)
 
     def _event_unstated(self) -> tuple[str, ...]:
         """The words of the event the question names (events.event_words: "concert hall" of "the Moscow concert hall
