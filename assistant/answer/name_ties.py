@@ -72,9 +72,9 @@ def names_other(text: str, asked: set[str]) -> bool:
 def opens_with_asked(text: str, asked: set[str]) -> bool:
     """The text opens with a name the question (`asked`: folded_words) holds, past a title: it tells of what the
     question names ("Mayor Tom Reed praised the vote", "Macron added …"), not of someone it only describes ("An art
-    dealer … called the bureau" for "Who called the FBI?")."""
-    m = _CAPITALISED_RUN.match(text.lstrip(" \"“‘'—-"))
-    return m is not None and any(not new_word(w, asked) for w in m.group(0).split() if w.lower() not in TITLE_WORDS)
+    dealer … called the bureau", "The art dealer … called the bureau" for "Who called the FBI?")."""
+    owners = _with_owners(asked)
+    return any(not new_word(w, owners) for w in _opening(text))
 
 
 def opens_with_other(text: str, asked: set[str]) -> bool:
@@ -82,10 +82,20 @@ def opens_with_other(text: str, asked: set[str]) -> bool:
     figure is someone else's ("Ramirez received 52 percent of the vote" for "What share of the vote did Palmer
     get?", "Center Marcus Dell grabbed 14 rebounds" for Romero's). A name holds a word the dictionary does not know
     (is_name); a word it knows opening a sentence may be any ("Taxes are due by April 15", "Democrats …")."""
-    m = _CAPITALISED_RUN.match(text.lstrip(" \"“‘'—-"))
-    words = [_owner(w) for w in m.group(0).split() if w.lower() not in TITLE_WORDS | OPENERS] if m else []
-    owners = asked | {_owner(a) for a in asked}  # "Palmer's" of the question is Palmer
+    words, owners = _opening(text), _with_owners(asked)
     return any(is_name(w) for w in words) and all(new_word(w, owners) for w in words)
+
+
+def _opening(text: str) -> list[str]:
+    """The words of the run of capitalised words opening the text, past quotes, a title and a word any sentence may
+    open with ("The", "When"), without an owner's ending: "Mayor Tom Reed's …" -> Tom, Reed."""
+    m = _CAPITALISED_RUN.match(text.lstrip(" \"“‘'—-"))
+    return [_owner(w) for w in m.group(0).split() if w.lower() not in TITLE_WORDS | OPENERS] if m else []
+
+
+def _with_owners(asked: set[str]) -> set[str]:
+    """The question's folded words and each without an owner's ending ("Palmer's" of the question is Palmer)."""
+    return asked | {_owner(a) for a in asked}
 
 
 def _owner(word: str) -> str:

@@ -88,6 +88,8 @@ def test_a_sentence_opening_with_the_question_s_name_tells_of_it() -> None:
     assert opens_with_asked("“Macron added …”", folded_words("Who did Macron appoint?"))
     fbi = folded_words("Who called the FBI?")
     assert not opens_with_asked("An art dealer recognized it from an FBI list and called the bureau.", fbi)
+    # an opening word is no name, though the question writes it ("the")
+    assert not opens_with_asked("The art dealer who recognized it called the bureau.", fbi)
 
 
 def test_a_sentence_opening_with_a_name_the_question_lacks_is_another_s() -> None:
