@@ -160,15 +160,15 @@ class Asking:
         named = not self._deed or names_new(sentence.text, self._own_folded)
         return bool(held) and held >= self.in_form(lead) and named
 
-    def says_in_form(self, lead: Sentence, sentence: Sentence) -> bool:
-        """The sentence, of the lead's article, holds in one of their forms every word of a short rest of nouns, the
-        lead none (a word MiniLM puts close stood for them: "profit" for "revenue"). Not for a verb, which news says
-        in many words ("will receive the Director of the Year Award" for "Who was named Director of the Year?"),
-        nor another word ("first")."""
-        if not self._noun_rest:
-            return False
-        same = sentence.candidate.chunk.article_id == lead.candidate.chunk.article_id
-        return same and not self.in_form(lead) and self.in_form(sentence) >= set(self.short_rest)
+    def says_in_form(self, lead: Sentence) -> Callable[[Sentence], bool]:
+        """Which sentences of the lead's article hold in one of their forms every word of a short rest of nouns, when
+        the lead holds none (a word MiniLM puts close stood for them: "profit" for "revenue"). Not for a verb, which
+        news says in many words ("will receive the Director of the Year Award" for "Who was named Director of the
+        Year?"), nor another word ("first")."""
+        if not self._noun_rest or self.in_form(lead):
+            return lambda _: False
+        rest, article = set(self.short_rest), lead.candidate.chunk.article_id
+        return lambda s: s.candidate.chunk.article_id == article and self.in_form(s) >= rest
 
     @cached_property
     def _noun_rest(self) -> bool:

@@ -231,7 +231,8 @@ class Leading:
         if self._labelled(lead) or gives_reason(self._retrieval.query, lead.text):
             return  # a list's line under the asked label or name answers, and a reason given in so many words
         story = keeps_story(lead, self._stating.own_words)  # "When is Phish playing in Dover?": not Chicago's tour
-        if short and self._first_leads(lambda s: story(s) and self.asking.says_in_form(lead, s), start=1):
+        says = self.asking.says_in_form(lead)
+        if short and self._first_leads(lambda s: story(s) and says(s), start=1):
             return  # "What was Northwind's revenue?": "Revenue rose 4 percent …", not "its quarterly profit fell …"
         if lead_ok(lead) or not self.about(lead):
             return  # the lead answers what is asked; or it is not about the question at all: the gate decides

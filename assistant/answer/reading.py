@@ -110,8 +110,8 @@ class Reading(Leading):
         """For a question asking a figure or a time of someone it names (name_ties.is_name: "How many rebounds did
         Romero get?"), its folded words; None for another, one asking for a name (a holder, a speaker, a state), or
         one writing the name as an owner ("When did Ramirez's opponent concede?" asks of Palmer)."""
-        kind = expected_type(self._retrieval.query)
-        asked = (kind is not None and kind not in _NAMED_KINDS) or asks_count(self._retrieval.query)
+        kind = self._kind
+        asked = (kind is not None and kind not in _NAMED_KINDS) or self._count_asked is not None
         own, words = self._stating.own, self._stating.own_words
         named = any(is_name(own.label(name)) for name in own.names)  # "Palmer", not "Republican"
         owner = re.search(r"\b[A-Z][\w-]*(?:'s|’s|s')\s+[a-z]", words) is not None
@@ -120,7 +120,18 @@ class Reading(Leading):
     @cached_property
     def _figure_kind(self) -> bool:
         """The question asks a figure rather than when (_WHEN_KINDS): another's sentence then does not answer it."""
-        return expected_type(self._retrieval.query) not in _WHEN_KINDS
+        return self._kind not in _WHEN_KINDS
+
+    @cached_property
+    def _kind(self) -> str | None:
+        """The kind of answer the question asks for (answer_type.expected_type), read once."""
+        return expected_type(self._retrieval.query)
+
+    @cached_property
+    def _count_asked(self) -> tuple[set[str], str] | None:
+        """For "how many", the counts the question gives and the noun it counts, read once; None for another."""
+        query = self._retrieval.query
+        return (counts(query), counted_noun(query)) if asks_count(query) else None
 
     def _of_another(self, sentence: Sentence) -> bool:
         """The sentence states none of the question's names and opens with a name it lacks (_figure_asked): what it
@@ -132,9 +143,11 @@ class Reading(Leading):
         """The sentence holds the asked kind (a count of the counted noun, for "how many") and states one of the
         question's names itself: "Joe Nathan James Jr. was put to death July 28" for "When was Joe Nathan James Jr.
         executed?"; "Guard Eli Romero added 22 points" counts no rebounds."""
-        query = self._retrieval.query
-        held = counts(sentence.text, counted_noun(query)) - counts(query) if asks_count(query) else None
-        kind = bool(held) if held is not None else bool(sentence.features["answer_type"])
+        if self._count_asked is not None:
+            given, noun = self._count_asked
+            kind = bool(counts(sentence.text, noun) - given)
+        else:
+            kind = bool(sentence.features["answer_type"])
         return kind and self._states_own(sentence)
 
     def _states_own(self, sentence: Sentence) -> bool:
