@@ -48,19 +48,31 @@ _BEFORE_NOUN = re.compile(
 )
 
 
-# "How many people …?" is answered by a count of any kind of people: "forced about 3,000 residents to leave".
-_PEOPLE = frozenset(terms("people person persons"))
-_KINDS_OF_PEOPLE = frozenset(terms(
-    "residents civilians passengers workers employees students children adults soldiers troops migrants voters fans"
-    " runners patients victims tourists visitors villagers inhabitants members customers households families"
-))  # fmt: skip
+# A count of a general noun answers a question counting one of its kinds, and the other way round: "How many people
+# …?" is answered by "forced about 3,000 residents to leave", "How many employees …?" by "employs about 2,400
+# people", "How many cars …?" by "carries about 40,000 vehicles a day" (never one kind by another: students are
+# no soldiers).
+_KINDS = {
+    "people person persons": "residents civilians passengers workers employees students children adults soldiers"
+    " troops migrants voters fans runners patients victims tourists visitors villagers inhabitants members customers"
+    " households families",
+    "vehicles": "cars trucks buses motorcycles vans",
+}
+_FAMILIES = [(frozenset(terms(general)), frozenset(terms(kinds))) for general, kinds in _KINDS.items()]
 
 
 def _counted(counted: str) -> set[str]:
-    """The terms a count must stand before: the counted words', any kind of people's for "people" (counts_noun
-    still ranks "62 people" above "55 passengers" for "How many people died?")."""
+    """The terms a count must stand before: the counted words', any of their kinds' for a general noun ("people"),
+    the general noun's for one of its kinds (counts_noun still ranks "62 people" above "55 passengers" for "How
+    many people died?")."""
     wanted = set(terms(counted))
-    return wanted | _KINDS_OF_PEOPLE if wanted & _PEOPLE else wanted
+    for general, kinds in _FAMILIES:
+        wanted |= kinds if wanted & general else general if wanted & kinds else set()
+    return wanted
+
+
+# A sum of money counts nothing: "$3.4 billion in cash" answers no "How many employees …?".
+_MONEY = re.compile(r"[$£€]\s?\d[\d,.]*(?:\s(?:hundred|thousand|million|billion|trillion)\b)?", re.I)
 
 
 # A figure after a name the dictionary does not know is part of that name, a model's or a flight's ("the Boeing
@@ -74,6 +86,7 @@ def counts(text: str, counted: str = "") -> set[str]:
     question's counted_noun), only where the noun is one of its words; one after an unknown name ("Boeing 737")
     counts nothing."""
     wanted = _counted(counted)
+    text = _MONEY.sub(" ", text)
     text = _NAMED_NUMBER.sub(lambda m: m.group(0) if readings(m.group(1).lower()) else " ", text)
     text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
     if wanted:

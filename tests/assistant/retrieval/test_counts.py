@@ -98,3 +98,13 @@ def test_people_are_counted_by_any_kind_of_people() -> None:
     assert counts(fire, "people") == {"3,000"}
     assert counts_noun(fire, "people") == 0  # held, but below a count of people themselves
     assert counts("The storm closed 40 schools.", "people") == set()
+
+
+def test_a_general_noun_counts_its_kinds_and_a_kind_its_general_noun_but_a_sum_counts_nothing() -> None:
+    """"How many employees does Crunchwell have?" led with "… buy snack maker Crunchwell for $3.4 billion" ("billion"
+    read as a count) over "… employs about 2,400 people"; "How many cars use the bridge each day?" was refused over
+    "carries about 40,000 vehicles a day"."""
+    assert counts("Harbor agreed to buy Crunchwell for $3.4 billion in cash.", "employees") == set()
+    assert counts("The company employs about 2,400 people.", "employees") == {"2,400"}
+    assert counts("It carries about 40,000 vehicles a day.", "cars") == {"40,000"}
+    assert counts("The base holds 300 soldiers.", "students") == set()  # one kind is no other
