@@ -115,3 +115,20 @@ def _trimmed(text: str, start: int, end: int) -> list[tuple[int, int]]:
 def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     """Offsets of whitespace-separated words, to split a sentence too long for the model."""
     return [(m.start(), m.end()) for m in _WORD.finditer(text, start, end)]
+
+
+# A short sentence a pronoun opens goes on with the one before it ("… died Sunday at her home. She was 94."): too
+# short to quote alone, it is no fragment either, and says something of its own.
+_SHORT_TAIL = re.compile(r"(?:He|She|They|It)\s+\S+(?:\s+\S+)?")
+
+
+def statement_spans(text: str) -> list[tuple[int, int]]:
+    """sentence_spans(text), each short sentence a pronoun opens joined to the one before it in its paragraph: the
+    statements an answer quotes and a passage holds whole."""
+    out: list[tuple[int, int]] = []
+    for a, b in sentence_spans(text):
+        if out and _SHORT_TAIL.fullmatch(text[a:b]) and "\n" not in text[out[-1][1] : a]:
+            out[-1] = (out[-1][0], b)
+        else:
+            out.append((a, b))
+    return out

@@ -19,7 +19,7 @@ from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import held, novelty, weight_of
 from assistant.retrieval.rewrite import asked_part, story_only
 from newstext.captions import caption_spans, in_caption
-from newstext.sentences import sentence_spans
+from newstext.sentences import statement_spans
 from newstext.terms import terms
 
 _WORDS = re.compile(r"[\w’'-]+")
@@ -79,7 +79,7 @@ def candidates(
         text = cand.chunk.text
         context = (chunk_texts or {}).get(cand.chunk.id, text)
         captions = caption_spans(text)
-        for a, b in sentence_spans(text):
+        for a, b in statement_spans(text):
             if in_caption(captions, a):
                 continue  # a photo's caption describes the photo (newstext/captions.py)
             a += after_label(text[a:b])  # "BOTTOM LINE: …": the statement after a section's label may answer

@@ -39,6 +39,10 @@ _TIME = (
     r"|year|spring|summer|fall|autumn|winter|morning|afternoon|evening|night)\b"
     r"|\b" + _SPELLED + r" " + _UNIT + r" (?:ago|earlier|later|before|after)\b"
     r"|\b(?:over|in|during|for|within) the (?:past|last) (?:" + _SPELLED + r" )?" + _UNIT + r"\b"
+    # a point of a period: "The ruling takes effect at the end of the school year."
+    r"|\b(?:at|by|until|before|after|through|from|since) the (?:end|start|beginning|middle) of (?:the |this |next )?"
+    r"(?:school |fiscal |calendar |academic )?(?:year|month|week|season|term|semester|quarter|spring|summer|fall"
+    r"|autumn|winter|day)\b"
 )
 # How long, how far, how often: a figure with its unit. "How long" asks for a time or a length ("How long was the
 # jawbone?"), and "since 2014" says how long too.
@@ -94,6 +98,12 @@ _PATTERNS: dict[str, str] = {
     "age": r"\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|\baged? (?:of )?\d{1,3}\b|,\s\d{1,3},"
     # a birthday: "With Mr. Celery turning 21 this summer"
     r"|\bturn(?:s|ed|ing)? \d{1,3}\b(?! (?:percent|%|points?|votes?|games?)\b)"
+    # an obituary's: "Dorothy Vance … died Sunday at her home. She was 94.", "Longtime librarian dies at 94"
+    r"|\b(?:he|she) (?:was|is) \d{1,3}(?=\s*[.;]|\s+when\b)"
+    r"|\bdie[sd]? at \d{1,3}\b(?![\d,.:]|\s?%| percent\b|\s?[ap]\.?m\b)"
+    # a beginning's year ("The bridge, which opened in 1926", "was born in 1950"), where nothing comes between the
+    # verb and the year (not "Brandt started the company in 1987")
+    r"|\b(?:born|built|opened|founded|established|constructed|completed|erected) in (?:1[5-9]|20)\d\d\b"
     r"|\b(?:\d{3,}|\d{1,3},\d{3}|\d[\d.]*\s(?:hundred|thousand|million|billion))[\s-]years?[\s-](?:old|ago)\b",
     # how a vote went: "The final vote was 217-213", "by a vote of 352 to 65", "won by 30 points", "unanimously"
     # (a pair of figures told as a vote's, not a date range's: "Jan. 7-12")

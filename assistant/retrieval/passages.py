@@ -16,7 +16,7 @@ from assistant.retrieval.candidates import Candidate, leading
 from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.rerank import coverage, novelty
 from newstext.captions import caption_spans, in_caption
-from newstext.sentences import sentence_spans
+from newstext.sentences import statement_spans
 from newstext.terms import terms
 
 _WORDS = re.compile(r"[\w’'-]+")
@@ -36,7 +36,7 @@ def _passages(cand: Candidate, query: _Query, config: RetrievalSettings) -> list
     the run of it and the next sentence, which the next sentence's own passage took."""
     chunk = cand.chunk
     text = chunk.text
-    spans = sentence_spans(text)
+    spans = statement_spans(text)
     captions = caption_spans(text)
     caption = [in_caption(captions, a) for a, _ in spans]
     sets = [set(terms(text[a:b])) for a, b in spans]

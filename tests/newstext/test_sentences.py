@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstext.sentences import opens_sentence, sentence_spans, word_spans
+from newstext.sentences import opens_sentence, sentence_spans, statement_spans, word_spans
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -222,3 +222,12 @@ def test_a_title_s_period_opens_no_sentence() -> None:
     for before in ("fits the Mr. ", "said Gen. ", "Dr. "):
         assert not opens_sentence(before), repr(before)
     assert opens_sentence("It fell to Mr. Hummr. ")
+
+
+def test_a_short_sentence_a_pronoun_opens_goes_on_with_the_one_before() -> None:
+    """"How old was Dorothy Vance?" was refused: "She was 94." was too short to be quoted, and so no answer."""
+    text = "Dorothy Vance died Sunday at her home. She was 94.\n\nHe declined. The mayor spoke. It rained all day."
+    spans = [text[a:b] for a, b in statement_spans(text)]
+    assert spans == [
+        "Dorothy Vance died Sunday at her home. She was 94.", "He declined.", "The mayor spoke.", "It rained all day."
+    ]
