@@ -34,8 +34,10 @@ _GROUPS = (
     "play host",  # a game: "Delaware hosts the Princeton Tigers" for "Who is Delaware playing?"
     "cost pay spend charge fund finance bankroll",
     # a verb and the noun naming its event: "What did Queen Margrethe decide?" is stated by "a decision by Queen
-    # Margrethe to strip ...", "Where did Rutte speak?" by "during a speech at the country's National Archives"
-    "decide decision",
+    # Margrethe to strip ...", "Where did Rutte speak?" by "during a speech at the country's National Archives";
+    # a court or a jury decides by ruling: "What did the Ohio Supreme Court decide?" is stated by "… struck down a
+    # state law …, ruling 4-3 that it violated the state constitution"
+    "decide decision rule ruling verdict",
     "speak speech",
     "respond response",
     "apologize apologise apology",
@@ -53,6 +55,13 @@ _GROUPS = (
     "retire retirement",
     "abdicate abdication",
     "deport deportation",
+    "donate donation",  # "What should people donate to?": "the family asked for donations to the library"
+    "repair fix",  # "What was fixed on the bridge?": "a two-year, $68 million repair that replaced its deck"
+    "testify testimony",
+    "convict conviction",
+    "acquit acquittal",
+    "merge merger",
+    "sue lawsuit",
 )
 
 

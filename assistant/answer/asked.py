@@ -19,7 +19,7 @@ from assistant.answer.residue import RELATION_WORDS, residue
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.holder import holder
 from newstext.synonyms import same_as
-from newstext.terms import STOPWORDS, readings, terms, without_possessive
+from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings, terms, without_possessive
 
 WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
 # Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
@@ -71,6 +71,11 @@ _DEMANDED = frozenset({"VERB", "NOUN"})
 _HOW = re.compile(r"\bhow\s+(old|many|much|long|far|often|soon|tall|high)\b", re.I)
 
 
+# Words that ask for the answer's kind itself, which a sentence states by giving one: "What is his name?" (a sentence
+# naming him says no "name"), "How much is it worth?" (the contract's "$112 million" says no "worth").
+_KIND_WORDS = {"name": frozenset({"name", "names"}), "money": frozenset({"worth"})}
+
+
 def how_measures(question: str) -> set[str]:
     """The measures the question asks with "how" ("How old are they?" -> old), lower case: words of its answer
     kind, not of its topic."""
@@ -83,11 +88,10 @@ def asked_words(question: str) -> list[str]:
     asked for (but a relation: "capital" of "What is the capital of France?") nor the measure ("How old ...?"), and
     only words that can be a verb or a noun."""
     kinds = ({m.group(1).lower() for m in _KIND.finditer(question)} | how_measures(question)) - relations(question)
-    if expected_type(question) == "name":
-        kinds |= {"name", "names"}  # "What is his name?": a sentence naming him says no "name"
+    kinds |= _KIND_WORDS.get(expected_type(question) or "", frozenset())
     words = [without_possessive(w.lower()).strip("'’") for w in WORD.findall(residue(question))]
     with_verb, stated = _kind_and_verb(question, set(words))
-    skip = (STOPWORDS | GENERIC | NOT_NAMES | kinds | with_verb) - stated
+    skip = (STOPWORDS | GENERIC | FUNCTION_WORDS | NOT_NAMES | kinds | with_verb) - stated
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
 
 
@@ -216,9 +220,14 @@ def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:
     return any(said_as(a) & f for a in asked for f in forms)
 
 
+# Words the dictionary also reads as verbs that a question never asks as one ("to people"): "What should people
+# donate to?" asks that "donate" be stated, not "people".
+_NEVER_VERBS = frozenset({"people"})
+
+
 def asked_verbs(asked: Sequence[str], nouns: frozenset[str]) -> list[str]:
     """The asked words that can be verbs, but those the question uses as nouns (determined: "the cut")."""
-    return [a for a in asked if "VERB" in readings(a) and a not in nouns]
+    return [a for a in asked if "VERB" in readings(a) and a not in nouns and a not in _NEVER_VERBS]
 
 
 def deed_in_form(verb: str, words: Sequence[str]) -> bool:

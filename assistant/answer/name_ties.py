@@ -11,7 +11,7 @@ from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from newstext.sentences import OPENERS, opens_sentence
-from newstext.terms import STOPWORDS, readings, terms
+from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings, terms
 
 # A question asking for someone or something by name: "Who …?", "Which airline …?", "What is the name of …?"
 _ASKS_NAME = re.compile(r"^\W*(?:who|which)\b|\bwhat (?:is|was) the name\b", re.I)
@@ -103,18 +103,11 @@ def _owner(word: str) -> str:
     return word.removesuffix("’s").removesuffix("'s")
 
 
-# Words opening a sentence that the dictionary (open-class words) and the stop words leave out: no names.
-_FUNCTION_WORDS = frozenset(
-    "despite during amid amidst until although though among amongst because unless whereas whilst toward towards per"
-    " against onto upon every throughout beneath besides except inside outside unlike within without via".split()
-)
-
-
 def is_name(word: str) -> bool:
     """A capitalised word the dictionary does not know, no abbreviation nor stop word ("Ramirez", "Marcus"; not
     "U.S.", "Taxes", "From")."""
     low = word.lower()
-    plain = low not in STOPWORDS | _FUNCTION_WORDS
+    plain = low not in STOPWORDS | FUNCTION_WORDS
     return re.fullmatch(r"[A-Z][a-z’'-]+", word) is not None and plain and not readings(low)
 
 

@@ -14,7 +14,7 @@ from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
 from assistant.retrieval.answer_type import candidates
 from assistant.retrieval.counts import counts
-from newstext.terms import STOPWORDS, readings
+from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings
 
 # News writes a game as its result: "the Riverside Hawks beat the Lakeland Bears 98-91" tells of "the game".
 _CONTESTS = frozenset({"game", "games", "match", "matchup", "contest"})
@@ -31,7 +31,7 @@ def topic_nouns(question: str) -> list[str]:
     in other words, of other stories too ("spent")."""
     nouns = [w for w in asked_words(question) if "VERB" not in readings(w)]
     nouns += [n for m in _PHRASE.finditer(residue(question)) if (n := _head(m.group(1).lower().split()))]
-    skip = GENERIC | STOPWORDS
+    skip = GENERIC | STOPWORDS | FUNCTION_WORDS
     kept = (w for w in nouns if len(w) >= MIN_LETTERS and w not in skip and _noun(w) and not counts(w))
     return list(dict.fromkeys(kept))
 

@@ -24,5 +24,8 @@ def test_a_word_in_no_group_is_only_itself() -> None:
 def test_a_verb_is_stated_by_the_noun_naming_its_event() -> None:
     """"What did Queen Margrethe decide?" (news-smoke) was refused: the article says "a decision by Queen
     Margrethe"; "Where did he speak?" after Rutte's apology says "during a speech"."""
-    assert same_as("decide") == same_as("decision") == {"decide", "decision"}
+    assert {"decide", "decision"} <= same_as("decide") == same_as("decision")
+    # a court decides by ruling: "What did the Ohio Supreme Court decide?" was refused over "… ruling 4-3 that …"
+    assert {"rule", "ruling", "verdict"} <= same_as("decide")
+    assert "donation" in same_as("donate") and "repair" in same_as("fix") and "lawsuit" in same_as("sue")
     assert "speech" in same_as("speak") and "response" in same_as("respond") and "resignation" in same_as("resign")

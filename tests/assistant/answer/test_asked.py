@@ -47,6 +47,8 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("What is France's capital?", ["capital"]),  # not a noun going on the name either
         ("Which capital did Biden visit?", ["visit"]),  # the kind asked for: a city is named
         ("Explain the drone corridor.", ["drone", "corridor"]),
+        # asking a sum's worth asks the sum: "How much is it worth?" after the contract was refused
+        ("How much is it worth?", []),
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:
@@ -160,6 +162,9 @@ def test_every_verb_asked_must_be_stated_and_a_noun_alone_any(embedder: Embedder
     assert states(["won", "debate"], "Haley won the debate, a snap poll found.", _no_embedding, cut)
     assert states(["world", "respond"], "The international response was incredibly mild.", embedder.embed, cut)
     assert states(["world", "leaders"], "World powers met in Geneva.", _no_embedding, cut)  # no verb: any noun
+    # "people" is never asked as a verb: "What should people donate to?" was refused (news says "donations")
+    donations = "In lieu of flowers, the family asked for donations to the library."
+    assert states(["people", "donate"], donations, _no_embedding, cut)
 
 
 def test_a_sentence_word_stands_for_the_question_word_it_is_closest_to(embedder: Embedder) -> None:
