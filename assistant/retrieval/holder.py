@@ -11,6 +11,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
+from assistant.retrieval.rewrite import asked_part
 from newstext.generic import BODY_WORDS, ORGANISATION_WORDS, PLACE_WORDS
 
 _NAME = r"[A-Z][\w’'.&-]*(?:\s+(?:of\s+|the\s+)?[A-Z][\w’'.&-]*)*"
@@ -46,9 +47,15 @@ _ROLES = (
     r"judge|prosecutor|lawyer|attorney|coach|chief|mayor|governor|president|ceo|director|chairman|chairwoman"
     r"|spokesman|spokeswoman|spokesperson|manager|owner|founder|captain|commissioner|superintendent|sheriff"
     r"|senator|minister|treasurer|leader|winner|author|principal|editor|referee|suspect|shooter|gunman"
+    r"|engineer|administrator|secretary|chancellor|coroner|auditor|inspector|clerk|dean|pastor"
+    # an officer of one office (not "the ex-FSB officer", one of many)
+    r"|(?:health|information|executive|financial|operating|technology|medical) officer"
 )
 _THE_ROLE = re.compile(_WHO_IS + r"the\s+" + _CURRENT + r"((?i:[a-z-]+\s+)?(?i:" + _ROLES + r"))\W*$")
-_FULL_NAME = r"(?:[A-Z]\.\s*)*[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+"
+# (after a courtesy title: "The county's health officer, Dr. Alan Meyers, urged …")
+_FULL_NAME = (
+    r"(?:(?:Dr|Mr|Mrs|Ms|Rev|Sgt|Lt|Capt|Col|Gen)\.\s+)?(?:[A-Z]\.\s*)*[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+"
+)
 # A name's adjective shares its opening with it: Ukraine ~ Ukrainian, Russia ~ Russian, China ~ Chinese.
 STEM_CHARS = 4
 # Words that may stand between a name and its role ("Ukraine's new president", "Tesla's former chief"), not a verb
@@ -131,7 +138,9 @@ def _said(role: str) -> str:
 
 
 def holder(question: str) -> Holder | None:
-    """The role and its name a "who is the <role> of <Name>?" question asks about; None for any other question."""
+    """The role and its name a "who is the <role> of <Name>?" question asks about; None for any other question. A
+    follow-up is read as the user asked it ("Who is the health officer? (measles cases)": rewrite.asked_part)."""
+    question = asked_part(question)
     if m := _OF.match(question):
         return Holder(m.group(1).lower(), m.group(2))
     if m := _POSSESSIVE.match(question):

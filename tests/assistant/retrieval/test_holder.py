@@ -25,6 +25,8 @@ from assistant.retrieval.holder import Holder, holder
         ("Who owns the Bears?", Holder("owner", "Bears")),
         ("Who is the judge?", Holder("judge", "")),  # a role in the story, of nothing named
         ("Who was the fire chief?", Holder("fire chief", "")),
+        # a follow-up as the user asked it: the conversation's words after it (rewrite.asked_part) ask no other role
+        ("Who is the health officer? (effective vaccine measles cases)", Holder("health officer", "")),
     ],
 )
 def test_the_role_and_its_name_are_read_from_the_question(question: str, expected: Holder) -> None:
@@ -126,3 +128,11 @@ def test_a_role_of_nothing_named_is_held_by_the_full_name_beside_it() -> None:
     assert not chief.held_in("Chief financial officer Rachel Kim said prices would rise.")  # no name beside "chief"
     prosecutor = holder("Who is the prosecutor?")
     assert prosecutor is not None and not prosecutor.held_in("Prosecutors said Shaw moved the money.")
+
+
+def test_a_role_s_holder_may_be_named_after_a_courtesy_title() -> None:
+    """"Who is the health officer?" in a conversation on a measles outbreak led with "Health officials in Clark County
+    said …": "officer" was no role, and "Dr. Alan Meyers" no full name."""
+    officer = holder("Who is the health officer?")
+    assert officer is not None and officer.held_in("The county's health officer, Dr. Alan Meyers, urged parents.")
+    assert not officer.held_in("Health officials in Clark County said Thursday that the outbreak has grown.")
