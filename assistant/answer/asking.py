@@ -11,6 +11,7 @@ import numpy as np
 
 from assistant.answer.asked import (
     WORD,
+    asked_verbs,
     asked_words,
     deed_in_form,
     determined,
@@ -174,6 +175,15 @@ class Asking:
     def _noun_rest(self) -> bool:
         """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named")."""
         return bool(self.short_rest) and all(set(readings(w)) == {"NOUN"} for w in self.short_rest)
+
+    def says_own(self, sentence: Sentence) -> bool:
+        """The sentence says what the user's own words ask: each verb of them in one of its forms (or a word news uses
+        for it: "donations" for "donate"), or, where they ask nothing but a kind ("What was the vote?"), a thing of
+        that kind ("The council voted 5-2 …"). False for a question asking nouns alone."""
+        if not self.asked:
+            return sentence.features["answer_type"] >= 1.0
+        verbs, words = asked_verbs(self.asked, self._nouns), sentence_words(sentence.text)
+        return bool(verbs) and all(in_form([v], words) for v in verbs)
 
     def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds more of the short rest's words in one of their forms than the lead, and states_asked

@@ -81,9 +81,12 @@ class Leading:
         quoted (Story.of_story), or, for a question asking a kind of its names alone, states them
         with a thing of that kind (gate.names_and_kind: "Callery, 62, spoke …" for "How old is Callery?"), or is a
         list's line under the label the question asks after (_labelled), or counts the asked noun in the chunk of
-        the rare names (RareStory.counts_in)."""
+        the rare names (RareStory.counts_in), or, for a follow-up, is of the article the conversation last quoted
+        and says what the user's own words ask (Asking.says_own: the conversation's words pull the question away from
+        "… asked for donations to the library" for "What should people donate to?")."""
         return (
             self._doing.names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
+            or (self._story.in_article(sentence) and self.asking.says_own(sentence))
             or (self.asking.holds_role_unnamed(sentence) and self._stating.own_names_stated(sentence))
             or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
             or self._rare_story.counts_in(sentence)

@@ -61,14 +61,16 @@ class Story:
         lead = set(terms(self._retrieval.previous_lead))
         return self.follows and bool(self.article) and bool(set(terms(self._stating.own_words)) & lead)
 
+    def in_article(self, sentence: Sentence) -> bool:
+        """A follow-up, and the sentence is of the article the conversation last quoted."""
+        return self.follows and bool(self.article) and sentence.candidate.chunk.article_id == self.article
+
     def of_story(self, sentence: Sentence) -> bool:
         """A follow-up asking nothing but a kind of answer ("For how long?", "How many?": no words of its own beyond
         the measure), and the sentence is of the article the conversation last quoted: it is about what is asked
         however far its words sit from the question's ("The ban is to last five years." after the FTC's ban on
         Rite Aid)."""
-        return self.follows and not self._own_idf and bool(self.article) and (
-            sentence.candidate.chunk.article_id == self.article
-        )
+        return not self._own_idf and self.in_article(sentence)
 
     def told(self, sentence: Sentence) -> float:
         """The idf-weighted share of the conversation's terms the sentence's story text (its chunk and article)

@@ -209,3 +209,91 @@ def test_people_are_counted_by_the_kind_of_people_a_story_counts(local_more: Ans
     """"How many people were forced from their homes?" was refused: "about 3,000 residents" counts residents."""
     response = local_more.ask("How many people were forced from their homes?")
     assert not response.refused and "forced about 3,000 residents to leave their homes" in response.citations[0].quote
+
+
+# A third collection typed by hand, each story once: an obituary, a ruling, a contract, a takeover, a bridge, a storm.
+LOCAL_THIRD = {
+    "obit.txt": "Dorothy Vance, longtime Millbrook librarian, dies at 94\n\nDorothy Vance, who ran the Millbrook "
+    "Public Library for 38 years and started its first children's reading program, died Sunday at her home. She was "
+    "94.\n\nHer son, Peter Vance, said she died peacefully after a short illness. Vance became head librarian in "
+    "1962 and retired in 2000.\n\nA memorial service will be held at First Methodist Church on Dec. 14 at 11 a.m. In "
+    "lieu of flowers, the family asked for donations to the library.\n",
+    "ruling.txt": "State Supreme Court strikes down school voucher law\n\nThe Ohio Supreme Court on Friday struck down "
+    "a state law that gave families public money for private school tuition, ruling 4-3 that it violated the state "
+    "constitution.\n\nJustice Mark Ellis wrote for the majority that the program diverted money the constitution "
+    "reserves for public schools. About 24,000 students used the vouchers this year, at a cost of $160 million. The "
+    "ruling takes effect at the end of the school year.\n",
+    "signing.txt": "Rivers sign quarterback Jalen Brooks to four-year deal\n\nThe Portland Rivers signed quarterback "
+    "Jalen Brooks to a four-year, $112 million contract extension on Tuesday, making him the highest-paid player in "
+    "team history.\n\nBrooks, 26, threw for 4,100 yards and 31 touchdowns last season. The deal includes $70 million "
+    "guaranteed.\n",
+    "deal.txt": "Harbor Foods to buy snack maker Crunchwell for $3.4 billion\n\nHarbor Foods agreed on Monday to buy "
+    "snack maker Crunchwell for $3.4 billion in cash, the biggest deal in the packaged food industry this year.\n\n"
+    "Crunchwell, based in Des Moines, Iowa, makes pretzels and popcorn and employs about 2,400 people.\n",
+    "bridge.txt": "Burnside Bridge reopens after two-year repair\n\nThe Burnside Bridge reopened to traffic on Sunday "
+    "after a two-year, $68 million repair.\n\nThe bridge, which opened in 1926, carries about 40,000 vehicles a day "
+    "across the Willamette River.\n",
+    "storm.txt": "Ice storm leaves 90,000 without power in Tulsa area\n\nAn ice storm coated the Tulsa area with up to "
+    "half an inch of ice on Wednesday, leaving about 90,000 homes and businesses without power.\n\nThe National "
+    "Weather Service said temperatures would stay below freezing until Friday afternoon.\n",
+}  # fmt: skip
+
+
+local_third = files_service(LOCAL_THIRD)  # and of six more
+
+
+def test_an_age_is_an_obituary_s_short_sentence_or_a_thing_s_first_year(local_third: AnswerService) -> None:
+    """"How old was Dorothy Vance?" was refused: "She was 94." was too short to quote; "How old is the bridge?" too:
+    "which opened in 1926" gave no age."""
+    vance = local_third.ask("How old was Dorothy Vance?")
+    assert not vance.refused and vance.citations[0].quote.endswith("died Sunday at her home. She was 94.")
+    bridge = local_third.ask("How old is the bridge?")
+    assert not bridge.refused and bridge.answer.startswith("The bridge, which opened in 1926")
+
+
+def test_a_court_decides_by_ruling_and_a_ruling_takes_effect_at_a_period_s_end(local_third: AnswerService) -> None:
+    """"What did the Ohio Supreme Court decide?" was refused (no sentence says "decide"); "When does the ruling take
+    effect?" led with the ruling's Friday, "at the end of the school year" being no time."""
+    decided = local_third.ask("What did the Ohio Supreme Court decide?")
+    assert not decided.refused and decided.answer.startswith("The Ohio Supreme Court on Friday struck down")
+    effect = local_third.ask("When does the ruling take effect?")
+    assert effect.answer.startswith("The ruling takes effect at the end of the school year.")
+
+
+def test_a_sum_s_worth_and_counts_of_a_kind_or_its_general_noun_are_answered(local_third: AnswerService) -> None:
+    """"How much is it worth?" after the contract was refused (no sentence says "worth"); "How many employees …?" led
+    with the takeover's "$3.4 billion"; "How many cars …?" was refused over "40,000 vehicles"."""
+    signed = "Who signed a contract extension?"
+    history = [Turn(role="user", content=signed), Turn(role="assistant", content=local_third.ask(signed).answer)]
+    worth = local_third.ask("How much is it worth?", history)
+    assert not worth.refused and "$112 million contract extension" in worth.citations[0].quote
+    employees = local_third.ask("How many employees does Crunchwell have?")
+    assert employees.answer.startswith("Crunchwell, based in Des Moines, Iowa, makes pretzels")
+    cars = local_third.ask("How many cars use the bridge each day?")
+    assert not cars.refused and "carries about 40,000 vehicles a day" in cars.citations[0].quote
+
+
+def test_a_word_that_places_is_no_topic_an_article_must_write(local_third: AnswerService) -> None:
+    """"When will it get above freezing?" was refused: "above" (read as a noun) is in no article."""
+    response = local_third.ask("When will it get above freezing?")
+    assert response.answer.startswith("The National Weather Service said temperatures would stay below freezing")
+
+
+def test_a_follow_up_s_verb_said_in_the_conversation_s_article_answers_it(local_third: AnswerService) -> None:
+    """"What should people donate to?" after three questions on Dorothy Vance was refused: the conversation's words
+    drew the question away from "… asked for donations to the library", and "people" was asked as a verb."""
+    history: list[Turn] = []
+    for question in ["Who was Dorothy Vance?", "When did Vance retire?", "Where will the memorial be held?"]:
+        answer = local_third.ask(question).answer
+        history += [Turn(role="user", content=question), Turn(role="assistant", content=answer)]
+    donate = local_third.ask("What should people donate to?", history)
+    assert not donate.refused and donate.answer.startswith("In lieu of flowers, the family asked for donations")
+
+
+def test_a_follow_up_asking_a_kind_is_answered_by_the_conversation_s_article(local: AnswerService) -> None:
+    """"What was the vote?" after "How did Ortiz vote?" was refused as giving no tally: the carried "Ortiz" drew the
+    question away from "The Springfield City Council voted 5-2 …", of the article the conversation last quoted."""
+    asked = "How did Ortiz vote?"
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local.ask(asked).answer)]
+    vote = local.ask("What was the vote?", history)
+    assert not vote.refused and vote.answer.startswith("The Springfield City Council voted 5-2")
