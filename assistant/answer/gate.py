@@ -12,7 +12,7 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import TITLE_WORDS, Constraints
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
-from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun
+from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, revised
 from newstext.terms import terms
 
 
@@ -166,6 +166,9 @@ def typed(
         held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
         # "13 states" before "two of the state trigger bans"
         held.sort(key=lambda pair: (-_counts_of_now(pair[1], noun, now), -asked(pair[1])))
+        # a count told as revised before any other, the latest article's first:
+        # "The death toll … rose to 31 on Sunday" (Nov. 22) before "… killing at least 12 people" (Nov. 20)
+        held.sort(key=lambda pair: _revised_on(pair[1], question), reverse=True)
     else:
         return None
     lead = scored[0][1] if scored else None
@@ -180,6 +183,13 @@ _SET_IN = re.compile(
     r"^\W*(?:(?:but|and|yet|so|then)\s+)?(?:in|during|by|back in)\s+(?:the\s+)?(?:[\w-]+\s+)?((?:1[5-9]|20)\d\d)\b",
     re.I,
 )
+
+
+def _revised_on(sentence: Sentence, question: str) -> tuple[bool, str]:
+    """Whether the sentence tells a revised count the question asks (counts.revised), and its article's day ("" when
+    undated)."""
+    told = revised(sentence.text, question)
+    return told, sentence.candidate.article.date if told else ""
 
 
 def _counts_of_now(sentence: Sentence, noun: str, now: bool = False) -> int:

@@ -81,6 +81,11 @@ class Reading(Leading):
         if likely and (unstated := self._event_unstated()):
             self.event_unstated = unstated
             return 0.0  # no story of the best sentences tells of the event the question names
+        if likely and self._story.in_article(lead) and self.asking.asked and self.asking.says_own(lead):
+            # a follow-up's lead of the conversation's article saying the verb asked: the conversation's words pull
+            # every sentence away from the question ("… asked for donations to the library" for "What should
+            # people donate to?" after three questions on an obituary)
+            return max(likely, self._refusal.min_answer)
         return likely
 
     @cached_property

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from assistant.retrieval.gazetteer import MONTH_ABBREVIATIONS, MONTHS
+from assistant.retrieval.rewrite import asked_part
 from newstext.terms import STOPWORDS, readings, terms
 
 # What answers "how many": a figure that counts (not a date, a year, a clock time, an age, a share or an
@@ -162,3 +163,22 @@ def in_words(text: str) -> set[str]:
     """The counts a text gives in words ("At least five tornadoes"), as news writes small ones, but not those saying
     only how large ("thousands of flights")."""
     return {c for c in counts(text) if c.isalpha()} - _VAGUE
+
+
+# A count told as revised ("The death toll … rose to 31 on Sunday", "an outbreak has grown to 41 confirmed cases"):
+# news reports a changing figure so, and the latest such report is the count asked for. A toll counts the dead.
+_RISE = r"(?:rose|risen|rising|climbed|climbing|grew|grown|growing|jumped|increased|surged|soared)\s+to\s+"
+_ABOUT = r"(?:about |around |nearly |almost |more than |over |at least )?"
+_RISEN_TOLL = re.compile(r"\btoll\b(?:\W+[\w’'-]+){0,8}?\W+" + _RISE + _ABOUT + r"\d", re.I)
+_RISEN = re.compile(_RISE + _ABOUT + r"\d[\d,.]*(?:\s+[A-Za-z-]+){1,2}", re.I)
+_DEATHS = frozenset(terms("die died dies dying dead death deaths kill killed kills killing fatalities"))
+
+
+def revised(text: str, question: str) -> bool:
+    """The text tells a count the question asks as revised upward: a toll that rose to a figure for a question asking
+    how many died, or a figure of the counted noun something grew to (the user's own words: rewrite.asked_part)."""
+    question = asked_part(question)
+    if _RISEN_TOLL.search(text) and _DEATHS.intersection(terms(question)):
+        return True
+    counted = counted_noun(question)
+    return bool(counted) and any(counts_noun(m.group(0), counted) for m in _RISEN.finditer(text))

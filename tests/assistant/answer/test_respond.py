@@ -3,6 +3,9 @@ quoting exact spans, and a refusal that says why with the related passages."""
 
 from __future__ import annotations
 
+import datetime as dt
+import json
+
 import pytest
 from answer_testkit import files_service
 from index_testkit import open_handles
@@ -236,10 +239,22 @@ LOCAL_THIRD = {
     "storm.txt": "Ice storm leaves 90,000 without power in Tulsa area\n\nAn ice storm coated the Tulsa area with up to "
     "half an inch of ice on Wednesday, leaving about 90,000 homes and businesses without power.\n\nThe National "
     "Weather Service said temperatures would stay below freezing until Friday afternoon.\n",
+    # a developing story, told twice (the second article updating the first's count)
+    "quake-1.json": json.dumps({
+        "title": "Earthquake strikes western Turkey, killing at least 12", "published": "2026-11-20",
+        "text": "A magnitude 6.4 earthquake struck western Turkey early Friday, killing at least 12 people and "
+        "injuring more than 200, officials said.",
+    }),
+    "quake-2.json": json.dumps({
+        "title": "Turkey quake death toll rises to 31", "published": "2026-11-22",
+        "text": "The death toll from Friday's earthquake in western Turkey rose to 31 on Sunday, AFAD said, as "
+        "rescuers pulled more bodies from collapsed homes.\n\nInterior Minister Ali Yerlikaya said 140 buildings had "
+        "collapsed or were badly damaged.",
+    }),
 }  # fmt: skip
 
 
-local_third = files_service(LOCAL_THIRD)  # and of six more
+local_third = files_service(LOCAL_THIRD)  # and of six more, and a story told twice
 
 
 def test_an_age_is_an_obituary_s_short_sentence_or_a_thing_s_first_year(local_third: AnswerService) -> None:
@@ -297,3 +312,13 @@ def test_a_follow_up_asking_a_kind_is_answered_by_the_conversation_s_article(loc
     history = [Turn(role="user", content=asked), Turn(role="assistant", content=local.ask(asked).answer)]
     vote = local.ask("What was the vote?", history)
     assert not vote.refused and vote.answer.startswith("The Springfield City Council voted 5-2")
+
+
+def test_a_count_told_as_revised_leads_the_latest_first(local_third: AnswerService) -> None:
+    """"How many people died in the Turkey earthquake?" led with the first day's "killing at least 12 people" over the
+    later article's "The death toll … rose to 31"; a toll answers no other count."""
+    day = dt.date(2026, 11, 25)
+    died = local_third.ask("How many people died in the Turkey earthquake?", as_of=day)
+    assert died.answer.startswith("The death toll from Friday's earthquake in western Turkey rose to 31")
+    injured = local_third.ask("How many people were injured in the Turkey earthquake?", as_of=day)
+    assert injured.answer.startswith("A magnitude 6.4 earthquake struck western Turkey early Friday")
