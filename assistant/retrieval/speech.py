@@ -118,9 +118,8 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
             if who & set(_source(words, found, plain, i + 2)):
                 return True
             continue
-        # "…," said Kadyrov; not "accused Putin of …", nor "say Israel's bombing …"
-        after = tokens[i + 1] if i + 1 < len(tokens) else ""
-        if after and words[i + 1] in who and _inverts(word) and after == without_possessive(after):
+        # "…," said Kadyrov, "…," said Mary Turner; not "accused Putin of …", nor "say Israel's bombing …"
+        if _inverts(word) and who & set(_name_after(tokens, i)):
             return True
         named = _named_before(tokens, found, plain, i)  # "Boeing CEO Dave Calhoun says": Boeing says it
         if who & set(words[named:i]):
@@ -136,6 +135,18 @@ def reports_speech(text: str, who: frozenset[str]) -> bool:
 
 
 _BREAK = re.compile(r"[,;:—–()]")
+_NAME_WORDS = 3  # "said Mary Turner", "said Gov. John Carney": the name set after the verb
+
+
+def _name_after(tokens: list[str], verb: int) -> list[str]:
+    """The capitalised words just after the verb at `verb` (up to _NAME_WORDS), lower case: the speaker news sets
+    after "said"; none when the first is an owner ("say Israel's bombing …")."""
+    out: list[str] = []
+    for token in tokens[verb + 1 : verb + 1 + _NAME_WORDS]:
+        if not token[:1].isupper() or token != without_possessive(token):
+            break
+        out.append(token.lower())
+    return out
 # The verbs of saying news sets before their speaker ("…,” said Kadyrov"); the others take a person as their object
 # there ("accused Putin of …", "told reporters", "urged Biden to …").
 _INVERTING = frozenset("say write explain reply insist admit".split())
@@ -175,6 +186,7 @@ def _named_before(tokens: list[str], found: list[re.Match[str]], text: str, verb
 
 
 _RELATIVE = frozenset({"which", "who", "that"})
+_ARTICLES = frozenset({"The", "A", "An"})  # a sentence opening with one opens with its subject
 NEAR_WORDS = 2  # "Trump told", "Prigozhin has said": a name this close before the verb is its subject
 
 
@@ -185,6 +197,8 @@ def _subject(tokens: list[str], start: int = 0) -> tuple[frozenset[str], int]:
     names no one."""
     first = next((j for j in range(start, len(tokens)) if tokens[j][:1].isupper() and tokens[j].lower() not in
                   STOPWORDS), None)  # fmt: skip
+    if start < len(tokens) and tokens[start] in _ARTICLES and first is not None:
+        first = start  # "The city of Chicago had argued …": the subject is the city's
     if first is None:
         return frozenset(), 0
     end = first

@@ -157,3 +157,14 @@ def test_a_speaker_asked_by_title_is_the_name_written_after_it() -> None:
     assert reports_speech("“This budget fixes our roads,” Reed said after the meeting.", titled(mayor, context))
     assert titled(mayor, "Governor Mike DeWine said so.") == mayor  # another title's name
     assert titled(speakers("What did Kadyrov say?"), "Mayor Tom Reed said so.") == {"kadyrov"}  # a name stays itself
+
+
+def test_a_speaker_set_after_the_verb_by_full_name_or_opening_as_a_described_subject() -> None:
+    """"What did Turner say?" was refused over "“We are exhausted …,” said Mary Turner, the union's president", and
+    "What did the city argue?" over "The city of Chicago had argued that Reyes followed department policy."."""
+    turner = "“We are exhausted, and our patients are paying the price,” said Mary Turner, the union's president."
+    assert reports_speech(turner, frozenset({"turner"}))
+    assert reports_speech("The city of Chicago had argued that Reyes followed department policy.", frozenset({"city"}))
+    assert not reports_speech("Critics say Israel's bombing must stop.", frozenset({"israel"}))  # an owner
+    assert not reports_speech("The coronation of King Charles drew crowds, Buckingham Palace announced.",
+                              frozenset({"charles"}))  # fmt: skip
