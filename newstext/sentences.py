@@ -122,6 +122,21 @@ def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _SHORT_TAIL = re.compile(r"(?:He|She|They|It)\s+\S+(?:\s+\S+)?")
 
 
+# A dateline a story opens with, or the dash left of one split off at its state's abbreviation ("CAPE CANAVERAL,
+# Fla." then "— SpaceX launched …"): "MINNEAPOLIS (AP) — ", "LAS VEGAS ‒ ", "WASHINGTON -- ".
+_DATELINE = re.compile(
+    r"(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?\s*"
+    r"(?:\([A-Za-z .]+\)\s*)?)?(?:[—–‒]|--)\s+(?=\S)"
+)
+
+
+def dateline_end(text: str, start: int, end: int) -> int:
+    """Where the sentence text[start:end] goes on after the dateline it opens with (start when none): a quote says
+    what the story says, not where it was filed from."""
+    dateline = _DATELINE.match(text, start, end)
+    return dateline.end() if dateline else start
+
+
 def statement_spans(text: str) -> list[tuple[int, int]]:
     """sentence_spans(text), each short sentence a pronoun opens joined to the one before it in its paragraph: the
     statements an answer quotes and a passage holds whole."""

@@ -9,7 +9,7 @@ from assistant.answer.config import AnswerPolicy
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.casing import heading, shouted
 from assistant.retrieval.counts import counts
-from newstext.sentences import statement_spans
+from newstext.sentences import dateline_end, statement_spans
 
 _QUESTION = re.compile(r"\?[\"'”’)\]]*$")
 # A heading or a link's label: it introduces what follows ("MORE ON SCOTTSDALE PLANE CRASH:", "Here's what we know:",
@@ -155,6 +155,7 @@ def select_quotes(
     for cand in passages:
         text = cand.chunk.text
         for a, b in statement_spans(text):
+            a = dateline_end(text, a, b)
             sentence = text[a:b]
             n = len(sentence.split())
             key = re.sub(r"\W+", " ", sentence.lower()).strip()

@@ -19,7 +19,7 @@ from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import held, novelty, weight_of
 from assistant.retrieval.rewrite import asked_part, story_only
 from newstext.captions import caption_spans, in_caption
-from newstext.sentences import statement_spans
+from newstext.sentences import dateline_end, statement_spans
 from newstext.terms import terms
 
 _WORDS = re.compile(r"[\w’'-]+")
@@ -82,6 +82,7 @@ def candidates(
         for a, b in statement_spans(text):
             if in_caption(captions, a):
                 continue  # a photo's caption describes the photo (newstext/captions.py)
+            a = dateline_end(text, a, b)  # "MINNEAPOLIS (AP) — About 7,000 nurses …": the statement after it
             a += after_label(text[a:b])  # "BOTTOM LINE: …": the statement after a section's label may answer
             sentence = stated(text[a:b])  # the statement a question opens with may answer
             b = a + len(sentence)

@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstext.sentences import opens_sentence, sentence_spans, statement_spans, word_spans
+from newstext.sentences import dateline_end, opens_sentence, sentence_spans, statement_spans, word_spans
 
 
 def sentences(text: str, start: int = 0, end: int | None = None) -> list[str]:
@@ -231,3 +231,19 @@ def test_a_short_sentence_a_pronoun_opens_goes_on_with_the_one_before() -> None:
     assert spans == [
         "Dorothy Vance died Sunday at her home. She was 94.", "He declined.", "The mayor spoke.", "It rained all day."
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "rest"),
+    [
+        ("MINNEAPOLIS (AP) — About 7,000 nurses walked off the job.", "About 7,000 nurses walked off the job."),
+        ("BANGUI, Central African Republic (AP) — Elections will be held.", "Elections will be held."),
+        ("LAS VEGAS ‒ Donald Trump trumpeted his win.", "Donald Trump trumpeted his win."),
+        ("— SpaceX launched 40 satellites.", "SpaceX launched 40 satellites."),  # split off at "CAPE CANAVERAL, Fla."
+        ("The vote — 5-2 — was close.", "The vote — 5-2 — was close."),
+        ("NASA said it would — maybe — try.", "NASA said it would — maybe — try."),
+    ],
+)
+def test_a_quote_goes_on_after_the_dateline_a_story_opens_with(text: str, rest: str) -> None:
+    """Answers quoted "MINNEAPOLIS (AP) — About 7,000 nurses …" and "— SpaceX launched …"."""
+    assert text[dateline_end(text, 0, len(text)) :] == rest
