@@ -51,7 +51,10 @@ _ROLES = (
     # an officer of one office (not "the ex-FSB officer", one of many)
     r"|(?:health|information|executive|financial|operating|technology|medical) officer"
 )
-_THE_ROLE = re.compile(_WHO_IS + r"the\s+" + _CURRENT + r"((?i:[a-z-]+\s+)?(?i:" + _ROLES + r"))\W*$")
+# (whose role it is may be said by a common noun's owner: "Who is the family's lawyer?")
+_THE_ROLE = re.compile(
+    _WHO_IS + r"the\s+(?:[a-z]+[’']s\s+)?" + _CURRENT + r"((?i:[a-z-]+\s+)?(?i:" + _ROLES + r"))\W*$"
+)
 # (after a courtesy title: "The county's health officer, Dr. Alan Meyers, urged …")
 _FULL_NAME = (
     r"(?:(?:Dr|Mr|Mrs|Ms|Rev|Sgt|Lt|Capt|Col|Gen)\.\s+)?(?:[A-Z]\.\s*)*[A-Z][a-z’'-]+\s+(?:[A-Z]\.\s+)?[A-Z][a-z’'-]+"
@@ -74,6 +77,7 @@ _SAME_ROLE = (
     frozenset({"prime minister", "premier"}),
     frozenset({"governor", "gov."}),  # "North Dakota Gov. Doug Burgum"
     frozenset({"senator", "sen."}),
+    frozenset({"lawyer", "attorney"}),  # "Who is the family's lawyer?": "the family's attorney, Linda Cho"
 )
 
 

@@ -136,3 +136,11 @@ def test_a_role_s_holder_may_be_named_after_a_courtesy_title() -> None:
     officer = holder("Who is the health officer?")
     assert officer is not None and officer.held_in("The county's health officer, Dr. Alan Meyers, urged parents.")
     assert not officer.held_in("Health officials in Clark County said Thursday that the outbreak has grown.")
+
+
+def test_a_role_owned_by_a_common_noun_and_said_as_attorney() -> None:
+    """"Who is the family's lawyer?" led with the verdict, not "… said the family's attorney, Linda Cho"."""
+    lawyer = holder("Who is the family's lawyer?")
+    assert lawyer == Holder("lawyer", "")
+    assert lawyer.held_in("“No amount of money brings Marcus back,” said the family's attorney, Linda Cho.")
+    assert not lawyer.held_in("The family's lawyers said they would appeal.")  # names no one
