@@ -161,6 +161,8 @@ def typed(
     if expected_type(question) in policy.typed_kinds:
         held = [(p, s) for p, s in scored if s.features["answer_type"]]
         held.sort(key=lambda pair: -asked(pair[1]))
+        if _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
+            held.sort(key=lambda pair: not candidates(pair[1].text, "clock"))
     elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
         held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
@@ -175,6 +177,7 @@ def typed(
     return [(p, s) for p, s in held if s is lead or names_stated is None or names_stated(s)]
 
 
+_WHAT_TIME = re.compile(r"\bwhat time\b", re.I)  # asks an hour of the clock
 # A count "at the time" is of its own time, not of now.
 _AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)
 # A sentence set in a year of its own: "In the 1977 storm, …", "In 2015, …", "During the 2019 season, …", "But in

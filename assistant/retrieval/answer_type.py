@@ -84,6 +84,8 @@ _PATTERNS: dict[str, str] = {
     "percent": r"\d[\d.,]*\s?(?:%|percent\b|per cent\b)|\b(?:half|(?:a|one|two|three) (?:third|quarter|fifth|tenth)s?"
     r"|two-thirds|three-quarters)(?= of\b)|\bone in (?:\d+|two|three|four|five|six|seven|eight|nine|ten)\b",
     "year": r"\b(?:1[5-9]|20)\d\d\b",
+    # an hour of the clock, what "What time …?" asks (a day says when, not what time)
+    "clock": r"\b\d{1,2}(?::\d\d)?\s?(?:a\.m\.|p\.m\.|am\b|pm\b)|\b(?:noon|midnight)\b",
     "number": _NUMBER,
     # a game's result, "Princeton's 84-82 win", "won 3–1": a pair of figures told as a result, not a record
     # ("Princeton Tigers (11-1)", "2-1 in home games"), a season ("2023-24") or a date ("1/5")

@@ -248,3 +248,15 @@ def test_a_sentence_naming_a_year_well_before_its_article_s_is_of_the_past() -> 
     assert not of_the_past(sentence("The band played Slade Hall in 1985.", ""))  # an undated article
     assert asks_now("When is Phish playing in Dover?") and asks_now("How many federal holidays are there?")
     assert not asks_now("When did Phish play Slade Hall?") and not asks_now("Who was the drummer?")
+
+
+def test_what_time_is_answered_by_an_hour_of_the_clock_before_a_day() -> None:
+    """"What time was the launch?" led with "… launched … on Thursday night" (holding the asked "launch") over "A
+    Falcon 9 rocket lifted off … at 5:27 p.m. local time."."""
+    day = sentence_of("SpaceX launched 40 internet satellites on Thursday night.", answer_type=1.0)
+    hour = sentence_of("A Falcon 9 rocket lifted off from the Cape at 5:27 p.m. local time.", answer_type=1.0)
+    holds = {day.text: 1}
+    ordered = typed([(0.7, day), (0.75, hour)], "What time was the launch?", holds_asked=lambda s: holds.get(s.text, 0))
+    assert ordered is not None and ordered[0][1] is hour
+    when = typed([(0.7, day), (0.75, hour)], "When was the launch?", holds_asked=lambda s: holds.get(s.text, 0))
+    assert when is not None and when[0][1] is day  # "When" asks a day as well as an hour
