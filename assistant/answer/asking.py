@@ -218,6 +218,15 @@ class Asking:
         """The sentence holds the asked deed in one of its forms (True when the question asks none)."""
         return self.tells_deed(sentence.text)
 
+    def does_deed(self, sentence: Sentence) -> bool:
+        """A "Who <verb> …?" question's deed in the sentence, after someone the question does not name (names_new:
+        "Jurors found that Officer Daniel Reyes drove recklessly …" for "Who was driving the police car?"; not
+        "Littler won the England Youth Grand Prix …" for "Who beat Luke Littler …?")."""
+        if not self._deed:
+            return False
+        at = next((m.start() for m in WORD.finditer(sentence.text) if in_form([self._deed], [m.group(0).lower()])), -1)
+        return at > 0 and names_new(sentence.text[:at], self._own_folded)
+
     @cached_property
     def asked(self) -> list[str]:
         """What the user's own question asks beyond its names (asked.asked_words)."""

@@ -16,6 +16,8 @@ from newstext.terms import STOPWORDS, readings
 
 # "Who" and the word after it, and the verbs that only build a tense or mood ("Who is", "Who did ... meet?").
 _WHO = re.compile(r"\s*who\s+([a-z]+)\b", re.I)
+# "Who was driving …?", "Who is running …?": a deed in the progressive.
+_WHO_WAS_DOING = re.compile(r"\s*who\s+(?:is|was|are|were|has been|had been)\s+([a-z]+ing)\b", re.I)
 _AUXILIARIES = frozenset(
     "is was are were be been has had have will would shall should can could may might must did does do".split()
 )
@@ -28,6 +30,8 @@ def doer_verb(question: str) -> str:
     name ("Who leads Russia?", holder.py)."""
     m = _WHO.match(question)
     word = m.group(1).lower() if m else ""
+    if (going := _WHO_WAS_DOING.match(question)) is not None:
+        word = going.group(1).lower()  # "Who was driving the police car?": the deed is "driving"
     if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC or holder(question) is not None:
         return ""  # "Who runs Wagner?" asks for its head, which "Wagner founder Yevgeny Prigozhin" names
     return word if "VERB" in readings(word) else ""

@@ -86,11 +86,18 @@ class Leading:
         "… asked for donations to the library" for "What should people donate to?")."""
         return (
             self._doing.names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
-            or (self._story.in_article(sentence) and self.asking.says_own(sentence))
+            or (self._story.in_article(sentence) and self.asking.says_own(sentence)) or self._does_deed(sentence)
             or (self.asking.holds_role_unnamed(sentence) and self._stating.own_names_stated(sentence))
             or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
             or self._rare_story.counts_in(sentence)
         )  # fmt: skip
+
+    def _does_deed(self, sentence: Sentence) -> bool:
+        """Of the best chunk's article, the sentence says who did the deed a "Who <verb> …?" question asks
+        (Asking.does_deed: "Jurors found that Officer Daniel Reyes drove recklessly …" for "Who was driving the
+        police car?", far from it in meaning)."""
+        best = self._retrieval.chunks[0].chunk.article_id if self._retrieval.chunks else ""
+        return sentence.candidate.chunk.article_id == best and self.asking.does_deed(sentence)
 
     @cached_property
     def _kind_of_names(self) -> bool:
@@ -189,7 +196,11 @@ class Leading:
                                     new_names=not self._story.follows)  # fmt: skip
         self._label_leads()
         if not self.about(self.scored[0][1]):  # "How old is King Charles?" led with a basketball record's sentence
-            self._first_leads(self._also_about) or self._first_leads(self._states_question)
+            top = self.scored[0][0]
+            if not self._first_leads(self._also_about):
+                self._first_leads(self._states_question)
+            elif self._does_deed(self.scored[0][1]):  # rated as likely as the lead it displaces
+                self.scored[0] = (max(top, self.scored[0][0]), self.scored[0][1])
         if self._rare_story.rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
@@ -220,6 +231,8 @@ class Leading:
         stated = self.asking.deed_stated(lead) or self._labelled(lead)
         if not stated and self._first_leads(doing.deed_tie(self.scored), 1):
             return  # "Who won best actor at the Oscars?": not a preview of the ceremony, which the gate refuses
+        if not stated and self._first_leads(self._does_deed, 1):
+            return  # "Who was driving the police car?": "Officer Daniel Reyes drove recklessly …", not the verdict
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         short = bool(self.asking.short_rest) and self._refusal.min_word_cosine is not None

@@ -19,6 +19,8 @@ from assistant.service import AnswerService
         ("Who said the war would end soon?", ""),  # a statement's speaker, read by the statement kind
         ("Which company recalled 112,000 vehicles?", ""),  # not a "Who" question
         ("Who runs Wagner?", ""),  # its head: the holder kind asks for one (holder.py), not the word "runs"
+        ("Who was driving the police car?", "driving"),  # a deed in the progressive
+        ("Who was named director?", ""),  # a passive asks who received it
     ],
 )
 def test_a_who_question_asks_the_doer_of_its_first_verb(question: str, verb: str) -> None:

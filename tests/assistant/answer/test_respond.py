@@ -239,6 +239,11 @@ LOCAL_THIRD = {
     "storm.txt": "Ice storm leaves 90,000 without power in Tulsa area\n\nAn ice storm coated the Tulsa area with up to "
     "half an inch of ice on Wednesday, leaving about 90,000 homes and businesses without power.\n\nThe National "
     "Weather Service said temperatures would stay below freezing until Friday afternoon.\n",
+    "verdict.txt": "Jury awards $2.1 million to family of man killed in police chase\n\nA Cook County jury on "
+    "Wednesday awarded $2.1 million to the family of Marcus Hill, who was killed in 2019 when a police car chasing "
+    "another vehicle struck his car.\n\nJurors found that Officer Daniel Reyes drove recklessly during the chase. The "
+    "city of Chicago had argued that Reyes followed department policy.\n\n“No amount of money brings Marcus back,” "
+    "said the family's attorney, Linda Cho.\n",
     # a developing story, told twice (the second article updating the first's count)
     "quake-1.json": json.dumps({
         "title": "Earthquake strikes western Turkey, killing at least 12", "published": "2026-11-20",
@@ -322,3 +327,15 @@ def test_a_count_told_as_revised_leads_the_latest_first(local_third: AnswerServi
     assert died.answer.startswith("The death toll from Friday's earthquake in western Turkey rose to 31")
     injured = local_third.ask("How many people were injured in the Turkey earthquake?", as_of=day)
     assert injured.answer.startswith("A magnitude 6.4 earthquake struck western Turkey early Friday")
+
+
+def test_who_did_a_deed_in_the_progressive_and_what_a_described_subject_argued(local_third: AnswerService) -> None:
+    """"Who was driving the police car?" was refused (no deed was read in "was driving"; the verdict led, far from the
+    question); "What did the city argue?" too ("The city of Chicago had argued …" was read as Chicago's); "Who is the
+    family's lawyer?" led with the verdict."""
+    driving = local_third.ask("Who was driving the police car?")
+    assert not driving.refused and driving.answer.startswith("Jurors found that Officer Daniel Reyes drove recklessly")
+    argued = local_third.ask("What did the city argue?")
+    assert not argued.refused and argued.answer.startswith("The city of Chicago had argued that Reyes followed")
+    lawyer = local_third.ask("Who is the family's lawyer?")
+    assert lawyer.answer.startswith("“No amount of money brings Marcus back,” said the family's attorney, Linda Cho.")
