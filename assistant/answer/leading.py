@@ -93,11 +93,13 @@ class Leading:
         )  # fmt: skip
 
     def _does_deed(self, sentence: Sentence) -> bool:
-        """Of the best chunk's article, the sentence says who did the deed a "Who <verb> …?" question asks
-        (Asking.does_deed: "Jurors found that Officer Daniel Reyes drove recklessly …" for "Who was driving the
-        police car?", far from it in meaning)."""
+        """Of the best chunk's article and stating every name the user asks of, the sentence says who did the
+        deed a "Who <verb> …?" question asks (Asking.does_deed: "Jurors found that Officer Daniel Reyes drove
+        recklessly …" for "Who was driving the police car?", far from it in meaning; not "a Turkish policeman killed
+        the Russian ambassador" for "Who killed Prigozhin?")."""
         best = self._retrieval.chunks[0].chunk.article_id if self._retrieval.chunks else ""
-        return sentence.candidate.chunk.article_id == best and self.asking.does_deed(sentence)
+        own = sentence.candidate.chunk.article_id == best and not self._stating.own.missing([sentence.text])
+        return own and self.asking.does_deed(sentence)
 
     @cached_property
     def _kind_of_names(self) -> bool:
