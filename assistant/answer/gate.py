@@ -170,7 +170,8 @@ def typed(
         held.sort(key=lambda pair: (-_counts_of_now(pair[1], noun, now), -asked(pair[1])))
         # a count told as revised before any other, the latest article's first:
         # "The death toll … rose to 31 on Sunday" (Nov. 22) before "… killing at least 12 people" (Nov. 20)
-        held.sort(key=lambda pair: _revised_on(pair[1], question), reverse=True)
+        told = revised(question)
+        held.sort(key=lambda pair: _revised_on(pair[1], told), reverse=True)
     else:
         return None
     lead = scored[0][1] if scored else None
@@ -188,11 +189,11 @@ _SET_IN = re.compile(
 )
 
 
-def _revised_on(sentence: Sentence, question: str) -> tuple[bool, str]:
-    """Whether the sentence tells a revised count the question asks (counts.revised), and its article's day ("" when
-    undated)."""
-    told = revised(sentence.text, question)
-    return told, sentence.candidate.article.date if told else ""
+def _revised_on(sentence: Sentence, told: Callable[[str], bool]) -> tuple[bool, str]:
+    """Whether the sentence tells a revised count the question asks (`told`: counts.revised), and its article's day
+    ("" when undated)."""
+    revised_here = told(sentence.text)
+    return revised_here, sentence.candidate.article.date if revised_here else ""
 
 
 def _counts_of_now(sentence: Sentence, noun: str, now: bool = False) -> int:

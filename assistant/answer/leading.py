@@ -98,8 +98,10 @@ class Leading:
         recklessly …" for "Who was driving the police car?", far from it in meaning; not "a Turkish policeman killed
         the Russian ambassador" for "Who killed Prigozhin?")."""
         best = self._retrieval.chunks[0].chunk.article_id if self._retrieval.chunks else ""
-        own = sentence.candidate.chunk.article_id == best and not self._stating.own.missing([sentence.text])
-        return own and self.asking.does_deed(sentence)
+        return (
+            sentence.candidate.chunk.article_id == best and self.asking.does_deed(sentence)
+            and not self._stating.own.missing([sentence.text])
+        )  # fmt: skip
 
     @cached_property
     def _kind_of_names(self) -> bool:

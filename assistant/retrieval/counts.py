@@ -8,6 +8,7 @@ blitz", "At least five tornadoes", "2.5 million migrant encounters").
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 from assistant.retrieval.gazetteer import MONTH_ABBREVIATIONS, MONTHS
 from assistant.retrieval.rewrite import asked_part
@@ -174,11 +175,16 @@ _RISEN = re.compile(_RISE + _ABOUT + r"\d[\d,.]*(?:\s+[A-Za-z-]+){1,2}", re.I)
 _DEATHS = frozenset(terms("die died dies dying dead death deaths kill killed kills killing fatalities"))
 
 
-def revised(text: str, question: str) -> bool:
-    """The text tells a count the question asks as revised upward: a toll that rose to a figure for a question asking
-    how many died, or a figure of the counted noun something grew to (the user's own words: rewrite.asked_part)."""
-    question = asked_part(question)
-    if _RISEN_TOLL.search(text) and _DEATHS.intersection(terms(question)):
-        return True
-    counted = counted_noun(question)
-    return bool(counted) and any(counts_noun(m.group(0), counted) for m in _RISEN.finditer(text))
+def revised(question: str) -> Callable[[str], bool]:
+    """Which texts tell a count the question asks as revised upward: a toll that rose to a figure for a question
+    asking how many died, or a figure of the counted noun something grew to (the user's own words:
+    rewrite.asked_part). The question is read once, however many texts are asked of."""
+    own = asked_part(question)
+    deaths, counted = bool(_DEATHS.intersection(terms(own))), counted_noun(own)
+
+    def told(text: str) -> bool:
+        if deaths and _RISEN_TOLL.search(text):
+            return True
+        return bool(counted) and any(counts_noun(m.group(0), counted) for m in _RISEN.finditer(text))
+
+    return told

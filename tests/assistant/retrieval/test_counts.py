@@ -113,9 +113,9 @@ def test_a_general_noun_counts_its_kinds_and_a_kind_its_general_noun_but_a_sum_c
 def test_a_count_told_as_revised_is_a_toll_of_the_dead_or_a_figure_of_the_counted_noun() -> None:
     """The latest report of a changing figure is the count asked for (gate.typed puts it first)."""
     toll = "The death toll from Friday's earthquake in western Turkey rose to 31 on Sunday, AFAD said."
-    assert revised(toll, "How many people died in the earthquake?")
-    assert not revised(toll, "How many people were injured?")  # a toll counts the dead
-    assert not revised(toll, "How many were injured? (earthquake died)")  # the user's own words ask
-    assert revised("The outbreak has grown to 41 confirmed cases.", "How many measles cases are there?")
-    assert not revised("Inflation rose to 3.9% in May.", "How many people died?")
-    assert not revised("… killing at least 12 people.", "How many people died?")
+    assert revised("How many people died in the earthquake?")(toll)
+    assert not revised("How many people were injured?")(toll)  # a toll counts the dead
+    assert not revised("How many were injured? (earthquake died)")(toll)  # the user's own words ask
+    assert revised("How many measles cases are there?")("The outbreak has grown to 41 confirmed cases.")
+    assert not revised("How many people died?")("Inflation rose to 3.9% in May.")
+    assert not revised("How many people died?")("… killing at least 12 people.")
