@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from assistant.answer.asked import GENERIC, WORD, deed_in_form, in_form
+from assistant.answer.asked import GENERIC, WORD, asked_verbs, deed_in_form, in_form
 from assistant.answer.constraints import NOT_NAMES
 from assistant.retrieval.holder import holder
 from newstext.terms import STOPWORDS, readings
@@ -35,6 +35,35 @@ def doer_verb(question: str) -> str:
     if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC or holder(question) is not None:
         return ""  # "Who runs Wagner?" asks for its head, which "Wagner founder Yevgeny Prigozhin" names
     return word if "VERB" in readings(word) else ""
+
+
+# "Has anyone died …?", "Was anybody hurt?", "Did any students …?": whether the deed happened at all.
+_WHETHER_ANY = re.compile(
+    r"\s*(?:has|have|had|did|was|were|is|are|will)\s+(?:anyone|anybody|someone|somebody|any)\b\s*(.*)", re.I
+)
+
+
+def whether_verbs(question: str) -> list[str]:
+    """The verb of a question asking whether anyone did or met with something ("Has anyone died of measles?" ->
+    died; "Were any students hurt?" -> hurt), and what it entails: news answers it by stating the deed or denying
+    it ("no deaths have been reported"). A word after a determiner is a noun ("see the fire"). [] for any other
+    question."""
+    m = _WHETHER_ANY.match(question)
+    words = [w.lower() for w in WORD.findall(m.group(1))] if m else []
+    kept = [
+        w for before, w in zip(["", *words], words, strict=False)
+        if w not in STOPWORDS and w not in _AUXILIARIES and before not in _DETERMINERS
+    ]  # fmt: skip
+    verbs = asked_verbs(kept, frozenset())[:1]  # the deed; a later word is what it was done to or in ("ice storm")
+    return [*verbs, *(after for v in verbs for after in _ENTAILS.get(readings(v).get("VERB", ("",))[0], ()))]
+
+
+# What a deed entails that news reports instead: "Was anyone killed in the ice storm?" is answered by "Two people
+# died in a crash …".
+_ENTAILS = {"kill": ("die",)}
+
+
+_DETERMINERS = frozenset("the a an his her their its this that these those".split())
 
 
 # A deed said in the passive with its doer after "by" ("the game, developed by Russian scientist Alexey Pajitnov",

@@ -4,8 +4,11 @@ deed, may lead in place of one that only tells of it (leading.Leading reads thes
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import cached_property
 
+from assistant.answer.asked import in_form, sentence_words
 from assistant.answer.asking import Asking
+from assistant.answer.doer import whether_verbs
 from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
 
@@ -58,3 +61,13 @@ class Doing:
         may displace it."""
         near, article = near_tie(scored, self._tie), scored[0][1].candidate.chunk.article_id
         return lambda s: near(s) or s.candidate.chunk.article_id == article
+
+    @cached_property
+    def whether(self) -> list[str]:
+        """The verbs of a question asking whether anyone did something (doer.whether_verbs), as the user asked it."""
+        return whether_verbs(self._stating.own_words)
+
+    def tells_whether(self, sentence: Sentence) -> bool:
+        """The sentence states or denies what a "Has anyone <verb> …?" question asks, in one of its forms: "… and
+        no deaths have been reported" for "Has anyone died of measles?"."""
+        return bool(self.whether) and in_form(self.whether, sentence_words(sentence.text))

@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.asked import beyond_generic
+from assistant.answer.asked import beyond_generic, in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import TITLE_WORDS, Constraints
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
 from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, revised
+from assistant.retrieval.rewrite import asked_part
 from newstext.terms import terms
 
 
@@ -163,11 +164,27 @@ def typed(
         held.sort(key=lambda pair: -asked(pair[1]))
         if _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
             held.sort(key=lambda pair: not candidates(pair[1].text, "clock"))
+        elif _WHEN_WILL.search(asked_part(question)):  # a time to come: "… would stay below freezing until Friday
+            held.sort(key=lambda pair: not _TO_COME.search(pair[1].text))  # afternoon", not "… ice on Wednesday"
     elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
-        held = [(p, s) for p, s in scored if counts(s.text, noun) - given]
+        # what the question asks of the count, in its words of lower case (a name is the story's, not what is asked)
+        # but the counted noun's first ("people" of "people lost power")
+        first = noun.split()[0].lower() if noun else ""
+        rest = [w for w in sentence_words(_lower_case(question)) if w != first and w not in _COUNT_WORDS]
+        # a count of the asked noun, or the ranker's best holding one of another and stating what is asked of it:
+        # "How many people lost power in Tulsa?" is answered by "… leaving about 90,000 homes and businesses without
+        # power", where "Two people died in a crash …" states none of it and comes after
+        best = scored[0][1] if scored else None
+        held = [
+            (p, s) for p, s in scored
+            if counts(s.text, noun) - given or (s is best and not _says_none(rest, s) and counts(s.text) - given)
+        ]  # fmt: skip
         # "13 states" before "two of the state trigger bans"
-        held.sort(key=lambda pair: (-_counts_of_now(pair[1], noun, now), -asked(pair[1])))
+        held.sort(key=lambda pair: (
+            _says_none(rest, pair[1]), not counts(pair[1].text, noun) - given, -_counts_of_now(pair[1], noun, now),
+            -asked(pair[1]),
+        ))  # fmt: skip
         # a count told as revised before any other, the latest article's first:
         # "The death toll … rose to 31 on Sunday" (Nov. 22) before "… killing at least 12 people" (Nov. 20)
         told = revised(question)
@@ -178,6 +195,28 @@ def typed(
     return [(p, s) for p, s in held if s is lead or names_stated is None or names_stated(s)]
 
 
+_COUNT_WORDS = frozenset({"many", "much", "number", "total"})  # the asking of a count, not what is counted
+
+
+def _lower_case(text: str) -> str:
+    """The text's words of lower case: not the names in it ("Spider-Man")."""
+    return " ".join(w for w in text.split() if w.islower())
+
+
+def _says_none(rest: list[str], sentence: Sentence) -> bool:
+    """The sentence states none of the words a count question asks of its count (False when it asks none) in one of
+    their forms (asked.in_form: died ~ dead), in its words of lower case: "Spider-Man" says nothing of "How many
+    legs does a spider have?"."""
+    return bool(rest) and not in_form(rest, sentence_words(_lower_case(sentence.text)))
+
+# "When will …?", "When is the deal expected to close?": a time to come, told as one ("will", "would stay …
+# until", "is expected to", "is scheduled for"), not the day of what happened.
+_WHEN_WILL = re.compile(
+    r"\bwhen\s+(?:will|would|(?:is|are)\s+(?:[\w’'-]+\s+){1,4}?(?:expected|scheduled|set|due))\b", re.I
+)
+_TO_COME = re.compile(
+    r"\b(?:will|would|should|shall|expected|scheduled|set to|due to|plans? to|planned|until|next)\b|['’]ll\b", re.I
+)
 _WHAT_TIME = re.compile(r"\bwhat time\b", re.I)  # asks an hour of the clock
 # A count "at the time" is of its own time, not of now.
 _AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)

@@ -96,10 +96,12 @@ class Leading:
         """Of the best chunk's article and stating every name the user asks of, the sentence says who did the
         deed a "Who <verb> …?" question asks (Asking.does_deed: "Jurors found that Officer Daniel Reyes drove
         recklessly …" for "Who was driving the police car?", far from it in meaning; not "a Turkish policeman killed
-        the Russian ambassador" for "Who killed Prigozhin?")."""
+        the Russian ambassador" for "Who killed Prigozhin?"), or whether anyone did what a "Has anyone <verb> …?"
+        question asks (Doing.tells_whether: "… no deaths have been reported" for "Has anyone died of measles?")."""
         best = self._retrieval.chunks[0].chunk.article_id if self._retrieval.chunks else ""
         return (
-            sentence.candidate.chunk.article_id == best and self.asking.does_deed(sentence)
+            sentence.candidate.chunk.article_id == best
+            and (self.asking.does_deed(sentence) or self._doing.tells_whether(sentence))
             and not self._stating.own.missing([sentence.text])
         )  # fmt: skip
 
@@ -237,6 +239,9 @@ class Leading:
             return  # "Who won best actor at the Oscars?": not a preview of the ceremony, which the gate refuses
         if not stated and self._first_leads(self._does_deed, 1):
             return  # "Who was driving the police car?": "Officer Daniel Reyes drove recklessly …", not the verdict
+        if doing.whether and not doing.tells_whether(lead) and self._first_leads(self._does_deed, 1):
+            self.scored[0] = (max(self.scored[0][0], self.scored[1][0]), self.scored[0][1])  # rated as the lead it
+            return  # displaces: "Has anyone died of measles?": "… no deaths have been reported", not the case count
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         short = bool(self.asking.short_rest) and self._refusal.min_word_cosine is not None

@@ -15,8 +15,8 @@ from assistant.retrieval.rewrite import asked_part
 from newstext.terms import STOPWORDS, readings, terms
 
 # What answers "how many": a figure that counts (not a date, a year, a clock time, an age, a share or an
-# ordinal, nor one of a pair: a score or a range, "a 3-0 match", "2023-24") or a number word. "one" is left out:
-# "one of the few" counts nothing.
+# ordinal, nor one of a pair: a score or a range, "a 3-0 match", "2023-24", nor a name's: "401(k)") or a number
+# word. "one" is left out: "one of the few" counts nothing.
 _DAY = re.compile(r"\b(?-i:" + "|".join([*sorted(MONTHS), *MONTH_ABBREVIATIONS]) + r")\.? \d{1,2}\b")
 _NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
@@ -24,7 +24,7 @@ _NUMBER_WORDS = (
     r"|billions?|dozens?"
 )
 _COUNT = re.compile(
-    r"(?<![\d/:.,$£€–-])\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![\d/:]|[-–]\d|-year|\s?(?:st|nd|rd|th)\b|\s?%)"
+    r"(?<![\d/:.,$£€–-])\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![\d/:(]|[-–]\d|-year|\s?(?:st|nd|rd|th)\b|\s?%)"
     r"|\b(?:" + _NUMBER_WORDS + r"|twice|thrice)\b",
     re.I,
 )
@@ -117,13 +117,13 @@ def counts_noun(text: str, counted: str) -> int:
 
 def _describes(word: str, after: str | None, wanted: set[str]) -> bool:
     """The word between a figure and the counted noun describes it: a name ("six US states", "three Democratic
-    senators") or a word that is no noun ("four occupied oblasts")."""
+    senators"), a word that is no noun ("four occupied oblasts") or one that makes one noun with it ("40 internet
+    satellites")."""
     if after is None or not wanted & set(terms(after)):
         return False
-    if word[:1].isupper():
+    if word[:1].isupper() or _compound(word):
         return True
-    found = readings(word)
-    return word not in STOPWORDS and bool(found) and "NOUN" not in found
+    return word not in STOPWORDS and bool(readings(word))
 
 
 def _counts_wanted(word: str, after: str | None, wanted: set[str]) -> bool:
@@ -135,10 +135,20 @@ def _counts_wanted(word: str, after: str | None, wanted: set[str]) -> bool:
     low = word.lower()
     if low in STOPWORDS:
         return True
+    if _compound(word):  # "three quarter-point cuts": a compound of lower-case words describes the noun after it
+        return after is not None and _counts_wanted(after, None, wanted)
     found = readings(low)
+    if word.islower() and found and after is not None and wanted & set(terms(after)):
+        return True  # a noun before the wanted one makes one noun with it: "40 internet satellites"
     if not found or "NOUN" in found:
         return False  # a name, or a noun other than the wanted
     return after is None or after.lower() in STOPWORDS or _counts_wanted(after, None, wanted)
+
+
+def _compound(word: str) -> bool:
+    """A hyphenated compound of lower-case words ("quarter-point", "full-time"), which the dictionary does not
+    know but is no name."""
+    return "-" in word.strip("-") and word.islower()
 
 
 def counted_noun(question: str) -> str:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from answer_testkit import article_service
 
-from assistant.answer.doer import asked_deed, doer_verb, names_doer, passive_only
+from assistant.answer.doer import asked_deed, doer_verb, names_doer, passive_only, whether_verbs
 from assistant.service import AnswerService
 
 
@@ -73,3 +73,20 @@ def test_a_deed_told_only_in_the_passive_names_no_doer() -> None:
     assert not passive_only("stole", "The thieves have stolen it twice.")  # a perfect tense, active
     assert not passive_only("voted", "The council voted 5-2.")  # a past tense the participle shares
     assert not passive_only("stole", "No one has ever been charged with the theft.")  # not in the verb's forms
+
+
+@pytest.mark.parametrize(
+    ("question", "verbs"),
+    [
+        ("Has anyone died of measles?", ["died"]),
+        ("Was anyone killed in the ice storm?", ["killed", "die"]),  # news reports the deaths a killing entails
+        ("Were any students hurt?", ["hurt"]),
+        ("Has anybody been arrested for the theft?", ["arrested"]),
+        ("Did anyone see the fire?", ["see"]),  # "the fire" is a thing, not a deed
+        ("Were any people injured?", ["injured"]),  # "people" is never asked as a verb
+        ("Who died?", []),  # the doer, not whether
+        ("Has the deal closed?", []),
+    ],
+)
+def test_whether_anyone_did_it_asks_the_deed_s_verb(question: str, verbs: list[str]) -> None:
+    assert whether_verbs(question) == verbs

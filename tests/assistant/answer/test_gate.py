@@ -260,3 +260,30 @@ def test_what_time_is_answered_by_an_hour_of_the_clock_before_a_day() -> None:
     assert ordered is not None and ordered[0][1] is hour
     when = typed([(0.7, day), (0.75, hour)], "When was the launch?", holds_asked=lambda s: holds.get(s.text, 0))
     assert when is not None and when[0][1] is day  # "When" asks a day as well as an hour
+
+
+def test_a_count_stating_what_is_asked_of_it_comes_before_one_stating_none() -> None:
+    """"How many people lost power in Tulsa?" led with "Two people died in a crash …": people, but no power. The
+    ranker's best holding a count of another noun keeps its place where it says what is asked ("without power"),
+    not in a name's words ("Spider-Man" for "How many legs does a spider have?")."""
+    died = sentence_of("Two people died in a crash on Interstate 44 that police blamed on the icy roads.")
+    power = sentence_of("The ice left about 90,000 homes and businesses without power, the utility said.")
+    asked = "How many people lost power in Tulsa?"
+    assert typed([(0.6, power), (0.5, died)], asked) == [(0.6, power), (0.5, died)]
+    assert typed([(0.6, died), (0.5, power)], asked) == [(0.6, died)]  # another noun's count, below the best
+    assert typed([(0.6, power), (0.5, died)], "How many people died in the ice storm?") == [(0.5, died), (0.6, power)]
+    films = sentence_of('The five films nominated include "Spider-Man: Across the Spider-Verse."')
+    assert typed([(0.5, films)], "How many legs does a spider have?") == []
+
+
+def test_a_time_to_come_answers_when_will_before_the_day_of_what_happened() -> None:
+    """"When will it get above freezing?" led with the storm's "… ice on Wednesday" over "… would stay below
+    freezing until Friday afternoon"; "When did …?" keeps the ranker's order."""
+    happened = sentence_of("An ice storm coated the Tulsa area with ice on Wednesday.", answer_type=1.0)
+    to_come = sentence_of("Temperatures would stay below freezing until Friday afternoon.", answer_type=1.0)
+    ordered = typed([(0.7, happened), (0.6, to_come)], "When will it get above freezing?")
+    assert ordered is not None and ordered[0][1] is to_come
+    expected = typed([(0.7, happened), (0.6, to_come)], "When is the deal expected to close?")
+    assert expected is not None and expected[0][1] is to_come
+    past = typed([(0.7, happened), (0.6, to_come)], "When did the ice storm hit?")
+    assert past is not None and past[0][1] is happened

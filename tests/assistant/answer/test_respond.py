@@ -339,3 +339,55 @@ def test_who_did_a_deed_in_the_progressive_and_what_a_described_subject_argued(l
     assert not argued.refused and argued.answer.startswith("The city of Chicago had argued that Reyes followed")
     lawyer = local_third.ask("Who is the family's lawyer?")
     assert lawyer.answer.startswith("“No amount of money brings Marcus back,” said the family's attorney, Linda Cho.")
+
+
+# A fourth collection typed by hand, each story once: a storm with a crash in it, an outbreak, a launch.
+LOCAL_FOURTH = {
+    "storm.txt": "Ice storm leaves 90,000 without power in Tulsa area\n\nAn ice storm coated the Tulsa area with up to "
+    "half an inch of ice on Wednesday, snapping tree limbs and leaving about 90,000 homes and businesses without "
+    "power, Public Service Company of Oklahoma said.\n\nCrews from four states were brought in to help restore "
+    "service, and the utility said most customers should have power back by Saturday evening. Two people died in a "
+    "crash on Interstate 44 that police blamed on the icy roads.\n\nThe National Weather Service said temperatures "
+    "would stay below freezing until Friday afternoon. Tulsa Public Schools canceled classes for the rest of the "
+    "week.\n",
+    "measles.txt": "Measles outbreak grows to 41 cases in Clark County\n\nHealth officials in Clark County said "
+    "Thursday that a measles outbreak has grown to 41 confirmed cases, up from 29 a week ago. Most of the cases are "
+    "in children under 10 who had not been vaccinated.\n\nSix people have been hospitalized, and no deaths have been "
+    "reported. The county's health officer, Dr. Alan Meyers, urged parents to check their children's vaccination "
+    "records.\n",
+    "launch.txt": "SpaceX launches 40 satellites for OneWeb\n\nCAPE CANAVERAL, Fla. — SpaceX launched 40 internet "
+    "satellites for rival OneWeb on Thursday night, the first time the two companies have worked together.\n\nA "
+    "Falcon 9 rocket lifted off from Kennedy Space Center at 5:27 p.m. local time.\n\nOneWeb, based in London, "
+    "turned to SpaceX after Russia stopped launching its satellites following the invasion of Ukraine. The company "
+    "now has 542 satellites in orbit and plans to begin global service next year.\n",
+}  # fmt: skip
+
+
+local_fourth = files_service(LOCAL_FOURTH)
+
+
+def test_a_count_saying_what_the_question_asks_of_it_leads(local_fourth: AnswerService) -> None:
+    """"How many people lost power in Tulsa?" led with "Two people died in a crash …" (people, but no power), and
+    "How many satellites did SpaceX launch?" with OneWeb's "542 satellites in orbit" ("40 internet satellites"
+    counted no satellites)."""
+    power = local_fourth.ask("How many people lost power in Tulsa?")
+    assert "leaving about 90,000 homes and businesses without power" in power.citations[0].quote
+    launched = local_fourth.ask("How many satellites did SpaceX launch?")
+    assert launched.answer.startswith("SpaceX launched 40 internet satellites for rival OneWeb")
+
+
+def test_whether_anyone_did_it_is_answered_by_the_sentence_stating_or_denying_it(local_fourth: AnswerService) -> None:
+    """"Has anyone died of measles?" led with the outbreak's case count; "… no deaths have been reported" says."""
+    died = local_fourth.ask("Has anyone died of measles?")
+    assert died.answer.startswith("Six people have been hospitalized, and no deaths have been reported.")
+    killed = local_fourth.ask("Was anyone killed in the ice storm?")
+    assert killed.answer.startswith("Two people died in a crash on Interstate 44")
+
+
+def test_a_time_to_come_answers_when_will_in_a_follow_up(local_fourth: AnswerService) -> None:
+    """"When will it get above freezing?" after "How thick was the ice?" led with the storm's Wednesday: the carried
+    "ice" drew it to the first sentence, which tells what happened, not what is to come."""
+    asked = "How thick was the ice?"
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    thaw = local_fourth.ask("When will it get above freezing?", history)
+    assert thaw.answer.startswith("The National Weather Service said temperatures would stay below freezing")

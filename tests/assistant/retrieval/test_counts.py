@@ -40,7 +40,8 @@ def test_a_figure_in_a_name_counts_nothing() -> None:
     """"How many people died in the FlyDubai crash?" over news-smoke led with "the Boeing 737-800 … was carrying 55
     passengers", above "killing all 62 people aboard"."""
     ministry = "The Boeing 737-800 operated by FlyDubai was carrying 55 passengers and seven crew members."
-    assert counts(ministry, "people died") == {"55"}  # passengers are people; "737-800" counts nothing
+    # passengers and crew members are people; "737-800" counts nothing
+    assert counts(ministry, "people died") == {"55", "seven"}
     assert counts("killing all 62 people aboard", "people died") == {"62"}
     assert counts_noun(ministry, "people died") == 0 < counts_noun("killing all 62 people aboard", "people died")
     assert counts("Nearly 5,000 flights were canceled.") == {"5,000"}  # an adverb the dictionary knows, not a name
@@ -89,7 +90,7 @@ def test_a_figure_before_the_counted_noun_names_as_much_of_it_as_it_says() -> No
     assert counts_noun("Three Democratic senators voted against it.", "senators") == 1
     assert counts_noun("Two big states passed it.", "states") == 1
     assert counts_noun("Two of states passed it.", "states") == 0
-    assert counts_noun("Four trigger states passed it.", "states") == 0  # a noun before it is what is counted
+    assert counts_noun("Four trigger states passed it.", "states") == 1  # a noun before it makes one noun with it
 
 
 def test_people_are_counted_by_any_kind_of_people() -> None:
@@ -119,3 +120,14 @@ def test_a_count_told_as_revised_is_a_toll_of_the_dead_or_a_figure_of_the_counte
     assert revised("How many measles cases are there?")("The outbreak has grown to 41 confirmed cases.")
     assert not revised("How many people died?")("Inflation rose to 3.9% in May.")
     assert not revised("How many people died?")("… killing at least 12 people.")
+
+
+def test_a_figure_before_a_compound_or_a_noun_adjunct_counts_the_noun_after_them() -> None:
+    """"How many satellites did SpaceX launch?" found no count in "40 internet satellites", "How many rate cuts …?"
+    none in "three quarter-point cuts", and took the "401" of "your 401(k)" for one."""
+    assert counts("SpaceX launched 40 internet satellites.", "satellites") == {"40"}
+    assert counts_noun("SpaceX launched 40 internet satellites.", "satellites") == 1
+    assert counts("The Fed forecast three quarter-point cuts.", "rate cuts") == {"three"}
+    assert counts("It hired 30 full-time workers.", "people") == {"30"}
+    assert counts("a boon for your 401(k)") == set()
+    assert counts("SpaceX launched 40 internet satellites.", "rockets") == set()
