@@ -18,6 +18,10 @@ from newstext.terms import STOPWORDS, readings
 _WHO = re.compile(r"\s*who\s+([a-z]+)\b", re.I)
 # "Who was driving …?", "Who is running …?": a deed in the progressive.
 _WHO_WAS_DOING = re.compile(r"\s*who\s+(?:is|was|are|were|has been|had been)\s+([a-z]+ing)\b", re.I)
+# "Who needs to approve …?", "Who has to pay …?", "Who wants to buy …?": the deed is the verb after "to".
+_WHO_NEEDS_TO = re.compile(
+    r"\s*who\s+(?:needs|need|has|have|had|wants|plans|hopes|is going|are going|was going)\s+to\s+([a-z]+)\b", re.I
+)
 _AUXILIARIES = frozenset(
     "is was are were be been has had have will would shall should can could may might must did does do".split()
 )
@@ -32,6 +36,8 @@ def doer_verb(question: str) -> str:
     word = m.group(1).lower() if m else ""
     if (going := _WHO_WAS_DOING.match(question)) is not None:
         word = going.group(1).lower()  # "Who was driving the police car?": the deed is "driving"
+    if (to := _WHO_NEEDS_TO.match(question)) is not None:
+        word = to.group(1).lower()  # "Who needs to approve the deal?": the deed is "approve"
     if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC or holder(question) is not None:
         return ""  # "Who runs Wagner?" asks for its head, which "Wagner founder Yevgeny Prigozhin" names
     return word if "VERB" in readings(word) else ""

@@ -21,6 +21,8 @@ from assistant.service import AnswerService
         ("Who runs Wagner?", ""),  # its head: the holder kind asks for one (holder.py), not the word "runs"
         ("Who was driving the police car?", "driving"),  # a deed in the progressive
         ("Who was named director?", ""),  # a passive asks who received it
+        ("Who needs to approve the deal?", "approve"),  # the deed after "needs to"
+        ("Who wants to buy Crunchwell?", "buy"),
     ],
 )
 def test_a_who_question_asks_the_doer_of_its_first_verb(question: str, verb: str) -> None:

@@ -341,7 +341,7 @@ def test_who_did_a_deed_in_the_progressive_and_what_a_described_subject_argued(l
     assert lawyer.answer.startswith("“No amount of money brings Marcus back,” said the family's attorney, Linda Cho.")
 
 
-# A fourth collection typed by hand, each story once: a storm with a crash in it, an outbreak, a launch.
+# A fourth collection typed by hand, each story once: a storm with a crash in it, an outbreak, a takeover, a launch.
 LOCAL_FOURTH = {
     "storm.txt": "Ice storm leaves 90,000 without power in Tulsa area\n\nAn ice storm coated the Tulsa area with up to "
     "half an inch of ice on Wednesday, snapping tree limbs and leaving about 90,000 homes and businesses without "
@@ -355,6 +355,9 @@ LOCAL_FOURTH = {
     "in children under 10 who had not been vaccinated.\n\nSix people have been hospitalized, and no deaths have been "
     "reported. The county's health officer, Dr. Alan Meyers, urged parents to check their children's vaccination "
     "records.\n",
+    "deal.txt": "Harbor Foods to buy snack maker Crunchwell for $3.4 billion\n\nHarbor Foods agreed on Monday to buy "
+    "snack maker Crunchwell for $3.4 billion in cash.\n\nThe deal is expected to close in the second quarter of next "
+    "year, pending approval by regulators and Crunchwell shareholders.\n",
     "launch.txt": "SpaceX launches 40 satellites for OneWeb\n\nCAPE CANAVERAL, Fla. — SpaceX launched 40 internet "
     "satellites for rival OneWeb on Thursday night, the first time the two companies have worked together.\n\nA "
     "Falcon 9 rocket lifted off from Kennedy Space Center at 5:27 p.m. local time.\n\nOneWeb, based in London, "
@@ -391,3 +394,10 @@ def test_a_time_to_come_answers_when_will_in_a_follow_up(local_fourth: AnswerSer
     history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
     thaw = local_fourth.ask("When will it get above freezing?", history)
     assert thaw.answer.startswith("The National Weather Service said temperatures would stay below freezing")
+
+
+def test_who_needs_to_do_it_asks_the_deed_after_to(local_fourth: AnswerService) -> None:
+    """"Who needs to approve the deal?" was refused as stating no "needs": the deed is "approve", which "pending
+    approval by regulators and Crunchwell shareholders" states."""
+    response = local_fourth.ask("Who needs to approve the deal?")
+    assert not response.refused and "pending approval by regulators" in response.citations[0].quote
