@@ -6,6 +6,7 @@ in the passive names the doer after "by" ("…, developed by Alexey Pajitnov"), 
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -49,11 +50,18 @@ _WHETHER_ANY = re.compile(
 )
 
 
+# "Were there any outages?", "Have there been any arrests?": whether such a thing happened (the noun ending it).
+_THERE_ANY = re.compile(r"\s*(?:is|are|was|were|has|have|had)\s+there\s+(?:been\s+)?any\s+(.*)", re.I)
+
+
 def whether_verbs(question: str) -> list[str]:
     """The verb of a question asking whether anyone did or met with something ("Has anyone died of measles?" ->
-    died; "Were any students hurt?" -> hurt), and what it entails: news answers it by stating the deed or denying
-    it ("no deaths have been reported"). A word after a determiner is a noun ("see the fire"). [] for any other
-    question."""
+    died; "Were any students hurt?" -> hurt), or the thing one asks was there ("Were there any power outages?" ->
+    outages), and what a deed entails: news answers it by stating the deed or denying it ("no deaths have been
+    reported"). A word after a determiner is a noun ("see the fire"). [] for any other question."""
+    if there := _THERE_ANY.match(question):  # "Were there any power outages?": the thing, stated or denied
+        named = [w.lower() for w in itertools.takewhile(lambda w: w.lower() not in STOPWORDS, WORD.findall(there[1]))]
+        return named[-1:]  # its head: "injuries" of "any injuries in the fire"
     m = _WHETHER_ANY.match(question)
     words = [w.lower() for w in WORD.findall(m.group(1))] if m else []
     kept = [

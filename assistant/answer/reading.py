@@ -8,7 +8,7 @@ from functools import cached_property
 
 from assistant.answer.doer import as_asked
 from assistant.answer.events import event_words, states_event
-from assistant.answer.gate import answering, names_only, typed
+from assistant.answer.gate import answering, names_only, states_question, typed
 from assistant.answer.lead import default_ranker
 from assistant.answer.leading import Leading
 from assistant.answer.name_ties import is_name, names_other, opens_with_asked, opens_with_other
@@ -231,6 +231,10 @@ class Reading(Leading):
         """The best cosine of the n best sentences with the question (those not embedded sit under the ones that
         are)."""
         return max((s.features["cosine"] for _, s in self.scored[:n]), default=0.0)
+
+    def states_question(self, n: int) -> bool:
+        """One of the n best sentences states every term of a question of several (gate.states_question)."""
+        return any(states_question(s, self._refusal) for _, s in self.scored[:n])
 
     def rescue(self, n: int) -> float:
         """closest_clause(n), for a topic the chunks miss: when that clause shows the topic (min_clause_cosine),

@@ -78,6 +78,7 @@ class Responder:
             answer=reading.answering,
             closest_clause=lambda: reading.rescue(policy.topic_sentences),
             closest_sentence=lambda: reading.closest_sentence(policy.topic_sentences),
+            stated=lambda: reading.states_question(policy.topic_sentences),
         )  # fmt: skip
         if decision.reason == OFF_TOPIC and reading.asks_after_story():  # "How much is the deal worth?" after Baykar
             decision = Decision(True, NO_ANSWER)

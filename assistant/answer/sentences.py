@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 import numpy as np
 
@@ -20,7 +21,7 @@ from assistant.retrieval.rerank import held, novelty, weight_of
 from assistant.retrieval.rewrite import asked_part, story_only
 from newstext.captions import caption_spans, in_caption
 from newstext.sentences import dateline_end, statement_spans
-from newstext.terms import terms
+from newstext.terms import readings, terms
 
 _WORDS = re.compile(r"[\w’'-]+")
 
@@ -92,7 +93,7 @@ def candidates(
             seen.add(key)
             met = n_asked - len(asked.missing([sentence])) if n_asked else 0
             start = cand.chunk.start + a  # in the article
-            found = held(query_idf, set(terms(sentence)))  # the question's terms it holds
+            found = held(query_idf, sentence_terms(sentence))  # the question's terms it holds
             features = {
                 "cosine": 0.0,
                 "window_rank": 1.0 / (1 + rank),
@@ -108,6 +109,18 @@ def candidates(
             }
             out.append(Sentence(cand, start, cand.chunk.start + b, sentence, features, len(found)))
     return out
+
+
+def sentence_terms(sentence: str) -> set[str]:
+    """The sentence's terms and those of its verbs' dictionary forms: a stem does not join an irregular verb's
+    forms, so "… health inspectors found mice droppings …" held no "find" of "What did the inspectors find?"."""
+    return set(terms(sentence)) | {t for w in _WORDS.findall(sentence) for t in _verb_terms(w.lower())}
+
+
+@lru_cache(maxsize=8192)
+def _verb_terms(word: str) -> frozenset[str]:
+    """The terms of a word's dictionary forms as a verb (none for a word that is no verb)."""
+    return frozenset(t for lemma in readings(word).get("VERB", ()) for t in terms(lemma))
 
 
 def own_idf(question: str, query_idf: dict[str, float]) -> dict[str, float]:

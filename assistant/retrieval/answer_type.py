@@ -94,10 +94,11 @@ _PATTERNS: dict[str, str] = {
     r"|\b(?:won|winning|lost|losing|beat|beats|beating|defeated|defeats|defeating|edged|topped|downed|routed|fell"
     # (a full stop before a figure ends no clause: "beat the No. 6 Rams, 24-23")
     r"|falls|score of|score was)\b(?:[^.;:]|\.(?= \d)){0,40}?(?<![\d/.-])\b" + SCORE_PAIR,
-    # an age as news gives one: "the 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "at the age of 96";
+    # an age as news gives one: "the 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "at the age of 96",
+    # "the children, ages 4 and 7";
     # a thing's in hundreds of years or more, "ago" too ("tracks from around 113 million years ago", "a
     # 2,000-year-old tomb"): "13 years ago" dates an event in a life, not the age of the one who lived it
-    "age": r"\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|\baged? (?:of )?\d{1,3}\b|,\s\d{1,3},"
+    "age": r"\b\d{1,3}-year-old\b|\b\d{1,3} years? old\b|\b(?:aged?|ages) (?:of )?\d{1,3}\b|,\s\d{1,3},"
     # a birthday: "With Mr. Celery turning 21 this summer"
     r"|\bturn(?:s|ed|ing)? \d{1,3}\b(?! (?:percent|%|points?|votes?|games?)\b)"
     # an obituary's: "Dorothy Vance … died Sunday at her home. She was 94.", "Longtime librarian dies at 94"

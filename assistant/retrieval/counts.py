@@ -59,6 +59,8 @@ _KINDS = {
     " troops migrants voters fans runners patients victims tourists visitors villagers inhabitants members customers"
     " households families",
     "vehicles": "cars trucks buses motorcycles vans",
+    # jobs are counted by the people holding them: "will lay off about 600 employees" for "How many jobs …?"
+    "jobs positions": "employees workers staff staffers",
 }
 _FAMILIES = [(frozenset(terms(general)), frozenset(terms(kinds))) for general, kinds in _KINDS.items()]
 

@@ -38,6 +38,8 @@ _VERB_ROLES = {
 }  # fmt: skip
 _LEADS = re.compile(r"^\W*(?i:who\s+(" + "|".join(_VERB_ROLES) + r")\s+)(?:the\s+)?(" + _NAME + ")" + _NAME_NOUN
                     + r"\W*$")  # fmt: skip
+# "Who owns the diner?", "Who coaches the team?": the holder of a role in the story, of nothing the question names.
+_OWNS_THE = re.compile(r"^\W*(?i:who\s+(owns|owned|coaches|coached|manages|managed)\s+the\s+)[a-z][a-z\s-]*\W*$")
 # The passive a role is held by: "The Bears were led by forward Tyrell Hayes", "the team is coached by Dana Fox".
 _HELD_BY = {"head": "led|headed|run", "coach": "coached", "manager": "managed", "owner": "owned"}
 # "Who is the judge?", "Who was the fire chief?": a role in the story asked of, of nothing the question names; its
@@ -155,4 +157,6 @@ def holder(question: str) -> Holder | None:
         return Holder("head", m.group(1))
     if m := _LEADS.match(question):
         return Holder(_VERB_ROLES[m.group(1).lower()], m.group(2))
+    if m := _OWNS_THE.match(question):
+        return Holder(_VERB_ROLES[m.group(1).lower()], "")  # "Who owns the diner?": a role in the story
     return None

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from assistant.answer.sentences import FEATURES, Sentence, candidates, follows, own_idf
+from assistant.answer.sentences import FEATURES, Sentence, candidates, follows, own_idf, sentence_terms
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.config import RetrievalSettings
 from index.records import StoredArticle, StoredChunk
@@ -81,3 +81,11 @@ def test_the_next_sentence_of_the_same_article_follows_the_lead() -> None:
     assert not follows(sentence("b", lead.end + 1, "Another article's sentence."), lead)
     assert not follows(sentence("a", lead.end + 80, "A later sentence."), lead)
     assert not follows(sentence("a", 0, "The lead's predecessor."), sentence("a", 50, "The lead."))
+
+
+def test_a_sentence_holds_the_dictionary_forms_of_its_verbs() -> None:
+    """"… health inspectors found mice droppings …" held no "find" of "What did the inspectors find?": a stem does
+    not join an irregular verb's forms."""
+    held = sentence_terms("Health inspectors found mice droppings, and the owner left.")
+    assert {"find", "inspector", "leav"} <= held and "found" in held
+    assert "find" not in sentence_terms("The inspectors saw droppings.")

@@ -324,3 +324,12 @@ def test_a_follow_up_needs_one_name_the_conversation_carries_stated_not_all() ->
     assert elsewhere.reason == NOT_STATED and set(elsewhere.missing) == {"Customs", "Border"}  # none: another story
     own = decide(ruling, "What did the Texas appeals court decide? (end Title 42)")
     assert own.reason == NOT_STATED and own.missing == ["Texas"]  # the user's own names are all demanded
+
+
+def test_a_sentence_stating_every_term_of_the_question_shows_its_topic() -> None:
+    """"What did the inspectors find?" over a diner's closing: its chunk sits at 0.12 from it, but "… health inspectors
+    found mice droppings …" states each of its terms."""
+    chunks = [passage("a", 0.12, coverage=0.38, text="The diner closed after health inspectors found mice droppings.")]
+    question = "What did the inspectors find?"
+    assert decide(chunks, question, stated=lambda: False).reason == OFF_TOPIC
+    assert decide(chunks, question, stated=lambda: True).refused is False

@@ -341,7 +341,8 @@ def test_who_did_a_deed_in_the_progressive_and_what_a_described_subject_argued(l
     assert lawyer.answer.startswith("“No amount of money brings Marcus back,” said the family's attorney, Linda Cho.")
 
 
-# A fourth collection typed by hand, each story once: a storm with a crash in it, an outbreak, a takeover, a launch.
+# A fourth collection typed by hand, each story once: a storm with a crash in it, an outbreak, a diner closed, layoffs,
+# a heat wave, a house fire, a takeover, a launch.
 LOCAL_FOURTH = {
     "storm.txt": "Ice storm leaves 90,000 without power in Tulsa area\n\nAn ice storm coated the Tulsa area with up to "
     "half an inch of ice on Wednesday, snapping tree limbs and leaving about 90,000 homes and businesses without "
@@ -358,6 +359,36 @@ LOCAL_FOURTH = {
     "deal.txt": "Harbor Foods to buy snack maker Crunchwell for $3.4 billion\n\nHarbor Foods agreed on Monday to buy "
     "snack maker Crunchwell for $3.4 billion in cash.\n\nThe deal is expected to close in the second quarter of next "
     "year, pending approval by regulators and Crunchwell shareholders.\n",
+    "inspection.txt": "Popular Riverside diner closed after failing health inspection\n\nRosie's Diner on Main "
+    "Street in Riverside was ordered closed Wednesday after health inspectors found mice droppings in the kitchen "
+    "and food stored at unsafe temperatures, the county health department said.\n\nIt was the diner's "
+    "second failed inspection this year. Owner Frank Russo said he had hired a pest control company and "
+    "expected to reopen by next week.\n\nThe diner, which opened in 1971, is known for its pancakes and "
+    "was featured on a national food television show in 2019.\n\nThe restaurant must pass a follow-up "
+    "inspection before it can reopen, health department spokesperson Linda Park said.\n",
+    "layoffs.txt": "Brightpath Software to cut 600 jobs\n\nBrightpath Software said Thursday it will lay off about 600 "
+    "employees, or 8 percent of its workforce, as it shifts spending toward artificial intelligence "
+    "products.\n\nChief executive Omar Haddad told staff in a memo that the cuts would fall mostly on its "
+    "sales and customer support teams. \"These are difficult decisions, and they affect people who have "
+    "done excellent work,\" Haddad wrote.\n\nThe Austin-based company reported a loss of $45 million in "
+    "its most recent quarter, despite revenue rising 11 percent to $410 million. Its shares fell 6 "
+    "percent after the announcement.\n\nLaid-off workers will receive 16 weeks of severance pay and "
+    "health coverage through the end of March.\n",
+    "heat.txt": "Heat wave blamed for three deaths in Phoenix area\n\nA heat wave that pushed temperatures to 117 "
+    "degrees has been blamed for three deaths in the Phoenix area, the Maricopa County medical examiner's "
+    "office said Friday.\n\nThe National Weather Service extended an excessive heat warning through "
+    "Sunday night. Temperatures are expected to fall below 110 degrees early next week.\n\nCooling "
+    "centers at 40 libraries and community centers will stay open until 10 p.m. The county urged "
+    "residents to check on elderly neighbors and never leave children or pets in parked cars.\n\nArizona "
+    "Public Service said demand for electricity set a record on Thursday, but no outages were reported.\n",
+    "fire.txt": "Firefighter rescues two children from burning home in Oakdale\n\nA firefighter carried two children "
+    "out of a burning house on Maple Drive in Oakdale early Saturday, and both were treated for smoke "
+    "inhalation, the Oakdale Fire Department said.\n\nFirefighter Luis Ortega climbed a ladder to a "
+    "second-floor window after neighbors said the children, ages 4 and 7, were trapped inside. Their "
+    "mother escaped on her own.\n\nThe fire started in the kitchen shortly after 2 a.m. and was put out "
+    "in about 40 minutes. Fire Chief Karen Walsh said the home did not have working smoke "
+    "detectors.\n\nThe cause is under investigation. A fundraiser for the family has raised more than "
+    "$18,000.\n",
     "launch.txt": "SpaceX launches 40 satellites for OneWeb\n\nCAPE CANAVERAL, Fla. — SpaceX launched 40 internet "
     "satellites for rival OneWeb on Thursday night, the first time the two companies have worked together.\n\nA "
     "Falcon 9 rocket lifted off from Kennedy Space Center at 5:27 p.m. local time.\n\nOneWeb, based in London, "
@@ -401,3 +432,34 @@ def test_who_needs_to_do_it_asks_the_deed_after_to(local_fourth: AnswerService) 
     approval by regulators and Crunchwell shareholders" states."""
     response = local_fourth.ask("Who needs to approve the deal?")
     assert not response.refused and "pending approval by regulators" in response.citations[0].quote
+
+
+def test_a_sentence_stating_every_word_of_a_question_shows_its_topic(local_fourth: AnswerService) -> None:
+    """"What did the inspectors find?" was refused as off the collection's topic: the diner's article sits far from
+    it in meaning, and its "inspectors found" held no "find" (a stem does not join an irregular verb's forms)."""
+    found = local_fourth.ask("What did the inspectors find?")
+    assert not found.refused and "health inspectors found mice droppings" in found.citations[0].quote
+
+
+def test_a_role_a_verb_asks_of_the_story_and_jobs_counted_by_the_people_holding_them(
+    local_fourth: AnswerService,
+) -> None:
+    """"Who owns the diner?" led with the closing, not "Owner Frank Russo said …"; "How many jobs is Brightpath
+    cutting?" was refused as giving no count ("will lay off about 600 employees")."""
+    owner = local_fourth.ask("Who owns the diner?")
+    assert owner.answer.startswith("Owner Frank Russo said")
+    jobs = local_fourth.ask("How many jobs is Brightpath cutting?")
+    assert not jobs.refused and "lay off about 600 employees" in jobs.citations[0].quote
+
+
+def test_whether_there_was_any_and_ages_given_together_are_answered(local_fourth: AnswerService) -> None:
+    """"Were there any power outages?" after the heat wave was refused ("… but no outages were reported" says);
+    "How old are the children?" after the rescue was refused: "the children, ages 4 and 7" gave no age."""
+    asked = "How hot did it get in Phoenix?"
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    outages = local_fourth.ask("Were there any power outages?", history)
+    assert outages.answer.startswith("Arizona Public Service said demand for electricity set a record")
+    asked = "Who is Luis Ortega?"
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    ages = local_fourth.ask("How old are the children?", history)
+    assert not ages.refused and "the children, ages 4 and 7, were trapped" in ages.citations[0].quote

@@ -190,7 +190,8 @@ def test_an_age_is_what_news_writes_for_one() -> None:
     never says "old", and an age is what it asks for."""
     wanted = AnswerType.of("How old is Queen Margrethe?")
     assert wanted.kind == "age" and kind_name("How old is he?") == "an age"
-    for text in ("The 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "her death at the age of 96"):
+    for text in ("The 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "her death at the age of 96",
+                 "the children, ages 4 and 7, were trapped"):
         assert wanted.match(text) == 1.0
     assert wanted.match("during the confirmation of Princess Isabella in 2021") == 0.0
     # a thing's age in hundreds of years or more, "ago" too; not a time in someone's life

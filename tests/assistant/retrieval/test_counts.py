@@ -131,3 +131,10 @@ def test_a_figure_before_a_compound_or_a_noun_adjunct_counts_the_noun_after_them
     assert counts("It hired 30 full-time workers.", "people") == {"30"}
     assert counts("a boon for your 401(k)") == set()
     assert counts("SpaceX launched 40 internet satellites.", "rockets") == set()
+
+
+def test_jobs_are_counted_by_the_people_holding_them() -> None:
+    """"How many jobs is Brightpath cutting?" was refused: "will lay off about 600 employees" counted employees."""
+    assert counts("It will lay off about 600 employees, or 8 percent of its workforce.", "jobs") == {"600"}
+    assert counts("The plant brings 1,200 jobs to the region.", "workers") == {"1,200"}
+    assert counts("It will lay off about 600 employees.", "cars") == set()
