@@ -18,11 +18,13 @@ STOPWORDS = frozenset(
 # Words that place, join or quantify, left out of the stop words (retrieval weighs them) and of which the dictionary
 # (open-class words) knows none or misreads some as nouns ("the above", "many"): no names ("Despite …" opening a
 # sentence), and no thing a question asks about ("When will it get above freezing?" asks of no "above"; "How many
-# cars use the bridge each day?" of no "each").
+# cars use the bridge each day?" of no "each"), nor a pronoun standing for someone.
 FUNCTION_WORDS = frozenset(
     "despite during amid amidst until although though among amongst because unless whereas whilst toward towards per"
     " against onto upon every throughout beneath besides except inside outside unlike within without via"
-    " above below under each many much few several up down across around through since ago".split()
+    " above below under each many much few several up down across around through since ago"
+    # indefinite pronouns: "Was anyone else on board?" asks of no "anyone"
+    " anyone anybody someone somebody everyone everybody nobody else anything something everything nothing".split()
 )
 
 

@@ -89,9 +89,13 @@ _BY_DOER = re.compile(
 )
 
 
-# A doer named before a clause saying the deed: "Council member Dana Ortiz, who voted against it, said …" (a word
-# such as "also" or "had" may stand before the verb).
-_WHO_DID = re.compile(r"\b([A-Z][\w’'-]*),\s+who\s+(?:(?:also|had|has|have|was|were|never|then|later)\s+)?([a-z]+)\b")
+# A doer named before a clause saying the deed: "Council member Dana Ortiz, who voted against it, said …", "Sen.
+# Marcus Webb, a Republican who voted against the measure, …" (a word such as "also" or "had" may stand before the
+# verb).
+_WHO_DID = re.compile(
+    r"\b([A-Z][\w’'-]*),\s+(?:(?:a|an|the)\s+(?:[\w’'-]+\s+){1,4}?)?who\s+"
+    r"(?:(?:also|had|has|have|was|were|never|then|later)\s+)?([a-z]+)\b"
+)
 
 
 def names_doer(deed: str, text: str, asked: str) -> bool:
@@ -135,6 +139,8 @@ def _passive(words: list[str], i: int) -> bool:
     """The i-th word, a form of the deed, is passive and names no doer after it."""
     if words[i + 1 : i + 2] == ["by"]:
         return False
+    if words[i].endswith("ing"):
+        return False  # "The FAA … are investigating the cause": the progressive is active
     before = words[i - 1] if i else ""
     return before in _BE or (before not in _HAVE and _participle_only(words[i]))
 

@@ -34,20 +34,22 @@ _HEADS = re.compile(_WHO_IS + r"(?:in\s+charge\s+of|(?:the\s+one\s+)?behind)\s+(
 _VERB_ROLES = {
     "leads": "head", "heads": "head", "runs": "head", "led": "head", "headed": "head", "ran": "head",
     "coaches": "coach", "coached": "coach", "manages": "manager", "managed": "manager", "owns": "owner",
-    "owned": "owner",
+    "owned": "owner", "chairs": "chair", "chaired": "chair",
 }  # fmt: skip
 _LEADS = re.compile(r"^\W*(?i:who\s+(" + "|".join(_VERB_ROLES) + r")\s+)(?:the\s+)?(" + _NAME + ")" + _NAME_NOUN
                     + r"\W*$")  # fmt: skip
 # "Who owns the diner?", "Who coaches the team?": the holder of a role in the story, of nothing the question names.
-_OWNS_THE = re.compile(r"^\W*(?i:who\s+(owns|owned|coaches|coached|manages|managed)\s+the\s+)[a-z][a-z\s-]*\W*$")
+_OWNS_THE = re.compile(
+    r"^\W*(?i:who\s+(owns|owned|coaches|coached|manages|managed|chairs|chaired)\s+the\s+)[a-z][a-z\s-]*\W*$"
+)
 # The passive a role is held by: "The Bears were led by forward Tyrell Hayes", "the team is coached by Dana Fox".
-_HELD_BY = {"head": "led|headed|run", "coach": "coached", "manager": "managed", "owner": "owned"}
+_HELD_BY = {"head": "led|headed|run", "coach": "coached", "manager": "managed", "owner": "owned", "chair": "chaired"}
 # "Who is the judge?", "Who was the fire chief?": a role in the story asked of, of nothing the question names; its
 # holder is the name news writes beside it ("U.S. District Judge Helen Park", "Shaw's lawyer, Mark Ellison"), which
 # "Prosecutors said …" or "fire officials said" do not give.
 _ROLES = (
     r"judge|prosecutor|lawyer|attorney|coach|chief|mayor|governor|president|ceo|director|chairman|chairwoman"
-    r"|spokesman|spokeswoman|spokesperson|manager|owner|founder|captain|commissioner|superintendent|sheriff"
+    r"|spokesman|spokeswoman|spokesperson|manager|owner|founder|captain|commissioner|superintendent|sheriff|chair"
     r"|senator|minister|treasurer|leader|winner|author|principal|editor|referee|suspect|shooter|gunman"
     r"|engineer|administrator|secretary|chancellor|coroner|auditor|inspector|clerk|dean|pastor"
     # an officer of one office (not "the ex-FSB officer", one of many)
@@ -79,6 +81,7 @@ _SAME_ROLE = (
     frozenset({"prime minister", "premier"}),
     frozenset({"governor", "gov."}),  # "North Dakota Gov. Doug Burgum"
     frozenset({"senator", "sen."}),
+    frozenset({"chair", "chairman", "chairwoman"}),  # "board chair Susan Lee"
     frozenset({"lawyer", "attorney"}),  # "Who is the family's lawyer?": "the family's attorney, Linda Cho"
 )
 

@@ -50,6 +50,9 @@ def test_a_doer_named_before_a_clause_saying_the_deed() -> None:
     ortiz = "Council member Dana Ortiz, who voted against it, said residents could not afford higher taxes."
     assert names_doer("voted", ortiz, "Who voted against the budget?")
     assert names_doer("won", "Kiprono, who also won in 2022, led.", "Who won the marathon?")
+    # after an appositive: "Who voted against it?" led with the Senate's tally
+    webb = "Sen. Marcus Webb, a Republican who voted against the measure, said the tax would hurt rural drivers."
+    assert names_doer("voted", webb, "Who voted against the transportation bill?")
     assert not names_doer("voted", "The Springfield City Council voted 5-2.", "Who voted against the budget?")
     assert not names_doer("voted", "Ortiz, who spoke first, voted no.", "Who voted against the budget?")
     assert not names_doer("won", "Kiprono, who won in 2022, led.", "Who won after Kiprono?")  # the one asked of
@@ -72,6 +75,8 @@ def test_a_deed_told_only_in_the_passive_names_no_doer() -> None:
     assert passive_only("shot", "The officers were shot on Tuesday.")
     assert not passive_only("stole", "Two men stole the painting in 1994.")  # active
     assert not passive_only("stole", "The painting was stolen by two men.")  # its doer after "by"
+    # the progressive is active: "Who is investigating?" was refused as stating who only in the passive
+    assert not passive_only("investigating", "The FAA and the NTSB are investigating the cause of the crash.")
     assert not passive_only("stole", "The thieves have stolen it twice.")  # a perfect tense, active
     assert not passive_only("voted", "The council voted 5-2.")  # a past tense the participle shares
     assert not passive_only("stole", "No one has ever been charged with the theft.")  # not in the verb's forms

@@ -342,7 +342,7 @@ def test_who_did_a_deed_in_the_progressive_and_what_a_described_subject_argued(l
 
 
 # A fourth collection typed by hand, each story once: a storm with a crash in it, an outbreak, a diner closed, layoffs,
-# a heat wave, a house fire, a takeover, a launch.
+# a heat wave, a house fire, a takeover, a vote, a new director, a plane crash, a launch.
 LOCAL_FOURTH = {
     "storm.txt": "Ice storm leaves 90,000 without power in Tulsa area\n\nAn ice storm coated the Tulsa area with up to "
     "half an inch of ice on Wednesday, snapping tree limbs and leaving about 90,000 homes and businesses without "
@@ -389,6 +389,17 @@ LOCAL_FOURTH = {
     "in about 40 minutes. Fire Chief Karen Walsh said the home did not have working smoke "
     "detectors.\n\nThe cause is under investigation. A fundraiser for the family has raised more than "
     "$18,000.\n",
+    "senate.txt": "Senate passes $1.2 billion transportation bill\n\nThe state Senate voted 27-12 on Thursday to "
+    "approve a $1.2 billion transportation bill that would repair bridges and raise the gas tax by 4 cents a gallon."
+    "\n\nSen. Marcus Webb, a Republican who voted against the measure, said the gas tax increase would hurt rural "
+    "drivers.\n",
+    "museum.txt": "City museum names Alicia Grant as new director\n\nThe Harborview Art Museum has named Alicia "
+    "Grant as its new director, the museum's board announced Tuesday.\n\n\"Alicia brings a rare combination of "
+    "scholarship and vision,\" board chair Susan Lee said.\n",
+    "crash.txt": "Small plane crashes near Millville airport, killing pilot\n\nA single-engine plane crashed in a "
+    "field near Millville Municipal Airport on Sunday afternoon, killing the pilot, state police said.\n\nThe pilot, "
+    "identified as 62-year-old Robert Chen of Vineland, was the only person on board.\n\nThe Federal Aviation "
+    "Administration and the National Transportation Safety Board are investigating the cause of the crash.\n",
     "launch.txt": "SpaceX launches 40 satellites for OneWeb\n\nCAPE CANAVERAL, Fla. — SpaceX launched 40 internet "
     "satellites for rival OneWeb on Thursday night, the first time the two companies have worked together.\n\nA "
     "Falcon 9 rocket lifted off from Kennedy Space Center at 5:27 p.m. local time.\n\nOneWeb, based in London, "
@@ -463,3 +474,21 @@ def test_whether_there_was_any_and_ages_given_together_are_answered(local_fourth
     history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
     ages = local_fourth.ask("How old are the children?", history)
     assert not ages.refused and "the children, ages 4 and 7, were trapped" in ages.citations[0].quote
+
+
+def test_who_did_it_after_an_appositive_who_chairs_and_who_is_doing_it(local_fourth: AnswerService) -> None:
+    """"Who voted against the transportation bill?" led with the tally, not "Sen. Marcus Webb, a Republican who voted
+    against the measure"; "Who chairs the museum board?" was refused ("board chair Susan Lee"); after the plane
+    crash "Was anyone else on board?" was refused ("anyone" read as the topic) and "Who is investigating?" too (the
+    progressive "are investigating" read as a passive)."""
+    against = local_fourth.ask("Who voted against the transportation bill?")
+    assert against.answer.startswith("Sen. Marcus Webb, a Republican who voted against the measure")
+    chair = local_fourth.ask("Who chairs the museum board?")
+    assert not chair.refused and "board chair Susan Lee said" in chair.citations[0].quote
+    asked = "What happened near Millville airport?"
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    for question, opening in [
+        ("Was anyone else on board?", "The pilot, identified as 62-year-old Robert Chen of Vineland, was the only"),
+        ("Who is investigating?", "The Federal Aviation Administration and the National Transportation Safety"),
+    ]:
+        assert local_fourth.ask(question, history).answer.startswith(opening), question

@@ -34,6 +34,7 @@ ARTICLES = {
         # get above freezing?" was refused over "… temperatures would stay below freezing until Friday afternoon."
         ("When will it get above freezing?", []),
         ("How many cars use the bridge each day?", ["bridge"]),
+        ("Was anyone else on board?", []),  # a pronoun standing for someone is no topic ("anyone" was one)
     ],
 )
 def test_a_question_s_topic_nouns_are_the_nouns_it_asks_about(question: str, nouns: list[str]) -> None:

@@ -24,6 +24,7 @@ from assistant.retrieval.holder import Holder, holder
         ("Who coaches the Hawks?", Holder("coach", "Hawks")),
         ("Who owns the Bears?", Holder("owner", "Bears")),
         ("Who owns the diner?", Holder("owner", "")),  # a role in the story a verb asks of a common noun
+        ("Who chairs the museum board?", Holder("chair", "")),
         ("Who is the judge?", Holder("judge", "")),  # a role in the story, of nothing named
         ("Who was the fire chief?", Holder("fire chief", "")),
         # a follow-up as the user asked it: the conversation's words after it (rewrite.asked_part) ask no other role
