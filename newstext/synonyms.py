@@ -18,6 +18,7 @@ _GROUPS = (
     "kill murder slay",
     "die dead death",  # "Is Navalny dead?" is stated by "Navalny, 47, died two weeks ago …"
     "hurt injure injury wound",  # "Was anyone hurt?" is stated by "No one was injured in the incident"
+    "sick ill illness sickness sicken",  # "Has anyone gotten sick?" is stated by "No illnesses have been reported"
     # a win is over someone: "Who won the game?" is stated by "the Riverside Hawks beat the Lakeland Bears 98-91"
     "win clinch beat defeat",
     "buy acquire purchase acquisition",

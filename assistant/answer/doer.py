@@ -68,6 +68,8 @@ def whether_verbs(question: str) -> list[str]:
         w for before, w in zip(["", *words], words, strict=False)
         if w not in STOPWORDS and w not in _AUXILIARIES and before not in _DETERMINERS
     ]  # fmt: skip
+    if len(kept) > 1 and _LINKING.intersection(readings(kept[0]).get("VERB", ())):
+        return kept[1:2]  # "Has anyone gotten sick?": the state it links to
     verbs = asked_verbs(kept, frozenset())[:1]  # the deed; a later word is what it was done to or in ("ice storm")
     return [*verbs, *(after for v in verbs for after in _ENTAILS.get(readings(v).get("VERB", ("",))[0], ()))]
 
@@ -75,6 +77,8 @@ def whether_verbs(question: str) -> list[str]:
 # What a deed entails that news reports instead: "Was anyone killed in the ice storm?" is answered by "Two people
 # died in a crash …".
 _ENTAILS = {"kill": ("die",)}
+# Verbs that link someone to a state ("gotten sick", "fallen ill", "become infected"): the state is what is asked.
+_LINKING = frozenset({"get", "become", "fall", "go"})
 
 
 _DETERMINERS = frozenset("the a an his her their its this that these those".split())

@@ -91,6 +91,7 @@ def test_a_deed_told_only_in_the_passive_names_no_doer() -> None:
         ("Has anybody been arrested for the theft?", ["arrested"]),
         ("Did anyone see the fire?", ["see"]),  # "the fire" is a thing, not a deed
         ("Were any people injured?", ["injured"]),  # "people" is never asked as a verb
+        ("Has anyone gotten sick?", ["sick"]),  # the state a linking verb asks of
         ("Were there any power outages?", ["outages"]),  # whether such a thing was there
         ("Were there any injuries in the fire?", ["injuries"]),
         ("Who died?", []),  # the doer, not whether

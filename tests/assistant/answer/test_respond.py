@@ -342,7 +342,7 @@ def test_who_did_a_deed_in_the_progressive_and_what_a_described_subject_argued(l
 
 
 # A fourth collection typed by hand, each story once: a storm with a crash in it, an outbreak, a diner closed, layoffs,
-# a heat wave, a house fire, a takeover, a vote, a new director, a plane crash, a launch.
+# a heat wave, a house fire, a takeover, a vote, a recall, a new director, a plane crash, a launch.
 LOCAL_FOURTH = {
     "storm.txt": "Ice storm leaves 90,000 without power in Tulsa area\n\nAn ice storm coated the Tulsa area with up to "
     "half an inch of ice on Wednesday, snapping tree limbs and leaving about 90,000 homes and businesses without "
@@ -400,6 +400,9 @@ LOCAL_FOURTH = {
     "field near Millville Municipal Airport on Sunday afternoon, killing the pilot, state police said.\n\nThe pilot, "
     "identified as 62-year-old Robert Chen of Vineland, was the only person on board.\n\nThe Federal Aviation "
     "Administration and the National Transportation Safety Board are investigating the cause of the crash.\n",
+    "recall.txt": "Northfield Foods recalls 45,000 pounds of ground beef\n\nNorthfield Foods is recalling about 45,000 "
+    "pounds of ground beef that may be contaminated with E. coli, the U.S. Department of Agriculture said Friday.\n\n"
+    "The beef was sold at grocery stores in Ohio, Indiana and Michigan. No illnesses have been reported.\n",
     "launch.txt": "SpaceX launches 40 satellites for OneWeb\n\nCAPE CANAVERAL, Fla. — SpaceX launched 40 internet "
     "satellites for rival OneWeb on Thursday night, the first time the two companies have worked together.\n\nA "
     "Falcon 9 rocket lifted off from Kennedy Space Center at 5:27 p.m. local time.\n\nOneWeb, based in London, "
@@ -427,6 +430,8 @@ def test_whether_anyone_did_it_is_answered_by_the_sentence_stating_or_denying_it
     assert died.answer.startswith("Six people have been hospitalized, and no deaths have been reported.")
     killed = local_fourth.ask("Was anyone killed in the ice storm?")
     assert killed.answer.startswith("Two people died in a crash on Interstate 44")
+    sick = local_fourth.ask("Has anyone gotten sick from the beef?")  # a state a linking verb asks of
+    assert sick.answer.startswith("No illnesses have been reported.")
 
 
 def test_a_time_to_come_answers_when_will_in_a_follow_up(local_fourth: AnswerService) -> None:
