@@ -8,13 +8,14 @@ from functools import cached_property
 
 from assistant.answer.doer import as_asked
 from assistant.answer.events import event_words, states_event
-from assistant.answer.gate import answering, names_only, states_question, typed
+from assistant.answer.gate import answering, names_only, states_question
 from assistant.answer.lead import default_ranker
 from assistant.answer.leading import Leading
 from assistant.answer.name_ties import is_name, names_other, opens_with_asked, opens_with_other
 from assistant.answer.near import folded_words
 from assistant.answer.sentences import Sentence
 from assistant.answer.ties import gives_reason
+from assistant.answer.typed import typed
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.counts import asks_count, counted_noun, counts
 
@@ -212,7 +213,7 @@ class Reading(Leading):
         return self._story.asks_after
 
     def lacks_kind(self) -> bool:
-        """The question asks for a kind of thing (gate.typed: a year, a count, a statement of someone's, the
+        """The question asks for a kind of thing (typed.typed: a year, a count, a statement of someone's, the
         holder of a role) and no sentence about it holds one but another's (_of_another): what the articles lack can
         be named."""
         held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names, self._holds_asked)

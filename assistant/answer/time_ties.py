@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import re
 
-from assistant.answer.gate import asks_now, of_the_past, set_in_past
 from assistant.answer.near import first_near
 from assistant.answer.sentences import Sentence
+from assistant.answer.typed import asks_now, of_the_past, set_in_past
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.gazetteer import ABBREVIATED_DAY, MONTHS, WEEKDAYS
 
@@ -25,8 +25,8 @@ _SAID_ON = re.compile(
 
 
 def now_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For a question asked of now (gate.asks_now), when the best sentence is set in a year well before its
-    article's (gate.set_in_past), the index of the first near tie (at least `tie` of its probability) that is not:
+    """For a question asked of now (typed.asks_now), when the best sentence is set in a year well before its
+    article's (typed.set_in_past), the index of the first near tie (at least `tie` of its probability) that is not:
     "How much is the Powerball jackpot?" led with "But in 1987 … organizers prohibited jackpots of more than $80
     million", above "The latest Powerball lottery jackpot topped $2 billion"; 0 otherwise. A past year named on the
     way does not set a sentence in it ("In response to Ofcom's 2022 report, a TikTok spokesperson said …")."""

@@ -112,7 +112,7 @@ def test_a_general_noun_counts_its_kinds_and_a_kind_its_general_noun_but_a_sum_c
 
 
 def test_a_count_told_as_revised_is_a_toll_of_the_dead_or_a_figure_of_the_counted_noun() -> None:
-    """The latest report of a changing figure is the count asked for (gate.typed puts it first)."""
+    """The latest report of a changing figure is the count asked for (typed.typed puts it first)."""
     toll = "The death toll from Friday's earthquake in western Turkey rose to 31 on Sunday, AFAD said."
     assert revised("How many people died in the earthquake?")(toll)
     assert not revised("How many people were injured?")(toll)  # a toll counts the dead
