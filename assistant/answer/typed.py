@@ -12,7 +12,7 @@ from assistant.answer.asked import in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
-from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, revised
+from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, revised, things_counted
 from assistant.retrieval.rewrite import asked_part
 
 
@@ -54,7 +54,8 @@ def typed(
         best = scored[0][1] if scored else None
         held = [
             (p, s) for p, s in scored
-            if counts(s.text, noun) - given or (s is best and not _says_none(rest, s) and counts(s.text) - given)
+            if counts(s.text, noun) - given
+            or (s is best and not _says_none(rest, s) and things_counted(s.text) - given)
         ]  # fmt: skip
         # "13 states" before "two of the state trigger bans"
         held.sort(key=lambda pair: (

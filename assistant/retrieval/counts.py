@@ -167,6 +167,22 @@ def counted_noun(question: str) -> str:
     return " ".join(words)
 
 
+# A figure of a unit measures time, space, weight, heat or land: it counts no thing ("had taken off about 10 minutes
+# earlier" says nothing of "How many people were on the plane?").
+_UNITS = re.compile(
+    r"\b(?:\d[\d,.]*|" + _NUMBER_WORDS + r")\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
+    r"|miles?|kilometers?|kilometres?|feet|foot|inches|yards?|meters?|metres?|pounds?|tons?|ounces?|grams?"
+    r"|kilograms?|degrees?|acres?|gallons?|cents?|percent)\b",
+    re.I,
+)
+
+
+def things_counted(text: str) -> set[str]:
+    """counts() of any noun but a unit's measures: a count of things a question of another noun may be answered
+    with where its sentence says what is asked ("90,000 homes and businesses without power")."""
+    return counts(_UNITS.sub(" ", text))
+
+
 def asks_count(question: str) -> bool:
     """A "how many" question: answered only by a count the question does not already give."""
     return bool(_ASKS_COUNT.search(question))

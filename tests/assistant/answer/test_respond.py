@@ -398,7 +398,8 @@ LOCAL_FOURTH = {
     "scholarship and vision,\" board chair Susan Lee said.\n",
     "crash.txt": "Small plane crashes near Millville airport, killing pilot\n\nA single-engine plane crashed in a "
     "field near Millville Municipal Airport on Sunday afternoon, killing the pilot, state police said.\n\nThe pilot, "
-    "identified as 62-year-old Robert Chen of Vineland, was the only person on board.\n\nThe Federal Aviation "
+    "identified as 62-year-old Robert Chen of Vineland, was the only person on board. The plane, a Cessna 172, had "
+    "taken off from Millville about 10 minutes earlier.\n\nThe Federal Aviation "
     "Administration and the National Transportation Safety Board are investigating the cause of the crash.\n",
     "recall.txt": "Northfield Foods recalls 45,000 pounds of ground beef\n\nNorthfield Foods is recalling about 45,000 "
     "pounds of ground beef that may be contaminated with E. coli, the U.S. Department of Agriculture said Friday.\n\n"
@@ -497,3 +498,5 @@ def test_who_did_it_after_an_appositive_who_chairs_and_who_is_doing_it(local_fou
         ("Who is investigating?", "The Federal Aviation Administration and the National Transportation Safety"),
     ]:
         assert local_fourth.ask(question, history).answer.startswith(opening), question
+    aboard = local_fourth.ask("How many people were on the plane?", history)  # not the take-off's "10 minutes"
+    assert "10 minutes" not in aboard.answer

@@ -153,6 +153,8 @@ def test_a_count_stating_what_is_asked_of_it_comes_before_one_stating_none() -> 
     assert typed([(0.6, power), (0.5, died)], asked) == [(0.6, power), (0.5, died)]
     assert typed([(0.6, died), (0.5, power)], asked) == [(0.6, died)]  # another noun's count, below the best
     assert typed([(0.6, power), (0.5, died)], "How many people died in the ice storm?") == [(0.5, died), (0.6, power)]
+    minutes = sentence_of("The plane had taken off from Millville about 10 minutes earlier.")  # a measure
+    assert typed([(0.6, minutes)], "How many people were on the plane?") == []
     films = sentence_of('The five films nominated include "Spider-Man: Across the Spider-Verse."')
     assert typed([(0.5, films)], "How many legs does a spider have?") == []
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, in_words, revised
+from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, in_words, revised, things_counted
 
 
 def test_counts_are_figures_and_number_words_that_count_things() -> None:
@@ -138,3 +138,9 @@ def test_jobs_are_counted_by_the_people_holding_them() -> None:
     assert counts("It will lay off about 600 employees, or 8 percent of its workforce.", "jobs") == {"600"}
     assert counts("The plant brings 1,200 jobs to the region.", "workers") == {"1,200"}
     assert counts("It will lay off about 600 employees.", "cars") == set()
+
+
+def test_a_unit_s_measure_counts_no_thing() -> None:
+    """"How many people were on the plane?" was answered with "… had taken off … about 10 minutes earlier"."""
+    assert things_counted("The plane had taken off about 10 minutes earlier, at 117 degrees.") == set()
+    assert things_counted("It left about 90,000 homes and businesses without power.") == {"90,000"}
