@@ -50,20 +50,30 @@ _WHETHER_ANY = re.compile(
 )
 
 
+# "Has it failed …?", "Did the house have …?", "Will the city appeal?": whether the one thing the story tells of
+# did it (a pronoun or a noun after "the"); not a state ("Is the diner open?" is not stated by "which opened in
+# 1971").
+_YES_NO = re.compile(
+    r"\s*(?:did|does|do|has|have|had|will)\s+(?:it|he|she|they|the\s+[a-z]+)\s+(.*)", re.I
+)
 # "Were there any outages?", "Have there been any arrests?": whether such a thing happened (the noun ending it).
 _THERE_ANY = re.compile(r"\s*(?:is|are|was|were|has|have|had)\s+there\s+(?:been\s+)?any\s+(.*)", re.I)
 
 
 def whether_verbs(question: str) -> list[str]:
-    """The verb of a question asking whether anyone did or met with something ("Has anyone died of measles?" ->
-    died; "Were any students hurt?" -> hurt), or the thing one asks was there ("Were there any power outages?" ->
-    outages), and what a deed entails: news answers it by stating the deed or denying it ("no deaths have been
-    reported"). A word after a determiner is a noun ("see the fire"). [] for any other question."""
+    """The verb of a question asking whether anyone, or the one thing it names, did or met with something ("Has
+    anyone died of measles?" -> died; "Were any students hurt?" -> hurt; "Has it failed inspections before?" ->
+    failed), or the thing one asks was there or was had ("Were there any power outages?" -> outages; "Did the house
+    have smoke detectors?" -> detectors), and what a deed entails: news answers it by stating the deed or denying
+    it ("no deaths have been reported"). A word after a determiner is a noun ("see the fire"). [] for any other
+    question."""
     if there := _THERE_ANY.match(question):  # "Were there any power outages?": the thing, stated or denied
         named = [w.lower() for w in itertools.takewhile(lambda w: w.lower() not in STOPWORDS, WORD.findall(there[1]))]
         return named[-1:]  # its head: "injuries" of "any injuries in the fire"
-    m = _WHETHER_ANY.match(question)
+    m = _WHETHER_ANY.match(question) or _YES_NO.match(question)
     words = [w.lower() for w in WORD.findall(m.group(1))] if m else []
+    if words[:1] and words[0] in _HAVE:  # "Did the house have smoke detectors?": the thing had, stated or denied
+        return [w for w in itertools.takewhile(lambda w: w not in STOPWORDS, words[1:])][-1:]
     kept = [
         w for before, w in zip(["", *words], words, strict=False)
         if w not in STOPWORDS and w not in _AUXILIARIES and before not in _DETERMINERS

@@ -92,10 +92,13 @@ def test_a_deed_told_only_in_the_passive_names_no_doer() -> None:
         ("Did anyone see the fire?", ["see"]),  # "the fire" is a thing, not a deed
         ("Were any people injured?", ["injured"]),  # "people" is never asked as a verb
         ("Has anyone gotten sick?", ["sick"]),  # the state a linking verb asks of
+        ("Has it failed inspections before?", ["failed"]),  # whether the one thing the story tells of did it
+        ("Did the house have smoke detectors?", ["detectors"]),  # what it had
+        ("Is the diner open?", []),  # a state: "which opened in 1971" does not say
         ("Were there any power outages?", ["outages"]),  # whether such a thing was there
         ("Were there any injuries in the fire?", ["injuries"]),
         ("Who died?", []),  # the doer, not whether
-        ("Has the deal closed?", []),
+        ("Has the deal closed?", ["closed"]),
     ],
 )
 def test_whether_anyone_did_it_asks_the_deed_s_verb(question: str, verbs: list[str]) -> None:

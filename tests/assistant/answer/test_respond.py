@@ -433,6 +433,12 @@ def test_whether_anyone_did_it_is_answered_by_the_sentence_stating_or_denying_it
     assert killed.answer.startswith("Two people died in a crash on Interstate 44")
     sick = local_fourth.ask("Has anyone gotten sick from the beef?")  # a state a linking verb asks of
     assert sick.answer.startswith("No illnesses have been reported.")
+    detectors = local_fourth.ask("Did the house have smoke detectors?")  # whether the one thing told of had it
+    assert detectors.answer.startswith("Fire Chief Karen Walsh said the home did not have working smoke detectors.")
+    asked = "Why was Rosie's Diner closed?"
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    failed = local_fourth.ask("Has it failed inspections before?", history)
+    assert failed.answer.startswith("It was the diner's second failed inspection this year.")
 
 
 def test_a_time_to_come_answers_when_will_in_a_follow_up(local_fourth: AnswerService) -> None:
