@@ -64,10 +64,11 @@ class Doing:
 
     @cached_property
     def whether(self) -> list[str]:
-        """The verbs of a question asking whether anyone did something (doer.whether_verbs), as the user asked it."""
+        """What a question asking whether anyone, or the one thing the story tells of, did something asks stated
+        (doer.whether_verbs), read in the user's own words."""
         return whether_verbs(self._stating.own_words)
 
     def tells_whether(self, sentence: Sentence) -> bool:
-        """The sentence states or denies what a "Has anyone <verb> …?" question asks, in one of its forms: "… and
-        no deaths have been reported" for "Has anyone died of measles?"."""
+        """The sentence states or denies what a "Has anyone <verb> …?" or "Has it <verb> …?" question asks, in one
+        of its forms: "… and no deaths have been reported" for "Has anyone died of measles?"."""
         return bool(self.whether) and in_form(self.whether, sentence_words(sentence.text))
