@@ -10,7 +10,7 @@ import itertools
 import re
 from functools import lru_cache
 
-from assistant.answer.asked import GENERIC, WORD, asked_verbs, deed_in_form, in_form
+from assistant.answer.asked import DETERMINERS, GENERIC, WORD, asked_verbs, deed_in_form, in_form
 from assistant.answer.constraints import NOT_NAMES
 from assistant.retrieval.holder import holder
 from newstext.terms import STOPWORDS, readings
@@ -68,12 +68,11 @@ def whether_verbs(question: str) -> list[str]:
     it ("no deaths have been reported"). A word after a determiner is a noun ("see the fire"). [] for any other
     question."""
     if there := _THERE_ANY.match(question):  # "Were there any power outages?": the thing, stated or denied
-        named = [w.lower() for w in itertools.takewhile(lambda w: w.lower() not in STOPWORDS, WORD.findall(there[1]))]
-        return named[-1:]  # its head: "injuries" of "any injuries in the fire"
+        return _head([w.lower() for w in WORD.findall(there[1])])
     m = _WHETHER_ANY.match(question) or _YES_NO.match(question)
     words = [w.lower() for w in WORD.findall(m.group(1))] if m else []
     if words[:1] and words[0] in _HAVE:  # "Did the house have smoke detectors?": the thing had, stated or denied
-        return [w for w in itertools.takewhile(lambda w: w not in STOPWORDS, words[1:])][-1:]
+        return _head(words[1:])
     kept = [
         w for before, w in zip(["", *words], words, strict=False)
         if w not in STOPWORDS and w not in _AUXILIARIES and before not in _DETERMINERS
@@ -91,7 +90,13 @@ _ENTAILS = {"kill": ("die",)}
 _LINKING = frozenset({"get", "become", "fall", "go"})
 
 
-_DETERMINERS = frozenset("the a an his her their its this that these those".split())
+_DETERMINERS = frozenset(DETERMINERS.split("|"))
+
+
+def _head(words: list[str]) -> list[str]:
+    """The head of the noun phrase the words open with: its last word before a stop word ("injuries" of "injuries
+    in the fire"); [] for none."""
+    return list(itertools.takewhile(lambda w: w not in STOPWORDS, words))[-1:]
 
 
 # A deed said in the passive with its doer after "by" ("the game, developed by Russian scientist Alexey Pajitnov",

@@ -120,7 +120,12 @@ class Leading:
         low ("Worst actor: Jared Leto, 'Morbius'" at 0.12, under a nominee's 0.72)."""
         top = self.scored[0][0]
         if self._first_leads(self._labelled, reach=len(self.scored)):
-            self.scored[0] = (max(top, self.scored[0][0]), self.scored[0][1])
+            self._rate_lead(top)
+
+    def _rate_lead(self, top: float) -> None:
+        """The lead is rated at least `top`, the probability of the lead it displaced: a rule that knows it answers
+        keeps the gate from refusing it for the ranker's low rating."""
+        self.scored[0] = (max(top, self.scored[0][0]), self.scored[0][1])
 
     @cached_property
     def _rare_story(self) -> RareStory:
@@ -206,7 +211,7 @@ class Leading:
             if not self._first_leads(self._also_about):
                 self._first_leads(self._states_question)
             elif self._does_deed(self.scored[0][1]):  # rated as likely as the lead it displaces
-                self.scored[0] = (max(top, self.scored[0][0]), self.scored[0][1])
+                self._rate_lead(top)
         if self._rare_story.rare is not None and self._stating.reads_articles:
             # a lead whose article never writes the question's rare names tells another story ("Where did the
             # FlyDubai plane crash?" led with another crash), whichever candidate tells it: a newer story may fill
@@ -240,8 +245,8 @@ class Leading:
         if not stated and self._first_leads(self._does_deed, 1):
             return  # "Who was driving the police car?": "Officer Daniel Reyes drove recklessly …", not the verdict
         if doing.whether and not doing.tells_whether(lead) and self._first_leads(self._does_deed, 1):
-            self.scored[0] = (max(self.scored[0][0], self.scored[1][0]), self.scored[0][1])  # rated as the lead it
-            return  # displaces: "Has anyone died of measles?": "… no deaths have been reported", not the case count
+            self._rate_lead(self.scored[1][0])  # the displaced lead's rating
+            return  # "Has anyone died of measles?": "… no deaths have been reported", not the outbreak's case count
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]
         short = bool(self.asking.short_rest) and self._refusal.min_word_cosine is not None

@@ -52,15 +52,15 @@ def typed(
         # "How many people lost power in Tulsa?" is answered by "… leaving about 90,000 homes and businesses without
         # power", where "Two people died in a crash …" states none of it and comes after
         best = scored[0][1] if scored else None
+        of_noun = {id(s): bool(counts(s.text, noun) - given) for _, s in scored}  # each sentence read once
         held = [
             (p, s) for p, s in scored
-            if counts(s.text, noun) - given
-            or (s is best and not _says_none(rest, s) and things_counted(s.text) - given)
+            if of_noun[id(s)] or (s is best and not _says_none(rest, s) and things_counted(s.text) - given)
         ]  # fmt: skip
+        silent = {id(s): _says_none(rest, s) for _, s in held}
         # "13 states" before "two of the state trigger bans"
         held.sort(key=lambda pair: (
-            _says_none(rest, pair[1]), not counts(pair[1].text, noun) - given, -_counts_of_now(pair[1], noun, now),
-            -asked(pair[1]),
+            silent[id(pair[1])], not of_noun[id(pair[1])], -_counts_of_now(pair[1], noun, now), -asked(pair[1]),
         ))  # fmt: skip
         # a count told as revised before any other, the latest article's first:
         # "The death toll … rose to 31 on Sunday" (Nov. 22) before "… killing at least 12 people" (Nov. 20)
