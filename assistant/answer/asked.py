@@ -17,6 +17,7 @@ import numpy as np
 from assistant.answer.constraints import NOT_NAMES
 from assistant.answer.residue import RELATION_WORDS, residue
 from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
 from assistant.retrieval.holder import holder
 from newstext.synonyms import same_as
 from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings, terms, without_possessive
@@ -178,21 +179,32 @@ def sentence_words(text: str) -> list[str]:
     return list(dict.fromkeys(out))
 
 
+# A period's end as news tells it, by the day or hour it runs through or until: "extended an excessive heat warning
+# through Sunday night" says when the heat ends.
+RUNS_UNTIL = re.compile(
+    r"\b(?:until|till|through)\s+(?:(?:the\s+)?(?:end|weekend)\b|(?-i:"
+    + "|".join(sorted(MONTHS | WEEKDAYS))
+    + r")\b|\d|noon\b|midnight\b|next\b|tomorrow\b|tonight\b|(?:early|late|mid)[\s-])",
+    re.I,
+)
+
+
 def states(
     asked: Sequence[str],
     text: str,
-    embed: Callable[[list[str]], np.ndarray],
+    embed: Callable[[list[str]], np.ndarray] | None,
     min_cosine: float,
     others: Sequence[str] = (),
     nouns: frozenset[str] = frozenset(),
 ) -> bool:
     """Every asked word that can be a verb (else some asked word) is in the sentence in one of its forms or, failing
     that, some word of the sentence is at least min_cosine from it, each word embedded alone (`embed`, called only
-    then): "Who won the Republican debate?" is not stated by a sentence on the debate that names no winner. A
+    then; in form only when None): "Who won the Republican debate?" is not stated by a sentence on the debate that
+    names no winner. A
     sentence word stands for the question's word it is closest to: one that is (a form of) one of the question's
     `others`, or closer to one of them, says nothing of the asked word ("contest" is 0.62 from "won", but it is what
     "Who won the pressing competition?" asks about, not who won)."""
-    words = sentence_words(text)
+    words = sentence_words(text) + (["end"] if RUNS_UNTIL.search(text) else [])
     if not asked or not words:
         return not asked
     verbs = asked_verbs(asked, nouns)
@@ -200,6 +212,8 @@ def states(
     missing = [a for a in needed if not in_form([a], words)]
     if not missing or (not verbs and len(missing) < len(needed)):
         return True
+    if embed is None:  # in form only
+        return False
     rivals = [o for o in dict.fromkeys(others) if o not in asked]
     words = [w for w in words if not in_form(rivals, [w])]
     if not words:

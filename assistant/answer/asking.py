@@ -48,9 +48,10 @@ class Asking:
         query_vector: np.ndarray,
         refusal: RefusalPolicy,
         embedded: Callable[[list[str]], np.ndarray],
+        headline: Callable[[Sentence], str] = lambda _: "",
     ) -> None:
         self._query, self._own, self._query_vector = query, own, query_vector
-        self._refusal, self._embedded = refusal, embedded
+        self._refusal, self._embedded, self._headline = refusal, embedded, headline
 
     @cached_property
     def short_rest(self) -> list[str]:
@@ -68,14 +69,21 @@ class Asking:
         passes: "secured victory" for "won"); True when it asks none."""
         if not self._deed:
             return True
-        cosine = self._refusal.min_word_cosine or 1.0
-        return states([self._deed], sentence.text, self._embedded, cosine, self._words[1], self._nouns)
+        return self._states([self._deed], sentence)
 
     def states_words(self, sentence: Sentence) -> bool:
         """asked.states() for the asked words; True when the question asks none."""
-        asked, others = self._words
-        cosine = self._refusal.min_word_cosine or 1.0
-        return states(asked, sentence.text, self._embedded, cosine, others, self._nouns)
+        return self._states(self._words[0], sentence)
+
+    def _states(self, asked: list[str], sentence: Sentence) -> bool:
+        """asked.states() of the sentence, or in form of it with its headline when it opens its article (a headline
+        tells the lede's fact in other words: "Firefighter rescues two children from burning home" over "A
+        firefighter carried two children out of a burning house …", for "Who rescued the children?")."""
+        others, cosine = self._words[1], self._refusal.min_word_cosine or 1.0
+        if states(asked, sentence.text, self._embedded, cosine, others, self._nouns):
+            return True
+        headline = self._headline(sentence)
+        return bool(headline) and states(asked, f"{headline}\n{sentence.text}", None, cosine, others, self._nouns)
 
     @cached_property
     def _nouns(self) -> frozenset[str]:

@@ -45,7 +45,8 @@ class Leading:
         self._story = Story(retrieval, self._stating, policy.story_share)  # a follow-up's: the conversation's
         # what it asks beyond them
         self.asking = Asking(
-            retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self.cosines.embedded
+            retrieval.query, self._stating.own_words, retrieval.query_vector, refusal, self.cosines.embedded,
+            self._stating.headline,
         )
         self._doing = Doing(self.asking, self._stating, refusal.lead_tie)  # a "Who <verb> …?" question's doer
         self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them

@@ -12,6 +12,8 @@ from assistant.answer.sentences import Sentence
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from assistant.retrieval.pipeline import Retrieval
 from assistant.retrieval.rewrite import asked_part
+from index.records import StoredChunk
+from newstext.sentences import dateline_end
 from newstext.titles import titles
 
 
@@ -63,6 +65,20 @@ class Stating:
         """The title and whole text of the sentence's chunk (the passage's own text if it is no top chunk)."""
         chunk = sentence.candidate.chunk
         return self._chunk_texts.get(chunk.id, chunk.text)
+
+    @cached_property
+    def _first_chunks(self) -> dict[str, StoredChunk]:
+        """Each top chunk opening its article, by id."""
+        return {c.chunk.id: c.chunk for c in self._retrieval.chunks if c.chunk.index == 0}
+
+    def headline(self, sentence: Sentence) -> str:
+        """The title of the sentence's article when the sentence opens it (after a dateline), else "": a headline
+        tells the lede's fact, often in other words."""
+        chunk = self._first_chunks.get(sentence.candidate.chunk.id)
+        if chunk is None:
+            return ""
+        before = chunk.text[dateline_end(chunk.text, 0, len(chunk.text)) : max(0, sentence.start - chunk.start)]
+        return "" if before.strip() else sentence.candidate.article.title
 
     def names_stated(self, sentence: Sentence) -> bool:
         """The sentence's chunk (and its title) states every number, name and quoted phrase of the question."""

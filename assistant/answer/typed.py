@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.asked import in_form, sentence_words
+from assistant.answer.asked import RUNS_UNTIL, in_form, sentence_words
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_type import candidates, expected_type
@@ -41,7 +41,7 @@ def typed(
         if _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
             held.sort(key=lambda pair: not candidates(pair[1].text, "clock"))
         elif _WHEN_WILL.search(asked_part(question)):  # a time to come: "… would stay below freezing until Friday
-            held.sort(key=lambda pair: not _TO_COME.search(pair[1].text))  # afternoon", not "… ice on Wednesday"
+            held.sort(key=lambda pair: not _to_come(pair[1].text))  # afternoon", not "… ice on Wednesday"
     elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
         # what the question asks of the count, in its words of lower case (a name is the story's, not what is asked)
@@ -94,6 +94,14 @@ _WHEN_WILL = re.compile(
 _TO_COME = re.compile(
     r"\b(?:will|would|should|shall|expected|scheduled|set to|due to|plans? to|planned|until|next)\b|['’]ll\b", re.I
 )
+
+
+def _to_come(text: str) -> bool:
+    """The text tells a time to come, or the day a period runs through (asked.RUNS_UNTIL: "extended an excessive
+    heat warning through Sunday night")."""
+    return bool(_TO_COME.search(text) or RUNS_UNTIL.search(text))
+
+
 _WHAT_TIME = re.compile(r"\bwhat time\b", re.I)  # asks an hour of the clock
 # A count "at the time" is of its own time, not of now.
 _AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)

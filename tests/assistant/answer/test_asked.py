@@ -139,6 +139,17 @@ def test_states_embeds_only_when_no_form_decides(embedder: Embedder) -> None:
     assert not states(["die"], BAKHMUT, embedder.embed, cut)
     assert not states(["killed"], BAKHMUT, embedder.embed, cut)
     assert not states(["march"], MARCH, embedder.embed, cut)  # "july" would be 0.65 from it
+    assert states(["shoot"], "In 2015, Turkey shot down a Russian warplane over Syria.", None, cut)
+    assert not states(["die"], BAKHMUT, None, cut)  # no embedding: in form only
+
+
+def test_a_period_ends_on_the_day_or_hour_it_runs_through_or_until() -> None:
+    """"When will the heat end?" is stated by "extended an excessive heat warning through Sunday night"."""
+    assert states(["end"], "The weather service extended a heat warning through Sunday night.", None, 1.0)
+    assert states(["end"], "Temperatures would stay below freezing until Friday afternoon.", None, 1.0)
+    assert states(["end"], "Health coverage continues through the end of March.", None, 1.0)
+    assert not states(["end"], "Crews worked through the night.", None, 1.0)  # a night, no day or hour
+    assert not states(["end"], "The children ran through the house.", None, 1.0)
 
 
 

@@ -506,3 +506,18 @@ def test_who_did_it_after_an_appositive_who_chairs_and_who_is_doing_it(local_fou
         assert local_fourth.ask(question, history).answer.startswith(opening), question
     aboard = local_fourth.ask("How many people were on the plane?", history)  # not the take-off's "10 minutes"
     assert "10 minutes" not in aboard.answer
+
+
+def test_a_headline_s_words_are_its_lede_s_and_a_period_ends_on_the_day_it_runs_through(
+    local_fourth: AnswerService,
+) -> None:
+    """"Who rescued the children?" was refused: only the headline says "rescues", its lede says "carried two children
+    out"; "When will the heat end?" was refused ("extended an excessive heat warning through Sunday night" says no
+    "end"), then led by the cooling centers' "open until 10 p.m.", which hold no heat."""
+    rescued = local_fourth.ask("Who rescued the children?")
+    assert not rescued.refused and rescued.answer.startswith("A firefighter carried two children out of a burning")
+    assert "Firefighter Luis Ortega" in rescued.answer
+    ends = local_fourth.ask("When will the heat end?")
+    assert ends.answer.startswith("The National Weather Service extended an excessive heat warning through Sunday")
+    inside = local_fourth.ask("Who climbed the ladder?")  # a sentence further down reads no headline
+    assert inside.answer.startswith("Firefighter Luis Ortega climbed a ladder")

@@ -50,3 +50,12 @@ def test_a_follow_up_needs_its_own_names_and_one_it_carries() -> None:
     assert follow_up.own_names_stated(promoted)
     assert not follow_up.names_stated(promoted)  # Wagner is not in the chunk
     assert not stating("Who promoted him? (Shoigu Wagner)", CHUNK).own_names_stated(promoted)
+
+
+def test_the_sentence_opening_its_article_after_a_dateline_reads_its_headline() -> None:
+    """A headline tells its lede's fact, often in other words ("rescues" over "carried … out"); no later sentence's."""
+    text = "OAKDALE (AP) — A firefighter carried two children out. Firefighter Luis Ortega climbed a ladder."
+    title = "Firefighter rescues two children"
+    read = stating("Who rescued the children?", text, title)
+    assert read.headline(sentence_of(text, title, "A firefighter carried two children out.")) == title
+    assert read.headline(sentence_of(text, title, "Firefighter Luis Ortega climbed a ladder.")) == ""
