@@ -66,6 +66,14 @@ _GROUPS = (
 )
 
 
+# One way only: a word a group's event states, where the other way it does not. "Who died in the crash?" is stated
+# by "… crashed …, killing the pilot" (the killed die), "Who killed him?" not by "… he died".
+_ENTAILED = {
+    "die": "kill",
+    "hurt": "kill",  # "Was anyone hurt?" is stated by "… killing two people"
+}
+
+
 @lru_cache(maxsize=1)
 def _index() -> dict[str, frozenset[str]]:
     out: dict[str, frozenset[str]] = {}
@@ -80,4 +88,6 @@ def _index() -> dict[str, frozenset[str]]:
 
 def same_as(lemma: str) -> frozenset[str]:
     """The dictionary forms that state what this one states (itself among them); just itself when none do."""
-    return _index().get(lemma, frozenset({lemma}))
+    group = _index().get(lemma, frozenset({lemma}))
+    entailing = [_ENTAILED[word] for word in group if word in _ENTAILED]
+    return group.union(*(_index()[word] for word in entailing)) if entailing else group

@@ -84,18 +84,23 @@ _MONEY = re.compile(r"[$£€]\s?\d[\d,.]*(?:\s(?:hundred|thousand|million|billi
 _NAMED_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+) \d[\d,.]*(?:-\d+)?\b")
 
 
+# "the only person on board" counts one person, said of a noun the question counts.
+_ONLY = re.compile(r"\b(?:the|its|their) (?:only|sole) ([A-Za-z][A-Za-z-]*)", re.I)
+
+
 def counts(text: str, counted: str = "") -> set[str]:
     """The counts in a text, lower-cased: what a "how many" question is answered with. A figure joined to a noun
     ("a 72-hour blitz"), or standing before one ("20 payloads"), counts only that noun: with `counted` given (the
     question's counted_noun), only where the noun is one of its words; one after an unknown name ("Boeing 737")
-    counts nothing."""
+    counts nothing; "the only <noun>" counts one of a counted noun."""
     wanted = _counted(counted)
+    only = {"one" for m in _ONLY.finditer(text) if wanted & _counted(m.group(1))}
     text = _MONEY.sub(" ", text)
     text = _NAMED_NUMBER.sub(lambda m: m.group(0) if readings(m.group(1).lower()) else " ", text)
     text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
     if wanted:
         text = _BEFORE_NOUN.sub(lambda m: m.group(0) if _counts_wanted(m.group(3), m.group(4), wanted) else " ", text)
-    return {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
+    return only | {m.lower() for m in _COUNT.findall(_DAY.sub(" ", text))}
 
 
 def counts_noun(text: str, counted: str) -> int:

@@ -29,3 +29,10 @@ def test_a_verb_is_stated_by_the_noun_naming_its_event() -> None:
     assert {"rule", "ruling", "verdict"} <= same_as("decide")
     assert "donation" in same_as("donate") and "repair" in same_as("fix") and "lawsuit" in same_as("sue")
     assert "speech" in same_as("speak") and "response" in same_as("respond") and "resignation" in same_as("resign")
+
+
+def test_a_death_is_stated_by_a_killing_but_not_the_other_way() -> None:
+    """"Who died in the plane crash?" was refused over "… crashed …, killing the pilot"; "… he died" says no one
+    killed him."""
+    assert "kill" in same_as("die") and "kill" in same_as("hurt")
+    assert "die" not in same_as("kill") and "hurt" not in same_as("kill")

@@ -144,3 +144,10 @@ def test_a_unit_s_measure_counts_no_thing() -> None:
     """"How many people were on the plane?" was answered with "… had taken off … about 10 minutes earlier"."""
     assert things_counted("The plane had taken off about 10 minutes earlier, at 117 degrees.") == set()
     assert things_counted("It left about 90,000 homes and businesses without power.") == {"90,000"}
+
+
+def test_the_only_one_of_a_counted_noun_counts_one() -> None:
+    """"How many people were on the plane?" was refused: "… was the only person on board" gave no count."""
+    assert counts("The pilot was the only person on board.", "people") == {"one"}
+    assert counts("It was the only way out.", "people") == set()  # not the counted noun
+    assert counts("The pilot was the only person on board.") == set()  # nothing asked to count
