@@ -84,6 +84,17 @@ _MONEY = re.compile(r"[$£€]\s?\d[\d,.]*(?:\s(?:hundred|thousand|million|billi
 _NAMED_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+) \d[\d,.]*(?:-\d+)?\b")
 
 
+# The first figure of a range counts what its last does ("add 10 to 15 minutes", "between 20 and 30 people"); a
+# tally's or a score's figures stand alone ("voted 5 to 2", "won 3 to 1 on Sunday").
+_FIGURE = r"(?:\d[\d,.]*|" + _NUMBER_WORDS + r")"
+_RANGE = re.compile(r"\b" + _FIGURE + r"\s+(?:to|or|and)\s+(" + _FIGURE + r")\s+([A-Za-z]+)", re.I)
+
+
+def _range_start_dropped(match: re.Match[str]) -> str:
+    """A range's last figure and the noun it counts, without its first figure; a tally or a score as it is."""
+    return match.group(0) if match.group(2).lower() in STOPWORDS else f" {match.group(1)} {match.group(2)}"
+
+
 # "the only person on board" counts one person, said of a noun the question counts.
 _ONLY = re.compile(r"\b(?:the|its|their) (?:only|sole) ([A-Za-z][A-Za-z-]*)", re.I)
 
@@ -95,7 +106,7 @@ def counts(text: str, counted: str = "") -> set[str]:
     counts nothing; "the only <noun>" counts one of a counted noun."""
     wanted = _counted(counted)
     only = {"one" for m in _ONLY.finditer(text) if wanted & _counted(m.group(1))}
-    text = _MONEY.sub(" ", text)
+    text = _RANGE.sub(_range_start_dropped, _MONEY.sub(" ", text))
     text = _NAMED_NUMBER.sub(lambda m: m.group(0) if readings(m.group(1).lower()) else " ", text)
     text = _MEASURE.sub(lambda m: m.group(0) if wanted & set(terms(m.group(1))) else " ", text)
     if wanted:

@@ -151,3 +151,11 @@ def test_the_only_one_of_a_counted_noun_counts_one() -> None:
     assert counts("The pilot was the only person on board.", "people") == {"one"}
     assert counts("It was the only way out.", "people") == set()  # not the counted noun
     assert counts("The pilot was the only person on board.") == set()  # nothing asked to count
+
+
+def test_a_range_s_first_figure_counts_what_its_last_does() -> None:
+    """"How many cars use the bridge each day?" led with a detour adding "10 to 15 minutes" (10 counted cars)."""
+    assert counts("The detour could add 10 to 15 minutes to commutes.", "cars") == set()
+    assert counts("Between 20 and 30 people were hurt.", "people") == {"30"}
+    assert counts("The council voted 5 to 2.", "votes") == {"5", "2"}  # a tally's figures stand alone
+    assert counts("The Hawks won 3 to 1 on Sunday.") == {"3", "1"}  # a score's
