@@ -49,6 +49,9 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("Explain the drone corridor.", ["drone", "corridor"]),
         # asking a sum's worth asks the sum: "How much is it worth?" after the contract was refused
         ("How much is it worth?", []),
+        # a score is a game's, given by a score: "… beat the Northside Tigers 31-28 in the state semifinal"
+        ("What was the score of the Hawks game?", []),
+        ("What was the final score?", []),
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:
