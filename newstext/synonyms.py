@@ -34,6 +34,7 @@ _GROUPS = (
     "close shut shutter closure",
     "play host",  # a game: "Delaware hosts the Princeton Tigers" for "Who is Delaware playing?"
     "cost pay spend charge fund finance bankroll",
+    "stock share",  # "How did the stock react?" is stated by "Its shares fell 6 percent after the announcement."
     # a verb and the noun naming its event: "What did Queen Margrethe decide?" is stated by "a decision by Queen
     # Margrethe to strip ...", "Where did Rutte speak?" by "during a speech at the country's National Archives";
     # a court or a jury decides by ruling: "What did the Ohio Supreme Court decide?" is stated by "… struck down a

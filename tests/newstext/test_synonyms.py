@@ -13,6 +13,7 @@ def test_a_word_news_uses_for_another_is_in_its_group() -> None:
     assert "host" in same_as("play")  # "Who is Delaware playing on Saturday?": "Delaware hosts the Princeton Tigers"
     assert "die" in same_as("dead") and "death" in same_as("die")  # "Is Navalny dead?": "Navalny, 47, died …"
     assert "beat" in same_as("win") and "defeat" in same_as("win")  # "Who won the game?": "the Hawks beat the Bears"
+    assert "share" in same_as("stock")  # "How did the stock react?": "Its shares fell 6 percent …"
     assert "injure" in same_as("hurt")  # "Was anyone hurt in the Alaska Airlines blowout?": "no one was … injured"
 
 
