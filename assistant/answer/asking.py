@@ -16,6 +16,7 @@ from assistant.answer.asked import (
     deed_in_form,
     determined,
     in_form,
+    lemmas,
     relations,
     sentence_words,
     short_rest,
@@ -158,6 +159,13 @@ class Asking:
         …?" question as a verb (asked.deed_in_form)."""
         words = sentence_words(sentence.text)
         return {w for w in self.short_rest if (deed_in_form(w, words) if w == self._deed else in_form([w], words))}
+
+    def verbs_held(self, sentence: Sentence) -> int:
+        """How many of the asked words that can be verbs (asked.asked_verbs) the sentence holds in their own forms,
+        not a word news uses for them: "When did the Hawks last win a state title?" is answered by "The Hawks have
+        not won a state title since 1998", not the semifinal's "beat the Northside Tigers … on Friday night"."""
+        forms = [lemmas(w) for w in sentence_words(sentence.text)]
+        return sum(any(lemmas(v) & f for f in forms) for v in asked_verbs(self.asked, self._nouns))
 
     def states_as_much(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds in one of their forms some of the short rest's words and every one the lead holds: a

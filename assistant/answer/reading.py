@@ -72,7 +72,7 @@ class Reading(Leading):
         if likely and (unheld := self.unheld_rare()):
             self.rare_refused = unheld
             return 0.0  # the best sentences come from other stories than the one the rare names tell
-        if likely and self._refusal.typed_leads:
+        if likely and self._refusal.typed_leads and not self._labelled(self.scored[0][1]):  # a list's line stays
             held = typed(self.scored, self._retrieval.query, self._refusal, self._typed_names, self._holds_asked)
             if held and held[0][1] is not self.scored[0][1]:
                 self.scored[:] = [held[0], *(pair for pair in self.scored if pair[1] is not held[0][1])]
@@ -204,8 +204,9 @@ class Reading(Leading):
         )
 
     def _holds_asked(self, sentence: Sentence) -> int:
-        """How many of a short rest's words the sentence holds in one of their forms (Asking.in_form)."""
-        return len(self.asking.in_form(sentence))
+        """How many of a short rest's words the sentence holds in one of their forms (Asking.in_form), or of a longer
+        rest's verbs in their own forms (Asking.verbs_held)."""
+        return len(self.asking.in_form(sentence)) if self.asking.short_rest else self.asking.verbs_held(sentence)
 
     def asks_after_story(self) -> bool:
         """A follow-up asking after what the last answer told of, in an article the retrieval holds (Story.asks_after):

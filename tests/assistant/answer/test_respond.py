@@ -527,3 +527,51 @@ def test_a_headline_s_words_are_its_lede_s_and_a_period_ends_on_the_day_it_runs_
     assert ends.answer.startswith("The National Weather Service extended an excessive heat warning through Sunday")
     inside = local_fourth.ask("Who climbed the ladder?")  # a sentence further down reads no headline
     assert inside.answer.startswith("Firefighter Luis Ortega climbed a ladder")
+
+
+LOCAL_FIFTH = {
+    "game.txt": "Hawks rally past Tigers 31-28 to reach state final\n\nQuarterback Eli Morgan threw a 22-yard "
+    "touchdown pass to Jalen Price with 40 seconds left, and the Central High Hawks rallied to beat the Northside "
+    "Tigers 31-28 in the state semifinal on Friday night.\n\nThe Hawks trailed 28-14 at halftime. Morgan finished "
+    "with 287 passing yards and three touchdowns.\n\nCentral will play defending champion St. Mark's in the Class "
+    "5A final on Dec. 12 "
+    "at Memorial Stadium. The Hawks have not won a state title since 1998.\n",
+    "bridge.txt": "Oak Street bridge to close for six months for repairs\n\nThe Oak Street bridge over the Pine River "
+    "will close to traffic on March 1 for about six months while crews replace its deck and repair rusted steel "
+    "beams, city officials said Thursday.\n\nThe $14 million project is paid for mostly with federal money. Drivers "
+    "will be detoured to the Elm Avenue bridge, about a mile north, which could add 10 to 15 minutes to commutes.\n\n"
+    "Pedestrians will still be able to cross on a temporary walkway. The bridge, built in 1962, carries about 18,000 "
+    "vehicles a day.\n",
+    "phone.txt": "Nimbus unveils foldable phone priced at $1,299\n\nNimbus Technologies on Wednesday unveiled the "
+    "Nimbus Fold 2, a foldable smartphone that will go on sale Oct. 18 for $1,299, about $500 less than its first "
+    "folding model.\n\nThe phone has a 7.6-inch inner screen and a battery the company says lasts up to 30 hours.\n\n"
+    "Analysts said the lower price could help Nimbus compete with Samsung, which dominates the foldable market. "
+    "Nimbus shares rose 3 percent on Wednesday.\n",
+}  # fmt: skip
+
+
+local_fifth = files_service(LOCAL_FIFTH)
+
+
+def test_a_score_is_a_game_s_and_a_when_is_led_by_the_sentence_holding_the_asked_verb(
+    local_fifth: AnswerService,
+) -> None:
+    """"What was the score of the Hawks game?" was refused ("… beat the Northside Tigers 31-28 in the state semifinal"
+    says no "game"); "When did the Hawks last win a state title?" led with the semifinal's "… on Friday night", not
+    "The Hawks have not won a state title since 1998"."""
+    score = local_fifth.ask("What was the score of the Hawks game?")
+    assert not score.refused and "beat the Northside Tigers 31-28" in score.citations[0].quote
+    title = local_fifth.ask("When did the Hawks last win a state title?")
+    assert title.answer.startswith("The Hawks have not won a state title since 1998.")
+
+
+def test_a_range_counts_nothing_but_its_noun_and_shares_are_the_stock(local_fifth: AnswerService) -> None:
+    """"How many cars use the bridge each day?" led with a detour adding "10 to 15 minutes" (10 counted cars);
+    "How did the stock react?" after the phone's price was refused ("Nimbus shares rose 3 percent" said no "stock",
+    and the ranker rates it 0.08)."""
+    cars = local_fifth.ask("How many cars use the bridge each day?")
+    assert cars.answer.startswith("The bridge, built in 1962, carries about 18,000 vehicles a day.")
+    asked = "How much does the Nimbus Fold 2 cost?"
+    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fifth.ask(asked).answer)]
+    stock = local_fifth.ask("How did the stock react?", history)
+    assert stock.answer.startswith("Nimbus shares rose 3 percent on Wednesday.")
