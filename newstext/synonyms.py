@@ -19,6 +19,7 @@ _GROUPS = (
     "die dead death",  # "Is Navalny dead?" is stated by "Navalny, 47, died two weeks ago …"
     "hurt injure injury wound",  # "Was anyone hurt?" is stated by "No one was injured in the incident"
     "sick ill illness sickness sicken",  # "Has anyone gotten sick?" is stated by "No illnesses have been reported"
+    "hospitalize hospitalization treat",  # care for the hurt: "both were treated for smoke inhalation"
     # a win is over someone: "Who won the game?" is stated by "the Riverside Hawks beat the Lakeland Bears 98-91"
     "win clinch beat defeat",
     "buy acquire purchase acquisition",
@@ -72,6 +73,7 @@ _GROUPS = (
 _ENTAILED = {
     "die": "kill",
     "hurt": "kill",  # "Was anyone hurt?" is stated by "… killing two people"
+    "injure": "hospitalize",  # and by "… both were treated for smoke inhalation"
 }
 
 

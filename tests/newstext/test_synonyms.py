@@ -37,3 +37,8 @@ def test_a_death_is_stated_by_a_killing_but_not_the_other_way() -> None:
     killed him."""
     assert "kill" in same_as("die") and "kill" in same_as("hurt")
     assert "die" not in same_as("kill") and "hurt" not in same_as("kill")
+
+
+def test_the_hurt_are_told_by_their_care() -> None:
+    """"Were they hurt?" after the rescue was refused over "… both were treated for smoke inhalation"."""
+    assert {"treat", "hospitalize"} <= same_as("hurt") and "hurt" not in same_as("treat")

@@ -525,6 +525,9 @@ def test_a_headline_s_words_are_its_lede_s_and_a_period_ends_on_the_day_it_runs_
     assert "Firefighter Luis Ortega" in rescued.answer
     ends = local_fourth.ask("When will the heat end?")
     assert ends.answer.startswith("The National Weather Service extended an excessive heat warning through Sunday")
+    history = [Turn(role="user", content="Who rescued the children?"), Turn(role="assistant", content=rescued.answer)]
+    hurt = local_fourth.ask("Were they hurt?", history)  # the hurt are told by their care
+    assert not hurt.refused and "both were treated for smoke inhalation" in hurt.citations[0].quote
     inside = local_fourth.ask("Who climbed the ladder?")  # a sentence further down reads no headline
     assert inside.answer.startswith("Firefighter Luis Ortega climbed a ladder")
 
