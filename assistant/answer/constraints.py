@@ -158,17 +158,18 @@ class Constraints:
         return len(words) >= self.rules.long_phrase_words and found >= self.rules.long_phrase_share * len(words)
 
 
-# A role's acronym news writes out as often as not, in lower case ("Chief executive Priya Nair said" for "Who is
-# the CEO of Voltline?"): part of what a name's being stated means, not a tuning knob.
-_ROLE_ACRONYMS = {
+# An acronym of a role or a common thing news writes out as often as not, in lower case ("Chief executive Priya
+# Nair said" for "Who is the CEO of Voltline?", "31,000 electric models" for "How many EVs did Harlow deliver?"):
+# part of what a name's being stated means, not a tuning knob.
+_WRITTEN_OUT = {
     "ceo": "chief executive", "cfo": "chief financial officer", "coo": "chief operating officer",
-    "cto": "chief technology officer",
+    "cto": "chief technology officer", "ev": "electric (?:vehicle|car|model)", "evs": "electric (?:vehicle|car|model)s",
 }
 
 
 def _role_in(name: str, lowered: str) -> bool:
-    """The name is a role's acronym (_ROLE_ACRONYMS) that the lower-cased texts write out."""
-    written = _ROLE_ACRONYMS.get(name)
+    """The name is an acronym news writes out (_WRITTEN_OUT) that the lower-cased texts write out."""
+    written = _WRITTEN_OUT.get(name)
     return written is not None and re.search(r"\b" + written.replace(" ", r"\s+") + r"\b", lowered) is not None
 
 

@@ -148,6 +148,9 @@ def test_a_role_s_acronym_is_stated_by_its_words_in_any_case() -> None:
     assert ceo.missing(["Voltline Energy will build a plant. Chief executive Priya Nair said so."]) == []
     assert ceo.missing(["Voltline Energy will build a plant. Its chief   executive said so."]) == []
     assert ceo.missing(["Voltline Energy will build a plant. Its chief financial officer said so."]) == ["ceo"]
+    evs = Constraints.of("How many EVs did Harlow deliver?")  # a common thing's acronym, written out
+    assert evs.missing(["Harlow delivered 412,000 vehicles, including 31,000 electric models."]) == []
+    assert evs.missing(["Harlow delivered 412,000 vehicles."]) == ["evs"]
 
 
 def test_titles_are_not_demanded() -> None:
