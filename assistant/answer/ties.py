@@ -25,6 +25,11 @@ _SUBJECT_VERB = re.compile(
     r"^\W*(?i:what|when|where|how|why)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+"
     r"(?:[A-Z][\w’'.-]*\s+){1,4}([a-z]+)\b"
 )
+# ... or a subject a common noun names, the verb ending the question ("What did the appeals court decide?").
+_COMMON_SUBJECT_VERB = re.compile(
+    r"^\W*(?i:what|when|where|how|why)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+(?i:the|a|an|its|their)\s+"
+    r"(?:[\w’'-]+\s+){0,3}?([a-z]+)\s*\?*\s*$"
+)
 # A question asking of a deed denied ("Which states have not expanded Medicaid?").
 _DENIES = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
 # "Where …?", and a follow-up asking only that ("Where? (King Charles crowned)"); a place is named after "in", "at" or
@@ -157,11 +162,12 @@ def negated_tie(scored: list[tuple[float, Sentence]], question: str, asked: list
 
 
 def subject_verb_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For a question asking what its named subject did ("What did Putin decide after the Kharkiv defeats?"), when
-    the best sentence states no form of that verb, the index of the first near tie (at least `tie` of its
-    probability) that does: "… President Putin decided to 'annex' the four occupied oblasts" above a sentence on
-    dictators' downfalls "after a humiliating defeat"; 0 otherwise."""
-    m = _SUBJECT_VERB.match(question)
+    """For a question asking what its subject did ("What did Putin decide after the Kharkiv defeats?", "What did the
+    appeals court decide?"), when the best sentence states no form of that verb, the index of the first near tie (at
+    least `tie` of its probability) that does: "… President Putin decided to 'annex' the four occupied oblasts"
+    above a sentence on dictators' downfalls "after a humiliating defeat", "… blocked the city …, ruling that …"
+    above the panel's "voted 2-1"; 0 otherwise."""
+    m = _SUBJECT_VERB.match(question) or _COMMON_SUBJECT_VERB.match(question)
     if not m or "VERB" not in readings(verb := m.group(1)):
         return 0
     return first_near(scored, tie, lambda s: in_form([verb], sentence_words(s.text)))

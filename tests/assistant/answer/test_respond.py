@@ -550,6 +550,14 @@ LOCAL_FIFTH = {
     "folding model.\n\nThe phone has a 7.6-inch inner screen and a battery the company says lasts up to 30 hours.\n\n"
     "Analysts said the lower price could help Nimbus compete with Samsung, which dominates the foldable market. "
     "Nimbus shares rose 3 percent on Wednesday.\n",
+    "earnings.txt": "Harlow Motors profit falls as EV sales slow\n\nHarlow Motors said Tuesday that its third-quarter "
+    "profit fell 18 percent to $1.1 billion, as slower sales of electric vehicles and higher labor costs weighed on "
+    "results.\n\nRevenue rose 2 percent to $39.4 billion. The Detroit automaker delivered 412,000 vehicles in the "
+    "quarter, including 31,000 electric models, down from 44,000 a year earlier.\n",
+    "court.txt": "Appeals court blocks Riverton's ban on short-term rentals\n\nA federal appeals court on Thursday "
+    "blocked the city of Riverton from enforcing its ban on short-term rentals, ruling that the city had not shown "
+    "the ban was needed to protect housing supply.\n\nThe three-judge panel of the 9th U.S. Circuit Court of Appeals "
+    "voted 2-1. Judge Miriam Osei wrote the majority opinion.\n",
 }  # fmt: skip
 
 
@@ -578,3 +586,12 @@ def test_a_range_counts_nothing_but_its_noun_and_shares_are_the_stock(local_fift
     history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fifth.ask(asked).answer)]
     stock = local_fifth.ask("How did the stock react?", history)
     assert stock.answer.startswith("Nimbus shares rose 3 percent on Wednesday.")
+
+
+def test_an_acronym_news_writes_out_and_what_a_common_subject_did(local_fifth: AnswerService) -> None:
+    """"How many EVs did Harlow deliver?" was refused as not stating "EVs" ("31,000 electric models"); "What did the
+    appeals court decide?" led with the panel's "voted 2-1", a near tie above "… ruling that …"."""
+    evs = local_fifth.ask("How many EVs did Harlow deliver?")
+    assert not evs.refused and "including 31,000 electric models" in evs.citations[0].quote
+    decided = local_fifth.ask("What did the appeals court decide?")
+    assert decided.answer.startswith("A federal appeals court on Thursday blocked the city of Riverton")

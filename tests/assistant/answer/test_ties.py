@@ -51,6 +51,10 @@ def test_what_a_named_subject_did_leads_with_a_near_tie_stating_the_verb() -> No
     downfall = sentence("Handling of wars has always been a downfall of dictators after a humiliating defeat.")
     decided = sentence("Knowing that Russia lacks the manpower, President Putin decided to annex the four oblasts.")
     breaks_the_tie(subject_verb_tie, asked, downfall, decided, "What did the Kremlin's defeats cost?")
+    # a subject a common noun names, its verb ending the question
+    voted = sentence("The three-judge panel of the 9th U.S. Circuit Court of Appeals voted 2-1.")
+    ruled = sentence("A federal appeals court blocked the ban, ruling that the city had not shown it was needed.")
+    breaks_the_tie(subject_verb_tie, "What did the appeals court decide?", voted, ruled, "Who wrote the opinion?")
 
 
 def test_where_leads_with_a_near_tie_naming_a_place_the_question_does_not() -> None:
