@@ -9,7 +9,7 @@ from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from typing import TYPE_CHECKING
 
 from assistant import __version__
-from assistant.answer.asked import lemmas
+from assistant.answer.forms import lemmas
 from assistant.indexing.service import IndexService
 from assistant.service import AnswerService
 from assistant.settings import Settings

@@ -10,11 +10,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Sequence
-from functools import lru_cache
 
 import numpy as np
 
 from assistant.answer.constraints import NOT_NAMES
+from assistant.answer.forms import WORD, in_form, sentence_words
 from assistant.answer.residue import RELATION_WORDS, residue
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
@@ -22,7 +22,6 @@ from assistant.retrieval.holder import holder
 from newstext.synonyms import same_as
 from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings, terms, without_possessive
 
-WORD = re.compile(r"[A-Za-z][A-Za-z’']*")  # "Wagner-led" states "led"
 # Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
 # why it matters, how someone reacted (stated by what they said or did, never "reacted"), where or when an event
 # is held, and when ("this week's", "today"); and the requests that stand for
@@ -57,11 +56,6 @@ _KIND_VERBS = {
     "agreement": _SIGN, "treaty": _SIGN,
 }  # fmt: skip
 _VAGUE_KINDS = frozenset({"role", "part"})  # stated by saying what the role is, not the word "role"
-# A month's name is no verb or noun a question asks ("the March strikes" state no marching), and the model puts
-# one month close to another ("march" ~ "July": 0.65).
-_MONTHS = frozenset("january february march april may june july august september october november december".split())
-# A negated auxiliary ("won't", "can't") states no deed: "won't" is no form of "won".
-_NEGATED = ("n't", "n’t")
 # Only a word that can be a verb or a noun is demanded: an adjective is judged, not repeated ("Why was the Kerch
 # Bridge important?" is answered by "a massive blow ... a symbol of the Putin era").
 _DEMANDED = frozenset({"VERB", "NOUN"})
@@ -152,6 +146,23 @@ def state_word(word: str) -> bool:
     return bool(found) and not found & _DEMANDED and len(same_as(word)) > 1
 
 
+# A pronoun saying whose a state is ("her death"): not the name's beside it.
+_WHOSE = frozenset({"her", "his", "their", "its"})
+
+
+def said_of_names(rest: Sequence[str], name_words: frozenset[str], text: str, reach: int) -> bool:
+    """A word stating the asked state (`rest`, in one of its forms) sits within `reach` words of one of the
+    `name_words` (the question's names and its words in capitals, lower case: "Is the Queen dead?"); after a pronoun
+    saying whose it is, of a name before it ("mourned Queen Elizabeth II, following her death", not "Days after her
+    death, Charles was formally confirmed as the new King" for "Is King Charles dead?")."""
+    words = [w.lower().strip("'’") for w in WORD.findall(text)]
+    at_names = [i for i, w in enumerate(words) if without_possessive(w) in name_words]
+    at_state = [i for i, w in enumerate(words) if in_form(rest, [w])]
+    return any(
+        abs(i - j) <= reach + 1 and (i < j or j == 0 or words[j - 1] not in _WHOSE) for i in at_names for j in at_state
+    )
+
+
 def short_rest(question: str, min_terms: int) -> list[str]:
     """asked_words(), when the residue test cannot read the rest (fewer than min_terms content words); else []. A
     question for the holder of a role asks no word but the role, which its answer kind tests ("Who runs Wagner?" is
@@ -159,30 +170,6 @@ def short_rest(question: str, min_terms: int) -> list[str]:
     if len(terms(residue(question))) >= min_terms or holder(question) is not None:
         return []
     return asked_words(question)
-
-
-@lru_cache(maxsize=4096)
-def lemmas(word: str) -> frozenset[str]:
-    """The word's dictionary forms in any part of speech (shot: shot, shoot), itself and its Snowball stem too."""
-    found = {lemma for forms in readings(word).values() for lemma in forms}
-    return frozenset({word, *terms(word), *found})
-
-
-# The shortest word sentence_words keeps ("He", "T" of "AT&T" are none).
-MIN_LETTERS = 3
-
-
-def sentence_words(text: str) -> list[str]:
-    """The sentence's content words, lower case; a month's name written as a name is not the verb or noun."""
-    out = []
-    for m in WORD.finditer(text):
-        word = m.group(0).strip("'’")
-        low = word.lower()
-        month = word[:1].isupper() and low in _MONTHS
-        if len(low) < MIN_LETTERS or low in STOPWORDS or low.endswith(_NEGATED) or month:
-            continue
-        out.append(low)
-    return list(dict.fromkeys(out))
 
 
 # A period's end as news tells it, by the day or hour it runs through or until: "extended an excessive heat warning
@@ -233,13 +220,6 @@ def states(
     return bool(np.all(closest >= min_cosine) if verbs else np.any(closest >= min_cosine))
 
 
-def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:
-    """Some asked word is one of the words (sentence_words) in one of its forms, or in a form of a word news uses
-    for it (newstext.synonyms): died ~ die, led ~ leads, started ~ founder, attacking ~ assault."""
-    forms = [lemmas(w) for w in words]
-    return any(said_as(a) & f for a in asked for f in forms)
-
-
 # Words the dictionary also reads as verbs that a question never asks as one ("to people"): "What should people
 # donate to?" asks that "donate" be stated, not "people".
 _NEVER_VERBS = frozenset({"people"})
@@ -250,38 +230,3 @@ def asked_verbs(asked: Sequence[str], nouns: frozenset[str]) -> list[str]:
     return [a for a in asked if "VERB" in readings(a) and a not in nouns and a not in _NEVER_VERBS]
 
 
-def deed_in_form(verb: str, words: Sequence[str]) -> bool:
-    """in_form for a word asked as a verb ("Who shot …?"): its readings as another part of speech are left out, so
-    "mug shots" (the noun shot) does not state it, while "was shot" and "the shooting" do."""
-    deeds = _deed_forms(verb)
-    return any(deeds & lemmas(w) for w in words)
-
-
-@lru_cache(maxsize=1024)
-def _deed_forms(verb: str) -> frozenset[str]:
-    """said_as of a verb without its readings as another part of speech, read once a verb."""
-    parsed = readings(verb)
-    other = {lemma for pos, found in parsed.items() if pos != "VERB" for lemma in found} - set(parsed.get("VERB", ()))
-    return said_as(verb) - other
-
-
-# "have not yet confirmed", "never signed", "did not win": a deed denied within this many words after "not" (part of
-# what negation is, not a tuning knob).
-_NOT_REACH = 3
-_NOT = frozenset({"not", "never", "no"})
-
-
-def negates(verbs: Sequence[str], text: str) -> bool:
-    """The text states one of the verbs (in a form: in_form) only after a negation: "as many as 12 tornadoes … that
-    they have not yet confirmed" denies what "How many tornadoes were confirmed?" asks."""
-    words = [w.lower().strip("'’") for w in WORD.findall(text)]
-    at = [i for i, w in enumerate(words) if in_form(verbs, [w])]
-    return bool(at) and all(
-        any(b in _NOT or b.endswith(_NEGATED) for b in words[max(0, i - _NOT_REACH) : i]) for i in at
-    )
-
-
-@lru_cache(maxsize=4096)
-def said_as(word: str) -> frozenset[str]:
-    """The word's forms (lemmas) and the dictionary forms of the words news uses for it."""
-    return frozenset(same for lemma in lemmas(word) for same in same_as(lemma))

@@ -10,15 +10,11 @@ from functools import cached_property
 import numpy as np
 
 from assistant.answer.asked import (
-    WORD,
     asked_verbs,
     asked_words,
-    deed_in_form,
     determined,
-    in_form,
-    lemmas,
     relations,
-    sentence_words,
+    said_of_names,
     short_rest,
     state_word,
     states,
@@ -26,6 +22,7 @@ from assistant.answer.asked import (
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.doer import asked_deed, doer_verb, names_doer, passive_only
+from assistant.answer.forms import WORD, deed_in_form, in_form, lemmas, sentence_words
 from assistant.answer.labels import labels_name, labels_question
 from assistant.answer.name_ties import names_new
 from assistant.answer.near import folded_words
@@ -34,9 +31,6 @@ from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.rewrite import carried_part
 from newstext.terms import readings, without_possessive
-
-# A pronoun saying whose a state is ("her death"): not the name's beside it.
-_WHOSE = frozenset({"her", "his", "their", "its"})
 
 
 class Asking:
@@ -111,19 +105,8 @@ class Asking:
         return frozenset(without_possessive(w.lower()) for n in named for w in n.split())
 
     def _said_of_names(self, text: str) -> bool:
-        """A word stating the asked state sits within policy.state_reach words of a word of the question's names (or
-        of its words in capitals: "Is the Queen dead?"); after a pronoun saying whose it is, of a name before it
-        ("mourned Queen Elizabeth II, following her death", not "Days after her death, Charles was formally
-        confirmed as the new King" for "Is King Charles dead?")."""
-        words = [w.lower().strip("'’") for w in WORD.findall(text)]
-        at_names = [i for i, w in enumerate(words) if without_possessive(w) in self._name_words]
-        at_state = [i for i, w in enumerate(words) if in_form(self.short_rest, [w])]
-        reach = self._refusal.state_reach
-        return any(
-            abs(i - j) <= reach + 1 and (i < j or j == 0 or words[j - 1] not in _WHOSE)
-            for i in at_names
-            for j in at_state
-        )
+        """asked.said_of_names, of this question's short rest and names, within policy.state_reach words."""
+        return said_of_names(self.short_rest, self._name_words, text, self._refusal.state_reach)
 
     @cached_property
     def _names(self) -> str:

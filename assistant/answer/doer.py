@@ -10,8 +10,9 @@ import itertools
 import re
 from functools import lru_cache
 
-from assistant.answer.asked import DETERMINERS, GENERIC, WORD, asked_verbs, deed_in_form, in_form
+from assistant.answer.asked import DETERMINERS, GENERIC, asked_verbs
 from assistant.answer.constraints import NOT_NAMES
+from assistant.answer.forms import WORD, deed_in_form, in_form
 from assistant.retrieval.holder import holder
 from newstext.terms import STOPWORDS, readings
 

@@ -6,9 +6,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import cached_property
 
-from assistant.answer.asked import in_form, sentence_words
 from assistant.answer.asking import Asking
 from assistant.answer.doer import whether_verbs
+from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
 

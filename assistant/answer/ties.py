@@ -7,8 +7,9 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.answer.asked import DETERMINERS, asked_verbs, determined, in_form, negates, sentence_words
+from assistant.answer.asked import DETERMINERS, asked_verbs, determined
 from assistant.answer.config import RefusalPolicy
+from assistant.answer.forms import in_form, negates, sentence_words
 from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
 from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence

@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 from functools import cached_property
 
-from assistant.answer.asked import DETERMINERS, GENERIC, MIN_LETTERS, asked_words, in_form, sentence_words
+from assistant.answer.asked import DETERMINERS, GENERIC, asked_words
+from assistant.answer.forms import MIN_LETTERS, in_form, sentence_words
 from assistant.answer.residue import residue
 from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
