@@ -13,6 +13,7 @@ from pinned_settings import SERVICE_PINNED
 from assistant.answer.sentences import FEATURES, Sentence
 from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
+from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import load_settings
 from index.embedding import Embedder
@@ -121,3 +122,8 @@ def breaks_the_tie(
     assert tie_break([(0.5, lead), (0.4, better)], asked, 0.9) == 0  # too far below
     assert tie_break([(0.5, better), (0.47, lead)], asked, 0.9) == 0  # it leads already
     assert tie_break([(0.5, lead), (0.47, better)], other_question, 0.9) == 0
+
+
+def after(service: AnswerService, asked: str) -> list[Turn]:
+    """The conversation after `asked` and the service's answer to it: the history a follow-up is asked with."""
+    return [Turn(role="user", content=asked), Turn(role="assistant", content=service.ask(asked).answer)]

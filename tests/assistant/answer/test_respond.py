@@ -7,7 +7,7 @@ import datetime as dt
 import json
 
 import pytest
-from answer_testkit import files_service
+from answer_testkit import after, files_service
 from index_testkit import open_handles
 
 from assistant.answer.respond import Responder
@@ -284,7 +284,7 @@ def test_a_sum_s_worth_and_counts_of_a_kind_or_its_general_noun_are_answered(loc
     """"How much is it worth?" after the contract was refused (no sentence says "worth"); "How many employees …?" led
     with the takeover's "$3.4 billion"; "How many cars …?" was refused over "40,000 vehicles"."""
     signed = "Who signed a contract extension?"
-    history = [Turn(role="user", content=signed), Turn(role="assistant", content=local_third.ask(signed).answer)]
+    history = after(local_third, signed)
     worth = local_third.ask("How much is it worth?", history)
     assert not worth.refused and "$112 million contract extension" in worth.citations[0].quote
     employees = local_third.ask("How many employees does Crunchwell have?")
@@ -314,7 +314,7 @@ def test_a_follow_up_asking_a_kind_is_answered_by_the_conversation_s_article(loc
     """"What was the vote?" after "How did Ortiz vote?" was refused as giving no tally: the carried "Ortiz" drew the
     question away from "The Springfield City Council voted 5-2 …", of the article the conversation last quoted."""
     asked = "How did Ortiz vote?"
-    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local.ask(asked).answer)]
+    history = after(local, asked)
     vote = local.ask("What was the vote?", history)
     assert not vote.refused and vote.answer.startswith("The Springfield City Council voted 5-2")
 
@@ -436,7 +436,7 @@ def test_whether_anyone_did_it_is_answered_by_the_sentence_stating_or_denying_it
     detectors = local_fourth.ask("Did the house have smoke detectors?")  # whether the one thing told of had it
     assert detectors.answer.startswith("Fire Chief Karen Walsh said the home did not have working smoke detectors.")
     asked = "Why was Rosie's Diner closed?"
-    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    history = after(local_fourth, asked)
     failed = local_fourth.ask("Has it failed inspections before?", history)
     assert failed.answer.startswith("It was the diner's second failed inspection this year.")
 
@@ -445,7 +445,7 @@ def test_a_time_to_come_answers_when_will_in_a_follow_up(local_fourth: AnswerSer
     """"When will it get above freezing?" after "How thick was the ice?" led with the storm's Wednesday: the carried
     "ice" drew it to the first sentence, which tells what happened, not what is to come."""
     asked = "How thick was the ice?"
-    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    history = after(local_fourth, asked)
     thaw = local_fourth.ask("When will it get above freezing?", history)
     assert thaw.answer.startswith("The National Weather Service said temperatures would stay below freezing")
 
@@ -479,11 +479,11 @@ def test_whether_there_was_any_and_ages_given_together_are_answered(local_fourth
     """"Were there any power outages?" after the heat wave was refused ("… but no outages were reported" says);
     "How old are the children?" after the rescue was refused: "the children, ages 4 and 7" gave no age."""
     asked = "How hot did it get in Phoenix?"
-    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    history = after(local_fourth, asked)
     outages = local_fourth.ask("Were there any power outages?", history)
     assert outages.answer.startswith("Arizona Public Service said demand for electricity set a record")
     asked = "Who is Luis Ortega?"
-    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    history = after(local_fourth, asked)
     ages = local_fourth.ask("How old are the children?", history)
     assert not ages.refused and "the children, ages 4 and 7, were trapped" in ages.citations[0].quote
 
@@ -498,7 +498,7 @@ def test_who_did_it_after_an_appositive_who_chairs_and_who_is_doing_it(local_fou
     chair = local_fourth.ask("Who chairs the museum board?")
     assert not chair.refused and "board chair Susan Lee said" in chair.citations[0].quote
     asked = "What happened near Millville airport?"
-    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fourth.ask(asked).answer)]
+    history = after(local_fourth, asked)
     for question, opening in [
         ("Was anyone else on board?", "The pilot, identified as 62-year-old Robert Chen of Vineland, was the only"),
         ("Who is investigating?", "The Federal Aviation Administration and the National Transportation Safety"),
@@ -582,9 +582,7 @@ def test_a_range_counts_nothing_but_its_noun_and_shares_are_the_stock(local_fift
     and the ranker rates it 0.08)."""
     cars = local_fifth.ask("How many cars use the bridge each day?")
     assert cars.answer.startswith("The bridge, built in 1962, carries about 18,000 vehicles a day.")
-    asked = "How much does the Nimbus Fold 2 cost?"
-    history = [Turn(role="user", content=asked), Turn(role="assistant", content=local_fifth.ask(asked).answer)]
-    stock = local_fifth.ask("How did the stock react?", history)
+    stock = local_fifth.ask("How did the stock react?", after(local_fifth, "How much does the Nimbus Fold 2 cost?"))
     assert stock.answer.startswith("Nimbus shares rose 3 percent on Wednesday.")
 
 
