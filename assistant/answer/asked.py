@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from assistant.answer.constraints import NOT_NAMES
-from assistant.answer.forms import WORD, in_form, sentence_words
+from assistant.answer.forms import ACCORDING, SOURCE_VERBS, WORD, in_form, sentence_words
 from assistant.answer.residue import RELATION_WORDS, residue
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
@@ -198,6 +198,7 @@ def states(
     `others`, or closer to one of them, says nothing of the asked word ("contest" is 0.62 from "won", but it is what
     "Who won the pressing competition?" asks about, not who won)."""
     words = sentence_words(text) + (["end"] if RUNS_UNTIL.search(text) else [])
+    words += list(SOURCE_VERBS) if ACCORDING.search(text) else []
     if not asked or not words:
         return not asked
     verbs = asked_verbs(asked, nouns)

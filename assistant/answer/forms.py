@@ -18,6 +18,12 @@ _MONTHS = frozenset("january february march april may june july august september
 _NEGATED = ("n't", "n’t")
 
 
+# A fact told "according to" its source is what the source found, said, showed or reported ("… were 51 percent less
+# likely to develop dementia …, according to a study" for "What did the study find?").
+ACCORDING = re.compile(r"\baccording to\b", re.I)
+SOURCE_VERBS = ("find", "say", "show", "report")
+
+
 @lru_cache(maxsize=4096)
 def lemmas(word: str) -> frozenset[str]:
     """The word's dictionary forms in any part of speech (shot: shot, shoot), itself and its Snowball stem too."""

@@ -15,6 +15,7 @@ import numpy as np
 
 from assistant.answer.constraints import Constraints
 from assistant.answer.extractive import after_label, answer_like, stated
+from assistant.answer.forms import ACCORDING, SOURCE_VERBS
 from assistant.retrieval.answer_type import AnswerType
 from assistant.retrieval.candidates import Candidate
 from assistant.retrieval.rerank import held, novelty, weight_of
@@ -113,8 +114,11 @@ def candidates(
 
 def sentence_terms(sentence: str) -> set[str]:
     """The sentence's terms and those of its verbs' dictionary forms: a stem does not join an irregular verb's
-    forms, so "… health inspectors found mice droppings …" held no "find" of "What did the inspectors find?"."""
-    return set(terms(sentence)) | {t for w in _WORDS.findall(sentence) for t in _verb_terms(w.lower())}
+    forms, so "… health inspectors found mice droppings …" held no "find" of "What did the inspectors find?". A
+    fact told "according to" its source is what the source found or said ("… were 51 percent less likely to develop
+    dementia …, according to a study published Monday" for "What did the study find?": forms.ACCORDING)."""
+    found = set(terms(sentence)) | {t for w in _WORDS.findall(sentence) for t in _verb_terms(w.lower())}
+    return found | set(terms(" ".join(SOURCE_VERBS))) if ACCORDING.search(sentence) else found
 
 
 @lru_cache(maxsize=8192)

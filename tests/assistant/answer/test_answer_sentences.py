@@ -89,3 +89,9 @@ def test_a_sentence_holds_the_dictionary_forms_of_its_verbs() -> None:
     held = sentence_terms("Health inspectors found mice droppings, and the owner left.")
     assert {"find", "inspector", "leav"} <= held and "found" in held
     assert "find" not in sentence_terms("The inspectors saw droppings.")
+
+
+def test_a_fact_told_according_to_its_source_holds_what_the_source_found() -> None:
+    """"What did the study find?" was refused as off-topic: no sentence held "find" (forms.ACCORDING)."""
+    assert {"find", "say"} <= sentence_terms("Walkers were less likely to develop dementia, according to a study.")
+    assert "find" not in sentence_terms("Walkers were less likely to develop dementia, a study said.")

@@ -99,6 +99,14 @@ def test_states_embeds_only_when_no_form_decides(embedder: Embedder) -> None:
     assert not states(["die"], BAKHMUT, None, cut)  # no embedding: in form only
 
 
+def test_a_fact_told_according_to_its_source_is_what_the_source_found_or_said() -> None:
+    """"What did the study find?" was refused: "… were 51 percent less likely …, according to a study" says no
+    "find"."""
+    study = "Adults who walked were 51 percent less likely to develop dementia, according to a study published Monday."
+    assert states(["find"], study, None, 1.0) and states(["say"], study, None, 1.0)
+    assert not states(["find"], "Adults who walked were 51 percent less likely to develop dementia.", None, 1.0)
+
+
 def test_a_period_ends_on_the_day_or_hour_it_runs_through_or_until() -> None:
     """"When will the heat end?" is stated by "extended an excessive heat warning through Sunday night"."""
     assert states(["end"], "The weather service extended a heat warning through Sunday night.", None, 1.0)

@@ -554,6 +554,10 @@ LOCAL_FIFTH = {
     "profit fell 18 percent to $1.1 billion, as slower sales of electric vehicles and higher labor costs weighed on "
     "results.\n\nRevenue rose 2 percent to $39.4 billion. The Detroit automaker delivered 412,000 vehicles in the "
     "quarter, including 31,000 electric models, down from 44,000 a year earlier.\n",
+    "study.txt": "Study links daily walks to lower dementia risk\n\nAdults who walked about 9,800 steps a day were 51 "
+    "percent less likely to develop dementia over seven years than those who walked little, according to a study "
+    "published Monday in JAMA Neurology.\n\nResearchers at the University of Southern Denmark followed more than "
+    "78,000 adults aged 40 to 79 who wore wrist trackers.\n",
     "court.txt": "Appeals court blocks Riverton's ban on short-term rentals\n\nA federal appeals court on Thursday "
     "blocked the city of Riverton from enforcing its ban on short-term rentals, ruling that the city had not shown "
     "the ban was needed to protect housing supply.\n\nThe three-judge panel of the 9th U.S. Circuit Court of Appeals "
@@ -593,3 +597,10 @@ def test_an_acronym_news_writes_out_and_what_a_common_subject_did(local_fifth: A
     assert not evs.refused and "including 31,000 electric models" in evs.citations[0].quote
     decided = local_fifth.ask("What did the appeals court decide?")
     assert decided.answer.startswith("A federal appeals court on Thursday blocked the city of Riverton")
+
+
+def test_a_fact_told_according_to_a_study_is_what_the_study_found(local_fifth: AnswerService) -> None:
+    """"What did the study find?" was refused as off-topic: the study's finding, told "according to a study", says no
+    "find", and the question's meaning is far from it."""
+    found = local_fifth.ask("What did the study find?")
+    assert found.answer.startswith("Adults who walked about 9,800 steps a day were 51 percent less likely")
