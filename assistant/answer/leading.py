@@ -13,6 +13,7 @@ from assistant.answer.ranking import Ranking
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.ties import break_ties, gives_reason
+from assistant.answer.typed import to_come
 
 
 class Leading(Ranking):
@@ -82,6 +83,8 @@ class Leading(Ranking):
         instead = self._story.leads_instead(self.scored[0][1])  # ...to the article the conversation last quoted
         if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
             self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
+        if self._asks_next and self._next_leads():
+            return  # what comes next is what is asked: the rules below read the question's other words
         article = self.scored[0][1].candidate.chunk.article_id  # "What about Sunday?": its article's Sunday sentence
         self._first_leads(lambda s: s.candidate.chunk.article_id == article and self._story.names_own(s))
         lead = self.scored[0][1]
@@ -131,6 +134,17 @@ class Leading(Ranking):
         beyond = (lambda s: story(s) and self.asking.says_more(lead, s)) if kept else story
         if short and (found := self._beyond_passages(lead, beyond)):
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))  # rated as likely as the lead
+
+    def _next_leads(self) -> bool:
+        """For "What will … do next?", a lead telling no time to come gives way to the first of the best sentences
+        that does in the best chunk's article (_tells_next), rated as likely: "What will Riverton do next?" is
+        answered by "The city attorney said Riverton would ask the full court to rehear the case", not by the ruling
+        it answers. True when one leads so."""
+        lead = self.scored[0]
+        if to_come(lead[1].text) or not self._first_leads(self._tells_next, start=1):
+            return False
+        self._rate_lead(lead[0])
+        return True
 
     def _beyond_passages(self, lead: Sentence, story: Callable[[Sentence], bool]) -> tuple[float, Sentence] | None:
         """lead.best_elsewhere: a sentence of the top chunks holding, in one of their forms, each of the short rest's

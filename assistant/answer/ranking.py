@@ -20,6 +20,7 @@ from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
 from assistant.answer.story import Story
 from assistant.answer.topic import Topic
+from assistant.answer.typed import asks_next, to_come
 from assistant.retrieval.pipeline import Retrieval
 from index.embedding import Embedder
 
@@ -83,14 +84,31 @@ class Ranking:
         list's line under the label the question asks after (_labelled), or counts the asked noun in the chunk of
         the rare names (RareStory.counts_in), or, for a follow-up, is of the article the conversation last quoted
         and says what the user's own words ask (Asking.says_own: the conversation's words pull the question away from
-        "… asked for donations to the library" for "What should people donate to?")."""
+        "… asked for donations to the library" for "What should people donate to?"), or, for "What will … do
+        next?", tells a time to come in the best chunk's article and states every name the user asks of
+        (_tells_next: "The city attorney said Riverton would ask the full court to rehear the case")."""
         return (
             self._doing.names_doer(sentence) or self.asking.holds_role(sentence) or self._story.of_story(sentence)
+            or self._tells_next(sentence)
             or (self._story.in_article(sentence) and self.asking.says_own(sentence)) or self._does_deed(sentence)
             or (self.asking.holds_role_unnamed(sentence) and self._stating.own_names_stated(sentence))
             or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
             or self._rare_story.counts_in(sentence)
         )  # fmt: skip
+
+    def _tells_next(self, sentence: Sentence) -> bool:
+        """For "What will … do next?" (typed.asks_next), the sentence tells a time to come (typed.to_come) in the best
+        chunk's article, stating every name the user asks of."""
+        best = self._retrieval.chunks[0].chunk.article_id if self._retrieval.chunks else ""
+        return (
+            self._asks_next and sentence.candidate.chunk.article_id == best and to_come(sentence.text)
+            and not self._stating.own.missing([sentence.text, self._stating.chunk_text(sentence)])
+        )  # fmt: skip
+
+    @cached_property
+    def _asks_next(self) -> bool:
+        """The question asks what someone will do next (typed.asks_next), read once."""
+        return asks_next(self._retrieval.query)
 
     def _does_deed(self, sentence: Sentence) -> bool:
         """Of the best chunk's article and stating every name the user asks of, the sentence says who did the

@@ -42,7 +42,7 @@ def typed(
         if _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
             held.sort(key=lambda pair: not candidates(pair[1].text, "clock"))
         elif _WHEN_WILL.search(asked_part(question)):  # a time to come: "… would stay below freezing until Friday
-            held.sort(key=lambda pair: not _to_come(pair[1].text))  # afternoon", not "… ice on Wednesday"
+            held.sort(key=lambda pair: not to_come(pair[1].text))  # afternoon", not "… ice on Wednesday"
     elif policy.typed_counts and asks_count(question):
         given, noun = counts(question), counted_noun(question)
         # what the question asks of the count, in its words of lower case (a name is the story's, not what is asked)
@@ -93,14 +93,29 @@ _WHEN_WILL = re.compile(
     r"\bwhen\s+(?:will|would|(?:is|are)\s+(?:[\w’'-]+\s+){1,4}?(?:expected|scheduled|set|due))\b", re.I
 )
 _TO_COME = re.compile(
-    r"\b(?:will|would|should|shall|expected|scheduled|set to|due to|plans? to|planned|until|next)\b|['’]ll\b", re.I
+    r"\b(?:will|would(?!\s+have\b)|should|shall|expected|scheduled|set to|due to|plans? to|planned|until|next)\b"
+    r"|['’]ll\b",
+    re.I,
 )
 
 
-def _to_come(text: str) -> bool:
+def to_come(text: str) -> bool:
     """The text tells a time to come, or the day a period runs through (asked.RUNS_UNTIL: "extended an excessive
     heat warning through Sunday night")."""
     return bool(_TO_COME.search(text) or RUNS_UNTIL.search(text))
+
+
+# "What will the city do next?", "What is the union going to do?": a deed of its subject to come, told as one.
+_ASKS_NEXT = re.compile(
+    r"^\W*what\s+(?:(?:will|would|could)\s+(?:[\w’'-]+\s+){1,4}?do(?:\s+next|\s+now)?|"
+    r"(?:is|are)\s+(?:[\w’'-]+\s+){1,4}?(?:going\s+to|planning\s+to)\s+do)\b",
+    re.I,
+)
+
+
+def asks_next(question: str) -> bool:
+    """The question asks what its subject will do (the user's own words: rewrite.asked_part)."""
+    return bool(_ASKS_NEXT.search(asked_part(question)))
 
 
 _WHAT_TIME = re.compile(r"\bwhat time\b", re.I)  # asks an hour of the clock

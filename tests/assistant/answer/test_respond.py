@@ -561,7 +561,9 @@ LOCAL_FIFTH = {
     "court.txt": "Appeals court blocks Riverton's ban on short-term rentals\n\nA federal appeals court on Thursday "
     "blocked the city of Riverton from enforcing its ban on short-term rentals, ruling that the city had not shown "
     "the ban was needed to protect housing supply.\n\nThe three-judge panel of the 9th U.S. Circuit Court of Appeals "
-    "voted 2-1. Judge Miriam Osei wrote the majority opinion.\n",
+    "voted 2-1. Judge Miriam Osei wrote the majority opinion.\n\nThe ban, passed in March, would have barred rentals "
+    "of fewer than 30 days in most neighborhoods. The city attorney said Riverton would ask the full court to rehear "
+    "the case.\n",
 }  # fmt: skip
 
 
@@ -604,3 +606,13 @@ def test_a_fact_told_according_to_a_study_is_what_the_study_found(local_fifth: A
     "find", and the question's meaning is far from it."""
     found = local_fifth.ask("What did the study find?")
     assert found.answer.startswith("Adults who walked about 9,800 steps a day were 51 percent less likely")
+
+
+def test_what_a_subject_will_do_next_is_led_by_what_is_to_come(local_fifth: AnswerService) -> None:
+    """"What will Riverton do next?" led with the ruling, not "The city attorney said Riverton would ask the full court
+    to rehear the case"; after "What did the appeals court decide?", "What will the city do next?" quoted no plan."""
+    riverton = local_fifth.ask("What will Riverton do next?")
+    assert riverton.answer.startswith("The city attorney said Riverton would ask the full court to rehear the case.")
+    history = after(local_fifth, "What did the appeals court decide?")
+    city = local_fifth.ask("What will the city do next?", history)
+    assert city.answer.startswith("The city attorney said Riverton would ask the full court to rehear the case.")

@@ -6,7 +6,7 @@ from __future__ import annotations
 from answer_testkit import passage
 
 from assistant.answer.sentences import FEATURES, Sentence
-from assistant.answer.typed import asks_now, of_the_past, typed
+from assistant.answer.typed import asks_next, asks_now, of_the_past, to_come, typed
 
 
 def sentence_of(text: str, **features: float) -> Sentence:
@@ -170,3 +170,14 @@ def test_a_time_to_come_answers_when_will_before_the_day_of_what_happened() -> N
     assert expected is not None and expected[0][1] is to_come
     past = typed([(0.7, happened), (0.6, to_come)], "When did the ice storm hit?")
     assert past is not None and past[0][1] is happened
+
+
+def test_what_a_subject_will_do_asks_a_deed_to_come() -> None:
+    """"What will Riverton do next?" is answered by "… Riverton would ask the full court to rehear the case"; "would
+    have barred" tells what did not come."""
+    assert asks_next("What will Riverton do next?") and asks_next("What is the union going to do?")
+    assert asks_next("What will the city do next? (appeals court decide)")  # a follow-up: the user's own words
+    assert not asks_next("What will it cost?") and not asks_next("What did the city do?")
+    assert to_come("The city attorney said Riverton would ask the full court to rehear the case.")
+    assert to_come("The heat warning runs through Sunday night.")
+    assert not to_come("The ban, passed in March, would have barred rentals of fewer than 30 days.")
