@@ -99,11 +99,15 @@ class Ranking:
     def _tells_next(self, sentence: Sentence) -> bool:
         """For "What will … do next?" (typed.asks_next), the sentence tells a time to come (typed.to_come) in the best
         chunk's article, stating every name the user asks of."""
-        best = self._retrieval.chunks[0].chunk.article_id if self._retrieval.chunks else ""
         return (
-            self._asks_next and sentence.candidate.chunk.article_id == best and to_come(sentence.text)
-            and not self._stating.own.missing([sentence.text, self._stating.chunk_text(sentence)])
+            self._asks_next and sentence.candidate.chunk.article_id == self._best_article and to_come(sentence.text)
+            and not self._stating.own.missing([self._stating.chunk_text(sentence)])
         )  # fmt: skip
+
+    @cached_property
+    def _best_article(self) -> str:
+        """The article of the best chunk ("" when none), read once for every sentence the rules ask of it."""
+        return self._retrieval.chunks[0].chunk.article_id if self._retrieval.chunks else ""
 
     @cached_property
     def _asks_next(self) -> bool:
@@ -116,9 +120,8 @@ class Ranking:
         recklessly …" for "Who was driving the police car?", far from it in meaning; not "a Turkish policeman killed
         the Russian ambassador" for "Who killed Prigozhin?"), or whether anyone did what a "Has anyone <verb> …?"
         question asks (Doing.tells_whether: "… no deaths have been reported" for "Has anyone died of measles?")."""
-        best = self._retrieval.chunks[0].chunk.article_id if self._retrieval.chunks else ""
         return (
-            sentence.candidate.chunk.article_id == best
+            sentence.candidate.chunk.article_id == self._best_article
             and (self.asking.does_deed(sentence) or self._doing.tells_whether(sentence))
             and not self._stating.own.missing([sentence.text])
         )  # fmt: skip

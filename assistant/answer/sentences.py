@@ -118,7 +118,10 @@ def sentence_terms(sentence: str) -> set[str]:
     fact told "according to" its source is what the source found or said ("… were 51 percent less likely to develop
     dementia …, according to a study published Monday" for "What did the study find?": forms.ACCORDING)."""
     found = set(terms(sentence)) | {t for w in _WORDS.findall(sentence) for t in _verb_terms(w.lower())}
-    return found | set(terms(" ".join(SOURCE_VERBS))) if ACCORDING.search(sentence) else found
+    return found | _SOURCE_TERMS if ACCORDING.search(sentence) else found
+
+
+_SOURCE_TERMS = frozenset(terms(" ".join(SOURCE_VERBS)))  # read once, not for every sentence "according to" a source
 
 
 @lru_cache(maxsize=8192)

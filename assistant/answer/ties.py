@@ -21,15 +21,13 @@ _WORD = re.compile(r"[\w’'-]+")
 # Kinds of quantity a deed is done with or to: "invested $1 billion", "raised prices 40%". Not a count, which is
 # as often the doer's ("Two states have already passed legislation …" for "passed by how much?").
 _QUANTITIES = frozenset({"money", "percent"})
+# A question asking what its subject did, up to the subject: "What did", "When will", "How has".
+_ASKS_SUBJECT = r"^\W*(?i:what|when|where|how|why)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+"
 # "What did Putin decide …?": the verb its named subject did, after an auxiliary and the subject's capitalised words.
-_SUBJECT_VERB = re.compile(
-    r"^\W*(?i:what|when|where|how|why)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+"
-    r"(?:[A-Z][\w’'.-]*\s+){1,4}([a-z]+)\b"
-)
+_SUBJECT_VERB = re.compile(_ASKS_SUBJECT + r"(?:[A-Z][\w’'.-]*\s+){1,4}([a-z]+)\b")
 # ... or a subject a common noun names, the verb ending the question ("What did the appeals court decide?").
 _COMMON_SUBJECT_VERB = re.compile(
-    r"^\W*(?i:what|when|where|how|why)\s+(?i:did|does|do|will|would|could|can|has|have|had)\s+(?i:the|a|an|its|their)\s+"
-    r"(?:[\w’'-]+\s+){0,3}?([a-z]+)\s*\?*\s*$"
+    _ASKS_SUBJECT + r"(?i:the|a|an|its|their)\s+(?:[\w’'-]+\s+){0,3}?([a-z]+)\s*\?*\s*$"
 )
 # A question asking of a deed denied ("Which states have not expanded Medicaid?").
 _DENIES = re.compile(r"\b(?:not|never)\b|n[’']t\b", re.I)
