@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from assistant.retrieval.answer_type import SCORE_PAIR
+from assistant.retrieval.answer_kinds import SCORE_PAIR
 from assistant.retrieval.rewrite import asked_part
 from newstext.generic import ORGANISATION_WORDS
 from newstext.sentences import opens_sentence

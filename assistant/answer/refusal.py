@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.residue import residue
-from assistant.retrieval.answer_type import is_year
+from assistant.retrieval.answer_kinds import is_year
 from assistant.retrieval.candidates import Candidate, leading
 from assistant.retrieval.rewrite import asked_part
 from newstext.terms import terms

@@ -14,7 +14,8 @@ from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_t
 from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.sentences import Sentence
 from assistant.answer.time_ties import date_tie, now_tie
-from assistant.retrieval.answer_type import candidates, expected_type
+from assistant.retrieval.answer_kinds import candidates
+from assistant.retrieval.answer_type import expected_type
 from newstext.terms import readings
 
 _WORD = re.compile(r"[\w’'-]+")

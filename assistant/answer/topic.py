@@ -13,7 +13,7 @@ from assistant.answer.forms import MIN_LETTERS, in_form, sentence_words
 from assistant.answer.residue import residue
 from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
-from assistant.retrieval.answer_type import candidates
+from assistant.retrieval.answer_kinds import candidates
 from assistant.retrieval.counts import counts
 from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings
 

@@ -12,7 +12,8 @@ from assistant.answer.asked import RUNS_UNTIL
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.sentences import Sentence
-from assistant.retrieval.answer_type import candidates, expected_type
+from assistant.retrieval.answer_kinds import candidates
+from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, revised, things_counted
 from assistant.retrieval.rewrite import asked_part
 

@@ -1,7 +1,5 @@
 """What someone said: "What did Kadyrov say about the war?" asks for a statement of the one named before the verb,
 which a passage gives by naming that speaker as the one who says, argues or warns (a bare "he said" names no one).
-And who wrote something: "Who wrote the article about Russia's collapse?" asks for a writer, which a passage gives
-by naming one as such ("written by Jane Doe", "columnist Jill Filipovic", "By Jane Doe").
 
 Read from the question's wording with the dictionary's verb forms (lemminflect), no model: "said", "arguing",
 "has warned" and "according to" all say something; "What is the name of ...?" asks for no statement.
@@ -238,28 +236,3 @@ _QUOTED = re.compile(r"^[^“”]*”|“[^”]*(?:”|$)|\"[^\"]*(?:\"|$)")
 def unquoted(text: str) -> str:
     """The text without what it quotes (a quotation left open runs to the end): the words around the quotes."""
     return _QUOTED.sub(" ", text)
-
-
-# "Who wrote / authored / penned ...?", "Who is the author of ...?"
-_ASKS_WRITER = re.compile(r"^\W*who\s+(?:wrote|writes|authored|penned|(?:is|was)\s+the\s+(?:author|writer))\b", re.I)
-_NAMED = r"[A-Z][\w.’'-]+"
-# A writer named as such: "written by Jane Doe", "Jane Doe wrote", "columnist Jane Doe", "By Jane Doe" opening a
-# line, "Jane Doe is a journalist".
-_WRITER = re.compile(
-    r"\b(?:written|authored|penned)\s+by\s+" + _NAMED + r"|" + _NAMED + r"\s+(?:wrote|writes|has written|penned)\b"
-    r"|\b(?:author|columnist|writer|reporter|correspondent|novelist|journalist)\s+" + _NAMED
-    + r"|(?:^|\n)\s*By\s+" + _NAMED
-    + r"|" + _NAMED + r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:journalist|writer|columnist|author|reporter"
-    r"|contributor|correspondent)\b"  # "Editor's Note: Jill Filipovic is a journalist based in New York ..."
-)
-
-
-def asks_writer(question: str) -> bool:
-    """The question asks who wrote something."""
-    return bool(_ASKS_WRITER.match(question))
-
-
-def names_writer(text: str) -> bool:
-    """The text names someone as a writer: "The letter, written by 50 senators" names none (no name), "a column by
-    Jill Filipovic" does not either; "written by Jill Filipovic" and "columnist Jill Filipovic" do."""
-    return bool(_WRITER.search(text))

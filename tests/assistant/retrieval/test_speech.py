@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from assistant.retrieval.answer_type import AnswerType, expected_type
-from assistant.retrieval.speech import asks_writer, names_writer, reports_speech, saying, speaker, speakers, titled
+from assistant.retrieval.speech import reports_speech, saying, speaker, speakers, titled
 
 
 @pytest.mark.parametrize(
@@ -100,20 +100,6 @@ def test_a_speaker_named_with_its_organisation_and_title_is_the_organisation_s()
     assert reports_speech("Wagner founder Yevgeny Prigozhin said the war was lost.", frozenset({"wagner"}))
     assert not reports_speech("The Boeing jet landed safely, Alaska Airlines said.", frozenset({"boeing"}))
     assert not reports_speech("Trump attorney Alina Habba said the verdict was unjust.", frozenset({"trump"}))
-
-
-def test_who_wrote_asks_for_a_writer_named_as_such() -> None:
-    question = "Who wrote the article about Russia's collapse?"
-    assert asks_writer(question) and expected_type(question) == "writer"
-    assert asks_writer("Who is the author of the report?") and not asks_writer("Who founded Wagner?")
-    for text in [
-        "The letter, written by Senator Jane Doe, was sent on Monday.",
-        "Editor's Note: Jill Filipovic is a journalist based in New York.",
-        "said columnist Jill Filipovic.",
-    ]:
-        assert names_writer(text), text
-    # the default article's standfirst names no one who wrote it
-    assert not names_writer("As Russia faces economic collapse and military setbacks, Vladimir Putin may be dangling")
 
 
 @pytest.mark.parametrize(

@@ -1,0 +1,29 @@
+"""What each kind of answer looks like in a passage: a pattern or a gazetteer finds the candidates of a kind."""
+
+from __future__ import annotations
+
+from assistant.retrieval.answer_kinds import candidates
+
+
+def test_candidates_are_found_by_pattern_or_gazetteer() -> None:
+    assert candidates("About 15% of men and 87 percent of voters", "percent") == {"15%", "87 percent"}
+    shares = "Sanctions threaten a third of its budget; half of voters, one in five firms and two-thirds of it agree."
+    assert candidates(shares, "percent") == {"a third", "half", "one in five", "two-thirds"}
+    assert candidates("In the second half, half an hour later", "percent") == set()  # a half of nothing is no share
+    assert candidates("Governors of New York and Texas met in 2023.", "us_state") == {"new york", "texas"}
+    assert candidates("Officials in New Zealand and Haiti", "country") == {"new zealand", "haiti"}
+    assert candidates("It opened in 1978 and closed in 2024.", "year") == {"1978", "2024"}
+    times = "The troops may march on Monday, three weeks ago, last year and in May 1997; they struck on 7/23."
+    assert candidates(times, "time") == {"monday", "three weeks ago", "last year", "may", "1997", "7/23"}
+    assert candidates("Officials may march and say so today.", "time") == {"today"}  # verbs are not months
+    spans = "Forces assaulted Bakhmut over the past three months and in the last year, for the past days."
+    assert candidates(spans, "time") == {"over the past three months", "in the last year", "for the past days"}
+    assert candidates("The past three months were hard.", "time") == set()  # a span said as a subject is no time
+
+
+def test_an_hour_of_the_clock_is_a_time() -> None:
+    """"When will the library open?" is answered by "The library will open at 9 a.m. on weekdays"."""
+    assert candidates("It opens at 9 a.m. on weekdays, at 7:30pm on Fridays and at noon.", "time") == {
+        "9 a.m.", "7:30pm", "at noon"
+    }
+    assert candidates("A 9 amp fuse and 12 pm2.5 particles", "time") == set()
