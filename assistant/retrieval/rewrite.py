@@ -10,6 +10,7 @@ from assistant.retrieval.casing import shouted
 from assistant.retrieval.config import FollowUp
 from assistant.retrieval.framing import unframe
 from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
+from assistant.retrieval.shorthand import spelled_out
 from assistant.schemas import Turn
 from newstext.sentences import OPENERS, opens_sentence
 from newstext.terms import STOPWORDS, fold
@@ -119,14 +120,14 @@ def names_nothing(question: str) -> bool:
 
 
 def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
-    """The question, unframed, plus the topic words of the last user turn and the names in the last answer; or,
-    for a name alone ("And Azerbaijan?"), the last question asked of that name (_in_place_of_name). A follow-up
-    points back (is_follow_up) or names nothing (names_nothing).
+    """The question, written out (shorthand.spelled_out) and unframed, plus the topic words of the last user turn and
+    the names in the last answer; or, for a name alone ("And Azerbaijan?"), the last question asked of that name
+    (_in_place_of_name). A follow-up points back (is_follow_up) or names nothing (names_nothing).
 
     The last user turn is itself rewritten first, so a chain of follow-ups ("Which city did his forces
     assault?", then "When did he withdraw?") keeps the entities the conversation established.
     """
-    question = unframe(question)
+    question = unframe(spelled_out(question))
     if not history or not (is_follow_up(question) or names_nothing(question)):
         return question
     return _with_context(question, history, config)
@@ -138,7 +139,7 @@ def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> s
     that rewrite() read on its own ("How did China react?" after Pelosi's words on Taiwan points back with no
     pronoun). None without history, for a follow-up pointing back (it means nothing alone), or when the
     conversation adds nothing."""
-    question = unframe(question)
+    question = unframe(spelled_out(question))
     if not history or is_follow_up(question):
         return None
     with_context = _with_context(question, history, config)

@@ -1,0 +1,42 @@
+"""How a hurried user types, written out: contractions without their apostrophe, chat shorthand, sums cut short."""
+
+from __future__ import annotations
+
+import pytest
+
+from assistant.retrieval.config import FollowUp
+from assistant.retrieval.rewrite import rewrite
+from assistant.retrieval.shorthand import spelled_out
+
+
+@pytest.mark.parametrize(
+    ("typed", "written"),
+    [
+        ("whats his bail", "what's his bail"),
+        ("Whats the new fare?", "What's the new fare?"),
+        ("how many ppl got sick", "how many people got sick"),
+        ("why doesnt the govt pay w/ the grant", "why doesn't the government pay with the grant"),
+        ("what does that mean for a $300k house", "what does that mean for a $300,000 house"),
+        ("a $2.5m deal, a $1bn plan and a $1.5k fine", "a $2.5 million deal, a $1 billion plan and a $1,500 fine"),
+    ],
+)
+def test_shorthand_is_written_out(typed: str, written: str) -> None:
+    assert spelled_out(typed) == written
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "What happened in BC?",  # a name in capitals
+        "Why did the U.S. object?",
+        "Who won the 5K race?",  # no currency sign: no sum
+        "Were its workers well paid?",  # words of their own
+        "Who is Bob's lawyer?",
+    ],
+)
+def test_words_and_names_are_left_as_typed(question: str) -> None:
+    assert spelled_out(question) == question
+
+
+def test_a_question_is_read_written_out() -> None:
+    assert rewrite("how many ppl got sick", [], FollowUp()) == "how many people got sick"
