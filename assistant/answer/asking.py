@@ -172,17 +172,23 @@ class Asking:
 
     @cached_property
     def _noun_rest(self) -> bool:
-        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named")."""
-        return bool(self.short_rest) and all(set(readings(w)) == {"NOUN"} for w in self.short_rest)
+        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named"), or one the
+        question uses as a noun after an article or a possessive ("What's his bail?": asked.determined)."""
+        return bool(self.short_rest) and all(
+            set(readings(w)) == {"NOUN"} or w in self._nouns for w in self.short_rest
+        )
 
     def says_own(self, sentence: Sentence) -> bool:
         """The sentence says what the user's own words ask: each verb of them in one of its forms (or a word news uses
         for it: "donations" for "donate"), or, where they ask nothing but a kind ("What was the vote?"), a thing of
-        that kind ("The council voted 5-2 …"). False for a question asking nouns alone."""
+        that kind ("The council voted 5-2 …"), or, where they ask a short rest of nouns alone, each of them in one of
+        its forms."""
         if not self.asked:
             return sentence.features["answer_type"] >= 1.0
         verbs, words = asked_verbs(self.asked, self._nouns), sentence_words(sentence.text)
-        return bool(verbs) and all(in_form([v], words) for v in verbs)
+        if not verbs:  # nouns alone: a short rest of them, each in one of its forms ("What's his bail?": "… bail")
+            return self._noun_rest and self.in_form(sentence) >= set(self.short_rest)
+        return all(in_form([v], words) for v in verbs)
 
     def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds more of the short rest's words in one of their forms than the lead, and states_asked

@@ -156,7 +156,7 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
     if (in_place := _in_place_of_name(question, asked_part(last_user))) is not None:
         return in_place
     last_user = _in_place_of_kin(question, last_user) or last_user
-    context = _content_words(last_user)
+    context = _content_words(asked_part(last_user)) + _still_carried(last_user, history[:user_at])
     if _points_back(question) and not _WHAT_NAMES_ARE.match(asked_part(last_user)):
         # a person the answer names anywhere may be "he"; "it" or "there" is the thing its lead or the last
         # question names ("Why did it collapse?" after the Baltimore bridge's dead took "COVID" from a third sentence)
@@ -164,6 +164,18 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question
+
+
+def _still_carried(last: str, before: Sequence[Turn]) -> list[str]:
+    """The words the last question carried that a follow-up carries on: its names and the words of the question that
+    opened the chain ("lakeport burglaries"), not what each follow-up between asked ("How old is he?", "How did
+    police catch him?" then "What's his bail?" carried "old", "police", "catch" and found no bail)."""
+    opening = next(
+        (q for t in reversed(before) if t.role == "user" and not is_follow_up(q := unframe(spelled_out(t.content)))),
+        "",
+    )
+    root = {w.lower() for w in _content_words(opening)}
+    return [w for w in _content_words(carried_part(last)) if w[:1].isupper() or w.lower() in root]
 
 
 def _points_back(question: str) -> bool:

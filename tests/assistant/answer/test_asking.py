@@ -41,6 +41,16 @@ def test_a_lower_sentence_must_hold_every_asked_word_the_lead_holds() -> None:
     assert not cyber.states_as_much(sentence(STRIKES), sentence(ONSLAUGHT))
 
 
+def test_a_noun_asked_after_a_possessive_is_said_only_by_the_noun() -> None:
+    """"whats his bail" deep in a conversation on an arrest: "bail" is also a verb, but asked as a noun it is said by
+    "… on $75,000 cash bail" alone, which then says what the user's own words ask (a follow-up's lead in the
+    conversation's article)."""
+    bail = asking("What's his bail?")
+    held = sentence("He is being held at the county jail on $75,000 cash bail.")
+    assert bail.short_rest == ["bail"] and bail.says_own(held)
+    assert not bail.says_own(sentence("Police on Saturday arrested a 34-year-old man."))
+
+
 def test_a_who_question_s_lead_gives_way_only_to_a_sentence_naming_someone() -> None:
     """"Who shot the Wilmington officers?" led with a roundup's "… mug shots could still be published …", which
     holds the word and names no one; a sentence naming the shooter answers as much."""

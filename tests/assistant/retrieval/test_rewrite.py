@@ -14,6 +14,7 @@ from assistant.retrieval.config import FollowUp
 from assistant.retrieval.framing import unframe
 from assistant.retrieval.rewrite import (
     asked_part,
+    carried_part,
     is_follow_up,
     last_lead,
     names_nothing,
@@ -47,6 +48,25 @@ def test_a_chain_of_follow_ups_keeps_the_established_entities() -> None:
     ]
     rewritten = rewrite("When did they withdraw?", history, FollowUp())
     assert "Wagner" in rewritten and "Prigozhin" in rewritten and "Bakhmut" in rewritten
+
+
+def test_a_chain_carries_its_opening_words_and_names_not_each_follow_up_s_asked_words() -> None:
+    """"whats his bail", fifth in a conversation on a burglary arrest, carried "police catch many places break old"
+    from the follow-ups before it, and the sentence on his bail was not among the candidates."""
+    history = [
+        Turn(role="user", content="who got arrested for the lakeport burglaries"),
+        Turn(role="assistant", content="Police arrested Derek Voss, a Lakeport man. [1]"),
+        Turn(role="user", content="how old is he"),
+        Turn(role="assistant", content="Police arrested a 34-year-old Lakeport man. [1]"),
+        Turn(role="user", content="how did police catch him"),
+        Turn(role="assistant", content="A pawn shop worker in Elkton recognized a stolen chainsaw. [1]"),
+    ]
+    rewritten = rewrite("whats his bail", history, FollowUp())
+    carried = carried_part(rewritten).split()
+    assert rewritten.startswith("what's his bail (")
+    assert {"arrested", "lakeport", "burglaries"} <= {w.lower() for w in carried}  # the opening question's
+    assert "catch" in carried and "old" not in carried  # the last question's own words, not those before it
+    assert "Voss" in rewrite("what's his bail", history[:4], FollowUp())  # a name the conversation established
 
 
 def test_it_is_what_the_last_answer_leads_with_and_he_anyone_it_names() -> None:

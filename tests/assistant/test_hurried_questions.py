@@ -1,0 +1,47 @@
+"""Questions typed in a hurry and asked deep in a conversation, over a collection of local stories each told once
+(tests/data/hurried): shorthand written out, and a chain of follow-ups kept to its story."""
+
+from __future__ import annotations
+
+from answer_testkit import files_service
+
+from assistant.schemas import Turn
+from assistant.service import AnswerService
+from assistant.settings import PROJECT_ROOT
+
+ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "tests" / "data" / "hurried").glob("*.txt")}
+hurried = files_service(ARTICLES)
+
+
+def conversation(service: AnswerService, *questions: str) -> list[Turn]:
+    """The history after asking each question in turn, as the chat keeps it."""
+    history: list[Turn] = []
+    for asked in questions:
+        answer = service.ask(asked, history).answer
+        history += [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
+    return history
+
+
+def test_shorthand_is_read_as_the_words_it_stands_for(hurried: AnswerService) -> None:
+    """"how many ppl got sick" was refused for not saying "Ppl"; "what does that mean for a $300k house" led with a
+    retired machinist's tax bill, not "the owner of a home valued at $300,000 would pay about $96 more a year"."""
+    sick = hurried.ask("how many ppl got sick", conversation(hurried, "what food got recalled for salmonella"))
+    assert not sick.refused and "37 people" in sick.citations[0].quote
+    house = hurried.ask(
+        "what does that mean for a $300k house", conversation(hurried, "how much are property taxes going up")
+    )
+    assert house.answer.startswith("Under the new rate, the owner of a home valued at $300,000 would pay about $96")
+
+
+def test_a_follow_up_deep_in_a_conversation_is_answered_from_its_story(hurried: AnswerService) -> None:
+    """"whats his bail", fifth in a conversation on the arrest, carried every earlier follow-up's words ("old",
+    "places", "break") and led with the arrest; it is answered by the sentence on his bail."""
+    history = conversation(
+        hurried,
+        "who got arrested for the lakeport burglaries",
+        "how old is he",
+        "how many places did he break into",
+        "how did police catch him",
+    )
+    bail = hurried.ask("whats his bail", history)
+    assert "$75,000 cash bail" in bail.citations[0].quote
