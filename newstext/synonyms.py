@@ -30,7 +30,7 @@ _GROUPS = (
     "cancel scrap cancellation",
     "announce unveil reveal announcement",
     "raise increase hike boost",
-    "cut reduce slash",
+    "cut reduce slash eliminate",  # "How many jobs is Kessler cutting?": "… eliminating 340 jobs"
     "rise climb jump soar surge",
     "close shut shutter closure",
     "play host",  # a game: "Delaware hosts the Princeton Tigers" for "Who is Delaware playing?"

@@ -103,7 +103,7 @@ def answering(
     states_asked: Callable[[Sentence], bool] | None = None,
     names_stated: Callable[[Sentence], bool] | None = None,
     also_about: Callable[[Sentence], bool] | None = None,
-    holds_asked: Callable[[Sentence], int] | None = None,
+    holds_asked: Callable[[Sentence], tuple[int, int]] | None = None,
 ) -> float | None:
     """What the no-answer gate reads: the best sentence's probability; None when that sentence is not about the
     question at all (its cosine under policy.min_lead_cosine and none of its clauses, `clause_cosine`, asked only
@@ -113,7 +113,8 @@ def answering(
     fact is not. Also 0.0 when the best sentence is far from what the question asks beyond its names
     (`residue_cosine`, which embeds it; None skips the test), or does not state the one or two words a shorter rest
     asks (`states_asked`, asked.py). A sentence holding the asked kind counts only where `names_stated` (its
-    chunk states the question's names) allows, and those holding more of the asked words (`holds_asked`) come first.
+    chunk states the question's names) allows, and those stating more of its own names and holding more of the asked
+    words (`holds_asked`) come first.
     A question of names alone (names_only) is about any sentence stating them all; any question about one the
     caller knows is (`also_about`)."""
     if not scored:

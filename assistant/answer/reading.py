@@ -203,10 +203,12 @@ class Reading(Leading):
             self._retrieval.query, sentence.text
         )
 
-    def _holds_asked(self, sentence: Sentence) -> int:
-        """How many of a short rest's words the sentence holds in one of their forms (Asking.in_form), or of a longer
-        rest's verbs in their own forms (Asking.verbs_held)."""
-        return len(self.asking.in_form(sentence)) if self.asking.short_rest else self.asking.verbs_held(sentence)
+    def _holds_asked(self, sentence: Sentence) -> tuple[int, int]:
+        """How many of the user's own names the sentence itself states, and how many of a short rest's words it holds
+        in one of their forms (Asking.in_form), or of a longer rest's verbs in their own forms (Asking.verbs_held)."""
+        own = self._stating.own.names
+        held = len(self.asking.in_form(sentence)) if self.asking.short_rest else self.asking.verbs_held(sentence)
+        return len(own - set(self._stating.own.missing([sentence.text]))), held
 
     def asks_after_story(self) -> bool:
         """A follow-up asking after what the last answer told of, in an article the retrieval holds (Story.asks_after):

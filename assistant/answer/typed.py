@@ -23,23 +23,28 @@ def typed(
     question: str,
     policy: RefusalPolicy = RefusalPolicy(),
     names_stated: Callable[[Sentence], bool] | None = None,
-    holds_asked: Callable[[Sentence], int] | None = None,
+    holds_asked: Callable[[Sentence], tuple[int, int]] | None = None,
 ) -> list[tuple[float, Sentence]] | None:
     """The sentences holding a thing of the kind the question asks for (policy.typed_kinds, or a count), best
     first; any but the lead must also pass `names_stated` when given: the time of another event answers no "when"
     ("When was the Kerch Bridge attacked?" led with "The March strikes on oil refineries ..." over the Kerch
-    sentences, which hold no time). Of those, the ones holding more of the asked words (`holds_asked`, a count)
-    come first: "the $1.7 billion verdict" before Ford's cash goal for "How much was the Ford verdict?". None when
-    the question asks for no such kind."""
+    sentences, which hold no time). Of those, the ones holding more of the asked words come first (`holds_asked`,
+    the second of two counts): "the $1.7 billion verdict" before Ford's cash goal for "How much was the Ford
+    verdict?"; of counts, the ones stating more of the question's own names before them (the first): "Kessler …
+    will close its plant in Dunmore …, eliminating 340 jobs" before "… plans to cut 85 salaried positions at its
+    headquarters …, bringing the total to 425 jobs" for "how many jobs is kessler cutting in dunmore" (a name, a
+    place or a day answers the other kinds: "Zeke Clark's surgery …" states none of "What is the name of the boy
+    from Lewes who will throw the first pitch at the Phillies' opener?"). None when the question asks for no such
+    kind."""
     now = asks_now(question)
 
-    def asked(sentence: Sentence) -> int:  # not a past year's, for a question of now: "played Slade Hall … in 1985"
-        held = holds_asked(sentence) if holds_asked is not None else 0
-        return 0 if held and now and of_the_past(sentence) else held
+    def asked(sentence: Sentence) -> tuple[int, int]:  # most first; none of a past year's for a question of now
+        held = holds_asked(sentence) if holds_asked is not None else (0, 0)  # ("played Slade Hall … in 1985")
+        return (0, 0) if any(held) and now and of_the_past(sentence) else (-held[0], -held[1])
 
     if expected_type(question) in policy.typed_kinds:
         held = [(p, s) for p, s in scored if s.features["answer_type"]]
-        held.sort(key=lambda pair: -asked(pair[1]))
+        held.sort(key=lambda pair: asked(pair[1])[1])  # not by the names: a name, a place or a day answers
         if _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
             held.sort(key=lambda pair: not candidates(pair[1].text, "clock"))
         elif _WHEN_WILL.search(asked_part(question)):  # a time to come: "… would stay below freezing until Friday
@@ -62,7 +67,7 @@ def typed(
         silent = {id(s): _says_none(rest, s) for _, s in held}
         # "13 states" before "two of the state trigger bans"
         held.sort(key=lambda pair: (
-            silent[id(pair[1])], not of_noun[id(pair[1])], -_counts_of_now(pair[1], noun, now), -asked(pair[1]),
+            silent[id(pair[1])], not of_noun[id(pair[1])], -_counts_of_now(pair[1], noun, now), *asked(pair[1]),
         ))  # fmt: skip
         # a count told as revised before any other, the latest article's first:
         # "The death toll … rose to 31 on Sunday" (Nov. 22) before "… killing at least 12 people" (Nov. 20)

@@ -45,3 +45,11 @@ def test_a_follow_up_deep_in_a_conversation_is_answered_from_its_story(hurried: 
     )
     bail = hurried.ask("whats his bail", history)
     assert "$75,000 cash bail" in bail.citations[0].quote
+
+
+def test_a_count_asked_of_a_place_is_the_one_stated_with_it(hurried: AnswerService) -> None:
+    """"how many jobs is kessler cutting in dunmore" led with "… also plans to cut 85 salaried positions at its
+    headquarters …, bringing the total to 425 jobs" (it holds "cut"), not the lede's "… close its plant in Dunmore …,
+    eliminating 340 jobs"."""
+    jobs = hurried.ask("how many jobs is kessler cutting in dunmore")
+    assert "eliminating 340 jobs" in jobs.citations[0].quote

@@ -59,7 +59,7 @@ def test_of_the_sentences_holding_the_asked_kind_those_holding_the_asked_words_c
     asked = "How much was the Ford verdict?"
     assert typed([(0.8, cash), (0.6, verdict)], asked) == [(0.8, cash), (0.6, verdict)]
     holds = {verdict.text: 1}
-    assert typed([(0.8, cash), (0.6, verdict)], asked, holds_asked=lambda s: holds.get(s.text, 0)) == [
+    assert typed([(0.8, cash), (0.6, verdict)], asked, holds_asked=lambda s: (0, holds.get(s.text, 0))) == [
         (0.6, verdict), (0.8, cash)
     ]
     # a count of the asked noun still comes first: the asked words decide among equals
@@ -67,8 +67,15 @@ def test_of_the_sentences_holding_the_asked_kind_those_holding_the_asked_words_c
     counted = sentence("Legislators in 13 states have passed so-called trigger laws.")
     holds = {alone.text: 1}
     ordered = typed([(0.8, alone), (0.5, counted)], "How many states have trigger laws?",
-                    holds_asked=lambda s: holds.get(s.text, 0))  # fmt: skip
+                    holds_asked=lambda s: (0, holds.get(s.text, 0)))  # fmt: skip
     assert ordered == [(0.5, counted), (0.8, alone)]
+    # among counts of the asked noun, the one stating the question's own names first, then the asked words
+    total = sentence("It also plans to cut 85 salaried positions at its headquarters, bringing the total to 425 jobs.")
+    plant = sentence("Kessler said it will close its plant in Dunmore, eliminating 340 jobs.")
+    stated, holds = {plant.text: 2}, {total.text: 1}
+    ordered = typed([(0.85, total), (0.8, plant)], "How many jobs is Kessler cutting in Dunmore?",
+                    holds_asked=lambda s: (stated.get(s.text, 0), holds.get(s.text, 0)))  # fmt: skip
+    assert ordered is not None and ordered[0][1] is plant
     # asked of now, a sentence of a past year does not come first for its words ("When is Phish playing in Dover?")
     from dataclasses import replace
 
@@ -81,7 +88,7 @@ def test_of_the_sentences_holding_the_asked_kind_those_holding_the_asked_words_c
     then = dated("They played Slade Hall at the University of Vermont on Sept. 27, 1985.")
     holds = {then.text: 1}
     for asked, first in [("When is Phish playing in Dover?", festival), ("When did Phish play Slade Hall?", then)]:
-        ordered = typed([(0.8, festival), (0.6, then)], asked, holds_asked=lambda s: holds.get(s.text, 0))
+        ordered = typed([(0.8, festival), (0.6, then)], asked, holds_asked=lambda s: (0, holds.get(s.text, 0)))
         assert ordered is not None and ordered[0][1] is first
 
 
@@ -137,9 +144,13 @@ def test_what_time_is_answered_by_an_hour_of_the_clock_before_a_day() -> None:
     day = sentence_of("SpaceX launched 40 internet satellites on Thursday night.", answer_type=1.0)
     hour = sentence_of("A Falcon 9 rocket lifted off from the Cape at 5:27 p.m. local time.", answer_type=1.0)
     holds = {day.text: 1}
-    ordered = typed([(0.7, day), (0.75, hour)], "What time was the launch?", holds_asked=lambda s: holds.get(s.text, 0))
+
+    def held(s: Sentence) -> tuple[int, int]:
+        return 0, holds.get(s.text, 0)
+
+    ordered = typed([(0.7, day), (0.75, hour)], "What time was the launch?", holds_asked=held)
     assert ordered is not None and ordered[0][1] is hour
-    when = typed([(0.7, day), (0.75, hour)], "When was the launch?", holds_asked=lambda s: holds.get(s.text, 0))
+    when = typed([(0.7, day), (0.75, hour)], "When was the launch?", holds_asked=held)
     assert when is not None and when[0][1] is day  # "When" asks a day as well as an hour
 
 
