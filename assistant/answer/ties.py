@@ -40,8 +40,11 @@ _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w’'-]*)")
 # "was the reason the Hill family sued"). Not "after" or "amid", which as often say when ("amid price hikes").
 _ASKS_WHY = re.compile(r"^\W*why\b", re.I)
 _REASON = re.compile(
-    r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blamed (?:on|for)|the (?:reason|cause)"
-    r"|for fear|so that|in order to|citing|cited|over (?:concerns?|fears?|worries))\b",
+    r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blam(?:ed|es|ing)|the (?:reason|cause)"
+    r"|for fear|so that|in order to|citing|cited|over (?:concerns?|fears?|worries)"
+    # "the increase was made necessary by a cut in state support", "… blamed a sharp drop in orders"
+    r"|(?:made necessary|driven|prompted) by|(?:stem|stems|stemmed|result|results|resulted) from"
+    r"|attributed \w+(?: \w+)? to)\b",
     re.I,
 )
 # "How old is …?" asks an age now, which is the greatest a story gives of its names: news tells of earlier ones ("in

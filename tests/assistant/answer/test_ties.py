@@ -88,6 +88,11 @@ def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
     # a reason for what the sentence before said ("Why were Wendy's customers angry?", news-dev)
     assert not gives_reason(why, "That makes sense, because most Americans eat at Wendy's around those times.")
     assert not gives_reason("How much did prices fall?", "Prices fell because makers cut them.")
+    # a reason blamed, or what made it necessary ("why are they shutting it", "why are they raising it")
+    assert gives_reason("Why is Kessler closing the plant?", "Chief Executive Gregory Tamsin blamed a sharp drop in "
+                        "orders from the company's biggest customer.")  # fmt: skip
+    assert gives_reason("Why is tuition going up?", "Kell said the increase was made necessary by a cut in state aid.")
+    assert gives_reason("Why did the bridge fail?", "Engineers attributed the failure to corroded cables.")
     assert gives_reason(why, "Board members cited research showing teenagers who sleep longer do better.")
 
 
