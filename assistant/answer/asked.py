@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from assistant.answer.constraints import NOT_NAMES
-from assistant.answer.forms import ACCORDING, SOURCE_VERBS, WORD, in_form, sentence_words
+from assistant.answer.forms import ACCORDING, SOURCE_VERBS, WORD, in_form, passive_gets, sentence_words
 from assistant.answer.residue import RELATION_WORDS, residue
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
@@ -86,13 +86,13 @@ def how_measures(question: str) -> set[str]:
 def asked_words(question: str) -> list[str]:
     """The content words of what the question asks beyond its names and numbers, lower case: no stop words, no
     words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
-    asked for (but a relation: "capital" of "What is the capital of France?") nor the measure ("How old ...?"), and
-    only words that can be a verb or a noun."""
+    asked for (but a relation: "capital" of "What is the capital of France?") nor the measure ("How old ...?"), nor
+    a passive's "get" ("is getting cut"), and only words that can be a verb or a noun."""
     kinds = ({m.group(1).lower() for m in _KIND.finditer(question)} | how_measures(question)) - relations(question)
     kinds |= _KIND_WORDS.get(expected_type(question) or "", frozenset())
     words = [without_possessive(w.lower()).strip("'’") for w in WORD.findall(residue(question))]
     with_verb, stated = _kind_and_verb(question, set(words))
-    skip = (STOPWORDS | GENERIC | FUNCTION_WORDS | NOT_NAMES | kinds | with_verb) - stated
+    skip = (STOPWORDS | GENERIC | FUNCTION_WORDS | NOT_NAMES | kinds | with_verb | passive_gets(words)) - stated
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
 
 

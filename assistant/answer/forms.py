@@ -90,3 +90,20 @@ def negates(verbs: Sequence[str], text: str) -> bool:
 def said_as(word: str) -> frozenset[str]:
     """The word's forms (lemmas) and the dictionary forms of the words news uses for it."""
     return frozenset(same for lemma in lemmas(word) for same in same_as(lemma))
+
+
+_GET = frozenset({"get", "gets", "got", "gotten", "getting"})
+
+
+def passive_gets(words: Sequence[str]) -> set[str]:
+    """The forms of "get" that make a passive before a verb's past participle ("Which route is getting cut?", "Who
+    got arrested?"): an auxiliary, as "is" and "being" are, not a deed the answer must state."""
+    return {w for w, after in zip(words, words[1:], strict=False) if w in _GET and _participle(after)}
+
+
+@lru_cache(maxsize=1024)
+def _participle(word: str) -> bool:
+    """The word is a verb's past participle ("cut", "arrested", "stolen")."""
+    from lemminflect import getInflection
+
+    return any(word in getInflection(v, "VBN") for v in readings(word).get("VERB", ()))

@@ -43,6 +43,9 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         # a score is a game's, given by a score: "… beat the Northside Tigers 31-28 in the state semifinal"
         ("What was the score of the Hawks game?", []),
         ("What was the final score?", []),
+        # a passive's "get" is an auxiliary, as "being" is ("which route is getting cut": "… eliminate Route 14")
+        ("which route is getting cut", ["cut"]),
+        ("Who got arrested?", ["arrested"]),
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:
