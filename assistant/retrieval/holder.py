@@ -59,7 +59,13 @@ _ROLES = (
 )
 # (whose role it is may be said by a common noun's owner: "Who is the family's lawyer?")
 _THE_ROLE = re.compile(
-    _WHO_IS + r"the\s+(?:[a-z]+[’']s\s+)?" + _CURRENT + r"((?i:[a-z-]+\s+)?(?i:" + _ROLES + r"))\W*$"
+    _WHO_IS + r"(?:the|his|her|their|its)\s+(?:[a-z]+[’']s\s+)?" + _CURRENT + r"((?i:[a-z-]+\s+)?(?i:" + _ROLES
+    + r"))\W*$"
+)
+# ... and its holder's name asked for: "What's his lawyer's name?" asks "Who is his lawyer?"
+_ROLE_NAME = re.compile(
+    r"^\W*(?i:what(?:[’']s|\s+is|\s+was))\s+(?i:the|his|her|their|its)\s+(?:[a-z]+[’']s\s+)?" + _CURRENT
+    + r"((?i:[a-z-]+\s+)?(?i:" + _ROLES + r"))[’']s\s+(?i:full\s+)?name\W*$"
 )
 # (after a courtesy title: "The county's health officer, Dr. Alan Meyers, urged …")
 _FULL_NAME = (
@@ -156,7 +162,7 @@ def holder(question: str) -> Holder | None:
         return Holder(m.group(1).lower(), m.group(2))
     if m := _POSSESSIVE.match(question):
         return Holder(m.group(2).lower(), m.group(1))
-    if m := _THE_ROLE.match(question):
+    if m := _THE_ROLE.match(question) or _ROLE_NAME.match(question):
         return Holder(" ".join(m.group(1).lower().split()), "")
     if m := _HEADS.match(question):
         return Holder("head", m.group(1))

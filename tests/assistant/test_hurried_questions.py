@@ -53,3 +53,11 @@ def test_a_count_asked_of_a_place_is_the_one_stated_with_it(hurried: AnswerServi
     eliminating 340 jobs"."""
     jobs = hurried.ask("how many jobs is kessler cutting in dunmore")
     assert "eliminating 340 jobs" in jobs.citations[0].quote
+
+
+def test_a_role_s_name_no_article_gives_is_said_plainly(hurried: AnswerService) -> None:
+    """"what's his lawyer's name" after the arrest was answered with "Officers found him asleep in a room rented under
+    a false name"; the article only says it was not known whether he had an attorney."""
+    history = conversation(hurried, "who got arrested for the lakeport burglaries")
+    lawyer = hurried.ask("what's his lawyer's name", history)
+    assert lawyer.refused and "the name of the lawyer" in lawyer.answer

@@ -27,6 +27,9 @@ from assistant.retrieval.holder import Holder, holder
         ("Who chairs the museum board?", Holder("chair", "")),
         ("Who is the judge?", Holder("judge", "")),  # a role in the story, of nothing named
         ("Who was the fire chief?", Holder("fire chief", "")),
+        # the role of someone a pronoun names, and its holder's name asked for ("what's his lawyer's name")
+        ("Who is his lawyer?", Holder("lawyer", "")),
+        ("what's his lawyer's name", Holder("lawyer", "")),
         # a follow-up as the user asked it: the conversation's words after it (rewrite.asked_part) ask no other role
         ("Who is the health officer? (effective vaccine measles cases)", Holder("health officer", "")),
     ],
