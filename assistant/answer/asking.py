@@ -21,11 +21,11 @@ from assistant.answer.asked import (
 )
 from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
-from assistant.answer.doer import asked_deed, doer_verb, names_doer, passive_only
+from assistant.answer.deed import Deed
+from assistant.answer.doer import asked_deed
 from assistant.answer.forms import WORD, deed_in_form, in_form, lemmas, sentence_words
 from assistant.answer.labels import labels_name, labels_question
 from assistant.answer.name_ties import names_new
-from assistant.answer.near import folded_words
 from assistant.answer.residue import name_phrases
 from assistant.answer.sentences import Sentence, clauses
 from assistant.retrieval.holder import Holder, holder
@@ -47,6 +47,7 @@ class Asking:
     ) -> None:
         self._query, self._own, self._query_vector = query, own, query_vector
         self._refusal, self._embedded, self._headline = refusal, embedded, headline
+        self.deed = Deed(own)  # a "Who <verb> …?" question's deed
 
     @cached_property
     def short_rest(self) -> list[str]:
@@ -57,14 +58,14 @@ class Asking:
     def _words(self) -> tuple[list[str], list[str]]:
         """The short rest's words (else a "Who <verb> …?" question's deed: doer.doer_verb) and the other words of
         the user's own question."""
-        return self.short_rest or [w for w in [self._deed] if w], sentence_words(self._own)
+        return self.short_rest or [w for w in [self.deed.verb] if w], sentence_words(self._own)
 
     def deed_stated(self, sentence: Sentence) -> bool:
         """asked.states() for a "Who <verb> …?" question's deed, whatever the rest (a synonym MiniLM puts close
         passes: "secured victory" for "won"); True when it asks none."""
-        if not self._deed:
+        if not self.deed.verb:
             return True
-        return self._states([self._deed], sentence)
+        return self._states([self.deed.verb], sentence)
 
     def states_words(self, sentence: Sentence) -> bool:
         """asked.states() for the asked words; True when the question asks none."""
@@ -141,7 +142,7 @@ class Asking:
         """The short rest's words the sentence holds in one of their forms (no embedding), the deed of a "Who <verb>
         …?" question as a verb (asked.deed_in_form)."""
         words = sentence_words(sentence.text)
-        return {w for w in self.short_rest if (deed_in_form(w, words) if w == self._deed else in_form([w], words))}
+        return {w for w in self.short_rest if (deed_in_form(w, words) if w == self.deed.verb else in_form([w], words))}
 
     def verbs_held(self, sentence: Sentence) -> int:
         """How many of the asked words that can be verbs (asked.asked_verbs) the sentence holds in their own forms,
@@ -157,7 +158,7 @@ class Asking:
         "Who <verb> …?" question it also names someone the question does not (name_ties.names_new): "Who shot the
         Wilmington officers?" is not answered by "… mug shots could still be published …"."""
         held = self.in_form(sentence)
-        named = not self._deed or names_new(sentence.text, self._own_folded)
+        named = not self.deed.verb or names_new(sentence.text, self.deed.own_folded)
         return bool(held) and held >= self.in_form(lead) and named
 
     def says_in_form(self, lead: Sentence) -> Callable[[Sentence], bool]:
@@ -196,15 +197,6 @@ class Asking:
         return self.in_form(sentence) > self.in_form(lead) and self.states_asked(sentence)
 
     @cached_property
-    def _deed(self) -> str:
-        """The deed a "Who <verb> …?" question asks the doer of (doer.doer_verb); "" for another question."""
-        return doer_verb(self._own)
-
-    def names_doer(self, sentence: Sentence) -> bool:
-        """The sentence names, after "by", who did the asked deed (doer.names_doer)."""
-        return bool(self._deed) and names_doer(self._deed, sentence.text, self._own)
-
-    @cached_property
     def _role(self) -> Holder | None:
         """The role and name a "who is the <role> of <Name>?" question asks about (holder.py); None for another."""
         return holder(self._query)
@@ -219,19 +211,6 @@ class Asking:
         …": Holder.held_unnamed); the caller asks that its chunk name it."""
         return self._role is not None and self._role.held_unnamed(sentence.text)
 
-    def states_deed(self, sentence: Sentence) -> bool:
-        """The sentence holds the asked deed in one of its forms (True when the question asks none)."""
-        return self.tells_deed(sentence.text)
-
-    def does_deed(self, sentence: Sentence) -> bool:
-        """A "Who <verb> …?" question's deed in the sentence, after someone the question does not name (names_new:
-        "Jurors found that Officer Daniel Reyes drove recklessly …" for "Who was driving the police car?"; not
-        "Littler won the England Youth Grand Prix …" for "Who beat Luke Littler …?")."""
-        if not self._deed:
-            return False
-        at = next((m.start() for m in WORD.finditer(sentence.text) if in_form([self._deed], [m.group(0).lower()])), -1)
-        return at > 0 and names_new(sentence.text[:at], self._own_folded)
-
     @cached_property
     def asked(self) -> list[str]:
         """What the user's own question asks beyond its names (asked.asked_words)."""
@@ -243,32 +222,19 @@ class Asking:
         a list of nominees); or under the name it asks something of, in a chunk holding what it asks in one of
         their forms ("Illinois: $12 to $13" for "How much is the minimum wage in Illinois?")."""
         if labels_question(sentence.text, self._own, self.asked):
-            return self.tells_deed(chunk)
+            return self.deed.tells(chunk)
         if not self.asked or not labels_name(sentence.text, self._own_names):
             return False
         return in_form(self.asked, sentence_words(chunk))
-
-    @cached_property
-    def _own_folded(self) -> set[str]:
-        """The user's own words, folded (near.folded_words), read once for every sentence names_new reads."""
-        return folded_words(self._own)
 
     @cached_property
     def _own_names(self) -> frozenset[str]:
         """The names of the user's own question (Constraints.names), read once."""
         return Constraints.of(self._own).names
 
-    def tells_deed(self, text: str) -> bool:
-        """The text holds the asked deed in one of its forms (True when the question asks none)."""
-        return not self._deed or in_form([self._deed], sentence_words(text))
-
     def lacks_deed(self, lead: Sentence | None) -> str:
         """What a "Who <verb> …?" question asks (doer.asked_deed), when the lead states no such deed, or tells it
         only in the passive with no doer (passive); else ""."""
-        stated = lead is None or (self.deed_stated(lead) and not self.passive(lead))  # a short rest's reads the deed
+        # (a short rest's reads the deed)
+        stated = lead is None or (self.deed_stated(lead) and not self.deed.passive(lead))
         return "" if stated else asked_deed(self._own)
-
-    def passive(self, sentence: Sentence) -> bool:
-        """The sentence tells a "Who <verb> …?" question's deed only in the passive, naming no doer
-        (doer.passive_only: "A painting stolen from the Harbor Art Museum in 1994 has been returned")."""
-        return bool(self._deed) and passive_only(self._deed, sentence.text)

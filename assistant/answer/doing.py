@@ -27,9 +27,9 @@ class Doing:
         self._asking, self._stating, self._tie = asking, stating, tie
 
     def names_doer(self, sentence: Sentence) -> bool:
-        """The sentence names who did the deed (Asking.names_doer), in a chunk stating the question's names: "…,
+        """The sentence names who did the deed (Deed.names_doer), in a chunk stating the question's names: "…,
         developed by Alexey Pajitnov" in a chunk on Tetris."""
-        return self._asking.names_doer(sentence) and self._stating.own_names_stated(sentence)
+        return self._asking.deed.names_doer(sentence) and self._stating.own_names_stated(sentence)
 
     def deed_tie(self, scored: list[tuple[float, Sentence]]) -> Callable[[Sentence], bool]:
         """Which sentences state the deed and the question's names, as a near tie of the lead: "… including Cillian
@@ -47,12 +47,12 @@ class Doing:
         return lambda s: close(s) and self.names_doer(s)
 
     def active_tie(self, scored: list[tuple[float, Sentence]]) -> Callable[[Sentence], bool]:
-        """Which sentences tell the deed other than only in the passive (Asking.passive), in a chunk stating the
+        """Which sentences tell the deed other than only in the passive (Deed.passive), in a chunk stating the
         question's names, as a near tie of a lead that tells it only so or in its article: "Two men stole the
         painting …" over "A painting stolen from the museum …"."""
         close = self._near_or_own(scored)
         return lambda s: (
-            close(s) and self._asking.deed_stated(s) and not self._asking.passive(s)
+            close(s) and self._asking.deed_stated(s) and not self._asking.deed.passive(s)
             and self._stating.own_names_stated(s)
         )  # fmt: skip
 

@@ -89,11 +89,11 @@ class Leading(Ranking):
         self._first_leads(lambda s: s.candidate.chunk.article_id == article and self._story.names_own(s))
         lead = self.scored[0][1]
         doing, named = self._doing, self._doing.names_doer(lead)
-        if not (self.asking.states_deed(lead) or named) and self._first_leads(doing.names_doer, 1):
+        if not (self.asking.deed.stated(lead) or named) and self._first_leads(doing.names_doer, 1):
             return  # "Who developed Tetris?": the sentence naming who developed it, not one on its release
         if not named and self._first_leads(doing.doer_tie(self.scored), 1):
             return  # "Who voted against the budget?": "Dana Ortiz, who voted against it", not "The Council voted 5-2"
-        if self.asking.passive(lead) and self._first_leads(doing.active_tie(self.scored), 1):
+        if self.asking.deed.passive(lead) and self._first_leads(doing.active_tie(self.scored), 1):
             return  # "Two men stole the painting", not "A painting stolen from the museum …"
         stated = self.asking.deed_stated(lead) or self._labelled(lead)
         if not stated and self._first_leads(doing.deed_tie(self.scored), 1):

@@ -116,13 +116,13 @@ class Ranking:
 
     def _does_deed(self, sentence: Sentence) -> bool:
         """Of the best chunk's article and stating every name the user asks of, the sentence says who did the
-        deed a "Who <verb> …?" question asks (Asking.does_deed: "Jurors found that Officer Daniel Reyes drove
+        deed a "Who <verb> …?" question asks (Deed.done_by_new: "Jurors found that Officer Daniel Reyes drove
         recklessly …" for "Who was driving the police car?", far from it in meaning; not "a Turkish policeman killed
         the Russian ambassador" for "Who killed Prigozhin?"), or whether anyone did what a "Has anyone <verb> …?"
         question asks (Doing.tells_whether: "… no deaths have been reported" for "Has anyone died of measles?")."""
         return (
             sentence.candidate.chunk.article_id == self._best_article
-            and (self.asking.does_deed(sentence) or self._doing.tells_whether(sentence))
+            and (self.asking.deed.done_by_new(sentence) or self._doing.tells_whether(sentence))
             and not self._stating.own.missing([sentence.text])
         )  # fmt: skip
 

@@ -62,7 +62,7 @@ class Reading(Leading):
             self._states_asked if self._refusal.min_word_cosine is not None else None, self._typed_names,
             self._also_about, self._holds_asked,
         )  # fmt: skip
-        if likely and self.asking.passive(self.scored[0][1]) and not self._doing.names_doer(self.scored[0][1]):
+        if likely and self.asking.deed.passive(self.scored[0][1]) and not self._doing.names_doer(self.scored[0][1]):
             return 0.0  # "Who stole the painting?": "A painting stolen from the museum …" says no one did
         if likely and self._names_no_other():
             self.other_unnamed = as_asked(self._stating.own_words)

@@ -8,8 +8,8 @@ from collections.abc import Sequence
 
 from assistant.retrieval.casing import shouted
 from assistant.retrieval.config import FollowUp
+from assistant.retrieval.ellipsis import NAME, PERSON, in_place_of_kin, in_place_of_name
 from assistant.retrieval.framing import unframe
-from assistant.retrieval.gazetteer import COUNTRIES, MONTHS, US_STATES, WEEKDAYS
 from assistant.retrieval.shorthand import spelled_out
 from assistant.schemas import Turn
 from newstext.sentences import OPENERS, opens_sentence
@@ -23,21 +23,8 @@ _ANAPHORA = frozenset(
 _WORD = re.compile(r"[\w’'-]+")
 # A content word, or a figure with its separators ("45,000", "2.5"), which the conversation carries whole.
 _CONTENT_WORD = re.compile(r"\d[\d,.]*\d(?![\w’'-])|[\w’'-]+")
-_NAME = re.compile(r"\b[A-Z][\w’'-]+(?:\s+[A-Z][\w’'-]+)*")
 # The conversation's words that rewrite() puts after a follow-up, in brackets at the very end.
 _CONTEXT = re.compile(r"(?<=\S) \([^()]*\)$")
-_PREPOSITIONS = r"(?:in|at|on|for|with|from|of|over|near|into|against|to|by|about|after|before|during|since)"
-# A follow-up of a leading "and" or "what about" and a name alone ("And Azerbaijan?", "And in Kharkiv?").
-_ELLIPSIS = re.compile(
-    r"^\s*(?i:and|also|what about|how about)\b[\s,]*(?P<before>(?:(?:" + _PREPOSITIONS + r"|the)\s+)*)"
-    r"(?P<names>[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)*)\s*[?.!]*\s*$"
-)
-# A name after one of these stands in the question's place, time or object slot ("over Syria", "in Kharkiv"), one
-# without in its subject or object slot ("What did Turkey shoot down?").
-_AFTER_PREPOSITION = re.compile(r"\b(?i:" + _PREPOSITIONS + r")\s+(?:the\s+)?$")
-# The words a question asks about a person with, once a conversation has named them ("What did he argue?").
-# "owns": a possessive ("his forces", "her party"); "her" at the end is the one asked about ("Who promoted her?").
-_PERSON = re.compile(r"\b(?i:(?P<owns>his|their|her(?=\s+\w))|he|she|him|they|them|her(?=\s*[?.!]*\s*$))\b")
 # "Who is Gabriel Attal?", "What is Odysseus?": asked what names are, a follow-up's "he" or "it" is them.
 _WHAT_NAMES_ARE = re.compile(r"^\W*(?i:who|what)\s+(?i:is|was|are|were)\s+(?:[A-Z][\w’'.-]*\s*)+\W*$")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
@@ -85,7 +72,7 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
     stems = [w.lower()[: config.topic_stem] for w in topic if len(w) >= config.topic_word_min]
     hits = [(m.start(), m.end()) for m in _WORD.finditer(text) if any(m.group(0).lower().startswith(s) for s in stems)]
     scored: list[tuple[bool, int, str]] = []
-    for m in _NAME.finditer(text):
+    for m in NAME.finditer(text):
         name = _without_opener(m.group(0))
         if not name or name.lower() in STOPWORDS or any(w.lower() in name.lower() for w in topic):
             continue
@@ -116,13 +103,13 @@ def names_nothing(question: str) -> bool:
     first = next((c for c in question if c.isalpha()), "")
     if not first.isupper() or shouted(question) or re.search(r"\d|[\"“”]", question):
         return False
-    return all(opens_sentence(question[: m.start()]) for m in _NAME.finditer(question))
+    return all(opens_sentence(question[: m.start()]) for m in NAME.finditer(question))
 
 
 def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
     """The question, written out (shorthand.spelled_out) and unframed, plus the topic words of the last user turn and
     the names in the last answer; or, for a name alone ("And Azerbaijan?"), the last question asked of that name
-    (_in_place_of_name). A follow-up points back (is_follow_up) or names nothing (names_nothing).
+    (ellipsis.in_place_of_name). A follow-up points back (is_follow_up) or names nothing (names_nothing).
 
     The last user turn is itself rewritten first, so a chain of follow-ups ("Which city did his forces
     assault?", then "When did he withdraw?") keeps the entities the conversation established.
@@ -153,14 +140,14 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
     or the question plus the last user turn's topic words and the last answer's names near them."""
     user_at = next((i for i in range(len(history) - 1, -1, -1) if history[i].role == "user"), None)
     last_user = rewrite(history[user_at].content, history[:user_at], config) if user_at is not None else ""
-    if (in_place := _in_place_of_name(question, asked_part(last_user))) is not None:
+    if (in_place := in_place_of_name(question, asked_part(last_user))) is not None:
         return in_place
-    last_user = _in_place_of_kin(question, last_user) or last_user
+    last_user = in_place_of_kin(question, last_user) or last_user
     context = _content_words(asked_part(last_user)) + _still_carried(last_user, history[:user_at])
     if _points_back(question) and not _WHAT_NAMES_ARE.match(asked_part(last_user)):
         # a person the answer names anywhere may be "he"; "it" or "there" is the thing its lead or the last
         # question names ("Why did it collapse?" after the Baltimore bridge's dead took "COVID" from a third sentence)
-        context += _names_near(_last_answer(history), context, config, whole=bool(_PERSON.search(question)))
+        context += _names_near(_last_answer(history), context, config, whole=bool(PERSON.search(question)))
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question
@@ -195,54 +182,6 @@ def last_lead(history: Sequence[Turn]) -> str:
     ("" when the last answer cites nothing, a refusal)."""
     lead, marked, _ = _last_answer(history).partition("[1]")
     return lead.strip() if marked else ""
-
-
-def _in_place_of_name(question: str, last: str) -> str | None:
-    """An elliptic follow-up naming something else ("And Azerbaijan?", "What about Shoigu?") asks the last question
-    of it: "What did Turkey shoot down in 2015?" -> "What did Azerbaijan shoot down in 2015?". The new name replaces
-    the last question's one name, or, of several, the one in the same slot: after a preposition when the follow-up
-    has one ("And in Kharkiv?"), else the one after none ("And Azerbaijan?" after "What did Turkey shoot down over
-    Syria?" replaces Turkey); a last question naming nothing, the person it asked about (_in_place_of_person).
-    None when no single name fits."""
-    asked = _ELLIPSIS.match(question)
-    if not asked:
-        return None
-    runs = [m for m in _NAME.finditer(last) if not opens_sentence(last[: m.start()])]
-    if not runs:
-        return _in_place_of_person(asked.group("names"), last)
-    if len(runs) > 1:
-        after = bool(re.search(_PREPOSITIONS, asked.group("before"), re.I))
-        runs = [m for m in runs if bool(_AFTER_PREPOSITION.search(last[: m.start()])) == after]
-    if len(runs) != 1:
-        return None
-    return last[: runs[0].start()] + asked.group("names") + last[runs[0].end() :]
-
-
-def _in_place_of_kin(question: str, last: str) -> str | None:
-    """The last query, conversation's words included, with the name an elliptic follow-up gives, when it is a day,
-    month, country or US state, in place of the one of its kind there: "What about Sunday?" after "Which airline was
-    hit hardest? (flights canceled Saturday)" asks of Sunday's flights, not Saturday's. None when the name is of no
-    such kind or the last query holds no single one of its kind."""
-    asked = _ELLIPSIS.match(question)
-    name = asked.group("names") if asked else ""
-    kin = next((kind for kind in (WEEKDAYS, MONTHS, COUNTRIES, US_STATES) if name in kind), None)
-    if kin is None:
-        return None
-    held = {k for k in kin if k != name and re.search(r"\b" + re.escape(k) + r"\b", last)}
-    if len(held) != 1:
-        return None
-    return re.sub(r"\b" + re.escape(held.pop()) + r"\b", name, last)
-
-
-def _in_place_of_person(name: str, last: str) -> str | None:
-    """The last question asked of the name in place of the one person it asked about: "What did he argue?" ->
-    "What did Prigozhin argue?", "Where did his forces attack?" -> "Where did Kadyrov’s forces attack?"; None unless
-    it has exactly one such pronoun ("it" may be an event: "What did it destroy?" is not asked of Kharkiv)."""
-    people = list(_PERSON.finditer(last))
-    if len(people) != 1:
-        return None
-    m = people[0]
-    return last[: m.start()] + name + ("’s" if m.group("owns") else "") + last[m.end() :]
 
 
 def story_only(query: str) -> bool:

@@ -1,0 +1,56 @@
+"""A "Who <verb> …?" question's deed (doer.doer_verb) against sentences: whether one states it, in which voice, and
+whether it names who did it; read once per question."""
+
+from __future__ import annotations
+
+from functools import cached_property
+
+from assistant.answer.doer import doer_verb, names_doer, passive_only
+from assistant.answer.forms import WORD, in_form, sentence_words
+from assistant.answer.name_ties import names_new
+from assistant.answer.near import folded_words
+from assistant.answer.sentences import Sentence
+
+
+class Deed:
+    """The deed the user's `own` question asks the doer of; "" (verb) for another question, which every check
+    passes or fails as it says."""
+
+    def __init__(self, own: str) -> None:
+        self._own = own
+
+    @cached_property
+    def verb(self) -> str:
+        """The deed a "Who <verb> …?" question asks the doer of (doer.doer_verb); "" for another question."""
+        return doer_verb(self._own)
+
+    @cached_property
+    def own_folded(self) -> set[str]:
+        """The user's own words, folded (near.folded_words), read once for every sentence names_new reads."""
+        return folded_words(self._own)
+
+    def names_doer(self, sentence: Sentence) -> bool:
+        """The sentence names, after "by", who did the asked deed (doer.names_doer)."""
+        return bool(self.verb) and names_doer(self.verb, sentence.text, self._own)
+
+    def tells(self, text: str) -> bool:
+        """The text holds the asked deed in one of its forms (True when the question asks none)."""
+        return not self.verb or in_form([self.verb], sentence_words(text))
+
+    def stated(self, sentence: Sentence) -> bool:
+        """The sentence holds the asked deed in one of its forms (True when the question asks none)."""
+        return self.tells(sentence.text)
+
+    def done_by_new(self, sentence: Sentence) -> bool:
+        """The deed in the sentence, after someone the question does not name (names_new: "Jurors found that Officer
+        Daniel Reyes drove recklessly …" for "Who was driving the police car?"; not "Littler won the England Youth
+        Grand Prix …" for "Who beat Luke Littler …?")."""
+        if not self.verb:
+            return False
+        at = next((m.start() for m in WORD.finditer(sentence.text) if in_form([self.verb], [m.group(0).lower()])), -1)
+        return at > 0 and names_new(sentence.text[:at], self.own_folded)
+
+    def passive(self, sentence: Sentence) -> bool:
+        """The sentence tells the deed only in the passive, naming no doer (doer.passive_only: "A painting stolen
+        from the Harbor Art Museum in 1994 has been returned")."""
+        return bool(self.verb) and passive_only(self.verb, sentence.text)
