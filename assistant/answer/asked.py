@@ -69,7 +69,7 @@ _HOW = re.compile(r"\bhow\s+(old|many|much|long|far|often|soon|tall|high)\b", re
 # Words that ask for the answer's kind itself, which a sentence states by giving one: "What is his name?" (a sentence
 # naming him says no "name"), "How much is it worth?" (the contract's "$112 million" says no "worth").
 _KIND_WORDS = {
-    "name": frozenset({"name", "names"}),
+    "name": frozenset({"name", "names", "called"}),  # "what's the fire called"
     "money": frozenset({"worth"}),
     # a score, of a game: "What was the score of the Hawks game?" is answered by "… beat the Northside Tigers 31-28
     # in the state semifinal …", which says no "game"

@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
+from assistant.answer.called import called_noun, names_subject
 from assistant.answer.gate import keeps_story
 from assistant.answer.lead import best_elsewhere
 from assistant.answer.ranking import Ranking
@@ -60,6 +61,8 @@ class Leading(Ranking):
         self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,
                                     new_names=not self._story.follows)  # fmt: skip
         self._label_leads()
+        if noun := called_noun(self._stating.own_words):  # "what's the fire called": the sentence naming it as subject
+            self._first_leads(lambda s: names_subject(s.text, noun), reach=len(self.scored))
         if not self.about(self.scored[0][1]):  # "How old is King Charles?" led with a basketball record's sentence
             top = self.scored[0][0]
             if not self._first_leads(self._also_about):

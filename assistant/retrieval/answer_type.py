@@ -30,7 +30,9 @@ _PERSON = (
 _ASKS: list[tuple[str, str]] = [
     ("name", r"\bwhat (?:is|was|are|were|'s|’s) (?:his|her|their|its|the \w+(?:'s|’s)) "
              r"(?:full |first |last )?names?\b"
-             r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"),
+             r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"
+             # what a thing is called: "what's the fire called" ("The Cinder Ridge Fire was first reported …")
+             r"|\bwhat(?:'s|’s| is| was) (?:the|this|that|it|its) (?:[\w-]+ ){0,2}called\W*$"),
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
     # a weight: "How much does the painting weigh?", "How heavy is it?", "What is its weight?" (not its worth)
@@ -38,8 +40,9 @@ _ASKS: list[tuple[str, str]] = [
                r"|\bwhat (?:is|was) (?:the|its|his|her|their|[\w.-]+(?:'s|’s)) weight\b"),
     # "How much" asks a sum, but for a difference or a change ("By how much did Kiprono break the record?", "How much
     # will taxes go up?"): a figure of any kind ("by 40 seconds", "by 3 percent").
-    ("number", r"\bby how much\b(?! money)|\bhow much (?:[\w’'-]+ ){1,6}?(?:go up|goes up|went up"
-               r"|gone up|go down|goes down|went down|rise|rises|rose|risen|fall|falls|fell|fallen|drop|drops|dropped"
+    ("number", r"\bby how much\b(?! money)|\bhow much (?:[\w’'-]+ ){1,6}?(?:go up|goes up|went up|going up"
+               r"|gone up|go down|goes down|went down|going down|rise|rises|rose|risen|rising|fall|falls|fell|fallen"
+               r"|falling|drop|drops|dropped|dropping|increasing|decreasing|growing|climbing|jumping|declining"
                r"|increase|increased|decrease|decreased|grow|grows|grew|grown|shrink|shrank|climb|climbed|jump"
                r"|jumped|decline|declined)\b"),
     ("money", r"\bhow much (?:[\w-]+ ){0,2}money\b"  # "How much climate money did Carney propose?"

@@ -61,3 +61,18 @@ def test_a_role_s_name_no_article_gives_is_said_plainly(hurried: AnswerService) 
     history = conversation(hurried, "who got arrested for the lakeport burglaries")
     lawyer = hurried.ask("what's his lawyer's name", history)
     assert lawyer.refused and "the name of the lawyer" in lawyer.answer
+
+
+def test_how_much_a_thing_is_going_up_asks_for_the_change(hurried: AnswerService) -> None:
+    """"how much is tuition going up at northern plains state" led with the out-of-state rise: the progressive "going
+    up" was not read as asking a change, which "… to raise in-state tuition by 6.5% …" gives."""
+    tuition = hurried.ask("how much is tuition going up at northern plains state")
+    assert "raise in-state tuition by 6.5%" in tuition.citations[0].quote
+
+
+def test_what_a_thing_is_called_is_the_name_its_story_gives_it(hurried: AnswerService) -> None:
+    """"what's the fire called" was answered with "The fire is burning in much of the same area as the Dutchman Fire
+    of August 2017 …", another fire; the story's own is "The Cinder Ridge Fire was first reported …"."""
+    history = conversation(hurried, "how big is the oregon wildfire now")
+    called = hurried.ask("what's the fire called", history)
+    assert called.answer.startswith("The Cinder Ridge Fire was first reported")

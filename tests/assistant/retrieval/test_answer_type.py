@@ -40,6 +40,7 @@ from index.updater import update_index
         ("How much did Ford lose on its self-driving effort?", "money"),
         ("By how much did Kiprono break the record?", "number"),  # a difference: "by 40 seconds"
         ("How much will taxes go up?", "number"),  # a change: "by 3 percent"
+        ("how much is tuition going up", "number"),  # the progressive too: "… raise in-state tuition by 6.5%"
         ("How much does the painting weigh?", "weight"),  # a weight, not its worth
         ("How heavy was the meteorite?", "weight"),
         ("What time do classes begin now?", "time"),  # an hour of the clock
