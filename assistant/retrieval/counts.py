@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.retrieval.gazetteer import MONTH_ABBREVIATIONS, MONTHS
+from assistant.retrieval.gazetteer import COUNTRIES, MONTH_ABBREVIATIONS, MONTHS, US_STATES
 from assistant.retrieval.rewrite import asked_part
 from newstext.terms import STOPWORDS, readings, terms
 
@@ -202,6 +202,18 @@ def things_counted(text: str) -> set[str]:
 def asks_count(question: str) -> bool:
     """A "how many" question: answered only by a count the question does not already give."""
     return bool(_ASKS_COUNT.search(question))
+
+
+def counted_in(question: str) -> str:
+    """The US state or country a count question asks the count in, as the user wrote it ("how many of those are in
+    Iowa" -> Iowa): a count of another place, or of the whole, does not answer it; "" when it names none."""
+    if not asks_count(question):
+        return ""
+    places = (m.group(1) for m in _IN_PLACE.finditer(asked_part(question)))
+    return next((p for p in places if p in US_STATES or p in COUNTRIES), "")
+
+
+_IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
 
 
 def in_words(text: str) -> set[str]:

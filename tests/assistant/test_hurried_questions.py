@@ -76,3 +76,13 @@ def test_what_a_thing_is_called_is_the_name_its_story_gives_it(hurried: AnswerSe
     history = conversation(hurried, "how big is the oregon wildfire now")
     called = hurried.ask("what's the fire called", history)
     assert called.answer.startswith("The Cinder Ridge Fire was first reported")
+
+
+def test_a_count_asked_in_a_place_is_not_answered_with_another_s_or_the_whole(hurried: AnswerService) -> None:
+    """"how many of those are in iowa" after the outbreak's 37 sick was answered with "Of the 37 people sickened, 11
+    have been hospitalized …": no article counts Iowa's (Iowa is only where the plant is); Minnesota's is given."""
+    history = conversation(hurried, "what food got recalled for salmonella", "how many ppl got sick")
+    iowa = hurried.ask("how many of those are in iowa", history)
+    assert iowa.refused and iowa.reason == "no_answer"
+    minnesota = hurried.ask("how many of those are in minnesota", history)
+    assert minnesota.answer.startswith("Minnesota has reported the most cases, 10")

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
-from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, in_words, revised, things_counted
+from assistant.retrieval.counts import (
+    asks_count,
+    counted_in,
+    counted_noun,
+    counts,
+    counts_noun,
+    in_words,
+    revised,
+    things_counted,
+)
 
 
 def test_counts_are_figures_and_number_words_that_count_things() -> None:
@@ -159,3 +168,11 @@ def test_a_range_s_first_figure_counts_what_its_last_does() -> None:
     assert counts("Between 20 and 30 people were hurt.", "people") == {"30"}
     assert counts("The council voted 5 to 2.", "votes") == {"5", "2"}  # a tally's figures stand alone
     assert counts("The Hawks won 3 to 1 on Sunday.") == {"3", "1"}  # a score's
+
+
+def test_a_count_asked_in_a_place_names_the_place() -> None:
+    assert counted_in("how many of those are in Iowa") == "Iowa"
+    assert counted_in("How many people died in the United States?") == "United States"
+    assert counted_in("How many jobs are in Dunmore?") == ""  # a town: the story's, not a gazetteer's place
+    assert counted_in("Who lives in Iowa?") == ""  # no count
+    assert counted_in("How many were hurt? (Iowa plant)") == ""  # the conversation's words are not asked
