@@ -173,10 +173,12 @@ class Asking:
 
     @cached_property
     def _noun_rest(self) -> bool:
-        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named"), or one the
-        question uses as a noun after an article or a possessive ("What's his bail?": asked.determined)."""
+        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named"), or a noun or a
+        verb the question uses as a noun after an article or a possessive ("What's his bail?": asked.determined; not
+        "the first", an ordinal)."""
         return bool(self.short_rest) and all(
-            set(readings(w)) == {"NOUN"} or w in self._nouns for w in self.short_rest
+            set(readings(w)) == {"NOUN"} or (w in self._nouns and set(readings(w)) == {"NOUN", "VERB"})
+            for w in self.short_rest
         )
 
     def says_own(self, sentence: Sentence) -> bool:

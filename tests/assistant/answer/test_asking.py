@@ -49,6 +49,10 @@ def test_a_noun_asked_after_a_possessive_is_said_only_by_the_noun() -> None:
     held = sentence("He is being held at the county jail on $75,000 cash bail.")
     assert bail.short_rest == ["bail"] and bail.says_own(held)
     assert not bail.says_own(sentence("Police on Saturday arrested a 34-year-old man."))
+    # an ordinal after "the" is no noun asked ("the first Bubbakoo's restaurant", news-smoke: another chain's "its
+    # first Burrito Day deal" then led)
+    first = asking("What is the location of the first Bubbakoo's Burritos restaurant?")
+    assert first.short_rest == ["first"] and not first.says_own(sentence("Freebirds is offering its first deal."))
 
 
 def test_a_who_question_s_lead_gives_way_only_to_a_sentence_naming_someone() -> None:
