@@ -173,11 +173,11 @@ class Asking:
 
     @cached_property
     def _noun_rest(self) -> bool:
-        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named"), or a noun or a
-        verb the question uses as a noun after an article or a possessive ("What's his bail?": asked.determined; not
-        "the first", an ordinal)."""
+        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named"), or a noun and a
+        verb the question uses as a noun after an article or a possessive ("What's his bail?", "the stock":
+        asked.determined; not "the first", an ordinal and no verb)."""
         return bool(self.short_rest) and all(
-            set(readings(w)) == {"NOUN"} or (w in self._nouns and set(readings(w)) == {"NOUN", "VERB"})
+            set(readings(w)) == {"NOUN"} or (w in self._nouns and {"NOUN", "VERB"} <= set(readings(w)))
             for w in self.short_rest
         )
 

@@ -53,6 +53,9 @@ def test_a_noun_asked_after_a_possessive_is_said_only_by_the_noun() -> None:
     # first Burrito Day deal" then led)
     first = asking("What is the location of the first Bubbakoo's Burritos restaurant?")
     assert first.short_rest == ["first"] and not first.says_own(sentence("Freebirds is offering its first deal."))
+    # a noun that is also an adjective and a verb still is one ("the stock", sixth in a conversation on a launch)
+    stock = asking("How did the stock react?")
+    assert stock.says_own(sentence("Its shares fell 6 percent after the announcement."))
 
 
 def test_a_who_question_s_lead_gives_way_only_to_a_sentence_naming_someone() -> None:
