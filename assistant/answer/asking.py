@@ -32,6 +32,9 @@ from assistant.retrieval.holder import Holder, holder
 from assistant.retrieval.rewrite import carried_part
 from newstext.terms import readings, without_possessive
 
+# Words giving a place in an order, which an article or a possessive precedes without making them a thing asked.
+_ORDINALS = frozenset("first second third fourth fifth last next latest previous".split())
+
 
 class Asking:
     """One question's asked words (`query`, the user's `own` words of it) checked against sentences."""
@@ -173,11 +176,11 @@ class Asking:
 
     @cached_property
     def _noun_rest(self) -> bool:
-        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named"), or a noun and a
-        verb the question uses as a noun after an article or a possessive ("What's his bail?", "the stock":
-        asked.determined; not "the first", an ordinal and no verb)."""
+        """The short rest has words and each is only a noun ("revenue"; not "first", "won", "named"), or one the
+        question uses as a noun after an article or a possessive ("What's his bail?", "the stock", "the final":
+        asked.determined), but an ordinal ("the first Bubbakoo's restaurant": a place in an order, not a thing)."""
         return bool(self.short_rest) and all(
-            set(readings(w)) == {"NOUN"} or (w in self._nouns and {"NOUN", "VERB"} <= set(readings(w)))
+            set(readings(w)) == {"NOUN"} or (w in self._nouns and w not in _ORDINALS)
             for w in self.short_rest
         )
 
