@@ -17,7 +17,7 @@ from assistant.answer.sentences import Sentence
 from assistant.answer.ties import gives_reason
 from assistant.answer.typed import typed
 from assistant.retrieval.answer_type import expected_type
-from assistant.retrieval.counts import asks_count, counted_in, counted_noun, counts
+from assistant.retrieval.counts import asks_count, counted_in, counted_noun, counts, names_place
 
 # A question asking for a person: "Who was the mayor before Reed?", "Whom did Macron appoint?".
 _WHO = re.compile(r"^\W*who(?:m|se)?\b", re.I)
@@ -144,7 +144,7 @@ class Reading(Leading):
         holds is another's ("Center Marcus Dell scored 31 points and grabbed 14 rebounds" for Romero's); or, for a
         count asked in a place (counts.counted_in), it does not name the place ("Of the 37 people sickened, 11 have
         been hospitalized" for "how many of those are in Iowa")."""
-        if (place := counted_in(self._stating.own_words)) and not re.search(rf"\b{re.escape(place)}\b", sentence.text):
+        if (place := counted_in(self._stating.own_words)) and not names_place(sentence.text, place):
             return True
         asked = self._figure_asked
         return asked is not None and not self._states_own(sentence) and opens_with_other(sentence.text, asked)

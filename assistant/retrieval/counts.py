@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from assistant.retrieval.gazetteer import COUNTRIES, MONTH_ABBREVIATIONS, MONTHS, US_STATES
+from assistant.retrieval.gazetteer import COUNTRIES, MONTH_ABBREVIATIONS, MONTHS, US_STATES, same_countries
 from assistant.retrieval.rewrite import asked_part
 from newstext.terms import STOPWORDS, readings, terms
 
@@ -214,6 +214,17 @@ def counted_in(question: str) -> str:
 
 
 _IN_PLACE = re.compile(r"\bin\s+(?:the\s+)?([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b")
+
+
+def names_place(text: str, place: str) -> bool:
+    """The text names the place, a country by any of its names ("the U.S." for the United States; a short one only
+    in capitals: "us" is no country)."""
+    for name in same_countries({place}):
+        short = len(name.replace(".", "")) <= 3
+        written = re.escape(name.upper() if short else name)
+        if re.search(rf"(?<![\w.]){written}(?!\w)", text, 0 if short else re.I):
+            return True
+    return False
 
 
 def in_words(text: str) -> set[str]:

@@ -9,6 +9,7 @@ from assistant.retrieval.counts import (
     counts,
     counts_noun,
     in_words,
+    names_place,
     revised,
     things_counted,
 )
@@ -176,3 +177,8 @@ def test_a_count_asked_in_a_place_names_the_place() -> None:
     assert counted_in("How many jobs are in Dunmore?") == ""  # a town: the story's, not a gazetteer's place
     assert counted_in("Who lives in Iowa?") == ""  # no count
     assert counted_in("How many were hurt? (Iowa plant)") == ""  # the conversation's words are not asked
+    # the place named by any of its names: a country's other names, a short one only in capitals
+    assert names_place("More than 1,000 died in the U.S. last year.", "United States")
+    assert names_place("Minnesota has reported the most cases, 10.", "Minnesota")
+    assert not names_place("Tell us more about the outbreak.", "United States")
+    assert not names_place("The potstickers were made in Marlow.", "Iowa")
