@@ -112,7 +112,8 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
     (ellipsis.in_place_of_name). A follow-up points back (is_follow_up) or names nothing (names_nothing).
 
     The last user turn is itself rewritten first, so a chain of follow-ups ("Which city did his forces
-    assault?", then "When did he withdraw?") keeps the entities the conversation established.
+    assault?", then "When did he withdraw?") keeps the entities the conversation established and its opening
+    question's words, but not each earlier follow-up's own (_still_carried).
     """
     question = unframe(spelled_out(question))
     if not history or not (is_follow_up(question) or names_nothing(question)):
