@@ -139,12 +139,17 @@ class Reading(Leading):
         query = self._retrieval.query
         return (counts(query), counted_noun(query)) if asks_count(query) else None
 
+    @cached_property
+    def _counted_in(self) -> str:
+        """The place a count question asks its count in (counts.counted_in), read once for every sentence."""
+        return counted_in(self._stating.own_words)
+
     def _of_another(self, sentence: Sentence) -> bool:
         """The sentence states none of the question's names and opens with a name it lacks (_figure_asked): what it
         holds is another's ("Center Marcus Dell scored 31 points and grabbed 14 rebounds" for Romero's); or, for a
         count asked in a place (counts.counted_in), it does not name the place ("Of the 37 people sickened, 11 have
         been hospitalized" for "how many of those are in Iowa")."""
-        if (place := counted_in(self._stating.own_words)) and not names_place(sentence.text, place):
+        if self._counted_in and not names_place(sentence.text, self._counted_in):
             return True
         asked = self._figure_asked
         return asked is not None and not self._states_own(sentence) and opens_with_other(sentence.text, asked)
