@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -62,11 +63,16 @@ def gather(
     filters: Filters | None,
     where: dict | None,
     filtered_depth_factor: int,
+    synonyms: Sequence[str] = (),
+    synonym_weight: float = 0.0,
 ) -> list[Candidate]:
     """Top `depth` chunks from Chroma and from BM25, restricted to chunks live in the store; with filters, BM25
-    reads `filtered_depth_factor` times deeper, since its hits are filtered after ranking."""
+    reads `filtered_depth_factor` times deeper, since its hits are filtered after ranking. BM25 counts the terms of
+    synonyms (widening.widened) at `synonym_weight` of a query term."""
     dense_hits = vectors.query(query_vector, depth, where)
     bm25 = lexical.scores(query_terms)
+    if synonyms and synonym_weight:
+        bm25 = bm25 + np.float32(synonym_weight) * lexical.scores(list(synonyms))
     lexical_ids: list[str] = []
     if len(bm25) and bm25.max() > 0:
         k = min(depth * filtered_depth_factor if filters and not filters.is_empty() else depth, int((bm25 > 0).sum()))

@@ -20,6 +20,7 @@ from assistant.retrieval.filters import chroma_where
 from assistant.retrieval.passages import best_passages
 from assistant.retrieval.rerank import rerank
 from assistant.retrieval.spelling import mistyped, respelled
+from assistant.retrieval.widening import widened
 from assistant.schemas import Filters
 from index.handles import IndexHandles
 from index.lexical import LexicalIndex
@@ -99,6 +100,7 @@ class Retriever:
         candidates = gather(
             self.handles.store, self.handles.vectors, lexical, vector, query_terms,
             self.config.depth, filters, chroma_where(filters), self.config.filtered_depth_factor,
+            widened(query, query_terms), self.config.synonym_weight,
         )
         t2 = time.perf_counter()
         ranked = rerank(candidates, query_terms, lexical, self.config, as_of, query)

@@ -86,3 +86,11 @@ def test_a_count_asked_in_a_place_is_not_answered_with_another_s_or_the_whole(hu
     assert iowa.refused and iowa.reason == "no_answer"
     minnesota = hurried.ask("how many of those are in minnesota", history)
     assert minnesota.answer.startswith("Minnesota has reported the most cases, 10")
+
+
+def test_a_question_s_verb_finds_the_sentence_stating_it_by_another(hurried: AnswerService) -> None:
+    """"which route is getting cut" led with the extension of Route 9: no chunk says "cut", so BM25 never reached the
+    lede's "… voted 6-1 … to raise the base bus fare … and eliminate Route 14" (cut ~ eliminate, newstext.synonyms)."""
+    history = conversation(hurried, "new riverton bus fare?", "when does it take effect")
+    route = hurried.ask("which route is getting cut", history)
+    assert "eliminate Route 14" in route.citations[0].quote
