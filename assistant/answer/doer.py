@@ -118,14 +118,23 @@ _WHO_DID = re.compile(
 )
 
 
+# The deed told as a noun, its doer after "came from": "The lone vote against the plan came from board member Darnell
+# Higgs", "The largest donation came from Ana Ruiz" (the deed word at most five words before "came").
+_CAME_FROM = re.compile(
+    r"\b((?:[a-z]+\s+){1,5})came\s+from\s+(?:(?!(?:in|on|at|of|the|a|an)\b)[a-z]+\s+){0,3}([A-Z][\w’'-]*)"
+)
+
+
 def names_doer(deed: str, text: str, asked: str) -> bool:
-    """The text names, after "by" or before ", who <deed>", who did the deed (one of its forms) of a "Who <deed> …?"
-    question, someone the question (`asked`) does not name: "Who developed Tetris?" is answered by "…, developed by
-    Alexey Pajitnov", which MiniLM puts far from it when the sentence is about something else, and "Who voted against
-    the budget?" by "Council member Dana Ortiz, who voted against it"."""
+    """The text names, after "by", before ", who <deed>" or after "<deed> … came from", who did the deed (one of its
+    forms) of a "Who <deed> …?" question, someone the question (`asked`) does not name: "Who developed Tetris?" is
+    answered by "…, developed by Alexey Pajitnov", which MiniLM puts far from it when the sentence is about something
+    else, and "Who voted against the budget?" by "Council member Dana Ortiz, who voted against it" or "The lone vote
+    against the plan came from board member Darnell Higgs"."""
     own = {w.lower() for w in WORD.findall(asked)}
     found = [(m.group(1), m.group(2)) for m in _BY_DOER.finditer(text)]
     found += [(m.group(2), m.group(1)) for m in _WHO_DID.finditer(text)]
+    found += [(noun, m.group(2)) for m in _CAME_FROM.finditer(text) for noun in m.group(1).split()]
     return any(in_form([deed], [verb]) and doer.lower() not in own | NOT_NAMES for verb, doer in found)
 
 

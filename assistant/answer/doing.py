@@ -42,9 +42,19 @@ class Doing:
     def doer_tie(self, scored: list[tuple[float, Sentence]]) -> Callable[[Sentence], bool]:
         """Which sentences name who did the deed (names_doer), as a near tie of the lead or in its article: "Council
         member Dana Ortiz, who voted against it" for "Who voted against the budget?", under "The Springfield City
-        Council voted 5-2 …", which says the deed but names no one's vote."""
-        close = self._near_or_own(scored)
-        return lambda s: close(s) and self.names_doer(s)
+        Council voted 5-2 …", which says the deed but names no one's vote. The lead's article tells the story the
+        lead does, so there a follow-up's carried names need not be in the sentence's chunk: "who voted against it"
+        after Route 22's change is answered by "The lone vote against the plan came from board member Darnell Higgs",
+        in a chunk that names no Route 22."""
+        near, article = near_tie(scored, self._tie), scored[0][1].candidate.chunk.article_id
+        deed = self._asking.deed
+
+        def ties(s: Sentence) -> bool:
+            if s.candidate.chunk.article_id == article:
+                return deed.names_doer(s) and not self._stating.own.missing([self._stating.chunk_text(s)])
+            return near(s) and self.names_doer(s)
+
+        return ties
 
     def active_tie(self, scored: list[tuple[float, Sentence]]) -> Callable[[Sentence], bool]:
         """Which sentences tell the deed other than only in the passive (Deed.passive), in a chunk stating the

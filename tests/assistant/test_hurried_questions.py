@@ -94,3 +94,13 @@ def test_a_question_s_verb_finds_the_sentence_stating_it_by_another(hurried: Ans
     history = conversation(hurried, "new riverton bus fare?", "when does it take effect")
     route = hurried.ask("which route is getting cut", history)
     assert "eliminate Route 14" in route.citations[0].quote
+
+
+def test_who_did_a_deed_told_as_a_noun_is_the_one_it_came_from(hurried: AnswerService) -> None:
+    """"who voted against it" after Route 22's change led with "The board also voted to end Sunday service on Route 22
+    …", which names no one; "The lone vote against the plan came from board member Darnell Higgs" names the doer,
+    in the lead's article, in a chunk that does not name Route 22."""
+    asked = ("new riverton bus fare?", "which route is getting cut", "how many people ride it", "what about route 22")
+    history = conversation(hurried, *asked)
+    against = hurried.ask("who voted against it", history)
+    assert "came from board member Darnell Higgs" in against.citations[0].quote

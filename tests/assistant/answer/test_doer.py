@@ -58,6 +58,15 @@ def test_a_doer_named_before_a_clause_saying_the_deed() -> None:
     assert not names_doer("won", "Kiprono, who won in 2022, led.", "Who won after Kiprono?")  # the one asked of
 
 
+def test_a_doer_named_after_the_deed_came_from_him() -> None:
+    """"The lone vote against the plan came from board member Darnell Higgs" names who voted against it."""
+    higgs = "The lone vote against the plan came from board member Darnell Higgs, who represents the east side."
+    assert names_doer("voted", higgs, "Who voted against it?")
+    assert names_doer("donated", "The largest donation came from Ana Ruiz, a retired nurse.", "Who donated the most?")
+    assert not names_doer("voted", "The money came from the state's Clean Water Fund.", "Who voted for it?")
+    assert not names_doer("voted", "The lone vote against it came from Higgs.", "Did Higgs vote against it?")
+
+
 tetris = article_service("tetris")  # a report that names the game's developer in passing.
 
 
