@@ -11,9 +11,10 @@ from assistant.answer.called import called_noun, names_subject
 from assistant.answer.gate import keeps_story
 from assistant.answer.lead import best_elsewhere
 from assistant.answer.ranking import Ranking
+from assistant.answer.reasons import asks_why, gives_reason
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
-from assistant.answer.ties import break_ties, gives_reason
+from assistant.answer.ties import break_ties
 from assistant.answer.typed import to_come
 
 
@@ -27,6 +28,25 @@ class Leading(Ranking):
         top = self.scored[0][0]
         if self._first_leads(self._labelled, reach=len(self.scored)):
             self._rate_lead(top)
+
+    def _reason_leads(self) -> bool:
+        """For "Why …?", a lead giving no reason gives way to the first sentence of its article, however far down,
+        that gives one (reasons.gives_reason) of what the question asks, in one of its forms: "why are they raising
+        it" led with the tuition increase itself, not "Kell said the increase was made necessary by a cut in state
+        support" (raising ~ increase). True when one leads so: a near tie holding more of the user's words (which a
+        reason says in its own) does not take the lead back."""
+        query, lead = self._retrieval.query, self.scored[0][1]
+        if not asks_why(query) or gives_reason(query, lead.text):
+            return False
+        article, top = lead.candidate.chunk.article_id, self.scored[0][0]
+        if self._first_leads(
+            lambda s: s.candidate.chunk.article_id == article and gives_reason(query, s.text)
+            and bool(self.asking.in_form(s)),
+            reach=len(self.scored),
+        ):  # fmt: skip
+            self._rate_lead(top)  # rated as likely as the lead it displaces
+            return True
+        return False
 
     def _states_question(self, sentence: Sentence) -> bool:
         """In a chunk stating the question's names (it has some), the sentence states what it asks of them: a short
@@ -61,6 +81,7 @@ class Leading(Ranking):
         self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,
                                     new_names=not self._story.follows)  # fmt: skip
         self._label_leads()
+        reasoned = self._reason_leads()
         if noun := called_noun(self._stating.own_words):  # "what's the fire called": the sentence naming it as subject
             self._first_leads(lambda s: names_subject(s.text, noun), reach=len(self.scored))
         if not self.about(self.scored[0][1]):  # "How old is King Charles?" led with a basketball record's sentence
@@ -84,8 +105,8 @@ class Leading(Ranking):
             # anyone killed? (Shockwave jet truck Battle Creek)" led with a tourist a storm killed in Ghent)
             self._story_first(self._stating.carried_stated)
         instead = self._story.leads_instead(self.scored[0][1])  # ...to the article the conversation last quoted
-        if instead is None or not self._first_leads(instead):  # ...else to a near tie saying more of the user's words
-            self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))
+        if (instead is None or not self._first_leads(instead)) and not reasoned:  # ...else to a near tie saying more
+            self._lead_with(self._story.own_tie(self.scored, self._refusal.lead_tie))  # of the user's words
         if self._asks_next and self._next_leads():
             return  # what comes next is what is asked: the rules below read the question's other words
         article = self.scored[0][1].candidate.chunk.article_id  # "What about Sunday?": its article's Sunday sentence

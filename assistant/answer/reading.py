@@ -13,8 +13,8 @@ from assistant.answer.lead import default_ranker
 from assistant.answer.leading import Leading
 from assistant.answer.name_ties import is_name, names_other, opens_with_asked, opens_with_other
 from assistant.answer.near import folded_words
+from assistant.answer.reasons import gives_reason
 from assistant.answer.sentences import Sentence
-from assistant.answer.ties import gives_reason
 from assistant.answer.typed import typed
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.counts import asks_count, counted_in, counted_noun, counts, names_place

@@ -12,6 +12,7 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.forms import in_form, negates, sentence_words
 from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_tie
 from assistant.answer.near import first_near, folded_words, new_word
+from assistant.answer.reasons import reason_tie
 from assistant.answer.sentences import Sentence
 from assistant.answer.time_ties import date_tie, now_tie
 from assistant.retrieval.answer_kinds import candidates
@@ -38,23 +39,11 @@ _ASKS_PLACE = re.compile(r"^\W*where\b", re.I)
 _PLACE = re.compile(r"\b(?:in|at|near)\s+(?:the\s+)?([A-Z][\w’'-]*)")
 # "Why …?", and a sentence that gives a reason in so many words ("stop driving them because the wheels might fall off",
 # "was the reason the Hill family sued"). Not "after" or "amid", which as often say when ("amid price hikes").
-_ASKS_WHY = re.compile(r"^\W*why\b", re.I)
-_REASON = re.compile(
-    r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blam(?:ed|es|ing)|the (?:reason|cause)"
-    r"|for fear|so that|in order to|citing|cited|over (?:concerns?|fears?|worries)"
-    # "the increase was made necessary by a cut in state support", "… blamed a sharp drop in orders"
-    r"|(?:made necessary|driven|prompted) by|(?:stem|stems|stemmed|result|results|resulted) from"
-    r"|attributed \w+(?: \w+)? to)\b",
-    re.I,
-)
 # "How old is …?" asks an age now, which is the greatest a story gives of its names: news tells of earlier ones ("in
 # his NBA debut, James, just 18 years old") beside the one of today ("the 39-year-old James").
 _ASKS_AGE_NOW = re.compile(r"^\W*how old (?:is|are)\b", re.I)
 _FIGURE = re.compile(r"\d[\d,]*")
 _WOULD_BE = re.compile(r"\b(?:would|will|could|might|’ll|'ll)\s+(?:be|turn|become)\s+(?:about\s+)?\d{1,3}\b", re.I)
-# A sentence whose subject is what the one before it said ("That makes sense, because most Americans … eat at Wendy's
-# around those times"): its reason is for that, not for what the question asks.
-_POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|makes|made|means|meant|explains|comes|came)\b", re.I)
 # "Who is Gabriel Attal?", "What is Intuitive Machines?", "Who was Navalny?", "What's the Wagner group?": what a
 # name is. A sentence says it by the name's copula ("Gabriel Attal became France's youngest …", "Intuitive Machines
 # is a Houston-headquartered …") or an apposition ("Alexei Navalny, the Russian opposition leader, …", which a list
@@ -190,22 +179,6 @@ def place_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -
 def _names_place(text: str, asked: set[str]) -> bool:
     """The text names, after "in", "at" or "near", a capitalised word that is no word of the question, month or day."""
     return any(new_word(m.group(1), asked) for m in _PLACE.finditer(text))
-
-
-def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
-    """For a "Why …?" question, when the best sentence gives no reason in so many words (_REASON), the index of the
-    first near tie (at least `tie` of its probability) that does: "Why did Toyota recall the BZ4X?" led with how many
-    SUVs the recall applies to, above "Toyota warned owners … to stop driving them because the wheels might fall
-    off"; 0 otherwise."""
-    if not _ASKS_WHY.match(question):
-        return 0  # nor read any sentence: gives_reason is False for all of them
-    return first_near(scored, tie, lambda s: gives_reason(question, s.text))
-
-
-def gives_reason(question: str, text: str) -> bool:
-    """The question asks "Why …?" and the text gives a reason in so many words (_REASON): it answers what is asked,
-    whether or not it restates the asked verb."""
-    return _ASKS_WHY.match(question) is not None and _REASON.search(text) is not None and not _POINTS_BACK.match(text)
 
 
 def age_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:

@@ -104,3 +104,12 @@ def test_who_did_a_deed_told_as_a_noun_is_the_one_it_came_from(hurried: AnswerSe
     history = conversation(hurried, *asked)
     against = hurried.ask("who voted against it", history)
     assert "came from board member Darnell Higgs" in against.citations[0].quote
+
+
+def test_why_is_answered_by_the_reason_its_article_gives_for_what_is_asked(hurried: AnswerService) -> None:
+    """"why are they raising it" after the tuition questions led with the increase itself; its article's reason,
+    "Kell said the increase was made necessary by a cut in state support" (raising ~ increase), was ranked eighth,
+    below "… going to pay a dollar more because of this vote", a reason for nothing asked."""
+    asked = ("how much is tuition going up at northern plains state", "so what will in-state pay per year")
+    raising = hurried.ask("why are they raising it", conversation(hurried, *asked, "and out of state students?"))
+    assert "made necessary by a cut in state support" in raising.citations[0].quote

@@ -8,11 +8,9 @@ from assistant.answer.ties import (
     age_tie,
     deed_figure_tie,
     defining_tie,
-    gives_reason,
     names_tie,
     negated_tie,
     place_tie,
-    reason_tie,
     subject_verb_tie,
 )
 
@@ -66,34 +64,6 @@ def test_where_leads_with_a_near_tie_naming_a_place_the_question_does_not() -> N
     breaks_the_tie(place_tie, asked, archbishop, abbey, "When will King Charles be crowned?")
     in_may = sentence("King Charles will be crowned in May at the age of 74.")
     assert place_tie([(0.45, archbishop), (0.42, in_may)], asked, 0.9) == 0  # a month is no place
-
-
-def test_why_leads_with_a_near_tie_giving_a_reason() -> None:
-    """"Why did Toyota recall the BZ4X?" (news-smoke) led with how many SUVs the recall applies to, above "Toyota
-    warned owners … to stop driving them because the wheels might fall off"."""
-    asked = "Why did Toyota recall the BZ4X?"
-    applies = sentence("The recall announced by Toyota on Thursday applies to all approximately 260 BZ4X SUVs.")
-    because = sentence("Toyota warned owners of BZ4X SUVs to stop driving them because the wheels might fall off.")
-    breaks_the_tie(reason_tie, asked, applies, because, "How many BZ4X SUVs did Toyota recall?")
-
-
-def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
-    """"amid" and "after" as often say when: "Amazon Pharmacy offers insulin discounts amid price hikes" gives no
-    reason insulin prices fall; and only a "Why …?" question asks for one."""
-    why = "Why are insulin prices falling?"
-    assert gives_reason(why, "The punitive damages were awarded due to what Ford knew.")
-    assert gives_reason(why, "An award to warn drivers was the reason the family insisted on a verdict.")
-    assert not gives_reason(why, "Amazon Pharmacy offers insulin discounts amid price hikes.")
-    assert not gives_reason(why, "After a credible sighting, the search moved to Stewart County.")
-    # a reason for what the sentence before said ("Why were Wendy's customers angry?", news-dev)
-    assert not gives_reason(why, "That makes sense, because most Americans eat at Wendy's around those times.")
-    assert not gives_reason("How much did prices fall?", "Prices fell because makers cut them.")
-    # a reason blamed, or what made it necessary ("why are they shutting it", "why are they raising it")
-    assert gives_reason("Why is Kessler closing the plant?", "Chief Executive Gregory Tamsin blamed a sharp drop in "
-                        "orders from the company's biggest customer.")  # fmt: skip
-    assert gives_reason("Why is tuition going up?", "Kell said the increase was made necessary by a cut in state aid.")
-    assert gives_reason("Why did the bridge fail?", "Engineers attributed the failure to corroded cables.")
-    assert gives_reason(why, "Board members cited research showing teenagers who sleep longer do better.")
 
 
 def test_how_old_is_leads_with_the_near_tie_giving_the_age_of_now() -> None:

@@ -1,0 +1,43 @@
+"""Why something happened: a "Why …?" question is answered by a sentence giving a reason in so many words ("because",
+"due to", "made necessary by"), which may stand far from it in meaning."""
+
+from __future__ import annotations
+
+import re
+
+from assistant.answer.near import first_near
+from assistant.answer.sentences import Sentence
+
+_ASKS_WHY = re.compile(r"^\W*why\b", re.I)
+_REASON = re.compile(
+    r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blam(?:ed|es|ing)|the (?:reason|cause)"
+    r"|for fear|so that|in order to|citing|cited|over (?:concerns?|fears?|worries)"
+    # "the increase was made necessary by a cut in state support", "… blamed a sharp drop in orders"
+    r"|(?:made necessary|driven|prompted) by|(?:stem|stems|stemmed|result|results|resulted) from"
+    r"|attributed \w+(?: \w+)? to)\b",
+    re.I,
+)
+# A sentence whose subject is what the one before it said ("That makes sense, because most Americans … eat at Wendy's
+# around those times"): its reason is for that, not for what the question asks.
+_POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|makes|made|means|meant|explains|comes|came)\b", re.I)
+
+
+def asks_why(question: str) -> bool:
+    """The question asks "Why …?"."""
+    return _ASKS_WHY.match(question) is not None
+
+
+def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For a "Why …?" question, when the best sentence gives no reason in so many words (_REASON), the index of the
+    first near tie (at least `tie` of its probability) that does: "Why did Toyota recall the BZ4X?" led with how many
+    SUVs the recall applies to, above "Toyota warned owners … to stop driving them because the wheels might fall
+    off"; 0 otherwise."""
+    if not asks_why(question):
+        return 0  # nor read any sentence: gives_reason is False for all of them
+    return first_near(scored, tie, lambda s: gives_reason(question, s.text))
+
+
+def gives_reason(question: str, text: str) -> bool:
+    """The question asks "Why …?" and the text gives a reason in so many words (_REASON): it answers what is asked,
+    whether or not it restates the asked verb."""
+    return asks_why(question) and _REASON.search(text) is not None and not _POINTS_BACK.match(text)

@@ -1,0 +1,40 @@
+"""Why something happened: the sentence giving a reason in so many words answers "Why …?"."""
+
+from __future__ import annotations
+
+from answer_testkit import breaks_the_tie, sentence
+
+from assistant.answer.reasons import asks_why, gives_reason, reason_tie
+
+
+def test_only_a_question_opening_with_why_asks_it() -> None:
+    assert asks_why("Why did Toyota recall the BZ4X?") and asks_why("why are they raising it")
+    assert not asks_why("Who asked why the plant closed?")
+
+
+def test_why_leads_with_a_near_tie_giving_a_reason() -> None:
+    """"Why did Toyota recall the BZ4X?" (news-smoke) led with how many SUVs the recall applies to, above "Toyota
+    warned owners … to stop driving them because the wheels might fall off"."""
+    asked = "Why did Toyota recall the BZ4X?"
+    applies = sentence("The recall announced by Toyota on Thursday applies to all approximately 260 BZ4X SUVs.")
+    because = sentence("Toyota warned owners of BZ4X SUVs to stop driving them because the wheels might fall off.")
+    breaks_the_tie(reason_tie, asked, applies, because, "How many BZ4X SUVs did Toyota recall?")
+
+
+def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
+    """"amid" and "after" as often say when: "Amazon Pharmacy offers insulin discounts amid price hikes" gives no
+    reason insulin prices fall; and only a "Why …?" question asks for one."""
+    why = "Why are insulin prices falling?"
+    assert gives_reason(why, "The punitive damages were awarded due to what Ford knew.")
+    assert gives_reason(why, "An award to warn drivers was the reason the family insisted on a verdict.")
+    assert not gives_reason(why, "Amazon Pharmacy offers insulin discounts amid price hikes.")
+    assert not gives_reason(why, "After a credible sighting, the search moved to Stewart County.")
+    # a reason for what the sentence before said ("Why were Wendy's customers angry?", news-dev)
+    assert not gives_reason(why, "That makes sense, because most Americans eat at Wendy's around those times.")
+    assert not gives_reason("How much did prices fall?", "Prices fell because makers cut them.")
+    # a reason blamed, or what made it necessary ("why are they shutting it", "why are they raising it")
+    assert gives_reason("Why is Kessler closing the plant?", "Chief Executive Gregory Tamsin blamed a sharp drop in "
+                        "orders from the company's biggest customer.")  # fmt: skip
+    assert gives_reason("Why is tuition going up?", "Kell said the increase was made necessary by a cut in state aid.")
+    assert gives_reason("Why did the bridge fail?", "Engineers attributed the failure to corroded cables.")
+    assert gives_reason(why, "Board members cited research showing teenagers who sleep longer do better.")
