@@ -79,6 +79,16 @@ ARTICLES = {
         "Best actress: Emma Stone, Lily Gladstone, Sandra Huller, Annette Bening, Carey Mulligan\n\n"
         "Best director: Christopher Nolan, Martin Scorsese, Yorgos Lanthimos, Justine Triet, Jonathan Glazer"
     ),
+    "obituary": (  # the cause of a death and its survivors told far from the lede, in words a question does not use
+        "Harold Brenner, who coached Ashford High football for 31 years, dies at 78",
+        "Harold Brenner, who led the Ashford High Wolverines to four state football titles in 31 seasons as head "
+        "coach, died Tuesday at a hospice in Millbrook. He was 78.\n\nBrenner won 281 games, the most of any coach "
+        "in the state's history, and sent more than 40 players on to college teams. The school named its stadium "
+        "after him in 2011.\n\nHis daughter, Karen Brenner Lutz, said the cause was heart failure.\n\nBefore he "
+        "came to Ashford in 1979, Brenner taught history and coached at two schools in the state's north.\n\nHe is "
+        "survived by his wife of 52 years, Joan, two daughters and five grandchildren. A memorial service will be "
+        "held Saturday at the stadium."
+    ),
 }
 
 

@@ -109,6 +109,11 @@ _BY_DOER = re.compile(
 )
 
 
+# A doer named by kin after "by" ("She is survived by her son and four grandchildren", "was raised by his
+# grandmother"): the noun after the possessive, not "own" ("by her own account").
+_BY_KIN = re.compile(r"\b([A-Za-z][A-Za-z’'-]*)\s+by\s+(?:his|her|their)\s+(?!own\b)([a-z]+)")
+
+
 # A doer named before a clause saying the deed: "Council member Dana Ortiz, who voted against it, said …", "Sen.
 # Marcus Webb, a Republican who voted against the measure, …" (a word such as "also" or "had" may stand before the
 # verb).
@@ -133,6 +138,7 @@ def names_doer(deed: str, text: str, asked: str) -> bool:
     against the plan came from board member Darnell Higgs"."""
     own = {w.lower() for w in WORD.findall(asked)}
     found = [(m.group(1), m.group(2)) for m in _BY_DOER.finditer(text)]
+    found += [(m.group(1), m.group(2)) for m in _BY_KIN.finditer(text)]
     found += [(m.group(2), m.group(1)) for m in _WHO_DID.finditer(text)]
     found += [(noun, m.group(2)) for m in _CAME_FROM.finditer(text) for noun in m.group(1).split()]
     return any(in_form([deed], [verb]) and doer.lower() not in own | NOT_NAMES for verb, doer in found)

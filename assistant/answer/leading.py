@@ -11,7 +11,7 @@ from assistant.answer.called import called_noun, names_subject
 from assistant.answer.gate import keeps_story
 from assistant.answer.lead import best_elsewhere
 from assistant.answer.ranking import Ranking
-from assistant.answer.reasons import asks_why, gives_reason
+from assistant.answer.reasons import asks_how_died, asks_why, gives_reason
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.ties import break_ties
@@ -33,15 +33,16 @@ class Leading(Ranking):
         """For "Why …?", a lead giving no reason gives way to the first sentence of its article, however far down,
         that gives one (reasons.gives_reason) of what the question asks, in one of its forms: "why are they raising
         it" led with the tuition increase itself, not "Kell said the increase was made necessary by a cut in state
-        support" (raising ~ increase). True when one leads so: a near tie holding more of the user's words (which a
-        reason says in its own) does not take the lead back."""
+        support" (raising ~ increase); "How did she die?" by the cause of her death, which names no "die" ("Her son
+        said the cause was complications of pneumonia"). True when one leads so: a near tie holding more of the
+        user's words (which a reason says in its own) does not take the lead back."""
         query, lead = self._retrieval.query, self.scored[0][1]
         if not asks_why(query) or gives_reason(query, lead.text):
             return False
-        article, top = lead.candidate.chunk.article_id, self.scored[0][0]
+        article, top, died = lead.candidate.chunk.article_id, self.scored[0][0], asks_how_died(query)
         if self._first_leads(
             lambda s: s.candidate.chunk.article_id == article and gives_reason(query, s.text)
-            and bool(self.asking.in_form(s)),
+            and (died or bool(self.asking.in_form(s))),
             reach=len(self.scored),
         ):  # fmt: skip
             self._rate_lead(top)  # rated as likely as the lead it displaces

@@ -1,5 +1,6 @@
 """Why something happened: a "Why …?" question is answered by a sentence giving a reason in so many words ("because",
-"due to", "made necessary by"), which may stand far from it in meaning."""
+"due to", "made necessary by"), which may stand far from it in meaning; "How did she die?" by one giving the cause of
+a death ("… said the cause was complications of pneumonia")."""
 
 from __future__ import annotations
 
@@ -9,6 +10,13 @@ from assistant.answer.near import first_near
 from assistant.answer.sentences import Sentence
 
 _ASKS_WHY = re.compile(r"^\W*why\b", re.I)
+_ASKS_HOW_DIED = re.compile(r"^\W*how\s+(?:did|do|does)\s+(?:[\w’'-]+\s+){1,4}?die\b", re.I)
+# A death's cause: "the cause was complications of pneumonia", "died of cancer", "died from injuries suffered in …"
+_DEATH_CAUSE = re.compile(
+    r"\b(?:the cause (?:of (?:death|(?:his|her|their) death(?:s)?) )?(?:was|is|had been)|cause of death"
+    r"|died (?:of|from)|succumbed to)\b",
+    re.I,
+)
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blam(?:ed|es|ing)|the (?:reason|cause)"
     r"|for fear|so that|in order to|citing|cited|over (?:concerns?|fears?|worries)"
@@ -23,8 +31,13 @@ _POINTS_BACK = re.compile(r"^\W*(?:that|this|it)\s+(?:is|was|makes|made|means|me
 
 
 def asks_why(question: str) -> bool:
-    """The question asks "Why …?"."""
-    return _ASKS_WHY.match(question) is not None
+    """The question asks "Why …?", or how someone died (the cause of the death)."""
+    return _ASKS_WHY.match(question) is not None or asks_how_died(question)
+
+
+def asks_how_died(question: str) -> bool:
+    """The question asks how someone died: "How did she die?"."""
+    return _ASKS_HOW_DIED.match(question) is not None
 
 
 def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
@@ -38,6 +51,8 @@ def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) 
 
 
 def gives_reason(question: str, text: str) -> bool:
-    """The question asks "Why …?" and the text gives a reason in so many words (_REASON): it answers what is asked,
-    whether or not it restates the asked verb."""
+    """The question asks "Why …?" and the text gives a reason in so many words (_REASON), or how someone died and
+    it gives a death's cause: it answers what is asked, whether or not it restates the asked verb."""
+    if asks_how_died(question):
+        return _DEATH_CAUSE.search(text) is not None
     return asks_why(question) and _REASON.search(text) is not None and not _POINTS_BACK.match(text)

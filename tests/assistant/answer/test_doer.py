@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from answer_testkit import article_service
+from answer_testkit import after, article_service
 
 from assistant.answer.doer import asked_deed, doer_verb, names_doer, passive_only, whether_verbs
 from assistant.service import AnswerService
@@ -58,6 +58,14 @@ def test_a_doer_named_before_a_clause_saying_the_deed() -> None:
     assert not names_doer("won", "Kiprono, who won in 2022, led.", "Who won after Kiprono?")  # the one asked of
 
 
+def test_a_doer_named_by_kin_after_by() -> None:
+    """"She is survived by her son and four grandchildren" names who survives her, though by no name."""
+    assert names_doer("survives", "She is survived by her son and four grandchildren.", "Who survives her?")
+    assert names_doer("raised", "He was raised by his grandmother in Ohio.", "Who raised him?")
+    assert not names_doer("admitted", "He was admitted by his own account.", "Who admitted him?")
+    assert not names_doer("survives", "She is survived by her son.", "Does her son survive her?")  # the one asked of
+
+
 def test_a_doer_named_after_the_deed_came_from_him() -> None:
     """"The lone vote against the plan came from board member Darnell Higgs" names who voted against it."""
     higgs = "The lone vote against the plan came from board member Darnell Higgs, who represents the east side."
@@ -68,6 +76,7 @@ def test_a_doer_named_after_the_deed_came_from_him() -> None:
 
 
 tetris = article_service("tetris")  # a report that names the game's developer in passing.
+obituary = article_service("obituary")
 
 
 def test_who_did_a_deed_is_led_by_the_sentence_naming_the_doer(tetris: AnswerService) -> None:
@@ -112,3 +121,10 @@ def test_a_deed_told_only_in_the_passive_names_no_doer() -> None:
 )
 def test_whether_anyone_did_it_asks_the_deed_s_verb(question: str, verbs: list[str]) -> None:
     assert whether_verbs(question) == verbs
+
+
+def test_who_survives_someone_is_led_by_the_sentence_naming_the_survivors(obituary: AnswerService) -> None:
+    """"Who survives him?" after the coach's obituary led with his death; the survivors are told, by kin, not by
+    name after "by", at the obituary's end."""
+    response = obituary.ask("Who survives him?", after(obituary, "Who was Harold Brenner?"))
+    assert "survived by his wife of 52 years" in response.citations[0].quote

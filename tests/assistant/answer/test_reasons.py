@@ -2,14 +2,34 @@
 
 from __future__ import annotations
 
-from answer_testkit import breaks_the_tie, sentence
+from answer_testkit import article_service, breaks_the_tie, sentence
 
-from assistant.answer.reasons import asks_why, gives_reason, reason_tie
+from assistant.answer.reasons import asks_how_died, asks_why, gives_reason, reason_tie
+from assistant.service import AnswerService
 
 
-def test_only_a_question_opening_with_why_asks_it() -> None:
+def test_only_a_question_opening_with_why_or_how_someone_died_asks_it() -> None:
     assert asks_why("Why did Toyota recall the BZ4X?") and asks_why("why are they raising it")
-    assert not asks_why("Who asked why the plant closed?")
+    assert asks_how_died("How did she die?") and asks_how_died("how did the coach die")
+    assert not asks_why("Who asked why the plant closed?") and not asks_how_died("How many people died?")
+
+
+def test_a_death_s_cause_is_what_how_someone_died_asks() -> None:
+    died = "How did she die?"
+    assert gives_reason(died, "Her son, Peter Vance, said the cause was complications of pneumonia.")
+    assert gives_reason(died, "He died of cancer at 61.") and gives_reason(died, "She died from her injuries.")
+    assert not gives_reason(died, "She died Sunday at her home in Portland, Maine.")
+    assert not gives_reason(died, "The team lost because its kicker missed.")  # a reason for something else
+
+
+obituary = article_service("obituary")
+
+
+def test_how_someone_died_is_led_by_the_cause_of_death(obituary: AnswerService) -> None:
+    """"How did Harold Brenner die?" led with the lede's "… died Tuesday at a hospice in Millbrook", which says when
+    and where; the cause is told three paragraphs down, with no "die" in it."""
+    response = obituary.ask("How did Harold Brenner die?")
+    assert "the cause was heart failure" in response.citations[0].quote
 
 
 def test_why_leads_with_a_near_tie_giving_a_reason() -> None:
