@@ -10,11 +10,12 @@ from assistant.answer.near import first_near
 from assistant.answer.sentences import Sentence
 
 _ASKS_WHY = re.compile(r"^\W*why\b", re.I)
-_ASKS_HOW_DIED = re.compile(r"^\W*how\s+(?:did|do|does)\s+(?:[\w’'-]+\s+){1,4}?die\b", re.I)
-# A death's cause: "the cause was complications of pneumonia", "died of cancer", "died from injuries suffered in …"
+_ASKS_HOW_DIED = re.compile(r"^\W*(?:how\s+(?:did|do|does)\s+(?:[\w’'-]+\s+){1,4}?die|what\s+killed)\b", re.I)
+# A death's cause: "the cause was complications of pneumonia", "died of cancer", "died at Tillbury Memorial Hospital
+# from complications of pneumonia" (not "died at the age of 88")
 _DEATH_CAUSE = re.compile(
     r"\b(?:the cause (?:of (?:death|(?:his|her|their) death(?:s)?) )?(?:was|is|had been)|cause of death"
-    r"|died (?:of|from)|succumbed to)\b",
+    r"|died (?:of|from)|died(?:\s+[\w’'-]+){1,6}?\s+from|succumbed to)\b",
     re.I,
 )
 _REASON = re.compile(
@@ -36,7 +37,7 @@ def asks_why(question: str) -> bool:
 
 
 def asks_how_died(question: str) -> bool:
-    """The question asks how someone died: "How did she die?"."""
+    """The question asks how someone died: "How did she die?", "What killed her?"."""
     return _ASKS_HOW_DIED.match(question) is not None
 
 

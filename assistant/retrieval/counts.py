@@ -233,11 +233,16 @@ def in_words(text: str) -> set[str]:
     return {c for c in counts(text) if c.isalpha()} - _VAGUE
 
 
-# A count told as revised ("The death toll … rose to 31 on Sunday", "an outbreak has grown to 41 confirmed cases"):
+# A count told as revised ("The death toll … rose to 31 on Sunday", "The number of people killed … rose to four",
+# "an outbreak has grown to 41 confirmed cases"):
 # news reports a changing figure so, and the latest such report is the count asked for. A toll counts the dead.
 _RISE = r"(?:rose|risen|rising|climbed|climbing|grew|grown|growing|jumped|increased|surged|soared)\s+to\s+"
 _ABOUT = r"(?:about |around |nearly |almost |more than |over |at least )?"
-_RISEN_TOLL = re.compile(r"\btoll\b(?:\W+[\w’'-]+){0,8}?\W+" + _RISE + _ABOUT + r"\d", re.I)
+_RISEN_TOLL = re.compile(  # "the number of people killed in this week's ice storm … rose to four"
+    r"\b(?:toll|number of (?:people |those )?(?:killed|dead|deaths))\b(?:\W+[\w’'-]+){0,12}?\W+" + _RISE + _ABOUT
+    + r"(?:\d|(?:" + _NUMBER_WORDS + r")\b)",
+    re.I,
+)
 _RISEN = re.compile(_RISE + _ABOUT + r"\d[\d,.]*(?:\s+[A-Za-z-]+){1,2}", re.I)
 _DEATHS = frozenset(terms("die died dies dying dead death deaths kill killed kills killing fatalities"))
 

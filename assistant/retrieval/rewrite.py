@@ -125,15 +125,29 @@ def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> s
     """The question read the other way round from rewrite(): on its own, for one naming nothing that rewrite() read
     in the conversation (the user may have changed the subject); in the conversation, for one naming something
     that rewrite() read on its own ("How did China react?" after Pelosi's words on Taiwan points back with no
-    pronoun). None without history, for a follow-up pointing back (it means nothing alone), or when the
-    conversation adds nothing."""
+    pronoun); a follow-up opening with "and" that asks a whole question after it, on its own (_asked_alone). None
+    without history, for another follow-up (it means nothing alone), or when the conversation adds nothing."""
     question = unframe(spelled_out(question))
-    if not history or is_follow_up(question):
+    if not history:
         return None
+    if is_follow_up(question):
+        return _asked_alone(question)
     with_context = _with_context(question, history, config)
     if with_context == question:
         return None
     return question if names_nothing(question) else with_context
+
+
+def _asked_alone(question: str) -> str | None:
+    """A follow-up opening with "and" or "also" that is a whole question after it and points back with no pronoun,
+    without that word: the conversation's words may take it to a narrower story than it asks of ("and how many people
+    still don't have power" after a question on one of an ice storm's dead). None for another follow-up, which means
+    nothing alone ("and out of state students?", "what about route 22", "how old is he")."""
+    words = _WORD.findall(question)
+    if len(words) < 3 or words[0].lower() not in {"and", "also"} or words[1].lower() not in _QUESTION_WORDS:
+        return None
+    rest = question[question.lower().index(words[1].lower()) :]
+    return None if _points_back(rest) else rest[:1].upper() + rest[1:]
 
 
 def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> str:

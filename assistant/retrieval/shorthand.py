@@ -14,6 +14,8 @@ _CONTRACTIONS = {
     "isnt": "isn't", "arent": "aren't", "wasnt": "wasn't", "werent": "weren't", "cant": "can't",
     "couldnt": "couldn't", "wouldnt": "wouldn't", "shouldnt": "shouldn't", "hasnt": "hasn't", "havent": "haven't",
     "hadnt": "hadn't", "wont": "won't", "theyre": "they're", "youre": "you're", "hes": "he's", "shes": "she's",
+    "itll": "it'll", "theyll": "they'll", "youll": "you'll", "thatll": "that'll", "theyve": "they've",
+    "youve": "you've", "weve": "we've", "ive": "I've", "im": "I'm",
 }  # fmt: skip
 # Chat shorthand with one reading in a question about the news.
 _SHORTHAND = {

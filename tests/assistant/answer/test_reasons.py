@@ -11,6 +11,7 @@ from assistant.service import AnswerService
 def test_only_a_question_opening_with_why_or_how_someone_died_asks_it() -> None:
     assert asks_why("Why did Toyota recall the BZ4X?") and asks_why("why are they raising it")
     assert asks_how_died("How did she die?") and asks_how_died("how did the coach die")
+    assert asks_how_died("what killed her")
     assert not asks_why("Who asked why the plant closed?") and not asks_how_died("How many people died?")
 
 
@@ -18,7 +19,9 @@ def test_a_death_s_cause_is_what_how_someone_died_asks() -> None:
     died = "How did she die?"
     assert gives_reason(died, "Her son, Peter Vance, said the cause was complications of pneumonia.")
     assert gives_reason(died, "He died of cancer at 61.") and gives_reason(died, "She died from her injuries.")
+    assert gives_reason(died, "Her son said she died at Tillbury Memorial Hospital from complications of pneumonia.")
     assert not gives_reason(died, "She died Sunday at her home in Portland, Maine.")
+    assert not gives_reason(died, "She died in 2019 at the age of 88.")
     assert not gives_reason(died, "The team lost because its kicker missed.")  # a reason for something else
 
 

@@ -130,6 +130,11 @@ def test_a_count_told_as_revised_is_a_toll_of_the_dead_or_a_figure_of_the_counte
     assert revised("How many measles cases are there?")("The outbreak has grown to 41 confirmed cases.")
     assert not revised("How many people died?")("Inflation rose to 3.9% in May.")
     assert not revised("How many people died?")("… killing at least 12 people.")
+    # a toll told as the number of the dead, far from its verb, in words
+    storm = "The number of people killed in this week's ice storm in the Harlow Valley rose to four on Wednesday."
+    assert revised("how many people have died in the harlow valley ice storm")(storm)
+    assert not revised("how many people lost power")(storm)
+    assert not revised("How many people died?")("The number of people who lost power rose to 41,500.")
 
 
 def test_a_figure_before_a_compound_or_a_noun_adjunct_counts_the_noun_after_them() -> None:

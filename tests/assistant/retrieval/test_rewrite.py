@@ -155,6 +155,11 @@ def test_a_question_naming_nothing_is_read_in_the_conversation_and_the_other_way
     assert carried is not None and carried.startswith(named) and "Wagner" in carried
     assert other_reading(named, [], FollowUp()) is None  # no conversation
     assert other_reading("Which city did his forces assault?", HISTORY, FollowUp()) is None  # means nothing alone
+    # "and" before a whole question: alone, it asks of the conversation's whole story, not the last question's part
+    alone = other_reading("and how many ppl still dont have power", HISTORY, FollowUp())
+    assert alone == "How many people still don't have power"
+    assert other_reading("and out of state students?", HISTORY, FollowUp()) is None  # no question after "and"
+    assert other_reading("and how old is he", HISTORY, FollowUp()) is None  # points back
     # A name or figure may be typed in lower case, or in capitals: such a question is not taken to name nothing.
     assert not names_nothing("which city did wagner assault?") and not names_nothing("WHICH CITY FELL?")
     assert not names_nothing("What happened in 2015?") and not names_nothing('What does "one people" mean?')

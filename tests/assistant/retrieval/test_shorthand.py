@@ -15,6 +15,7 @@ from assistant.retrieval.shorthand import spelled_out
         ("whats his bail", "what's his bail"),
         ("Whats the new fare?", "What's the new fare?"),
         ("how many ppl got sick", "how many people got sick"),
+        ("when do they think itll all be back on", "when do they think it'll all be back on"),
         ("why doesnt the govt pay w/ the grant", "why doesn't the government pay with the grant"),
         ("what does that mean for a $300k house", "what does that mean for a $300,000 house"),
         ("a $2.5m deal, a $1bn plan and a $1.5k fine", "a $2.5 million deal, a $1 billion plan and a $1,500 fine"),
