@@ -28,6 +28,7 @@ _CONTEXT = re.compile(r"(?<=\S) \([^()]*\)$")
 # "Who is Gabriel Attal?", "What is Odysseus?": asked what names are, a follow-up's "he" or "it" is them.
 _WHAT_NAMES_ARE = re.compile(r"^\W*(?i:who|what)\s+(?i:is|was|are|were)\s+(?:[A-Z][\w’'.-]*\s*)+\W*$")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
+_QUESTION_S = re.compile(r"[’']s$")  # "when's the service": a question word with its "is", no topic
 
 
 def _content_words(text: str) -> list[str]:
@@ -38,9 +39,12 @@ def _content_words(text: str) -> list[str]:
         text = text.replace(title, " ")
     words = [w.strip("’'-") for w in _CONTENT_WORD.findall(text)]
     keep = [f'"{t}"' for t in named] + [
-        w for w in words if w and w.lower() not in STOPWORDS and w.lower() not in _QUESTION_WORDS
+        w for w in words if w and w.lower() not in STOPWORDS and _QUESTION_S.sub("", w.lower()) not in _QUESTION_WORDS
     ]
     return list(dict.fromkeys(keep))
+
+
+_WHAT_ABOUT = re.compile(r"^\W*what about\b", re.I)
 
 
 def is_follow_up(question: str) -> bool:
@@ -48,7 +52,7 @@ def is_follow_up(question: str) -> bool:
     lower = [w.lower() for w in _WORD.findall(question)]
     if not lower:
         return False
-    if _points_back(question) or lower[0] in {"and", "also"} or question.lower().startswith("what about"):
+    if _points_back(question) or lower[0] in {"and", "also"} or _WHAT_ABOUT.match(question):
         return True
     return len(_content_words(question)) <= 1
 
@@ -125,17 +129,18 @@ def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> s
     """The question read the other way round from rewrite(): on its own, for one naming nothing that rewrite() read
     in the conversation (the user may have changed the subject); in the conversation, for one naming something
     that rewrite() read on its own ("How did China react?" after Pelosi's words on Taiwan points back with no
-    pronoun); a follow-up opening with "and" that asks a whole question after it, on its own (_asked_alone). None
-    without history, for another follow-up (it means nothing alone), or when the conversation adds nothing."""
+    pronoun), as for one with a single word of topic ("when's the parade"); a follow-up opening with "and" that asks
+    a whole question after it, on its own (_asked_alone). None without history, for a question with no word of
+    topic or another follow-up (it means nothing alone), or when the conversation adds nothing."""
     question = unframe(spelled_out(question))
-    if not history:
+    if not history or not _content_words(question):
         return None
-    if is_follow_up(question):
+    if _points_back(question) or _WORD.findall(question)[0].lower() in {"and", "also"} or _WHAT_ABOUT.match(question):
         return _asked_alone(question)
     with_context = _with_context(question, history, config)
     if with_context == question:
         return None
-    return question if names_nothing(question) else with_context
+    return question if names_nothing(question) or is_follow_up(question) else with_context  # as rewrite() did not
 
 
 def _asked_alone(question: str) -> str | None:

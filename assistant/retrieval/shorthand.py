@@ -23,6 +23,7 @@ _SHORTHAND = {
     "w/o": "without", "yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "approx": "approximately",
     "abt": "about", "u": "you", "ur": "your", "pls": "please", "plz": "please", "thru": "through",
     "tmrw": "tomorrow", "dept": "department", "intl": "international", "natl": "national",
+    "grandkids": "grandchildren",
 }  # fmt: skip
 _WORDS = {**_CONTRACTIONS, **_SHORTHAND}
 _TYPED = re.compile(

@@ -192,6 +192,9 @@ def test_elliptic_follow_ups_are_detected() -> None:
     assert is_follow_up("And Kadyrov?")
     assert is_follow_up("What about the bridge?")
     assert is_follow_up("When?")
+    # a question word with its "is" is no topic: "when's the service" after an obituary asks of its story
+    assert is_follow_up("when's the service") and is_follow_up("What's the score?")
+    assert not is_follow_up("when's the memorial service for Peg Ellison")
 
 
 def last(question: str) -> list[Turn]:

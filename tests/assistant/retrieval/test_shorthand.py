@@ -15,6 +15,7 @@ from assistant.retrieval.shorthand import spelled_out
         ("whats his bail", "what's his bail"),
         ("Whats the new fare?", "What's the new fare?"),
         ("how many ppl got sick", "how many people got sick"),
+        ("how many grandkids did she have", "how many grandchildren did she have"),
         ("when do they think itll all be back on", "when do they think it'll all be back on"),
         ("why doesnt the govt pay w/ the grant", "why doesn't the government pay with the grant"),
         ("what does that mean for a $300k house", "what does that mean for a $300,000 house"),

@@ -1,0 +1,56 @@
+"""A story told twice as it develops, an obituary and a game, asked about in conversations as a user types them
+(tests/data/developing): the latest count, and follow-ups kept to the story they ask of."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from answer_testkit import files_service
+
+from assistant.schemas import Turn
+from assistant.service import AnswerService
+from assistant.settings import PROJECT_ROOT
+
+FOLDER = PROJECT_ROOT / "tests" / "data" / "developing"
+ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in FOLDER.iterdir() if p.suffix in {".txt", ".json"}}
+developing = files_service(ARTICLES)
+DAY_AFTER = dt.date(2026, 1, 15)  # the day after the storm's second article
+
+
+def conversation(service: AnswerService, *questions: str) -> list[Turn]:
+    """The history after asking each question in turn (as of DAY_AFTER), as the chat keeps it."""
+    history: list[Turn] = []
+    for asked in questions:
+        answer = service.ask(asked, history, as_of=DAY_AFTER).answer
+        history += [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
+    return history
+
+
+def test_the_death_toll_asked_is_the_one_the_later_article_revised(developing: AnswerService) -> None:
+    """"how many people have died in the harlow valley ice storm" led with the first day's "killing at least two
+    people"; the next day's "The number of people killed … rose to four" is the toll now."""
+    died = developing.ask("how many people have died in the harlow valley ice storm", as_of=DAY_AFTER)
+    assert died.citations[0].quote.startswith("The number of people killed in this week's ice storm")
+
+
+def test_and_before_a_whole_question_is_not_taken_off_topic_by_the_conversation(developing: AnswerService) -> None:
+    """"and how many ppl still dont have power" after a question on one of the storm's dead carried "Kessler Ridge guy
+    die" and was refused as off-topic; read alone, it is a question on the storm (which counts homes and businesses,
+    not people, so it is still not answered as asked)."""
+    history = conversation(
+        developing, "how many people have died in the harlow valley ice storm", "how did the kessler ridge guy die"
+    )
+    power = developing.ask("and how many ppl still dont have power", history, as_of=DAY_AFTER)
+    assert power.reason != "off_topic" and "related" in power.answer
+
+
+def test_an_obituary_s_follow_ups_stay_with_her(developing: AnswerService) -> None:
+    """"what killed her" led with her death; "how many grandkids did she have", after "when's the service" (which the
+    articles answer with the storm's power "service", read alone), carried the storm's words and read "Grandkids" as
+    a name: it was refused as off-topic."""
+    opening = "peg ellison passed away? how old was she"
+    killed = developing.ask("what killed her", conversation(developing, opening), as_of=DAY_AFTER)
+    assert "from complications of pneumonia" in killed.citations[0].quote
+    history = conversation(developing, opening, "what killed her", "when's the service")
+    grandchildren = developing.ask("how many grandkids did she have", history, as_of=DAY_AFTER)
+    assert "seven grandchildren" in grandchildren.citations[0].quote
