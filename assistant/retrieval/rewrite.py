@@ -13,7 +13,7 @@ from assistant.retrieval.framing import unframe
 from assistant.retrieval.shorthand import spelled_out
 from assistant.schemas import Turn
 from newstext.sentences import OPENERS, opens_sentence
-from newstext.terms import STOPWORDS, fold
+from newstext.terms import STOPWORDS, fold, readings
 from newstext.titles import titles
 
 _ANAPHORA = frozenset(
@@ -28,6 +28,7 @@ _CONTEXT = re.compile(r"(?<=\S) \([^()]*\)$")
 # "Who is Gabriel Attal?", "What is Odysseus?": asked what names are, a follow-up's "he" or "it" is them.
 _WHAT_NAMES_ARE = re.compile(r"^\W*(?i:who|what)\s+(?i:is|was|are|were)\s+(?:[A-Z][\w’'.-]*\s*)+\W*$")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
+_THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")  # "when's the parade": a thing named by a noun of lower case
 _QUESTION_S = re.compile(r"[’']s$")  # "when's the service": a question word with its "is", no topic
 
 
@@ -127,11 +128,11 @@ def rewrite(question: str, history: Sequence[Turn], config: FollowUp) -> str:
 
 def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> str | None:
     """The question read the other way round from rewrite(): on its own, for one naming nothing that rewrite() read
-    in the conversation (the user may have changed the subject); in the conversation, for one naming something
-    that rewrite() read on its own ("How did China react?" after Pelosi's words on Taiwan points back with no
-    pronoun), as for one with a single word of topic ("when's the parade"); a follow-up opening with "and" that asks
-    a whole question after it, on its own (_asked_alone). None without history, for a question with no word of
-    topic or another follow-up (it means nothing alone), or when the conversation adds nothing."""
+    in the conversation (the user may have changed the subject), or whose single word of topic names a thing
+    ("when's the parade"); in the conversation, for one naming something that rewrite() read on its own ("How did
+    China react?" after Pelosi's words on Taiwan points back with no pronoun); a follow-up opening with "and" that
+    asks a whole question after it, on its own (_asked_alone). None without history, for a question with no word of
+    topic or another follow-up (it means nothing alone: "Who was killed?"), or when the conversation adds nothing."""
     question = unframe(spelled_out(question))
     if not history or not _content_words(question):
         return None
@@ -140,7 +141,17 @@ def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> s
     with_context = _with_context(question, history, config)
     if with_context == question:
         return None
-    return question if names_nothing(question) or is_follow_up(question) else with_context  # as rewrite() did not
+    if is_follow_up(question):  # of one word of topic, which rewrite() read in the conversation
+        return question if _names_a_thing(question) else None
+    return question if names_nothing(question) else with_context
+
+
+def _names_a_thing(question: str) -> bool:
+    """A question of one word of topic names a thing by it ("when's the parade"): an event of its own the collection
+    may tell, where "Who was killed?" asks only of the conversation's story."""
+    return any(
+        "NOUN" in readings(m.group(1)) for m in _THE_NOUN.finditer(question) if m.group(1) in _content_words(question)
+    )
 
 
 def _asked_alone(question: str) -> str | None:

@@ -160,6 +160,9 @@ def test_a_question_naming_nothing_is_read_in_the_conversation_and_the_other_way
     assert alone == "How many people still don't have power"
     assert other_reading("and out of state students?", HISTORY, FollowUp()) is None  # no question after "and"
     assert other_reading("and how old is he", HISTORY, FollowUp()) is None  # points back
+    # one word of topic: alone when it names a thing ("the parade"), never when it asks only of the story
+    assert other_reading("when's the parade", HISTORY, FollowUp()) == "when's the parade"
+    assert other_reading("Who was killed?", HISTORY, FollowUp()) is None
     # A name or figure may be typed in lower case, or in capitals: such a question is not taken to name nothing.
     assert not names_nothing("which city did wagner assault?") and not names_nothing("WHICH CITY FELL?")
     assert not names_nothing("What happened in 2015?") and not names_nothing('What does "one people" mean?')
