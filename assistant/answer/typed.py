@@ -14,7 +14,8 @@ from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_kinds import candidates
 from assistant.retrieval.answer_type import expected_type
-from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, revised, things_counted
+from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, things_counted
+from assistant.retrieval.revisions import revised
 from assistant.retrieval.rewrite import asked_part
 
 

@@ -8,7 +8,6 @@ blitz", "At least five tornadoes", "2.5 million migrant encounters").
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
 from assistant.retrieval.gazetteer import COUNTRIES, MONTH_ABBREVIATIONS, MONTHS, US_STATES, same_countries
 from assistant.retrieval.rewrite import asked_part
@@ -18,14 +17,14 @@ from newstext.terms import STOPWORDS, readings, terms
 # ordinal, nor one of a pair: a score or a range, "a 3-0 match", "2023-24", nor a name's: "401(k)") or a number
 # word. "one" is left out: "one of the few" counts nothing.
 _DAY = re.compile(r"\b(?-i:" + "|".join([*sorted(MONTHS), *MONTH_ABBREVIATIONS]) + r")\.? \d{1,2}\b")
-_NUMBER_WORDS = (
+NUMBER_WORDS = (
     r"two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen"
     r"|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?"
     r"|billions?|dozens?"
 )
 _COUNT = re.compile(
     r"(?<![\d/:.,$£€–-])\b(?!(?:1[5-9]|20)\d\d\b)\d[\d,]*(?:\.\d+)?(?![\d/:(]|[-–]\d|-year|\s?(?:st|nd|rd|th)\b|\s?%)"
-    r"|\b(?:" + _NUMBER_WORDS + r"|twice|thrice)\b",
+    r"|\b(?:" + NUMBER_WORDS + r"|twice|thrice)\b",
     re.I,
 )
 # Counts that say only how large ("thousands of flights"): a sentence holding one still answers a "how many"
@@ -40,11 +39,11 @@ _ASKS_COUNT = re.compile(
 )  # fmt: skip
 # A figure joined to a noun ("a 72-hour blitz", "a 10-year deal", "a two-term senator") measures that noun: it
 # counts hours, not drones. A number word joined to another ("Twenty-one states") is one figure.
-_MEASURE = re.compile(r"\b(?:\d[\d,.]*|" + _NUMBER_WORDS + r")-(?!(?:one|" + _NUMBER_WORDS + r")\b)([a-z]+)\b", re.I)
+_MEASURE = re.compile(r"\b(?:\d[\d,.]*|" + NUMBER_WORDS + r")-(?!(?:one|" + NUMBER_WORDS + r")\b)([a-z]+)\b", re.I)
 # A figure before a noun ("20 payloads", "about 10 days", "four occupied oblasts") counts that noun, not the legs a
 # question asks about; "million" and the like are part of the figure ("2.5 million migrant encounters").
 _BEFORE_NOUN = re.compile(
-    r"(?<![-–])\b(\d[\d,.]*|" + _NUMBER_WORDS + r")((?:\s(?:hundred|thousand|million|billion|trillion))?)"
+    r"(?<![-–])\b(\d[\d,.]*|" + NUMBER_WORDS + r")((?:\s(?:hundred|thousand|million|billion|trillion))?)"
     r"\s([A-Za-z][A-Za-z-]*)(?:\s([A-Za-z][A-Za-z-]*))?",
     re.I,
 )
@@ -86,7 +85,7 @@ _NAMED_NUMBER = re.compile(r"\b([A-Z][A-Za-z]+) \d[\d,.]*(?:-\d+)?\b")
 
 # The first figure of a range counts what its last does ("add 10 to 15 minutes", "between 20 and 30 people"); a
 # tally's or a score's figures stand alone ("voted 5 to 2", "won 3 to 1 on Sunday").
-_FIGURE = r"(?:\d[\d,.]*|" + _NUMBER_WORDS + r")"
+_FIGURE = r"(?:\d[\d,.]*|" + NUMBER_WORDS + r")"
 _RANGE = re.compile(r"\b" + _FIGURE + r"\s+(?:to|or|and)\s+(" + _FIGURE + r")\s+([A-Za-z]+)", re.I)
 
 
@@ -186,7 +185,7 @@ def counted_noun(question: str) -> str:
 # A figure of a unit measures time, space, weight, heat or land: it counts no thing ("had taken off about 10 minutes
 # earlier" says nothing of "How many people were on the plane?").
 _UNITS = re.compile(
-    r"\b(?:\d[\d,.]*|" + _NUMBER_WORDS + r")\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
+    r"\b(?:\d[\d,.]*|" + NUMBER_WORDS + r")\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?|decades?"
     r"|miles?|kilometers?|kilometres?|feet|foot|inches|yards?|meters?|metres?|pounds?|tons?|ounces?|grams?"
     r"|kilograms?|degrees?|acres?|gallons?|cents?|percent)\b",
     re.I,
@@ -231,32 +230,3 @@ def in_words(text: str) -> set[str]:
     """The counts a text gives in words ("At least five tornadoes"), as news writes small ones, but not those saying
     only how large ("thousands of flights")."""
     return {c for c in counts(text) if c.isalpha()} - _VAGUE
-
-
-# A count told as revised ("The death toll … rose to 31 on Sunday", "The number of people killed … rose to four",
-# "an outbreak has grown to 41 confirmed cases"):
-# news reports a changing figure so, and the latest such report is the count asked for. A toll counts the dead.
-_RISE = r"(?:rose|risen|rising|climbed|climbing|grew|grown|growing|jumped|increased|surged|soared)\s+to\s+"
-_ABOUT = r"(?:about |around |nearly |almost |more than |over |at least )?"
-_RISEN_TOLL = re.compile(  # "the number of people killed in this week's ice storm … rose to four"
-    r"\b(?:toll|number of (?:people |those )?(?:killed|dead|deaths))\b(?:\W+[\w’'-]+){0,12}?\W+" + _RISE + _ABOUT
-    + r"(?:\d|(?:" + _NUMBER_WORDS + r")\b)",
-    re.I,
-)
-_RISEN = re.compile(_RISE + _ABOUT + r"\d[\d,.]*(?:\s+[A-Za-z-]+){1,2}", re.I)
-_DEATHS = frozenset(terms("die died dies dying dead death deaths kill killed kills killing fatalities"))
-
-
-def revised(question: str) -> Callable[[str], bool]:
-    """Which texts tell a count the question asks as revised upward: a toll that rose to a figure for a question
-    asking how many died, or a figure of the counted noun something grew to (the user's own words:
-    rewrite.asked_part). The question is read once, however many texts are asked of."""
-    own = asked_part(question)
-    deaths, counted = bool(_DEATHS.intersection(terms(own))), counted_noun(own)
-
-    def told(text: str) -> bool:
-        if deaths and _RISEN_TOLL.search(text):
-            return True
-        return bool(counted) and any(counts_noun(m.group(0), counted) for m in _RISEN.finditer(text))
-
-    return told

@@ -1,0 +1,39 @@
+"""A count told as revised: news reports a changing figure as what it rose or grew to ("The death toll … rose to 31
+on Sunday"), and the latest such report is the count a "how many" question asks."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from assistant.retrieval.counts import NUMBER_WORDS, counted_noun, counts_noun
+from assistant.retrieval.rewrite import asked_part
+from newstext.terms import terms
+
+# A count told as revised ("The death toll … rose to 31 on Sunday", "The number of people killed … rose to four",
+# "an outbreak has grown to 41 confirmed cases"):
+# news reports a changing figure so, and the latest such report is the count asked for. A toll counts the dead.
+_RISE = r"(?:rose|risen|rising|climbed|climbing|grew|grown|growing|jumped|increased|surged|soared)\s+to\s+"
+_ABOUT = r"(?:about |around |nearly |almost |more than |over |at least )?"
+_RISEN_TOLL = re.compile(  # "the number of people killed in this week's ice storm … rose to four"
+    r"\b(?:toll|number of (?:people |those )?(?:killed|dead|deaths))\b(?:\W+[\w’'-]+){0,12}?\W+" + _RISE + _ABOUT
+    + r"(?:\d|(?:" + NUMBER_WORDS + r")\b)",
+    re.I,
+)
+_RISEN = re.compile(_RISE + _ABOUT + r"\d[\d,.]*(?:\s+[A-Za-z-]+){1,2}", re.I)
+_DEATHS = frozenset(terms("die died dies dying dead death deaths kill killed kills killing fatalities"))
+
+
+def revised(question: str) -> Callable[[str], bool]:
+    """Which texts tell a count the question asks as revised upward: a toll that rose to a figure for a question
+    asking how many died, or a figure of the counted noun something grew to (the user's own words:
+    rewrite.asked_part). The question is read once, however many texts are asked of."""
+    own = asked_part(question)
+    deaths, counted = bool(_DEATHS.intersection(terms(own))), counted_noun(own)
+
+    def told(text: str) -> bool:
+        if deaths and _RISEN_TOLL.search(text):
+            return True
+        return bool(counted) and any(counts_noun(m.group(0), counted) for m in _RISEN.finditer(text))
+
+    return told

@@ -1,0 +1,21 @@
+"""A count told as revised: the latest report of a changing figure is the count a "how many" question asks."""
+
+from __future__ import annotations
+
+from assistant.retrieval.revisions import revised
+
+
+def test_a_count_told_as_revised_is_a_toll_of_the_dead_or_a_figure_of_the_counted_noun() -> None:
+    """The latest report of a changing figure is the count asked for (typed.typed puts it first)."""
+    toll = "The death toll from Friday's earthquake in western Turkey rose to 31 on Sunday, AFAD said."
+    assert revised("How many people died in the earthquake?")(toll)
+    assert not revised("How many people were injured?")(toll)  # a toll counts the dead
+    assert not revised("How many were injured? (earthquake died)")(toll)  # the user's own words ask
+    assert revised("How many measles cases are there?")("The outbreak has grown to 41 confirmed cases.")
+    assert not revised("How many people died?")("Inflation rose to 3.9% in May.")
+    assert not revised("How many people died?")("… killing at least 12 people.")
+    # a toll told as the number of the dead, far from its verb, in words
+    storm = "The number of people killed in this week's ice storm in the Harlow Valley rose to four on Wednesday."
+    assert revised("how many people have died in the harlow valley ice storm")(storm)
+    assert not revised("how many people lost power")(storm)
+    assert not revised("How many people died?")("The number of people who lost power rose to 41,500.")
