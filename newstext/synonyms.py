@@ -26,6 +26,9 @@ _GROUPS = (
     "ban prohibit outlaw",
     "resign quit resignation",
     "arrest detain detention",
+    # a theft of what one holds in trust: "the Wexford Mills embezzlement trial" is told as "guilty of stealing about
+    # $2.3 million in public money"
+    "steal theft embezzle embezzlement",
     "fired sack dismiss oust",
     "cancel scrap cancellation",
     "announce unveil reveal announcement",

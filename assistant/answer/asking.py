@@ -4,6 +4,7 @@ embeds goes through the caller's memo, so a sentence another check embedded is n
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cached_property
 
@@ -34,6 +35,9 @@ from newstext.terms import readings, without_possessive
 
 # Words giving a place in an order, which an article or a possessive precedes without making them a thing asked.
 _ORDINALS = frozenset("first second third fourth fifth last next latest previous".split())
+
+# "What happened in …?" asks what happened in the thing it names: its nouns name that thing, none is asked.
+_WHAT_HAPPENED = re.compile(r"^\W*what\s+(?:has\s+|had\s+)?happened\b", re.I)
 
 
 class Asking:
@@ -169,8 +173,8 @@ class Asking:
         the lead holds none (a word MiniLM puts close stood for them: "profit" for "revenue"). Not for a verb, which
         news says in many words ("will receive the Director of the Year Award" for "Who was named Director of the
         Year?"), nor another word ("first")."""
-        if not self._noun_rest or self.in_form(lead):
-            return lambda _: False
+        if not self._noun_rest or self.in_form(lead) or _WHAT_HAPPENED.match(self._own):
+            return lambda _: False  # "what happened in the … trial": the trial is the story asked of, not a noun asked
         rest, article = set(self.short_rest), lead.candidate.chunk.article_id
         return lambda s: s.candidate.chunk.article_id == article and self.in_form(s) >= rest
 

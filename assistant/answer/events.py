@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from assistant.answer.asked import GENERIC
+from assistant.answer.forms import in_form, sentence_words
 from newstext.terms import STOPWORDS, readings
 
 # The kinds of event news names this way, the last word of the phrase: what happened, not what something is ("the
@@ -45,8 +46,12 @@ def event_words(question: str) -> list[str]:
 
 
 def states_event(words: list[str], text: str) -> bool:
-    """The text writes the words together, in the question's order, a plural allowed ("concert halls")."""
+    """The text writes the words together, in the question's order, a plural allowed ("concert halls"); one word in
+    any of its forms or a word news uses for it (forms.in_form: "the Wexford Mills embezzlement trial" is told as
+    "guilty of stealing …")."""
     if not words:
+        return True
+    if len(words) == 1 and in_form(words, sentence_words(text)):
         return True
     phrase = r"[\s-]+".join(_plural(w) for w in words)
     return re.search(r"\b" + phrase + r"\b", text, re.I) is not None

@@ -54,3 +54,11 @@ def test_an_obituary_s_follow_ups_stay_with_her(developing: AnswerService) -> No
     history = conversation(developing, opening, "what killed her", "when's the service")
     grandchildren = developing.ask("how many grandkids did she have", history, as_of=DAY_AFTER)
     assert "seven grandchildren" in grandchildren.citations[0].quote
+
+
+def test_an_event_named_by_a_word_its_story_says_otherwise_is_answered(developing: AnswerService) -> None:
+    """"what happened in the wexford mills embezzlement trial" was refused for no passage saying "embezzlement": the
+    story tells it as "guilty of stealing about $2.3 million in public money" (embezzlement ~ steal). Answered, it
+    led with a lawyer's "… problems in this trial …": "What happened in …?" asks no noun of the thing it names."""
+    trial = developing.ask("what happened in the wexford mills embezzlement trial", as_of=DAY_AFTER)
+    assert not trial.refused and "guilty of stealing about $2.3 million" in trial.citations[0].quote

@@ -53,6 +53,9 @@ def test_a_story_states_the_event_s_words_together() -> None:
     assert states_event(["concert", "hall"], "Theaters and concert halls were shuttered.")
     assert not states_event(["concert", "hall"], "After the concert, they met in the banquet hall.")
     assert states_event(["mercenary"], "Aliyev threatened to try Wagner mercenaries as war criminals.")
+    # one word in a form news uses for it: "the Wexford Mills embezzlement trial" is told as stealing
+    assert states_event(["embezzlement"], "A jury found him guilty of stealing about $2.3 million in public money.")
+    assert not states_event(["embezzlement"], "A jury found him guilty of assault.")
 
 
 @pytest.fixture(scope="module")
