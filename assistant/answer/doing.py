@@ -51,7 +51,7 @@ class Doing:
 
         def ties(s: Sentence) -> bool:
             if s.candidate.chunk.article_id == article:
-                return deed.names_doer(s) and not self._stating.own.missing([self._stating.chunk_text(s)])
+                return deed.names_doer(s) and self._stating.own_stated(s)
             return near(s) and self.names_doer(s)
 
         return ties

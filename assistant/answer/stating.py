@@ -129,5 +129,9 @@ class Stating:
         answered by a chunk naming Kadyrov, whether or not it names Wagner, the last answer's. Enough for a sentence
         that states what is asked in its own words; one that only holds a thing of the asked kind (a time, a
         figure) needs names_stated."""
-        text = self.chunk_text(sentence)
-        return self.carried_stated(text) and not self.own.missing([text])
+        return self.own_stated(sentence) and self.carried_stated(self.chunk_text(sentence))
+
+    def own_stated(self, sentence: Sentence) -> bool:
+        """The sentence's chunk states every number, name and quoted phrase of the user's own words, whatever the
+        conversation carries (its own article may tell the conversation's story: Doing.doer_tie)."""
+        return not self.own.missing([self.chunk_text(sentence)])

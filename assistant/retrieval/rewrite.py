@@ -46,16 +46,21 @@ def _content_words(text: str) -> list[str]:
 
 
 _WHAT_ABOUT = re.compile(r"^\W*what about\b", re.I)
+_GOING_ON = frozenset({"and", "also"})  # a first word that goes on from the last question ("And Kadyrov?")
 
 
 def is_follow_up(question: str) -> bool:
     """Pronouns pointing back, a leading 'and'/'what about', or too little topic of its own."""
-    lower = [w.lower() for w in _WORD.findall(question)]
-    if not lower:
+    if not _WORD.search(question):
         return False
-    if _points_back(question) or lower[0] in {"and", "also"} or _WHAT_ABOUT.match(question):
-        return True
-    return len(_content_words(question)) <= 1
+    return _goes_on(question) or len(_content_words(question)) <= 1
+
+
+def _goes_on(question: str) -> bool:
+    """The question points back with a pronoun, or opens with "and", "also" or "what about"."""
+    first = next(_WORD.finditer(question), None)
+    opens = first.group(0).lower() if first else ""
+    return _points_back(question) or opens in _GOING_ON or bool(_WHAT_ABOUT.match(question))
 
 
 def _names_near(answer: str, topic: list[str], config: FollowUp, whole: bool = True) -> list[str]:
@@ -136,7 +141,7 @@ def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> s
     question = unframe(spelled_out(question))
     if not history or not _content_words(question):
         return None
-    if _points_back(question) or _WORD.findall(question)[0].lower() in {"and", "also"} or _WHAT_ABOUT.match(question):
+    if _goes_on(question):
         return _asked_alone(question)
     with_context = _with_context(question, history, config)
     if with_context == question:
@@ -149,9 +154,8 @@ def other_reading(question: str, history: Sequence[Turn], config: FollowUp) -> s
 def _names_a_thing(question: str) -> bool:
     """A question of one word of topic names a thing by it ("when's the parade"): an event of its own the collection
     may tell, where "Who was killed?" asks only of the conversation's story."""
-    return any(
-        "NOUN" in readings(m.group(1)) for m in _THE_NOUN.finditer(question) if m.group(1) in _content_words(question)
-    )
+    topic = _content_words(question)
+    return any("NOUN" in readings(m.group(1)) for m in _THE_NOUN.finditer(question) if m.group(1) in topic)
 
 
 def _asked_alone(question: str) -> str | None:
@@ -160,7 +164,7 @@ def _asked_alone(question: str) -> str | None:
     still don't have power" after a question on one of an ice storm's dead). None for another follow-up, which means
     nothing alone ("and out of state students?", "what about route 22", "how old is he")."""
     words = _WORD.findall(question)
-    if len(words) < 3 or words[0].lower() not in {"and", "also"} or words[1].lower() not in _QUESTION_WORDS:
+    if len(words) < 3 or words[0].lower() not in _GOING_ON or words[1].lower() not in _QUESTION_WORDS:
         return None
     rest = question[question.lower().index(words[1].lower()) :]
     return None if _points_back(rest) else rest[:1].upper() + rest[1:]

@@ -31,10 +31,11 @@ def _as_verb(word: str, before: str) -> bool:
 def widened(query: str, query_terms: list[str]) -> list[str]:
     """The terms of the words that state what one of the query's verbs states, less the query's own terms."""
     found: set[str] = set()
+    own = set(query_terms)
     words = _WORD.findall(query.lower())
     for before, word in zip(["", *words], words, strict=False):
-        if word in STOPWORDS or not set(terms(word)) & set(query_terms) or not _as_verb(word, before):
+        if word in STOPWORDS or own.isdisjoint(terms(word)) or not _as_verb(word, before):
             continue
         lemmas = set(readings(word)["VERB"]) | {word}
         found.update(t for lemma in lemmas if len(group := same_as(lemma)) > 1 for same in group for t in terms(same))
-    return sorted(found - set(query_terms))
+    return sorted(found - own)
