@@ -26,6 +26,9 @@ FUNCTION_WORDS = frozenset(
     # indefinite pronouns: "Was anyone else on board?" asks of no "anyone"
     " anyone anybody someone somebody everyone everybody nobody else anything something everything nothing".split()
 )
+INDEFINITE = frozenset(
+    "anyone anybody someone somebody everyone everybody nobody anything something everything nothing".split()
+)
 
 
 @lru_cache(maxsize=1)

@@ -24,7 +24,7 @@ from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings, terms, without_p
 
 # Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
 # why it matters, how someone reacted (stated by what they said or did, never "reacted"), where or when an event
-# is held, and when ("this week's", "today"); and the requests that stand for
+# is held, how someone is ("is she ok"), and when ("this week's", "today"); and the requests that stand for
 # a question ("Summarize Kadyrov's role", "Explain the drone corridor"). Part of what "asked" means,
 # not a tuning knob.
 GENERIC = frozenset(
@@ -32,7 +32,9 @@ GENERIC = frozenset(
     "matter matters mattered react reacts reacted reacting reaction respond responds responded responding response "
     "go goes going went gone get gets got do doing done make makes made tell told give gave given take took "
     "hold holds held holding "
-    "new latest news story stories report reports reported about like "
+    "new latest news story stories report reports reported about like update updates "
+    # a person pointed at, and how someone is: "did the other guy concede", "is she ok"
+    "guy guys ok okay alright "
     "summarize summarise summary explain describe outline overview list compare "
     "today yesterday tomorrow tonight now currently recently recent day days week weeks weekend month months "
     "year years time".split()
@@ -74,6 +76,8 @@ _KIND_WORDS = {
     # a score, of a game: "What was the score of the Hawks game?" is answered by "… beat the Northside Tigers 31-28
     # in the state semifinal …", which says no "game"
     "score": frozenset({"score", "game", "games", "match", "matches"}),
+    # a team's record: "What's their record?" is answered by "… Ashgrove, which finished the season 28-2"
+    "record": frozenset({"record", "season"}),
 }
 
 

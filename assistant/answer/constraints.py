@@ -164,6 +164,7 @@ class Constraints:
 _WRITTEN_OUT = {
     "ceo": "chief executive", "cfo": "chief financial officer", "coo": "chief operating officer",
     "cto": "chief technology officer", "ev": "electric (?:vehicle|car|model)", "evs": "electric (?:vehicle|car|model)s",
+    "mvp": "most (?:valuable|outstanding) player", "eps": "(?:earnings|profit) (?:of \\S+ )?per share",
 }
 
 

@@ -10,6 +10,7 @@ from assistant.answer.sentences import Sentence
 from assistant.answer.typed import asks_now, of_the_past, set_in_past
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.gazetteer import ABBREVIATED_DAY, MONTHS, WEEKDAYS
+from newstext.dates import parse_day
 
 # A calendar day: a month's or a weekday's name as news writes it ("On April 8", "Feb. 11", "late Friday night").
 _DAY = re.compile(
@@ -22,6 +23,23 @@ _SAID_ON = re.compile(
     r"\b(?:said|says|announced|told|reported|wrote|added)\s+(?:late\s+|early\s+|on\s+)?(?:"
     + "|".join(sorted(WEEKDAYS)) + r")\b"
 )
+
+
+# A question asking how things stand now: "any update on the missing hiker?", "what's the latest on the fire", "is it
+# still burning", "how many are still without power" (a story told as it develops: its newest telling says).
+_LATEST = re.compile(
+    r"\b(?:updates?|updated|latest|newest|now|currently|still|so far|anymore|any more|at this point)\b", re.I
+)
+
+
+def latest_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For a question asking how things stand now (_LATEST), the index of the first near tie (at least `tie` of the
+    best sentence's probability) from an article published later than the best one's: a story told as it develops
+    ("Search crews on Tuesday combed the snowy slopes …" the first day, "A nurse who spent three nights lost … was
+    found alive Wednesday morning" the next) is answered by its newest telling; 0 otherwise."""
+    if not scored or not _LATEST.search(question) or (first := parse_day(scored[0][1].candidate.article.date)) is None:
+        return 0
+    return first_near(scored, tie, lambda s: (day := parse_day(s.candidate.article.date)) is not None and day > first)
 
 
 def now_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:

@@ -81,6 +81,13 @@ _PATTERNS: dict[str, str] = {
     r"|\b(?:won|winning|lost|losing|beat|beats|beating|defeated|defeats|defeating|edged|topped|downed|routed|fell"
     # (a full stop before a figure ends no clause: "beat the No. 6 Rams, 24-23")
     r"|falls|score of|score was)\b(?:[^.;:]|\.(?= \d)){0,40}?(?<![\d/.-])\b" + SCORE_PAIR,
+    # a team's record of wins and losses, "What's their record?": "finished the season 28-2", "Port Adair (25-4)",
+    # "improved to 11-1", "a 20-5 record" (not a game's score: "won 58-55")
+    "record": r"\((?:\d{1,3} ?[-–] ?\d{1,3})(?:,[^)]{1,20})?\)"
+    r"|\b(?:finished|finishes|finish|improved|improves|improve|fell|falls|dropped|drops|moved|moves|went|goes"
+    r"|stands|stand|sits|sit)\b (?:the (?:regular )?(?:season|year) |to |at )?(?<![\d/.-])" + SCORE_PAIR
+    + r"|(?<![\d/.-])\b" + SCORE_PAIR
+    + r"(?= (?:overall |season |conference |league |regular-season )?(?:record|mark)\b)",
     # an age as news gives one: "the 82-year-old monarch", "Willis Gibson, 13, of Stillwater", "at the age of 96",
     # "the children, ages 4 and 7";
     # a thing's in hundreds of years or more, "ago" too ("tracks from around 113 million years ago", "a

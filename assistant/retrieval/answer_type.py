@@ -63,6 +63,11 @@ _ASKS: list[tuple[str, str]] = [
     ("number", r"\bhow (?:many|much|tall|high)\b|\b(?:what|which) number\b"),
     ("score", r"\b(?:what|which) (?:was|is|were|will be) the (?:final |half-time |halftime )?score\b"
               r"|\b(?:by )?what score\b"),
+    # a team's record: "What's their record?", "what is Ashgrove's record this season" (not "a record crowd")
+    ("record", r"\bwhat(?:'s|’s| is| was| are| were) (?:the |their |its |his |her "
+               r"|(?:[\w.-]+ ){0,3}[\w.-]+(?:'s|’s) )?"
+               r"(?:(?:season|overall|final|current|win-loss|won-lost|conference) )?record"
+               r"\b(?! (?:time|crowd|high|low))"),
     ("tally", r"\bwhat (?:was|is|were) the (?:final |vote )?(?:vote|tally|margin)\b|\bwhat margin\b"
               r"|\bby (?:what|how (?:much|wide|big)(?: a)?) (?:margin|vote)\b|\bhow did the vote go\b"),
     ("us_state", r"\b(?:what|which) (?:u\.?s\.? |us |american )?states?\b"),
@@ -141,7 +146,8 @@ class AnswerType:
 _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
     "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "frequency": "how often",
-    "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score", "tally": "a vote's tally",
+    "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score",
+    "record": "a record of wins and losses", "tally": "a vote's tally",
     "us_state": "a US state", "country": "a country",
     "writer": "the name of a writer", "name": "a name",
 }  # fmt: skip

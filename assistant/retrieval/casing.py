@@ -12,7 +12,7 @@ from functools import lru_cache, partial
 
 from assistant.retrieval.gazetteer import COUNTRIES, US_STATES
 from newstext.sentences import PERSONAL_TITLES, opens_sentence
-from newstext.terms import STOPWORDS, readings, terms, without_possessive
+from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings, terms, without_possessive
 
 _WORD = re.compile(r"[^\W\d_][\w’'.&-]*")
 # Capitalised words in a row, within a sentence (a period only inside a word: "U.S").
@@ -157,12 +157,13 @@ def _places(question: str, texts: list[str]) -> str:
 
 def _unknown(words: list[str], texts: list[str]) -> set[str]:
     """The words no text holds (in any form), no dictionary knows and none of the texts' words is a likely typing
-    of ("fonded" ~ "founded"): names the collection never writes."""
+    of ("fonded" ~ "founded"): names the collection never writes. Not a function word the dictionary lacks ("how
+    much more … per year" wrote "Per" as a name)."""
     vocabulary = {w.lower() for t in texts for w in _WORD.findall(t)}
     stems = {_stem(w) for w in vocabulary}
     return {
         w for w in words
-        if len(w) >= MIN_NAME_LETTERS and _stem(w) not in stems and not readings(w)
+        if len(w) >= MIN_NAME_LETTERS and _stem(w) not in stems and not readings(w) and w not in FUNCTION_WORDS
         and not get_close_matches(w, vocabulary, n=1, cutoff=TYPO_RATIO)
     }  # fmt: skip
 

@@ -55,7 +55,7 @@ _ROLES = (
     r"|senator|minister|treasurer|leader|winner|author|principal|editor|referee|suspect|shooter|gunman"
     r"|engineer|administrator|secretary|chancellor|coroner|auditor|inspector|clerk|dean|pastor"
     # an officer of one office (not "the ex-FSB officer", one of many)
-    r"|(?:health|information|executive|financial|operating|technology|medical) officer"
+    r"|(?:health|information|executive|financial|operating|technology|medical) officer|cfo|coo|cto|researcher"
 )
 # (whose role it is may be said by a common noun's owner: "Who is the family's lawyer?")
 _THE_ROLE = re.compile(
@@ -91,6 +91,13 @@ _SAME_ROLE = (
     frozenset({"senator", "sen."}),
     frozenset({"chair", "chairman", "chairwoman"}),  # "board chair Susan Lee"
     frozenset({"lawyer", "attorney"}),  # "Who is the family's lawyer?": "the family's attorney, Linda Cho"
+    # an officer's acronym, written out or by the office's chief: "Who is their CFO?" is answered by "Chief
+    # Financial Officer Raymond Oduya told analysts ..."
+    frozenset({"cfo", "chief financial officer", "financial officer", "finance chief"}),
+    frozenset({"coo", "chief operating officer", "operating officer"}),
+    frozenset({"cto", "chief technology officer", "technology officer"}),
+    # a study's main researcher is its lead author: "said lead author Dr. Priya Venkataraman"
+    frozenset({"main researcher", "lead researcher", "lead author", "principal investigator"}),
 )
 
 
@@ -103,7 +110,8 @@ class Holder:
 
     def held_in(self, text: str) -> bool:
         """The text calls someone the name's role (the role beside a full name, for a role of nothing named)."""
-        return bool((_pattern(self.role, self.of) if self.of else _beside(self.role.split()[-1])).search(text))
+        role = self.role if _grouped(self.role) else self.role.split()[-1]  # "fire chief": a chief
+        return bool((_pattern(self.role, self.of) if self.of else _beside(role)).search(text))
 
     def held_unnamed(self, text: str) -> bool:
         """The text calls someone the role of a thing it does not name, as news does of its story's subject:
@@ -145,6 +153,11 @@ def _unnamed(role: str) -> re.Pattern[str]:
     """The role opening the sentence, or after "its", before the name of the one holding it ("Chief executive Priya
     Nair said", "its new chief executive, Priya Nair")."""
     return re.compile(_WHOSE + _CURRENT + rf"(?i:{_said(role)}),?\s+[A-Z][a-z]+\s+[A-Z]")
+
+
+def _grouped(role: str) -> bool:
+    """Other words say the role (_SAME_ROLE): "main researcher" is read whole, not as any researcher."""
+    return any(role in same for same in _SAME_ROLE)
 
 
 def _said(role: str) -> str:

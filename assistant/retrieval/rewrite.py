@@ -10,10 +10,11 @@ from assistant.retrieval.casing import shouted
 from assistant.retrieval.config import FollowUp
 from assistant.retrieval.ellipsis import NAME, PERSON, in_place_of_kin, in_place_of_name
 from assistant.retrieval.framing import unframe
+from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
 from assistant.retrieval.shorthand import spelled_out
 from assistant.schemas import Turn
 from newstext.sentences import OPENERS, opens_sentence
-from newstext.terms import STOPWORDS, fold, readings
+from newstext.terms import INDEFINITE, STOPWORDS, fold, readings
 from newstext.titles import titles
 
 _ANAPHORA = frozenset(
@@ -29,18 +30,21 @@ _CONTEXT = re.compile(r"(?<=\S) \([^()]*\)$")
 _WHAT_NAMES_ARE = re.compile(r"^\W*(?i:who|what)\s+(?i:is|was|are|were)\s+(?:[A-Z][\w’'.-]*\s*)+\W*$")
 _QUESTION_WORDS = frozenset("what which who whom whose when where why how did does do is are was were".split())
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")  # "when's the parade": a thing named by a noun of lower case
+_THE_OTHER = re.compile(r"\bthe other\b", re.I)  # "did the other guy concede": the one the last answer set apart
 _QUESTION_S = re.compile(r"[’']s$")  # "when's the service": a question word with its "is", no topic
 
 
 def _content_words(text: str) -> list[str]:
-    """Words that carry the topic (no stop or question words), in order, without repeats; a title written in capitals
-    is carried whole, in quotes ("He Gets Us": its stop words are its own)."""
+    """Words that carry the topic (no stop or question words, no indefinite pronoun: "anyone in the hospital" asks of
+    one word), in order, without repeats; a title written in capitals is carried whole, in quotes ("He Gets Us": its
+    stop words are its own)."""
     named = titles(text)
     for title in named:
         text = text.replace(title, " ")
     words = [w.strip("’'-") for w in _CONTENT_WORD.findall(text)]
     keep = [f'"{t}"' for t in named] + [
-        w for w in words if w and w.lower() not in STOPWORDS and _QUESTION_S.sub("", w.lower()) not in _QUESTION_WORDS
+        w for w in words
+        if w and w.lower() not in STOPWORDS | INDEFINITE and _QUESTION_S.sub("", w.lower()) not in _QUESTION_WORDS
     ]
     return list(dict.fromkeys(keep))
 
@@ -197,14 +201,20 @@ def _still_carried(last: str, before: Sequence[Turn]) -> list[str]:
         "",
     )
     root = {w.lower() for w in _content_words(opening)}
-    return [w for w in _content_words(carried_part(last)) if w[:1].isupper() or w.lower() in root]
+    return [w for w in _content_words(carried_part(last)) if (w[:1].isupper() and not _a_day(w)) or w.lower() in root]
+
+
+def _a_day(name: str) -> bool:
+    """A weekday's or a month's name: when an answer's event happened, no name of its story ("found alive Wednesday
+    morning" carried "Wednesday", and a count of searchers "by Wednesday" then had to state it)."""
+    return all(word in WEEKDAYS | MONTHS for word in name.split())
 
 
 def _points_back(question: str) -> bool:
     """The question points back with a pronoun ("What did he argue?", "Where did it crash?"): the last answer's names
     say what it means. One naming nothing without one ("Which country objected?") asks of the conversation's story,
     which the last question's words tell; the names near them in the last answer may be another story's."""
-    return any(w.lower() in _ANAPHORA for w in _WORD.findall(question))
+    return any(w.lower() in _ANAPHORA for w in _WORD.findall(question)) or bool(_THE_OTHER.search(question))
 
 
 def _last_answer(history: Sequence[Turn]) -> str:

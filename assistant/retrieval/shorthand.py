@@ -16,6 +16,7 @@ _CONTRACTIONS = {
     "hadnt": "hadn't", "wont": "won't", "theyre": "they're", "youre": "you're", "hes": "he's", "shes": "she's",
     "itll": "it'll", "theyll": "they'll", "youll": "you'll", "thatll": "that'll", "theyve": "they've",
     "youve": "you've", "weve": "we've", "ive": "I've", "im": "I'm",
+    "howd": "how did", "whyd": "why did", "whered": "where did", "whatd": "what did",  # "howd they find her"
 }  # fmt: skip
 # Chat shorthand with one reading in a question about the news.
 _SHORTHAND = {
@@ -23,8 +24,11 @@ _SHORTHAND = {
     "w/o": "without", "yr": "year", "yrs": "years", "hrs": "hours", "mins": "minutes", "approx": "approximately",
     "abt": "about", "u": "you", "ur": "your", "pls": "please", "plz": "please", "thru": "through",
     "tmrw": "tomorrow", "dept": "department", "intl": "international", "natl": "national",
-    "grandkids": "grandchildren",
+    "grandkids": "grandchildren", "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of",
+    "mom": "mother", "dad": "father", "gm": "general manager",  # "GM", in capitals, is a name (General Motors)
 }  # fmt: skip
+# "right now", typed at the question's end ("how big is the fire rn"); elsewhere "RN" may be a registered nurse.
+_NOW = re.compile(r"\s+rn(\W*)$", re.I)
 _WORDS = {**_CONTRACTIONS, **_SHORTHAND}
 _TYPED = re.compile(
     r"(?<![\w’'/$.-])(" + "|".join(re.escape(w) for w in sorted(_WORDS, key=len, reverse=True)) + r")(?![\w’'/-]|\.\w)",
@@ -33,6 +37,16 @@ _TYPED = re.compile(
 # A sum cut short: "$300k", "$2.5m", "$1bn" (only after a currency sign: "a 5K race", "4K video" are no sums).
 _SUM = re.compile(r"([$£€])(\d+(?:\.\d+)?)\s?(k|m|mn|mil|b|bn)\b", re.I)
 _SCALE = {"m": "million", "mn": "million", "mil": "million", "b": "billion", "bn": "billion"}
+
+
+# A vote told as the user tells it, "who voted no": news writes "voted against the budget". A bare "voted yes" is
+# left as typed ("what got him to vote yes" asks why, which no "for" states).
+_VOTED = re.compile(r"\b(vot(?:e|es|ed|ing))\s+(?:(no)\b(?:\s+on\b)?|yes\s+on\b)", re.I)
+
+
+def _voted(match: re.Match[str]) -> str:
+    """"voted no" -> "voted against", "voted yes on the bill" -> "voted for the bill"."""
+    return f"{match.group(1)} {'against' if match.group(2) else 'for'}"
 
 
 def _written_out(match: re.Match[str]) -> str:
@@ -55,4 +69,5 @@ def _sum(match: re.Match[str]) -> str:
 def spelled_out(question: str) -> str:
     """The question with its typed shorthand written out ("whats the new fare" -> "what's the new fare", "how many
     ppl" -> "how many people", "$300k" -> "$300,000"); unchanged when it has none."""
-    return _TYPED.sub(_written_out, _SUM.sub(_sum, question))
+    written = _VOTED.sub(_voted, _TYPED.sub(_written_out, _SUM.sub(_sum, question)))
+    return _NOW.sub(r" right now\1", written)

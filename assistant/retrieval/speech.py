@@ -158,8 +158,8 @@ def _inverts(word: str) -> bool:
 # Lower-case words of a speaker's title between a name and the verb ("Wagner founder Yevgeny Prigozhin said").
 _ROLES = frozenset(
     "founder chief executive spokesman spokeswoman spokesperson head leader president chairman chairwoman director "
-    "minister secretary owner officials official".split()
-)
+    "minister secretary owner officials official general manager coach commissioner superintendent officer".split()
+)  # "Comets general manager Renee Castellano said" (not a client's lawyer: "Trump attorney Alina Habba said")
 
 
 def _source(words: list[str], found: list[re.Match[str]], text: str, start: int) -> list[str]:

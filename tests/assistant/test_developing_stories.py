@@ -62,3 +62,14 @@ def test_an_event_named_by_a_word_its_story_says_otherwise_is_answered(developin
     led with a lawyer's "… problems in this trial …": "What happened in …?" asks no noun of the thing it names."""
     trial = developing.ask("what happened in the wexford mills embezzlement trial", as_of=DAY_AFTER)
     assert not trial.refused and "guilty of stealing about $2.3 million" in trial.citations[0].quote
+
+
+def test_a_team_s_record_and_its_most_valuable_player_are_answered(developing: AnswerService) -> None:
+    """"what was ashgrove's record this season" had no kind of answer to look for, and "and who was named mvp" was
+    refused as off-topic: the game's story writes "finished the season 28-2" and "named the tournament's most
+    outstanding player"."""
+    record = developing.ask("what was ashgrove's record this season", as_of=DAY_AFTER)
+    assert "finished the season 28-2" in record.citations[0].quote
+    history = conversation(developing, "whats the final score of the 3a girls basketball state championship")
+    mvp = developing.ask("and who was named mvp", history, as_of=DAY_AFTER)
+    assert "most outstanding player" in mvp.citations[0].quote

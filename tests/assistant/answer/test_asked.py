@@ -46,6 +46,10 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         # a passive's "get" is an auxiliary, as "being" is ("which route is getting cut": "… eliminate Route 14")
         ("which route is getting cut", ["cut"]),
         ("Who got arrested?", ["arrested"]),
+        # a team's record is given by one ("… which finished the season 28-2"); a person pointed at, or how someone is
+        ("What's Ashgrove's record this season?", []),
+        ("did the other guy concede", ["concede"]),
+        ("is she ok", []),
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from answer_testkit import breaks_the_tie, sentence
 
 from assistant.answer.sentences import Sentence
-from assistant.answer.time_ties import date_tie, now_tie
+from assistant.answer.time_ties import date_tie, latest_tie, now_tie
 
 
 def dated(text: str, day: str) -> Sentence:
@@ -47,3 +47,16 @@ def test_when_leads_with_a_near_tie_naming_a_calendar_day() -> None:
     assert date_tie([(0.5, this_year), (0.47, said)], "When did the blowout happen?", 0.9) == 0  # the day it was said
     first = dated("The first Super Bowl on Jan. 15, 1967 didn't have that title to begin with.", "2024-02-09")
     assert date_tie([(0.5, this_year), (0.47, first)], "When is the Super Bowl?", 0.9) == 0  # a day of long ago
+
+
+def test_a_question_of_how_things_stand_now_leads_with_the_story_s_newest_telling() -> None:
+    """"any update on the hiker missing on mount tessaly?" led with the first day's "Search crews on Tuesday combed the
+    snowy slopes …", a hair above the next day's "A nurse who spent three nights lost … was found alive"."""
+    asked = "any update on the hiker missing on Mount Tessaly?"
+    searching = dated("Search crews on Tuesday combed the snowy slopes of Mount Tessaly for a nurse.", "2026-11-17")
+    found = dated("A nurse who spent three nights lost on Mount Tessaly was found alive Wednesday.", "2026-11-18")
+    breaks_the_tie(latest_tie, asked, searching, found, "Where did the hiker go missing on Mount Tessaly?")
+    older = dated("A nurse went missing on Mount Tessaly on Sunday.", "2026-11-16")
+    assert latest_tie([(0.5, searching), (0.47, older)], asked, 0.9) == 0  # an older telling stays below
+    undated = sentence("Crews searched Mount Tessaly.")  # no day to compare
+    assert latest_tie([(0.5, undated), (0.47, found)], asked, 0.9) == 0

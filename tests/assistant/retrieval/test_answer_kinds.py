@@ -27,3 +27,12 @@ def test_an_hour_of_the_clock_is_a_time() -> None:
         "9 a.m.", "7:30pm", "at noon"
     }
     assert candidates("A 9 amp fuse and 12 pm2.5 particles", "time") == set()
+
+
+def test_a_team_s_record_is_a_pair_of_figures_told_as_one() -> None:
+    """"What's their record?" is answered by "… Ashgrove, which finished the season 28-2" or "Port Adair (25-4)", not
+    by a game's score."""
+    assert candidates("The victory was the 19th straight for Ashgrove, which finished the season 28-2.", "record")
+    assert candidates("Linwood led Port Adair (25-4) with 22 points.", "record") == {"(25-4)"}
+    assert candidates("The Hawks improved to 11-1 with a 20-5 record at home.", "record")
+    assert candidates("Ashgrove won 58-55 on Saturday before 7,842 fans.", "record") == set()

@@ -298,3 +298,10 @@ def test_a_count_in_words_leads_the_answer_to_how_many(storms: AnswerService) ->
     holding other figures."""
     response = storms.ask("How many tornadoes were confirmed in Texas?")
     assert not response.refused and response.citations[0].quote.startswith("At least five tornadoes were confirmed")
+
+
+def test_a_team_s_record_is_asked_for_not_a_record_time_or_crowd() -> None:
+    assert expected_type("what's their record") == "record"
+    assert expected_type("What is Port Adair's record this season?") == "record"
+    assert expected_type("What was the record time?") == "length"
+    assert expected_type("What was the record crowd?") is None

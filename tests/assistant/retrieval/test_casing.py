@@ -136,3 +136,14 @@ def test_a_word_typed_after_a_personal_title_is_a_name() -> None:
     assert truecase("what did mr brown say about the budget?", texts) == "what did mr Brown say about the budget?"
     assert truecase("what did dr. mcadams find?", texts) == "what did dr. McAdams find?"
     assert truecase("what did the brown bear eat?", texts) == "what did the brown bear eat?"
+
+
+def test_a_function_word_the_dictionary_lacks_is_no_name() -> None:
+    """"how much more is a normal homeowner gonna pay per year" wrote "Per" as a name the articles lack, and was
+    refused as off-topic."""
+
+    def nowhere(words: list[str]) -> list[str]:
+        return []
+
+    asked = "how much more will a homeowner pay per year"
+    assert truecase(asked, ["The plan will add about $186 a year to a homeowner's bill."], nowhere) == asked

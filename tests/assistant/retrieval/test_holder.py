@@ -32,6 +32,8 @@ from assistant.retrieval.holder import Holder, holder
         ("what's his lawyer's name", Holder("lawyer", "")),
         # a follow-up as the user asked it: the conversation's words after it (rewrite.asked_part) ask no other role
         ("Who is the health officer? (effective vaccine measles cases)", Holder("health officer", "")),
+        ("who is their cfo", Holder("cfo", "")),  # an officer's acronym
+        ("who was the main researcher", Holder("main researcher", "")),
     ],
 )
 def test_the_role_and_its_name_are_read_from_the_question(question: str, expected: Holder) -> None:
@@ -149,3 +151,15 @@ def test_a_role_owned_by_a_common_noun_and_said_as_attorney() -> None:
     assert lawyer == Holder("lawyer", "")
     assert lawyer.held_in("“No amount of money brings Marcus back,” said the family's attorney, Linda Cho.")
     assert not lawyer.held_in("The family's lawyers said they would appeal.")  # names no one
+
+
+def test_an_officer_s_acronym_and_a_study_s_main_researcher_are_said_in_other_words() -> None:
+    """"who is their cfo" led with the job cuts, and "who was the main researcher" with the study's finding: the
+    article writes "Chief Financial Officer Raymond Oduya told analysts …" and "… said lead author Dr. Priya
+    Venkataraman"."""
+    cfo = Holder("cfo", "")
+    assert cfo.held_in("Chief Financial Officer Raymond Oduya told analysts the company was cautious.")
+    assert not cfo.held_in("Chief Executive Officer Naomi Kessler said the company regretted it.")
+    researcher = Holder("main researcher", "")
+    assert researcher.held_in('"We were surprised," said lead author Dr. Priya Venkataraman, a professor.')
+    assert not researcher.held_in("Researcher Tom Hale, who was not involved, urged caution.")  # any researcher

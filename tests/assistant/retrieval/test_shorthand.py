@@ -20,6 +20,13 @@ from assistant.retrieval.shorthand import spelled_out
         ("why doesnt the govt pay w/ the grant", "why doesn't the government pay with the grant"),
         ("what does that mean for a $300k house", "what does that mean for a $300,000 house"),
         ("a $2.5m deal, a $1bn plan and a $1.5k fine", "a $2.5 million deal, a $1 billion plan and a $1,500 fine"),
+        ("is his lawyer gonna fight it", "is his lawyer going to fight it"),  # "Gonna" was read as a name
+        ("what did the dead woman's mom say", "what did the dead woman's mother say"),
+        ("what did the comets gm say about it", "what did the comets general manager say about it"),
+        ("howd they find her", "how did they find her"),
+        ("how big is the ridgeback fire rn", "how big is the ridgeback fire right now"),  # at the end only
+        ("who voted no", "who voted against"),  # as news tells a vote
+        ("Who voted yes on the bill?", "Who voted for the bill?"),
     ],
 )
 def test_shorthand_is_written_out(typed: str, written: str) -> None:
@@ -34,6 +41,8 @@ def test_shorthand_is_written_out(typed: str, written: str) -> None:
         "Who won the 5K race?",  # no currency sign: no sum
         "Were its workers well paid?",  # words of their own
         "Who is Bob's lawyer?",
+        "Is GM recalling its trucks?",  # a name in capitals: General Motors
+        "Which RN treated the hiker?",  # not at the end: a registered nurse
     ],
 )
 def test_words_and_names_are_left_as_typed(question: str) -> None:

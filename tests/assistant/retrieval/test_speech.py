@@ -154,3 +154,11 @@ def test_a_speaker_set_after_the_verb_by_full_name_or_opening_as_a_described_sub
     assert not reports_speech("Critics say Israel's bombing must stop.", frozenset({"israel"}))  # an owner
     assert not reports_speech("The coronation of King Charles drew crowds, Buckingham Palace announced.",
                               frozenset({"charles"}))  # fmt: skip
+
+
+def test_a_team_s_general_manager_speaks_for_it() -> None:
+    """"what did the comets gm say about it" was refused: "… Comets general manager Renee Castellano said" was read
+    as no one's words."""
+    said = '"We didn\'t trade Malik to get worse," Comets general manager Renee Castellano said at a news conference.'
+    assert reports_speech(said, speakers("what did the Comets general manager say about it"))
+    assert reports_speech(said, frozenset({"comets"}))

@@ -1,0 +1,60 @@
+"""Conversations as a user types them over eight wire stories, one of them told twice as it develops
+(tests/data/conversations): the story's newest telling for how things stand, follow-ups kept to their story, and
+hurried typing ("gonna", "gm", "mom", "howd") read as meant."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from answer_testkit import files_service
+
+from assistant.schemas import Turn
+from assistant.service import AnswerService
+from assistant.settings import PROJECT_ROOT
+
+FOLDER = PROJECT_ROOT / "tests" / "data" / "conversations"
+ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in FOLDER.iterdir() if p.suffix in {".txt", ".json"}}
+conversations = files_service(ARTICLES)
+DAY_AFTER = dt.date(2026, 11, 19)  # the day after the hiker's second article
+
+
+def conversation(service: AnswerService, *questions: str) -> list[Turn]:
+    """The history after asking each question in turn (as of DAY_AFTER), as the chat keeps it."""
+    history: list[Turn] = []
+    for asked in questions:
+        answer = service.ask(asked, history, as_of=DAY_AFTER).answer
+        history += [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
+    return history
+
+
+def test_an_update_asked_for_leads_with_the_story_s_newest_telling(conversations: AnswerService) -> None:
+    """"any update on the hiker missing on mount tessaly?" led with the first day's search; the next day's article
+    says she was found alive."""
+    update = conversations.ask("any update on the hiker missing on mount tessaly?", as_of=DAY_AFTER)
+    assert "was found alive" in update.citations[0].quote
+
+
+def test_a_follow_up_of_one_word_after_an_indefinite_pronoun_stays_with_its_story(
+    conversations: AnswerService,
+) -> None:
+    """"anyone in the hospital", after questions on a school's outbreak, was read alone and answered with the hiker
+    flown to a hospital."""
+    history = conversation(
+        conversations, "whats going on at wexford middle school, heard a bunch of kids are sick", "how many students"
+    )
+    hospital = conversations.ask("anyone in the hospital", history, as_of=DAY_AFTER)
+    assert hospital.citations[0].quote.startswith("Five people have been hospitalized")
+
+
+def test_hurried_typing_is_read_as_meant(conversations: AnswerService) -> None:
+    """"per" was taken for a name the articles lack, "gm" was no one's title and "mom" no one's mother: each was
+    refused."""
+    budget = conversation(conversations, "did the ashford falls council pass the budget? whats the vote")
+    more = conversations.ask("so how much more is a normal homeowner gonna pay per year", budget, as_of=DAY_AFTER)
+    assert not more.refused and "$186 a year" in more.citations[0].quote
+    trade = conversation(conversations, "who'd the comets trade malik dunston to", "who did they get for him")
+    said = conversations.ask("what did the comets gm say about it", trade, as_of=DAY_AFTER)
+    assert "Comets general manager Renee Castellano said" in said.citations[0].quote
+    sentencing = conversation(conversations, "what sentence did travis maddox get", "when is he eligible for parole")
+    mother = conversations.ask("what did the dead woman's mom say at the hearing", sentencing, as_of=DAY_AFTER)
+    assert mother.reason != "off_topic" and "mother" in mother.citations[0].quote
