@@ -3,6 +3,7 @@ indexes to ask."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from pathlib import Path
 
@@ -111,6 +112,15 @@ def files_service(files: dict[str, str]) -> Callable[..., AnswerService]:
         return service_over(tmp_path_factory.mktemp("files"), embedder, files)
 
     return fixture
+
+
+def conversation(service: AnswerService, *questions: str, as_of: dt.date | None = None) -> list[Turn]:
+    """The history after asking each question in turn (as of that day), as the chat keeps it."""
+    history: list[Turn] = []
+    for asked in questions:
+        answer = service.ask(asked, history, as_of=as_of).answer
+        history += [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
+    return history
 
 
 def sentence(text: str, constraints: float = 0.0) -> Sentence:

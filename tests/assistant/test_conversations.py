@@ -5,10 +5,11 @@ hurried typing ("gonna", "gm", "mom", "howd") read as meant."""
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
+from answer_testkit import conversation as asked_in_turn
 from answer_testkit import files_service
 
-from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT
 
@@ -16,15 +17,7 @@ FOLDER = PROJECT_ROOT / "tests" / "data" / "conversations"
 ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in FOLDER.iterdir() if p.suffix in {".txt", ".json"}}
 conversations = files_service(ARTICLES)
 DAY_AFTER = dt.date(2026, 11, 19)  # the day after the hiker's second article
-
-
-def conversation(service: AnswerService, *questions: str) -> list[Turn]:
-    """The history after asking each question in turn (as of DAY_AFTER), as the chat keeps it."""
-    history: list[Turn] = []
-    for asked in questions:
-        answer = service.ask(asked, history, as_of=DAY_AFTER).answer
-        history += [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
-    return history
+conversation = partial(asked_in_turn, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
 
 
 def test_an_update_asked_for_leads_with_the_story_s_newest_telling(conversations: AnswerService) -> None:

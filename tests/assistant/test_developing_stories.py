@@ -4,10 +4,11 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import partial
 
+from answer_testkit import conversation as asked_in_turn
 from answer_testkit import files_service
 
-from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT
 
@@ -15,15 +16,7 @@ FOLDER = PROJECT_ROOT / "tests" / "data" / "developing"
 ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in FOLDER.iterdir() if p.suffix in {".txt", ".json"}}
 developing = files_service(ARTICLES)
 DAY_AFTER = dt.date(2026, 1, 15)  # the day after the storm's second article
-
-
-def conversation(service: AnswerService, *questions: str) -> list[Turn]:
-    """The history after asking each question in turn (as of DAY_AFTER), as the chat keeps it."""
-    history: list[Turn] = []
-    for asked in questions:
-        answer = service.ask(asked, history, as_of=DAY_AFTER).answer
-        history += [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
-    return history
+conversation = partial(asked_in_turn, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
 
 
 def test_the_death_toll_asked_is_the_one_the_later_article_revised(developing: AnswerService) -> None:

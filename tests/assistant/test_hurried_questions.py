@@ -3,23 +3,13 @@
 
 from __future__ import annotations
 
-from answer_testkit import files_service
+from answer_testkit import conversation, files_service
 
-from assistant.schemas import Turn
 from assistant.service import AnswerService
 from assistant.settings import PROJECT_ROOT
 
 ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "tests" / "data" / "hurried").glob("*.txt")}
 hurried = files_service(ARTICLES)
-
-
-def conversation(service: AnswerService, *questions: str) -> list[Turn]:
-    """The history after asking each question in turn, as the chat keeps it."""
-    history: list[Turn] = []
-    for asked in questions:
-        answer = service.ask(asked, history).answer
-        history += [Turn(role="user", content=asked), Turn(role="assistant", content=answer)]
-    return history
 
 
 def test_shorthand_is_read_as_the_words_it_stands_for(hurried: AnswerService) -> None:
