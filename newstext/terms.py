@@ -15,6 +15,10 @@ STOPWORDS = frozenset(
     "he she his her him i we you your our us them from than so can could would should about after before "
     "been being also over more most other some any all one".split()
 )
+# Indefinite pronouns: no topic of their own ("anyone in the hospital" asks of one word).
+INDEFINITE = frozenset(
+    "anyone anybody someone somebody everyone everybody nobody anything something everything nothing".split()
+)
 # Words that place, join or quantify, left out of the stop words (retrieval weighs them) and of which the dictionary
 # (open-class words) knows none or misreads some as nouns ("the above", "many"): no names ("Despite …" opening a
 # sentence), and no thing a question asks about ("When will it get above freezing?" asks of no "above"; "How many
@@ -23,12 +27,8 @@ FUNCTION_WORDS = frozenset(
     "despite during amid amidst until although though among amongst because unless whereas whilst toward towards per"
     " against onto upon every throughout beneath besides except inside outside unlike within without via"
     " above below under each many much few several up down across around through since ago"
-    # indefinite pronouns: "Was anyone else on board?" asks of no "anyone"
-    " anyone anybody someone somebody everyone everybody nobody else anything something everything nothing".split()
-)
-INDEFINITE = frozenset(
-    "anyone anybody someone somebody everyone everybody nobody anything something everything nothing".split()
-)
+    " else".split()  # and the indefinite pronouns: "Was anyone else on board?" asks of no "anyone"
+) | INDEFINITE
 
 
 @lru_cache(maxsize=1)

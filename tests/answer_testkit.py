@@ -16,7 +16,7 @@ from assistant.factory import build_service
 from assistant.retrieval.candidates import Candidate
 from assistant.schemas import Turn
 from assistant.service import AnswerService
-from assistant.settings import load_settings
+from assistant.settings import PROJECT_ROOT, load_settings
 from index.embedding import Embedder
 from index.records import StoredArticle, StoredChunk
 from index.updater import update_index
@@ -102,6 +102,12 @@ def article_service(key: str) -> Callable[..., AnswerService]:
         return service_over(tmp_path_factory.mktemp(key), embedder, {f"{key}.txt": f"{title}\n\n{text}\n"})
 
     return fixture
+
+
+def data_articles(folder: str) -> dict[str, str]:
+    """The article files (text, or JSON with a publication day) of a folder of tests/data, by name."""
+    files = (PROJECT_ROOT / "tests" / "data" / folder).iterdir()
+    return {p.name: p.read_text(encoding="utf-8") for p in files if p.suffix in {".txt", ".json"}}
 
 
 def files_service(files: dict[str, str]) -> Callable[..., AnswerService]:

@@ -32,6 +32,8 @@ _QUESTION_WORDS = frozenset("what which who whom whose when where why how did do
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")  # "when's the parade": a thing named by a noun of lower case
 _THE_OTHER = re.compile(r"\bthe other\b", re.I)  # "did the other guy concede": the one the last answer set apart
 _QUESTION_S = re.compile(r"[’']s$")  # "when's the service": a question word with its "is", no topic
+_NO_TOPIC = STOPWORDS | INDEFINITE
+_DAYS = WEEKDAYS | MONTHS
 
 
 def _content_words(text: str) -> list[str]:
@@ -44,7 +46,7 @@ def _content_words(text: str) -> list[str]:
     words = [w.strip("’'-") for w in _CONTENT_WORD.findall(text)]
     keep = [f'"{t}"' for t in named] + [
         w for w in words
-        if w and w.lower() not in STOPWORDS | INDEFINITE and _QUESTION_S.sub("", w.lower()) not in _QUESTION_WORDS
+        if w and w.lower() not in _NO_TOPIC and _QUESTION_S.sub("", w.lower()) not in _QUESTION_WORDS
     ]
     return list(dict.fromkeys(keep))
 
@@ -207,7 +209,7 @@ def _still_carried(last: str, before: Sequence[Turn]) -> list[str]:
 def _a_day(name: str) -> bool:
     """A weekday's or a month's name: when an answer's event happened, no name of its story ("found alive Wednesday
     morning" carried "Wednesday", and a count of searchers "by Wednesday" then had to state it)."""
-    return all(word in WEEKDAYS | MONTHS for word in name.split())
+    return all(word in _DAYS for word in name.split())
 
 
 def _points_back(question: str) -> bool:

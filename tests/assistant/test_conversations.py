@@ -8,14 +8,11 @@ import datetime as dt
 from functools import partial
 
 from answer_testkit import conversation as asked_in_turn
-from answer_testkit import files_service
+from answer_testkit import data_articles, files_service
 
 from assistant.service import AnswerService
-from assistant.settings import PROJECT_ROOT
 
-FOLDER = PROJECT_ROOT / "tests" / "data" / "conversations"
-ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in FOLDER.iterdir() if p.suffix in {".txt", ".json"}}
-conversations = files_service(ARTICLES)
+conversations = files_service(data_articles("conversations"))
 DAY_AFTER = dt.date(2026, 11, 19)  # the day after the hiker's second article
 conversation = partial(asked_in_turn, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
 

@@ -7,14 +7,11 @@ import datetime as dt
 from functools import partial
 
 from answer_testkit import conversation as asked_in_turn
-from answer_testkit import files_service
+from answer_testkit import data_articles, files_service
 
 from assistant.service import AnswerService
-from assistant.settings import PROJECT_ROOT
 
-FOLDER = PROJECT_ROOT / "tests" / "data" / "developing"
-ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in FOLDER.iterdir() if p.suffix in {".txt", ".json"}}
-developing = files_service(ARTICLES)
+developing = files_service(data_articles("developing"))
 DAY_AFTER = dt.date(2026, 1, 15)  # the day after the storm's second article
 conversation = partial(asked_in_turn, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
 

@@ -3,13 +3,11 @@
 
 from __future__ import annotations
 
-from answer_testkit import conversation, files_service
+from answer_testkit import conversation, data_articles, files_service
 
 from assistant.service import AnswerService
-from assistant.settings import PROJECT_ROOT
 
-ARTICLES = {p.name: p.read_text(encoding="utf-8") for p in (PROJECT_ROOT / "tests" / "data" / "hurried").glob("*.txt")}
-hurried = files_service(ARTICLES)
+hurried = files_service(data_articles("hurried"))
 
 
 def test_shorthand_is_read_as_the_words_it_stands_for(hurried: AnswerService) -> None:
