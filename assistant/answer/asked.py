@@ -65,7 +65,7 @@ _DEMANDED = frozenset({"VERB", "NOUN"})
 
 # "How old / many / long ...?" asks for a measure its answer kind gives as a figure ("Willis Gibson, 13, of
 # Stillwater"), not by the word; "How fast ...?" has no such kind, so "fast" stays a word to state.
-_HOW = re.compile(r"\bhow\s+(old|many|much|long|far|often|soon|tall|high)\b", re.I)
+_HOW = re.compile(r"\bhow\s+(old|many|much|long|far|often|soon|tall|high|big|large)\b", re.I)
 
 
 # Words that ask for the answer's kind itself, which a sentence states by giving one: "What is his name?" (a sentence
@@ -78,6 +78,9 @@ _KIND_WORDS = {
     "score": frozenset({"score", "game", "games", "match", "matches"}),
     # a team's record: "What's their record?" is answered by "… Ashgrove, which finished the season 28-2"
     "record": frozenset({"record", "season"}),
+    "size": frozenset({"size"}),  # "What size is the new wing?": "the 40,000-square-foot wing"
+    # a court's sentence: "what sentence did he get" is answered by "was sentenced Monday to 38 years in prison"
+    "penalty": frozenset({"sentence", "punishment", "penalty", "term", "get", "got"}),
 }
 
 

@@ -46,7 +46,11 @@ def typed(
     if expected_type(question) in policy.typed_kinds:
         held = [(p, s) for p, s in scored if s.features["answer_type"]]
         held.sort(key=lambda pair: asked(pair[1])[1])  # not by the names: a name, a place or a day answers
-        if _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
+        if not now and not _FORECAST.search(question):  # a past result, not a forecast: "how did halcyra do last
+            held.sort(key=lambda pair: bool(_FORECAST.search(pair[1].text)))  # quarter, whats the revenue"
+        if expected_type(question) == "size":  # an area first: "had burned 8,400 acres", not "950 firefighters"
+            held.sort(key=lambda pair: not candidates(pair[1].text, "area"))
+        elif _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
             held.sort(key=lambda pair: not candidates(pair[1].text, "clock"))
         elif _WHEN_WILL.search(asked_part(question)):  # a time to come: "… would stay below freezing until Friday
             held.sort(key=lambda pair: not to_come(pair[1].text))  # afternoon", not "… ice on Wednesday"
@@ -125,6 +129,12 @@ def asks_next(question: str) -> bool:
     return bool(_ASKS_NEXT.search(asked_part(question)))
 
 
+# A forecast, which tells no result yet: "For the fourth quarter, Halcyra forecast revenue of $5.05 billion …"
+_FORECAST = re.compile(
+    r"\b(?:forecasts?|forecasted|forecasting|outlook|guidance|projects|projected|projecting|predicts?|predicted"
+    r"|expects|expected to|expecting|anticipates?|anticipated)\b",
+    re.I,
+)
 _WHAT_TIME = re.compile(r"\bwhat time\b", re.I)  # asks an hour of the clock
 # A count "at the time" is of its own time, not of now.
 _AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)

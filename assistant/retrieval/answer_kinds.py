@@ -30,6 +30,9 @@ _TIME = (
     r"|\b(?:at|by|until|before|after|through|from|since) the (?:end|start|beginning|middle) of (?:the |this |next )?"
     r"(?:school |fiscal |calendar |academic )?(?:year|month|week|season|term|semester|quarter|spring|summer|fall"
     r"|autumn|winter|day)\b"
+    # a time told by a term served: "He will not be eligible for parole until he has served at least 30 years"
+    r"|\b(?:until|after|once) (?:he|she|they) (?:has |have )?(?:served|spent|completed) (?:at least |about |nearly )?"
+    r"(?:\d+|two|three|four|five|six|seven|eight|nine|ten|[a-z]+ty(?:-[a-z]+)?) (?:years?|months?)\b"
 )
 # How long, how far, how often: a figure with its unit. "How long" asks for a time or a length ("How long was the
 # jawbone?"), and "since 2014" says how long too.
@@ -44,6 +47,12 @@ TIME_UNIT = r"seconds?|nights?|" + _UNIT
 SCORE_PAIR = r"\d{1,3} ?[-–] ?\d{1,3}\b(?![-–/.,]?\d)"
 _WEIGHT_UNIT = r"pounds?|lbs?|kilograms?|kilos?|kg|tons?|tonnes?|ounces?|oz|grams?"
 _SPACE_UNIT = r"miles?|kilometers?|kilometres?|km|meters?|metres?|feet|foot|ft|yards?|inches|inch|centimeters?|cm"
+_AREA_UNIT = (
+    r"acres?|hectares?|square[\s-](?:miles?|kilometers?|kilometres?|feet|foot|meters?|metres?|yards?)"
+    r"|sq\.? ?(?:mi|ft|km|m)\b\.?|km2|km²"
+)
+# An area, what "how big" asks of a fire, a flood or a site first: "had burned 8,400 acres", "a 40-square-mile zone"
+_AREA = r"\b" + _AMOUNT + r"[\s-](?:" + _AREA_UNIT + r")"
 _PATTERNS: dict[str, str] = {
     # ("three years ago" says when, not how long; "an 11-year-old girl" how old)
     "length": r"\b" + _AMOUNT + r"[\s-](?:" + TIME_UNIT + "|" + _SPACE_UNIT + r")\b"
@@ -59,6 +68,25 @@ _PATTERNS: dict[str, str] = {
     + TIME_UNIT + r")\b(?! (?:ago|earlier|before|later|after)\b)",
     "distance": r"\b" + _AMOUNT + r"[\s-](?:" + _SPACE_UNIT + r")\b",
     "weight": r"\b" + _AMOUNT + r"[\s-](?:" + _WEIGHT_UNIT + r")\b",
+    "area": _AREA,
+    # how someone hurt or rescued is: "in stable condition", "was treated and released", "is expected to recover"
+    # (not an injury or a death: "found dead fish", "cold enough to cause hypothermia" tell of no one's state)
+    "condition": r"\b(?:stable|serious|critical|good|fair|grave|satisfactory|guarded) (?:but stable )?condition\b"
+    r"|\b(?:recovering|hospitali[sz]ed|released from|treated and released|treated for|expected to (?:fully )?"
+    r"(?:recover|survive)|(?:non-)?life-threatening|unhurt|uninjured|unharmed|in good health|in good spirits"
+    r")\b",
+    # a court's sentence: "was sentenced Monday to 38 years in prison", "life without parole", "three years'
+    # probation", "a $5,000 fine", "sentenced to death", "time served"
+    "penalty": r"\b" + _AMOUNT + r"[\s-](?:years?|months?|days?|weeks?)(?:['’])?[\s-](?:in (?:prison|jail)|behind bars"
+    r"|(?:of )?(?:probation|prison|jail|house arrest|community service|supervised release))\b"
+    r"|\b(?:serve|serves|serving|spend|spends|spending)\b (?:at least |up to |a total of )?" + _AMOUNT
+    + r"[\s-](?:years?|months?)\b(?! (?:before|until|ago)\b)"
+    r"|\bsentenced\b[^.;:]{0,30}?\bto\b[^.;:]{0,12}?\b(?:" + _AMOUNT + r"|life|death|probation|time served)\b"
+    r"|\blife (?:in prison|sentences?|without (?:the )?(?:possibility of )?parole)\b|\bdeath (?:sentence|penalty)\b"
+    r"|\b(?:fined|a fine of)\b|[$£€¥]\s?" + _NUMBER + r" fine\b|\btime served\b",
+    # "How big …?": an area, a sum ("How big is the settlement?") or a count of something ("How big was the crowd?":
+    # "about 5,000 people"), not a share ("15% contained") nor an hour ("6 p.m.")
+    "size": _AREA + r"|[$£€¥]\s?\d|\b\d[\d,.]*(?:\s(?:million|billion))?\s(?!percent\b)[a-z]{3,}\b",
     "frequency": r"\bevery\b|\b(?:daily|weekly|monthly|yearly|annually|hourly|nightly)\b"
     r"|\b(?:once|twice|thrice|\w+ times) (?:a|an|per|each)\b|\b(?:a|per) (?:day|week|month|year)\b",
     # "How soon ...?": a time to come ("next year", "by March", "by the end of the year") or a span from now

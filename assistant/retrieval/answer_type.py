@@ -26,6 +26,8 @@ _PERSON = (
     r"|doctor|nurse|candidate|winner|owner|coach|artist|author|singer|actor|actress|judge|mother|father|son"
     r"|daughter|husband|wife|founder|chef|worker|soldier|firefighter|teacher)s?"
 )
+# Those a story's hurt or rescued are called: "the ones they found", "the crew", "the injured"
+_PERSON_OR_PEOPLE = _PERSON + r"|ones?|crew|crew members|survivors?|patients?|injured|hurt|people|kid|kids|family"
 # The wh-phrase that asks for each type, tried in this order (the first match wins).
 _ASKS: list[tuple[str, str]] = [
     ("name", r"\bwhat (?:is|was|are|were|'s|’s) (?:his|her|their|its|the \w+(?:'s|’s)) "
@@ -48,7 +50,11 @@ _ASKS: list[tuple[str, str]] = [
     ("money", r"\bhow much (?:[\w-]+ ){0,2}money\b"  # "How much climate money did Carney propose?"
               r"|\bhow much (?:did|does|do|will|would|was|is|has|have|had)\b|\bwhat (?:price|amount|sum|fine)\b"
               r"|\bwhat (?:is|was|are|were|will be) the (?:price|cost|amount|sum|fine|budget|salary)s?\b(?! of living)"
-              r"|\bwhat (?:did|does|do|will|would) [^?]*\bcosts?\s*\??\s*$"),
+              r"|\bwhat (?:did|does|do|will|would) [^?]*\bcosts?\s*\??\s*$"
+              # a company's takings: "whats the revenue", "What were Halcyra's quarterly sales?"
+              r"|\bwhat(?:'s|’s| is| was| are| were| will be) (?:the |their |its |(?:[\w.-]+ ){0,2}[\w.-]+(?:'s|’s) )?"
+              r"(?:(?:quarterly|annual|yearly|net|total|operating|full-year) )?(?:revenues?|sales|profits?|earnings"
+              r"|income|losses?)\b(?! (?:forecast|outlook|guidance|growth|rank|tax)\b)"),
     ("year", r"\b(?:what|which) year\b"),
     ("month", r"\b(?:what|which) month\b"),
     # "When did ...?" opening the question (not "... when he entered hospice"), "on what date/day", "what time …?"
@@ -60,6 +66,21 @@ _ASKS: list[tuple[str, str]] = [
     ("frequency", r"\bhow often\b"),
     ("soon", r"\bhow soon\b"),
     ("age", r"\bhow old\b|\b(?:what|which) age\b|\bwhat (?:is|was) (?:the |his |her |their |[\w.-]+(?:'s|’s) )?age\b"),
+    # a court's sentence: "what sentence did travis maddox get", "What was she sentenced to?" (not "when is he
+    # sentenced", nor "How long was he sentenced to?", a length)
+    ("penalty", r"\bwhat (?:(?:kind of |prison |jail )?sentences?|punishment|penalty|prison term|jail term)\b"
+                r"(?! (?:hearing|date)\b)|\bsentenced to what\b|\bwhat (?:was|is|were|did|will) [^?]{0,40}"
+                r"\bsentenced to\b"),
+    # how someone hurt, lost or rescued is: "is she ok", "how are the ones they found doing", "what's his condition"
+    ("condition", r"\b(?:is|are|was|were) (?:he|she|they|the (?:[\w-]+ ){0,3}(?:" + _PERSON_OR_PEOPLE + r"))"
+                  r" (?:all |both )?(?:ok|okay|alright|all right|safe|alive|hurt|injured|recovering)\b"
+                  r"|\bhow(?:'s|’s| is| are| was| were) (?:he|she|they|the (?:[\w-]+ ){0,6}?(?:" + _PERSON_OR_PEOPLE
+                  + r")(?: [\w’'-]+){0,6}?) (?:doing|holding up|recovering)\b"
+                  r"|\bwhat(?:'s|’s| is| was| are| were) (?:his|her|their|the (?:[\w-]+ ){0,3}"
+                  r"(?:" + _PERSON_OR_PEOPLE + r")(?:'s|’s|s’)?) (?:medical )?conditions?\b"),
+    # a size: "how big is the ridgeback fire rn", "How large is the recall?", "What size is the new wing?"
+    ("size", r"\bhow (?:big|large|huge|widespread)\b|\bwhat(?:'s|’s| is| was)? (?:the )?size\b"
+             r"|\bhow much (?:land|ground|area|territory)\b"),
     ("number", r"\bhow (?:many|much|tall|high)\b|\b(?:what|which) number\b"),
     ("score", r"\b(?:what|which) (?:was|is|were|will be) the (?:final |half-time |halftime )?score\b"
               r"|\b(?:by )?what score\b"),
@@ -145,7 +166,8 @@ class AnswerType:
 # What each kind of answer is called when no sentence gives one: "none of their sentences gives a year".
 _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
-    "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "frequency": "how often",
+    "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "size": "a size",
+    "penalty": "a court's sentence", "condition": "how they are", "frequency": "how often",
     "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score",
     "record": "a record of wins and losses", "tally": "a vote's tally",
     "us_state": "a US state", "country": "a country",

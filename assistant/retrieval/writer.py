@@ -16,6 +16,9 @@ _WRITER = re.compile(
     + r"|(?:^|\n)\s*By\s+" + _NAMED
     + r"|" + _NAMED + r"\s+(?:is|was)\s+(?:a|an|the)\s+(?:[\w-]+\s+)?(?:journalist|writer|columnist|author|reporter"
     r"|contributor|correspondent)\b"  # "Editor's Note: Jill Filipovic is a journalist based in New York ..."
+    # a court's opinion: "Writing for the majority, Justice Miriam Achterberg said …"
+    r"|\b[Ww]riting for (?:the |a )?(?:[\w-]+ )?(?:majority|court|panel|dissenters|minority),\s+(?:[A-Z][\w.]* )*?"
+    + _NAMED
 )
 
 

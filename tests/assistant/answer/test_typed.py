@@ -192,3 +192,26 @@ def test_what_a_subject_will_do_asks_a_deed_to_come() -> None:
     assert to_come("The city attorney said Riverton would ask the full court to rehear the case.")
     assert to_come("The heat warning runs through Sunday night.")
     assert not to_come("The ban, passed in March, would have barred rentals of fewer than 30 days.")
+
+
+def test_a_past_result_is_answered_before_a_forecast() -> None:
+    """"how did halcyra systems do last quarter, whats the revenue" led with "For the fourth quarter, Halcyra forecast
+    revenue of $5.05 billion …", the ranker's best sum, over the quarter's revenue; a question asking the forecast
+    keeps it first."""
+    forecast = sentence_of("For the fourth quarter, Halcyra forecast revenue of $5.05 billion.", answer_type=1.0)
+    result = sentence_of("Revenue for the quarter ended Sept. 30 rose 9% to $4.87 billion.", answer_type=1.0)
+    past = typed([(0.7, forecast), (0.6, result)], "how did Halcyra do last quarter, what's the revenue")
+    assert past is not None and past[0][1] is result
+    asked = typed([(0.7, forecast), (0.6, result)], "What was the revenue Halcyra forecast?")
+    assert asked is not None and asked[0][1] is forecast
+    now = typed([(0.7, forecast), (0.6, result)], "What is Halcyra's revenue?")  # not asked of the past
+    assert now is not None and now[0][1] is forecast
+
+
+def test_how_big_is_answered_by_an_area_before_another_figure() -> None:
+    """"how big is the ridgeback fire rn" led with "15% contained" and the fire's start; the acres say how big."""
+    contained = sentence_of("The Ridgeback Fire was 15% contained as of 6 p.m. Thursday.", answer_type=0.0)
+    crews = sentence_of("More than 950 firefighters were assigned to the blaze.", answer_type=1.0)
+    acres = sentence_of("A fast-moving wildfire had burned 8,400 acres east of Corvallo Springs.", answer_type=1.0)
+    ordered = typed([(0.7, contained), (0.6, crews), (0.5, acres)], "how big is the Ridgeback Fire right now")
+    assert ordered is not None and [s for _, s in ordered] == [acres, crews]

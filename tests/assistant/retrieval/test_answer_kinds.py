@@ -36,3 +36,35 @@ def test_a_team_s_record_is_a_pair_of_figures_told_as_one() -> None:
     assert candidates("Linwood led Port Adair (25-4) with 22 points.", "record") == {"(25-4)"}
     assert candidates("The Hawks improved to 11-1 with a 20-5 record at home.", "record")
     assert candidates("Ashgrove won 58-55 on Saturday before 7,842 fans.", "record") == set()
+
+
+def test_a_size_is_an_area_a_sum_or_a_count_and_an_area_is_told_apart() -> None:
+    """"How big …?": "had burned 8,400 acres", "a $2 billion deal", "a crowd of 5,000 people"; not "15% contained"
+    nor "6 p.m."."""
+    assert candidates("The wildfire had burned 8,400 acres by Thursday.", "area") == {"8,400 acres"}
+    assert candidates("a 40-square-mile zone", "area") == {"40-square-mile"}
+    assert candidates("The fire was 15% contained as of 6 p.m. Thursday.", "size") == set()
+    assert candidates("About 5,000 people marched.", "size") and candidates("A $2 billion deal.", "size")
+    assert not candidates("About 5,000 people marched.", "area")
+
+
+def test_a_court_s_sentence_is_a_term_a_fine_or_life() -> None:
+    assert candidates("He was sentenced Monday to 38 years in prison.", "penalty")
+    assert candidates("Whitcomb ordered Maddox to serve 35 years for the murder charge.", "penalty")
+    assert candidates("She got three years' probation and a $5,000 fine.", "penalty")
+    assert candidates("He was sentenced to life without parole.", "penalty")
+    assert not candidates("He will not be eligible for parole until he has served at least 30 years.", "penalty")
+    assert not candidates("Maddox, 34, was convicted in September.", "penalty")
+
+
+def test_a_condition_is_told_as_news_tells_it() -> None:
+    assert candidates("Four were in stable condition and Wren was in serious condition.", "condition")
+    assert candidates("She was treated and released, and is expected to fully recover.", "condition")
+    assert not candidates("Workers found dead fish three miles downstream.", "condition")  # no one's state
+    assert not candidates("Data recovered from the vessel's tracking system.", "condition")
+
+
+def test_a_time_may_be_told_by_a_term_served() -> None:
+    """"when is he eligible for parole": "… until he has served at least 30 years" says when."""
+    assert candidates("He will not be eligible for parole until he has served at least 30 years.", "time")
+    assert not candidates("He has served 30 years on the bench.", "time")

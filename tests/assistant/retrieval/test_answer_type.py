@@ -305,3 +305,31 @@ def test_a_team_s_record_is_asked_for_not_a_record_time_or_crowd() -> None:
     assert expected_type("What is Port Adair's record this season?") == "record"
     assert expected_type("What was the record time?") == "length"
     assert expected_type("What was the record crowd?") is None
+
+
+def test_how_big_asks_a_size_and_a_court_s_sentence_a_penalty() -> None:
+    assert expected_type("how big is the Ridgeback Fire right now") == "size"
+    assert expected_type("What size is the new wing?") == "size"
+    assert expected_type("How many acres has it burned?") == "number"  # a count of acres
+    assert expected_type("what sentence did travis Maddox get") == "penalty"
+    assert expected_type("What was she sentenced to?") == "penalty"
+    assert expected_type("When is he sentenced?") == "time"
+    assert expected_type("How long was the treasurer sentenced to?") == "length"
+    assert expected_type("what sentence hearing is next") is None
+
+
+def test_how_someone_is_asks_their_condition() -> None:
+    """"is she ok", "how are the ones they found doing": a state the articles tell ("in stable condition"), not a
+    company's results ("how is Halcyra doing")."""
+    for asked in ("is she ok", "are they all safe now", "how are the ones they found doing",
+                  "how's the kid who wasn't on the crew list doing", "What is his condition?",
+                  "the bird flu case in the dairy worker, how is the person doing"):  # fmt: skip
+        assert expected_type(asked) == "condition", asked
+    assert expected_type("how is Halcyra doing") is None
+    assert expected_type("is it safe to drink the water") is None
+
+
+def test_a_company_s_takings_ask_a_sum() -> None:
+    assert expected_type("how did Halcyra do last quarter, what's the revenue") == "money"
+    assert expected_type("What were Halcyra's quarterly sales?") == "money"
+    assert expected_type("What is the revenue forecast?") is None  # a forecast's figure may be a share
