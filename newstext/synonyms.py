@@ -39,6 +39,8 @@ _GROUPS = (
     "play host",  # a game: "Delaware hosts the Princeton Tigers" for "Who is Delaware playing?"
     "cost pay spend charge fund finance bankroll",
     "stock share",  # "How did the stock react?" is stated by "Its shares fell 6 percent after the announcement."
+    # takings: "How much did Halcyra earn?" is stated by "Net income rose to $612 million" or "a profit of …"
+    "earn earnings income profit",
     # a verb and the noun naming its event: "What did Queen Margrethe decide?" is stated by "a decision by Queen
     # Margrethe to strip ...", "Where did Rutte speak?" by "during a speech at the country's National Archives";
     # a court or a jury decides by ruling: "What did the Ohio Supreme Court decide?" is stated by "… struck down a
@@ -64,10 +66,12 @@ _GROUPS = (
     "donate donation",  # "What should people donate to?": "the family asked for donations to the library"
     "repair fix",  # "What was fixed on the bridge?": "a two-year, $68 million repair that replaced its deck"
     "testify testimony",
+    "argue argument",  # "What's his main argument?": "Rowe argued that the law violated …"
     "convict conviction",
     "acquit acquittal",
     "merge merger",
     "sue lawsuit",
+    "missing unaccounted",  # "Is anyone still unaccounted for?": "… the boat's captain remained missing"
 )
 
 

@@ -200,6 +200,16 @@ class Asking:
             return self._noun_rest and self.in_form(sentence) >= set(self.short_rest)
         return all(in_form([v], words) for v in verbs)
 
+    def holds_all_more(self, lead: Sentence, sentence: Sentence) -> bool:
+        """The sentence holds every word of a short rest of two in one of their forms, where the lead lacks one, in
+        the lead's article, and states_asked reads it as stating them. Not one word alone, which news says in many
+        ("will receive the Director of the Year Award" for "Who was named Director of the Year?")."""
+        rest = set(self.short_rest)
+        return (
+            len(rest) > 1 and sentence.candidate.chunk.article_id == lead.candidate.chunk.article_id
+            and self.in_form(lead) < rest and self.in_form(sentence) == rest and self.states_asked(sentence)
+        )  # fmt: skip
+
     def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds more of the short rest's words in one of their forms than the lead, and states_asked
         reads it as stating them."""

@@ -26,9 +26,12 @@ _SAID_ON = re.compile(
 
 
 # A question asking how things stand now: "any update on the missing hiker?", "what's the latest on the fire", "is it
-# still burning", "how many are still without power" (a story told as it develops: its newest telling says).
+# still burning", "how many are still without power", "any news on the missing boat" (a story told as it develops:
+# its newest telling says).
 _LATEST = re.compile(
-    r"\b(?:updates?|updated|latest|newest|now|currently|still|so far|anymore|any more|at this point)\b", re.I
+    r"\b(?:updates?|updated|latest|newest|now|currently|still|so far|anymore|any more|at this point|any (?:news|word)"
+    r"|anything new|what(?:'s|’s| is) new)\b",
+    re.I,
 )
 
 

@@ -155,6 +155,15 @@ def _places(question: str, texts: list[str]) -> str:
     return _PLACE.sub(cased, question)
 
 
+# Prefixes a word the dictionary lacks may be made with: "unaccounted" is "accounted", not a name.
+_PREFIX = re.compile(r"^(?:un|non|re|pre|mis|over|under|out|counter|anti|post)(?=[a-z]{4,}$)")
+
+
+def _known(word: str) -> bool:
+    """The dictionary knows the word, or the word it is made from with a prefix ("unaccounted", "overcharged")."""
+    return bool(readings(word)) or ((rest := _PREFIX.sub("", word)) != word and bool(readings(rest)))
+
+
 def _unknown(words: list[str], texts: list[str]) -> set[str]:
     """The words no text holds (in any form), no dictionary knows and none of the texts' words is a likely typing
     of ("fonded" ~ "founded"): names the collection never writes. Not a function word the dictionary lacks ("how
@@ -163,7 +172,7 @@ def _unknown(words: list[str], texts: list[str]) -> set[str]:
     stems = {_stem(w) for w in vocabulary}
     return {
         w for w in words
-        if len(w) >= MIN_NAME_LETTERS and _stem(w) not in stems and not readings(w) and w not in FUNCTION_WORDS
+        if len(w) >= MIN_NAME_LETTERS and _stem(w) not in stems and not _known(w) and w not in FUNCTION_WORDS
         and not get_close_matches(w, vocabulary, n=1, cutoff=TYPO_RATIO)
     }  # fmt: skip
 

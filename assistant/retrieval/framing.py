@@ -34,6 +34,10 @@ _FRAME = re.compile(
     r")[,:]?\s*",
     re.I,
 )
+# A frame asking for the news ("any news on the missing boat", "what's the latest on the fire"): what it asks of
+# stands as "now" (time_ties.latest_tie reads it: the newest telling of a story answers).
+_NEWS = re.compile(r"\b(?:latest|newest|new|news|updates?)\b", re.I)
+_END = re.compile(r"(\W*)$")
 # ... and the same source named at the end ("Who founded Wagner, according to my articles?").
 _SOURCE_TAIL = re.compile(r"[,;]?\s+(?:according to|based on|in) " + _SOURCES + r"(?=\s*[?.!]*\s*$)", re.I)
 
@@ -49,9 +53,13 @@ _LIST = re.compile(
 def unframe(question: str) -> str:
     """The question without a greeting or request around it ("Can you tell me what happened in Kharkiv?" -> "what
     happened in Kharkiv?", "Hi, who is Kadyrov?" -> "who is Kadyrov?", "Who founded Wagner, according to my
-    articles?" -> "Who founded Wagner?"); a request for a list, the question it asks ("List the cities that were
-    hit." -> "Which cities were hit?"); unchanged when nothing is left."""
-    rest = _SOURCE_TAIL.sub("", _FRAME.sub("", _GREETING.sub("", question, count=1), count=1), count=1)
+    articles?" -> "Who founded Wagner?", "any news on the boat?" -> "on the boat now?"); a request for a list, the
+    question it asks ("List the cities that were hit." -> "Which cities were hit?"); unchanged when nothing is
+    left."""
+    greeted = _GREETING.sub("", question, count=1)
+    rest = _SOURCE_TAIL.sub("", _FRAME.sub("", greeted, count=1), count=1)
+    if (frame := _FRAME.match(greeted)) and _NEWS.search(frame.group(0)):
+        rest = _END.sub(r" now\1", rest, count=1)  # the frame asked how things stand now (time_ties.latest_tie)
     if listed := _LIST.match(rest):
         return f"Which {listed.group('what')} {listed.group('rest')}?"
     return rest if rest.strip(" ?.!") else question

@@ -13,8 +13,9 @@ from assistant.retrieval.framing import unframe
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
 from assistant.retrieval.shorthand import spelled_out
 from assistant.schemas import Turn
+from newstext.generic import BODY_WORDS, ORGANISATION_WORDS, PLACE_WORDS
 from newstext.sentences import OPENERS, opens_sentence
-from newstext.terms import INDEFINITE, STOPWORDS, fold, readings
+from newstext.terms import INDEFINITE, STOPWORDS, fold, readings, without_possessive
 from newstext.titles import titles
 
 _ANAPHORA = frozenset(
@@ -32,8 +33,19 @@ _QUESTION_WORDS = frozenset("what which who whom whose when where why how did do
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")  # "when's the parade": a thing named by a noun of lower case
 _THE_OTHER = re.compile(r"\bthe other\b", re.I)  # "did the other guy concede": the one the last answer set apart
 _QUESTION_S = re.compile(r"[’']s$")  # "when's the service": a question word with its "is", no topic
-_NO_TOPIC = STOPWORDS | INDEFINITE
+# the words a hurried user types around a question ("ok but how much did they actually make"), and people in general
+# ("when will people find out" after a company's layoffs asks of the laid off; "out" and "up" end a verb), and a name
+# asked for ("whats the ceo's name again": of the conversation's company)
+_NO_TOPIC = STOPWORDS | INDEFINITE | frozenset(
+    {"ok", "okay", "alright", "actually", "really", "anyway", "btw", "again", "people", "folks", "out", "up", "name"}
+)
 _DAYS = WEEKDAYS | MONTHS
+_ONE = re.compile(r"\b(?i:he|she|him|his|her)\b")  # one person ("they" may be a university)
+# The generic words of places and things a name may end (or open) with: no person's
+_THING_WORDS = ORGANISATION_WORDS | BODY_WORDS | PLACE_WORDS | frozenset(
+    "trail road street avenue highway route bridge river creek lake bay beach island mount mountain ravine park "
+    "hospital center centre school office airport court station museum church stadium arena".split()
+)
 
 
 def _content_words(text: str) -> list[str]:
@@ -69,16 +81,25 @@ def _goes_on(question: str) -> bool:
     return _points_back(question) or opens in _GOING_ON or bool(_WHAT_ABOUT.match(question))
 
 
-def _names_near(answer: str, topic: list[str], config: FollowUp, whole: bool = True) -> list[str]:
+def _names_near(answer: str, topic: list[str], config: FollowUp, whole: bool = True, one: bool = False) -> list[str]:
     """The names in the answer closest to a topic word ('Wagner founder Yevgeny Prigozhin'): what 'he' means.
     The answer's lead (before its first citation mark) is read first, as it is the answer, for a name right by a
-    topic word (config.lead_reach); else, with `whole`, the whole answer. A name after a topic word is taken before
-    one ahead of it, as news sets the title before the name: "... Ramzan Kadyrov and Wagner founder Yevgeny
-    Prigozhin" is Prigozhin for "Who leads Wagner?"."""
+    topic word (config.lead_reach); else, with `whole`, the whole answer, where for `one` person ("she") no place's
+    or organisation's name (_a_place). A name after a topic word is taken before one ahead of it, as news sets the
+    title before the name: "... Ramzan Kadyrov and Wagner founder Yevgeny Prigozhin" is Prigozhin for "Who leads
+    Wagner?"."""
     lead = answer.partition("[1]")[0]
     if (names := _nearest(lead, topic, config, config.lead_reach)) or not whole:
         return names
-    return _nearest(re.sub(r"\[\d+\]", "", answer), topic, config, config.name_reach)
+    found = _nearest(re.sub(r"\[\d+\]", "", answer), topic, config, config.name_reach)
+    return [name for name in found if not (one and _a_place(name))]  # "her" is no "Granite Notch Trail"
+
+
+def _a_place(name: str) -> bool:
+    """The name is a place's or an organisation's by its generic word ("Granite Notch Trail", "Corbin County
+    Sheriff's Office", "Mount Tessaly"): no person "he" or "she" points to."""
+    words = [without_possessive(w).lower() for w in name.split()]
+    return bool(words) and (words[-1] in _THING_WORDS or words[0] in _THING_WORDS)
 
 
 def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[str]:
@@ -86,7 +107,11 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
     without diacritics, as the user may type a name ("Arevalo" is the answer's "Arévalo", no other name)."""
     text, topic = fold(text), [fold(w) for w in topic]
     stems = [w.lower()[: config.topic_stem] for w in topic if len(w) >= config.topic_word_min]
-    hits = [(m.start(), m.end()) for m in _WORD.finditer(text) if any(m.group(0).lower().startswith(s) for s in stems)]
+    found = [m for m in _WORD.finditer(text) if any(m.group(0).lower().startswith(s) for s in stems)]
+    hits = [(m.start(), m.end()) for m in found]
+    # a topic word only a verb, right after a name, tells what the name did: "Justice Clifford Rowe wrote the dissent,
+    # joined by Justice Elena Sandoval-Park" is Rowe for "his"
+    verbs = {m.start() for m in found if set(readings(m.group(0).lower())) == {"VERB"}}
     scored: list[tuple[bool, int, str]] = []
     for m in NAME.finditer(text):
         name = _without_opener(m.group(0))
@@ -96,7 +121,9 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
             continue  # one capitalised word opening a sentence ("Each new Ukrainian victory…") need not be a name
         after = [m.start() - end for start, end in hits if m.start() >= end]
         ahead = [start - m.end() for start, end in hits if start >= m.end()]
-        if after and min(after) <= reach:
+        if any(0 < start - m.end() <= 1 for start in verbs):
+            scored.append((False, -1, name))  # the doer of the topic's verb
+        elif after and min(after) <= reach:
             scored.append((False, min(after), name))
         elif ahead and min(ahead) <= reach:
             scored.append((True, min(ahead), name))
@@ -188,7 +215,9 @@ def _with_context(question: str, history: Sequence[Turn], config: FollowUp) -> s
     if _points_back(question) and not _WHAT_NAMES_ARE.match(asked_part(last_user)):
         # a person the answer names anywhere may be "he"; "it" or "there" is the thing its lead or the last
         # question names ("Why did it collapse?" after the Baltimore bridge's dead took "COVID" from a third sentence)
-        context += _names_near(_last_answer(history), context, config, whole=bool(PERSON.search(question)))
+        context += _names_near(
+            _last_answer(history), context, config, whole=bool(PERSON.search(question)), one=bool(_ONE.search(question))
+        )
     own = {w.lower() for w in _content_words(question)}
     extra = [w for w in dict.fromkeys(context) if w.lower() not in own]
     return f"{question} ({' '.join(extra)})" if extra else question
@@ -198,10 +227,10 @@ def _still_carried(last: str, before: Sequence[Turn]) -> list[str]:
     """The words the last question carried that a follow-up carries on: its names and the words of the question that
     opened the chain ("lakeport burglaries"), not what each follow-up between asked ("How old is he?", "How did
     police catch him?" then "What's his bail?" carried "old", "police", "catch" and found no bail)."""
-    opening = next(
-        (q for t in reversed(before) if t.role == "user" and not is_follow_up(q := unframe(spelled_out(t.content)))),
-        "",
-    )
+    asked = [unframe(spelled_out(t.content)) for t in before if t.role == "user"]
+    # the conversation's first question opens it when every question points back ("how many cars came off the tracks
+    # in that breckton train derailment": "that" points back, yet it names the story)
+    opening = next((q for q in reversed(asked) if not is_follow_up(q)), asked[0] if asked else "")
     root = {w.lower() for w in _content_words(opening)}
     return [w for w in _content_words(carried_part(last)) if (w[:1].isupper() and not _a_day(w)) or w.lower() in root]
 

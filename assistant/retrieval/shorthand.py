@@ -26,6 +26,7 @@ _SHORTHAND = {
     "tmrw": "tomorrow", "dept": "department", "intl": "international", "natl": "national",
     "grandkids": "grandchildren", "gonna": "going to", "wanna": "want to", "gotta": "got to", "kinda": "kind of",
     "mom": "mother", "dad": "father", "gm": "general manager",  # "GM", in capitals, is a name (General Motors)
+    "qtr": "quarter", "qtrs": "quarters", "mgmt": "management", "yday": "yesterday",
 }  # fmt: skip
 # "right now", typed at the question's end ("how big is the fire rn"); elsewhere "RN" may be a registered nurse.
 _NOW = re.compile(r"\s+rn(\W*)$", re.I)
@@ -66,8 +67,15 @@ def _sum(match: re.Match[str]) -> str:
     return f"{sign}{figure} {_SCALE[scale]}"
 
 
+# A company's or a person's takings, as users ask them: "how much did they actually make" is what news writes as
+# earnings, income or profit ("Net income rose to $612 million"), not "make" (not "make of it", "make up").
+_MAKE = re.compile(
+    r"\b(how much (?:money )?(?:did|does|do|will|would) [^?]{1,40}?)\bmake\b(?!\s+(?:of|up|it|sense|out)\b)", re.I
+)
+
+
 def spelled_out(question: str) -> str:
     """The question with its typed shorthand written out ("whats the new fare" -> "what's the new fare", "how many
     ppl" -> "how many people", "$300k" -> "$300,000"); unchanged when it has none."""
-    written = _VOTED.sub(_voted, _TYPED.sub(_written_out, _SUM.sub(_sum, question)))
+    written = _MAKE.sub(r"\1earn", _VOTED.sub(_voted, _TYPED.sub(_written_out, _SUM.sub(_sum, question))))
     return _NOW.sub(r" right now\1", written)

@@ -14,11 +14,14 @@ def test_a_word_news_uses_for_another_is_in_its_group() -> None:
     assert "die" in same_as("dead") and "death" in same_as("die")  # "Is Navalny dead?": "Navalny, 47, died …"
     assert "beat" in same_as("win") and "defeat" in same_as("win")  # "Who won the game?": "the Hawks beat the Bears"
     assert "share" in same_as("stock")  # "How did the stock react?": "Its shares fell 6 percent …"
+    assert "income" in same_as("earn") and "profit" in same_as("earn")  # "how much did they earn": "Net income …"
+    assert "missing" in same_as("unaccounted")  # "is anyone still unaccounted for": "… remained missing"
+    assert "argue" in same_as("argument")  # "What's his main argument?": "Rowe argued that …"
     assert "injure" in same_as("hurt")  # "Was anyone hurt in the Alaska Airlines blowout?": "no one was … injured"
 
 
 def test_a_word_in_no_group_is_only_itself() -> None:
-    assert same_as("argue") == frozenset({"argue"})
+    assert same_as("whisper") == frozenset({"whisper"})
     assert same_as("found") == frozenset({"found"})  # also the past of "find": the group holds "founded"
 
 

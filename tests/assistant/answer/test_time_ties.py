@@ -8,6 +8,8 @@ from answer_testkit import breaks_the_tie, sentence
 
 from assistant.answer.sentences import Sentence
 from assistant.answer.time_ties import date_tie, latest_tie, now_tie
+from assistant.retrieval.config import FollowUp
+from assistant.retrieval.rewrite import rewrite
 
 
 def dated(text: str, day: str) -> Sentence:
@@ -60,3 +62,13 @@ def test_a_question_of_how_things_stand_now_leads_with_the_story_s_newest_tellin
     assert latest_tie([(0.5, searching), (0.47, older)], asked, 0.9) == 0  # an older telling stays below
     undated = sentence("Crews searched Mount Tessaly.")  # no day to compare
     assert latest_tie([(0.5, undated), (0.47, found)], asked, 0.9) == 0
+
+
+def test_news_asked_for_is_how_things_stand_now() -> None:
+    """"any news on the missing fishing boat off cape tessick" led with the first day's search: the frame asking for
+    news was dropped (framing.unframe) and nothing asked of now was left."""
+    searching = dated("The Coast Guard was searching Friday for a fishing boat with five aboard.", "2026-11-20")
+    rescued = dated("Five crew members of the fishing boat Margaret Rose were rescued Saturday.", "2026-11-21")
+    for asked in ("any news on the missing fishing boat off cape tessick", "What's new with the boat?"):
+        query = rewrite(asked, [], FollowUp())
+        breaks_the_tie(latest_tie, query, searching, rescued, "Where did the fishing boat go missing?")

@@ -79,6 +79,10 @@ def test_a_word_no_chunk_holds_and_no_dictionary_knows_is_a_name() -> None:
     founded = ["The Wagner founder Yevgeny Prigozhin founded the group."]
     assert truecase("who fonded wagner?", founded, nowhere) == "who fonded Wagner?"
     assert truecase("Who won the 2022 fifa world cup?", [ARTICLE], nowhere) == "Who won the 2022 fifa world cup?"
+    # a word made with a prefix from one the dictionary knows is no name ("Unaccounted" was, and "missing" then stated
+    # nothing of it)
+    asked = "is anyone still unaccounted for"
+    assert truecase(asked, ["Five crew members were rescued, but the captain remained missing."], nowhere) == asked
 
 
 def test_a_question_in_capitals_throughout_is_read_as_uncased() -> None:

@@ -27,6 +27,10 @@ from assistant.retrieval.shorthand import spelled_out
         ("how big is the ridgeback fire rn", "how big is the ridgeback fire right now"),  # at the end only
         ("who voted no", "who voted against"),  # as news tells a vote
         ("Who voted yes on the bill?", "Who voted for the bill?"),
+        ("what are they expecting for next qtr", "what are they expecting for next quarter"),
+        ("ok but how much did they actually make", "ok but how much did they actually earn"),  # as news writes it
+        ("How much money did the film make?", "How much money did the film earn?"),
+        ("how much did the deal make up for", "how much did the deal make up for"),  # not takings
     ],
 )
 def test_shorthand_is_written_out(typed: str, written: str) -> None:
