@@ -48,3 +48,22 @@ def test_hurried_typing_is_read_as_meant(conversations: AnswerService) -> None:
     sentencing = conversation(conversations, "what sentence did travis maddox get", "when is he eligible for parole")
     mother = conversations.ask("what did the dead woman's mom say at the hearing", sentencing, as_of=DAY_AFTER)
     assert mother.reason != "off_topic" and "mother" in mother.citations[0].quote
+
+
+def test_how_big_how_she_is_and_a_sentence_are_answered_by_their_kind(conversations: AnswerService) -> None:
+    """"how big is the ridgeback fire rn" led with when the fire broke out, "is she ok" with her rescue, "what
+    sentence did travis maddox get" with the judge imposing it, and "when is he eligible for parole" then with it
+    again: none asked a kind of answer the sentences were read for (a size, a condition, a court's sentence; a time
+    told by a term served)."""
+    big = conversations.ask("how big is the ridgeback fire rn", as_of=DAY_AFTER)
+    assert "had burned 8,400 acres" in big.citations[0].quote
+    hiker = conversation(conversations, "any update on the hiker missing on mount tessaly?", "howd they find her")
+    ok = conversations.ask("is she ok", hiker, as_of=DAY_AFTER)
+    assert ok.citations[0].quote.startswith("She was in stable condition")
+    sentence = conversations.ask("what sentence did travis maddox get", as_of=DAY_AFTER)
+    assert "to serve 35 years for the murder charge and three years" in sentence.citations[0].quote
+    parole = conversations.ask(
+        "when is he eligible for parole", conversation(conversations, "what sentence did travis maddox get"),
+        as_of=DAY_AFTER,
+    )  # fmt: skip
+    assert "until he has served at least 30 years" in parole.citations[0].quote
