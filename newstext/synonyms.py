@@ -67,6 +67,8 @@ _GROUPS = (
     "repair fix",  # "What was fixed on the bridge?": "a two-year, $68 million repair that replaced its deck"
     "testify testimony",
     "argue argument",  # "What's his main argument?": "Rowe argued that the law violated …"
+    "lawyer attorney",  # "is his lawyer gonna fight it": "Defense attorney Glenn Pruitt said he would file …"
+    "fight appeal",  # a ruling is fought by appealing it: "… would file a notice of appeal within 30 days"
     "convict conviction",
     "acquit acquittal",
     "merge merger",

@@ -81,6 +81,9 @@ _KIND_WORDS = {
     "size": frozenset({"size"}),  # "What size is the new wing?": "the 40,000-square-foot wing"
     # a court's sentence: "what sentence did he get" is answered by "was sentenced Monday to 38 years in prison"
     "penalty": frozenset({"sentence", "punishment", "penalty", "term", "get", "got"}),
+    # how someone is: "are they all safe now" is answered by "… were rescued …, but the captain remained missing"
+    "condition": frozenset({"ok", "okay", "alright", "safe", "alive", "hurt", "injured", "doing", "condition",
+                            "conditions", "recovering", "holding"}),
 }
 
 

@@ -145,7 +145,7 @@ class Leading(Ranking):
         says = self.asking.says_in_form(lead)
         if short and self._first_leads(lambda s: story(s) and says(s), start=1):
             return  # "What was Northwind's revenue?": "Revenue rose 4 percent …", not "its quarterly profit fell …"
-        if short and self._first_leads(lambda s: story(s) and self.asking.holds_all_more(lead, s), start=1):
+        if self._first_leads(lambda s: story(s) and self.asking.holds_all_more(lead, s), start=1):
             return  # "who wrote for the majority": "Writing for the majority, Justice …", not "… wrote the dissent"
         if lead_ok(lead) or not self.about(lead):
             return  # the lead answers what is asked; or it is not about the question at all: the gate decides

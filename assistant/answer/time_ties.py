@@ -45,6 +45,16 @@ def latest_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) 
     return first_near(scored, tie, lambda s: (day := parse_day(s.candidate.article.date)) is not None and day > first)
 
 
+def background_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
+    """For a question asking how things stand now (_LATEST), when the best sentence names a year well before its
+    article's (typed.of_the_past), the index of the first near tie (at least `tie` of its probability) naming none:
+    "any news on the missing fishing boat" led with "The last fishing vessel lost off Cape Tessick was the Northern
+    Dawn, which sank in 2019 …", background in a story told once; 0 otherwise."""
+    if not scored or not _LATEST.search(question) or not of_the_past(scored[0][1]):
+        return 0
+    return first_near(scored, tie, lambda s: not of_the_past(s))
+
+
 def now_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
     """For a question asked of now (typed.asks_now), when the best sentence is set in a year well before its
     article's (typed.set_in_past), the index of the first near tie (at least `tie` of its probability) that is not:

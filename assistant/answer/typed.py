@@ -43,13 +43,16 @@ def typed(
         held = holds_asked(sentence) if holds_asked is not None else (0, 0)  # ("played Slade Hall … in 1985")
         return (0, 0) if any(held) and now and of_the_past(sentence) else (-held[0], -held[1])
 
-    if expected_type(question) in policy.typed_kinds:
+    kind = expected_type(question)
+    if kind in policy.typed_kinds:
         held = [(p, s) for p, s in scored if s.features["answer_type"]]
         held.sort(key=lambda pair: asked(pair[1])[1])  # not by the names: a name, a place or a day answers
         if not now and not _FORECAST.search(question):  # a past result, not a forecast: "how did halcyra do last
             held.sort(key=lambda pair: bool(_FORECAST.search(pair[1].text)))  # quarter, whats the revenue"
-        if expected_type(question) == "size":  # an area first: "had burned 8,400 acres", not "950 firefighters"
+        if kind == "size":  # an area first: "had burned 8,400 acres", not "950 firefighters"
             held.sort(key=lambda pair: not candidates(pair[1].text, "area"))
+        elif kind == "condition" and not _ASKS_SAFE.search(asked_part(question)):  # "is she ok"
+            held.sort(key=lambda pair: not candidates(pair[1].text, "health"))  # her health, not that she was found
         elif _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
             held.sort(key=lambda pair: not candidates(pair[1].text, "clock"))
         elif _WHEN_WILL.search(asked_part(question)):  # a time to come: "… would stay below freezing until Friday
@@ -135,6 +138,7 @@ _FORECAST = re.compile(
     r"|expects|expected to|expecting|anticipates?|anticipated)\b",
     re.I,
 )
+_ASKS_SAFE = re.compile(r"\b(?:safe|alive|accounted|missing)\b", re.I)  # "are they all safe now": safety, not health
 _WHAT_TIME = re.compile(r"\bwhat time\b", re.I)  # asks an hour of the clock
 # A count "at the time" is of its own time, not of now.
 _AT_THE_TIME = re.compile(r"\bat (?:the|that) time\b", re.I)

@@ -51,6 +51,15 @@ _AREA_UNIT = (
     r"acres?|hectares?|square[\s-](?:miles?|kilometers?|kilometres?|feet|foot|meters?|metres?|yards?)"
     r"|sq\.? ?(?:mi|ft|km|m)\b\.?|km2|km²"
 )
+# How someone hurt is: "in stable condition", "was treated and released", "is expected to recover" (not an injury
+# or a death: "found dead fish", "cold enough to cause hypothermia" tell of no one's state)
+_HEALTH = (
+    r"\b(?:stable|serious|critical|good|fair|grave|satisfactory|guarded) (?:but stable )?condition\b"
+    r"|\b(?:recovering|hospitali[sz]ed|released from|treated and released|treated for|expected to (?:fully )?"
+    r"(?:recover|survive)|(?:non-)?life-threatening|unhurt|uninjured|unharmed|in good health|in good spirits)\b"
+)
+# Whether someone is safe: "were rescued …, but the boat's captain remained missing"
+_SAFETY = r"\b(?:rescued|found alive|survived|(?:remains?|remained|is still|are still|still) missing)\b"
 # An area, what "how big" asks of a fire, a flood or a site first: "had burned 8,400 acres", "a 40-square-mile zone"
 _AREA = r"\b" + _AMOUNT + r"[\s-](?:" + _AREA_UNIT + r")"
 _PATTERNS: dict[str, str] = {
@@ -69,12 +78,9 @@ _PATTERNS: dict[str, str] = {
     "distance": r"\b" + _AMOUNT + r"[\s-](?:" + _SPACE_UNIT + r")\b",
     "weight": r"\b" + _AMOUNT + r"[\s-](?:" + _WEIGHT_UNIT + r")\b",
     "area": _AREA,
-    # how someone hurt or rescued is: "in stable condition", "was treated and released", "is expected to recover"
-    # (not an injury or a death: "found dead fish", "cold enough to cause hypothermia" tell of no one's state)
-    "condition": r"\b(?:stable|serious|critical|good|fair|grave|satisfactory|guarded) (?:but stable )?condition\b"
-    r"|\b(?:recovering|hospitali[sz]ed|released from|treated and released|treated for|expected to (?:fully )?"
-    r"(?:recover|survive)|(?:non-)?life-threatening|unhurt|uninjured|unharmed|in good health|in good spirits"
-    r")\b",
+    # how someone hurt or rescued is: their health, or whether they are safe at all
+    "condition": _HEALTH + "|" + _SAFETY,
+    "health": _HEALTH,
     # a court's sentence: "was sentenced Monday to 38 years in prison", "life without parole", "three years'
     # probation", "a $5,000 fine", "sentenced to death", "time served"
     "penalty": r"\b" + _AMOUNT + r"[\s-](?:years?|months?|days?|weeks?)(?:['’])?[\s-](?:in (?:prison|jail)|behind bars"

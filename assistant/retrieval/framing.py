@@ -57,8 +57,9 @@ def unframe(question: str) -> str:
     question it asks ("List the cities that were hit." -> "Which cities were hit?"); unchanged when nothing is
     left."""
     greeted = _GREETING.sub("", question, count=1)
-    rest = _SOURCE_TAIL.sub("", _FRAME.sub("", greeted, count=1), count=1)
-    if (frame := _FRAME.match(greeted)) and _NEWS.search(frame.group(0)):
+    frame = _FRAME.match(greeted)
+    rest = _SOURCE_TAIL.sub("", greeted[frame.end() :] if frame else greeted, count=1)
+    if frame and _NEWS.search(frame.group(0)):
         rest = _END.sub(r" now\1", rest, count=1)  # the frame asked how things stand now (time_ties.latest_tie)
     if listed := _LIST.match(rest):
         return f"Which {listed.group('what')} {listed.group('rest')}?"

@@ -21,12 +21,19 @@ _RISEN_TOLL = re.compile(  # "the number of people killed in this week's ice sto
     re.I,
 )
 _RISEN = re.compile(_RISE + _ABOUT + r"\d[\d,.]*(?:\s+[A-Za-z-]+){1,2}", re.I)
+# A count told as corrected: "there had been six people aboard the vessel, not five as initially reported"
+_FIGURE = r"(?:\d[\d,.]*|(?:" + NUMBER_WORDS + r")\b)"
+_CORRECTED = re.compile(
+    r"(" + _FIGURE + r"(?:\s+[\w’'-]+){1,5}?),?\s+not\s+" + _FIGURE
+    + r"[^.;]{0,40}?\b(?:initially|first|earlier|originally|previously)\s+(?:reported|stated|said|announced|given)\b",
+    re.I,
+)
 _DEATHS = frozenset(terms("die died dies dying dead death deaths kill killed kills killing fatalities"))
 
 
 def revised(question: str) -> Callable[[str], bool]:
-    """Which texts tell a count the question asks as revised upward: a toll that rose to a figure for a question
-    asking how many died, or a figure of the counted noun something grew to (the user's own words:
+    """Which texts tell a count the question asks as revised: a toll that rose to a figure for a question asking how
+    many died, or a figure of the counted noun something grew to or corrected from another (the user's own words:
     rewrite.asked_part). The question is read once, however many texts are asked of."""
     own = asked_part(question)
     deaths, counted = bool(_DEATHS.intersection(terms(own))), counted_noun(own)
@@ -34,6 +41,7 @@ def revised(question: str) -> Callable[[str], bool]:
     def told(text: str) -> bool:
         if deaths and _RISEN_TOLL.search(text):
             return True
-        return bool(counted) and any(counts_noun(m.group(0), counted) for m in _RISEN.finditer(text))
+        found = [m.group(0) for m in _RISEN.finditer(text)] + [m.group(1) for m in _CORRECTED.finditer(text)]
+        return bool(counted) and any(counts_noun(figure, counted) for figure in found)
 
     return told

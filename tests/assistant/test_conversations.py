@@ -67,3 +67,12 @@ def test_how_big_how_she_is_and_a_sentence_are_answered_by_their_kind(conversati
         as_of=DAY_AFTER,
     )  # fmt: skip
     assert "until he has served at least 30 years" in parole.citations[0].quote
+
+
+def test_a_lead_holding_none_of_the_asked_words_gives_way_to_one_holding_all(conversations: AnswerService) -> None:
+    """"is his lawyer gonna fight it" was refused over the sentencing story: "Defense attorney Glenn Pruitt said he
+    would file a notice of appeal" says both words (lawyer ~ attorney, fight ~ appeal), the lead neither."""
+    sentencing = conversation(conversations, "what sentence did travis maddox get", "when is he eligible for parole",
+                              "what did the dead woman's mom say at the hearing")  # fmt: skip
+    fight = conversations.ask("is his lawyer gonna fight it", sentencing, as_of=DAY_AFTER)
+    assert fight.citations[0].quote.startswith("Defense attorney Glenn Pruitt said he would file a notice of appeal")

@@ -46,3 +46,13 @@ def test_a_court_s_opinion_is_its_writer_s_and_his_argument_the_dissent_s(wire: 
                            "and the dissent?")  # fmt: skip
     argument = wire.ask("whats his main argument", history, as_of=DAY_AFTER)
     assert argument.citations[0].quote.startswith("Rowe argued that the law violated")
+
+
+def test_a_count_corrected_and_whether_they_are_safe_are_told_by_the_newest_telling(wire: AnswerService) -> None:
+    """"how many ppl were actually on the boat" led with the first day's "five crew members aboard", which the next
+    day's article corrects; "are they all safe now" was refused, "safe" being no word the articles write."""
+    news = conversation(wire, "any news on the missing fishing boat off cape tessick")
+    safe = wire.ask("are they all safe now", news, as_of=DAY_AFTER)
+    assert not safe.refused and "captain remained missing" in safe.citations[0].quote
+    aboard = wire.ask("how many ppl were actually on the boat", news, as_of=DAY_AFTER)
+    assert "six people aboard the vessel, not five as initially reported" in aboard.citations[0].quote

@@ -17,6 +17,7 @@ def test_a_word_news_uses_for_another_is_in_its_group() -> None:
     assert "income" in same_as("earn") and "profit" in same_as("earn")  # "how much did they earn": "Net income …"
     assert "missing" in same_as("unaccounted")  # "is anyone still unaccounted for": "… remained missing"
     assert "argue" in same_as("argument")  # "What's his main argument?": "Rowe argued that …"
+    assert "attorney" in same_as("lawyer") and "appeal" in same_as("fight")  # "is his lawyer gonna fight it"
     assert "injure" in same_as("hurt")  # "Was anyone hurt in the Alaska Airlines blowout?": "no one was … injured"
 
 

@@ -7,7 +7,7 @@ from dataclasses import replace
 from answer_testkit import breaks_the_tie, sentence
 
 from assistant.answer.sentences import Sentence
-from assistant.answer.time_ties import date_tie, latest_tie, now_tie
+from assistant.answer.time_ties import background_tie, date_tie, latest_tie, now_tie
 from assistant.retrieval.config import FollowUp
 from assistant.retrieval.rewrite import rewrite
 
@@ -72,3 +72,12 @@ def test_news_asked_for_is_how_things_stand_now() -> None:
     for asked in ("any news on the missing fishing boat off cape tessick", "What's new with the boat?"):
         query = rewrite(asked, [], FollowUp())
         breaks_the_tie(latest_tie, query, searching, rescued, "Where did the fishing boat go missing?")
+
+
+def test_news_asked_for_is_not_a_story_s_background() -> None:
+    """"any news on the missing fishing boat off cape tessick", over the first day's article alone, led with "The last
+    fishing vessel lost off Cape Tessick was the Northern Dawn, which sank in 2019 …", a hair above the search."""
+    asked = rewrite("any news on the missing fishing boat off cape tessick", [], FollowUp())
+    past = dated("The last boat lost off Cape Tessick was the Northern Dawn, which sank in 2019.", "2026-11-20")
+    search = dated("The Coast Guard was searching Friday for a fishing boat off Cape Tessick.", "2026-11-20")
+    breaks_the_tie(background_tie, asked, past, search, "Which boat sank off Cape Tessick in 2019?")

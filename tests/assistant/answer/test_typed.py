@@ -215,3 +215,14 @@ def test_how_big_is_answered_by_an_area_before_another_figure() -> None:
     acres = sentence_of("A fast-moving wildfire had burned 8,400 acres east of Corvallo Springs.", answer_type=1.0)
     ordered = typed([(0.7, contained), (0.6, crews), (0.5, acres)], "how big is the Ridgeback Fire right now")
     assert ordered is not None and [s for _, s in ordered] == [acres, crews]
+
+
+def test_how_she_is_is_her_health_and_whether_they_are_safe_their_safety() -> None:
+    """"is she ok" is answered by "She was in stable condition", not by her being found alive; "are they all safe
+    now" by who was rescued and who is still missing."""
+    found = sentence_of("A nurse lost for three nights was found alive Wednesday morning.", answer_type=1.0)
+    stable = sentence_of("She was in stable condition Wednesday afternoon, a spokeswoman said.", answer_type=1.0)
+    ok = typed([(0.8, found), (0.6, stable)], "is she ok (hiker missing)")
+    assert ok is not None and ok[0][1] is stable
+    safe = typed([(0.8, found), (0.6, stable)], "are they all safe now")
+    assert safe is not None and safe[0][1] is found

@@ -60,6 +60,7 @@ def test_a_court_s_sentence_is_a_term_a_fine_or_life() -> None:
 def test_a_condition_is_told_as_news_tells_it() -> None:
     assert candidates("Four were in stable condition and Wren was in serious condition.", "condition")
     assert candidates("She was treated and released, and is expected to fully recover.", "condition")
+    assert candidates("Five were rescued Saturday, but the captain remained missing.", "condition")  # "are they safe"
     assert not candidates("Workers found dead fish three miles downstream.", "condition")  # no one's state
     assert not candidates("Data recovered from the vessel's tracking system.", "condition")
 

@@ -19,3 +19,12 @@ def test_a_count_told_as_revised_is_a_toll_of_the_dead_or_a_figure_of_the_counte
     assert revised("how many people have died in the harlow valley ice storm")(storm)
     assert not revised("how many people lost power")(storm)
     assert not revised("How many people died?")("The number of people who lost power rose to 41,500.")
+
+
+def test_a_count_told_as_corrected_is_revised() -> None:
+    """"how many ppl were actually on the boat" led with the first day's "five crew members aboard": the next day's
+    "there had been six people aboard the vessel, not five as initially reported" corrects it."""
+    told = revised("how many people were actually on the boat")
+    assert told("The Coast Guard said there had been six people aboard the vessel, not five as initially reported.")
+    assert not told("Five crew members of the fishing boat were rescued Saturday.")
+    assert not told("Six people, not counting the crew, were aboard.")  # no earlier report corrected
