@@ -200,27 +200,6 @@ class Asking:
             return self._noun_rest and self.in_form(sentence) >= set(self.short_rest)
         return all(in_form([v], words) for v in verbs)
 
-    def holds_all_more(self, lead: Sentence, sentence: Sentence) -> bool:
-        """The sentence holds every asked word (of the short rest, else asked_words), two at least, in one of their
-        forms, in the lead's article, where the lead holds half of them at most, and states_asked reads it as
-        stating them: "who wrote for the majority" is answered by "Writing for the majority, Justice …", not "…
-        wrote the dissent"; "is his lawyer gonna fight it" by "Defense attorney … would file a notice of appeal".
-        Not a lead holding more ("The tax increase would … raise about $310 million a year" for "How much money
-        would the gas tax raise?", which a bill's sentence holding "gas" too took), nor one word alone, which news
-        says in many ("will receive the Director of the Year Award" for "Who was named Director of the Year?")."""
-        asked = set(self.short_rest or self.asked)
-        return (
-            len(asked) > 1 and sentence.candidate.chunk.article_id == lead.candidate.chunk.article_id
-            and 2 * len(self._held(asked, lead)) <= len(asked) and self._held(asked, sentence) == asked
-            and self.states_asked(sentence)
-        )  # fmt: skip
-
-    @staticmethod
-    def _held(words: set[str], sentence: Sentence) -> set[str]:
-        """The words the sentence holds in one of their forms."""
-        held = sentence_words(sentence.text)
-        return {w for w in words if in_form([w], held)}
-
     def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds more of the short rest's words in one of their forms than the lead, and states_asked
         reads it as stating them."""

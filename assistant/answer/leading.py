@@ -8,6 +8,7 @@ from collections.abc import Callable
 from functools import partial
 
 from assistant.answer.called import called_noun, names_subject
+from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.gate import keeps_story
 from assistant.answer.lead import best_elsewhere
 from assistant.answer.ranking import Ranking
@@ -145,7 +146,7 @@ class Leading(Ranking):
         says = self.asking.says_in_form(lead)
         if short and self._first_leads(lambda s: story(s) and says(s), start=1):
             return  # "What was Northwind's revenue?": "Revenue rose 4 percent …", not "its quarterly profit fell …"
-        if self._first_leads(lambda s: story(s) and self.asking.holds_all_more(lead, s), start=1):
+        if self._first_leads(lambda s: story(s) and self._holds_all_more(lead, s), start=1):
             return  # "who wrote for the majority": "Writing for the majority, Justice …", not "… wrote the dissent"
         if lead_ok(lead) or not self.about(lead):
             return  # the lead answers what is asked; or it is not about the question at all: the gate decides
@@ -161,6 +162,28 @@ class Leading(Ranking):
         beyond = (lambda s: story(s) and self.asking.says_more(lead, s)) if kept else story
         if short and (found := self._beyond_passages(lead, beyond)):
             self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))  # rated as likely as the lead
+
+    def _holds_all_more(self, lead: Sentence, sentence: Sentence) -> bool:
+        """The sentence holds every asked word (of the short rest, else asked_words), two at least, in one of their
+        forms, in the lead's article, where the lead holds half of them at most, and states_asked reads it as
+        stating them: "who wrote for the majority" is answered by "Writing for the majority, Justice …", not "…
+        wrote the dissent"; "is his lawyer gonna fight it" by "Defense attorney … would file a notice of appeal".
+        Not a lead holding more ("The tax increase would … raise about $310 million a year" for "How much money
+        would the gas tax raise?", which a bill's sentence holding "gas" too took), nor one word alone, which news
+        says in many ("will receive the Director of the Year Award" for "Who was named Director of the Year?")."""
+        asking = self.asking
+        asked = set(asking.short_rest or asking.asked)
+        return (
+            len(asked) > 1 and sentence.candidate.chunk.article_id == lead.candidate.chunk.article_id
+            and 2 * len(self._held(asked, lead)) <= len(asked) and self._held(asked, sentence) == asked
+            and asking.states_asked(sentence)
+        )  # fmt: skip
+
+    @staticmethod
+    def _held(words: set[str], sentence: Sentence) -> set[str]:
+        """The words the sentence holds in one of their forms."""
+        held = sentence_words(sentence.text)
+        return {w for w in words if in_form([w], held)}
 
     def _next_leads(self) -> bool:
         """For "What will … do next?", a lead telling no time to come gives way to the first of the best sentences
