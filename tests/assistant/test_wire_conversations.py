@@ -13,6 +13,8 @@ from answer_testkit import data_articles, files_service
 from assistant.service import AnswerService
 
 wire = files_service(data_articles("wire"))
+# a small collection holding the boat's first article alone: a story told once
+first_day = files_service({name: data_articles("wire")[name] for name in ("boat_day1.json", "results.txt")})
 DAY_AFTER = dt.date(2026, 11, 22)  # the day after the fishing boat's second article
 conversation = partial(asked_in_turn, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
 
@@ -24,6 +26,16 @@ def test_news_asked_for_leads_with_the_story_s_newest_telling(wire: AnswerServic
     assert "were rescued" in news.citations[0].quote
     missing = wire.ask("margaret rose fishing boat - is anyone still unaccounted for", as_of=DAY_AFTER)
     assert not missing.refused and "captain remained missing" in missing.citations[0].quote
+
+
+def test_news_of_a_story_told_once_is_not_its_background(first_day: AnswerService) -> None:
+    """With the boat's first article alone, "any update on the missing fishing boat off cape tessick" led with "The
+    last fishing vessel lost off Cape Tessick was the Northern Dawn, which sank in 2019 …", the story's background
+    (and "any news on …" did too, once read as asked of now)."""
+    for asked in ("any update on the missing fishing boat off cape tessick",
+                  "any news on the missing fishing boat off cape tessick"):  # fmt: skip
+        news = first_day.ask(asked, as_of=DAY_AFTER)
+        assert "The Coast Guard was searching Friday for a commercial fishing boat" in news.citations[0].quote, asked
 
 
 def test_a_chain_whose_every_question_points_back_keeps_its_story(wire: AnswerService) -> None:
