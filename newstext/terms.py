@@ -6,6 +6,9 @@ import re
 import unicodedata
 from functools import lru_cache
 
+# A word as written, with its apostrophes and hyphens ("Wagner-led", "Russia’s"): one pattern for every module that
+# reads a text's words whole.
+WORD_RUN = re.compile(r"[\w’'-]+")
 _TOKEN = re.compile(r"[^\W_]+", re.UNICODE)
 _POSSESSIVE = re.compile(r"['’]s\b")
 _WORD_POSSESSIVE = re.compile(r"['’]s?$")  # "Russia's", "Russia’s", "Reuters'"

@@ -80,10 +80,9 @@ _KIND_WORDS = {
     "record": frozenset({"record", "season"}),
     "size": frozenset({"size"}),  # "What size is the new wing?": "the 40,000-square-foot wing"
     # a court's sentence: "what sentence did he get" is answered by "was sentenced Monday to 38 years in prison"
-    "penalty": frozenset({"sentence", "punishment", "penalty", "term", "get", "got"}),
+    "penalty": frozenset({"sentence", "punishment", "penalty", "term"}),  # ("get", "ok", "doing": GENERIC's)
     # how someone is: "are they all safe now" is answered by "… were rescued …, but the captain remained missing"
-    "condition": frozenset({"ok", "okay", "alright", "safe", "alive", "hurt", "injured", "doing", "condition",
-                            "conditions", "recovering", "holding"}),
+    "condition": frozenset({"safe", "alive", "hurt", "injured", "condition", "conditions", "recovering"}),
 }
 
 

@@ -4,7 +4,6 @@ that the model also rates, so what a user reads first is the sentence most likel
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
@@ -19,9 +18,9 @@ from assistant.retrieval.candidates import leading
 from assistant.retrieval.pipeline import Retrieval
 from assistant.retrieval.rewrite import asked_part, story_only
 from index.embedding import Embedder
+from newstext.terms import WORD_RUN
 
 WEIGHTS_PATH = Path(__file__).resolve().parent / "sentence_ranker.json"
-_WORDS = re.compile(r"[\w’'-]+")
 
 
 @dataclass(frozen=True)
@@ -171,7 +170,7 @@ def compose(
         if chosen and about is not None and s.candidate.article.id != lead.candidate.article.id and not about(s):
             continue  # "How old is King Charles?" was followed by a basketball record's "18 years old"
         n = len(s.text.split())
-        bag = {w.lower() for w in _WORDS.findall(s.text)}
+        bag = {w.lower() for w in WORD_RUN.findall(s.text)}
         if words + n > policy.max_words or any(len(bag & o) >= 0.8 * min(len(bag), len(o)) for o in chosen_words):
             continue
         chosen.append(Quote(s.candidate, s.start, s.end, s.text, prob))

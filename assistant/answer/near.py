@@ -3,14 +3,11 @@ of its probability, in rank order."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
-from newstext.terms import fold
-
-_WORD = re.compile(r"[\w’'-]+")
+from newstext.terms import WORD_RUN, fold
 
 
 def first_near(scored: list[tuple[float, Sentence]], tie: float, ok: Callable[[Sentence], bool]) -> int:
@@ -33,4 +30,4 @@ def new_word(word: str, asked: set[str]) -> bool:
 
 def folded_words(question: str) -> set[str]:
     """The question's words, folded and lower case: what new_word tells a sentence's capitalised words apart from."""
-    return {fold(w).lower() for w in _WORD.findall(question)}
+    return {fold(w).lower() for w in WORD_RUN.findall(question)}

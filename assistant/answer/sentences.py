@@ -22,9 +22,7 @@ from assistant.retrieval.rerank import held, novelty, weight_of
 from assistant.retrieval.rewrite import asked_part, story_only
 from newstext.captions import caption_spans, in_caption
 from newstext.sentences import dateline_end, statement_spans
-from newstext.terms import readings, terms
-
-_WORDS = re.compile(r"[\w’'-]+")
+from newstext.terms import WORD_RUN, readings, terms
 
 # The features of a sentence, in the order the shipped weights use them.
 FEATURES = (
@@ -73,7 +71,7 @@ def candidates(
     wanted = AnswerType.of(question)
     asked = Constraints.of(question)
     n_asked = len(asked.numbers) + len(asked.names) + len(asked.phrases)
-    query_words = {w.lower() for w in _WORDS.findall(question)}
+    query_words = {w.lower() for w in WORD_RUN.findall(question)}
     top_score = passages[0].score if passages else 0.0
     out: list[Sentence] = []
     seen: set[str] = set()
@@ -117,7 +115,7 @@ def sentence_terms(sentence: str) -> set[str]:
     forms, so "… health inspectors found mice droppings …" held no "find" of "What did the inspectors find?". A
     fact told "according to" its source is what the source found or said ("… were 51 percent less likely to develop
     dementia …, according to a study published Monday" for "What did the study find?": forms.ACCORDING)."""
-    found = set(terms(sentence)) | {t for w in _WORDS.findall(sentence) for t in _verb_terms(w.lower())}
+    found = set(terms(sentence)) | {t for w in WORD_RUN.findall(sentence) for t in _verb_terms(w.lower())}
     return found | _SOURCE_TERMS if ACCORDING.search(sentence) else found
 
 

@@ -17,9 +17,8 @@ from assistant.answer.sentences import Sentence
 from assistant.answer.time_ties import background_tie, date_tie, latest_tie, now_tie
 from assistant.retrieval.answer_kinds import candidates
 from assistant.retrieval.answer_type import expected_type
-from newstext.terms import readings
+from newstext.terms import WORD_RUN, readings
 
-_WORD = re.compile(r"[\w’'-]+")
 # Kinds of quantity a deed is done with or to: "invested $1 billion", "raised prices 40%". Not a count, which is
 # as often the doer's ("Two states have already passed legislation …" for "passed by how much?").
 _QUANTITIES = frozenset({"money", "percent"})
@@ -128,7 +127,7 @@ def deed_figure_tie(
 
 def _figure_by_verb(text: str, kind: str, verbs: set[str], reach: int) -> bool:
     """A figure of the kind within `reach` words of a verb form (not a noun's) of one of the verbs."""
-    spans = [(m.start(), m.end()) for m in _WORD.finditer(text)]
+    spans = [(m.start(), m.end()) for m in WORD_RUN.finditer(text)]
     words = [text[a:b].lower() for a, b in spans]
     at = [
         i for i, word in enumerate(words)

@@ -8,7 +8,6 @@ words more often than whole chunks, and passages of up to 25 words more often th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from assistant.retrieval.answer_type import AnswerType
@@ -17,9 +16,8 @@ from assistant.retrieval.config import RetrievalSettings
 from assistant.retrieval.rerank import coverage, novelty
 from newstext.captions import caption_spans, in_caption
 from newstext.sentences import statement_spans
-from newstext.terms import terms
+from newstext.terms import WORD_RUN, terms
 
-_WORDS = re.compile(r"[\w’'-]+")
 
 @dataclass(frozen=True)
 class _Query:
@@ -81,14 +79,14 @@ def best_passages(
 ) -> list[Candidate]:
     """The k best passages of the top config.focus_chunks chunks, best first, none overlapping or repeating
     another."""
-    q = _Query(query_idf, {w.lower() for w in _WORDS.findall(query)}, AnswerType.of(query))
+    q = _Query(query_idf, {w.lower() for w in WORD_RUN.findall(query)}, AnswerType.of(query))
     pool = [p for cand in leading(chunks, config.focus_chunks) for p in _passages(cand, q, config)]
     chosen: list[Candidate] = []
     chosen_words: list[set[str]] = []
     for passage in sorted(pool, key=lambda p: p.score, reverse=True):
         if any(passage.overlaps(other) for other in chosen):
             continue
-        words = {m.lower() for m in _WORDS.findall(passage.chunk.text)}
+        words = {m.lower() for m in WORD_RUN.findall(passage.chunk.text)}
         if not words or _near_copy(words, chosen_words, config.near_copy_share):
             continue  # a run of punctuation, or the same sentence in a syndicated copy
         chosen.append(passage)

@@ -9,9 +9,8 @@ from assistant.retrieval.config import FollowUp
 from assistant.retrieval.ellipsis import NAME
 from newstext.generic import BODY_WORDS, ORGANISATION_WORDS, PLACE_WORDS
 from newstext.sentences import OPENERS, opens_sentence
-from newstext.terms import STOPWORDS, fold, readings, without_possessive
+from newstext.terms import STOPWORDS, WORD_RUN, fold, readings, without_possessive
 
-_WORD = re.compile(r"[\w’'-]+")
 _ONE = re.compile(r"\b(?i:he|she|him|his|her)\b")  # one person ("they" may be a university)
 # The generic words of places and things a name may end (or open) with: no person's
 _THING_WORDS = ORGANISATION_WORDS | BODY_WORDS | PLACE_WORDS | frozenset(
@@ -47,7 +46,7 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
     without diacritics, as the user may type a name ("Arevalo" is the answer's "Arévalo", no other name)."""
     text, topic = fold(text), [fold(w) for w in topic]
     stems = [w.lower()[: config.topic_stem] for w in topic if len(w) >= config.topic_word_min]
-    found = [m for m in _WORD.finditer(text) if any(m.group(0).lower().startswith(s) for s in stems)]
+    found = [m for m in WORD_RUN.finditer(text) if any(m.group(0).lower().startswith(s) for s in stems)]
     hits = [(m.start(), m.end()) for m in found]
     # a topic word only a verb, right after a name, tells what the name did: "Justice Clifford Rowe wrote the dissent,
     # joined by Justice Elena Sandoval-Park" is Rowe for "his"

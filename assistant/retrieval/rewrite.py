@@ -15,14 +15,13 @@ from assistant.retrieval.referents import names_near
 from assistant.retrieval.shorthand import spelled_out
 from assistant.schemas import Turn
 from newstext.sentences import opens_sentence
-from newstext.terms import INDEFINITE, STOPWORDS, readings
+from newstext.terms import INDEFINITE, STOPWORDS, WORD_RUN, readings
 from newstext.titles import titles
 
 _ANAPHORA = frozenset(
     "he him his she her hers they them their theirs it its this that these those there then "
     "former latter same such".split()
 )
-_WORD = re.compile(r"[\w’'-]+")
 # A content word, or a figure with its separators ("45,000", "2.5"), which the conversation carries whole.
 _CONTENT_WORD = re.compile(r"\d[\d,.]*\d(?![\w’'-])|[\w’'-]+")
 # The conversation's words that rewrite() puts after a follow-up, in brackets at the very end.
@@ -63,14 +62,14 @@ _GOING_ON = frozenset({"and", "also"})  # a first word that goes on from the las
 
 def is_follow_up(question: str) -> bool:
     """Pronouns pointing back, a leading 'and'/'what about', or too little topic of its own."""
-    if not _WORD.search(question):
+    if not WORD_RUN.search(question):
         return False
     return _goes_on(question) or len(_content_words(question)) <= 1
 
 
 def _goes_on(question: str) -> bool:
     """The question points back with a pronoun, or opens with "and", "also" or "what about"."""
-    first = next(_WORD.finditer(question), None)
+    first = next(WORD_RUN.finditer(question), None)
     opens = first.group(0).lower() if first else ""
     return _points_back(question) or opens in _GOING_ON or bool(_WHAT_ABOUT.match(question))
 
@@ -132,7 +131,7 @@ def _asked_alone(question: str) -> str | None:
     without that word: the conversation's words may take it to a narrower story than it asks of ("and how many people
     still don't have power" after a question on one of an ice storm's dead). None for another follow-up, which means
     nothing alone ("and out of state students?", "what about route 22", "how old is he")."""
-    words = _WORD.findall(question)
+    words = WORD_RUN.findall(question)
     if len(words) < 3 or words[0].lower() not in _GOING_ON or words[1].lower() not in _QUESTION_WORDS:
         return None
     rest = question[question.lower().index(words[1].lower()) :]
@@ -161,10 +160,11 @@ def _still_carried(last: str, before: Sequence[Turn]) -> list[str]:
     """The words the last question carried that a follow-up carries on: its names and the words of the question that
     opened the chain ("lakeport burglaries"), not what each follow-up between asked ("How old is he?", "How did
     police catch him?" then "What's his bail?" carried "old", "police", "catch" and found no bail)."""
-    asked = [unframe(spelled_out(t.content)) for t in before if t.role == "user"]
+    asked = [t.content for t in before if t.role == "user"]
     # the conversation's first question opens it when every question points back ("how many cars came off the tracks
-    # in that breckton train derailment": "that" points back, yet it names the story)
-    opening = next((q for q in reversed(asked) if not is_follow_up(q)), asked[0] if asked else "")
+    # in that breckton train derailment": "that" points back, yet it names the story); each read only when reached
+    first = unframe(spelled_out(asked[0])) if asked else ""
+    opening = next((q for c in reversed(asked) if not is_follow_up(q := unframe(spelled_out(c)))), first)
     root = {w.lower() for w in _content_words(opening)}
     return [w for w in _content_words(carried_part(last)) if (w[:1].isupper() and not _a_day(w)) or w.lower() in root]
 
@@ -179,7 +179,7 @@ def _points_back(question: str) -> bool:
     """The question points back with a pronoun ("What did he argue?", "Where did it crash?"): the last answer's names
     say what it means. One naming nothing without one ("Which country objected?") asks of the conversation's story,
     which the last question's words tell; the names near them in the last answer may be another story's."""
-    return any(w.lower() in _ANAPHORA for w in _WORD.findall(question)) or bool(_THE_OTHER.search(question))
+    return any(w.lower() in _ANAPHORA for w in WORD_RUN.findall(question)) or bool(_THE_OTHER.search(question))
 
 
 def _last_answer(history: Sequence[Turn]) -> str:
