@@ -83,7 +83,9 @@ def _iter_folder(base: Path, home: Path | None) -> Iterator[Loaded]:
             continue
         mode, reader = _mode(entry), _reader_for(entry)
         if isinstance(mode, LoadError):
-            if reader is not None:  # e.g. a broken link named like an article; others are not ours
+            # a broken link named like an article, or like a folder (a mount or share that went away): what is
+            # stored under it stays; a broken link to another type of file ("notes.docx") is not ours
+            if reader is not None or not entry.suffix:
                 yield mode
         elif stat.S_ISDIR(mode):
             listing = _list_folder(entry, seen)

@@ -240,6 +240,29 @@ def test_a_file_that_breaks_after_indexing_keeps_its_articles(handles: IndexHand
     assert handles.store.get("feed#f1") is not None
 
 
+def test_a_folder_that_becomes_a_broken_link_keeps_its_articles(
+    handles: IndexHandles, articles_dir: Path, tmp_path: Path
+) -> None:
+    """A folder of articles linked from a share that went away: its articles were removed, the link reported nothing."""
+    write(articles_dir / "good.txt", story("harbour"))
+    share = tmp_path / "share"
+    write(share / "story.txt", story("museum"))
+    mounted = articles_dir / "mounted"
+    mounted.symlink_to(share)
+    update_index(handles)
+    manifest = handles.store.manifest()
+    assert len(manifest) == 2
+
+    (share / "story.txt").rename(tmp_path / "story.txt")
+    share.rmdir()  # the share is gone: the link now points nowhere
+    (articles_dir / "notes.docx").symlink_to(tmp_path / "no-such.docx")  # not an article: not ours to report
+    report = update_index(handles)
+    assert counts(report) == (0, 0, 0, 1)
+    assert errors_for(report, mounted) == [f"{mounted}: cannot read: no such file or folder"]
+    assert len(report.errors) == 1
+    assert handles.store.manifest() == manifest
+
+
 # --- duplicates ------------------------------------------------------------------------------------------
 
 
