@@ -73,6 +73,7 @@ _GROUPS = (
     "acquit acquittal",
     "merge merger",
     "sue lawsuit",
+    "break fail failure malfunction",  # "what broke": "… after a failed software update knocked out …"
     "missing unaccounted",  # "Is anyone still unaccounted for?": "… the boat's captain remained missing"
 )
 

@@ -20,7 +20,7 @@ from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
 from assistant.retrieval.holder import holder
 from newstext.synonyms import same_as
-from newstext.terms import FUNCTION_WORDS, STOPWORDS, readings, terms, without_possessive
+from newstext.terms import FILLERS, FUNCTION_WORDS, STOPWORDS, readings, terms, without_possessive
 
 # Words a question asks with whatever it asks about: what happened, what was said, what is known, what is new,
 # why it matters, how someone reacted (stated by what they said or did, never "reacted"), where or when an event
@@ -33,12 +33,14 @@ GENERIC = frozenset(
     "go goes going went gone get gets got do doing done make makes made tell told give gave given take took "
     "hold holds held holding "
     "new latest news story stories report reports reported about like update updates "
-    # a person pointed at, and how someone is: "did the other guy concede", "is she ok"
-    "guy guys ok okay alright "
+    # a reason or a cause asked for ("whats the reason", "what caused the outage"), which the answer gives
+    "reason reasons cause causes caused "
+    # a person pointed at: "did the other guy concede" (and "is she ok" asks nothing of a filler's "ok")
+    "guy guys "
     "summarize summarise summary explain describe outline overview list compare "
     "today yesterday tomorrow tonight now currently recently recent day days week weeks weekend month months "
     "year years time".split()
-)
+) | FILLERS  # "ok but how much did they actually make" asks nothing of "actually"
 # The noun after "which" or "what" names the kind of thing asked for ("Which city ...?", "What was the color of
 # ...?", "What is the purpose of ...?"), which the answer states by giving one, not by repeating the noun.
 _KIND = re.compile(r"\b(?:which|what|whose|how many|how much)\s+(?:(?:is|was|are|were)\s+the\s+)?([a-z]+)", re.I)
@@ -80,7 +82,11 @@ _KIND_WORDS = {
     "record": frozenset({"record", "season"}),
     "size": frozenset({"size"}),  # "What size is the new wing?": "the 40,000-square-foot wing"
     # a court's sentence: "what sentence did he get" is answered by "was sentenced Monday to 38 years in prison"
-    "penalty": frozenset({"sentence", "punishment", "penalty", "term"}),  # ("get", "ok", "doing": GENERIC's)
+    "penalty": frozenset({"sentence", "punishment", "penalty", "term"}),
+    # how someone died: "what did he die of" is answered by "… said the cause was complications of pneumonia"
+    "death_cause": frozenset({"die", "died", "death", "cause", "killed"}),
+    # what to do: "i have one on my counter, what do i do" is answered by "Consumers should immediately stop using …"
+    "advice": frozenset({"do", "should"}),  # ("get", "ok", "doing": GENERIC's)
     # how someone is: "are they all safe now" is answered by "… were rescued …, but the captain remained missing"
     "condition": frozenset({"safe", "alive", "hurt", "injured", "condition", "conditions", "recovering"}),
 }
@@ -97,12 +103,21 @@ def asked_words(question: str) -> list[str]:
     words any question asks with, no titles or generic words of a name ("the Wagner group"), not the kind of thing
     asked for (but a relation: "capital" of "What is the capital of France?") nor the measure ("How old ...?"), nor
     a passive's "get" ("is getting cut"), and only words that can be a verb or a noun."""
-    kinds = ({m.group(1).lower() for m in _KIND.finditer(question)} | how_measures(question)) - relations(question)
+    kinds = ({k for m in _KIND.finditer(question) if _a_kind(k := m.group(1).lower())} | how_measures(question)) - (
+        relations(question)
+    )
     kinds |= _KIND_WORDS.get(expected_type(question) or "", frozenset())
     words = [without_possessive(w.lower()).strip("'’") for w in WORD.findall(residue(question))]
     with_verb, stated = _kind_and_verb(question, set(words))
     skip = (STOPWORDS | GENERIC | FUNCTION_WORDS | NOT_NAMES | kinds | with_verb | passive_gets(words)) - stated
     return list(dict.fromkeys(w for w in words if w and w not in skip and _demanded(w)))
+
+
+def _a_kind(word: str) -> bool:
+    """A word after "what" or "which" names a kind of thing when it can be a noun: "what broke" asks what did the
+    breaking ("… after a failed software update"), and the breaking is what the answer states."""
+    read = readings(word)
+    return not read or "NOUN" in read
 
 
 # A word right after an article or a possessive is a noun there, whatever else it can be ("the game", "his record").

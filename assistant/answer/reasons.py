@@ -8,15 +8,13 @@ import re
 
 from assistant.answer.near import first_near
 from assistant.answer.sentences import Sentence
+from assistant.retrieval.answer_kinds import candidates
+from assistant.retrieval.answer_type import expected_type
 
-_ASKS_WHY = re.compile(r"^\W*why\b", re.I)
-_ASKS_HOW_DIED = re.compile(r"^\W*(?:how\s+(?:did|do|does)\s+(?:[\w’'-]+\s+){1,4}?die|what\s+killed)\b", re.I)
-# A death's cause: "the cause was complications of pneumonia", "died of cancer", "died at Tillbury Memorial Hospital
-# from complications of pneumonia" (not "died at the age of 88")
-_DEATH_CAUSE = re.compile(
-    r"\b(?:the cause (?:of (?:death|(?:his|her|their) death(?:s)?) )?(?:was|is|had been)|cause of death"
-    r"|died (?:of|from)|died(?:\s+[\w’'-]+){1,6}?\s+from|succumbed to)\b",
-    re.I,
+# "Why …?", and the same asked of a reason or a cause: "whats the reason, like what broke", "what caused the outage",
+# "how come …"
+_ASKS_WHY = re.compile(
+    r"^\W*(?:why|how come|what\s+caused|what(?:[’']?s|\s+is|\s+was)\s+(?:the\s+)?(?:reason|cause))\b", re.I
 )
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blam(?:ed|es|ing)|the (?:reason|cause)"
@@ -37,8 +35,8 @@ def asks_why(question: str) -> bool:
 
 
 def asks_how_died(question: str) -> bool:
-    """The question asks how someone died: "How did she die?", "What killed her?"."""
-    return _ASKS_HOW_DIED.match(question) is not None
+    """The question asks how someone died (answer_type's death_cause): "How did she die?", "what did he die of"."""
+    return expected_type(question) == "death_cause"
 
 
 def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
@@ -55,5 +53,5 @@ def gives_reason(question: str, text: str) -> bool:
     """The question asks "Why …?" and the text gives a reason in so many words (_REASON), or how someone died and
     it gives a death's cause: it answers what is asked, whether or not it restates the asked verb."""
     if asks_how_died(question):
-        return _DEATH_CAUSE.search(text) is not None
+        return bool(candidates(text, "death_cause"))
     return asks_why(question) and _REASON.search(text) is not None and not _POINTS_BACK.match(text)

@@ -80,7 +80,19 @@ _PATTERNS: dict[str, str] = {
     "area": _AREA,
     # how someone hurt or rescued is: their health, or whether they are safe at all
     "condition": _HEALTH + "|" + _SAFETY,
+    # what to do, as news tells its readers: "Consumers should immediately stop using the recalled air fryers",
+    # "Brenner urged families to wash hands …" (not "should have": a reproach, or what is expected)
+    "advice": r"\bshould\s+(?:not\s+|immediately\s+|also\s+|still\s+|first\s+)?(?!have\b|be\b)[a-z]{2,}"
+    r"|\b(?:urged|urges|urging|advised|advises|encouraged|encourages|instructed|warned|warns)\s+(?:[\w’'-]+\s+){1,6}?"
+    r"(?:not\s+)?to\s+[a-z]{2,}",
     "health": _HEALTH,
+    # a death's cause: "the cause was complications of pneumonia", "died of cancer", "died at Tillbury Memorial
+    # Hospital from complications of pneumonia" (not "died at the age of 88"), "The county coroner attributed his
+    # death to carbon monoxide poisoning"
+    "death_cause": r"\b(?:the cause (?:of (?:death|(?:his|her|their) death(?:s)?) )?(?:was|is|had been)|cause of death"
+    r"|died (?:of|from)|died(?:\s+[\w’'-]+){1,6}?\s+from|succumbed to"
+    r"|(?:attributed|blamed) (?:his|her|their|the) deaths? (?:on|to)"
+    r"|deaths? (?:was|were) (?:caused by|due to|attributed to|blamed on|ruled))\b",
     # a court's sentence: "was sentenced Monday to 38 years in prison", "life without parole", "three years'
     # probation", "a $5,000 fine", "sentenced to death", "time served"
     "penalty": r"\b" + _AMOUNT + r"[\s-](?:years?|months?|days?|weeks?)(?:['’])?[\s-](?:in (?:prison|jail)|behind bars"

@@ -30,6 +30,10 @@ _PERSON = (
 _PERSON_OR_PEOPLE = _PERSON + r"|ones?|crew|crew members|survivors?|patients?|injured|hurt|people|kid|kids|family"
 # The wh-phrase that asks for each type, tried in this order (the first match wins).
 _ASKS: list[tuple[str, str]] = [
+    # how someone died: "How did she die?", "What killed her?", "what did he die of", "what was the cause of death"
+    ("death_cause", r"\bhow\s+(?:did|do|does)\s+(?:[\w’'-]+\s+){1,4}?die\b|\bwhat\s+killed\b"
+                    r"|\bwhat\s+did\s+(?:[\w’'-]+\s+){1,4}?die\s+(?:of|from)\b"
+                    r"|\bwhat\s+(?:was|is)\s+(?:the|his|her|their)\s+cause\s+of\s+(?:(?:his|her|their)\s+)?death\b"),
     ("name", r"\bwhat (?:is|was|are|were|'s|’s) (?:his|her|their|its|the \w+(?:'s|’s)) "
              r"(?:full |first |last )?names?\b"
              r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"
@@ -76,8 +80,15 @@ _ASKS: list[tuple[str, str]] = [
                   r" (?:all |both )?(?:ok|okay|alright|all right|safe|alive|hurt|injured|recovering)\b"
                   r"|\bhow(?:'s|’s| is| are| was| were) (?:he|she|they|the (?:[\w-]+ ){0,6}?(?:" + _PERSON_OR_PEOPLE
                   + r")(?: [\w’'-]+){0,6}?) (?:doing|holding up|recovering)\b"
+                  # not how a player or a company is doing in a season: "hows he doing this season" asks his stats
+                  r"(?! (?:this|so far|in the|on the|at the|lately)\b)"
                   r"|\bwhat(?:'s|’s| is| was| are| were) (?:his|her|their|the (?:[\w-]+ ){0,3}"
                   r"(?:" + _PERSON_OR_PEOPLE + r")(?:'s|’s|s’)?) (?:medical )?conditions?\b"),
+    # what to do: "i have one on my counter, what do i do", "What should I do if I bought it?", "how do i keep my kids
+    # from catching the stomach bug"
+    ("advice", r"\bwhat (?:do|should|can|must) (?:i|we|you|they|people|(?:[\w-]+ ){0,2}(?:owners|consumers|customers"
+               r"|parents|residents|families|travelers|passengers|patients)) do\b|\bwhat to do\b"
+               r"|\bhow (?:do|can|should) (?:i|we|you) (?:keep|protect|avoid|prevent|stay)\b"),
     # a size: "how big is the ridgeback fire rn", "How large is the recall?", "What size is the new wing?"
     ("size", r"\bhow (?:big|large|huge|widespread)\b|\bwhat(?:'s|’s| is| was)? (?:the )?size\b"
              r"|\bhow much (?:land|ground|area|territory)\b"),
@@ -167,8 +178,9 @@ class AnswerType:
 _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
     "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "size": "a size",
-    "penalty": "a court's sentence", "condition": "how they are", "frequency": "how often",
-    "soon": "a time to come", "number": "a number", "age": "an age", "score": "a score",
+    "penalty": "a court's sentence", "death_cause": "a cause of death", "advice": "what to do",
+    "condition": "how they are", "frequency": "how often", "soon": "a time to come", "number": "a number",
+    "age": "an age", "score": "a score",
     "record": "a record of wins and losses", "tally": "a vote's tally",
     "us_state": "a US state", "country": "a country",
     "writer": "the name of a writer", "name": "a name",

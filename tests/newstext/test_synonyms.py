@@ -18,6 +18,7 @@ def test_a_word_news_uses_for_another_is_in_its_group() -> None:
     assert "missing" in same_as("unaccounted")  # "is anyone still unaccounted for": "… remained missing"
     assert "argue" in same_as("argument")  # "What's his main argument?": "Rowe argued that …"
     assert "attorney" in same_as("lawyer") and "appeal" in same_as("fight")  # "is his lawyer gonna fight it"
+    assert "fail" in same_as("break") and "failure" in same_as("break")  # "what broke": "… a failed … update"
     assert "injure" in same_as("hurt")  # "Was anyone hurt in the Alaska Airlines blowout?": "no one was … injured"
 
 

@@ -50,6 +50,11 @@ MARCH = "The March strikes on oil refineries in Tuapse and Samara, and the July 
         ("What's Ashgrove's record this season?", []),
         ("did the other guy concede", ["concede"]),
         ("is she ok", []),
+        # a verb after "what" is the deed asked of what did it, not a kind of thing ("… after a failed software
+        # update"); a reason or a cause asked for is given, not said
+        ("what's the reason, like what broke", ["broke"]),
+        ("what caused the outage", ["outage"]),
+        ("what did he die of", []),
     ],
 )
 def test_asked_words_are_what_the_question_asks_beyond_its_names(question: str, words: list[str]) -> None:

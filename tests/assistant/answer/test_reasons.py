@@ -12,6 +12,7 @@ def test_only_a_question_opening_with_why_or_how_someone_died_asks_it() -> None:
     assert asks_why("Why did Toyota recall the BZ4X?") and asks_why("why are they raising it")
     assert asks_how_died("How did she die?") and asks_how_died("how did the coach die")
     assert asks_how_died("what killed her")
+    assert asks_how_died("what did he die of") and asks_how_died("What was the cause of death?")
     assert not asks_why("Who asked why the plant closed?") and not asks_how_died("How many people died?")
 
 
@@ -20,6 +21,7 @@ def test_a_death_s_cause_is_what_how_someone_died_asks() -> None:
     assert gives_reason(died, "Her son, Peter Vance, said the cause was complications of pneumonia.")
     assert gives_reason(died, "He died of cancer at 61.") and gives_reason(died, "She died from her injuries.")
     assert gives_reason(died, "Her son said she died at Tillbury Memorial Hospital from complications of pneumonia.")
+    assert gives_reason(died, "The county coroner attributed his death to carbon monoxide poisoning.")
     assert not gives_reason(died, "She died Sunday at her home in Portland, Maine.")
     assert not gives_reason(died, "She died in 2019 at the age of 88.")
     assert not gives_reason(died, "The team lost because its kicker missed.")  # a reason for something else
@@ -61,3 +63,17 @@ def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
     assert gives_reason("Why is tuition going up?", "Kell said the increase was made necessary by a cut in state aid.")
     assert gives_reason("Why did the bridge fail?", "Engineers attributed the failure to corroded cables.")
     assert gives_reason(why, "Board members cited research showing teenagers who sleep longer do better.")
+
+
+def test_a_reason_or_a_cause_asked_for_is_a_why_question() -> None:
+    """"whats the reason, like what broke", "what caused the outage" and "how come …" ask what "Why …?" asks."""
+    for asked in ("whats the reason, like what broke", "what's the reason for the delay", "what caused the outage",
+                  "What was the cause?", "how come the flights were cancelled"):  # fmt: skip
+        assert asks_why(asked), asked
+    assert not asks_why("what caught fire") and not asks_why("what was the reaction")
+
+
+def test_what_someone_died_of_is_led_by_the_cause_of_death(obituary: AnswerService) -> None:
+    """"what did he die of" was asked of nothing the lede lacks: it led with "… died Tuesday at a hospice"."""
+    response = obituary.ask("what did Harold Brenner die of")
+    assert "the cause was heart failure" in response.citations[0].quote

@@ -318,6 +318,32 @@ def test_how_big_asks_a_size_and_a_court_s_sentence_a_penalty() -> None:
     assert expected_type("what sentence hearing is next") is None
 
 
+def test_how_someone_died_asks_a_cause_of_death() -> None:
+    """"what did he die of", "How did she die?": the cause ("… said the cause was complications of pneumonia"), which
+    a passage holds as a kind of answer; not "when did he die" or "how many people died"."""
+    for asked in ("what did he die of", "How did she die?", "what killed her", "What was the cause of death?",
+                  "what was his cause of death"):  # fmt: skip
+        assert expected_type(asked) == "death_cause", asked
+    assert expected_type("when did he die") == "time" and expected_type("how many people died") == "number"
+    wanted = AnswerType.of("what did he die of")
+    assert wanted.match("His son Calvin Merriweather said the cause was complications of pneumonia.")
+    assert not wanted.match("Otis Merriweather died Sunday at his home in New Carlisle.")
+
+
+def test_what_to_do_asks_advice() -> None:
+    """"i have one on my counter, what do i do" led with a safety advocate's words on counters; news tells its
+    readers what to do with "should" or "urged … to", not with "should have" (a reproach, or what is expected)."""
+    for asked in ("i have one on my counter, what do i do", "What should I do if I bought it?",
+                  "What should owners do?", "how do i keep my kids from catching the stomach bug"):  # fmt: skip
+        assert expected_type(asked) == "advice", asked
+    assert expected_type("what did they do") is None
+    wanted = AnswerType.of("what do i do")
+    assert wanted.match("Consumers should immediately stop using the recalled air fryers.")
+    assert wanted.match("Brenner urged families to wash hands frequently with soap and water.")
+    assert not wanted.match("Kalb said the city should have drawn more heavily from its reserve fund.")
+    assert not wanted.match("Most customers should have power back within several days.")
+
+
 def test_how_someone_is_asks_their_condition() -> None:
     """"is she ok", "how are the ones they found doing": a state the articles tell ("in stable condition"), not a
     company's results ("how is Halcyra doing")."""
@@ -326,6 +352,7 @@ def test_how_someone_is_asks_their_condition() -> None:
                   "the bird flu case in the dairy worker, how is the person doing"):  # fmt: skip
         assert expected_type(asked) == "condition", asked
     assert expected_type("how is Halcyra doing") is None
+    assert expected_type("hows he doing this season") is None  # a player's season, told by his stats
     assert expected_type("is it safe to drink the water") is None
 
 
