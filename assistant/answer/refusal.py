@@ -27,6 +27,16 @@ _ASKER_READ = re.compile(
     r"|\b(?:can|could|may) i ask\b|\b(?:do|should) i (?:need to )?know\b|\bi need to know\b",
     re.I,
 )
+# Nor is the asker one a story's news is for, asking what it means for them ("do i get a refund if mine got
+# cancelled", "can i get a refund", "am i eligible", "i have one on my counter, what do i do"): a recall, a
+# policy or an order tells them.
+_AFFECTED = re.compile(
+    r"(?<!how )\b(?:do|can|will|would|should|could) i (?:still )?(?:get|qualify|need|have to|be able to|keep|return"
+    r"|use)\b|\bam i (?:eligible|covered|affected|owed|entitled)\b|\bwhat (?:do|should|can) i do\b"
+    # and what to do to stay safe: "how do i keep my kids from catching the stomach bug"
+    r"|\bhow (?:do|can|should) (?:i|we) (?:keep|protect|avoid|prevent|stay)\b",
+    re.I,
+)
 # Nor are requests for a task rather than for facts: writing, translating, solving, how-to instructions.
 _TASK = re.compile(
     r"^\s*(?:please\s+)?(?:write|compose|draft|translate|recommend|suggest|solve|calculate|compute|convert|create"
@@ -77,7 +87,12 @@ def article_support(chunks: list[Candidate]) -> list[float]:
 
 
 def out_of_scope(question: str) -> bool:
-    """A personal question or a request for a task, which a news collection does not answer."""
+    """A personal question or a request for a task, which a news collection does not answer; of the user's own
+    words (rewrite.asked_part): a follow-up carrying "mine" from "do i get a refund if mine got cancelled" asks
+    nothing personal."""
+    question = asked_part(question)
+    if _AFFECTED.search(question):
+        return False
     return bool(_PERSONAL.search(_ASKER_READ.sub(" ", question)) or _TASK.search(question))
 
 

@@ -15,7 +15,7 @@ from assistant.retrieval.referents import names_near
 from assistant.retrieval.shorthand import spelled_out
 from assistant.schemas import Turn
 from newstext.sentences import opens_sentence
-from newstext.terms import INDEFINITE, STOPWORDS, WORD_RUN, readings
+from newstext.terms import FILLERS, INDEFINITE, STOPWORDS, WORD_RUN, readings
 from newstext.titles import titles
 
 _ANAPHORA = frozenset(
@@ -32,11 +32,12 @@ _QUESTION_WORDS = frozenset("what which who whom whose when where why how did do
 _THE_NOUN = re.compile(r"\bthe\s+([a-z]+)\b")  # "when's the parade": a thing named by a noun of lower case
 _THE_OTHER = re.compile(r"\bthe other\b", re.I)  # "did the other guy concede": the one the last answer set apart
 _QUESTION_S = re.compile(r"[’']s$")  # "when's the service": a question word with its "is", no topic
-# the words a hurried user types around a question ("ok but how much did they actually make"), and people in general
-# ("when will people find out" after a company's layoffs asks of the laid off; "out" and "up" end a verb), and a name
-# asked for ("whats the ceo's name again": of the conversation's company)
-_NO_TOPIC = STOPWORDS | INDEFINITE | frozenset(
-    {"ok", "okay", "alright", "actually", "really", "anyway", "btw", "again", "people", "folks", "out", "up", "name"}
+# fillers (newstext.terms.FILLERS), a possessive pronoun ("mine got cancelled"), people in general ("when will people
+# find out" after a company's layoffs asks of the laid off; "out" and "up" end a verb), and a name asked for ("whats
+# the ceo's name again": of the conversation's company)
+_NO_TOPIC = (
+    STOPWORDS | INDEFINITE | FILLERS
+    | frozenset({"mine", "yours", "ours", "theirs", "hers", "again", "people", "folks", "out", "up", "name"})
 )
 _DAYS = WEEKDAYS | MONTHS
 

@@ -74,8 +74,14 @@ _MAKE = re.compile(
 )
 
 
+# Money back, as news writes it: "do i get my money back if mine got cancelled" is answered by "Passengers whose
+# flights were canceled are eligible for a full refund".
+_MONEY_BACK = re.compile(r"\b(?:(?:my|our|your|their|his|her|the) )?money back\b", re.I)
+
+
 def spelled_out(question: str) -> str:
     """The question with its typed shorthand written out ("whats the new fare" -> "what's the new fare", "how many
     ppl" -> "how many people", "$300k" -> "$300,000"); unchanged when it has none."""
     written = _MAKE.sub(r"\1earn", _VOTED.sub(_voted, _TYPED.sub(_written_out, _SUM.sub(_sum, question))))
+    written = _MONEY_BACK.sub("a refund", written)
     return _NOW.sub(r" right now\1", written)

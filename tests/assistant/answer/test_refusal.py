@@ -95,6 +95,13 @@ def test_personal_questions_and_task_requests_need_a_much_closer_passage(questio
         "I've read that Turkey is flipping sides. Why?",
         "Can I ask who founded Wagner?",
         "What do I need to know about Kadyrov?",
+        # the asker is one the story's news is for: a recall's owner, a cancelled flight's passenger
+        "do i get a refund if mine got cancelled",
+        "can i get a refund",
+        "i have one on my counter, what do i do",
+        "Am I eligible for the rebate?",
+        # a follow-up is personal by its own words, not by the conversation's ("mine" of the last question)
+        "and if it was just delayed? (get refund mine got cancelled)",
     ],
 )
 def test_news_questions_are_in_scope(question: str) -> None:

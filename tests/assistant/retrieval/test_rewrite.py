@@ -464,3 +464,13 @@ def test_a_title_in_capitals_is_carried_whole_in_quotes() -> None:
     """"Who paid for them?" after "What are the He Gets Us ads?" carried "Gets ads" and led with a Bud Light ad."""
     rewritten = rewrite("Who paid for them?", last("What are the He Gets Us ads?"), FollowUp())
     assert rewritten == 'Who paid for them? ("He Gets Us" ads)'
+
+
+
+def test_a_possessive_pronoun_or_a_filler_is_no_topic() -> None:
+    """"and if it was just delayed?" after "do i get a refund if mine got cancelled" carried "mine", which made the
+    follow-up a personal question; "like" in "whats the reason, like what broke" is typed, not asked of."""
+    refund = last("do i get a refund if mine got cancelled")
+    delayed = rewrite("and if it was just delayed?", refund, FollowUp())
+    assert delayed == "and if it was just delayed? (get refund got cancelled)"
+    assert is_follow_up("ok and the other one?") and not is_follow_up("what's the reason, like what broke")

@@ -31,6 +31,7 @@ from assistant.retrieval.shorthand import spelled_out
         ("ok but how much did they actually make", "ok but how much did they actually earn"),  # as news writes it
         ("How much money did the film make?", "How much money did the film earn?"),
         ("how much did the deal make up for", "how much did the deal make up for"),  # not takings
+        ("do i get my money back if mine got cancelled", "do i get a refund if mine got cancelled"),  # as news says
     ],
 )
 def test_shorthand_is_written_out(typed: str, written: str) -> None:
