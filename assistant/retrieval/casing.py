@@ -75,8 +75,9 @@ def _runs(texts: Iterable[str]) -> Iterator[list[str]]:
 def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     """The question's words (`asked`, lower-cased) that the texts write as names and never without a capital, each in
     its most common form ("wagner" -> "Wagner", "nato" -> "NATO"). A capital counts only inside a sentence, and only
-    where the question asks its whole run of capitalised words or the run's last word ("Prigozhin" of "Yevgeny
-    Prigozhin"): "New York" does not make "new" a name, nor "Food Network" "food"; a word the texts also write in
+    where the question asks its whole run of capitalised words, the run's last word ("Prigozhin" of "Yevgeny
+    Prigozhin") or a word no dictionary knows ("Ashgrove" of "The Ashgrove City Council"): "New York" does not make
+    "new" a name, nor "Food Network" "food"; a word the texts also write in
     lower case, in any form ("the cathedral", "crab pickers"), is none. A heading capitalises every word, so its
     capitals say nothing ("Russia’s Breaking Point" made "point" a name)."""
     cased: Counter[tuple[str, str]] = Counter()
@@ -87,6 +88,8 @@ def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
             cased.update((w.lower(), w) for w in words)
         elif words and words[-1].lower() in asked:  # a name's last word: "Prigozhin" of "Yevgeny Prigozhin"
             cased[(words[-1].lower(), words[-1])] += 1
+        # a word of the run no dictionary knows: "Ashgrove" of "The Ashgrove City Council" (not "new" of "New York")
+        cased.update((w.lower(), w) for w in words if w.lower() in asked and not _known(w.lower()))
     for text in sentences:
         lower.update(_stem(w) for w in _WORD.findall(text) if w[0].islower())
     forms: dict[str, str] = {}
@@ -209,8 +212,8 @@ def truecase(
         word = m.group(0)
         bare = _bare(word)
         form = forms.get(bare.lower())
-        if form is None or bare.lower() in STOPWORDS or m.start() == 0:
-            return word
+        if form is None or bare.lower() in STOPWORDS or (m.start() == 0 and word[0].isupper()):
+            return word  # a capital opening the question says nothing; typed in lower case, it is cased
         return form + word[len(bare) :]
 
     return _places(_WORD.sub(cased, _cased_phrases(question, written_phrases(texts, question))), texts)

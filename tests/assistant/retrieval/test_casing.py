@@ -28,11 +28,22 @@ def test_a_word_is_a_name_when_the_articles_write_it_only_so() -> None:
     assert written_forms([ARTICLE], {"prigozhin"}) == {"prigozhin": "Prigozhin"}  # the last word of a name
 
 
+def test_a_word_no_dictionary_knows_is_a_name_inside_a_run() -> None:
+    """"how much more do homeowners pay (ashgrove council vote budget tally)": the articles write "Ashgrove" only in
+    "The Ashgrove City Council" and opening a sentence, so it stayed uncased, the question named nothing and its
+    answer was refused for an article that never writes "homeowners"."""
+    budget = "The Ashgrove City Council voted 6-3. Ashgrove, a city of about 212,000 residents, has balanced."
+    assert written_forms([budget], {"ashgrove"}) == {"ashgrove": "Ashgrove"}
+    assert truecase("ashgrove council vote on the budget", [budget]).startswith("Ashgrove Council vote")
+    assert "new" not in written_forms([ARTICLE], {"new", "delegates"})  # a dictionary word stays a word
+
+
 def test_an_uncased_question_is_cased_as_the_articles_write_its_names() -> None:
     assert truecase("who founded the wagner group and what is nato?", [ARTICLE]) == (
         "who founded the Wagner group and what is NATO?"
     )
-    assert truecase("wagner?", [ARTICLE]) == "wagner?"  # a first word is left alone, as a sentence's first word
+    assert truecase("wagner?", [ARTICLE]) == "Wagner?"  # a first word typed in lower case too
+    assert truecase("Food prices?", [ARTICLE]) == "Food prices?"  # a capital opening the question says nothing
     assert truecase("who founded Wagner and nato?", [ARTICLE]) == "who founded Wagner and nato?"  # cased already
     follow_up = "which city did his forces assault? (founded wagner Yevgeny Prigozhin)"  # as rewrite() writes it
     assert truecase(follow_up, [ARTICLE]) == "which city did his forces assault? (founded Wagner Yevgeny Prigozhin)"
