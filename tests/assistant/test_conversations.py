@@ -76,3 +76,11 @@ def test_a_lead_holding_none_of_the_asked_words_gives_way_to_one_holding_all(con
                               "what did the dead woman's mom say at the hearing")  # fmt: skip
     fight = conversations.ask("is his lawyer gonna fight it", sentencing, as_of=DAY_AFTER)
     assert fight.citations[0].quote.startswith("Defense attorney Glenn Pruitt said he would file a notice of appeal")
+
+
+def test_what_to_do_is_told_by_what_the_story_says_readers_should_do(conversations: AnswerService) -> None:
+    """"i have one on my counter, what do i do" was refused as a personal question, and read as asked of the counter
+    it led with a safety advocate's "Air fryers tend to sit on the counter …"."""
+    recall = conversation(conversations, "Which Brightwell air fryer models are being recalled?")
+    todo = conversations.ask("i have one on my counter, what do i do", recall, as_of=DAY_AFTER)
+    assert "Consumers should immediately stop using the recalled air fryers" in todo.citations[0].quote

@@ -1,0 +1,50 @@
+"""Conversations as a user types them over eight more wire stories, one of them told twice as it develops
+(tests/data/december): a reader asking what a story means for them, how someone died, a place named in lower case,
+and a reason asked for in so many words."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from answer_testkit import conversation as asked_in_turn
+from answer_testkit import data_articles, files_service
+
+from assistant.service import AnswerService
+
+december = files_service(data_articles("december"))
+DAY_AFTER = dt.date(2026, 12, 5)  # the day after the hurricane's second article
+conversation = partial(asked_in_turn, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
+
+
+def test_a_reader_asking_what_a_story_means_for_them_is_answered(december: AnswerService) -> None:
+    """"do i get my money back if mine got cancelled" was refused as a personal question; "and if it was just
+    delayed?" after it carried "mine" and was refused so too; "can i get a refund" after the stroller recall as
+    well."""
+    flights = conversation(december, "how many flights did crestline air cancel over thanksgiving")
+    refund = december.ask("do i get my money back if mine got cancelled", flights, as_of=DAY_AFTER)
+    assert "eligible for a full refund" in refund.citations[0].quote
+    history = conversation(december, "how many flights did crestline air cancel over thanksgiving",
+                           "do i get my money back if mine got cancelled")  # fmt: skip
+    delayed = december.ask("and if it was just delayed?", history, as_of=DAY_AFTER)
+    assert "$150 travel voucher" in delayed.citations[0].quote
+    recall = conversation(december, "can u tell me which strollers are being recalled")
+    stroller = december.ask("can i get a refund", recall, as_of=DAY_AFTER)
+    assert "not offering refunds" in stroller.citations[0].quote
+
+
+def test_what_someone_died_of_is_the_cause_of_death(december: AnswerService) -> None:
+    """"what did he die of" led with the obituary's lede ("… died Sunday at his home"); the cause is its next
+    paragraph, which the passages left out."""
+    history = conversation(december, "otis merriweather died? how old was he")
+    cause = december.ask("what did he die of", history, as_of=DAY_AFTER)
+    assert "the cause was complications of pneumonia" in cause.citations[0].quote
+
+
+def test_a_place_no_dictionary_knows_is_a_name_typed_in_lower_case(december: AnswerService) -> None:
+    """"how much more do homeowners pay" after "ashgrove council vote on the budget, whats the tally" was refused:
+    "ashgrove", written only in "The Ashgrove City Council" and opening a sentence, stayed a word, so the question
+    named nothing and its answer's article had to write "homeowners"."""
+    history = conversation(december, "ashgrove council vote on the budget, whats the tally")
+    more = december.ask("how much more do homeowners pay", history, as_of=DAY_AFTER)
+    assert "$118 more a year" in more.citations[0].quote
