@@ -12,9 +12,11 @@ from assistant.retrieval.answer_kinds import candidates
 from assistant.retrieval.answer_type import expected_type
 
 # "Why …?", and the same asked of a reason or a cause: "whats the reason, like what broke", "what caused the outage",
-# "how come …"
+# "how come …", "whats the problem with them" (a recall's: "… because the frame's folding hinge can collapse …")
 _ASKS_WHY = re.compile(
-    r"^\W*(?:why|how come|what\s+caused|what(?:[’']?s|\s+is|\s+was)\s+(?:the\s+)?(?:reason|cause))\b", re.I
+    r"^\W*(?:why|how come|what\s+caused|what(?:[’']?s|\s+is|\s+was)\s+(?:the\s+)?(?:reason|cause"
+    r"|(?:problem|issue|matter|trouble|danger|hazard)\s+with))\b",
+    re.I,
 )
 _REASON = re.compile(
     r"\b(?:because|due to|owing to|as a result of|in response to|caused by|blam(?:ed|es|ing)|the (?:reason|cause)"

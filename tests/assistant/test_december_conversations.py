@@ -48,3 +48,15 @@ def test_a_place_no_dictionary_knows_is_a_name_typed_in_lower_case(december: Ans
     history = conversation(december, "ashgrove council vote on the budget, whats the tally")
     more = december.ask("how much more do homeowners pay", history, as_of=DAY_AFTER)
     assert "$118 more a year" in more.citations[0].quote
+
+
+def test_a_problem_asked_of_is_its_reason_and_a_study_s_finding_what_it_found(december: AnswerService) -> None:
+    """"whats the problem with them" after the stroller recall was refused though the lede says why ("… because the
+    frame's folding hinge can collapse unexpectedly"); "whats the main finding" after the sleep study too, its lede
+    telling the finding "according to a study"."""
+    recall = conversation(december, "can u tell me which strollers are being recalled")
+    problem = december.ask("whats the problem with them", recall, as_of=DAY_AFTER)
+    assert "folding hinge can collapse unexpectedly" in problem.citations[0].quote
+    study = conversation(december, "that teen sleep study, how many kids were in it")
+    finding = december.ask("whats the main finding", study, as_of=DAY_AFTER)
+    assert "are more likely to have elevated blood pressure" in finding.citations[0].quote

@@ -68,7 +68,8 @@ def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
 def test_a_reason_or_a_cause_asked_for_is_a_why_question() -> None:
     """"whats the reason, like what broke", "what caused the outage" and "how come …" ask what "Why …?" asks."""
     for asked in ("whats the reason, like what broke", "what's the reason for the delay", "what caused the outage",
-                  "What was the cause?", "how come the flights were cancelled"):  # fmt: skip
+                  "What was the cause?", "how come the flights were cancelled",
+                  "what's the problem with them"):  # fmt: skip
         assert asks_why(asked), asked
     assert not asks_why("what caught fire") and not asks_why("what was the reaction")
 
