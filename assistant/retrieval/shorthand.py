@@ -79,9 +79,16 @@ _MAKE = re.compile(
 _MONEY_BACK = re.compile(r"\b(?:(?:my|our|your|their|his|her|the) )?money back\b", re.I)
 
 
+# A rule or a rate coming into force, as users say it ("when does it kick in") and news writes it ("The new rate
+# takes effect Jan. 1").
+_KICK_IN = re.compile(r"\b(kick|kicks|kicked|kicking) in\b", re.I)
+_TAKE_EFFECT = {"kick": "take", "kicks": "takes", "kicked": "took", "kicking": "taking"}
+
+
 def spelled_out(question: str) -> str:
     """The question with its typed shorthand written out ("whats the new fare" -> "what's the new fare", "how many
     ppl" -> "how many people", "$300k" -> "$300,000"); unchanged when it has none."""
     written = _MAKE.sub(r"\1earn", _VOTED.sub(_voted, _TYPED.sub(_written_out, _SUM.sub(_sum, question))))
     written = _MONEY_BACK.sub("a refund", written)
+    written = _KICK_IN.sub(lambda m: f"{_TAKE_EFFECT[m.group(1).lower()]} effect", written)
     return _NOW.sub(r" right now\1", written)

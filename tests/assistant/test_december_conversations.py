@@ -60,3 +60,12 @@ def test_a_problem_asked_of_is_its_reason_and_a_study_s_finding_what_it_found(de
     study = conversation(december, "that teen sleep study, how many kids were in it")
     finding = december.ask("whats the main finding", study, as_of=DAY_AFTER)
     assert "are more likely to have elevated blood pressure" in finding.citations[0].quote
+
+
+def test_a_rule_kicking_in_is_one_taking_effect(december: AnswerService) -> None:
+    """"when does it kick in", third after the Ashgrove budget's tally, was refused: the article says "The new rate
+    takes effect Jan. 1"."""
+    budget = conversation(december, "ashgrove council vote on the budget, whats the tally",
+                          "how much more do homeowners pay", "how much is that a month")  # fmt: skip
+    starts = december.ask("when does it kick in", budget, as_of=DAY_AFTER)
+    assert "takes effect Jan. 1" in starts.citations[0].quote
