@@ -77,9 +77,9 @@ def written_forms(texts: Iterable[str], asked: set[str]) -> dict[str, str]:
     its most common form ("wagner" -> "Wagner", "nato" -> "NATO"). A capital counts only inside a sentence, and only
     where the question asks its whole run of capitalised words, the run's last word ("Prigozhin" of "Yevgeny
     Prigozhin") or a word no dictionary knows ("Ashgrove" of "The Ashgrove City Council"): "New York" does not make
-    "new" a name, nor "Food Network" "food"; a word the texts also write in
-    lower case, in any form ("the cathedral", "crab pickers"), is none. A heading capitalises every word, so its
-    capitals say nothing ("Russia’s Breaking Point" made "point" a name)."""
+    "new" a name, nor "Food Network" "food"; a word the texts also write in lower case, in any form ("the
+    cathedral", "crab pickers"), is none. A heading capitalises every word, so its capitals say nothing ("Russia’s
+    Breaking Point" made "point" a name)."""
     cased: Counter[tuple[str, str]] = Counter()
     lower: Counter[str] = Counter()  # by stem: "pickers" says "picker" is a word
     sentences = _without_headings(texts)

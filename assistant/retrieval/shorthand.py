@@ -80,8 +80,8 @@ _MONEY_BACK = re.compile(r"\b(?:(?:my|our|your|their|his|her|the) )?money back\b
 
 
 # A rule or a rate coming into force, as users say it ("when does it kick in") and news writes it ("The new rate
-# takes effect Jan. 1").
-_KICK_IN = re.compile(r"\b(kick|kicks|kicked|kicking) in\b", re.I)
+# takes effect Jan. 1"): at the question's end or before when, not a door kicked in ("who kicked in the door").
+_KICK_IN = re.compile(r"\b(kick|kicks|kicked|kicking) in\b(?=\W*$|\s+(?:on|by|next|this|until|starting|when)\b)", re.I)
 _TAKE_EFFECT = {"kick": "take", "kicks": "takes", "kicked": "took", "kicking": "taking"}
 
 

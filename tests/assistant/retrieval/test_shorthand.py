@@ -33,6 +33,7 @@ from assistant.retrieval.shorthand import spelled_out
         ("how much did the deal make up for", "how much did the deal make up for"),  # not takings
         ("do i get my money back if mine got cancelled", "do i get a refund if mine got cancelled"),  # as news says
         ("when does it kick in", "when does it take effect"),  # "The new rate takes effect Jan. 1"
+        ("who kicked in the door", "who kicked in the door"),  # a door, not a rule
     ],
 )
 def test_shorthand_is_written_out(typed: str, written: str) -> None:
