@@ -84,9 +84,11 @@ def _iter_folder(base: Path, home: Path | None) -> Iterator[Loaded]:
         mode, reader = _mode(entry), _reader_for(entry)
         if isinstance(mode, LoadError):
             # a broken link named like an article, or like a folder (a mount or share that went away): what is
-            # stored under it stays; a broken link to another type of file ("notes.docx") is not ours
+            # stored under it stays; one to another type of file ("notes.docx") is skipped, as the file would be
             if reader is not None or not entry.suffix:
                 yield mode
+            else:
+                yield Skipped(entry, f"unsupported file type {entry.suffix}, and a link pointing nowhere")
         elif stat.S_ISDIR(mode):
             listing = _list_folder(entry, seen)
             if isinstance(listing, LoadError):

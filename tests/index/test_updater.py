@@ -255,11 +255,15 @@ def test_a_folder_that_becomes_a_broken_link_keeps_its_articles(
 
     (share / "story.txt").rename(tmp_path / "story.txt")
     share.rmdir()  # the share is gone: the link now points nowhere
-    (articles_dir / "notes.docx").symlink_to(tmp_path / "no-such.docx")  # not an article: not ours to report
+    notes = articles_dir / "notes.docx"
+    notes.symlink_to(tmp_path / "no-such.docx")  # not an article: skipped as the file would be, and said
     report = update_index(handles)
     assert counts(report) == (0, 0, 0, 1)
     assert errors_for(report, mounted) == [f"{mounted}: cannot read: no such file or folder"]
     assert len(report.errors) == 1
+    assert [s for s in report.skipped if str(notes) in s] == [
+        f"{notes}: unsupported file type .docx, and a link pointing nowhere"
+    ]
     assert handles.store.manifest() == manifest
 
 
