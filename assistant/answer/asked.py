@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 import numpy as np
 
 from assistant.answer.constraints import NOT_NAMES
-from assistant.answer.forms import ACCORDING, SOURCE_VERBS, WORD, in_form, passive_gets, sentence_words
+from assistant.answer.forms import WORD, in_form, passive_gets, sourced_words
 from assistant.answer.residue import RELATION_WORDS, residue
 from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
@@ -82,11 +82,11 @@ _KIND_WORDS = {
     "record": frozenset({"record", "season"}),
     "size": frozenset({"size"}),  # "What size is the new wing?": "the 40,000-square-foot wing"
     # a court's sentence: "what sentence did he get" is answered by "was sentenced Monday to 38 years in prison"
-    "penalty": frozenset({"sentence", "punishment", "penalty", "term"}),
+    "penalty": frozenset({"sentence", "punishment", "penalty", "term"}),  # ("get", "ok", "doing": GENERIC's)
     # how someone died: "what did he die of" is answered by "… said the cause was complications of pneumonia"
     "death_cause": frozenset({"die", "died", "death", "cause", "killed"}),
     # what to do: "i have one on my counter, what do i do" is answered by "Consumers should immediately stop using …"
-    "advice": frozenset({"do", "should"}),  # ("get", "ok", "doing": GENERIC's)
+    "advice": frozenset({"do", "should"}),
     # how someone is: "are they all safe now" is answered by "… were rescued …, but the captain remained missing"
     "condition": frozenset({"safe", "alive", "hurt", "injured", "condition", "conditions", "recovering"}),
 }
@@ -221,8 +221,7 @@ def states(
     sentence word stands for the question's word it is closest to: one that is (a form of) one of the question's
     `others`, or closer to one of them, says nothing of the asked word ("contest" is 0.62 from "won", but it is what
     "Who won the pressing competition?" asks about, not who won)."""
-    words = sentence_words(text) + (["end"] if RUNS_UNTIL.search(text) else [])
-    words += list(SOURCE_VERBS) if ACCORDING.search(text) else []
+    words = sourced_words(text) + (["end"] if RUNS_UNTIL.search(text) else [])
     if not asked or not words:
         return not asked
     verbs = asked_verbs(asked, nouns)

@@ -24,7 +24,7 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.deed import Deed
 from assistant.answer.doer import asked_deed
-from assistant.answer.forms import ACCORDING, SOURCE_VERBS, WORD, deed_in_form, in_form, lemmas, sentence_words
+from assistant.answer.forms import WORD, deed_in_form, in_form, lemmas, sentence_words, sourced_words
 from assistant.answer.labels import labels_name, labels_question
 from assistant.answer.name_ties import names_new
 from assistant.answer.residue import name_phrases
@@ -149,7 +149,7 @@ class Asking:
         """The short rest's words the sentence holds in one of their forms (no embedding), the deed of a "Who <verb>
         …?" question as a verb (asked.deed_in_form); a fact told "according to" a study is what it found or said
         ("what's the main finding": "Teenagers whose bedtimes shift … are more likely …, according to a study")."""
-        words = sentence_words(sentence.text) + (list(SOURCE_VERBS) if ACCORDING.search(sentence.text) else [])
+        words = sourced_words(sentence.text)
         return {w for w in self.short_rest if (deed_in_form(w, words) if w == self.deed.verb else in_form([w], words))}
 
     def verbs_held(self, sentence: Sentence) -> int:

@@ -24,6 +24,11 @@ ACCORDING = re.compile(r"\baccording to\b", re.I)
 SOURCE_VERBS = ("find", "say", "show", "report")
 
 
+def sourced_words(text: str) -> list[str]:
+    """sentence_words, and for a fact told "according to" its source the verbs of what the source did (ACCORDING)."""
+    return sentence_words(text) + (list(SOURCE_VERBS) if ACCORDING.search(text) else [])
+
+
 @lru_cache(maxsize=4096)
 def lemmas(word: str) -> frozenset[str]:
     """The word's dictionary forms in any part of speech (shot: shot, shoot), itself and its Snowball stem too."""

@@ -9,7 +9,7 @@ import re
 from assistant.answer.near import first_near
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_kinds import candidates
-from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.answer_type import ASKS_DEATH_CAUSE
 
 # "Why …?", and the same asked of a reason or a cause: "whats the reason, like what broke", "what caused the outage",
 # "how come …", "whats the problem with them" (a recall's: "… because the frame's folding hinge can collapse …")
@@ -37,8 +37,9 @@ def asks_why(question: str) -> bool:
 
 
 def asks_how_died(question: str) -> bool:
-    """The question asks how someone died (answer_type's death_cause): "How did she die?", "what did he die of"."""
-    return expected_type(question) == "death_cause"
+    """The question asks how someone died (answer_type's death_cause, the first kind tried): "How did she die?",
+    "what did he die of"; read for every sentence a reason is sought in, so by its own pattern alone."""
+    return ASKS_DEATH_CAUSE.search(question) is not None
 
 
 def reason_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:

@@ -28,12 +28,17 @@ _PERSON = (
 )
 # Those a story's hurt or rescued are called: "the ones they found", "the crew", "the injured"
 _PERSON_OR_PEOPLE = _PERSON + r"|ones?|crew|crew members|survivors?|patients?|injured|hurt|people|kid|kids|family"
+# How someone died: "How did she die?", "What killed her?", "what did he die of", "what was the cause of death"; the
+# first kind tried, so a question it matches asks nothing else (reasons.asks_how_died reads it alone).
+ASKS_DEATH_CAUSE = re.compile(
+    r"\bhow\s+(?:did|do|does)\s+(?:[\w’'-]+\s+){1,4}?die\b|\bwhat\s+killed\b"
+    r"|\bwhat\s+did\s+(?:[\w’'-]+\s+){1,4}?die\s+(?:of|from)\b"
+    r"|\bwhat\s+(?:was|is)\s+(?:the|his|her|their)\s+cause\s+of\s+(?:(?:his|her|their)\s+)?death\b",
+    re.I,
+)
 # The wh-phrase that asks for each type, tried in this order (the first match wins).
 _ASKS: list[tuple[str, str]] = [
-    # how someone died: "How did she die?", "What killed her?", "what did he die of", "what was the cause of death"
-    ("death_cause", r"\bhow\s+(?:did|do|does)\s+(?:[\w’'-]+\s+){1,4}?die\b|\bwhat\s+killed\b"
-                    r"|\bwhat\s+did\s+(?:[\w’'-]+\s+){1,4}?die\s+(?:of|from)\b"
-                    r"|\bwhat\s+(?:was|is)\s+(?:the|his|her|their)\s+cause\s+of\s+(?:(?:his|her|their)\s+)?death\b"),
+    ("death_cause", ASKS_DEATH_CAUSE.pattern),
     ("name", r"\bwhat (?:is|was|are|were|'s|’s) (?:his|her|their|its|the \w+(?:'s|’s)) "
              r"(?:full |first |last )?names?\b"
              r"|\bwhat (?:is|was) the (?:full )?name of (?:the|a|an|this|that) (?:[\w-]+ ){0,3}" + _PERSON + r"\b"
