@@ -153,7 +153,11 @@ _PATTERNS: dict[str, str] = {
     "tally": r"\b(?:vote|votes|voted|passed|approved|rejected|ruled|ruling|decision|margin|tally)\b[^.;:]{0,40}?"
     r"(?<![\d/.-])\b(?:" + SCORE_PAIR + r"|\d{1,3}(?:,\d{3})? to \d{1,3}(?:,\d{3})?\b)"
     r"|(?<![\d/.-])\b" + SCORE_PAIR + r"(?=\s+(?:[a-z]+\s+)?(?:vote|votes|margin|decision|ruling|majority)\b)"
-    r"|\bby (?:about |nearly |almost |more than |over )?\d[\d.,]* (?:percentage )?points\b|\bunanimous(?:ly)?\b",
+    r"|\bby (?:about |nearly |almost |more than |over )?\d[\d.,]* (?:percentage )?points\b|\bunanimous(?:ly)?\b"
+    # a margin: "widened her lead to 23 votes", "won by 12 votes", "a 19-vote margin", "a margin of 312 ballots"
+    r"|\b(?:by|lead (?:of|to)|margin of|edge of)\s+(?:just |only |about |nearly |a mere )?\d[\d,]*\s+"
+    r"(?:votes?|points?|seats?|ballots?|runs?|goals?|strokes?|delegates?)\b"
+    r"|\b\d[\d,]*-(?:vote|point|seat|run|goal|stroke) (?:margin|lead|edge|victory|win)\b",
     # a name of two words or more in capitals ("Zeke Clark", "Rolando Williamson"), not opening with a word that opens
     # sentences ("The Phillies", "Before Rolando": newstext.sentences.OPENERS)
     "name": r"(?-i:\b(?!(?:" + "|".join(sorted(w.capitalize() for w in OPENERS)) + r")\b)[A-Z][a-z’'-]+"

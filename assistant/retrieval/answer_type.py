@@ -49,6 +49,10 @@ _ASKS: list[tuple[str, str]] = [
     # a weight: "How much does the painting weigh?", "How heavy is it?", "What is its weight?" (not its worth)
     ("weight", r"\bhow much (?:[\w’'-]+ ){1,6}?(?:weigh|weighs|weighed)\b|\bhow heavy\b"
                r"|\bwhat (?:is|was) (?:the|its|his|her|their|[\w.-]+(?:'s|’s)) weight\b"),
+    # a margin, "by how many votes": the lead a vote was won by ("… widened her lead to 23 votes"), not the two counts
+    # it is the difference of (a game's points are left to "number": its score answers too)
+    ("tally", r"\bby how many (?:votes|seats|ballots|delegates)\b"
+              r"|\bhow many (?:votes|seats|ballots) did (?:[\w’'.-]+ ){1,3}?(?:win|lose|lead) (?:[\w’'.-]+ ){0,3}?by\b"),
     # "How much" asks a sum, but for a difference or a change ("By how much did Kiprono break the record?", "How much
     # will taxes go up?"): a figure of any kind ("by 40 seconds", "by 3 percent").
     ("number", r"\bby how much\b(?! money)|\bhow much (?:[\w’'-]+ ){1,6}?(?:go up|goes up|went up|going up"

@@ -69,3 +69,10 @@ def test_a_rule_kicking_in_is_one_taking_effect(december: AnswerService) -> None
                           "how much more do homeowners pay", "how much is that a month")  # fmt: skip
     starts = december.ask("when does it kick in", budget, as_of=DAY_AFTER)
     assert "takes effect Jan. 1" in starts.citations[0].quote
+
+
+def test_by_how_many_votes_is_answered_by_the_margin(december: AnswerService) -> None:
+    """"by how many votes" after the recount's winner led with the two candidates' counts; the lede gives the margin."""
+    winner = conversation(december, "Who won the District 4 recount in Dunmore County?")
+    margin = december.ask("by how many votes", winner, as_of=DAY_AFTER)
+    assert "widened her lead to 23 votes" in margin.citations[0].quote

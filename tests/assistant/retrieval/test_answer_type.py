@@ -121,6 +121,20 @@ def test_a_tally_is_a_vote_s_not_a_date_range() -> None:
         assert wanted.match(text) == 0.0, text
 
 
+def test_by_how_many_votes_asks_the_margin_not_the_counts() -> None:
+    """"by how many votes" after a recount led with "The final tally was 8,412 votes for Vasquez-Thorne and 8,389 for
+    Lindqvist", where the lede gives the margin ("… widened her lead to 23 votes")."""
+    for question in ("by how many votes", "How many votes did she win by?"):
+        assert expected_type(question) == "tally", question
+    assert expected_type("how many votes did she get") == "number"
+    assert expected_type("How many points did the Tides win by?") == "number"  # a game's score answers it
+    margin = AnswerType.of("by how many votes")
+    for text in ("The recount slightly widened her lead to 23 votes.", "She won by a 19-vote margin.",
+                 "Harnett won by 312 ballots."):  # fmt: skip
+        assert margin.match(text) == 1.0, text
+    assert margin.match("The final tally was 8,412 votes for Vasquez-Thorne and 8,389 for Lindqvist.") == 0.0
+
+
 def test_a_length_is_how_long_not_when_or_how_old() -> None:
     """"For how long?" after the FTC's ban on Rite Aid (news-smoke) led with "… more than three years ago"."""
     wanted = AnswerType.of("For how long?")
