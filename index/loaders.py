@@ -12,7 +12,7 @@ from index.decode import DecodeError, read_text
 from index.feeds import iter_json, iter_jsonl, iter_jsonl_gz
 from index.html_text import HtmlDoc, extract_html
 from index.locations import file_id
-from index.meta import iso_date, make_article
+from index.meta import iso_date, line_date, make_article
 from index.types import Article, LoadError, Skipped
 
 Loaded = Article | LoadError | Skipped
@@ -140,8 +140,28 @@ def _read_txt(path: Path, fid: str) -> Iterator[Article | LoadError]:
     except DecodeError as exc:
         yield LoadError(path, str(exc))
         return
+    title, day, body = _headed(text)
+    yield make_article(path, id=fid, text=body, title=title, date=day, origin=str(path))
+
+
+def _headed(text: str) -> tuple[str, str, str]:
+    """A plain-text article's headline (clean.split_headline), the day a line of its own gives (meta.line_date: right
+    below the headline, as the body's first paragraph, or above the headline), and its body; that line is no part of
+    the body."""
+    first, _, rest = text.lstrip("\r\n").partition("\n")
+    if rest.strip() and (dated := line_date(first)):  # the day above the headline
+        title, day, body = _headed(rest)
+        return title, day or dated, body
+    second, below, after = rest.partition("\n")
+    if below and (day := line_date(second)):
+        title, body = split_headline(f"{first}\n{after}")
+        if title:
+            return title, day, body
     title, body = split_headline(text)
-    yield make_article(path, id=fid, text=body, title=title, origin=str(path))
+    paragraph, blank, after = body.partition("\n\n")
+    if title and blank and after.strip() and "\n" not in paragraph.strip() and (day := line_date(paragraph)):
+        return title, day, after.lstrip("\r\n")
+    return title, "", body
 
 
 def _read_md(path: Path, fid: str) -> Iterator[Article | LoadError]:
@@ -155,10 +175,10 @@ def _read_md(path: Path, fid: str) -> Iterator[Article | LoadError]:
     heading = _MD_HEADING.match(first.rstrip("\r"))
     if heading:
         text = heading.group(1) + sep + rest
-    title, body = split_headline(text)
+    title, day, body = _headed(text)
     if heading and not title and rest.strip() and len(heading.group(1)) <= MAX_HEADLINE_CHARS:
         title, body = heading.group(1), rest  # an explicit heading is a title even without a blank line
-    yield make_article(path, id=fid, text=body, title=title, origin=str(path))
+    yield make_article(path, id=fid, text=body, title=title, date=day, origin=str(path))
 
 
 def _read_html(path: Path, fid: str) -> Iterator[Article | LoadError]:

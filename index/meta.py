@@ -36,6 +36,32 @@ def iso_date(value: object) -> str:
         return ""
 
 
+# A date line's label ("Published: …", "Updated …"), and a day as a line alone gives it: ISO, or written out.
+_DATE_LABEL = re.compile(r"^(?:published|posted|updated|date|dated)\b(?:\s+on)?\s*:?\s*", re.I)
+_ISO_LINE = re.compile(r"\d{4}-\d\d-\d\d(?:[T ]\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?)?")
+_WRITTEN_DAY = tuple(
+    weekday + day for weekday in ("", "%A, ", "%a, ") for day in ("%B %d, %Y", "%b %d, %Y", "%d %B %Y", "%d %b %Y")
+)
+MAX_DATE_LINE_CHARS = 60  # a longer line is a sentence, whatever date it holds
+
+
+def line_date(line: str) -> str:
+    """YYYY-MM-DD of a line that is a day alone, as a plain-text article writes one under its headline
+    ("2026-11-13", "Nov. 13, 2026", "Published: Friday, November 13, 2026"); "" for any other line."""
+    text = _DATE_LABEL.sub("", line.strip()).strip()
+    if not text or len(text) > MAX_DATE_LINE_CHARS:
+        return ""
+    if _ISO_LINE.fullmatch(text):
+        return iso_date(text)
+    written = re.sub(r"\b(Sept)\.", "Sep", text).replace(".", "")
+    for pattern in _WRITTEN_DAY:
+        try:
+            return dt.datetime.strptime(written, pattern).date().isoformat()
+        except ValueError:
+            continue
+    return ""
+
+
 def first_date(*values: object) -> str:
     """The first of several candidate dates that parses."""
     for value in values:

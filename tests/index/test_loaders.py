@@ -74,6 +74,20 @@ def test_text_file_headline_becomes_title_and_leaves_the_body(tmp_path: Path) ->
     )
 
 
+def test_a_day_on_a_line_of_its_own_by_the_headline_becomes_the_date(tmp_path: Path) -> None:
+    """A saved article's headline with its day below ("…\n2026-11-13\n\n…") lost both: the headline stayed in the
+    body as its first line, untitled and undated."""
+    write(tmp_path / "a.txt", f"Council approves budget\n2026-11-13\n\n{BODY}\n")
+    write(tmp_path / "b.txt", f"Council approves budget\n\nPublished: Friday, Nov. 13, 2026\n\n{BODY}\n")
+    write(tmp_path / "c.md", f"# Council approves budget\nNovember 13, 2026\n\n{BODY}\n")
+    write(tmp_path / "d.txt", f"2026-11-13\nCouncil approves budget\n\n{BODY}\n")
+    articles, errors = load(tmp_path)
+    assert errors == []
+    assert [(a.title, a.date, a.text) for a in articles] == [("Council approves budget", "2026-11-13", BODY)] * 4
+    write(tmp_path / "a.txt", f"Council approves budget\nThe vote came on Nov. 13, 2026.\n\n{BODY}\n")  # a sentence
+    assert load(tmp_path / "a.txt")[0][0].date == ""
+
+
 def test_ids_are_relative_paths_without_extension_and_walk_is_sorted(tmp_path: Path) -> None:
     for name in ("b.txt", "a/z.md", "a/deeper/c.TXT", "d.jsonl.gz"):
         content = BODY if not name.endswith(".gz") else gzip.compress(jsonl({"text": BODY}).encode())
