@@ -78,17 +78,24 @@ def _deed_forms(verb: str) -> frozenset[str]:
 # "have not yet confirmed", "never signed", "did not win": a deed denied within this many words after "not" (part of
 # what negation is, not a tuning knob).
 _NOT_REACH = 3
-_NOT = frozenset({"not", "never", "no"})
+_NOT = frozenset({"not", "never", "no", "nobody"})
 
 
 def negates(verbs: Sequence[str], text: str) -> bool:
     """The text states one of the verbs (in a form: in_form) only after a negation: "as many as 12 tornadoes … that
-    they have not yet confirmed" denies what "How many tornadoes were confirmed?" asks."""
+    they have not yet confirmed" denies what "How many tornadoes were confirmed?" asks, and "no one had been
+    arrested" what "who got arrested" asks."""
     words = [w.lower().strip("'’") for w in WORD.findall(text)]
     at = [i for i, w in enumerate(words) if in_form(verbs, [w])]
-    return bool(at) and all(
-        any(b in _NOT or b.endswith(_NEGATED) for b in words[max(0, i - _NOT_REACH) : i]) for i in at
-    )
+    return bool(at) and all(_denied(words, i) for i in at)
+
+
+def _denied(words: list[str], i: int) -> bool:
+    """A negation within _NOT_REACH words before the i-th word, "no one" counting as one word."""
+    before = words[max(0, i - _NOT_REACH - 1) : i]
+    if any(b in _NOT or b.endswith(_NEGATED) for b in before[-_NOT_REACH:]):
+        return True
+    return any(a == "no" and b == "one" for a, b in zip(before, before[1:], strict=False))
 
 
 @lru_cache(maxsize=4096)

@@ -130,3 +130,17 @@ def test_a_deed_the_lead_denies_gives_way_to_a_near_tie_stating_it() -> None:
     unstated = sentence("Storms swept across Texas on Tuesday, the weather service said.")
     assert tie([(0.5, unstated), (0.47, confirmed)], asked, 0.9) == 0  # a lead saying nothing of it is no denial
     assert tie([(0.5, denied), (0.47, denied)], asked, 0.9) == 0  # no near tie states it
+
+
+def test_no_one_denies_the_deed_as_not_does() -> None:
+    """"who got arrested" over a fire told on three days led with the second day's "… but she said no one had been
+    arrested", "no one" standing four words before the deed."""
+    denied = sentence("She said detectives had spoken with a man, but she said no one had been arrested.")
+    arrested = sentence("Sheriff Maren Holtz said Travis Edgely, 34, was arrested Wednesday morning.")
+
+    def tie(scored: list, question: str, share: float) -> int:
+        return negated_tie(scored, question, ["arrested"], share)
+
+    breaks_the_tie(tie, "who got arrested", denied, arrested, "who was not arrested")
+    nobody = sentence("Nobody was arrested at the scene.")
+    assert tie([(0.5, nobody), (0.47, arrested)], "who got arrested", 0.9) == 1
