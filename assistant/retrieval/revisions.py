@@ -21,11 +21,14 @@ _RISEN_TOLL = re.compile(  # "the number of people killed in this week's ice sto
     re.I,
 )
 _RISEN = re.compile(_RISE + _ABOUT + r"\d[\d,.]*(?:\s+[A-Za-z-]+){1,2}", re.I)
-# A count told as corrected: "there had been six people aboard the vessel, not five as initially reported"
+# A count told as corrected: "there had been six people aboard the vessel, not five as initially reported", "nine
+# homes had been destroyed, not 12 as officials said Monday"
 _FIGURE = r"(?:\d[\d,.]*|(?:" + NUMBER_WORDS + r")\b)"
+_TOLD = r"(?:reported|stated|said|announced|given|estimated)"
 _CORRECTED = re.compile(
     r"(" + _FIGURE + r"(?:\s+[\w’'-]+){1,5}?),?\s+not\s+" + _FIGURE
-    + r"[^.;]{0,40}?\b(?:initially|first|earlier|originally|previously)\s+(?:reported|stated|said|announced|given)\b",
+    + r"[^.;]{0,40}?\b(?:(?:initially|first|earlier|originally|previously)\s+" + _TOLD
+    + r"|as\s+(?:[\w’'-]+\s+){1,3}?(?:had\s+)?(?:initially\s+|first\s+|earlier\s+|originally\s+)?" + _TOLD + r")\b",
     re.I,
 )
 _DEATHS = frozenset(terms("die died dies dying dead death deaths kill killed kills killing fatalities"))

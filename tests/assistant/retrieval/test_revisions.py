@@ -28,3 +28,8 @@ def test_a_count_told_as_corrected_is_revised() -> None:
     assert told("The Coast Guard said there had been six people aboard the vessel, not five as initially reported.")
     assert not told("Five crew members of the fishing boat were rescued Saturday.")
     assert not told("Six people, not counting the crew, were aboard.")  # no earlier report corrected
+    # "how many homes did the keller ridge fire destroy" led with the first day's "at least 12 homes"
+    homes = revised("how many homes did the Keller Ridge Fire destroy")
+    assert homes("Assessment teams found that nine homes had been destroyed, not 12 as officials said Monday.")
+    assert homes("Nine homes were destroyed, not 12 as first reported.")
+    assert not homes("Nine homes were destroyed, not 12 like the 2019 fire.")
