@@ -78,6 +78,8 @@ _KIND_WORDS = {
     # a score, of a game: "What was the score of the Hawks game?" is answered by "… beat the Northside Tigers 31-28
     # in the state semifinal …", which says no "game"
     "score": frozenset({"score", "game", "games", "match", "matches"}),
+    # how shares moved: "howd the stock react" is answered by "Shares of the company fell 14% in extended trading"
+    "market": frozenset({"stock", "stocks", "shares", "move", "moved", "fare", "fared"}),
     # a team's record: "What's their record?" is answered by "… Ashgrove, which finished the season 28-2"
     "record": frozenset({"record", "season"}),
     "size": frozenset({"size"}),  # "What size is the new wing?": "the 40,000-square-foot wing"

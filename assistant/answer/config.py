@@ -185,7 +185,8 @@ class RefusalPolicy:
     # "What is his name?" after a Lewes boy's first pitch needs a sentence naming someone: it led with the pitch.
     typed_kinds: tuple[str, ...] = (
         "percent", "money", "year", "month", "time", "length", "distance", "weight", "frequency", "soon", "score",
-        "record", "size", "penalty", "death_cause", "advice", "condition", "tally", "age", "us_state", "country",
+        "record", "size", "penalty", "death_cause", "advice", "condition", "tally", "market", "age", "us_state",
+        "country",
         "statement", "holder", "writer", "name",
     )
     # A "how many" question likewise needs a sentence holding a count it does not give: a figure that is not a

@@ -55,6 +55,8 @@ def typed(
             held.sort(key=lambda pair: not candidates(pair[1].text, "health"))  # her health, not that she was found
         elif _WHAT_TIME.search(question):  # "… lifted off … at 5:27 p.m.", not "… launched … on Thursday night"
             held.sort(key=lambda pair: not candidates(pair[1].text, "clock"))
+        elif kind == "market":  # the move the news made, not where the shares stood before it ("Before Thursday's
+            held.sort(key=lambda pair: bool(_BEFORE_NEWS.search(pair[1].text)))  # report, the stock had already …")
         elif _WHEN_WILL.search(asked_part(question)):  # a time to come: "… would stay below freezing until Friday
             held.sort(key=lambda pair: not to_come(pair[1].text))  # afternoon", not "… ice on Wednesday"
     elif policy.typed_counts and asks_count(question):
@@ -87,6 +89,11 @@ def typed(
     return [(p, s) for p, s in held if s is lead or names_stated is None or names_stated(s)]
 
 
+# A share price told before the news ("Before Thursday's report, the stock had already lost about 22% …")
+_BEFORE_NEWS = re.compile(
+    r"^\W*before\b|\bhad already\b|\b(?:so far this year|year to date|since the (?:start|beginning) of the year)\b",
+    re.I,
+)
 _COUNT_WORDS = frozenset({"many", "much", "number", "total"})  # the asking of a count, not what is counted
 
 

@@ -85,6 +85,11 @@ _PATTERNS: dict[str, str] = {
     "advice": r"\bshould\s+(?:not\s+|immediately\s+|also\s+|still\s+|first\s+)?(?!have\b|be\b)[a-z]{2,}"
     r"|\b(?:urged|urges|urging|advised|advises|encouraged|encourages|instructed|warned|warns)\s+(?:[\w’'-]+\s+){1,6}?"
     r"(?:not\s+)?to\s+[a-z]{2,}",
+    # a company's shares moving: "Shares of the company fell 14% in extended trading", "The stock closed up 1.2%"
+    "market": r"\b(?:shares|stock|share price|stock price)\b[^.;]{0,90}?\b(?:fell|rose|dropped|drops|jumped|jumps"
+    r"|climbed|climbs|slid|slides|sank|sinks|tumbled|tumbles|plunged|plunges|soared|soars|surged|surges|gained|gains"
+    r"|lost|loses|declined|declines|rallied|rallies|slumped|slumps|sagged|(?:was|were|closed|ended|traded) (?:up|down"
+    r"|higher|lower))\b[^.;]{0,40}?(?:\d[\d.,]*\s?(?:%|percent\b|cents?\b)|\$\s?\d)",
     "health": _HEALTH,
     # a death's cause: "the cause was complications of pneumonia", "died of cancer", "died at Tillbury Memorial
     # Hospital from complications of pneumonia" (not "died at the age of 88"), "The county coroner attributed his

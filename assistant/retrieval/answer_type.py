@@ -28,6 +28,11 @@ _PERSON = (
 )
 # Those a story's hurt or rescued are called: "the ones they found", "the crew", "the injured"
 _PERSON_OR_PEOPLE = _PERSON + r"|ones?|crew|crew members|survivors?|patients?|injured|hurt|people|kid|kids|family"
+# A company's shares, not a thing named by them ("the stock buyback", "share options")
+_SHARES = (
+    r"(?:stock|stocks|shares|share price)\b(?!\s+(?:buybacks?|splits?|options?|offerings?|awards?|grants?|dividends?"
+    r"|exchanges?|markets?|plans?|sales?|repurchases?)\b)"
+)
 # How someone died: "How did she die?", "What killed her?", "what did he die of", "what was the cause of death"; the
 # first kind tried, so a question it matches asks nothing else (reasons.asks_how_died reads it alone).
 ASKS_DEATH_CAUSE = re.compile(
@@ -52,7 +57,8 @@ _ASKS: list[tuple[str, str]] = [
     # a margin, "by how many votes": the lead a vote was won by ("… widened her lead to 23 votes"), not the two counts
     # it is the difference of (a game's points are left to "number": its score answers too)
     ("tally", r"\bby how many (?:votes|seats|ballots|delegates)\b"
-              r"|\bhow many (?:votes|seats|ballots) did (?:[\w’'.-]+ ){1,3}?(?:win|lose|lead) (?:[\w’'.-]+ ){0,3}?by\b"),
+              r"|\bhow many (?:votes|seats|ballots) did (?:[\w’'.-]+ ){1,3}?(?:win|lose|lead)"
+              r" (?:[\w’'.-]+ ){0,3}?by\b"),
     # "How much" asks a sum, but for a difference or a change ("By how much did Kiprono break the record?", "How much
     # will taxes go up?"): a figure of any kind ("by 40 seconds", "by 3 percent").
     ("number", r"\bby how much\b(?! money)|\bhow much (?:[\w’'-]+ ){1,6}?(?:go up|goes up|went up|going up"
@@ -98,6 +104,12 @@ _ASKS: list[tuple[str, str]] = [
     ("advice", r"\bwhat (?:do|should|can|must) (?:i|we|you|they|people|(?:[\w-]+ ){0,2}(?:owners|consumers|customers"
                r"|parents|residents|families|travelers|passengers|patients)) do\b|\bwhat to do\b"
                r"|\bhow (?:do|can|should) (?:i|we|you) (?:keep|protect|avoid|prevent|stay)\b"),
+    # how a company's shares moved: "howd the stock react", "what did the stock do after the report", "what happened
+    # to the stock after" ("Shares of the company fell 14% in extended trading …")
+    ("market", r"\b(?:how(?!\s+(?:many|much)\b)|what)\b[^?]{0,30}?\b" + _SHARES + r"[^?]{0,20}?\b(?:react|reacted"
+               r"|do|did|does|doing|move|moved|moving|respond|responded|fare|fared)\b"
+               r"|\bwhat(?:'s|’s| has| had)? happen(?:ed|s|ing)? (?:to|with) (?:the |its |their |[\w.-]+(?:'s|’s) )?"
+               + _SHARES + r"|\b(?:stock|market)(?:'s|’s)? reaction\b"),
     # a size: "how big is the ridgeback fire rn", "How large is the recall?", "What size is the new wing?"
     ("size", r"\bhow (?:big|large|huge|widespread)\b|\bwhat(?:'s|’s| is| was)? (?:the )?size\b"
              r"|\bhow much (?:land|ground|area|territory)\b"),
@@ -188,6 +200,7 @@ _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
     "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "size": "a size",
     "penalty": "a court's sentence", "death_cause": "a cause of death", "advice": "what to do",
+    "market": "how the shares moved",
     "condition": "how they are", "frequency": "how often", "soon": "a time to come", "number": "a number",
     "age": "an age", "score": "a score",
     "record": "a record of wins and losses", "tally": "a vote's tally",

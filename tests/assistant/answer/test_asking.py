@@ -54,8 +54,10 @@ def test_a_noun_asked_after_a_possessive_is_said_only_by_the_noun() -> None:
     first = asking("What is the location of the first Bubbakoo's Burritos restaurant?")
     assert first.short_rest == ["first"] and not first.says_own(sentence("Freebirds is offering its first deal."))
     # a noun that is also an adjective and a verb still is one ("the stock", sixth in a conversation on a launch)
-    stock = asking("How did the stock react?")
+    stock = asking("What about the stock?")
     assert stock.says_own(sentence("Its shares fell 6 percent after the announcement."))
+    # ... where how the stock reacted asks the shares' move as a kind of answer (answer_type: "market"), no word
+    assert asking("How did the stock react?").short_rest == []
 
 
 def test_a_who_question_s_lead_gives_way_only_to_a_sentence_naming_someone() -> None:

@@ -374,3 +374,20 @@ def test_a_company_s_takings_ask_a_sum() -> None:
     assert expected_type("how did Halcyra do last quarter, what's the revenue") == "money"
     assert expected_type("What were Halcyra's quarterly sales?") == "money"
     assert expected_type("What is the revenue forecast?") is None  # a forecast's figure may be a share
+
+
+def test_how_the_stock_reacted_asks_how_its_shares_moved() -> None:
+    """"howd the stock react", "what did the stock do after the report" and "what happened to the stock after" led with
+    an analyst rating the stock, a buyback or where the shares stood before the report."""
+    for question in ("how did the stock react", "what did the stock do after the report",
+                     "what happened to the stock after", "What was the market reaction?"):  # fmt: skip
+        assert expected_type(question) == "market", question
+    assert expected_type("how many shares did he sell") == "number"
+    moved = AnswerType.of("how did the stock react")
+    for text in ("Shares of the Porthaven-based cloud software and networking company fell 11.4% to $83.20.",
+                 "The stock closed up 1.2% at $73.45.", "Its shares were down 40 cents in early trading."):  # fmt: skip
+        assert moved.match(text) == 1.0, text
+    for text in ('Priya Venn, who rates the stock "hold," said investors expected cuts.',
+                 "The board approved a new $3 billion share buyback program."):  # fmt: skip
+        assert moved.match(text) == 0.0, text
+    assert kind_name("how did the stock react") == "how the shares moved"
