@@ -10,7 +10,7 @@ from assistant.answer.constraints import Constraints, norm_number, norm_word
 from assistant.retrieval.answer_type import measure_terms
 from assistant.retrieval.rewrite import asked_part
 from newstext.generic import ORGANISATION_WORDS
-from newstext.terms import STOPWORDS, readings, terms
+from newstext.terms import FILLERS, STOPWORDS, readings, terms
 
 _AROUND = "?!.,;:()[]\"'“”‘’"  # what may stand around a word of a question
 _ENDS_PHRASE = re.compile(r"[?!.,;:)\]]$")  # a word the question's punctuation closes: no name phrase goes on past it
@@ -87,7 +87,11 @@ def residue(question: str) -> str:
         found = set(terms(word))
         return bool(found) and found <= frame
 
-    rest = [w for w, f in zip(words, flags, strict=True) if not f and not framing(w)]
+    # nor the fillers of hurried typing ("whats the reason, like what broke" asks nothing of "like")
+    rest = [
+        w for w, f in zip(words, flags, strict=True)
+        if not f and not framing(w) and w.strip(_AROUND).lower() not in FILLERS
+    ]  # fmt: skip
     if not set(terms(" ".join(rest))) - _ASKING_TERMS and (head := _asked_head(words, flags)):
         rest.append(head)  # "How much was the Ford verdict?" asks of the verdict, not of Ford alone
     return " ".join(rest)

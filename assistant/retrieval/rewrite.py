@@ -34,11 +34,15 @@ _THE_OTHER = re.compile(r"\bthe other\b", re.I)  # "did the other guy concede": 
 _QUESTION_S = re.compile(r"[’']s$")  # "when's the service": a question word with its "is", no topic
 # fillers (newstext.terms.FILLERS), a possessive pronoun ("mine got cancelled"), people in general ("when will people
 # find out" after a company's layoffs asks of the laid off; "out" and "up" end a verb), and a name asked for ("whats
-# the ceo's name again": of the conversation's company)
+# the ceo's name again": of the conversation's company), and a reason asked for ("whats the reason, like what broke":
+# of the conversation's outage)
 _NO_TOPIC = (
     STOPWORDS | INDEFINITE | FILLERS
     | frozenset({"mine", "yours", "ours", "theirs", "hers", "again", "people", "folks", "out", "up", "name"})
+    | frozenset({"reason", "reasons", "cause", "causes", "caused"})
+    | frozenset({"now"})  # "what should i do rn": of the conversation's story now
 )
+_RIGHT_NOW = re.compile(r"\bright (?=now\b)", re.I)  # "right now" says when, as "now" does
 _DAYS = WEEKDAYS | MONTHS
 
 
@@ -47,6 +51,7 @@ def _content_words(text: str) -> list[str]:
     one word), in order, without repeats; a title written in capitals is carried whole, in quotes ("He Gets Us": its
     stop words are its own)."""
     named = titles(text)
+    text = _RIGHT_NOW.sub("", text)
     for title in named:
         text = text.replace(title, " ")
     words = [w.strip("’'-") for w in _CONTENT_WORD.findall(text)]
@@ -58,7 +63,8 @@ def _content_words(text: str) -> list[str]:
 
 
 _WHAT_ABOUT = re.compile(r"^\W*what about\b", re.I)
-_GOING_ON = frozenset({"and", "also"})  # a first word that goes on from the last question ("And Kadyrov?")
+# a first word that goes on from the last question ("And Kadyrov?", "so should we move closer to a park")
+_GOING_ON = frozenset({"and", "also", "so"})
 
 
 def is_follow_up(question: str) -> bool:

@@ -76,3 +76,12 @@ def test_by_how_many_votes_is_answered_by_the_margin(december: AnswerService) ->
     winner = conversation(december, "Who won the District 4 recount in Dunmore County?")
     margin = december.ask("by how many votes", winner, as_of=DAY_AFTER)
     assert "widened her lead to 23 votes" in margin.citations[0].quote
+
+
+def test_a_reason_asked_with_a_filler_goes_on_from_the_story(december: AnswerService) -> None:
+    """"whats the reason, like what broke" after the airline's cancelled flights was read alone ("reason" and "broke"
+    for its topic) and refused as off topic; read in the conversation, "like" made its rest three words for the
+    residue test, which the lede failed."""
+    flights = conversation(december, "how many flights did crestline air cancel over thanksgiving")
+    broke = december.ask("whats the reason, like what broke", flights, as_of=DAY_AFTER)
+    assert "after a failed software update" in broke.citations[0].quote

@@ -14,6 +14,8 @@ def test_the_residue_is_what_the_question_asks_of_its_names_and_numbers() -> Non
     # the words that ask for a measure ask of nothing: "How long has the Bakhmut assault lasted?" asks of the assault
     assert residue("How long has the Bakhmut assault lasted?") == "How has the assault"
     assert residue("How many hours did the blitz last?") == "How many hours did the blitz"
+    # the fillers of hurried typing ask nothing: "whats the reason, like what broke" was tested as three words
+    assert residue("what's the reason, like what broke") == "what's the reason, what broke"
 
 
 def test_the_nouns_going_on_a_name_are_part_of_it_not_what_is_asked() -> None:

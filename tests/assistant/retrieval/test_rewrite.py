@@ -473,4 +473,15 @@ def test_a_possessive_pronoun_or_a_filler_is_no_topic() -> None:
     refund = last("do i get a refund if mine got cancelled")
     delayed = rewrite("and if it was just delayed?", refund, FollowUp())
     assert delayed == "and if it was just delayed? (get refund got cancelled)"
-    assert is_follow_up("ok and the other one?") and not is_follow_up("what's the reason, like what broke")
+    assert is_follow_up("ok and the other one?") and is_follow_up("what's the reason, like what broke")
+    assert not is_follow_up("what's the reason, like what broke the server")  # two words of topic of its own
+
+
+def test_a_question_opening_with_so_or_asked_of_now_goes_on_from_the_last() -> None:
+    """"so should we move closer to a park" after a study's lead author was read alone, and found a school board's
+    "Linden Park"; "what should i do rn" had "right" and "now" for its topic and was refused as off topic."""
+    author = last("who was the lead author")
+    assert rewrite("so should we move closer to a park", author, FollowUp()).endswith("(lead author)")
+    assert is_follow_up("what should i do right now") and is_follow_up("whats the cause")
+    assert not is_follow_up("how many people are without power now")  # words of its own topic
+
