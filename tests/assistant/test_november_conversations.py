@@ -1,0 +1,45 @@
+"""Conversations as a user types them over a fourteenth set of wire stories, a wildfire told on three days among
+them (tests/data/november): plain-text articles dated on the line under their headline, a count corrected the next
+day, and what a company's shares did."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from answer_testkit import conversation as asked_in_turn
+from answer_testkit import data_articles, files_service
+
+from assistant.service import AnswerService
+
+november = files_service(data_articles("november"))
+DAY_AFTER = dt.date(2026, 11, 25)  # the day after the newest article
+conversation = partial(asked_in_turn, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
+
+
+def test_a_story_told_on_three_days_is_answered_by_its_newest_telling(november: AnswerService) -> None:
+    """The fire's articles are text files dated on the line under the headline, which were indexed undated and
+    untitled: "any update on the fire" could not tell the third day's telling from the first's, and "who got arrested"
+    led with the second day's "… she said no one had been arrested"."""
+    update = november.ask("any update on the fire", as_of=DAY_AFTER)
+    assert "85% containment" in update.citations[0].quote
+    assert (update.citations[0].date, update.citations[0].title) == (
+        "2026-11-11", "Rain helps crews corral Keller Ridge Fire; evacuation orders lifted, man arrested"
+    )
+    arrested = november.ask("who got arrested", conversation(november, "any update on the fire"), as_of=DAY_AFTER)
+    assert "Travis Edgely, 34, of Dunmore, was arrested" in arrested.citations[0].quote
+
+
+def test_a_count_corrected_the_next_day_leads(november: AnswerService) -> None:
+    """"how many homes did the keller ridge fire destroy" led with a 2019 fire's "destroyed 23 homes", then the first
+    day's "at least 12 homes"; the second day says "nine homes had been destroyed, not 12 as officials said Monday"."""
+    homes = november.ask("how many homes did the keller ridge fire destroy", as_of=DAY_AFTER)
+    assert "nine homes had been destroyed, not 12" in homes.citations[0].quote
+
+
+def test_how_the_stock_reacted_is_how_the_shares_moved(november: AnswerService) -> None:
+    """"howd the stock react" led with an analyst's rating of the stock, then with where it stood before the report."""
+    history = conversation(november, "how did corvane do this quarter", "how many ppl are they laying off")
+    stock = november.ask("howd the stock react", history, as_of=DAY_AFTER)
+    assert "Shares of the company fell 14%" in stock.citations[0].quote
+
