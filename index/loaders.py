@@ -10,9 +10,10 @@ from pathlib import Path
 from index.clean import MAX_HEADLINE_CHARS, split_headline
 from index.decode import DecodeError, read_text
 from index.feeds import iter_json, iter_jsonl, iter_jsonl_gz
+from index.headers import headed, header, text_header
 from index.html_text import HtmlDoc, extract_html
 from index.locations import file_id
-from index.meta import iso_date, line_date, make_article
+from index.meta import iso_date, make_article
 from index.types import Article, LoadError, Skipped
 
 Loaded = Article | LoadError | Skipped
@@ -140,28 +141,8 @@ def _read_txt(path: Path, fid: str) -> Iterator[Article | LoadError]:
     except DecodeError as exc:
         yield LoadError(path, str(exc))
         return
-    title, day, body = _headed(text)
-    yield make_article(path, id=fid, text=body, title=title, date=day, origin=str(path))
-
-
-def _headed(text: str) -> tuple[str, str, str]:
-    """A plain-text article's headline (clean.split_headline), the day a line of its own gives (meta.line_date: right
-    below the headline, as the body's first paragraph, or above the headline), and its body; that line is no part of
-    the body."""
-    first, _, rest = text.lstrip("\r\n").partition("\n")
-    if rest.strip() and (dated := line_date(first)):  # the day above the headline
-        title, day, body = _headed(rest)
-        return title, day or dated, body
-    second, below, after = rest.partition("\n")
-    if below and (day := line_date(second)):
-        title, body = split_headline(f"{first}\n{after}")
-        if title:
-            return title, day, body
-    title, body = split_headline(text)
-    paragraph, blank, after = body.partition("\n\n")
-    if title and blank and after.strip() and "\n" not in paragraph.strip() and (day := line_date(paragraph)):
-        return title, day, after.lstrip("\r\n")
-    return title, "", body
+    head = text_header(text)
+    yield make_article(path, id=fid, text=head.body, title=head.title, url=head.url, date=head.date, origin=str(path))
 
 
 def _read_md(path: Path, fid: str) -> Iterator[Article | LoadError]:
@@ -171,14 +152,17 @@ def _read_md(path: Path, fid: str) -> Iterator[Article | LoadError]:
     except DecodeError as exc:
         yield LoadError(path, str(exc))
         return
-    first, sep, rest = text.lstrip("\r\n").partition("\n")
+    head = header(text)  # front matter or labelled lines
+    first, sep, rest = head.body.lstrip("\r\n").partition("\n")
     heading = _MD_HEADING.match(first.rstrip("\r"))
-    if heading:
-        text = heading.group(1) + sep + rest
-    title, day, body = _headed(text)
-    if heading and not title and rest.strip() and len(heading.group(1)) <= MAX_HEADLINE_CHARS:
-        title, body = heading.group(1), rest  # an explicit heading is a title even without a blank line
-    yield make_article(path, id=fid, text=body, title=title, date=day, origin=str(path))
+    if head.title:  # a heading under it shows the title again
+        title, day, body = head.title, head.date, rest if heading else head.body
+    else:
+        title, day, body = headed(heading.group(1) + sep + rest if heading else head.body)
+        if heading and not title and rest.strip() and len(heading.group(1)) <= MAX_HEADLINE_CHARS:
+            title, body = heading.group(1), rest  # an explicit heading is a title even without a blank line
+        day = head.date or day
+    yield make_article(path, id=fid, text=body, title=title, url=head.url, date=day, origin=str(path))
 
 
 def _read_html(path: Path, fid: str) -> Iterator[Article | LoadError]:

@@ -88,6 +88,24 @@ def test_a_day_on_a_line_of_its_own_by_the_headline_becomes_the_date(tmp_path: P
     assert load(tmp_path / "a.txt")[0][0].date == ""
 
 
+def test_front_matter_or_labelled_lines_give_the_title_day_and_address(tmp_path: Path) -> None:
+    """A Markdown article saved with front matter ("---", "title:", "date:", "url:", "---") kept it all as body text,
+    untitled and undated; "Title: …" and "Date: …" lines above a text file's body gave the title "Title: …"."""
+    write(tmp_path / "a.md", f'---\ntitle: "Council approves budget"\ndate: 2026-11-13T09:30:00Z\n'
+                             f"url: https://news.example.com/budget\ntags:\n  - council\n---\n\n"
+                             f"# Council approves budget\n\n{BODY}\n")  # fmt: skip
+    write(tmp_path / "b.txt", f"Title: Council approves budget\nDate: November 13, 2026\n\n{BODY}\n")
+    write(tmp_path / "c.md", f"---\n\n{BODY}\n\n---\n\nMore.\n")  # a rule, no front matter
+    write(tmp_path / "d.txt", f"Note: read this\n\n{BODY}\n")  # a label of no header field: a headline, as before
+    a, b, c, d = load(tmp_path)[0]
+    assert (a.title, a.date, a.url, a.source, a.text) == (
+        "Council approves budget", "2026-11-13", "https://news.example.com/budget", "news.example.com", BODY
+    )
+    assert (b.title, b.date, b.text) == ("Council approves budget", "2026-11-13", BODY)
+    assert (c.title, c.date, c.text) == ("", "", f"---\n\n{BODY}\n\n---\n\nMore.")
+    assert (d.title, d.date, d.text) == ("Note: read this", "", BODY)
+
+
 def test_ids_are_relative_paths_without_extension_and_walk_is_sorted(tmp_path: Path) -> None:
     for name in ("b.txt", "a/z.md", "a/deeper/c.TXT", "d.jsonl.gz"):
         content = BODY if not name.endswith(".gz") else gzip.compress(jsonl({"text": BODY}).encode())
