@@ -12,9 +12,18 @@ from index.decode import DecodeError, read_text
 from index.meta import first_date, make_article, url_date, url_id
 from index.types import Article, LoadError
 
-TEXT_FIELDS = ("text", "body", "content")
-PUBLISHED_FIELDS = ("published", "published_at", "date")  # the day the article came out
+# The fields an article object gives each thing by, first found first: our own, then those of common exports (RSS
+# as JSON: "link", "pubDate"; NewsAPI: "publishedAt"; schema.org: "headline", "articleBody", "datePublished";
+# news-please: "maintext", "date_publish").
+TEXT_FIELDS = ("text", "body", "content", "articleBody", "maintext", "full_text")
+TITLE_FIELDS = ("title", "headline")
+URL_FIELDS = ("url", "link", "canonical_url")
+PUBLISHED_FIELDS = (  # the day the article came out
+    "published", "published_at", "date", "publishedAt", "pubDate", "datePublished", "date_publish", "published_date",
+)  # fmt: skip
 FETCHED_FIELDS = ("retrieved",)  # the day it was fetched: a fallback after the url's own date
+# The list an export wraps its articles in: {"articles": [...]} (NewsAPI), {"items": [...]} (JSON Feed)
+WRAPPER_FIELDS = ("articles", "items", "entries", "results", "data", "posts", "stories")
 
 Loaded = Article | LoadError
 
@@ -55,6 +64,8 @@ def iter_json(path: Path, file_id: str) -> Iterator[Loaded]:
     except (RecursionError, ValueError) as exc:
         yield LoadError(path, f"unreadable JSON: {_unreadable(exc)}")
         return
+    if isinstance(data, dict) and (wrapped := _wrapped(data)) is not None:
+        data = wrapped
     if isinstance(data, dict):
         yield _entry(path, data, feed_id=file_id, default_id=file_id, origin=str(path), label="")
     elif isinstance(data, list):
@@ -68,6 +79,18 @@ def iter_json(path: Path, file_id: str) -> Iterator[Loaded]:
                 yield LoadError(path, f"entry {i}: expected a JSON object, got {_kind(item)}")
     else:
         yield LoadError(path, f"expected a JSON object or a list of objects, got {_kind(data)}")
+
+
+def _wrapped(data: dict[str, object]) -> list[object] | None:
+    """The list of articles an object wraps (WRAPPER_FIELDS), when it is no article itself; None otherwise."""
+    if _first(data, TEXT_FIELDS):
+        return None
+    return next((v for f in WRAPPER_FIELDS if isinstance(v := data.get(f), list) and v), None)
+
+
+def _first(item: dict[str, object], fields: tuple[str, ...]) -> str:
+    """The first of the fields the item gives as a string, stripped; "" when none does."""
+    return next((v.strip() for f in fields if isinstance(v := item.get(f), str) and v.strip()), "")
 
 
 def _decoded_lines(stream: Iterable[bytes]) -> Iterator[tuple[int, str]]:
@@ -116,9 +139,9 @@ def _entry(
     the first two scoped to the feed (`feed#id`), so two feeds' entry "1" are two articles."""
     text = next((item[f] for f in TEXT_FIELDS if isinstance(item.get(f), str)), None)
     if not isinstance(text, str):
-        return LoadError(path, _labelled(label, "no 'text' string in entry"), line)
-    url = item.get("url")
-    url = url.strip() if isinstance(url, str) else ""
+        named = ", ".join(f"'{f}'" for f in TEXT_FIELDS)
+        return LoadError(path, _labelled(label, f"no article text: none of {named} is a string"), line)
+    url = _first(item, URL_FIELDS)
     raw_id = item.get("id")
     if raw_id is not None and str(raw_id).strip() and not isinstance(raw_id, dict | list):
         article_id = f"{feed_id}#{str(raw_id).strip()}"  # the feed's own id, scoped to the feed
@@ -126,13 +149,12 @@ def _entry(
         article_id = f"{feed_id}#{url_id(url)}"
     else:  # a file of one article, or an entry with neither id nor url: where it is
         article_id = default_id
-    title = item.get("title")
     return make_article(
         path,
         id=article_id,
         text=text,
         origin=origin,
-        title=title if isinstance(title, str) else "",
+        title=_first(item, TITLE_FIELDS),
         url=url,
         date=first_date(
             *(item.get(f) for f in PUBLISHED_FIELDS), url_date(url), *(item.get(f) for f in FETCHED_FIELDS)

@@ -106,6 +106,25 @@ def test_front_matter_or_labelled_lines_give_the_title_day_and_address(tmp_path:
     assert (d.title, d.date, d.text) == ("Note: read this", "", BODY)
 
 
+def test_json_exports_of_other_tools_keep_their_title_day_and_address(tmp_path: Path) -> None:
+    """An export's own field names ("headline", "link", "pubDate", "publishedAt") were read as no title, address or
+    day, and a NewsAPI file ({"articles": [...]}) was one entry without text, indexing nothing."""
+    write(tmp_path / "a.json", json.dumps({"headline": "Budget passes", "articleBody": BODY,
+                                           "datePublished": "2026-11-13T10:00:00Z", "link": "https://ex.com/a"}))
+    write(tmp_path / "b.json", json.dumps([{"title": "B", "content": BODY, "pubDate": "Fri, 13 Nov 2026 10:00 GMT"}]))
+    write(tmp_path / "c.json", json.dumps({"status": "ok", "articles": [{"title": "C", "content": BODY,
+                                           "publishedAt": "2026-11-13T08:00:00Z", "url": "https://ex.com/c"}]}))
+    write(tmp_path / "d.json", json.dumps({"status": "ok", "count": 0}))
+    articles, errors = load(tmp_path)
+    assert [(a.title, a.url, a.date, a.text) for a in articles] == [
+        ("Budget passes", "https://ex.com/a", "2026-11-13", BODY),
+        ("B", "", "2026-11-13", BODY),
+        ("C", "https://ex.com/c", "2026-11-13", BODY),
+    ]
+    [error] = errors
+    assert error.path == tmp_path / "d.json" and error.message.startswith("no article text: none of 'text'")
+
+
 def test_ids_are_relative_paths_without_extension_and_walk_is_sorted(tmp_path: Path) -> None:
     for name in ("b.txt", "a/z.md", "a/deeper/c.TXT", "d.jsonl.gz"):
         content = BODY if not name.endswith(".gz") else gzip.compress(jsonl({"text": BODY}).encode())
@@ -334,7 +353,7 @@ def test_bad_jsonl_lines_are_reported_with_line_numbers_and_the_rest_loads(tmp_p
     ]
     assert "invalid JSON" in errors[0].message
     assert "expected a JSON object, got a list" in errors[1].message
-    assert "no 'text'" in errors[2].message
+    assert "no article text: none of 'text'" in errors[2].message
     assert "no article text" in errors[3].message
     assert str(errors[0]).startswith(f"{path}:2: line 2: invalid JSON")
 
