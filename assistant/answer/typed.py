@@ -14,7 +14,7 @@ from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.sentences import Sentence
 from assistant.retrieval.answer_kinds import candidates
 from assistant.retrieval.answer_type import expected_type
-from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, things_counted
+from assistant.retrieval.counts import asks_count, counted_noun, counts, counts_noun, others_told, things_counted
 from assistant.retrieval.revisions import revised
 from assistant.retrieval.rewrite import asked_part
 
@@ -69,7 +69,14 @@ def typed(
         # "How many people lost power in Tulsa?" is answered by "… leaving about 90,000 homes and businesses without
         # power", where "Two people died in a crash …" states none of it and comes after
         best = scored[0][1] if scored else None
-        of_noun = {id(s): bool(counts(s.text, noun) - given) for _, s in scored}  # each sentence read once
+        # each sentence read once; of a question naming whose count it asks, without what it tells of another name
+        # ("the 2019 Pell Creek Fire, which … destroyed 23 homes" for the Keller Ridge Fire's)
+        own = asked_part(question)
+        words = {w.lower() for w in re.findall(r"[\w’'-]+", own)} if _NAMED.search(own[1:]) else None
+        of_noun = {
+            id(s): bool(counts(s.text if words is None else others_told(s.text, words), noun) - given)
+            for _, s in scored
+        }  # fmt: skip
         held = [
             (p, s) for p, s in scored
             if of_noun[id(s)] or (s is best and not _says_none(rest, s) and things_counted(s.text) - given)
@@ -88,6 +95,8 @@ def typed(
     lead = scored[0][1] if scored else None
     return [(p, s) for p, s in held if s is lead or names_stated is None or names_stated(s)]
 
+
+_NAMED = re.compile(r"\b[A-Z][a-z]")  # a word in capitals past the question's first: a name
 
 # A share price told before the news ("Before Thursday's report, the stock had already lost about 22% …")
 _BEFORE_NEWS = re.compile(

@@ -230,3 +230,20 @@ def in_words(text: str) -> set[str]:
     """The counts a text gives in words ("At least five tornadoes"), as news writes small ones, but not those saying
     only how large ("thousands of flights")."""
     return {c for c in counts(text) if c.isalpha()} - _VAGUE
+
+
+# A relative clause told of a name: ", which …" or ", who …" after a run of words in capitals, up to the clause's
+# closing comma or the sentence's end ("… since the 2019 Pell Creek Fire, which burned about 11,000 acres and
+# destroyed 23 homes.")
+_OF_NAME = re.compile(r"((?:[A-Z][\w’'-]*\s+)*[A-Z][\w’'-]*),\s+(?:which|who)\b(?:[^,;]|,(?=\d))*")
+
+
+def others_told(text: str, names: set[str]) -> str:
+    """The text without the relative clauses it tells of a name holding a word the question does not (`names`, its
+    words lower case): their figures are that name's ("… the largest since the 2019 Pell Creek Fire, which …
+    destroyed 23 homes" gives no count of the Keller Ridge Fire's homes)."""
+    def kept(m: re.Match[str]) -> str:
+        words = {w.lower().removesuffix("’s").removesuffix("'s") for w in m.group(1).split()}
+        return m.group(1) if words - names - STOPWORDS else m.group(0)
+
+    return _OF_NAME.sub(kept, text)

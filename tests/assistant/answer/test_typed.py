@@ -226,3 +226,18 @@ def test_how_she_is_is_her_health_and_whether_they_are_safe_their_safety() -> No
     assert ok is not None and ok[0][1] is stable
     safe = typed([(0.8, found), (0.6, stable)], "are they all safe now")
     assert safe is not None and safe[0][1] is found
+
+
+def test_a_count_told_of_another_name_comes_after_one_of_the_asked() -> None:
+    """"how many homes did the keller ridge fire destroy" led with "… since the 2019 Pell Creek Fire, which burned
+    about 11,000 acres and destroyed 23 homes": a figure in a clause told of another name is that name's."""
+    other = sentence_of("The Keller Ridge Fire is the largest in Tamsen County since the 2019 Pell Creek Fire, which "
+                        "burned about 11,000 acres and destroyed 23 homes.")  # fmt: skip
+    own = sentence_of("The fire tore through dry brush on Monday, destroying at least 12 homes, officials said.")
+    asked = "how many homes did the Keller Ridge Fire destroy"
+    assert typed([(0.9, other), (0.8, own)], asked) == [(0.8, own), (0.9, other)]
+    told = sentence_of("The Keller Ridge Fire, which destroyed nine homes, was 85% contained.")  # of the asked name
+    assert typed([(0.9, told), (0.8, own)], asked) == [(0.9, told), (0.8, own)]
+    # a question naming nothing says not whose count it asks: "Wexford Middle School, which has about 540 students"
+    school = sentence_of("Wexford Middle School, which has about 540 students, was closed Thursday.")
+    assert typed([(0.9, school), (0.8, own)], "how many students") == [(0.9, school)]
