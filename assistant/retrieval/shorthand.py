@@ -17,6 +17,9 @@ _CONTRACTIONS = {
     "itll": "it'll", "theyll": "they'll", "youll": "you'll", "thatll": "that'll", "theyve": "they've",
     "youve": "you've", "weve": "we've", "ive": "I've", "im": "I'm",
     "howd": "how did", "whyd": "why did", "whered": "where did", "whatd": "what did",  # "howd they find her"
+    # ... and with it: "why'd the number change" (read as a name, "Why'd", in the conversation's words)
+    "how'd": "how did", "how’d": "how did", "why'd": "why did", "why’d": "why did", "where'd": "where did",
+    "where’d": "where did", "what'd": "what did", "what’d": "what did",
 }  # fmt: skip
 # Chat shorthand with one reading in a question about the news.
 _SHORTHAND = {

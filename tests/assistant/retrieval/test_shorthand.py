@@ -24,6 +24,8 @@ from assistant.retrieval.shorthand import spelled_out
         ("what did the dead woman's mom say", "what did the dead woman's mother say"),
         ("what did the comets gm say about it", "what did the comets general manager say about it"),
         ("howd they find her", "how did they find her"),
+        ("why'd the number change", "why did the number change"),  # "Why'd" was carried on as a name
+        ("How’d they find her?", "How did they find her?"),
         ("how big is the ridgeback fire rn", "how big is the ridgeback fire right now"),  # at the end only
         ("who voted no", "who voted against"),  # as news tells a vote
         ("Who voted yes on the bill?", "Who voted for the bill?"),
