@@ -25,6 +25,8 @@ INDEFINITE = frozenset(
 # The words a hurried user types around a question ("ok but how much did they actually make", "whats the reason,
 # like what broke"): no topic, and not what is asked.
 FILLERS = frozenset("ok okay alright actually really anyway btw like".split())
+# "right now" asks of now, as "now" does: its "right" is no word of what is asked ("how big is the fire rn")
+RIGHT_NOW = re.compile(r"\bright (?=now\b)", re.I)
 # Words that place, join or quantify, left out of the stop words (retrieval weighs them) and of which the dictionary
 # (open-class words) knows none or misreads some as nouns ("the above", "many"): no names ("Despite …" opening a
 # sentence), and no thing a question asks about ("When will it get above freezing?" asks of no "above"; "How many

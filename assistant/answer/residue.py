@@ -10,7 +10,7 @@ from assistant.answer.constraints import Constraints, norm_number, norm_word
 from assistant.retrieval.answer_type import measure_terms
 from assistant.retrieval.rewrite import asked_part
 from newstext.generic import ORGANISATION_WORDS
-from newstext.terms import FILLERS, STOPWORDS, readings, terms
+from newstext.terms import FILLERS, RIGHT_NOW, STOPWORDS, readings, terms
 
 _AROUND = "?!.,;:()[]\"'“”‘’"  # what may stand around a word of a question
 _ENDS_PHRASE = re.compile(r"[?!.,;:)\]]$")  # a word the question's punctuation closes: no name phrase goes on past it
@@ -80,7 +80,7 @@ def residue(question: str) -> str:
     did Prigozhin die?" -> "Where did die?", "Who started the Wagner mercenary group?" -> "Who started the"), so a
     sentence matching on the names alone can be told from one that answers. A follow-up's words from the
     conversation are no part of what it asks ("Who promoted him? (Kadyrov argue)" -> "Who promoted him?")."""
-    words, flags = _name_words(_RIGHT_NOW.sub("", asked_part(question)))
+    words, flags = _name_words(RIGHT_NOW.sub("", asked_part(question)))
     frame = measure_terms(question)  # "How long has the assault lasted?" asks of the assault
 
     def framing(word: str) -> bool:
@@ -100,8 +100,6 @@ def residue(question: str) -> str:
 # Terms that only ask ("How much …?", "How many …?", "How old …?", "How big …?"): a rest of these and stop words asks
 # nothing of its own ("How old is Callery's son?" asks of the son).
 _ASKING_TERMS = frozenset(terms("much many old big large"))
-# "right now" asks of now, as "now" does: "right" is no word of what is asked ("how big is the fire rn")
-_RIGHT_NOW = re.compile(r"\bright (?=now\b)", re.I)
 
 
 def _asked_head(words: list[str], flags: list[bool]) -> str:

@@ -15,7 +15,7 @@ from assistant.retrieval.referents import names_near
 from assistant.retrieval.shorthand import spelled_out
 from assistant.schemas import Turn
 from newstext.sentences import opens_sentence
-from newstext.terms import FILLERS, INDEFINITE, STOPWORDS, WORD_RUN, readings
+from newstext.terms import FILLERS, INDEFINITE, RIGHT_NOW, STOPWORDS, WORD_RUN, readings
 from newstext.titles import titles
 
 _ANAPHORA = frozenset(
@@ -42,7 +42,6 @@ _NO_TOPIC = (
     | frozenset({"reason", "reasons", "cause", "causes", "caused"})
     | frozenset({"now"})  # "what should i do rn": of the conversation's story now
 )
-_RIGHT_NOW = re.compile(r"\bright (?=now\b)", re.I)  # "right now" says when, as "now" does
 _DAYS = WEEKDAYS | MONTHS
 
 
@@ -51,7 +50,7 @@ def _content_words(text: str) -> list[str]:
     one word), in order, without repeats; a title written in capitals is carried whole, in quotes ("He Gets Us": its
     stop words are its own)."""
     named = titles(text)
-    text = _RIGHT_NOW.sub("", text)
+    text = RIGHT_NOW.sub("", text)
     for title in named:
         text = text.replace(title, " ")
     words = [w.strip("’'-") for w in _CONTENT_WORD.findall(text)]
