@@ -87,20 +87,41 @@ def _fields(lines: list[str]) -> dict[str, str]:
 
 
 def headed(text: str) -> tuple[str, str, str]:
-    """A plain-text article's headline (clean.split_headline), the day a line of its own gives (meta.line_date: right
-    below the headline, as the body's first paragraph, or above the headline), and its body; that line is no part of
-    the body."""
-    first, _, rest = text.lstrip("\r\n").partition("\n")
+    """A plain-text article's headline (clean.split_headline), the day a line of its own gives (meta.line_date), and
+    its body. Lines of a byline or a day may stand between the headline and the blank line under it, or make the
+    body's first paragraph ("By Jane Doe, Staff Writer", "Nov. 13, 2026"), or a day stand above the headline; none
+    of them is body text."""
+    text = _LINE_BREAKS.sub("\n", text).lstrip("\n")
+    first, _, rest = text.partition("\n")
     if rest.strip() and (dated := line_date(first)):  # the day above the headline
         title, day, body = headed(rest)
         return title, day or dated, body
-    second, below, after = rest.partition("\n")
-    if below and (day := line_date(second)):
-        title, body = split_headline(f"{first}\n{after}")
+    paragraph, blank, after = text.partition("\n\n")
+    lines = paragraph.split("\n")
+    if blank and _header_lines(lines[1:]):
+        title, body = split_headline(f"{lines[0]}\n\n{after}")
         if title:
-            return title, day, body
+            return title, _day_of(lines[1:]), body
     title, body = split_headline(text)
     paragraph, blank, after = body.partition("\n\n")
-    if title and blank and after.strip() and "\n" not in paragraph.strip() and (day := line_date(paragraph)):
-        return title, day, after.lstrip("\r\n")
+    if title and blank and after.strip() and _header_lines(paragraph.split("\n")):
+        return title, _day_of(paragraph.split("\n")), after.lstrip("\r\n")
     return title, "", body
+
+
+_LINE_BREAKS = re.compile(r"\r\n?")
+# A byline: "By Jane Doe", "By JANE DOE, Staff Writer", "Written by …"
+_BYLINE = re.compile(r"^(?i:by|written by|reporting by)\s+[A-Z][^\n]{0,80}$")
+MAX_HEADER_LINES = 4  # lines of a byline or a day under a headline, at most
+
+
+def _header_lines(lines: list[str]) -> bool:
+    """One to MAX_HEADER_LINES lines, each a byline or a day alone."""
+    return 0 < len(lines) <= MAX_HEADER_LINES and all(
+        _BYLINE.match(line.strip()) or line_date(line) for line in lines
+    )
+
+
+def _day_of(lines: list[str]) -> str:
+    """The day the first of the lines giving one gives."""
+    return next((day for line in lines if (day := line_date(line))), "")

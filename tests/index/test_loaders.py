@@ -88,6 +88,22 @@ def test_a_day_on_a_line_of_its_own_by_the_headline_becomes_the_date(tmp_path: P
     assert load(tmp_path / "a.txt")[0][0].date == ""
 
 
+def test_a_byline_and_a_day_under_the_headline_are_no_body_text(tmp_path: Path) -> None:
+    """An article copied with its byline and day under the headline ("By Jane Doe, Staff Writer", "Nov. 13, 2026")
+    was indexed untitled and undated, all three lines as body text; Windows line ends or a legacy encoding change
+    nothing of it. A line opening with "By" that is a sentence stays."""
+    write(tmp_path / "a.txt", f"COUNCIL APPROVES BUDGET\nBy Jane Doe, Staff Writer\nNov. 13, 2026\n\n{BODY}\n")
+    legacy = f"Café council approves budget\r\nNov. 13, 2026\r\n\r\n{BODY}\r\n"
+    (tmp_path / "b.txt").write_bytes(legacy.encode("cp1252"))
+    write(tmp_path / "c.txt", f"Council approves budget\n\nBy Jane Doe\n\n{BODY}\n")
+    write(tmp_path / "d.txt", f"Council approves budget\nBy the way, it passed.\n\n{BODY}\n")
+    a, b, c, d = load(tmp_path)[0]
+    assert (a.title, a.date, a.text) == ("COUNCIL APPROVES BUDGET", "2026-11-13", BODY)
+    assert (b.title, b.date, b.text) == ("Café council approves budget", "2026-11-13", BODY)
+    assert (c.title, c.date, c.text) == ("Council approves budget", "", BODY)
+    assert (d.title, d.date, d.text) == ("", "", f"Council approves budget\nBy the way, it passed.\n\n{BODY}")
+
+
 def test_front_matter_or_labelled_lines_give_the_title_day_and_address(tmp_path: Path) -> None:
     """A Markdown article saved with front matter ("---", "title:", "date:", "url:", "---") kept it all as body text,
     untitled and undated; "Title: …" and "Date: …" lines above a text file's body gave the title "Title: …"."""
