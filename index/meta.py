@@ -21,8 +21,18 @@ def url_id(url: str) -> str:
     return hashlib.sha1(url.encode("utf-8", "surrogatepass")).hexdigest()[:URL_ID_CHARS]
 
 
+# Unix times an export may give a day as, in seconds or milliseconds: from 2001-09-09 to 2096-10-02.
+EPOCH_SECONDS = (1_000_000_000, 4_000_000_000)
+
+
 def iso_date(value: object) -> str:
-    """YYYY-MM-DD from an ISO timestamp (or an RFC 2822 one, as in RSS); "" when it does not parse."""
+    """YYYY-MM-DD from an ISO timestamp (or an RFC 2822 one, as in RSS, or a Unix time in seconds or milliseconds,
+    as many exports give it); "" when it does not parse."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        low, high = EPOCH_SECONDS
+        seconds = value / 1000 if low * 1000 <= value < high * 1000 else value
+        ok = low <= seconds < high
+        return dt.datetime.fromtimestamp(seconds, dt.UTC).date().isoformat() if ok else ""
     if not isinstance(value, str) or not value.strip():
         return ""
     text = value.strip()

@@ -124,18 +124,23 @@ def test_front_matter_or_labelled_lines_give_the_title_day_and_address(tmp_path:
 
 def test_json_exports_of_other_tools_keep_their_title_day_and_address(tmp_path: Path) -> None:
     """An export's own field names ("headline", "link", "pubDate", "publishedAt") were read as no title, address or
-    day, and a NewsAPI file ({"articles": [...]}) was one entry without text, indexing nothing."""
+    day, a Unix time as no day, and a NewsAPI file ({"articles": [...]}) was one entry without text, indexing
+    nothing."""
     write(tmp_path / "a.json", json.dumps({"headline": "Budget passes", "articleBody": BODY,
                                            "datePublished": "2026-11-13T10:00:00Z", "link": "https://ex.com/a"}))
     write(tmp_path / "b.json", json.dumps([{"title": "B", "content": BODY, "pubDate": "Fri, 13 Nov 2026 10:00 GMT"}]))
     write(tmp_path / "c.json", json.dumps({"status": "ok", "articles": [{"title": "C", "content": BODY,
                                            "publishedAt": "2026-11-13T08:00:00Z", "url": "https://ex.com/c"}]}))
     write(tmp_path / "d.json", json.dumps({"status": "ok", "count": 0}))
+    epochs = [{"title": "E", "text": BODY, "published": 1794996000}, {"title": "F", "text": BODY, "date": 1794996e6}]
+    write(tmp_path / "e.jsonl", "\n".join(map(json.dumps, epochs)))  # Unix times, in seconds and milliseconds
     articles, errors = load(tmp_path)
     assert [(a.title, a.url, a.date, a.text) for a in articles] == [
         ("Budget passes", "https://ex.com/a", "2026-11-13", BODY),
         ("B", "", "2026-11-13", BODY),
         ("C", "https://ex.com/c", "2026-11-13", BODY),
+        ("E", "", "2026-11-18", BODY),
+        ("F", "", "2026-11-18", BODY),
     ]
     [error] = errors
     assert error.path == tmp_path / "d.json" and error.message.startswith("no article text: none of 'text'")
