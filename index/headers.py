@@ -1,6 +1,6 @@
 """What a plain-text or Markdown article says of itself above its body: front matter ("---" lines around "title:",
-"date:", "url:"), a block of labelled lines ("Title: …", "Date: …"), or a headline with its day on a line of its
-own. A saved article keeps its title, day and address this way, and none of it is body text."""
+"date:", "url:"), a block of labelled lines ("Title: …", "Date: …"), or a headline with a byline and its day on
+lines of their own. A saved article keeps its title, day and address this way, and none of it is body text."""
 
 from __future__ import annotations
 
@@ -35,7 +35,7 @@ def header(text: str) -> Header:
     """The fields the article's header gives, and the text after it: front matter, else a first paragraph of
     labelled lines; none, and the whole text, without either."""
     fields, body = _front_matter(text)
-    if not fields:
+    if not fields and body is text:
         fields, body = _labelled(text)
     return Header(fields.get("title", ""), fields.get("date", ""), fields.get("url", ""), body)
 
@@ -50,11 +50,18 @@ def text_header(text: str) -> Header:
 
 
 def _front_matter(text: str) -> tuple[dict[str, str], str]:
-    """The fields of front matter opening the text ("---" lines around "key: value" lines), and the text after it."""
+    """The fields of front matter opening the text ("---" lines around "key: value" lines, list items and indented
+    lines), and the text after it, whichever fields it gives; none, and the text itself, without front matter."""
     fence = _FENCE.match(text)
-    if not fence or fence.group(1).count("\n") >= MAX_FRONT_MATTER_LINES:
+    lines = fence.group(1).splitlines() if fence else []
+    if not fence or len(lines) >= MAX_FRONT_MATTER_LINES or not all(map(_front_matter_line, lines)):
         return {}, text
-    return _fields(fence.group(1).splitlines()), text[fence.end() :]
+    return _fields(lines), text[fence.end() :]
+
+
+def _front_matter_line(line: str) -> bool:
+    """A line of front matter: "key: value", a list's "- item", an indented line, or blank."""
+    return not line.strip() or bool(_FIELD.match(line)) or line.lstrip().startswith("- ") or line[:1] in " \t"
 
 
 def _labelled(text: str) -> tuple[dict[str, str], str]:

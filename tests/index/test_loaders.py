@@ -112,8 +112,10 @@ def test_front_matter_or_labelled_lines_give_the_title_day_and_address(tmp_path:
                              f"# Council approves budget\n\n{BODY}\n")  # fmt: skip
     write(tmp_path / "b.txt", f"Title: Council approves budget\nDate: November 13, 2026\n\n{BODY}\n")
     write(tmp_path / "c.md", f"---\n\n{BODY}\n\n---\n\nMore.\n")  # a rule, no front matter
+    write(tmp_path / "e.md", f"---\nauthor: Jane Doe\ntags:\n  - council\n---\n\n{BODY}\n")  # no title, no day
     write(tmp_path / "d.txt", f"Note: read this\n\n{BODY}\n")  # a label of no header field: a headline, as before
-    a, b, c, d = load(tmp_path)[0]
+    a, b, c, d, e = load(tmp_path)[0]
+    assert (e.title, e.date, e.text) == ("", "", BODY)
     assert (a.title, a.date, a.url, a.source, a.text) == (
         "Council approves budget", "2026-11-13", "https://news.example.com/budget", "news.example.com", BODY
     )
