@@ -129,6 +129,13 @@ def conversation(service: AnswerService, *questions: str, as_of: dt.date | None 
     return history
 
 
+def lead_after(service: AnswerService, question: str, *before: str, as_of: dt.date | None = None) -> str:
+    """The quote the answer to `question` leads with, asked after the questions `before` in one conversation (as of
+    that day); "" when it is refused."""
+    answer = service.ask(question, conversation(service, *before, as_of=as_of), as_of=as_of)
+    return answer.citations[0].quote if answer.citations else ""
+
+
 def sentence(text: str, constraints: float = 0.0) -> Sentence:
     """A candidate sentence of one passage, its features zero but the share of the question's names it states."""
     features = dict.fromkeys(FEATURES, 0.0) | {"constraints": constraints}

@@ -7,14 +7,13 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from answer_testkit import conversation as asked_in_turn
-from answer_testkit import data_articles, files_service
+from answer_testkit import data_articles, files_service, lead_after
 
 from assistant.service import AnswerService
 
 november = files_service(data_articles("november"))
 DAY_AFTER = dt.date(2026, 11, 25)  # the day after the newest article
-conversation = partial(asked_in_turn, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
+lead = partial(lead_after, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
 
 
 def test_a_story_told_on_three_days_is_answered_by_its_newest_telling(november: AnswerService) -> None:
@@ -26,20 +25,20 @@ def test_a_story_told_on_three_days_is_answered_by_its_newest_telling(november: 
     assert (update.citations[0].date, update.citations[0].title) == (
         "2026-11-11", "Rain helps crews corral Keller Ridge Fire; evacuation orders lifted, man arrested"
     )
-    arrested = november.ask("who got arrested", conversation(november, "any update on the fire"), as_of=DAY_AFTER)
-    assert "Travis Edgely, 34, of Dunmore, was arrested" in arrested.citations[0].quote
+    arrested = lead(november, "who got arrested", "any update on the fire")
+    assert "Travis Edgely, 34, of Dunmore, was arrested" in arrested
 
 
 def test_a_count_corrected_the_next_day_leads(november: AnswerService) -> None:
     """"how many homes did the keller ridge fire destroy" led with a 2019 fire's "destroyed 23 homes", then the first
     day's "at least 12 homes"; the second day says "nine homes had been destroyed, not 12 as officials said Monday"."""
-    homes = november.ask("how many homes did the keller ridge fire destroy", as_of=DAY_AFTER)
-    assert "nine homes had been destroyed, not 12" in homes.citations[0].quote
+    homes = lead(november, "how many homes did the keller ridge fire destroy")
+    assert "nine homes had been destroyed, not 12" in homes
 
 
 def test_how_the_stock_reacted_is_how_the_shares_moved(november: AnswerService) -> None:
     """"howd the stock react" led with an analyst's rating of the stock, then with where it stood before the report."""
-    history = conversation(november, "how did corvane do this quarter", "how many ppl are they laying off")
-    stock = november.ask("howd the stock react", history, as_of=DAY_AFTER)
-    assert "Shares of the company fell 14%" in stock.citations[0].quote
+    before = ("how did corvane do this quarter", "how many ppl are they laying off")
+    stock = lead(november, "howd the stock react", *before)
+    assert "Shares of the company fell 14%" in stock
 
