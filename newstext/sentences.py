@@ -122,11 +122,12 @@ def word_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
 _SHORT_TAIL = re.compile(r"(?:He|She|They|It)\s+\S+(?:\s+\S+)?")
 
 
-# A dateline a story opens with, or the dash left of one split off at its state's abbreviation ("CAPE CANAVERAL,
-# Fla." then "— SpaceX launched …"): "MINNEAPOLIS (AP) — ", "LAS VEGAS ‒ ", "WASHINGTON -- ".
+# A dateline a story opens with, or what is left of one split off at its state's abbreviation ("CAPE CANAVERAL,
+# Fla." then "— SpaceX launched …", "HARLAN SPRINGS, Pa." then "(AP) — A jury …"): "MINNEAPOLIS (AP) — ",
+# "LAS VEGAS ‒ ", "WASHINGTON -- ".
 _DATELINE = re.compile(
-    r"(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?\s*"
-    r"(?:\([A-Za-z .]+\)\s*)?)?(?:[—–‒]|--)\s+(?=\S)"
+    r"(?:[A-Z][A-Z'’.-]+(?:\s+[A-Z][A-Z'’.-]+)*(?:,\s+[A-Z][A-Za-z.]+(?:\s+[A-Z][A-Za-z.]+){0,2})?\s*)?"
+    r"(?:\([A-Za-z .]+\)\s*)?(?:[—–‒]|--)\s+(?=\S)"
 )
 
 

@@ -240,6 +240,9 @@ def test_a_short_sentence_a_pronoun_opens_goes_on_with_the_one_before() -> None:
         ("BANGUI, Central African Republic (AP) — Elections will be held.", "Elections will be held."),
         ("LAS VEGAS ‒ Donald Trump trumpeted his win.", "Donald Trump trumpeted his win."),
         ("— SpaceX launched 40 satellites.", "SpaceX launched 40 satellites."),  # split off at "CAPE CANAVERAL, Fla."
+        ("(AP) — A jury convicted him.", "A jury convicted him."),  # split off at "HARLAN SPRINGS, Pa."
+        ("(Reuters) — Nestwell said so.", "Nestwell said so."),
+        ("(The drill) went on.", "(The drill) went on."),
         ("The vote — 5-2 — was close.", "The vote — 5-2 — was close."),
         ("NASA said it would — maybe — try.", "NASA said it would — maybe — try."),
     ],
