@@ -41,6 +41,7 @@ _GROUPS = (
     "stock share",  # "How did the stock react?" is stated by "Its shares fell 6 percent after the announcement."
     # takings: "How much did Halcyra earn?" is stated by "Net income rose to $612 million" or "a profit of …"
     "earn earnings income profit",
+    "lose loss",  # "how much did they lose": "The company reported a net loss of $187 million …"
     # a verb and the noun naming its event: "What did Queen Margrethe decide?" is stated by "a decision by Queen
     # Margrethe to strip ...", "Where did Rutte speak?" by "during a speech at the country's National Archives";
     # a court or a jury decides by ruling: "What did the Ohio Supreme Court decide?" is stated by "… struck down a

@@ -152,6 +152,10 @@ class RefusalPolicy:
     # a sentence at least this share as likely that does (answer/ties.py). Replayed over held-out rankings at
     # 0.8-0.95 it gained up to two news-dev leads and lost none (reports/issue-13.md, seventeenth pass).
     name_tie: float = Field(default=0.8, ge=0.0, le=1.0)
+    # A question asking nothing but how a story stands now ("any update on the bridge") is led by a later telling of
+    # it within this share of the best sentence's probability (time_ties.latest_tie; lead_tie for one asking more):
+    # the third day's telling of a bridge's closure sat at 0.80 of the second's lede (forty-sixth pass).
+    update_tie: float = Field(default=0.75, ge=0.0, le=1.0)
     # A question asking how much of a deed ("How much had Ford invested in Argo?") whose best sentence holds no
     # figure beside a form of the asked verb gives way to a sentence at least this share as likely whose figure is
     # within figure_reach words of one ("it invested $1 billion in", answer/ties.py; twenty-seventh pass).

@@ -81,4 +81,8 @@ class Doing:
     def tells_whether(self, sentence: Sentence) -> bool:
         """The sentence states or denies what a "Has anyone <verb> …?" or "Has it <verb> …?" question asks, in one
         of its forms: "… and no deaths have been reported" for "Has anyone died of measles?"."""
-        return bool(self.whether) and in_form(self.whether, sentence_words(sentence.text))
+        return self.text_tells_whether(sentence.text)
+
+    def text_tells_whether(self, text: str) -> bool:
+        """tells_whether, of any text (a chunk's)."""
+        return bool(self.whether) and in_form(self.whether, sentence_words(text))

@@ -8,18 +8,19 @@ from collections.abc import Callable
 from functools import partial
 
 from assistant.answer.called import called_noun, names_subject
+from assistant.answer.developing import Developing
 from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.gate import keeps_story
 from assistant.answer.lead import best_elsewhere
-from assistant.answer.ranking import Ranking
 from assistant.answer.reasons import asks_how_died, asks_why, gives_reason
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.ties import break_ties
+from assistant.answer.time_ties import asks_update
 from assistant.answer.typed import to_come
 
 
-class Leading(Ranking):
+class Leading(Developing):
     """The rules that say which of the ranked sentences leads, applied once before the gate reads the lead."""
 
     def _label_leads(self) -> None:
@@ -82,6 +83,8 @@ class Leading(Ranking):
         own = self._stating.own_words
         self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,
                                     new_names=not self._story.follows)  # fmt: skip
+        if asks_update(own):
+            self._lede_leads()
         self._label_leads()
         reasoned = self._reason_leads()
         if noun := called_noun(self._stating.own_words):  # "what's the fire called": the sentence naming it as subject
@@ -126,8 +129,7 @@ class Leading(Ranking):
             return  # "Who won best actor at the Oscars?": not a preview of the ceremony, which the gate refuses
         if not stated and self._first_leads(self._does_deed, 1):
             return  # "Who was driving the police car?": "Officer Daniel Reyes drove recklessly …", not the verdict
-        if doing.whether and not doing.tells_whether(lead) and self._first_leads(self._does_deed, 1):
-            self._rate_lead(self.scored[1][0])  # the displaced lead's rating
+        if doing.whether and not doing.tells_whether(lead) and self._whether_leads():
             return  # "Has anyone died of measles?": "… no deaths have been reported", not the outbreak's case count
         lead_ok: Callable[[Sentence], bool]
         answers: Callable[[Sentence], bool]

@@ -16,6 +16,7 @@ from assistant.answer.owned import Owned
 from assistant.answer.reasons import gives_reason
 from assistant.answer.sentences import Sentence
 from assistant.answer.typed import typed
+from assistant.retrieval.candidates import leading
 
 # A question asking for a person: "Who was the mayor before Reed?", "Whom did Macron appoint?".
 _WHO = re.compile(r"^\W*who(?:m|se)?\b", re.I)
@@ -158,6 +159,16 @@ class Reading(Owned):
         """A follow-up asking after what the last answer told of, in an article the retrieval holds (Story.asks_after):
         its topic is covered, whatever the topic scores say."""
         return self._story.asks_after
+
+    def story_tells_whether(self) -> bool:
+        """A follow-up asking whether anyone did something (Doing.whether) whose conversation's article states or
+        denies it in a top chunk: its topic is that story's, whatever the topic scores say ("was anyone killed"
+        after the fire's latest telling, which says "No deaths were reported")."""
+        article = self._story.article
+        if not (article and self._doing.whether):
+            return False
+        top = leading(self._retrieval.chunks, self._refusal.constraint_chunks)
+        return any(c.chunk.article_id == article and self._doing.text_tells_whether(c.chunk.text) for c in top)
 
     def lacks_kind(self) -> bool:
         """The question asks for a kind of thing (typed.typed: a year, a count, a statement of someone's, the

@@ -110,6 +110,7 @@ def decide(
     closest_clause: Callable[[], float] | None = None,
     closest_sentence: Callable[[], float] | None = None,
     stated: Callable[[], bool] | None = None,
+    told: Callable[[], bool] | None = None,
 ) -> Decision:
     """Answer when the topic is covered, the top chunks state every number, name, date and quoted phrase the
     question holds, and a sentence is likely to answer it (`answer` gives that probability, or None when no
@@ -118,7 +119,8 @@ def decide(
     quote of the question (if it has any) and either `closest_clause` (the best clause cosine of the top
     sentences, asked only then) reaches policy.min_clause_cosine, or `closest_sentence` (their best cosine as a
     whole) policy.min_sentence_topic, or `stated` (a top sentence states every term of a question of several:
-    gate.states_question), or the question asks of nothing but those names (asks_of_names)."""
+    gate.states_question), or the question asks of nothing but those names (asks_of_names), or `told` (a follow-up
+    the conversation's story answers: Reading.story_tells_whether)."""
     if not chunks:
         return Decision(True, OFF_TOPIC)
     if out_of_scope(question):
@@ -130,7 +132,7 @@ def decide(
     texts = [f"{c.article.title}\n{c.chunk.text}" for c in top]
     missing = _missing(question, wanted, texts) if policy.check_constraints else []
     if topic_score(chunks, policy) < (policy.min_topic if wanted else policy.min_topic_generic) and not _shown(
-        question, wanted, missing, policy, closest_clause, closest_sentence, stated
+        question, wanted, missing, policy, closest_clause, closest_sentence, stated, told
     ):
         return Decision(True, OFF_TOPIC)
     if missing:
@@ -162,6 +164,7 @@ def _shown(
     closest_clause: Callable[[], float] | None,
     closest_sentence: Callable[[], float] | None = None,
     stated: Callable[[], bool] | None = None,
+    told: Callable[[], bool] | None = None,
 ) -> bool:
     """A topic the top chunks' scores miss is shown after all where they state every name and quote of the question
     (a number may still be wrong) and a top sentence or its clause is close to it, or the question asks of nothing
@@ -178,6 +181,8 @@ def _shown(
         return True
     if stated is not None and stated():
         return True  # "… health inspectors found mice droppings …" for "What did the inspectors find?" (0.12 apart)
+    if told is not None and told():
+        return True  # "was anyone killed" after the fire's latest telling: "No deaths were reported"
     if not policy.names_show_topic:
         return False
     return asks_of_names(question, wanted, policy) or (

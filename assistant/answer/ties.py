@@ -14,7 +14,7 @@ from assistant.answer.name_ties import kind_name_tie, named_noun_tie, new_name_t
 from assistant.answer.near import first_near, folded_words, new_word
 from assistant.answer.reasons import reason_tie
 from assistant.answer.sentences import Sentence
-from assistant.answer.time_ties import background_tie, date_tie, latest_tie, now_tie
+from assistant.answer.time_ties import asks_update, background_tie, date_tie, latest_tie, now_tie
 from assistant.retrieval.answer_kinds import candidates
 from assistant.retrieval.answer_type import expected_type
 from newstext.terms import WORD_RUN, readings
@@ -75,7 +75,8 @@ def break_ties(
     question asks its subject did (subject_verb_tie), a place for "Where …?" (place_tie), a reason for "Why …?"
     (reason_tie), the age of now for "How old is …?" (age_tie), what a name is for "Who is …?" (defining_tie), a
     lead of now for a question asked of now (now_tie), no background and the newest telling for one asking how things
-    stand now (background_tie, latest_tie), a calendar day for "When …?" (date_tie)."""
+    stand now (background_tie, latest_tie; within policy.update_tie for one asking nothing else), a calendar day for
+    "When …?" (date_tie)."""
     out = list(scored)
     breaks: list[Callable[[list[tuple[float, Sentence]]], int]] = [
         lambda ranked: names_tie(ranked, query, policy.lead_tie),
@@ -91,7 +92,7 @@ def break_ties(
         lambda ranked: defining_tie(ranked, own, policy.defining_tie),
         lambda ranked: now_tie(ranked, own, policy.lead_tie),
         lambda ranked: background_tie(ranked, own, policy.lead_tie),
-        lambda ranked: latest_tie(ranked, own, policy.lead_tie),
+        lambda ranked: latest_tie(ranked, own, policy.update_tie if asks_update(own) else policy.lead_tie),
         lambda ranked: date_tie(ranked, own, policy.lead_tie),
     ]
     for tie_break in breaks:  # each reads the order the one before left

@@ -35,6 +35,25 @@ _LATEST = re.compile(
 )
 
 
+# A question asking nothing but how a story stands now: "any update on the bridge", "whats the latest on the fire",
+# "any news about the missing boat?", "what's new with the strike".
+_UPDATE = re.compile(
+    r"^\W*(?:(?:is\s+there\s+|are\s+there\s+)?any(?:thing)?\s+(?:new\s+)?(?:updates?|news|word)"
+    r"|(?:what(?:'s|’s|s|\s+is)\s+)?(?:the\s+)?(?:latest|newest|updates?)|what(?:'s|’s|s|\s+is)\s+new)"
+    r"\s+(?:on|about|with|regarding|for|from|in)\b",
+    re.I,
+)
+# ... as framing.unframe leaves such a question when its frame asks for news ("any news on the boat?" -> "on the boat
+# now?", "what's the latest on the fire" -> "on the fire now").
+_UNFRAMED = re.compile(r"^\W*(?:on|about|in|with)\s.*\bnow\W*$", re.I)
+
+
+def asks_update(question: str) -> bool:
+    """The question asks nothing but how a story stands now (_UPDATE, _UNFRAMED): its newest telling's news
+    answers."""
+    return _UPDATE.match(question) is not None or _UNFRAMED.match(question) is not None
+
+
 def latest_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) -> int:
     """For a question asking how things stand now (_LATEST), the index of the first near tie (at least `tie` of the
     best sentence's probability) from an article published later than the best one's: a story told as it develops

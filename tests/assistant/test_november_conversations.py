@@ -42,3 +42,23 @@ def test_how_the_stock_reacted_is_how_the_shares_moved(november: AnswerService) 
     stock = lead(november, "howd the stock react", *before)
     assert "Shares of the company fell 14%" in stock
 
+
+
+def test_whether_anyone_was_killed_is_answered_by_the_newest_telling_s_denial(november: AnswerService) -> None:
+    """"was anyone killed" after "any update on the fire" was refused as off-topic: it names nothing, and "No deaths
+    were reported" sits in the third day's article beyond the passages."""
+    killed = lead(november, "was anyone killed", "any update on the fire")
+    assert killed.startswith("No deaths were reported")
+
+
+def test_the_latest_on_a_story_is_its_newest_telling(november: AnswerService) -> None:
+    """"whats the latest on the fire" led with the second day's lede: the passages held only its sentences."""
+    latest = november.ask("whats the latest on the fire", as_of=DAY_AFTER)
+    assert latest.citations[0].date == "2026-11-11"
+    assert latest.citations[0].quote.startswith("Steady rain and calmer winds helped firefighters")
+
+
+def test_a_quote_opens_after_the_agency_of_a_dateline_split_at_its_state(november: AnswerService) -> None:
+    """"HARLAN SPRINGS, Pa. (AP) — A jury …" is split at "Pa.", and quotes opened "(AP) — A jury …"."""
+    verdict = november.ask("was pruitt convicted", as_of=DAY_AFTER)
+    assert verdict.citations[0].quote.startswith("A jury on Friday convicted the former finance director")

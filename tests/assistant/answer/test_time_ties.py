@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pytest
 from answer_testkit import breaks_the_tie, sentence
 
 from assistant.answer.sentences import Sentence
-from assistant.answer.time_ties import background_tie, date_tie, latest_tie, now_tie
+from assistant.answer.time_ties import asks_update, background_tie, date_tie, latest_tie, now_tie
 from assistant.retrieval.config import FollowUp
 from assistant.retrieval.rewrite import rewrite
 
@@ -81,3 +82,21 @@ def test_news_asked_for_is_not_a_story_s_background() -> None:
     past = dated("The last boat lost off Cape Tessick was the Northern Dawn, which sank in 2019.", "2026-11-20")
     search = dated("The Coast Guard was searching Friday for a fishing boat off Cape Tessick.", "2026-11-20")
     breaks_the_tie(background_tie, asked, past, search, "Which boat sank off Cape Tessick in 2019?")
+
+
+@pytest.mark.parametrize(
+    ("question", "update"),
+    [
+        ("any update on the bridge", True),
+        ("Any updates about the strike?", True),
+        ("whats the latest on the fire", True),
+        ("what's new with the recall", True),
+        ("on the boat now?", True),  # "any news on the boat?" as framing.unframe leaves it
+        ("is the bridge still closed", False),
+        ("when does the bridge reopen now", False),
+        ("what's new york's budget", False),
+    ],
+)
+def test_a_question_asking_nothing_but_an_update(question: str, update: bool) -> None:
+    """An update alone is answered by the opening of the story's newest telling (developing.py)."""
+    assert asks_update(question) is update

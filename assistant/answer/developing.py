@@ -1,0 +1,72 @@
+"""Rules for a story told as it develops, which a user asks after: an update is answered by the opening of the
+story's newest telling, and whether anyone did something by the sentence stating or denying it, however low the
+ranker rates it or wherever it sits (leading.Leading applies them)."""
+
+from __future__ import annotations
+
+from assistant.answer.lead import best_elsewhere
+from assistant.answer.ranking import Ranking
+from assistant.answer.sentences import Sentence
+from assistant.retrieval.candidates import leading
+from newstext.dates import parse_day
+
+
+class Developing(Ranking):
+    """The moves for questions asked after a developing story, on one retrieval's ranking."""
+
+    def _lede_leads(self) -> None:
+        """For a question asking nothing but how a story stands now (time_ties.asks_update), the sentence opening the
+        newest telling (_newest_telling) leads in the lead's place, from the passages or the top chunks beyond them,
+        rated as likely: a developing story's newest telling opens with what is new ("Transportation Commissioner
+        Raymond Thiel resigned Wednesday, …" for "any update on the bridge", not a repair plan further down)."""
+        lead = self.scored[0][1]
+        article, top = self._newest_telling(lead), self.scored[0][0]
+        if (self._stating.headline(lead) and article == lead.candidate.chunk.article_id) or not self.about(lead):
+            return  # it opens the newest telling already; or it is not about the question, which the gate decides
+
+        def opens(s: Sentence) -> bool:
+            return s.candidate.chunk.article_id == article and bool(self._stating.headline(s))
+
+        i = next((i for i, (_, s) in enumerate(self.scored) if opens(s)), None)
+        found = self.scored.pop(i) if i is not None else best_elsewhere(
+            self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
+            {s.text for _, s in self.scored}, self.cosines.embedded, lambda _: True, opens,
+        )  # fmt: skip
+        if found is not None:
+            self.scored.insert(0, (max(found[0], top), found[1]))
+            self.update_lede = id(found[1])  # about the question as the lead it displaced was (_also_about)
+
+    def _newest_telling(self, lead: Sentence) -> str:
+        """The id of the newest article among the top chunks whose best chunk is within policy.update_tie of the
+        best's closeness to the question (the same story told later: "whats the latest on the fire" found the second
+        day's passages and the third day's chunk as close), else the lead's."""
+        top = leading(self._retrieval.chunks, self._refusal.constraint_chunks)
+        bar = self._refusal.update_tie * max(c.dense for c in top)
+        told = [(d, c.chunk.article_id) for c in top if c.dense >= bar and (d := parse_day(c.article.date))]
+        first = parse_day(lead.candidate.article.date)
+        newest = max(told, default=None)
+        return newest[1] if newest and first and newest[0] > first else lead.candidate.chunk.article_id
+
+    def _whether_leads(self) -> bool:
+        """For a question asking whether anyone did something (Doing.whether), the first sentence stating or denying
+        it in the best chunk's article (_does_deed), however far down, leads; else the best such sentence of the top
+        chunks beyond the passages, of that article or of the one the conversation last quoted (a story told over
+        days: "was anyone killed" after the fire's latest telling, "No deaths were reported" in its third-day
+        article), rated as likely as the lead it displaces. A short denial ("No deaths have been reported.") is one
+        the ranker rates low, and often sits outside the passages. True when one leads."""
+        top = self.scored[0][0]
+        if self._first_leads(self._does_deed, 1, len(self.scored)):
+            self._rate_lead(top)
+            return True
+        articles = {self._best_article, self._story.article}
+        found = best_elsewhere(
+            self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
+            {s.text for _, s in self.scored}, self.cosines.embedded, lambda _: True,
+            lambda s: s.candidate.chunk.article_id in articles and self._doing.tells_whether(s)
+            and not self._stating.own.missing([s.text]),
+        )  # fmt: skip
+        if found is None:
+            return False
+        self.scored.insert(0, (max(found[0], top), found[1]))
+        return True
+

@@ -1,0 +1,54 @@
+"""Conversations as a user types them over a fifteenth set of wire stories, a bridge's closure told on three days
+among them (tests/data/followups): an update asked of a story told as it develops, and whether anyone died or was
+hurt, which news answers by denying it in a short sentence far down."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+import pytest
+from answer_testkit import data_articles, files_service, lead_after
+
+from assistant.service import AnswerService
+
+followups = files_service(data_articles("followups"))
+DAY_AFTER = dt.date(2026, 11, 26)  # the day after the newest article
+lead = partial(lead_after, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
+
+
+@pytest.mark.parametrize("asked", ["any update on the bridge", "whats the latest on the bridge"])
+def test_an_update_is_the_opening_of_the_story_s_newest_telling(followups: AnswerService, asked: str) -> None:
+    """"any update on the bridge" led with the second day's lede (its reopening moved to February), the third day's
+    sentences rated lower; "whats the latest on the bridge" with a repair plan told halfway down the third day's
+    article. The third day's telling opens with the commissioner's resignation."""
+    update = followups.ask(asked, as_of=DAY_AFTER)
+    assert update.citations[0].quote.startswith("State Transportation Commissioner Raymond Thiel resigned Wednesday")
+    assert update.citations[0].date == "2026-11-19"
+
+
+def test_whether_anyone_died_is_answered_by_the_denial(followups: AnswerService) -> None:
+    """"did anyone die" after the outbreak's counts was refused: "No deaths have been reported." is rated last of the
+    story's sentences, below the eight the rule read."""
+    before = ("how many ppl got sick from juniper grill", "and how many were hospitlized")
+    died = lead(followups, "did anyone die", *before)
+    assert died == "No deaths have been reported."
+
+
+def test_whether_anyone_was_hurt_is_answered_from_beyond_the_passages(followups: AnswerService) -> None:
+    """"has anyone been hurt" after the recall was refused: the sentence denying it sits outside the passages."""
+    hurt = lead(followups, "has anyone been hurt", "how many suvs r they recalling", "whats the defect")
+    assert "knew of no crashes or injuries" in hurt
+
+
+def test_whether_anyone_was_hurt_is_refused_where_no_article_tells(followups: AnswerService) -> None:
+    """The story says nothing of anyone hurt: not answered with the study's sentences."""
+    hurt = followups.ask("was anyone hurt", [], as_of=DAY_AFTER)
+    assert hurt.refused
+
+
+def test_how_much_they_lost_is_the_net_loss(followups: AnswerService) -> None:
+    """"how much did they lose" after the quarter's results led with the cash the company holds: "lose" is told as
+    "a net loss of $187 million"."""
+    lost = lead(followups, "how much did they lose", "howd voltara do last quarter")
+    assert "a net loss of $187 million" in lost
