@@ -58,6 +58,9 @@ _GROUPS = (
     "approve approval",
     "propose proposal",
     "appoint appointment",
+    # who holds a post in someone's place: "who replaced thiel" is stated by "Deputy Commissioner Janice Obuya will
+    # serve as acting commissioner", "who's taking over" by "… named Provost Victor Annunziata as interim president"
+    "replace replacement succeed successor interim acting",
     "nominate nomination",
     "agree agreement",
     "investigate investigation",

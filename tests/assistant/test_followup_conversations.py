@@ -52,3 +52,10 @@ def test_how_much_they_lost_is_the_net_loss(followups: AnswerService) -> None:
     "a net loss of $187 million"."""
     lost = lead(followups, "how much did they lose", "howd voltara do last quarter")
     assert "a net loss of $187 million" in lost
+
+
+def test_who_replaced_her_is_who_holds_the_post_in_the_interim(followups: AnswerService) -> None:
+    """"who replaced her" after the president's resignation led with the resignation: the article says who holds
+    the post in her place as "… named Provost Victor Annunziata as interim president"."""
+    replaced = lead(followups, "who replaced her", "Why did the president of Brennard State resign?")
+    assert "named Provost Victor Annunziata as interim president" in replaced
