@@ -11,6 +11,9 @@ from assistant.answer.name_ties import names_new
 from assistant.answer.near import folded_words
 from assistant.answer.sentences import Sentence
 
+# The sides of a vote or a stand a "Who <verb> …?" question may ask ("Who voted against the budget?").
+_SIDES = frozenset({"against", "for"})
+
 
 class Deed:
     """The deed the user's `own` question asks the doer of; "" (verb) for another question, which every check
@@ -32,6 +35,24 @@ class Deed:
     def names_doer(self, sentence: Sentence) -> bool:
         """The sentence names, after "by", who did the asked deed (doer.names_doer)."""
         return bool(self.verb) and names_doer(self.verb, sentence.text, self._own)
+
+    @cached_property
+    def side(self) -> str:
+        """The side a "Who voted against …?" question asks the deed done on, as the user writes it after the verb
+        (_SIDES); "" for another question."""
+        words = [w.lower() for w in WORD.findall(self._own)]
+        at = words.index(self.verb.lower()) if self.verb and self.verb.lower() in words else -1
+        return words[at + 1] if 0 <= at < len(words) - 1 and words[at + 1] in _SIDES else ""
+
+    def done_on_side(self, sentence: Sentence) -> bool:
+        """The deed on the asked side, right after the verb, after someone the question does not name
+        (done_by_new): "Council members Gerald Pike, Nora Villanueva and Sam Hollis voted against the measure" for
+        "who voted against it", where "The City Council voted 6-3 …" tells the vote and no one's side in it."""
+        if not self.side or not self.done_by_new(sentence):
+            return False
+        words = [w.lower() for w in WORD.findall(sentence.text)]
+        pairs = zip(words, words[1:], strict=False)
+        return any(after == self.side and in_form([self.verb], [w]) for w, after in pairs)
 
     def tells(self, text: str) -> bool:
         """The text holds the asked deed in one of its forms (True when the question asks none)."""

@@ -45,13 +45,14 @@ class Doing:
         Council voted 5-2 …", which says the deed but names no one's vote. The lead's article tells the story the
         lead does, so there a follow-up's carried names need not be in the sentence's chunk: "who voted against it"
         after Route 22's change is answered by "The lone vote against the plan came from board member Darnell Higgs",
-        in a chunk that names no Route 22."""
+        in a chunk that names no Route 22, and "who voted against it" after a rent cap by "Council members … voted
+        against the measure" (Deed.done_on_side)."""
         near, article = near_tie(scored, self._tie), scored[0][1].candidate.chunk.article_id
         deed = self._asking.deed
 
         def ties(s: Sentence) -> bool:
             if s.candidate.chunk.article_id == article:
-                return deed.names_doer(s) and self._stating.own_stated(s)
+                return (deed.names_doer(s) or deed.done_on_side(s)) and self._stating.own_stated(s)
             return near(s) and self.names_doer(s)
 
         return ties

@@ -59,3 +59,10 @@ def test_who_replaced_her_is_who_holds_the_post_in_the_interim(followups: Answer
     the post in her place as "… named Provost Victor Annunziata as interim president"."""
     replaced = lead(followups, "who replaced her", "Why did the president of Brennard State resign?")
     assert "named Provost Victor Annunziata as interim president" in replaced
+
+
+def test_who_voted_against_it_is_who_voted_on_that_side(followups: AnswerService) -> None:
+    """"who voted against it" after the rent cap led with "The City Council voted 6-3 …", which tells the vote and no
+    one's side in it."""
+    against = lead(followups, "who voted against it", "Did the Port Edrin city council pass the rent cap?")
+    assert against.startswith("Council members Gerald Pike, Nora Villanueva and Sam Hollis voted against")
