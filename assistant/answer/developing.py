@@ -4,37 +4,64 @@ ranker rates it or wherever it sits (leading.Leading applies them)."""
 
 from __future__ import annotations
 
+import re
+
 from assistant.answer.lead import best_elsewhere
 from assistant.answer.ranking import Ranking
 from assistant.answer.sentences import Sentence
+from assistant.answer.time_ties import asks_update
+from assistant.retrieval.answer_type import expected_type
 from assistant.retrieval.candidates import leading
 from newstext.dates import parse_day
+
+# A question asking for a story's news, which its lede tells: "what happened with the pruitt trial", "how did
+# corvane do this quarter" (and "howd …", as shorthand.py writes it out), "how did the vote go".
+_NEWS = re.compile(
+    r"^\W*(?:what\s+(?:happened|is\s+happening|(?:'s|’s)\s+happening)\s+(?:to|with|at|in|on)\b"
+    r"|how\s+did\s+.+\s+(?:do|go|fare)\b)",
+    re.I,
+)
+
+
+def asks_news(question: str) -> bool:
+    """The question asks for a story's news: an update (time_ties.asks_update), what happened to something, or how
+    it did; not a kind of answer ("how did the stock do" asks how the shares moved, "how did the vote go" its
+    tally: answer_type.expected_type)."""
+    return (asks_update(question) or _NEWS.match(question) is not None) and expected_type(question) is None
 
 
 class Developing(Ranking):
     """The moves for questions asked after a developing story, on one retrieval's ranking."""
 
-    def _lede_leads(self) -> None:
-        """For a question asking nothing but how a story stands now (time_ties.asks_update), the sentence opening the
-        newest telling (_newest_telling) leads in the lead's place, from the passages or the top chunks beyond them,
-        rated as likely: a developing story's newest telling opens with what is new ("Transportation Commissioner
-        Raymond Thiel resigned Wednesday, …" for "any update on the bridge", not a repair plan further down)."""
-        lead = self.scored[0][1]
-        article, top = self._newest_telling(lead), self.scored[0][0]
-        if (self._stating.headline(lead) and article == lead.candidate.chunk.article_id) or not self.about(lead):
-            return  # it opens the newest telling already; or it is not about the question, which the gate decides
+    def _lede_leads(self) -> bool:
+        """For a question asking for a story's news (asks_news), the sentence opening the lead's article, or for an
+        update the newest telling's (_newest_telling), leads in the lead's place, from the passages or the top chunks
+        beyond them, rated as likely, when it states the question's names (True when it moves): news opens with what
+        is new ("Transportation Commissioner Raymond Thiel resigned Wednesday, …" for "any update on the bridge", not
+        a repair plan further down; "A jury on Friday convicted …" for "what happened with the pruitt trial", not
+        "Pruitt did not testify …")."""
+        lead, top = self.scored[0][1], self.scored[0][0]
+        own = lead.candidate.chunk.article_id
+        article = self._newest_telling(lead) if asks_update(self._stating.own_words) else own
+        if (self._stating.headline(lead) and article == own) or not self.about(lead):
+            return False  # it opens the newest telling already; or it is not about the question (the gate decides)
 
         def opens(s: Sentence) -> bool:
-            return s.candidate.chunk.article_id == article and bool(self._stating.headline(s))
+            return (
+                s.candidate.chunk.article_id == article and bool(self._stating.headline(s))
+                and self._stating.own_names_stated(s)
+            )  # fmt: skip
 
         i = next((i for i, (_, s) in enumerate(self.scored) if opens(s)), None)
         found = self.scored.pop(i) if i is not None else best_elsewhere(
             self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
             {s.text for _, s in self.scored}, self.cosines.embedded, lambda _: True, opens,
         )  # fmt: skip
-        if found is not None:
-            self.scored.insert(0, (max(found[0], top), found[1]))
-            self.update_lede = id(found[1])  # about the question as the lead it displaced was (_also_about)
+        if found is None:
+            return False
+        self.scored.insert(0, (max(found[0], top), found[1]))
+        self.update_lede = id(found[1])  # about the question as the lead it displaced was (_also_about)
+        return True
 
     def _newest_telling(self, lead: Sentence) -> str:
         """The id of the newest article among the top chunks whose best chunk is within policy.update_tie of the

@@ -8,7 +8,7 @@ from collections.abc import Callable
 from functools import partial
 
 from assistant.answer.called import called_noun, names_subject
-from assistant.answer.developing import Developing
+from assistant.answer.developing import Developing, asks_news
 from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.gate import keeps_story
 from assistant.answer.lead import best_elsewhere
@@ -16,7 +16,6 @@ from assistant.answer.reasons import asks_how_died, asks_why, gives_reason
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
 from assistant.answer.ties import break_ties
-from assistant.answer.time_ties import asks_update
 from assistant.answer.typed import to_come
 
 
@@ -83,8 +82,6 @@ class Leading(Developing):
         own = self._stating.own_words
         self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,
                                     new_names=not self._story.follows)  # fmt: skip
-        if asks_update(own):
-            self._lede_leads()
         self._label_leads()
         reasoned = self._reason_leads()
         if noun := called_noun(self._stating.own_words):  # "what's the fire called": the sentence naming it as subject
@@ -116,6 +113,8 @@ class Leading(Developing):
             return  # what comes next is what is asked: the rules below read the question's other words
         article = self.scored[0][1].candidate.chunk.article_id  # "What about Sunday?": its article's Sunday sentence
         self._first_leads(lambda s: s.candidate.chunk.article_id == article and self._story.names_own(s))
+        if asks_news(own) and self._lede_leads():
+            return  # "any update on the bridge", "what happened with the trial": the news, which the lede tells
         lead = self.scored[0][1]
         doing, named = self._doing, self._doing.names_doer(lead)
         if not (self.asking.deed.stated(lead) or named) and self._first_leads(doing.names_doer, 1):

@@ -66,3 +66,10 @@ def test_who_voted_against_it_is_who_voted_on_that_side(followups: AnswerService
     one's side in it."""
     against = lead(followups, "who voted against it", "Did the Port Edrin city council pass the rent cap?")
     assert against.startswith("Council members Gerald Pike, Nora Villanueva and Sam Hollis voted against")
+
+
+def test_how_a_company_did_is_its_results_lede(followups: AnswerService) -> None:
+    """"howd voltara do last quarter" led with the CFO's word on the cash it holds, above the lede telling the
+    quarter's loss and revenue."""
+    did = lead(followups, "howd voltara do last quarter")
+    assert did.startswith("Voltara Motors said Thursday that its third-quarter loss widened even as revenue climbed")

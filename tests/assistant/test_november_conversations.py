@@ -62,3 +62,9 @@ def test_a_quote_opens_after_the_agency_of_a_dateline_split_at_its_state(novembe
     """"HARLAN SPRINGS, Pa. (AP) — A jury …" is split at "Pa.", and quotes opened "(AP) — A jury …"."""
     verdict = november.ask("was pruitt convicted", as_of=DAY_AFTER)
     assert verdict.citations[0].quote.startswith("A jury on Friday convicted the former finance director")
+
+
+def test_what_happened_is_the_lede(november: AnswerService) -> None:
+    """"what happened with the pruitt trial" led with "Pruitt did not testify during the eight-day trial."."""
+    happened = lead(november, "what happened with the pruitt trial")
+    assert happened.startswith("A jury on Friday convicted the former finance director")
