@@ -188,9 +188,9 @@ class RefusalPolicy:
     # "columnist ..."): it was answered with the article's standfirst, which names no one who wrote it.
     # "What is his name?" after a Lewes boy's first pitch needs a sentence naming someone: it led with the pitch.
     typed_kinds: tuple[str, ...] = (
-        "percent", "money", "year", "month", "time", "length", "distance", "weight", "frequency", "soon", "score",
-        "record", "size", "penalty", "death_cause", "advice", "condition", "tally", "market", "age", "us_state",
-        "country",
+        "percent", "money", "year", "month", "time", "length", "distance", "weight", "height", "frequency", "soon",
+        "score", "record", "size", "penalty", "death_cause", "advice", "condition", "tally", "market", "age",
+        "us_state", "country",
         "statement", "holder", "writer", "name",
     )
     # A "how many" question likewise needs a sentence holding a count it does not give: a figure that is not a

@@ -25,7 +25,8 @@ def names_only(question: str, frame: set[str] | frozenset[str] = frozenset()) ->
 
 # The words that only frame a kind of answer: "How old is Callery?" asks his age of his name alone.
 _KIND_FRAMES = {
-    "age": "old age aged", "length": "long", "distance": "far", "weight": "weigh heavy weight", "year": "year",
+    "age": "old age aged", "length": "long", "distance": "far", "weight": "weigh heavy weight", "height": "tall height",
+    "year": "year",
     "time": "date day", "month": "month",
 }
 

@@ -77,6 +77,9 @@ _PATTERNS: dict[str, str] = {
     + TIME_UNIT + r")\b(?! (?:ago|earlier|before|later|after)\b)",
     "distance": r"\b" + _AMOUNT + r"[\s-](?:" + _SPACE_UNIT + r")\b",
     "weight": r"\b" + _AMOUNT + r"[\s-](?:" + _WEIGHT_UNIT + r")\b",
+    # a height, as news writes a person's: "the 6-foot-2 guard", "6 feet 2 inches", "6'2\"", "1.88 meters"
+    "height": r"\b(?:\d|five|six|seven)[\s-](?:foot|feet)(?:[\s-]\d{1,2}(?:[\s-]inch(?:es)?)?)?\b"
+    r"|\b\d[’']\s?\d{1,2}[\"”]|\b\d+(?:\.\d+)?[\s-](?:centimeters?|centimetres?|cm|meters?|metres?|inches|inch)\b",
     "area": _AREA,
     # how someone hurt or rescued is: their health, or whether they are safe at all
     "condition": _HEALTH + "|" + _SAFETY,

@@ -113,6 +113,8 @@ _ASKS: list[tuple[str, str]] = [
     # a size: "how big is the ridgeback fire rn", "How large is the recall?", "What size is the new wing?"
     ("size", r"\bhow (?:big|large|huge|widespread)\b|\bwhat(?:'s|’s| is| was)? (?:the )?size\b"
              r"|\bhow much (?:land|ground|area|territory)\b"),
+    # a height: "how tall is okoro" (a figure in feet or meters, not any number)
+    ("height", r"\bhow tall\b|\bwhat(?:'s|’s| is| was) (?:the |its |his |her |their )?(?:[\w.-]+(?:'s|’s) )?height\b"),
     ("number", r"\bhow (?:many|much|tall|high)\b|\b(?:what|which) number\b"),
     ("score", r"\b(?:what|which) (?:was|is|were|will be) the (?:final |half-time |halftime )?score\b"
               r"|\b(?:by )?what score\b"),
@@ -198,7 +200,8 @@ class AnswerType:
 # What each kind of answer is called when no sentence gives one: "none of their sentences gives a year".
 _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
-    "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "size": "a size",
+    "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "height": "a height",
+    "size": "a size",
     "penalty": "a court's sentence", "death_cause": "a cause of death", "advice": "what to do",
     "market": "how the shares moved",
     "condition": "how they are", "frequency": "how often", "soon": "a time to come", "number": "a number",

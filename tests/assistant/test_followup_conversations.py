@@ -73,3 +73,9 @@ def test_how_a_company_did_is_its_results_lede(followups: AnswerService) -> None
     quarter's loss and revenue."""
     did = lead(followups, "howd voltara do last quarter")
     assert did.startswith("Voltara Motors said Thursday that its third-quarter loss widened even as revenue climbed")
+
+
+def test_a_height_no_article_gives_is_refused(followups: AnswerService) -> None:
+    """"how tall is okoro" was answered with her shooting figures: no article gives her height."""
+    tall = followups.ask("how tall is okoro", [], as_of=DAY_AFTER)
+    assert tall.refused and "a height" in tall.answer

@@ -43,6 +43,8 @@ from index.updater import update_index
         ("how much is tuition going up", "number"),  # the progressive too: "… raise in-state tuition by 6.5%"
         ("How much does the painting weigh?", "weight"),  # a weight, not its worth
         ("How heavy was the meteorite?", "weight"),
+        ("how tall is okoro", "height"),  # a height, not any number
+        ("What is the tower's height?", "height"),
         ("What time do classes begin now?", "time"),  # an hour of the clock
         ("What is the time of the game?", None),
         ("What was Tadesse's time?", "length"),  # a race's time: how long it took
@@ -170,6 +172,17 @@ def test_a_weight_is_a_figure_in_units_of_weight_and_a_race_s_time_how_long() ->
     assert time.match("He won in 2 hours, 6 minutes and 12 seconds.") == 1.0
     assert time.match("Ethiopia's Lemi Tadesse finished second.") == 0.0
     assert kind_name("How heavy is it?") == "a weight"
+
+
+def test_a_height_is_a_figure_in_feet_or_meters() -> None:
+    """"how tall is okoro" was answered with "Okoro, a junior guard from Westbrook, made 17 of 26 shots …" (any
+    number): no article gives her height."""
+    height = AnswerType.of("how tall is okoro")
+    assert height.match("The 6-foot-2 guard scored 48 points.") == 1.0
+    assert height.match("She stands 6 feet 2 inches.") == 1.0
+    assert height.match("The tower rises 330 meters over the city.") == 1.0
+    assert height.match("Okoro made 17 of 26 shots from the field.") == 0.0
+    assert kind_name("How tall is she?") == "a height"
 
 
 def test_a_score_reads_past_a_seed_s_full_stop() -> None:
