@@ -78,6 +78,7 @@ _GROUPS = (
     "merge merger",
     "sue lawsuit",
     "break fail failure malfunction",  # "what broke": "… after a failed software update knocked out …"
+    "notice discover detect",  # "who noticed it was gone": "… was discovered missing … by a security guard"
     "missing unaccounted",  # "Is anyone still unaccounted for?": "… the boat's captain remained missing"
 )
 

@@ -79,3 +79,10 @@ def test_a_height_no_article_gives_is_refused(followups: AnswerService) -> None:
     """"how tall is okoro" was answered with her shooting figures: no article gives her height."""
     tall = followups.ask("how tall is okoro", [], as_of=DAY_AFTER)
     assert tall.refused and "a height" in tall.answer
+
+
+def test_who_noticed_it_is_who_discovered_it(followups: AnswerService) -> None:
+    """"who noticed it was gone" after the stolen painting was refused: the article says it "was discovered missing
+    … by a security guard"."""
+    noticed = lead(followups, "who noticed it was gone", "What painting was stolen from the Verrill Museum?")
+    assert "was discovered missing at about 7:15 a.m. Monday by a security guard" in noticed
