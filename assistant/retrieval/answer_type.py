@@ -51,8 +51,10 @@ _ASKS: list[tuple[str, str]] = [
              r"|\bwhat(?:'s|’s| is| was) (?:the|this|that|it|its) (?:[\w-]+ ){0,2}called\W*$"),
     ("percent", r"\b(?:what|which) (?:percentage|percent|share|proportion|fraction)\b|\bhow many percent\b"
                 r"|\bhow much of\b"),
-    # a weight: "How much does the painting weigh?", "How heavy is it?", "What is its weight?" (not its worth)
+    # a weight: "How much does the painting weigh?", "How heavy is it?", "What is its weight?" (not its worth), "how
+    # much weight did the walkers lose"
     ("weight", r"\bhow much (?:[\w’'-]+ ){1,6}?(?:weigh|weighs|weighed)\b|\bhow heavy\b"
+               r"|\bhow (?:much|many) (?:weight|pounds)\b"
                r"|\bwhat (?:is|was) (?:the|its|his|her|their|[\w.-]+(?:'s|’s)) weight\b"),
     # a margin, "by how many votes": the lead a vote was won by ("… widened her lead to 23 votes"), not the two counts
     # it is the difference of (a game's points are left to "number": its score answers too)

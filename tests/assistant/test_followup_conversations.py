@@ -8,7 +8,7 @@ import datetime as dt
 from functools import partial
 
 import pytest
-from answer_testkit import data_articles, files_service, lead_after
+from answer_testkit import conversation, data_articles, files_service, lead_after
 
 from assistant.service import AnswerService
 
@@ -86,3 +86,10 @@ def test_who_noticed_it_is_who_discovered_it(followups: AnswerService) -> None:
     … by a security guard"."""
     noticed = lead(followups, "who noticed it was gone", "What painting was stolen from the Verrill Museum?")
     assert "was discovered missing at about 7:15 a.m. Monday by a security guard" in noticed
+
+
+def test_a_weight_no_article_gives_is_refused(followups: AnswerService) -> None:
+    """"how much weight did the walkers lose" after the study was answered with an outside expert's caveats."""
+    before = conversation(followups, "What did the new study on walking after meals find?", as_of=DAY_AFTER)
+    lost = followups.ask("how much weight did the walkers lose", before, as_of=DAY_AFTER)
+    assert lost.refused and "a weight" in lost.answer

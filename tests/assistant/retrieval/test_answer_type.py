@@ -43,6 +43,7 @@ from index.updater import update_index
         ("how much is tuition going up", "number"),  # the progressive too: "… raise in-state tuition by 6.5%"
         ("How much does the painting weigh?", "weight"),  # a weight, not its worth
         ("How heavy was the meteorite?", "weight"),
+        ("how much weight did the walkers lose", "weight"),  # a weight, not any figure
         ("how tall is okoro", "height"),  # a height, not any number
         ("What is the tower's height?", "height"),
         ("What time do classes begin now?", "time"),  # an hour of the clock
