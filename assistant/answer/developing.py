@@ -6,12 +6,19 @@ from __future__ import annotations
 
 import re
 
+import numpy as np
+
+from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.lead import best_elsewhere
+from assistant.answer.name_ties import names_new
+from assistant.answer.near import folded_words
 from assistant.answer.ranking import Ranking
+from assistant.answer.reasons import asks_why, gives_reason
 from assistant.answer.sentences import Sentence
 from assistant.answer.time_ties import asks_update
-from assistant.retrieval.answer_type import expected_type
+from assistant.retrieval.answer_type import AnswerType, expected_type
 from assistant.retrieval.candidates import leading
+from assistant.retrieval.gazetteer import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newstext.dates import parse_day
 
 # A question asking for a story's news, which its lede tells: "what happened with the pruitt trial", "how did
@@ -21,6 +28,11 @@ _NEWS = re.compile(
     r"|how\s+did\s+.+\s+(?:do|go|fare)\b)",
     re.I,
 )
+
+
+_WHO = re.compile(r"^\W*who\b", re.I)
+# A day's name is no one's: "Her resignation is effective Nov. 30." names no one filling in for her.
+_DAYS = re.compile(r"\b(?:" + "|".join(sorted(MONTHS | WEEKDAYS | set(MONTH_ABBREVIATIONS))) + r")\b\.?")
 
 
 def asks_news(question: str) -> bool:
@@ -73,6 +85,43 @@ class Developing(Ranking):
         first = parse_day(lead.candidate.article.date)
         newest = max(told, default=None)
         return newest[1] if newest and first and newest[0] > first else lead.candidate.chunk.article_id
+
+    def _unread_leads(self) -> bool:
+        """For a follow-up whose lead repeats the last answer's (Retrieval.previous_lead), which the user has read,
+        the sentence of its article among the policy.topic_sentences best closest in meaning to the user's own words
+        leads, rated as likely, when that is not the lead itself and is about the question: "what bacteria was it"
+        after an outbreak's counts is answered by "… caused by E. coli O157:H7 …", not the counts' lede again, while
+        "and how many were hospitalized" keeps the lede, which says so. True when one leads."""
+        lead, previous = self.scored[0][1], " ".join(self._retrieval.previous_lead.split())
+        if not previous or " ".join(lead.text.split()) != previous or asks_why(self._retrieval.query):
+            return False  # a "Why …?" is the reason rules' (leading._reason_leads)
+        if self._answers_again(lead):
+            return False
+        article = lead.candidate.chunk.article_id
+        best = self.scored[: self._refusal.topic_sentences]
+        same = [i for i, (_, s) in enumerate(best) if s.candidate.chunk.article_id == article]
+        vectors = self.cosines.embedded([self._stating.own_words, *(best[i][1].text for i in same)])
+        closest = same[int(np.argmax(vectors[1:] @ vectors[0]))]
+        sentence, own = self.scored[closest][1], self._stating.own_words
+        unnamed = _WHO.match(own) is not None and not names_new(_DAYS.sub(" ", sentence.text), folded_words(own))
+        if closest == 0 or not self.about(sentence) or unnamed:
+            return False  # a "Who …?" is answered by a sentence naming someone
+        top = self.scored[0][0]
+        self.scored[:] = [self.scored[closest], *self.scored[:closest], *self.scored[closest + 1 :]]
+        self._rate_lead(top)
+        return True
+
+    def _answers_again(self, lead: Sentence) -> bool:
+        """The repeated lead may answer the follow-up too: it holds a thing of the kind asked ("when did they close
+        it": "… on Monday afternoon") or every word the user asks beyond the names, in one of its forms ("whats the
+        cap": "… voted 6-3 … to cap annual rent increases at 5 percent")."""
+        if gives_reason(self._retrieval.query, lead.text):
+            return True  # "whats the problem with them": "… the folding hinge can collapse unexpectedly …" again
+        kind = AnswerType.of(self._retrieval.query)  # as the gate reads the kind (typed.py)
+        if kind.kind is not None and kind.match(lead.text) >= 1.0:
+            return True
+        asked, words = self.asking.asked, sentence_words(lead.text)
+        return bool(asked) and all(in_form([w], words) for w in asked)
 
     def _whether_leads(self) -> bool:
         """For a question asking whether anyone did something (Doing.whether), the first sentence stating or denying

@@ -113,6 +113,7 @@ class Leading(Developing):
             return  # what comes next is what is asked: the rules below read the question's other words
         article = self.scored[0][1].candidate.chunk.article_id  # "What about Sunday?": its article's Sunday sentence
         self._first_leads(lambda s: s.candidate.chunk.article_id == article and self._story.names_own(s))
+        self._unread_leads()  # "what bacteria was it" after the outbreak's counts: not the lede the user has read
         if asks_news(own) and self._lede_leads():
             return  # "any update on the bridge", "what happened with the trial": the news, which the lede tells
         lead = self.scored[0][1]

@@ -93,3 +93,19 @@ def test_a_weight_no_article_gives_is_refused(followups: AnswerService) -> None:
     before = conversation(followups, "What did the new study on walking after meals find?", as_of=DAY_AFTER)
     lost = followups.ask("how much weight did the walkers lose", before, as_of=DAY_AFTER)
     assert lost.refused and "a weight" in lost.answer
+
+
+def test_a_follow_up_is_not_led_by_the_sentence_just_read(followups: AnswerService) -> None:
+    """"what bacteria was it" after the outbreak's counts led with the counts' lede again, the one the user had just
+    read; "who do they play next" after the record game with the last answer's shooting figures."""
+    before = ("how many ppl got sick from juniper grill", "and how many were hospitlized")
+    assert "caused by E. coli O157:H7" in lead(followups, "what bacteria was it", *before)
+    game = ("Who set the scoring record in the Ridgeport women's game?", "final score?", "whose record did she break",
+            "what did the coach say about her")
+    assert lead(followups, "who do they play next", *game).startswith("Ridgeport next plays at Northfield University")
+
+
+def test_a_follow_up_the_sentence_just_read_answers_keeps_it(followups: AnswerService) -> None:
+    """"and how many were hospitlized" after the counts' lede: the lede says so ("… 12 have been hospitalized …")."""
+    hospitalized = lead(followups, "and how many were hospitlized", "how many ppl got sick from juniper grill")
+    assert "12 have been hospitalized" in hospitalized
