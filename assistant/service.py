@@ -12,7 +12,7 @@ from assistant.answer.meta import about_itself
 from assistant.answer.refusal import NO_ANSWER, NOT_STATED, OFF_TOPIC
 from assistant.answer.respond import Responder
 from assistant.retrieval.pipeline import Retrieval, Retriever
-from assistant.retrieval.rewrite import asked_part, last_lead, other_reading, rewrite, story_only
+from assistant.retrieval.rewrite import asked_part, last_lead, other_reading, read_leads, rewrite, story_only
 from assistant.retrieval.time_filter import time_filters
 from assistant.schemas import AnswerResponse, Citation, Filters, Passage, Turn
 from assistant.settings import MAX_TOP_K, Settings
@@ -111,7 +111,7 @@ class AnswerService:
     def _in_conversation(retrieval: Retrieval, history: Sequence[Turn]) -> Retrieval:
         """A follow-up's retrieval (its query carries the conversation's words) with the last answer's lead."""
         if asked_part(retrieval.query) != retrieval.query:
-            retrieval.previous_lead = last_lead(history)
+            retrieval.previous_lead, retrieval.read_leads = last_lead(history), read_leads(history)
         return retrieval
 
     def _retrieve(self, query: str, question: str, k: int, filters: Filters | None, as_of: dt.date | None) -> Retrieval:

@@ -87,13 +87,13 @@ class Developing(Ranking):
         return newest[1] if newest and first and newest[0] > first else lead.candidate.chunk.article_id
 
     def _unread_leads(self) -> bool:
-        """For a follow-up whose lead repeats the last answer's (Retrieval.previous_lead), which the user has read,
-        the sentence of its article among the policy.topic_sentences best closest in meaning to the user's own words
-        leads, rated as likely, when that is not the lead itself and is about the question: "what bacteria was it"
-        after an outbreak's counts is answered by "… caused by E. coli O157:H7 …", not the counts' lede again, while
-        "and how many were hospitalized" keeps the lede, which says so. True when one leads."""
-        lead, previous = self.scored[0][1], " ".join(self._retrieval.previous_lead.split())
-        if not previous or " ".join(lead.text.split()) != previous or asks_why(self._retrieval.query):
+        """For a follow-up whose lead repeats an answer's lead in the conversation (Retrieval.read_leads), which the
+        user has read, the sentence of its article among the policy.topic_sentences best closest in meaning to the
+        user's own words leads, rated as likely, when that is not the lead itself and is about the question: "what
+        bacteria was it" after an outbreak's counts is answered by "… caused by E. coli O157:H7 …", not the counts'
+        lede again, while "and how many were hospitalized" keeps the lede, which says so. True when one leads."""
+        lead = self.scored[0][1]
+        if " ".join(lead.text.split()) not in self._retrieval.read_leads or asks_why(self._retrieval.query):
             return False  # a "Why …?" is the reason rules' (leading._reason_leads)
         if self._answers_again(lead):
             return False

@@ -200,6 +200,12 @@ def last_lead(history: Sequence[Turn]) -> str:
     return lead.strip() if marked else ""
 
 
+def read_leads(history: Sequence[Turn]) -> frozenset[str]:
+    """The leads of the conversation's answers (as last_lead reads one), whitespace folded: what the user has read."""
+    leads = (t.content.partition("[1]") for t in history if t.role == "assistant")
+    return frozenset(" ".join(lead.split()) for lead, marked, _ in leads if marked)
+
+
 def story_only(query: str) -> bool:
     """The query carries the conversation's words only to say which story a question naming nothing asks of
     ("Which rail junctions were hit? (July 23 2025 drone strike Rostov)"), not what a pronoun points back to or a

@@ -100,6 +100,9 @@ def test_a_follow_up_is_not_led_by_the_sentence_just_read(followups: AnswerServi
     read; "who do they play next" after the record game with the last answer's shooting figures."""
     before = ("how many ppl got sick from juniper grill", "and how many were hospitlized")
     assert "caused by E. coli O157:H7" in lead(followups, "what bacteria was it", *before)
+    # the lede read two answers back: "which locations" after the bacteria's answer led with it again
+    located = lead(followups, "which locations", *before, "what bacteria was it")
+    assert located.startswith("The cases are tied to Juniper Grill restaurants on Oak Street in Millbrook")
     game = ("Who set the scoring record in the Ridgeport women's game?", "final score?", "whose record did she break",
             "what did the coach say about her")
     assert lead(followups, "who do they play next", *game).startswith("Ridgeport next plays at Northfield University")

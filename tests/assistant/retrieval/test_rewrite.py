@@ -19,6 +19,7 @@ from assistant.retrieval.rewrite import (
     last_lead,
     names_nothing,
     other_reading,
+    read_leads,
     rewrite,
     story_only,
 )
@@ -400,6 +401,14 @@ def test_the_last_lead_is_the_sentence_before_the_first_citation_mark() -> None:
     assert last_lead(HISTORY) == "Wagner founder Yevgeny Prigozhin has pushed Putin to take extreme measures."
     refused = [*HISTORY[:1], Turn(role="assistant", content="I could not find an answer to that.")]
     assert last_lead(refused) == "" and last_lead([]) == ""
+
+
+def test_the_leads_read_are_every_answer_s_first_sentence() -> None:
+    """A follow-up is not led by what the user has read two answers back either (developing.py)."""
+    later = [*HISTORY, Turn(role="user", content="Why?"), Turn(role="assistant", content="He  quit. [1] More. [2]"),
+             Turn(role="user", content="And?"), Turn(role="assistant", content="I could not find an answer to that.")]
+    assert read_leads(later) == {last_lead(HISTORY), "He quit."}
+    assert read_leads([]) == frozenset()
 
 
 def test_only_a_pronoun_takes_the_last_answer_s_names() -> None:
