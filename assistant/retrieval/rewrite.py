@@ -194,10 +194,10 @@ def _last_answer(history: Sequence[Turn]) -> str:
 
 
 def last_lead(history: Sequence[Turn]) -> str:
-    """The last answer's lead, the sentence before its first citation mark: what the conversation last established
-    ("" when the last answer cites nothing, a refusal)."""
-    lead, marked, _ = _last_answer(history).partition("[1]")
-    return lead.strip() if marked else ""
+    """The last lead of an answer, the sentence before its first citation mark: what the conversation last
+    established, which a refusal since does not change ("" before any answer cites one)."""
+    answers = (t.content.partition("[1]") for t in reversed(history) if t.role == "assistant")
+    return next((lead.strip() for lead, marked, _ in answers if marked), "")
 
 
 def read_leads(history: Sequence[Turn]) -> frozenset[str]:

@@ -68,3 +68,11 @@ def test_what_happened_is_the_lede(november: AnswerService) -> None:
     """"what happened with the pruitt trial" led with "Pruitt did not testify during the eight-day trial."."""
     happened = lead(november, "what happened with the pruitt trial")
     assert happened.startswith("A jury on Friday convicted the former finance director")
+
+
+def test_a_refused_follow_up_does_not_change_the_story(november: AnswerService) -> None:
+    """"when is he getting sentenced" after "which charges did he beat", refused, was refused too: the refusal left no
+    lead to say which article the conversation is about, and the chain's words pulled the charges' sentence up."""
+    before = ("what happened with the pruitt trial", "which charges did he beat")
+    sentenced = lead(november, "when is he getting sentenced", *before)
+    assert sentenced == "Judge Helena Strand set sentencing for Jan. 22, 2027."

@@ -401,6 +401,10 @@ def test_the_last_lead_is_the_sentence_before_the_first_citation_mark() -> None:
     assert last_lead(HISTORY) == "Wagner founder Yevgeny Prigozhin has pushed Putin to take extreme measures."
     refused = [*HISTORY[:1], Turn(role="assistant", content="I could not find an answer to that.")]
     assert last_lead(refused) == "" and last_lead([]) == ""
+    # a refusal since does not change the story: "when is he getting sentenced" after "which charges did he beat"
+    # (refused) asks of the trial the answer before told
+    later = [*HISTORY, Turn(role="user", content="And?"), Turn(role="assistant", content="I could not find that.")]
+    assert last_lead(later) == last_lead(HISTORY)
 
 
 def test_the_leads_read_are_every_answer_s_first_sentence() -> None:
