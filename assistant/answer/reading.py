@@ -8,6 +8,7 @@ from functools import cached_property
 
 from assistant.answer.doer import as_asked
 from assistant.answer.events import event_words, states_event
+from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.gate import answering, names_only, states_question
 from assistant.answer.lead import default_ranker
 from assistant.answer.name_ties import names_other, opens_with_asked
@@ -162,15 +163,21 @@ class Reading(Owned):
         its topic is covered, whatever the topic scores say."""
         return self._story.asks_after
 
-    def story_tells_whether(self) -> bool:
-        """A follow-up asking whether anyone did something (Doing.whether) whose conversation's article states or
-        denies it in a top chunk: its topic is that story's, whatever the topic scores say ("was anyone killed"
-        after the fire's latest telling, which says "No deaths were reported")."""
+    def story_tells(self) -> bool:
+        """A follow-up the conversation's article tells of: its topic is that story's, whatever the topic scores say.
+        It asks whether anyone did something (Doing.whether) and a top chunk of that article states or denies it
+        ("was anyone killed" after the fire's latest telling, which says "No deaths were reported"), or one of the
+        best sentences of that article holds every word it asks in one of their forms ("who's to blame" after the
+        bridge's repair cost: "The review placed the blame on the department, not the contractor …")."""
         article = self._story.article
-        if not (article and self._doing.whether):
+        if not article:
             return False
-        top = leading(self._retrieval.chunks, self._refusal.constraint_chunks)
-        return any(c.chunk.article_id == article and self._doing.text_tells_whether(c.chunk.text) for c in top)
+        if self._doing.whether:
+            top = leading(self._retrieval.chunks, self._refusal.constraint_chunks)
+            return any(c.chunk.article_id == article and self._doing.text_tells_whether(c.chunk.text) for c in top)
+        asked = self.asking.asked
+        best = (s for _, s in self.scored[: self._refusal.topic_sentences] if s.candidate.chunk.article_id == article)
+        return bool(asked) and any(all(in_form([w], sentence_words(s.text)) for w in asked) for s in best)
 
     def lacks_kind(self) -> bool:
         """The question asks for a kind of thing (typed.typed: a year, a count, a statement of someone's, the

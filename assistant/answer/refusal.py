@@ -120,7 +120,7 @@ def decide(
     sentences, asked only then) reaches policy.min_clause_cosine, or `closest_sentence` (their best cosine as a
     whole) policy.min_sentence_topic, or `stated` (a top sentence states every term of a question of several:
     gate.states_question), or the question asks of nothing but those names (asks_of_names), or `told` (a follow-up
-    the conversation's story answers: Reading.story_tells_whether)."""
+    the conversation's story tells of: Reading.story_tells)."""
     if not chunks:
         return Decision(True, OFF_TOPIC)
     if out_of_scope(question):

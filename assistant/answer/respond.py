@@ -79,7 +79,7 @@ class Responder:
             closest_clause=lambda: reading.rescue(policy.topic_sentences),
             closest_sentence=lambda: reading.closest_sentence(policy.topic_sentences),
             stated=lambda: reading.states_question(policy.topic_sentences),
-            told=reading.story_tells_whether,
+            told=reading.story_tells,
         )  # fmt: skip
         if decision.reason == OFF_TOPIC and reading.asks_after_story():  # "How much is the deal worth?" after Baykar
             decision = Decision(True, NO_ANSWER)

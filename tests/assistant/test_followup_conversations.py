@@ -112,3 +112,10 @@ def test_a_follow_up_the_sentence_just_read_answers_keeps_it(followups: AnswerSe
     """"and how many were hospitlized" after the counts' lede: the lede says so ("… 12 have been hospitalized …")."""
     hospitalized = lead(followups, "and how many were hospitlized", "how many ppl got sick from juniper grill")
     assert "12 have been hospitalized" in hospitalized
+
+
+def test_a_follow_up_naming_nothing_is_on_the_story_its_article_tells(followups: AnswerService) -> None:
+    """"who's to blame" after the repair's cost was refused as off-topic: it names nothing, and its one word sits far
+    from the chunks in meaning; the third day's article says "The review placed the blame on the department …"."""
+    blame = lead(followups, "who's to blame", "any update on the bridge", "whats the price tag on the fix now")
+    assert blame.startswith("The review placed the blame on the department, not the contractor")
