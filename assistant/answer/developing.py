@@ -1,6 +1,7 @@
-"""Rules for a story told as it develops, which a user asks after: an update is answered by the opening of the
-story's newest telling, and whether anyone did something by the sentence stating or denying it, however low the
-ranker rates it or wherever it sits (leading.Leading applies them)."""
+"""Rules for what a user asks after a story, often one told as it develops: its news is the opening of its telling
+(of the newest, for an update), whether anyone did something is the sentence stating or denying it, and a follow-up
+is not led by a sentence the user has read, however the ranker rates them or wherever they sit (leading.Leading
+applies them)."""
 
 from __future__ import annotations
 
@@ -22,14 +23,12 @@ from assistant.retrieval.gazetteer import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newstext.dates import parse_day
 
 # A question asking for a story's news, which its lede tells: "what happened with the pruitt trial", "how did
-# corvane do this quarter" (and "howd …", as shorthand.py writes it out), "how did the vote go".
+# corvane do this quarter" (and "howd …", as shorthand.py writes it out), "how did the launch go".
 _NEWS = re.compile(
     r"^\W*(?:what\s+(?:happened|is\s+happening|(?:'s|’s)\s+happening)\s+(?:to|with|at|in|on)\b"
     r"|how\s+did\s+.+\s+(?:do|go|fare)\b)",
     re.I,
 )
-
-
 _WHO = re.compile(r"^\W*who\b", re.I)
 # A day's name is no one's: "Her resignation is effective Nov. 30." names no one filling in for her.
 _DAYS = re.compile(r"\b(?:" + "|".join(sorted(MONTHS | WEEKDAYS | set(MONTH_ABBREVIATIONS))) + r")\b\.?")
@@ -43,7 +42,7 @@ def asks_news(question: str) -> bool:
 
 
 class Developing(Ranking):
-    """The moves for questions asked after a developing story, on one retrieval's ranking."""
+    """The moves for questions asked after a story, on one retrieval's ranking."""
 
     def _lede_leads(self) -> bool:
         """For a question asking for a story's news (asks_news), the sentence opening the lead's article, or for an
@@ -72,7 +71,7 @@ class Developing(Ranking):
         if found is None:
             return False
         self.scored.insert(0, (max(found[0], top), found[1]))
-        self.update_lede = id(found[1])  # about the question as the lead it displaced was (_also_about)
+        self.news_lede = id(found[1])  # about the question as the lead it displaced was (_also_about)
         return True
 
     def _newest_telling(self, lead: Sentence) -> str:

@@ -30,7 +30,7 @@ class Ranking:
     check reads embedded at most once, whichever check asks first; what makes a sentence about the question; and the
     moves a rule makes (a sentence leads, rated as the lead it displaced)."""
 
-    update_lede = 0  # the id of the sentence leading.Leading._lede_leads moved up (about the question), if any
+    news_lede = 0  # the id of the lede developing.Developing._lede_leads moved up (about the question), if any
 
     def __init__(
         self,
@@ -95,7 +95,7 @@ class Ranking:
             or (self._story.in_article(sentence) and self.asking.says_own(sentence)) or self._does_deed(sentence)
             or (self.asking.holds_role_unnamed(sentence) and self._stating.own_names_stated(sentence))
             or (states_names_and_kind(sentence) and self._kind_of_names) or self._labelled(sentence)
-            or self._rare_story.counts_in(sentence) or id(sentence) == self.update_lede
+            or self._rare_story.counts_in(sentence) or id(sentence) == self.news_lede
         )  # fmt: skip
 
     def _tells_next(self, sentence: Sentence) -> bool:

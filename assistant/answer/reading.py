@@ -51,7 +51,7 @@ class Reading(Owned):
         """gate.answering() over these sentences, with their clause and residue cosines. When it passes on a
         sentence holding the asked kind that the lead lacks, that sentence leads (policy.typed_leads)."""
         self._answering_first()
-        if self.scored and id(self.scored[0][1]) == self.update_lede:
+        if self.scored and id(self.scored[0][1]) == self.news_lede:
             return self.scored[0][0]  # the news asked for, which the lede of its newest telling tells (developing.py)
         likely = answering(
             self.scored, self._retrieval.query, self._refusal, self.clause_cosine, self.residue_cosine,
