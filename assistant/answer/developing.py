@@ -64,8 +64,8 @@ class Developing(Ranking):
             )  # fmt: skip
 
         i = next((i for i, (_, s) in enumerate(self.scored) if opens(s)), None)
-        found = self.scored.pop(i) if i is not None else best_elsewhere(
-            self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
+        found = self.scored.pop(i) if i is not None else best_elsewhere(  # in any chunk retrieved: other texts may
+            self._retrieval, len(self._retrieval.chunks), self._policy.max_sentence_words,  # fill the top ones
             {s.text for _, s in self.scored}, self.cosines.embedded, lambda _: True, opens,
         )  # fmt: skip
         if found is None:

@@ -11,6 +11,7 @@ import pytest
 from answer_testkit import conversation, data_articles, files_service, lead_after
 
 from assistant.service import AnswerService
+from assistant.settings import PROJECT_ROOT
 
 followups = files_service(data_articles("followups"))
 DAY_AFTER = dt.date(2026, 11, 26)  # the day after the newest article
@@ -119,3 +120,14 @@ def test_a_follow_up_naming_nothing_is_on_the_story_its_article_tells(followups:
     from the chunks in meaning; the third day's article says "The review placed the blame on the department …"."""
     blame = lead(followups, "who's to blame", "any update on the bridge", "whats the price tag on the fix now")
     assert blame.startswith("The review placed the blame on the department, not the contractor")
+
+
+NOTES = (PROJECT_ROOT / "tests" / "data" / "followups" / "README.md").read_text(encoding="utf-8")
+with_notes = files_service(data_articles("followups") | {"README.md": NOTES})
+
+
+def test_an_update_is_the_newest_telling_s_opening_among_other_texts(with_notes: AnswerService) -> None:
+    """With the folder's README (undated notes about the stories, close to "the bridge") indexed too, the third day's
+    opening chunk fell out of the chunks the rule read, and the update led with a sentence halfway down its article."""
+    update = with_notes.ask("any update on the bridge", as_of=DAY_AFTER)
+    assert update.citations[0].quote.startswith("State Transportation Commissioner Raymond Thiel resigned Wednesday")
