@@ -133,8 +133,14 @@ _ASKS: list[tuple[str, str]] = [
 _QUESTIONS = [(name, re.compile(pattern, re.I)) for name, pattern in _ASKS]
 
 
+# A follow-up goes on from the last with a conjunction before its question word: "and when will it be fully open",
+# "so where did it happen".
+_GOES_ON = re.compile(r"^\W*(?:and|so|but|then|also|ok|okay)\b[\s,]*", re.I)
+
+
 def expected_type(question: str) -> str | None:
     """The kind of answer the question asks for, when its wording says so; None for open questions."""
+    question = _GOES_ON.sub("", question, count=1)
     for name, pattern in _QUESTIONS:
         if pattern.search(question):
             return name

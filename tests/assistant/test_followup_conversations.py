@@ -131,3 +131,12 @@ def test_an_update_is_the_newest_telling_s_opening_among_other_texts(with_notes:
     opening chunk fell out of the chunks the rule read, and the update led with a sentence halfway down its article."""
     update = with_notes.ask("any update on the bridge", as_of=DAY_AFTER)
     assert update.citations[0].quote.startswith("State Transportation Commissioner Raymond Thiel resigned Wednesday")
+
+
+def test_a_follow_up_opening_with_and_asks_its_kind(followups: AnswerService) -> None:
+    """"and when will it be fully open" was read as asking no kind ("when" not first), led with the bridge's 1968
+    opening, and the next follow-up, "whats the detor", then read the first day's "No official detour had been
+    posted"."""
+    before = ("any update on the bridge", "when does it reopen now", "and when will it be fully open")
+    assert lead(followups, "whats the detor", *before).startswith("The detour over Route 9 and Coldwater Road")
+    assert "1968" not in lead(followups, before[-1], *before[:-1])

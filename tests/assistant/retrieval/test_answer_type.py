@@ -45,6 +45,8 @@ from index.updater import update_index
         ("How heavy was the meteorite?", "weight"),
         ("how much weight did the walkers lose", "weight"),  # a weight, not any figure
         ("how tall is okoro", "height"),  # a height, not any number
+        ("and when will it be fully open", "time"),  # a follow-up going on from the last asks as the question does
+        ("so how many were hurt", "number"),
         ("What is the tower's height?", "height"),
         ("What time do classes begin now?", "time"),  # an hour of the clock
         ("What is the time of the game?", None),
