@@ -24,7 +24,7 @@ from assistant.answer.config import RefusalPolicy
 from assistant.answer.constraints import Constraints
 from assistant.answer.deed import Deed
 from assistant.answer.doer import asked_deed
-from assistant.answer.forms import WORD, deed_in_form, in_form, lemmas, sentence_words, sourced_words
+from assistant.answer.forms import WORD, deed_in_form, holds_all, in_form, lemmas, sentence_words, sourced_words
 from assistant.answer.labels import labels_name, labels_question
 from assistant.answer.name_ties import names_new
 from assistant.answer.residue import name_phrases
@@ -199,7 +199,7 @@ class Asking:
         verbs, words = asked_verbs(self.asked, self._nouns), sentence_words(sentence.text)
         if not verbs:  # nouns alone: a short rest of them, each in one of its forms ("What's his bail?": "… bail")
             return self._noun_rest and self.in_form(sentence) >= set(self.short_rest)
-        return all(in_form([v], words) for v in verbs)
+        return holds_all(verbs, words)
 
     def says_more(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds more of the short rest's words in one of their forms than the lead, and states_asked

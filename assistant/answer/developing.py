@@ -9,8 +9,7 @@ import re
 
 import numpy as np
 
-from assistant.answer.forms import in_form, sentence_words
-from assistant.answer.lead import best_elsewhere
+from assistant.answer.forms import holds_all, sentence_words
 from assistant.answer.name_ties import names_new
 from assistant.answer.near import folded_words
 from assistant.answer.ranking import Ranking
@@ -64,14 +63,12 @@ class Developing(Ranking):
             )  # fmt: skip
 
         i = next((i for i, (_, s) in enumerate(self.scored) if opens(s)), None)
-        found = self.scored.pop(i) if i is not None else best_elsewhere(  # in any chunk retrieved: other texts may
-            self._retrieval, len(self._retrieval.chunks), self._policy.max_sentence_words,  # fill the top ones
-            {s.text for _, s in self.scored}, self.cosines.embedded, lambda _: True, opens,
-        )  # fmt: skip
-        if found is None:
-            return False
-        self.scored.insert(0, (max(found[0], top), found[1]))
-        self.news_lede = id(found[1])  # about the question as the lead it displaced was (_also_about)
+        if i is not None:
+            self._lead_with(i)
+            self._rate_lead(top)
+        elif not self._lead_beyond(opens, chunks=len(self._retrieval.chunks)):  # in any chunk retrieved: other
+            return False  # texts may fill the top ones
+        self.news_lede = id(self.scored[0][1])  # about the question as the lead it displaced was (_also_about)
         return True
 
     def _newest_telling(self, lead: Sentence) -> str:
@@ -119,8 +116,8 @@ class Developing(Ranking):
         kind = AnswerType.of(self._retrieval.query)  # as the gate reads the kind (typed.py)
         if kind.kind is not None and kind.match(lead.text) >= 1.0:
             return True
-        asked, words = self.asking.asked, sentence_words(lead.text)
-        return bool(asked) and all(in_form([w], words) for w in asked)
+        asked = self.asking.asked
+        return bool(asked) and holds_all(asked, sentence_words(lead.text))
 
     def _whether_leads(self) -> bool:
         """For a question asking whether anyone did something (Doing.whether), the first sentence stating or denying
@@ -134,14 +131,8 @@ class Developing(Ranking):
             self._rate_lead(top)
             return True
         articles = {self._best_article, self._story.article}
-        found = best_elsewhere(
-            self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
-            {s.text for _, s in self.scored}, self.cosines.embedded, lambda _: True,
+        return self._lead_beyond(
             lambda s: s.candidate.chunk.article_id in articles and self._doing.tells_whether(s)
-            and not self._stating.own.missing([s.text]),
+            and not self._stating.own.missing([s.text])
         )  # fmt: skip
-        if found is None:
-            return False
-        self.scored.insert(0, (max(found[0], top), found[1]))
-        return True
 

@@ -60,6 +60,11 @@ def in_form(asked: Sequence[str], words: Sequence[str]) -> bool:
     return any(said_as(a) & f for a in asked for f in forms)
 
 
+def holds_all(asked: Sequence[str], words: Sequence[str]) -> bool:
+    """Every asked word is one of the words (sentence_words) in one of its forms (in_form); True when none is asked."""
+    return all(in_form([w], words) for w in asked)
+
+
 def deed_in_form(verb: str, words: Sequence[str]) -> bool:
     """in_form for a word asked as a verb ("Who shot …?"): its readings as another part of speech are left out, so
     "mug shots" (the noun shot) does not state it, while "was shot" and "the shooting" do."""

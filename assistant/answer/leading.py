@@ -11,7 +11,6 @@ from assistant.answer.called import called_noun, names_subject
 from assistant.answer.developing import Developing, asks_news
 from assistant.answer.forms import in_form, sentence_words
 from assistant.answer.gate import keeps_story
-from assistant.answer.lead import best_elsewhere
 from assistant.answer.reasons import asks_how_died, asks_why, gives_reason
 from assistant.answer.refusal import asks_of_names
 from assistant.answer.sentences import Sentence, follows
@@ -162,8 +161,8 @@ class Leading(Developing):
                 self._rate_lead(self.scored[1][0])  # did the stock react?", over the phone's launch (0.39)
             return
         beyond = (lambda s: story(s) and self.asking.says_more(lead, s)) if kept else story
-        if short and (found := self._beyond_passages(lead, beyond)):
-            self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))  # rated as likely as the lead
+        if short:
+            self._beyond_passages(lead, beyond)  # rated as likely as the lead
 
     def _holds_all_more(self, lead: Sentence, sentence: Sentence) -> bool:
         """The sentence holds every asked word (of the short rest, else asked_words), two at least, in one of their
@@ -198,17 +197,15 @@ class Leading(Developing):
         self._rate_lead(lead[0])
         return True
 
-    def _beyond_passages(self, lead: Sentence, story: Callable[[Sentence], bool]) -> tuple[float, Sentence] | None:
-        """lead.best_elsewhere: a sentence of the top chunks holding, in one of their forms, each of the short rest's
+    def _beyond_passages(self, lead: Sentence, story: Callable[[Sentence], bool]) -> bool:
+        """Ranking._lead_beyond: a sentence of the top chunks holding, in one of their forms, each of the short rest's
         words the lead holds and one at least (Asking.states_as_much), in a chunk stating the question's names, of
-        the lead's `story`. A
-        question naming nothing has nothing to tie it to its story ("What sanctions are coming?" found Syria's "the
-        hammer never came down")."""
+        the lead's `story`, leads; True when one does. A question naming nothing has nothing to tie it to its story
+        ("What sanctions are coming?" found Syria's "the hammer never came down")."""
         if not self._stating.own.names:
-            return None
-        return best_elsewhere(
-            self._retrieval, self._refusal.constraint_chunks, self._policy.max_sentence_words,
-            {s.text for _, s in self.scored}, self.cosines.embedded, self.about,
+            return False
+        return self._lead_beyond(
             lambda s: self.asking.states_as_much(lead, s) and self._stating.own_names_stated(s) and story(s),
-        )  # fmt: skip
+            self.about,
+        )
 

@@ -14,7 +14,7 @@ from assistant.answer.config import AnswerPolicy, RefusalPolicy
 from assistant.answer.cosines import Cosines
 from assistant.answer.doing import Doing
 from assistant.answer.gate import about, about_first, asks_kind_of_names, states_names_and_kind
-from assistant.answer.lead import ranked_sentences
+from assistant.answer.lead import best_elsewhere, ranked_sentences
 from assistant.answer.rare_story import RareStory
 from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
@@ -172,6 +172,20 @@ class Ranking:
     def _story_first(self, tells: Callable[[str], bool], reach: int | None = None) -> None:
         """The lead stays when its story's text `tells` the story asked about; else the first sentence that does."""
         self._first_leads(lambda s: tells(self._stating.story_text(s)), reach=reach)
+
+    def _lead_beyond(
+        self, keep: Callable[[Sentence], bool], about: Callable[[Sentence], bool] | None = None, chunks: int = 0
+    ) -> bool:
+        """The best sentence of the top `chunks` chunks (policy.constraint_chunks by default) beyond the returned
+        passages that `keep` takes, and `about` when given (lead.best_elsewhere), leads, rated at least as likely as
+        the lead it displaces; True when one does."""
+        found = best_elsewhere(
+            self._retrieval, chunks or self._refusal.constraint_chunks, self._policy.max_sentence_words,
+            {s.text for _, s in self.scored}, self.cosines.embedded, about or (lambda _: True), keep,
+        )  # fmt: skip
+        if found is not None:
+            self.scored.insert(0, (max(found[0], self.scored[0][0]), found[1]))
+        return found is not None
 
     def _lead_with(self, i: int) -> None:
         """The i-th ranked sentence leads; the order of the others stays."""

@@ -8,7 +8,7 @@ from functools import cached_property
 
 from assistant.answer.doer import as_asked
 from assistant.answer.events import event_words, states_event
-from assistant.answer.forms import in_form, sentence_words
+from assistant.answer.forms import holds_all, sentence_words
 from assistant.answer.gate import answering, names_only, states_question
 from assistant.answer.lead import default_ranker
 from assistant.answer.name_ties import names_other, opens_with_asked
@@ -177,7 +177,7 @@ class Reading(Owned):
             return any(c.chunk.article_id == article and self._doing.text_tells_whether(c.chunk.text) for c in top)
         asked = self.asking.asked
         best = (s for _, s in self.scored[: self._refusal.topic_sentences] if s.candidate.chunk.article_id == article)
-        return bool(asked) and any(all(in_form([w], sentence_words(s.text)) for w in asked) for s in best)
+        return bool(asked) and any(holds_all(asked, sentence_words(s.text)) for s in best)
 
     def lacks_kind(self) -> bool:
         """The question asks for a kind of thing (typed.typed: a year, a count, a statement of someone's, the

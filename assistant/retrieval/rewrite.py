@@ -193,17 +193,23 @@ def _last_answer(history: Sequence[Turn]) -> str:
     return next((t.content for t in reversed(history) if t.role == "assistant"), "")
 
 
+def _leads(history: Sequence[Turn]) -> list[str]:
+    """The leads of the conversation's answers that cite, in order: each the sentence before its first citation
+    mark."""
+    answers = (t.content.partition("[1]") for t in history if t.role == "assistant")
+    return [lead.strip() for lead, marked, _ in answers if marked]
+
+
 def last_lead(history: Sequence[Turn]) -> str:
-    """The last lead of an answer, the sentence before its first citation mark: what the conversation last
-    established, which a refusal since does not change ("" before any answer cites one)."""
-    answers = (t.content.partition("[1]") for t in reversed(history) if t.role == "assistant")
-    return next((lead.strip() for lead, marked, _ in answers if marked), "")
+    """The last lead of an answer (_leads): what the conversation last established, which a refusal since does not
+    change ("" before any answer cites one)."""
+    leads = _leads(history)
+    return leads[-1] if leads else ""
 
 
 def read_leads(history: Sequence[Turn]) -> frozenset[str]:
-    """The leads of the conversation's answers (as last_lead reads one), whitespace folded: what the user has read."""
-    leads = (t.content.partition("[1]") for t in history if t.role == "assistant")
-    return frozenset(" ".join(lead.split()) for lead, marked, _ in leads if marked)
+    """The leads of the conversation's answers (_leads), whitespace folded: what the user has read."""
+    return frozenset(" ".join(lead.split()) for lead in _leads(history))
 
 
 def story_only(query: str) -> bool:
