@@ -27,11 +27,14 @@ sys.path.insert(0, str(Path(__file__).parent / "index"))  # index_testkit, for e
 from app_testkit import serve  # noqa: E402
 from fakes import FakeEmbedder  # noqa: E402
 from index_testkit import HandlesFactory, open_handles  # noqa: E402
+from log_capture_lock import lock_log_capture  # noqa: E402
 from pinned_settings import E2E_PINNED, INDEX_PINNED  # noqa: E402
 
 from assistant.settings import PROJECT_ROOT, Settings, load_settings  # noqa: E402
 from index.embedding import Embedder, make_embedder  # noqa: E402
 from index.handles import IndexHandles  # noqa: E402
+
+lock_log_capture()  # the served app's threads create loggers while pytest walks them (tests/log_capture_lock.py)
 
 # The slowest test files, longest first (measured with `--durations`). A parallel run (`make test`, xdist's
 # `--dist loadfile --no-loadscope-reorder`) hands out files in collection order, so starting these first lets
