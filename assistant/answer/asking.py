@@ -69,9 +69,13 @@ class Asking:
 
     def deed_stated(self, sentence: Sentence) -> bool:
         """asked.states() for a "Who <verb> …?" question's deed, whatever the rest (a synonym MiniLM puts close
-        passes: "secured victory" for "won"); True when it asks none."""
+        passes: "secured victory" for "won"); True when it asks none. Holding a post in someone's place is stated
+        in the words news uses for it (Deed.in_place), not close ones: "… he was stepping down" is far from who
+        replaced him."""
         if not self.deed.verb:
             return True
+        if self.deed.in_place:
+            return self.deed.stated(sentence)
         return self._states([self.deed.verb], sentence)
 
     def states_words(self, sentence: Sentence) -> bool:

@@ -13,6 +13,8 @@ from assistant.answer.sentences import Sentence
 
 # The sides of a vote or a stand a "Who <verb> …?" question may ask ("Who voted against the budget?").
 _SIDES = frozenset({"against", "for"})
+# The word for holding a post in someone's place; in_form reaches the words news uses for it (interim, acting).
+_IN_PLACE = "replace"
 
 
 class Deed:
@@ -31,6 +33,13 @@ class Deed:
     def own_folded(self) -> set[str]:
         """The user's own words, folded (near.folded_words), read once for every sentence names_new reads."""
         return folded_words(self._own)
+
+    @cached_property
+    def in_place(self) -> bool:
+        """The deed is holding a post in someone's place ("Who replaced Thiel?", "who's replacing her"): news names
+        the one who does it by the post ("Deputy Commissioner Janice Obuya will serve as acting commissioner"),
+        without the one replaced."""
+        return bool(self.verb) and in_form([self.verb], [_IN_PLACE])
 
     def names_doer(self, sentence: Sentence) -> bool:
         """The sentence names, after "by", who did the asked deed (doer.names_doer)."""

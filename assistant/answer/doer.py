@@ -19,7 +19,9 @@ from newstext.terms import STOPWORDS, readings
 # "Who" and the word after it, and the verbs that only build a tense or mood ("Who is", "Who did ... meet?").
 _WHO = re.compile(r"\s*who\s+([a-z]+)\b", re.I)
 # "Who was driving …?", "Who is running …?": a deed in the progressive.
-_WHO_WAS_DOING = re.compile(r"\s*who\s+(?:is|was|are|were|has been|had been)\s+([a-z]+ing)\b", re.I)
+_WHO_WAS_DOING = re.compile(r"\s*who(?:['’]s|\s+(?:is|was|are|were|has been|had been))\s+([a-z]+ing)\b", re.I)
+# "Who will replace her?", "Who would succeed him?": a deed to come, the verb after the modal.
+_WHO_WILL = re.compile(r"\s*who(?:['’]ll|\s+(?:will|would|could|might|may|shall))\s+([a-z]+)\b", re.I)
 # "Who needs to approve …?", "Who has to pay …?", "Who wants to buy …?": the deed is the verb after "to".
 _WHO_NEEDS_TO = re.compile(
     r"\s*who\s+(?:needs|need|has|have|had|wants|plans|hopes|is going|are going|was going)\s+to\s+([a-z]+)\b", re.I
@@ -38,6 +40,8 @@ def doer_verb(question: str) -> str:
     word = m.group(1).lower() if m else ""
     if (going := _WHO_WAS_DOING.match(question)) is not None:
         word = going.group(1).lower()  # "Who was driving the police car?": the deed is "driving"
+    if (will := _WHO_WILL.match(question)) is not None:
+        word = will.group(1).lower()  # "Who will replace her?": the deed is "replace"
     if (to := _WHO_NEEDS_TO.match(question)) is not None:
         word = to.group(1).lower()  # "Who needs to approve the deal?": the deed is "approve"
     if not word or word in _AUXILIARIES or word in STOPWORDS or word in GENERIC or holder(question) is not None:

@@ -120,12 +120,13 @@ class Ranking:
         """Of the best chunk's article and stating every name the user asks of, the sentence says who did the
         deed a "Who <verb> …?" question asks (Deed.done_by_new: "Jurors found that Officer Daniel Reyes drove
         recklessly …" for "Who was driving the police car?", far from it in meaning; not "a Turkish policeman killed
-        the Russian ambassador" for "Who killed Prigozhin?"), or whether anyone did what a "Has anyone <verb> …?"
+        the Russian ambassador" for "Who killed Prigozhin?"; who holds a post in the place of the one named need not
+        name them: Deed.in_place), or whether anyone did what a "Has anyone <verb> …?"
         question asks (Doing.tells_whether: "… no deaths have been reported" for "Has anyone died of measles?")."""
         return (
             sentence.candidate.chunk.article_id == self._best_article
             and (self.asking.deed.done_by_new(sentence) or self._doing.tells_whether(sentence))
-            and not self._stating.own.missing([sentence.text])
+            and (self.asking.deed.in_place or not self._stating.own.missing([sentence.text]))
         )  # fmt: skip
 
     @cached_property

@@ -88,10 +88,32 @@ _KICK_IN = re.compile(r"\b(kick|kicks|kicked|kicking) in\b(?=\W*$|\s+(?:on|by|ne
 _TAKE_EFFECT = {"kick": "take", "kicks": "takes", "kicked": "took", "kicking": "taking"}
 
 
+# Holding a post in someone's place, as users say it ("who's filling in for her", "who is stepping in for Thiel") and
+# news writes it ("… will serve as acting commissioner", "… named … as interim president"): replace, whose words
+# news uses for it (newstext.synonyms) reach those.
+_IN_PLACE = re.compile(
+    r"\b(fill|fills|filled|filling|step|steps|stepped|stepping|stand|stands|stood|standing) in for\b"
+    r"|\b(take|takes|took|taking) over for\b",
+    re.I,
+)
+_REPLACE = {"": "replace", "s": "replaces", "ed": "replaced", "ing": "replacing"}
+_ENDING = {
+    "fill": "", "fills": "s", "filled": "ed", "filling": "ing", "step": "", "steps": "s", "stepped": "ed",
+    "stepping": "ing", "stand": "", "stands": "s", "stood": "ed", "standing": "ing", "take": "", "takes": "s",
+    "took": "ed", "taking": "ing",
+}  # fmt: skip
+
+
+def _in_place(match: re.Match[str]) -> str:
+    """"filling in for" -> "replacing", "took over for" -> "replaced"."""
+    return _REPLACE[_ENDING[(match.group(1) or match.group(2)).lower()]]
+
+
 def spelled_out(question: str) -> str:
     """The question with its typed shorthand written out ("whats the new fare" -> "what's the new fare", "how many
     ppl" -> "how many people", "$300k" -> "$300,000"); unchanged when it has none."""
     written = _MAKE.sub(r"\1earn", _VOTED.sub(_voted, _TYPED.sub(_written_out, _SUM.sub(_sum, question))))
     written = _MONEY_BACK.sub("a refund", written)
     written = _KICK_IN.sub(lambda m: f"{_TAKE_EFFECT[m.group(1).lower()]} effect", written)
+    written = _IN_PLACE.sub(_in_place, written)
     return _NOW.sub(r" right now\1", written)

@@ -140,3 +140,16 @@ def test_a_follow_up_opening_with_and_asks_its_kind(followups: AnswerService) ->
     before = ("any update on the bridge", "when does it reopen now", "and when will it be fully open")
     assert lead(followups, "whats the detor", *before).startswith("The detour over Route 9 and Coldwater Road")
     assert "1968" not in lead(followups, before[-1], *before[:-1])
+
+
+def test_who_replaced_a_named_official_is_who_serves_in_his_place(followups: AnswerService) -> None:
+    """"who replaced thiel" led with Thiel's own letter ("… stepping down …" is close in meaning to replacing); the
+    article names his successor without naming him: "… will serve as acting commissioner"."""
+    replaced = lead(followups, "who replaced thiel")
+    assert replaced.startswith("Deputy Commissioner Janice Obuya will serve as acting commissioner")
+
+
+def test_who_is_filling_in_is_who_replaces(followups: AnswerService) -> None:
+    """"who's filling in for her" after the president's resignation was refused: news says "interim"."""
+    filling = lead(followups, "who's filling in for her", "Why did the president of Brennard State resign?")
+    assert "named Provost Victor Annunziata as interim president" in filling

@@ -23,6 +23,10 @@ from assistant.service import AnswerService
         ("Who was named director?", ""),  # a passive asks who received it
         ("Who needs to approve the deal?", "approve"),  # the deed after "needs to"
         ("Who wants to buy Crunchwell?", "buy"),
+        ("who's replacing her", "replacing"),  # the progressive after a contraction
+        ("Who will replace Thiel?", "replace"),  # a deed to come, after the modal
+        ("who'll pay for the repair", "pay"),
+        ("Who will be the next chair?", ""),  # an auxiliary after the modal: a role is asked
     ],
 )
 def test_a_who_question_asks_the_doer_of_its_first_verb(question: str, verb: str) -> None:

@@ -36,6 +36,11 @@ from assistant.retrieval.shorthand import spelled_out
         ("do i get my money back if mine got cancelled", "do i get a refund if mine got cancelled"),  # as news says
         ("when does it kick in", "when does it take effect"),  # "The new rate takes effect Jan. 1"
         ("who kicked in the door", "who kicked in the door"),  # a door, not a rule
+        # a post held in someone's place, as news writes it: "… will serve as acting commissioner"
+        ("whos filling in for her", "who's replacing her"),
+        ("who stepped in for the mayor", "who replaced the mayor"),
+        ("Who is taking over for Thiel?", "Who is replacing Thiel?"),
+        ("who filled the pothole", "who filled the pothole"),  # no "in for": filling a hole
     ],
 )
 def test_shorthand_is_written_out(typed: str, written: str) -> None:
