@@ -34,7 +34,12 @@ _AFFECTED = re.compile(
     r"(?<!how )\b(?:do|can|will|would|should|could) i (?:still )?(?:get|qualify|need|have to|be able to|keep|return"
     r"|use)\b|\bam i (?:eligible|covered|affected|owed|entitled)\b|\bwhat (?:do|should|can) i do\b"
     # and what to do to stay safe: "how do i keep my kids from catching the stomach bug"
-    r"|\bhow (?:do|can|should) (?:i|we) (?:keep|protect|avoid|prevent|stay)\b",
+    r"|\bhow (?:do|can|should) (?:i|we) (?:keep|protect|avoid|prevent|stay)\b"
+    # and how or where to get what the story offers them: "how do i get the fix" (a recall's repair kit), "where can
+    # i still pick up bottled water" (a city's distribution sites), "how do i apply for the grant"
+    r"|\bhow (?:do|can|should) (?:i|we) (?:get|order|request|claim|apply|sign up|register) (?:for )?"
+    r"(?:the|my|our|a|an|one)\b"
+    r"|\bwhere (?:do|can|should|could) (?:i|we) (?:still )?(?:get|pick up|find|go|apply|sign up|drop off|take)\b",
     re.I,
 )
 # Nor are requests for a task rather than for facts: writing, translating, solving, how-to instructions.

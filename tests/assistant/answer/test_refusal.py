@@ -64,6 +64,8 @@ def test_nothing_close_is_off_topic() -> None:
         "Tell me a joke about penguins.",
         "Translate 'good morning' into Portuguese.",
         "How do I change a flat tyre?",
+        "how do i make pesto without pine nuts",
+        "Where can I buy a cheap laptop?",
         "What's the best way to learn to juggle?",
         "What's a good recipe for sourdough bread?",
         "What's my sister's birthday?",
@@ -100,6 +102,10 @@ def test_personal_questions_and_task_requests_need_a_much_closer_passage(questio
         "can i get a refund",
         "i have one on my counter, what do i do",
         "Am I eligible for the rebate?",
+        # ... and how or where to get what the story offers them
+        "how do i get the fix",
+        "where can i still pick up bottled water",
+        "How can I apply for the grant?",
         # a follow-up is personal by its own words, not by the conversation's ("mine" of the last question)
         "and if it was just delayed? (get refund mine got cancelled)",
     ],
