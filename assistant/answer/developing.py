@@ -15,9 +15,10 @@ from assistant.answer.near import folded_words
 from assistant.answer.ranking import Ranking
 from assistant.answer.reasons import asks_why, gives_reason
 from assistant.answer.sentences import Sentence
-from assistant.answer.time_ties import asks_update
+from assistant.answer.time_ties import asks_of_now, asks_update
 from assistant.retrieval.answer_type import AnswerType, expected_type
-from assistant.retrieval.candidates import leading
+from assistant.retrieval.candidates import Candidate, leading
+from assistant.retrieval.counts import asks_count, counted_noun, counts_head
 from assistant.retrieval.gazetteer import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
 from newstext.dates import parse_day
 
@@ -71,13 +72,54 @@ class Developing(Ranking):
         self.news_lede = id(self.scored[0][1])  # about the question as the lead it displaced was (_also_about)
         return True
 
+    def _newer_leads(self) -> bool:
+        """For a question asking how a thing stands now (time_ties.asks_of_now) whose lead is from an older telling
+        of the story than the newest among the policy.topic_chunks closest chunks, that telling's sentence stating
+        what is asked (_tells_asked) leads, from the passages or the top chunks beyond them, rated as likely: "is the
+        boil water advisory still on" after a break told on three days is "The boil-water advisory remains in
+        effect, however." of the third, not the second day's widening; "how many ppl are under it rn" the third
+        day's revised count. True when one leads."""
+        lead, top = self.scored[0][1], self.scored[0][0]
+        if not asks_of_now(self._stating.own_words) or not self.about(lead):
+            return False
+        newest = self._newest_among(leading(self._retrieval.chunks, self._refusal.topic_chunks), lead)
+        if newest == lead.candidate.chunk.article_id:
+            return False
+
+        def states(s: Sentence) -> bool:
+            return s.candidate.chunk.article_id == newest and self._tells_asked(s)
+
+        i = next((i for i, (_, s) in enumerate(self.scored) if states(s)), None)
+        if i is None:
+            return self._lead_beyond(states, chunks=len(self._retrieval.chunks))
+        self._lead_with(i)  # the story's telling is about the question as its older one is: its words are the story's
+        self._rate_lead(top)
+        return True
+
+    def _tells_asked(self, sentence: Sentence) -> bool:
+        """The sentence holds a count of what is asked (counts_head) or a thing of the kind the question asks, or,
+        for a question of no kind, every word the user asks beyond the names and the now, in one of its forms."""
+        query = self._retrieval.query
+        if asks_count(query):  # a count of what is asked: "24,100 residents" for "how many ppl", not a time's "2:15"
+            return counts_head(sentence.text, counted_noun(query))
+        kind = AnswerType.of(query)
+        if kind.kind is not None:
+            return kind.match(sentence.text) >= 1.0
+        asked = [w for w in self.asking.asked if not asks_of_now(w)]  # "still", "now": when it is asked, not what
+        return bool(asked) and holds_all(asked, sentence_words(sentence.text))
+
     def _newest_telling(self, lead: Sentence) -> str:
         """The id of the newest article among the top chunks whose best chunk is within policy.update_tie of the
         best's closeness to the question (the same story told later: "whats the latest on the fire" found the second
         day's passages and the third day's chunk as close), else the lead's."""
         top = leading(self._retrieval.chunks, self._refusal.constraint_chunks)
         bar = self._refusal.update_tie * max(c.dense for c in top)
-        told = [(d, c.chunk.article_id) for c in top if c.dense >= bar and (d := parse_day(c.article.date))]
+        return self._newest_among([c for c in top if c.dense >= bar], lead)
+
+    @staticmethod
+    def _newest_among(chunks: list[Candidate], lead: Sentence) -> str:
+        """The id of the newest article of the chunks, when it is newer than the lead's; else the lead's."""
+        told = [(d, c.chunk.article_id) for c in chunks if (d := parse_day(c.article.date))]
         first = parse_day(lead.candidate.article.date)
         newest = max(told, default=None)
         return newest[1] if newest and first and newest[0] > first else lead.candidate.chunk.article_id

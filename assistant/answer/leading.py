@@ -115,6 +115,8 @@ class Leading(Developing):
         self._unread_leads()  # "what bacteria was it" after the outbreak's counts: not the lede the user has read
         if asks_news(own) and self._lede_leads():
             return  # "any update on the bridge", "what happened with the trial": the news, which the lede tells
+        if self._newer_leads():
+            return  # "is the advisory still on": what the story's newest telling says of it, not an older telling
         lead = self.scored[0][1]
         doing, named = self._doing, self._doing.names_doer(lead)
         if not (self.asking.deed.stated(lead) or named) and self._first_leads(doing.names_doer, 1):

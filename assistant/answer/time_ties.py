@@ -48,6 +48,11 @@ _UPDATE = re.compile(
 _UNFRAMED = re.compile(r"^\W*(?:on|about|in|with)\s.*\bnow\W*$", re.I)
 
 
+def asks_of_now(question: str) -> bool:
+    """The question asks how things stand now (_LATEST: "is the advisory still on", "how many are under it rn")."""
+    return _LATEST.search(question) is not None
+
+
 def asks_update(question: str) -> bool:
     """The question asks nothing but how a story stands now (_UPDATE, _UNFRAMED): its newest telling's news
     answers."""

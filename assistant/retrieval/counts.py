@@ -132,6 +132,19 @@ def counts_noun(text: str, counted: str) -> int:
     return max(named, default=0)
 
 
+def counts_head(text: str, counted: str) -> bool:
+    """A figure stands before the counted noun's head, or one of its kinds, or before a word describing it ("24,100
+    residents" for "how many people", "three quarter-point cuts" for "how many rate cuts"); not before another noun
+    sharing a word with it ("10 rate hike cycles"), nor alone ("14.3%")."""
+    head = counted.split()[-1:] if counted else []
+    wanted = _counted(" ".join(head))
+    return bool(wanted) and any(
+        wanted & set(terms(m.group(3))) or _describes(m.group(3), m.group(4), wanted)
+        for m in _BEFORE_NOUN.finditer(_MONEY.sub(" ", text))
+        if _COUNT.fullmatch(m.group(1))
+    )
+
+
 def _describes(word: str, after: str | None, wanted: set[str]) -> bool:
     """The word between a figure and the counted noun describes it: a name ("six US states", "three Democratic
     senators"), a word that is no noun ("four occupied oblasts") or one that makes one noun with it ("40 internet

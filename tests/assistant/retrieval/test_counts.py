@@ -7,6 +7,7 @@ from assistant.retrieval.counts import (
     counted_in,
     counted_noun,
     counts,
+    counts_head,
     counts_noun,
     in_words,
     names_place,
@@ -170,3 +171,11 @@ def test_a_count_asked_in_a_place_names_the_place() -> None:
     assert names_place("Minnesota has reported the most cases, 10.", "Minnesota")
     assert not names_place("Tell us more about the outbreak.", "United States")
     assert not names_place("The potstickers were made in Marlow.", "Iowa")
+
+
+def test_a_figure_counts_the_head_of_what_is_asked() -> None:
+    """What a count asked of now must state in a newer telling (developing.Developing._tells_asked)."""
+    assert counts_head("… now puts the figure at about 24,100 residents", "people")  # a kind of people
+    assert counts_head("the Fed forecast three quarter-point cuts this year", "rate cuts")
+    assert not counts_head("Over the last 10 rate hike cycles, the index rose 14.3%", "rate cuts")
+    assert not counts_head("Crews finished at 2:15 p.m. Wednesday, restoring service to all homes", "people")

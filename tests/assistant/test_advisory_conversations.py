@@ -1,0 +1,37 @@
+"""Conversations as a user types them over a sixteenth set of wire stories, a water main break told on three days
+among them (tests/data/advisory): how a thing stands now is what the story's newest telling says of it, and a reader
+asks where to get what the story offers them."""
+
+from __future__ import annotations
+
+import datetime as dt
+from functools import partial
+
+from answer_testkit import data_articles, files_service, lead_after
+
+from assistant.service import AnswerService
+
+advisory = files_service(data_articles("advisory"))
+DAY_AFTER = dt.date(2026, 12, 5)  # the day after the newest article
+lead = partial(lead_after, as_of=DAY_AFTER)  # each question asked as of DAY_AFTER
+OPENING = "whats the latest on the carrow point water main break"
+
+
+def test_whether_it_still_holds_is_the_newest_telling_s_word(advisory: AnswerService) -> None:
+    """"is the boil water advisory still on" led with the second day's widening of it; the third day's telling says
+    "The boil-water advisory remains in effect, however." in a chunk ranked below the second day's."""
+    still = lead(advisory, "is the boil water advisory still on", OPENING)
+    assert still == "The boil-water advisory remains in effect, however."
+
+
+def test_a_count_asked_of_now_is_the_newest_telling_s_count(advisory: AnswerService) -> None:
+    """"how many ppl are under it rn" led with the second day's 23,500; the third day revised it to 24,100 in a
+    sentence the ranker rates low (its chunk names no advisory)."""
+    now = lead(advisory, "how many ppl are under it rn", OPENING, "is the boil water advisory still on")
+    assert "24,100 residents" in now
+
+
+def test_where_to_get_what_the_story_offers_is_no_personal_question(advisory: AnswerService) -> None:
+    """"where can i still pick up bottled water" was refused as a personal question."""
+    water = lead(advisory, "where can i still pick up bottled water", "what time did the main actually break")
+    assert "Fenwick Park Community Center" in water
