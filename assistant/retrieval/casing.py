@@ -162,8 +162,15 @@ def _places(question: str, texts: list[str]) -> str:
 _PREFIX = re.compile(r"^(?:un|non|re|pre|mis|over|under|out|counter|anti|post)(?=[a-z]{4,}$)")
 
 
+# A contraction's ending: "it'll", "they're", "we've", "she'd" are their first word's.
+_CONTRACTED = re.compile(r"['’](?:ll|re|ve|d|m|s)$")
+
+
 def _known(word: str) -> bool:
-    """The dictionary knows the word, or the word it is made from with a prefix ("unaccounted", "overcharged")."""
+    """The dictionary knows the word, or the word it is made from with a prefix ("unaccounted", "overcharged"), or
+    the word a contraction is made from ("it'll" was written as a name the collection never writes, "It'll")."""
+    if (bare := _CONTRACTED.sub("", word)) != word:
+        return bare in FUNCTION_WORDS or bare in STOPWORDS or _known(bare)
     return bool(readings(word)) or ((rest := _PREFIX.sub("", word)) != word and bool(readings(rest)))
 
 

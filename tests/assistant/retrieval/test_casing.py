@@ -162,3 +162,15 @@ def test_a_function_word_the_dictionary_lacks_is_no_name() -> None:
 
     asked = "how much more will a homeowner pay per year"
     assert truecase(asked, ["The plan will add about $186 a year to a homeowner's bill."], nowhere) == asked
+
+
+def test_a_contraction_is_no_name() -> None:
+    """"when do they think itll be lifted" (written out "it'll") wrote "It'll" as a name no article holds, and was
+    refused for not saying it."""
+
+    def nowhere(words: list[str]) -> list[str]:
+        return []
+
+    asked = "when do they think it'll be lifted"
+    assert truecase(asked, ["The advisory will be lifted after two days of clean tests."], nowhere) == asked
+    assert truecase("when's they're deal done", ["The deal is done."], nowhere) == "when's they're deal done"
