@@ -22,7 +22,7 @@ _ROLE = r"(?![a-z]+ed\b|(?:in|on|at|of|for|to|by|with|from|a|an|the)\b)[A-Za-z]+
 _CURRENT = r"(?:(?:new|current|former|acting|interim|incoming|outgoing)\s+)?"
 # "Who is the president of Ukraine?", "Who was the CEO of Tesla?", "Who is Ukraine's president?"; "Who is in charge
 # of Wagner?" and "Who is behind Wagner?" ask for its head.
-_WHO_IS = r"^\W*(?i:who\s+(?:is|was|are|were))\s+"
+_WHO_IS = r"^\W*(?i:who(?:['’]s|\s+(?:is|was|are|were)))\s+"  # and as typed: "whos the ceo" (shorthand.py)
 _OF = re.compile(_WHO_IS + r"(?:the\s+)?" + _CURRENT + "(" + _ROLE + r")\s+of\s+(?:the\s+)?("
                  + _NAME + ")" + _NAME_NOUN + r"\W*$")  # fmt: skip
 _POSSESSIVE = re.compile(_WHO_IS + "(" + _NAME + r")[’']s?\s+" + _CURRENT + "(" + _ROLE

@@ -35,3 +35,15 @@ def test_where_to_get_what_the_story_offers_is_no_personal_question(advisory: An
     """"where can i still pick up bottled water" was refused as a personal question."""
     water = lead(advisory, "where can i still pick up bottled water", "what time did the main actually break")
     assert "Fenwick Park Community Center" in water
+
+
+def test_when_it_will_be_lifted_is_answered_with_the_contraction_typed(advisory: AnswerService) -> None:
+    """"when do they think itll be lifted" was refused for not saying "It'll", read as a name."""
+    lifted = lead(advisory, "when do they think itll be lifted", OPENING)
+    assert "the earliest it could end is Friday afternoon" in lifted
+
+
+def test_who_s_the_ceo_is_the_company_s_chief_executive(advisory: AnswerService) -> None:
+    """"whos the ceo" after the strike's questions led with the walkout: "who's" asked no role's holder."""
+    ceo = lead(advisory, "whos the ceo", "why are heronfeild flight attendants on strike", "can i get my money back")
+    assert "Chief Executive Bernard Lisle" in ceo

@@ -27,6 +27,8 @@ from assistant.retrieval.holder import Holder, holder
         ("Who chairs the museum board?", Holder("chair", "")),
         ("Who is the judge?", Holder("judge", "")),  # a role in the story, of nothing named
         ("Who was the fire chief?", Holder("fire chief", "")),
+        ("who's the ceo", Holder("ceo", "")),  # as a hurried "whos" is written out (shorthand.py)
+        ("who’s Russia’s president", Holder("president", "Russia")),
         # the role of someone a pronoun names, and its holder's name asked for ("what's his lawyer's name")
         ("Who is his lawyer?", Holder("lawyer", "")),
         ("what's his lawyer's name", Holder("lawyer", "")),
