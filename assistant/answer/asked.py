@@ -85,6 +85,9 @@ _KIND_WORDS = {
     "size": frozenset({"size"}),  # "What size is the new wing?": "the 40,000-square-foot wing"
     # a court's sentence: "what sentence did he get" is answered by "was sentenced Monday to 38 years in prison"
     "penalty": frozenset({"sentence", "punishment", "penalty", "term"}),  # ("get", "ok", "doing": GENERIC's)
+    # a charge: "what is the mayor accused of" is answered by "… was indicted … on one count of bribery"
+    "charge": frozenset({"accused", "charged", "charge", "charges", "indicted", "convicted", "acquitted", "counts",
+                         "crime", "crimes", "offense", "offenses", "offence", "offences", "face", "faces", "facing"}),
     # how someone died: "what did he die of" is answered by "… said the cause was complications of pneumonia"
     "death_cause": frozenset({"die", "died", "death", "cause", "killed"}),
     # what to do: "i have one on my counter, what do i do" is answered by "Consumers should immediately stop using …"

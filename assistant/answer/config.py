@@ -189,7 +189,7 @@ class RefusalPolicy:
     # "What is his name?" after a Lewes boy's first pitch needs a sentence naming someone: it led with the pitch.
     typed_kinds: tuple[str, ...] = (
         "percent", "money", "year", "month", "time", "length", "distance", "weight", "height", "frequency", "soon",
-        "score", "record", "size", "penalty", "death_cause", "advice", "condition", "tally", "market", "age",
+        "score", "record", "size", "penalty", "charge", "death_cause", "advice", "condition", "tally", "market", "age",
         "us_state", "country",
         "statement", "holder", "writer", "name",
     )

@@ -110,6 +110,10 @@ _PATTERNS: dict[str, str] = {
     r"|\bsentenced\b[^.;:]{0,30}?\bto\b[^.;:]{0,12}?\b(?:" + _AMOUNT + r"|life|death|probation|time served)\b"
     r"|\blife (?:in prison|sentences?|without (?:the )?(?:possibility of )?parole)\b|\bdeath (?:sentence|penalty)\b"
     r"|\b(?:fined|a fine of)\b|[$£€¥]\s?" + _NUMBER + r" fine\b|\btime served\b",
+    # what someone is charged with: "was indicted … on one count of bribery", "charged with reckless homicide",
+    # "pleaded not guilty to two counts of …", "accused of embezzling …", "faces charges of fraud"
+    "charge": r"\b(?:charged|indicted|accused|convicted|acquitted|cleared) (?:[\w’'.-]+ ){0,6}?(?:with|of|on) "
+    r"|\b(?:counts?|charges?) of\b|\bpleaded (?:not )?guilty (?:[\w’'.-]+ ){0,3}?to\b",
     # "How big …?": an area, a sum ("How big is the settlement?") or a count of something ("How big was the crowd?":
     # "about 5,000 people"), not a share ("15% contained") nor an hour ("6 p.m.")
     "size": _AREA + r"|[$£€¥]\s?\d|\b\d[\d,.]*(?:\s(?:million|billion))?\s(?!percent\b)[a-z]{3,}\b",

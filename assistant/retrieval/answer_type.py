@@ -92,6 +92,11 @@ _ASKS: list[tuple[str, str]] = [
     ("penalty", r"\bwhat (?:(?:kind of |prison |jail )?sentences?|punishment|penalty|prison term|jail term)\b"
                 r"(?! (?:hearing|date)\b)|\bsentenced to what\b|\bwhat (?:was|is|were|did|will) [^?]{0,40}"
                 r"\bsentenced to\b"),
+    # what someone is charged with: "what is the mayor accused of", "whats he charged with", "what charges does he
+    # face", "which crimes" (not "who was charged", nor "how many counts")
+    ("charge", r"\bwhat(?:'s|’s)? (?:is|was|are|were|has|have|had|did|does|do|will)? ?[^?]{0,40}?\b(?:accused of"
+               r"|charged with|indicted (?:on|for)|convicted of|acquitted of)\s*\??\s*(?:\([^()]*\)\s*)?$"
+               r"|\b(?:what|which) (?:criminal )?(?:charges?|counts|crimes?|offen[cs]es?)\b"),
     # how someone hurt, lost or rescued is: "is she ok", "how are the ones they found doing", "what's his condition"
     ("condition", r"\b(?:is|are|was|were) (?:he|she|they|the (?:[\w-]+ ){0,3}(?:" + _PERSON_OR_PEOPLE + r"))"
                   r" (?:all |both )?(?:ok|okay|alright|all right|safe|alive|hurt|injured|recovering)\b"
@@ -210,7 +215,7 @@ _KIND_NAMES = {
     "percent": "a share", "money": "a sum", "year": "a year", "month": "a month", "time": "a date or time",
     "length": "a length of time or distance", "distance": "a distance", "weight": "a weight", "height": "a height",
     "size": "a size",
-    "penalty": "a court's sentence", "death_cause": "a cause of death", "advice": "what to do",
+    "penalty": "a court's sentence", "charge": "a charge", "death_cause": "a cause of death", "advice": "what to do",
     "market": "how the shares moved",
     "condition": "how they are", "frequency": "how often", "soon": "a time to come", "number": "a number",
     "age": "an age", "score": "a score",

@@ -47,3 +47,10 @@ def test_who_s_the_ceo_is_the_company_s_chief_executive(advisory: AnswerService)
     """"whos the ceo" after the strike's questions led with the walkout: "who's" asked no role's holder."""
     ceo = lead(advisory, "whos the ceo", "why are heronfeild flight attendants on strike", "can i get my money back")
     assert "Chief Executive Bernard Lisle" in ceo
+
+
+def test_what_a_mayor_is_accused_of_is_the_indictment_s_charges(advisory: AnswerService) -> None:
+    """"what is the brenick falls mayor accused of" led with his lawyer's "these accusations come from a
+    businessman …": a charge is a kind of answer, and "Mayor Leonard Vasko" is the mayor asked of."""
+    accused = lead(advisory, "what is the brenick falls mayor accused of")
+    assert "one count of bribery, one count of official misconduct" in accused

@@ -105,3 +105,7 @@ def test_a_sentence_opening_with_a_name_the_question_lacks_is_another_s() -> Non
     assert not opens_with_other("Despite the recount, the share stayed at 48 percent.", palmer)
     ireland = folded_words("Ireland's new prime minister became the youngest leader. How old is he?")
     assert not opens_with_other("Ireland’s prime minister took office in June.", ireland)  # the owner is Ireland
+    # the holder of the role the question asks of, past its title: "the Brennick Falls mayor" is "Mayor Leonard Vasko"
+    mayor = folded_words("what is the Brennick Falls mayor accused of")
+    assert not opens_with_other("Mayor Leonard Vasko, 61, was indicted by a state grand jury.", mayor)
+    assert opens_with_other("Governor Alvarez Quintrell signed the bill.", mayor)

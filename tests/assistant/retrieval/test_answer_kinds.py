@@ -57,6 +57,15 @@ def test_a_court_s_sentence_is_a_term_a_fine_or_life() -> None:
     assert not candidates("Maddox, 34, was convicted in September.", "penalty")
 
 
+def test_a_charge_is_what_someone_is_charged_with_or_pleads_to() -> None:
+    assert candidates("Vasko was indicted by a state grand jury on one count of bribery.", "charge")
+    assert candidates("He was charged Tuesday with reckless homicide.", "charge")
+    assert candidates("She pleaded not guilty Friday to charges that she took kickbacks.", "charge")
+    assert candidates("He was acquitted of the assault charge.", "charge")
+    assert not candidates("His attorney said his client would fight the charges.", "charge")
+    assert not candidates("The council will meet Monday night.", "charge")
+
+
 def test_a_condition_is_told_as_news_tells_it() -> None:
     assert candidates("Four were in stable condition and Wren was in serious condition.", "condition")
     assert candidates("She was treated and released, and is expected to fully recover.", "condition")

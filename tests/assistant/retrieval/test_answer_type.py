@@ -348,6 +348,15 @@ def test_how_big_asks_a_size_and_a_court_s_sentence_a_penalty() -> None:
     assert expected_type("what sentence hearing is next") is None
 
 
+def test_what_someone_is_accused_of_asks_a_charge() -> None:
+    """"what is the brenick falls mayor accused of" led with his lawyer's quote on "these accusations"."""
+    for asked in ("what is the Brennick Falls mayor accused of", "what's he charged with", "What charges does he face?",
+                  "what's he charged with (Vasko mayor)", "What was she convicted of?"):  # fmt: skip
+        assert expected_type(asked) == "charge", asked
+    assert expected_type("Who was charged?") is None  # the one charged
+    assert expected_type("how many counts does he face") == "number"
+
+
 def test_how_someone_died_asks_a_cause_of_death() -> None:
     """"what did he die of", "How did she die?": the cause ("… said the cause was complications of pneumonia"), which
     a passage holds as a kind of answer; not "when did he die" or "how many people died"."""
