@@ -75,11 +75,16 @@ _POINTING = frozenset({"he", "she", "they"})  # a follow-up's person, named by t
 # drops after ("Mayor Tom Reed praised the vote. “…,” Reed said").
 _TITLES = frozenset(
     "mayor governor president senator minister chancellor king queen prince pope sheriff superintendent director "
-    "spokesman spokeswoman spokesperson chairman chairwoman coach commissioner chief".split()
+    "spokesman spokeswoman spokesperson chairman chairwoman coach commissioner chief lawyer attorney".split()
 )
+# ... before the name or set beside it ("His attorney, Gideon Marsh, said …" for "what did his lawyer say")
 _TITLED = re.compile(
-    r"\b(?i:(" + "|".join(sorted(_TITLES)) + r"))\s+((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
+    r"\b(?i:(" + "|".join(sorted(_TITLES)) + r"))(?:,\s+|\s+)((?:[A-Z][\w’'-]+\s+){0,2}[A-Z][\w’'-]+)"
 )
+# A prosecutor is an attorney of the state, no one's lawyer: "Assistant District Attorney Raymond Okonjo".
+_PROSECUTOR = re.compile(r"\b(?:district|state's|state’s|county|city|u\.s\.|prosecuting|general)\s+$", re.I)
+# Titles news writes in other words: a lawyer is as often an attorney.
+_SAME_TITLE = {"lawyer": "attorney", "attorney": "lawyer"}
 
 
 @lru_cache(maxsize=256)
@@ -89,7 +94,11 @@ def titled(who: frozenset[str], context: str) -> frozenset[str]:
     of its passages asks."""
     if not who or not who <= _TITLES:
         return who
-    names = (m.group(2) for m in _TITLED.finditer(context) if m.group(1).lower() in who)
+    asked = who | {_SAME_TITLE[w] for w in who if w in _SAME_TITLE}
+    names = (
+        m.group(2) for m in _TITLED.finditer(context)
+        if m.group(1).lower() in asked and not _PROSECUTOR.search(context[max(0, m.start() - 20) : m.start()])
+    )  # fmt: skip
     return who | {without_possessive(w).lower() for n in names for w in n.split()}
 
 

@@ -54,3 +54,9 @@ def test_what_a_mayor_is_accused_of_is_the_indictment_s_charges(advisory: Answer
     businessman …": a charge is a kind of answer, and "Mayor Leonard Vasko" is the mayor asked of."""
     accused = lead(advisory, "what is the brenick falls mayor accused of")
     assert "one count of bribery, one count of official misconduct" in accused
+
+
+def test_what_his_lawyer_said_is_what_his_attorney_said(advisory: AnswerService) -> None:
+    """"what did his lawyer say" was refused: the article calls him "His attorney, Gideon Marsh", beside the name."""
+    said = lead(advisory, "what did his lawyer say", "what is the brenick falls mayor accused of", "whats his bail")
+    assert "Gideon Marsh" in said or "Marsh said" in said

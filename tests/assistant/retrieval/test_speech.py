@@ -142,6 +142,13 @@ def test_a_speaker_asked_by_title_is_the_name_written_after_it() -> None:
     assert titled(mayor, context) == {"mayor", "tom", "reed"}
     assert reports_speech("“This budget fixes our roads,” Reed said after the meeting.", titled(mayor, context))
     assert titled(mayor, "Governor Mike DeWine said so.") == mayor  # another title's name
+    # a lawyer is as often an attorney, and set beside the name: "what did his lawyer say" was refused
+    lawyer, marsh = frozenset({"lawyer"}), "His attorney, Gideon Marsh, said his client would fight the charges."
+    assert titled(lawyer, marsh) == {"lawyer", "gideon", "marsh"}
+    assert reports_speech(marsh, titled(lawyer, marsh))
+    assert reports_speech("“These accusations come from a businessman,” Marsh said.", titled(lawyer, marsh))
+    # a prosecutor is an attorney of the state, no one's lawyer
+    assert titled(lawyer, "Assistant District Attorney Raymond Okonjo told reporters.") == lawyer
     assert titled(speakers("What did Kadyrov say?"), "Mayor Tom Reed said so.") == {"kadyrov"}  # a name stays itself
 
 
