@@ -52,13 +52,17 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
     # joined by Justice Elena Sandoval-Park" is Rowe for "his"
     verbs = {m.start() for m in found if set(readings(m.group(0).lower())) == {"VERB"}}
     scored: list[tuple[bool, int, str]] = []
+    lowered = {w.lower() for w in topic}
     for m in NAME.finditer(text):
-        name = _without_opener(m.group(0))
+        name, begins = _without_opener(m.group(0)), m.start()
+        first, _, rest = name.partition(" ")
+        if first.lower() in lowered and first.lower() in _TITLES and rest:
+            name, begins = rest, m.end() - len(rest)  # "Mayor Leonard Vasko" for "the brennick falls mayor": the name
         if not name or name.lower() in STOPWORDS or any(w.lower() in name.lower() for w in topic):
             continue
         if " " not in name and opens_sentence(text[: m.start()]):
             continue  # one capitalised word opening a sentence ("Each new Ukrainian victory…") need not be a name
-        after = [m.start() - end for start, end in hits if m.start() >= end]
+        after = [begins - end for start, end in hits if begins >= end]
         ahead = [start - m.end() for start, end in hits if start >= m.end()]
         if any(0 < start - m.end() <= 1 for start in verbs):
             scored.append((False, -1, name))  # the doer of the topic's verb
@@ -67,6 +71,13 @@ def _nearest(text: str, topic: list[str], config: FollowUp, reach: int) -> list[
         elif ahead and min(ahead) <= reach:
             scored.append((True, min(ahead), name))
     return list(dict.fromkeys(name for _, _, name in sorted(scored)))[: config.names_kept]
+
+
+# Titles news writes before a name, which a question may ask of the name by ("the mayor").
+_TITLES = frozenset(
+    "mayor governor president senator minister chancellor king queen prince princess pope judge chief coach "
+    "commissioner sheriff superintendent director secretary representative rep sen gov".split()
+)
 
 
 def _without_opener(name: str) -> str:

@@ -381,6 +381,22 @@ def test_he_is_the_name_the_answer_s_lead_sets_after_a_topic_word() -> None:
     assert "Yevgeny Prigozhin" in rewritten and "Aliyev" not in rewritten and "Kadyrov" not in rewritten
 
 
+def test_he_is_the_name_after_the_title_asked() -> None:
+    """"how much money did he supposedly take" after "what is the brenick falls mayor accused of" carried "Thursday"
+    (the indictment "was unsealed Thursday"), not "Mayor Leonard Vasko", whose run holds the asked "mayor": past the
+    title, the name is right after the topic word."""
+    history = [
+        Turn(role="user", content="what is the brenick falls mayor accused of"),
+        Turn(
+            role="assistant",
+            content="Mayor Leonard Vasko, 61, was indicted on one count of bribery, according to the indictment, "
+            "which was unsealed Thursday. [1]",
+        ),
+    ]
+    rewritten = rewrite("how much money did he supposedly take", history, FollowUp())
+    assert "Leonard Vasko" in rewritten and "Thursday" not in rewritten and "Mayor Leonard" not in rewritten
+
+
 def test_a_name_opening_a_sentence_loses_its_opener() -> None:
     """"And JPMorgan Chase, told employees …" in the last answer joined a follow-up as "And JPMorgan Chase"."""
     history = [
