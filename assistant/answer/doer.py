@@ -51,7 +51,9 @@ def doer_verb(question: str) -> str:
 
 # "Has anyone died …?", "Was anybody hurt?", "Did any students …?": whether the deed happened at all.
 _WHETHER_ANY = re.compile(
-    r"\s*(?:has|have|had|did|was|were|is|are|will)\s+(?:anyone|anybody|someone|somebody|any)\b\s*(.*)", re.I
+    r"\s*(?:(?:has|have|had|did|was|were|is|are|will)\s+(?:anyone|anybody|someone|somebody|any)"
+    r"|(?:anyone|anybody|someone|somebody))\b\s*(.*)",  # ... and typed in a hurry without one: "anyone get hurt"
+    re.I,
 )
 
 

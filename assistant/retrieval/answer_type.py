@@ -83,13 +83,14 @@ _ASKS: list[tuple[str, str]] = [
     # "What was Tadesse's time?", "What was the winning time?": a race's time, how long it took
     ("length", r"\bhow long\b|\bwhat (?:is|was) (?:[\w.-]+(?:'s|’s)|his|her|their) (?:winning |finishing )?time\b"
                r"|\bwhat (?:is|was) the (?:winning|finishing|record) time\b"),
-    ("distance", r"\bhow far\b"),
+    ("distance", r"\bhow (?:far|close)\b"),  # "how close did they drill to it": "within about three feet of the main"
     ("frequency", r"\bhow often\b"),
     ("soon", r"\bhow soon\b"),
     ("age", r"\bhow old\b|\b(?:what|which) age\b|\bwhat (?:is|was) (?:the |his |her |their |[\w.-]+(?:'s|’s) )?age\b"),
     # a court's sentence: "what sentence did travis maddox get", "What was she sentenced to?" (not "when is he
     # sentenced", nor "How long was he sentenced to?", a length)
-    ("penalty", r"\bwhat (?:(?:kind of |prison |jail )?sentences?|punishment|penalty|prison term|jail term)\b"
+    ("penalty", r"\bhow much (?:prison|jail) time\b"  # "how much prison time is he looking at"
+                r"|\bwhat (?:(?:kind of |prison |jail )?sentences?|punishment|penalty|prison term|jail term)\b"
                 r"(?! (?:hearing|date)\b)|\bsentenced to what\b|\bwhat (?:was|is|were|did|will) [^?]{0,40}"
                 r"\bsentenced to\b"),
     # what someone is charged with: "what is the mayor accused of", "whats he charged with", "what charges does he

@@ -60,3 +60,10 @@ def test_what_his_lawyer_said_is_what_his_attorney_said(advisory: AnswerService)
     """"what did his lawyer say" was refused: the article calls him "His attorney, Gideon Marsh", beside the name."""
     said = lead(advisory, "what did his lawyer say", "what is the brenick falls mayor accused of", "whats his bail")
     assert "Gideon Marsh" in said or "Marsh said" in said
+
+
+def test_how_much_prison_time_asks_a_court_s_sentence(advisory: AnswerService) -> None:
+    """"how much prison time is he looking at" asked no kind of answer, and was refused: "… faces up to 10 years in
+    prison on the bribery count alone" gives the term."""
+    term = lead(advisory, "how much prison time is he looking at", "what is the brenick falls mayor accused of")
+    assert "up to 10 years in prison" in term

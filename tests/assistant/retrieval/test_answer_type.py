@@ -346,6 +346,8 @@ def test_how_big_asks_a_size_and_a_court_s_sentence_a_penalty() -> None:
     assert expected_type("When is he sentenced?") == "time"
     assert expected_type("How long was the treasurer sentenced to?") == "length"
     assert expected_type("what sentence hearing is next") is None
+    assert expected_type("how much prison time is he looking at") == "penalty"  # "… faces up to 10 years in prison"
+    assert expected_type("how close did they drill to it") == "distance"  # "… within about three feet of the main"
 
 
 def test_what_someone_is_accused_of_asks_a_charge() -> None:
