@@ -110,6 +110,7 @@ class AnswerService:
     @staticmethod
     def _in_conversation(retrieval: Retrieval, history: Sequence[Turn]) -> Retrieval:
         """A follow-up's retrieval (its query carries the conversation's words) with the last answer's lead."""
+        retrieval.in_conversation = bool(history)
         if asked_part(retrieval.query) != retrieval.query:
             retrieval.previous_lead, retrieval.read_leads = last_lead(history), read_leads(history)
         return retrieval

@@ -92,8 +92,10 @@ def _titled_as_asked(text: str, asked: set[str]) -> bool:
     """The run of capitalised words opening the text holds a title the question asks of ("Mayor" of "Mayor Leonard
     Vasko" for "the Brennick Falls mayor")."""
     m = _CAPITALISED_RUN.match(text.lstrip(" \"“‘'—-"))
+    if m is None:
+        return False
     lowered = {a.lower() for a in asked}
-    return bool(m) and any(w.lower() in TITLE_WORDS and w.lower() in lowered for w in m.group(0).split())
+    return any(w.lower() in TITLE_WORDS and w.lower() in lowered for w in m.group(0).split())
 
 
 def _opening(text: str) -> list[str]:

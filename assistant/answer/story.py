@@ -4,15 +4,28 @@ was the vote?" after the assault weapons ban, which a TikTok bill's vote would a
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cached_property
 
 from assistant.answer.asked import how_measures
 from assistant.answer.sentences import Sentence
 from assistant.answer.stating import Stating
+from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
 from assistant.retrieval.pipeline import Retrieval
 from assistant.retrieval.rerank import coverage
 from newstext.terms import terms
+
+_CALENDAR = WEEKDAYS | MONTHS
+
+
+# A name as a story text writes it: a capitalised word inside a sentence (not opening it), no day's or month's.
+_INNER_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'-]{2,}")
+
+
+def _names(text: str) -> set[str]:
+    """The names a text writes inside its sentences, lower case, without days and months."""
+    return {m.group(0).lower() for m in _INNER_NAME.finditer(text) if m.group(0) not in _CALENDAR}
 
 
 class Story:
@@ -88,6 +101,13 @@ class Story:
         if text not in self._terms:
             self._terms[text] = set(terms(text))
         return self._terms[text]
+
+    def shares_names(self, lead: Sentence, sentence: Sentence) -> bool:
+        """The sentence's story text (its chunk and title) writes a name the lead's does: the same story, told in
+        another article (a day later, or by another outlet), where another story's sentence sharing the question's
+        common words names none ("City Manager Oren Falkenrath said a preliminary investigation had concluded …"
+        after a mayor's investigation)."""
+        return bool(_names(self._stating.chunk_text(lead)) & _names(self._stating.chunk_text(sentence)))
 
     def own_tie(self, scored: list[tuple[float, Sentence]], tie: float) -> int:
         """For a follow-up, the index of the sentence, among those of the first's article at least `tie` as likely,

@@ -42,6 +42,7 @@ class Retrieval:
     applied_filters: Filters | None = None  # a date range read from the question's own time expression
     previous_lead: str = ""  # a follow-up's: the last answer's lead (rewrite.last_lead), which tells its story
     read_leads: frozenset[str] = frozenset()  # a follow-up's: every answer's lead, which the user has read
+    in_conversation: bool = False  # asked after other questions, which set a story (read alone or not)
     respelled: dict[str, str] = field(default_factory=dict)  # mistyped words, as the articles spell them (spelling)
 
 

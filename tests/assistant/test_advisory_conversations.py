@@ -7,7 +7,7 @@ from __future__ import annotations
 import datetime as dt
 from functools import partial
 
-from answer_testkit import data_articles, files_service, lead_after
+from answer_testkit import conversation, data_articles, files_service, lead_after
 
 from assistant.service import AnswerService
 
@@ -67,3 +67,13 @@ def test_how_much_prison_time_asks_a_court_s_sentence(advisory: AnswerService) -
     prison on the bribery count alone" gives the term."""
     term = lead(advisory, "how much prison time is he looking at", "what is the brenick falls mayor accused of")
     assert "up to 10 years in prison" in term
+
+
+def test_support_from_another_article_tells_the_lead_s_story(advisory: AnswerService) -> None:
+    """"how did the investigation get started" after the mayor's charges was answered with his investigation and
+    then the water main's "… a preliminary investigation had concluded that Ridgeline Boring Co. caused the break":
+    asked of no name, support from another article must name one of the lead's story's names."""
+    history = conversation(advisory, "what is the brenick falls mayor accused of", as_of=DAY_AFTER)
+    started = advisory.ask("how did the investigation get started", history, as_of=DAY_AFTER)
+    assert started.citations and started.citations[0].quote.startswith("The investigation began after")
+    assert all("Brennick Falls" in c.title for c in started.citations), [c.title for c in started.citations]
