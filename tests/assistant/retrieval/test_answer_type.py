@@ -348,6 +348,8 @@ def test_how_big_asks_a_size_and_a_court_s_sentence_a_penalty() -> None:
     assert expected_type("what sentence hearing is next") is None
     assert expected_type("how much prison time is he looking at") == "penalty"  # "… faces up to 10 years in prison"
     assert expected_type("how close did they drill to it") == "distance"  # "… within about three feet of the main"
+    assert expected_type("whats vasko's salary as mayor".replace("whats", "what's")) == "money"  # a person's pay
+    assert expected_type("What was his pay?") == "money" and expected_type("What is the pay gap?") is None
 
 
 def test_what_someone_is_accused_of_asks_a_charge() -> None:
