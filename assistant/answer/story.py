@@ -14,18 +14,24 @@ from assistant.answer.stating import Stating
 from assistant.retrieval.gazetteer import MONTHS, WEEKDAYS
 from assistant.retrieval.pipeline import Retrieval
 from assistant.retrieval.rerank import coverage
-from newstext.terms import terms
+from newstext.terms import readings, terms, without_possessive
 
 _CALENDAR = WEEKDAYS | MONTHS
 
 
 # A name as a story text writes it: a capitalised word inside a sentence (not opening it), no day's or month's.
-_INNER_NAME = re.compile(r"(?<=[a-z,;:] )[A-Z][\w’'-]{2,}")
+_INNER_NAME = re.compile(r"(?<=[\w,;:] )[A-Z][\w’'-]{2,}")
 
 
-def _names(text: str) -> set[str]:
-    """The names a text writes inside its sentences, lower case, without days and months."""
-    return {m.group(0).lower() for m in _INNER_NAME.finditer(text) if m.group(0) not in _CALENDAR}
+# ... and in a headline, where any word may open
+_TITLE_NAME = re.compile(r"\b[A-Z][\w’'-]{2,}")
+
+
+def _names(text: str, pattern: re.Pattern[str] = _INNER_NAME) -> set[str]:
+    """The names a text writes inside its sentences that no dictionary knows ("Vasko", "Ridgeline", not "Mayor" or
+    "City", which two stories share), lower case, without days and months."""
+    found = (m.group(0) for m in pattern.finditer(text) if m.group(0) not in _CALENDAR)
+    return {w for name in found if not readings(w := without_possessive(name).lower())}
 
 
 class Story:
@@ -107,7 +113,12 @@ class Story:
         another article (a day later, or by another outlet), where another story's sentence sharing the question's
         common words names none ("City Manager Oren Falkenrath said a preliminary investigation had concluded …"
         after a mayor's investigation)."""
-        return bool(_names(self._stating.chunk_text(lead)) & _names(self._stating.chunk_text(sentence)))
+        return bool(self._names_of(lead) & self._names_of(sentence))
+
+    def _names_of(self, sentence: Sentence) -> set[str]:
+        """The names of the sentence's chunk (_names) and of its article's title, where any word may open."""
+        title = sentence.candidate.article.title or ""
+        return _names(self._stating.chunk_text(sentence)) | _names(title, _TITLE_NAME)
 
     def own_tie(self, scored: list[tuple[float, Sentence]], tie: float) -> int:
         """For a follow-up, the index of the sentence, among those of the first's article at least `tie` as likely,

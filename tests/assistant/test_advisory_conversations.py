@@ -77,3 +77,10 @@ def test_support_from_another_article_tells_the_lead_s_story(advisory: AnswerSer
     started = advisory.ask("how did the investigation get started", history, as_of=DAY_AFTER)
     assert started.citations and started.citations[0].quote.startswith("The investigation began after")
     assert all("Brennick Falls" in c.title for c in started.citations), [c.title for c in started.citations]
+
+
+def test_a_salary_no_article_gives_is_refused(advisory: AnswerService) -> None:
+    """"whats vasko's salary as mayor" was answered with his indictment: a person's pay is a sum, and none of the
+    articles gives his."""
+    history = conversation(advisory, "what is the brenick falls mayor accused of", as_of=DAY_AFTER)
+    assert advisory.ask("whats vasko's salary as mayor", history, as_of=DAY_AFTER).refused

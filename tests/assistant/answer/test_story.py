@@ -156,3 +156,14 @@ def test_for_how_long_is_answered_from_the_conversation_s_story(pharmacy: Answer
     assert not length.refused, length.answer
     assert length.citations[0].quote == "The ban is to last five years."
 
+
+
+def test_a_story_s_names_are_the_words_no_dictionary_knows_inside_its_sentences() -> None:
+    """What ties a supporting sentence to the lead's story in a conversation (Story.shares_names): "Vasko" and
+    "Ridgeline", not "Mayor" or "City", which two stories share, nor a sentence's opening word or a day."""
+    from assistant.answer.story import _TITLE_NAME, _names
+
+    text = "City Manager Oren Falkenrath said Ridgeline Boring caused it, Mayor Danielle Prescott-Ruiz said Monday."
+    assert {"falkenrath", "ridgeline", "prescott-ruiz"} <= _names(text)
+    assert not {"city", "mayor", "monday"} & _names(text)
+    assert "carrow" in _names("Carrow Point main repaired ahead of schedule", _TITLE_NAME)
