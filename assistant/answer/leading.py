@@ -34,20 +34,26 @@ class Leading(Developing):
         that gives one (reasons.gives_reason) of what the question asks, in one of its forms: "why are they raising
         it" led with the tuition increase itself, not "Kell said the increase was made necessary by a cut in state
         support" (raising ~ increase); "How did she die?" by the cause of her death, which names no "die" ("Her son
-        said the cause was complications of pneumonia"). True when one leads so: a near tie holding more of the
+        said the cause was complications of pneumonia"); for a question asking nothing but why ("whyd they do it"),
+        any reason its article gives, beyond the passages too. True when one leads so: a near tie holding more of the
         user's words (which a reason says in its own) does not take the lead back."""
         query, lead = self._retrieval.query, self.scored[0][1]
         if not asks_why(query) or gives_reason(query, lead.text):
             return False
         article, top, died = lead.candidate.chunk.article_id, self.scored[0][0], asks_how_died(query)
-        if self._first_leads(
-            lambda s: s.candidate.chunk.article_id == article and gives_reason(query, s.text)
-            and (died or bool(self.asking.in_form(s))),
-            reach=len(self.scored),
-        ):  # fmt: skip
+
+        def reason(s: Sentence) -> bool:
+            return (
+                s.candidate.chunk.article_id == article and gives_reason(query, s.text)
+                and (died or not self.asking.asked or bool(self.asking.in_form(s)))  # "whyd they do it": any reason
+            )  # fmt: skip
+
+        if self._first_leads(reason, reach=len(self.scored)):
             self._rate_lead(top)  # rated as likely as the lead it displaces
             return True
-        return False
+        # a follow-up asking why of what the conversation told, beyond the passages: "whyd they do it" after a
+        # board's vote is "… the change is aimed mainly at recruiting and keeping teachers"
+        return not self.asking.asked and self._lead_beyond(reason, chunks=len(self._retrieval.chunks))
 
     def _states_question(self, sentence: Sentence) -> bool:
         """In a chunk stating the question's names (it has some), the sentence states what it asks of them: a short

@@ -23,7 +23,9 @@ _REASON = re.compile(
     r"|for fear|so that|in order to|citing|cited|over (?:concerns?|fears?|worries)"
     # "the increase was made necessary by a cut in state support", "… blamed a sharp drop in orders"
     r"|(?:made necessary|driven|prompted) by|(?:stem|stems|stemmed|result|results|resulted) from"
-    r"|attributed \w+(?: \w+)? to)\b",
+    r"|attributed \w+(?: \w+)? to"
+    # a purpose: "the change is aimed mainly at recruiting and keeping teachers", "in an effort to cut costs"
+    r"|(?:aimed|intended|designed|meant) (?:\w+ )?(?:at|to)|in an effort to|with the (?:goal|aim) of)\b",
     re.I,
 )
 # A sentence whose subject is what the one before it said ("That makes sense, because most Americans … eat at Wendy's

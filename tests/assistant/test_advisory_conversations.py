@@ -84,3 +84,10 @@ def test_a_salary_no_article_gives_is_refused(advisory: AnswerService) -> None:
     articles gives his."""
     history = conversation(advisory, "what is the brenick falls mayor accused of", as_of=DAY_AFTER)
     assert advisory.ask("whats vasko's salary as mayor", history, as_of=DAY_AFTER).refused
+
+
+def test_why_they_did_it_is_the_purpose_its_article_gives(advisory: AnswerService) -> None:
+    """"whyd they do it" after the board's vote led with the vote again; its article gives the purpose, beyond the
+    passages: "… the change is aimed mainly at recruiting and keeping teachers"."""
+    why = lead(advisory, "whyd they do it", "did hollister valley pass the 4 day school week", "when does it start")
+    assert "aimed mainly at recruiting and keeping teachers" in why

@@ -63,6 +63,9 @@ def test_a_reason_is_given_in_so_many_words_not_by_when() -> None:
     assert gives_reason("Why is tuition going up?", "Kell said the increase was made necessary by a cut in state aid.")
     assert gives_reason("Why did the bridge fail?", "Engineers attributed the failure to corroded cables.")
     assert gives_reason(why, "Board members cited research showing teenagers who sleep longer do better.")
+    # a purpose ("whyd they do it" after a board's vote for a four-day week)
+    assert gives_reason(why, "Reyes-Whitcomb said the change is aimed mainly at recruiting and keeping teachers.")
+    assert gives_reason(why, "The city raised fares in an effort to close its budget gap.")
 
 
 def test_a_reason_or_a_cause_asked_for_is_a_why_question() -> None:
