@@ -71,6 +71,11 @@ class Leading(Developing):
         """The lead's next sentence, which goes on about what the lead named, passes the residue test."""
         return follows(sentence, self.scored[0][1]) and self._residue_passes(sentence)
 
+    def lead_first(self) -> None:
+        """The lead rules (_answering_first), once: for an answer whose decision never read the gate (a personal
+        question with a passage close enough: refusal.out_of_scope), as for one that did."""
+        self._answering_first()
+
     def _answering_first(self) -> None:
         """First a near tie may lead (ties.py), and a lead not about the question gives way to one a precise rule
         makes about it (_also_about). Then the lead is kept to the story asked about (the rare names', a
@@ -81,8 +86,9 @@ class Leading(Developing):
         of its words the lead holds and one at least (Asking.states_as_much; else one of the top chunks' other
         sentences: _beyond_passages); for the residue test, only the lead's next sentence (README). A lead not
         about the question at all is left to the gate."""
-        if not self.scored:
-            return
+        if not self.scored or self.led:
+            return  # read once: the gate, and an answer the gate was not asked of, both read the lead it leaves
+        self.led = True
         # near ties first (ties.py), so the story rules below still keep the lead to the story asked about
         own = self._stating.own_words
         self.scored[:] = break_ties(self.scored, self._retrieval.query, own, self.asking.asked, self._refusal,

@@ -52,6 +52,7 @@ class Ranking:
         )
         self._doing = Doing(self.asking, self._stating, refusal.lead_tie)  # a "Who <verb> …?" question's doer
         self.rare_refused = ""  # the rare names answering() read no answer for (unheld_rare), as the question has them
+        self.led = False  # whether the lead rules (leading.Leading._answering_first) have run: once per reading
 
     @cached_property
     def scored(self) -> list[tuple[float, Sentence]]:

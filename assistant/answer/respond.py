@@ -91,6 +91,8 @@ class Responder:
             return self._refusal(decision, retrieval, passages, kind=kind)
         if decision.reason == NO_ANSWER and (deed := reading.lacks_deed()):
             return self._refusal(decision, retrieval, passages, deed=deed)
+        if not decision.refused:
+            reading.lead_first()  # "should i stop using it" is answered without the gate: its lead still leads
         quotes = (
             [] if decision.refused else compose(reading.quotable(), knobs.lead, reading.supports, reading.gives_reason)
         )

@@ -91,3 +91,11 @@ def test_why_they_did_it_is_the_purpose_its_article_gives(advisory: AnswerServic
     passages: "… the change is aimed mainly at recruiting and keeping teachers"."""
     why = lead(advisory, "whyd they do it", "did hollister valley pass the 4 day school week", "when does it start")
     assert "aimed mainly at recruiting and keeping teachers" in why
+
+
+def test_a_personal_question_close_to_a_passage_is_led_by_the_rules_too(advisory: AnswerService) -> None:
+    """"should i stop using it" is answered without the gate (a personal question with a passage close enough), and
+    its lead rules never ran: it led with the recall's lede, not "Owners should not stop using the seat …"."""
+    before = ("which car seats r being recalled", "i have a nestwel cloudcradle whats wrong with it")
+    stop = lead(advisory, "should i stop using it", *before)
+    assert stop.startswith("Owners should not stop using the seat")
