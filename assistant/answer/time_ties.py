@@ -64,7 +64,7 @@ def latest_tie(scored: list[tuple[float, Sentence]], question: str, tie: float) 
     best sentence's probability) from an article published later than the best one's: a story told as it develops
     ("Search crews on Tuesday combed the snowy slopes …" the first day, "A nurse who spent three nights lost … was
     found alive Wednesday morning" the next) is answered by its newest telling; 0 otherwise."""
-    if not scored or not _LATEST.search(question) or (first := parse_day(scored[0][1].candidate.article.date)) is None:
+    if not scored or not asks_of_now(question) or (first := parse_day(scored[0][1].candidate.article.date)) is None:
         return 0
     return first_near(scored, tie, lambda s: (day := parse_day(s.candidate.article.date)) is not None and day > first)
 
@@ -74,7 +74,7 @@ def background_tie(scored: list[tuple[float, Sentence]], question: str, tie: flo
     article's (typed.of_the_past), the index of the first near tie (at least `tie` of its probability) naming none:
     "any news on the missing fishing boat" led with "The last fishing vessel lost off Cape Tessick was the Northern
     Dawn, which sank in 2019 …", background in a story told once; 0 otherwise."""
-    if not scored or not _LATEST.search(question) or not of_the_past(scored[0][1]):
+    if not scored or not asks_of_now(question) or not of_the_past(scored[0][1]):
         return 0
     return first_near(scored, tie, lambda s: not of_the_past(s))
 
