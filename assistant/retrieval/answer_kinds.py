@@ -158,7 +158,7 @@ _PATTERNS: dict[str, str] = {
     r"|\bdie[sd]? at \d{1,3}\b(?![\d,.:]|\s?%| percent\b|\s?[ap]\.?m\b)"
     # a beginning's year ("The bridge, which opened in 1926", "was born in 1950"), where nothing comes between the
     # verb and the year (not "Brandt started the company in 1987")
-    r"|\b(?:born|built|opened|founded|established|constructed|completed|erected) in (?:1[5-9]|20)\d\d\b"
+    r"|\b(?:born|built|opened|founded|established|constructed|completed|erected|installed|laid) in (?:1[5-9]|20)\d\d\b"
     r"|\b(?:\d{3,}|\d{1,3},\d{3}|\d[\d.]*\s(?:hundred|thousand|million|billion))[\s-]years?[\s-](?:old|ago)\b",
     # how a vote went: "The final vote was 217-213", "by a vote of 352 to 65", "won by 30 points", "unanimously"
     # (a pair of figures told as a vote's, not a date range's: "Jan. 7-12")

@@ -210,7 +210,8 @@ def test_an_age_is_what_news_writes_for_one() -> None:
     assert wanted.match("With Mr. Celery turning 21 this summer, he's finally old enough to drink.") == 1.0
     assert wanted.match("Support turned 40 percent against the plan.") == 0.0
     # an obituary's, and a beginning's year with nothing between it and its verb
-    for text in ("She was 94.", "He was 52 when he died.", "Longtime librarian dies at 94", "which opened in 1926"):
+    for text in ("She was 94.", "He was 52 when he died.", "Longtime librarian dies at 94", "which opened in 1926",
+                 "the pipe was installed in 1958"):  # fmt: skip
         assert wanted.match(text) == 1.0, text
     for text in ("He died at 3 p.m.", "She was 94 percent sure.", "Brandt started the company in his garage in 1987"):
         assert wanted.match(text) == 0.0, text
