@@ -61,7 +61,10 @@ _WHETHER_ANY = re.compile(
 # did it (a pronoun or a noun after "the"); not a state ("Is the diner open?" is not stated by "which opened in
 # 1971").
 _YES_NO = re.compile(
-    r"\s*(?:did|does|do|has|have|had|will)\s+(?:it|he|she|they|the\s+[a-z]+)\s+(.*)", re.I
+    r"\s*(?:(?:did|does|do|has|have|had|will)\s+(?:it|he|she|they|the\s+[a-z]+)\s+(.*)"
+    # ... and in the progressive: "is he stepping down" (not a state: "Is the diner open?")
+    r"|(?:is|are|was|were)\s+(?:it|he|she|they|the\s+[a-z]+)\s+([a-z]+ing\b.*))",
+    re.I,
 )
 # "Were there any outages?", "Have there been any arrests?": whether such a thing happened (the noun ending it).
 _THERE_ANY = re.compile(r"\s*(?:is|are|was|were|has|have|had)\s+there\s+(?:been\s+)?any\s+(.*)", re.I)
@@ -77,7 +80,7 @@ def whether_verbs(question: str) -> list[str]:
     if there := _THERE_ANY.match(question):  # "Were there any power outages?": the thing, stated or denied
         return _head([w.lower() for w in WORD.findall(there[1])])
     m = _WHETHER_ANY.match(question) or _YES_NO.match(question)
-    words = [w.lower() for w in WORD.findall(m.group(1))] if m else []
+    words = [w.lower() for w in WORD.findall(next(g for g in m.groups() if g is not None))] if m else []
     if words[:1] and words[0] in _HAVE:  # "Did the house have smoke detectors?": the thing had, stated or denied
         return _head(words[1:])
     kept = [

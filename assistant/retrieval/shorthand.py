@@ -109,6 +109,11 @@ def _in_place(match: re.Match[str]) -> str:
     return _REPLACE[_ENDING[(match.group(1) or match.group(2)).lower()]]
 
 
+# Leaving a post, as users say it ("is he stepping down") and news writes it as often ("… will not resign").
+_STEP_DOWN = re.compile(r"\b(step|steps|stepped|stepping) down\b", re.I)
+_RESIGN = {"step": "resign", "steps": "resigns", "stepped": "resigned", "stepping": "resigning"}
+
+
 def spelled_out(question: str) -> str:
     """The question with its typed shorthand written out ("whats the new fare" -> "what's the new fare", "how many
     ppl" -> "how many people", "$300k" -> "$300,000"); unchanged when it has none."""
@@ -116,4 +121,5 @@ def spelled_out(question: str) -> str:
     written = _MONEY_BACK.sub("a refund", written)
     written = _KICK_IN.sub(lambda m: f"{_TAKE_EFFECT[m.group(1).lower()]} effect", written)
     written = _IN_PLACE.sub(_in_place, written)
+    written = _STEP_DOWN.sub(lambda m: _RESIGN[m.group(1).lower()], written)
     return _NOW.sub(r" right now\1", written)

@@ -99,3 +99,16 @@ def test_a_personal_question_close_to_a_passage_is_led_by_the_rules_too(advisory
     before = ("which car seats r being recalled", "i have a nestwel cloudcradle whats wrong with it")
     stop = lead(advisory, "should i stop using it", *before)
     assert stop.startswith("Owners should not stop using the seat")
+
+
+def test_how_old_a_pipe_is_the_year_it_was_installed(advisory: AnswerService) -> None:
+    """"how old was that pipe" was refused: "Eckhardt said the pipe was installed in 1958 …" gives its age by the
+    year it went in, as "built in" and "opened in" do."""
+    old = lead(advisory, "how old was that pipe", "what time did the main actually break")
+    assert "installed in 1958" in old
+
+
+def test_whether_he_is_stepping_down_is_answered_by_his_denial(advisory: AnswerService) -> None:
+    """"is he stepping down" was refused: "Vasko has said he will not resign." denies it, in other words."""
+    stepping = lead(advisory, "is he stepping down", "what is the brenick falls mayor accused of", "whats his bail")
+    assert stepping == "Vasko has said he will not resign."

@@ -124,6 +124,7 @@ def test_a_deed_told_only_in_the_passive_names_no_doer() -> None:
         ("anyone get hurt", ["hurt"]),  # typed in a hurry, without its auxiliary
         ("anybody arrested yet", ["arrested"]),
         ("any word on the boat", []),  # news asked for, not whether anyone did something
+        ("is he resigning", ["resigning"]),  # the progressive: "… has said he will not resign" denies it
     ],
 )
 def test_whether_anyone_did_it_asks_the_deed_s_verb(question: str, verbs: list[str]) -> None:

@@ -41,6 +41,8 @@ from assistant.retrieval.shorthand import spelled_out
         ("who stepped in for the mayor", "who replaced the mayor"),
         ("Who is taking over for Thiel?", "Who is replacing Thiel?"),
         ("who filled the pothole", "who filled the pothole"),  # no "in for": filling a hole
+        ("is he stepping down", "is he resigning"),  # leaving a post, as news as often writes it
+        ("When did she step down?", "When did she resign?"),
     ],
 )
 def test_shorthand_is_written_out(typed: str, written: str) -> None:
