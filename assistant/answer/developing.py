@@ -6,6 +6,7 @@ applies them)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import numpy as np
 
@@ -51,7 +52,7 @@ class Developing(Ranking):
         is new ("Transportation Commissioner Raymond Thiel resigned Wednesday, …" for "any update on the bridge", not
         a repair plan further down; "A jury on Friday convicted …" for "what happened with the pruitt trial", not
         "Pruitt did not testify …")."""
-        lead, top = self.scored[0][1], self.scored[0][0]
+        lead = self.scored[0][1]
         own = lead.candidate.chunk.article_id
         article = self._newest_telling(lead) if asks_update(self._stating.own_words) else own
         if (self._stating.headline(lead) and article == own) or not self.about(lead):
@@ -63,12 +64,8 @@ class Developing(Ranking):
                 and self._stating.own_names_stated(s)
             )  # fmt: skip
 
-        i = next((i for i, (_, s) in enumerate(self.scored) if opens(s)), None)
-        if i is not None:
-            self._lead_with(i)
-            self._rate_lead(top)
-        elif not self._lead_beyond(opens, chunks=len(self._retrieval.chunks)):  # in any chunk retrieved: other
-            return False  # texts may fill the top ones
+        if not self._ranked_or_beyond(opens):
+            return False
         self.news_lede = id(self.scored[0][1])  # about the question as the lead it displaced was (_also_about)
         return True
 
@@ -79,7 +76,7 @@ class Developing(Ranking):
         boil water advisory still on" after a break told on three days is "The boil-water advisory remains in
         effect, however." of the third, not the second day's widening; "how many ppl are under it rn" the third
         day's revised count. True when one leads."""
-        lead, top = self.scored[0][1], self.scored[0][0]
+        lead = self.scored[0][1]
         if not asks_of_now(self._stating.own_words) or not self.about(lead):
             return False
         newest = self._newest_among(leading(self._retrieval.chunks, self._refusal.topic_chunks), lead)
@@ -89,10 +86,17 @@ class Developing(Ranking):
         def states(s: Sentence) -> bool:
             return s.candidate.chunk.article_id == newest and self._tells_asked(s)
 
-        i = next((i for i, (_, s) in enumerate(self.scored) if states(s)), None)
+        return self._ranked_or_beyond(states)
+
+    def _ranked_or_beyond(self, ok: Callable[[Sentence], bool]) -> bool:
+        """The first ranked sentence `ok` takes leads, rated as the lead it displaces, about the question or not (the
+        rule chose it as the story's: its words are the story's); else the best one of any chunk retrieved beyond
+        the passages, as other texts may fill the top chunks (_lead_beyond). True when one leads."""
+        i = next((i for i, (_, s) in enumerate(self.scored) if ok(s)), None)
         if i is None:
-            return self._lead_beyond(states, chunks=len(self._retrieval.chunks))
-        self._lead_with(i)  # the story's telling is about the question as its older one is: its words are the story's
+            return self._lead_beyond(ok, chunks=len(self._retrieval.chunks))
+        top = self.scored[0][0]
+        self._lead_with(i)
         self._rate_lead(top)
         return True
 
