@@ -72,18 +72,19 @@ class Ranking:
         did the bridge close?" is not supported by "The Main Street library will close on Sept. 3")."""
         named = bool(self._stating.wanted.names) or not self.asking.short_rest or not self.scored
         held = named or self.asking.states_as_much(self.scored[0][1], sentence)
-        # asked of no name in a conversation, which has a story, the question's words are common to many stories:
-        # the support tells the lead's, naming one of its names ("… a preliminary investigation had concluded that
-        # Ridgeline Boring Co. caused the break" followed a mayor's investigation)
-        lead = self.scored[0][1] if self.scored else None
-        same = (
-            bool(self._stating.wanted.names) or lead is None or not self._retrieval.in_conversation
-            or self._story.shares_names(lead, sentence)
-        )  # fmt: skip
         return (
             self.about(sentence) and self._support_story.tells(sentence) and held and self.topic.tells(sentence)
-            and same
+            and self._of_lead_story(sentence)
         )  # fmt: skip
+
+    def _of_lead_story(self, sentence: Sentence) -> bool:
+        """Asked of no name in a conversation, which has a story, the question's words are common to many stories:
+        a support tells the lead's, naming one of its names (Story.shares_names: "… a preliminary investigation had
+        concluded that Ridgeline Boring Co. caused the break" followed a mayor's investigation); any other question
+        passes."""
+        if self._stating.wanted.names or not self.scored or not self._retrieval.in_conversation:
+            return True
+        return self._story.shares_names(self.scored[0][1], sentence)
 
     def about(self, sentence: Sentence) -> bool:
         """gate.about, with this question's clause cosines and what else makes a sentence about it (_also_about)."""

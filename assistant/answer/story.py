@@ -40,6 +40,7 @@ class Story:
     def __init__(self, retrieval: Retrieval, stating: Stating, share: float) -> None:
         self._retrieval, self._stating, self._share = retrieval, stating, share
         self._terms: dict[str, set[str]] = {}  # the terms of each story text read (told and own read the same)
+        self._names: dict[tuple[str, str], set[str]] = {}  # each chunk's and title's names read (shares_names)
 
     @cached_property
     def _carried_idf(self) -> dict[str, float]:
@@ -116,9 +117,12 @@ class Story:
         return bool(self._names_of(lead) & self._names_of(sentence))
 
     def _names_of(self, sentence: Sentence) -> set[str]:
-        """The names of the sentence's chunk (_names) and of its article's title, where any word may open."""
-        title = sentence.candidate.article.title or ""
-        return _names(self._stating.chunk_text(sentence)) | _names(title, _TITLE_NAME)
+        """The names of the sentence's chunk (_names) and of its article's title, where any word may open; read once
+        per text, as the lead's is asked of every support."""
+        text, title = self._stating.chunk_text(sentence), sentence.candidate.article.title or ""
+        if (text, title) not in self._names:
+            self._names[text, title] = _names(text) | _names(title, _TITLE_NAME)
+        return self._names[text, title]
 
     def own_tie(self, scored: list[tuple[float, Sentence]], tie: float) -> int:
         """For a follow-up, the index of the sentence, among those of the first's article at least `tie` as likely,
