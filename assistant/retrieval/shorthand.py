@@ -5,6 +5,7 @@ saying "Ppl"), and a sum cut short ("a $300k house" is the articles' "$300,000")
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 # Contractions typed without the apostrophe, where the bare form is no English word ("its", "well", "were", "ill"
 # and "hell" are, so they stay).
@@ -96,17 +97,12 @@ _IN_PLACE = re.compile(
     r"|\b(take|takes|took|taking) over for\b",
     re.I,
 )
-_REPLACE = {"": "replace", "s": "replaces", "ed": "replaced", "ing": "replacing"}
-_ENDING = {
-    "fill": "", "fills": "s", "filled": "ed", "filling": "ing", "step": "", "steps": "s", "stepped": "ed",
-    "stepping": "ing", "stand": "", "stands": "s", "stood": "ed", "standing": "ing", "take": "", "takes": "s",
-    "took": "ed", "taking": "ing",
-}  # fmt: skip
-
-
-def _in_place(match: re.Match[str]) -> str:
-    """"filling in for" -> "replacing", "took over for" -> "replaced"."""
-    return _REPLACE[_ENDING[(match.group(1) or match.group(2)).lower()]]
+_REPLACE = {
+    **dict.fromkeys(("fill", "step", "stand", "take"), "replace"),
+    **dict.fromkeys(("fills", "steps", "stands", "takes"), "replaces"),
+    **dict.fromkeys(("filled", "stepped", "stood", "took"), "replaced"),
+    **dict.fromkeys(("filling", "stepping", "standing", "taking"), "replacing"),
+}
 
 
 # Leaving a post, as users say it ("is he stepping down") and news writes it as often ("… will not resign").
@@ -114,12 +110,18 @@ _STEP_DOWN = re.compile(r"\b(step|steps|stepped|stepping) down\b", re.I)
 _RESIGN = {"step": "resign", "steps": "resigns", "stepped": "resigned", "stepping": "resigning"}
 
 
+def _said_as(forms: dict[str, str], after: str = "") -> Callable[[re.Match[str]], str]:
+    """A phrase's verb, in the form typed (its first group that matched), as news writes it: "kicked in" -> "took
+    effect", "filling in for" -> "replacing", "stepping down" -> "resigning"."""
+    return lambda m: forms[next(g for g in m.groups() if g).lower()] + after
+
+
 def spelled_out(question: str) -> str:
     """The question with its typed shorthand written out ("whats the new fare" -> "what's the new fare", "how many
     ppl" -> "how many people", "$300k" -> "$300,000"); unchanged when it has none."""
     written = _MAKE.sub(r"\1earn", _VOTED.sub(_voted, _TYPED.sub(_written_out, _SUM.sub(_sum, question))))
     written = _MONEY_BACK.sub("a refund", written)
-    written = _KICK_IN.sub(lambda m: f"{_TAKE_EFFECT[m.group(1).lower()]} effect", written)
-    written = _IN_PLACE.sub(_in_place, written)
-    written = _STEP_DOWN.sub(lambda m: _RESIGN[m.group(1).lower()], written)
+    written = _KICK_IN.sub(_said_as(_TAKE_EFFECT, " effect"), written)
+    written = _IN_PLACE.sub(_said_as(_REPLACE), written)
+    written = _STEP_DOWN.sub(_said_as(_RESIGN), written)
     return _NOW.sub(r" right now\1", written)
